@@ -1,0 +1,32 @@
+// Bundles the Action and the command-line tools into dist/, self-contained (no node_modules
+// at run time): the Actions runner executes dist/index.js directly.
+import commonjs from '@rollup/plugin-commonjs';
+import json from '@rollup/plugin-json';
+import nodeResolve from '@rollup/plugin-node-resolve';
+import typescript from '@rollup/plugin-typescript';
+
+/** @type {import('rollup').RollupOptions} */
+const config = {
+  input: {
+    'cis490-prune': 'src/cli/cis490-prune-bin.ts',
+  },
+  output: {
+    dir: 'dist',
+    format: 'es',
+    entryFileNames: '[name].js',
+    chunkFileNames: 'chunks/[name].js',
+    sourcemap: false,
+  },
+  plugins: [
+    typescript({ tsconfig: './tsconfig.build.json' }),
+    nodeResolve({ preferBuiltins: true, exportConditions: ['node', 'import', 'default'] }),
+    commonjs(),
+    json(),
+  ],
+  onwarn(warning, warn) {
+    if (warning.code === 'CIRCULAR_DEPENDENCY' && /node_modules/.test(warning.ids?.[0] ?? '')) return;
+    warn(warning);
+  },
+};
+
+export default config;

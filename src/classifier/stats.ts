@@ -1,0 +1,31 @@
+/** Python's statistics.median, max() and min() on floats, in the same operation order. */
+
+export function median(values: number[]): number {
+  const data = Float64Array.from(values).sort();
+  const n = data.length;
+  if (n === 0) throw new Error('median of no data');
+  if (n % 2 === 1) return data[(n - 1) / 2] as number;
+  const i = n / 2;
+  return ((data[i - 1] as number) + (data[i] as number)) / 2;
+}
+
+/** Python max(): keeps the first item and replaces it only when a later one is greater. */
+export function pyMax<T extends number | bigint>(xs: readonly T[]): T {
+  let cur = xs[0] as T;
+  for (let i = 1; i < xs.length; i++) if ((xs[i] as T) > cur) cur = xs[i] as T;
+  return cur;
+}
+
+export function pyMin<T extends number | bigint>(xs: readonly T[]): T {
+  let cur = xs[0] as T;
+  for (let i = 1; i < xs.length; i++) if ((xs[i] as T) < cur) cur = xs[i] as T;
+  return cur;
+}
+
+/** Human units for evidence lines. */
+export function fmtBytes(n: number): string {
+  const a = Math.abs(n);
+  if (a >= 1024 * 1024 * 1024) return `${(n / 1024 ** 3).toFixed(1)} GiB`;
+  if (a >= 1024 * 1024) return `${(n / 1024 ** 2).toFixed(1)} MiB`;
+  return `${(n / 1024).toFixed(1)} KiB`;
+}

@@ -1,0 +1,130 @@
+/**
+ * Walking index.jsonl as the reference does: blank lines, lines that are not JSON and rows
+ * without host_id/episode_id are skipped, rows whose tarball is missing are not scanned. Unlike
+ * the reference, nothing is skipped silently: every skipped line is reported, and ids that are
+ * not a single safe path component are refused instead of being joined into a path.
+ */
+import { statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { isDict, truthy, type PyVal } from '../classifier/pyvalue.js';
+import { NotDict } from '../classifier/types.js';
+import { JsonError, isBlankPyLine, parseJsonDoc, splitPyLines } from '../episode/pyjson.js';
+
+export interface IndexEntry {
+  /** 1-based line of index.jsonl. */
+  line: number;
+  host: string;
+  episode: string;
+  tarPath: string;
+  sizeBytes: number;
+}
+
+export type IndexProblemKind = 'not-json' | 'not-an-object' | 'missing-id' | 'unsafe-id';
+
+export interface IndexProblem {
+  line: number;
+  kind: IndexProblemKind;
+  detail: string;
+}
+
+export interface MissingTarball {
+  line: number;
+  host: string;
+  episode: string;
+  tarPath: string;
+}
+
+export interface IndexWalk {
+  entries: IndexEntry[];
+  missing: MissingTarball[];
+  problems: IndexProblem[];
+  /** False when index.jsonl does not exist (the reference then scans nothing). */
+  indexFound: boolean;
+}
+
+const ID_FIELDS: ReadonlySet<string> = new Set(['host_id', 'episode_id']);
+
+/** A host_id / episode_id that can safely be one path component. */
+export function unsafeIdReason(id: string): string | null {
+  if (id === '.' || id === '..') return `"${id}" is a relative path`;
+  if (/[/\\]/.test(id)) return 'contains a path separator';
+
+  if (/[\x00-\x1f\x7f]/.test(id)) return 'contains a control character';
+  return null;
+}
+
+function describeId(v: PyVal | undefined): string {
+  return v === undefined ? 'missing' : (JSON.stringify(typeof v === 'bigint' ? v.toString() : v instanceof Map ? '{...}' : v) ?? String(v));
+}
+
+export async function walkIndex(indexPath: string, episodesRoot: string, host?: string): Promise<IndexWalk> {
+  let text: string;
+  try {
+    // A BOM is kept, as Python's read_text() keeps it: the first row then is not JSON.
+    text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await readFile(indexPath));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], missing: [], problems: [], indexFound: false };
+    throw e;
+  }
+  return walkIndexText(text, episodesRoot, host);
+}
+
+export function walkIndexText(text: string, episodesRoot: string, host?: string): IndexWalk {
+  const walk: IndexWalk = { entries: [], missing: [], problems: [], indexFound: true };
+  for (const { line, lineNo } of splitPyLines(text)) {
+    if (isBlankPyLine(line)) continue;
+    let row;
+    try {
+      row = parseJsonDoc(line, ID_FIELDS);
+    } catch (e) {
+      if (e instanceof JsonError) {
+        walk.problems.push({ line: lineNo, kind: 'not-json', detail: `not JSON (${e.message} at column ${e.column})` });
+        continue;
+      }
+      throw e;
+    }
+    if (row instanceof NotDict) {
+      walk.problems.push({ line: lineNo, kind: 'not-an-object', detail: `a JSON ${row.pyType}, not an object` });
+      continue;
+    }
+    const h = row.host_id;
+    const ep = row.episode_id;
+    if (h === undefined || ep === undefined || !truthy(h) || !truthy(ep)) {
+      walk.problems.push({
+        line: lineNo,
+        kind: 'missing-id',
+        detail: `host_id ${describeId(h)}, episode_id ${describeId(ep)}: both must be non-empty`,
+      });
+      continue;
+    }
+    if (typeof h !== 'string' || typeof ep !== 'string' || isDict(h) || isDict(ep)) {
+      walk.problems.push({
+        line: lineNo,
+        kind: 'unsafe-id',
+        detail: `host_id ${describeId(h)}, episode_id ${describeId(ep)}: ids must be strings`,
+      });
+      continue;
+    }
+    const bad = unsafeIdReason(h) ?? unsafeIdReason(ep);
+    if (bad) {
+      walk.problems.push({
+        line: lineNo,
+        kind: 'unsafe-id',
+        detail: `host_id ${JSON.stringify(h)}, episode_id ${JSON.stringify(ep)}: ${bad}; refused`,
+      });
+      continue;
+    }
+    if (host !== undefined && h !== host) continue;
+    const tarPath = path.join(episodesRoot, h, `${ep}.tar.zst`);
+    let sizeBytes: number;
+    try {
+      sizeBytes = statSync(tarPath).size;
+    } catch {
+      walk.missing.push({ line: lineNo, host: h, episode: ep, tarPath });
+      continue;
+    }
+    walk.entries.push({ line: lineNo, host: h, episode: ep, tarPath, sizeBytes });
+  }
+  return walk;
+}

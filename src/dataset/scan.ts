@@ -1,0 +1,89 @@
+/**
+ * Scanning a dataset: walk index.jsonl, classify every listed tarball (concurrently), and
+ * return the results in index order, with the rows that were not scanned and why.
+ */
+import type { ClassifierSettings, Verdict } from '../classifier/types.js';
+import { classifyTarball, type EpisodeJobOptions, type EpisodeJobResult } from '../episode/classify-file.js';
+import type { EpisodeStats, ReaderLimits } from '../episode/read.js';
+import type { ZstdImpl } from '../episode/zstd.js';
+import { walkIndex, type IndexEntry, type IndexProblem, type MissingTarball } from './index-file.js';
+
+export interface EpisodeResult {
+  line: number;
+  host: string;
+  episode: string;
+  tarPath: string;
+  sizeBytes: number;
+  verdict: Verdict;
+}
+
+export interface ScanTotals extends EpisodeStats {
+  episodes: number;
+  elapsedMs: number;
+}
+
+export interface ScanResult {
+  episodes: EpisodeResult[];
+  missing: MissingTarball[];
+  problems: IndexProblem[];
+  indexFound: boolean;
+  totals: ScanTotals;
+}
+
+export interface ScanOptions {
+  indexPath: string;
+  episodesRoot: string;
+  host?: string;
+  /** Episodes classified at once (default: available cores). */
+  jobs?: number;
+  settings: ClassifierSettings;
+  limits: ReaderLimits;
+  zstd?: ZstdImpl;
+  /** Called after each episode, in completion order. */
+  onProgress?: (done: number, total: number) => void;
+  /** Chooses which index entries to scan (e.g. one shard); default all. */
+  filter?: (e: IndexEntry) => boolean;
+}
+
+/** Runs episode jobs; the in-process runner is the default, a worker pool can replace it. */
+export interface EpisodeRunner {
+  run(tarPath: string): Promise<EpisodeJobResult>;
+  close(): Promise<void>;
+}
+
+export function inProcessRunner(opts: EpisodeJobOptions): EpisodeRunner {
+  return { run: (p) => classifyTarball(p, opts), close: async () => {} };
+}
+
+export async function scanDataset(opts: ScanOptions, runner?: EpisodeRunner): Promise<ScanResult> {
+  const started = performance.now();
+  const walk = await walkIndex(opts.indexPath, opts.episodesRoot, opts.host);
+  const entries = opts.filter ? walk.entries.filter(opts.filter) : walk.entries;
+  const jobOpts: EpisodeJobOptions = { settings: opts.settings, limits: opts.limits, ...(opts.zstd ? { zstd: opts.zstd } : {}) };
+  const r = runner ?? inProcessRunner(jobOpts);
+  const results: EpisodeResult[] = new Array(entries.length);
+  const totals: ScanTotals = { episodes: entries.length, elapsedMs: 0, compressedBytes: 0, decompressedBytes: 0, jsonBytes: 0 };
+  let next = 0;
+  let done = 0;
+  const width = Math.max(1, Math.min(opts.jobs ?? 4, entries.length || 1));
+  const lane = async (): Promise<void> => {
+    for (;;) {
+      const i = next++;
+      if (i >= entries.length) return;
+      const e = entries[i]!;
+      const { verdict, stats } = await r.run(e.tarPath);
+      results[i] = { line: e.line, host: e.host, episode: e.episode, tarPath: e.tarPath, sizeBytes: e.sizeBytes, verdict };
+      totals.compressedBytes += stats.compressedBytes;
+      totals.decompressedBytes += stats.decompressedBytes;
+      totals.jsonBytes += stats.jsonBytes;
+      opts.onProgress?.(++done, entries.length);
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: width }, lane));
+  } finally {
+    if (!runner) await r.close();
+  }
+  totals.elapsedMs = performance.now() - started;
+  return { episodes: results, missing: walk.missing, problems: walk.problems, indexFound: walk.indexFound, totals };
+}

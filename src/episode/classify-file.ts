@@ -1,0 +1,31 @@
+/** One tarball on disk -> its verdict: read, parse, classify; unreadable instead of throwing. */
+import { classify, unreadableVerdict } from '../classifier/classify.js';
+import type { ClassifierSettings, Verdict } from '../classifier/types.js';
+import { readEpisode, type EpisodeStats, type ReaderLimits } from './read.js';
+import type { ZstdImpl } from './zstd.js';
+
+export interface EpisodeJobOptions {
+  settings: ClassifierSettings;
+  limits: ReaderLimits;
+  zstd?: ZstdImpl;
+}
+
+export interface EpisodeJobResult {
+  verdict: Verdict;
+  stats: EpisodeStats;
+}
+
+export async function classifyTarball(tarPath: string, opts: EpisodeJobOptions): Promise<EpisodeJobResult> {
+  try {
+    const read = await readEpisode(tarPath, { limits: opts.limits, ...(opts.zstd ? { zstd: opts.zstd } : {}) });
+    if (!read.ok) return { verdict: unreadableVerdict(read.detail), stats: read.stats };
+    return { verdict: classify(read.rows, opts.settings), stats: read.stats };
+  } catch (e) {
+    // A defect of ours must not end the run or pass the episode silently: flag it, say what.
+    const err = e as Error;
+    return {
+      verdict: unreadableVerdict(`internal error: ${err.name}: ${err.message}`),
+      stats: { compressedBytes: 0, decompressedBytes: 0, jsonBytes: 0 },
+    };
+  }
+}

@@ -1,0 +1,145 @@
+/**
+ * One .tar.zst -> the parsed rows of the seven members the classifier reads, or the one-line
+ * reason it cannot be read (every failure the reference would crash on, plus size limits).
+ */
+import { readFile } from 'node:fs/promises';
+import type { EpisodeRows, Row, SourceRows } from '../classifier/types.js';
+import { JsonError, parseJsonDoc, parseJsonl } from './pyjson.js';
+import { LimitError, TarReadError, TarReader, type SelectedMember } from './tar.js';
+import { ZstdError, decompress, defaultZstdImpl, type ZstdImpl } from './zstd.js';
+
+export interface ReaderLimits {
+  /** Largest decompressed size of one member the classifier reads. */
+  maxMemberBytes: number;
+  /** Largest decompressed size of a whole episode tarball (all members). */
+  maxEpisodeBytes: number;
+}
+
+export const DEFAULT_LIMITS: Readonly<ReaderLimits> = Object.freeze({
+  maxMemberBytes: 256 * 1024 * 1024,
+  maxEpisodeBytes: 1024 * 1024 * 1024,
+});
+
+/** The member suffixes, in the order the reference reads them. */
+export const MEMBER_SUFFIXES = [
+  'meta.json',
+  'events.jsonl',
+  'telemetry-proc.jsonl',
+  'labels.jsonl',
+  'netflow.jsonl',
+  'telemetry-qmp.jsonl',
+  'telemetry-guest.jsonl',
+] as const;
+
+type JsonlSource = Exclude<keyof EpisodeRows, 'meta'>;
+
+const SOURCES: ReadonlyArray<{ key: JsonlSource; suffix: string; fields: ReadonlySet<string> }> = [
+  { key: 'events', suffix: 'events.jsonl', fields: new Set(['event', 'phase', 'pre_kill_probe']) },
+  { key: 'proc', suffix: 'telemetry-proc.jsonl', fields: new Set(['t_mono_ns', 't_wall_ns', 'cpu_user_jiffies', 'cpu_sys_jiffies']) },
+  { key: 'labels', suffix: 'labels.jsonl', fields: new Set(['phase', 't_wall_ns']) },
+  { key: 'netflow', suffix: 'netflow.jsonl', fields: new Set(['t_wall_ns', 'bytes_in', 'bytes_out']) },
+  { key: 'qmp', suffix: 'telemetry-qmp.jsonl', fields: new Set(['t_wall_ns', 'blockstats']) },
+  { key: 'guest', suffix: 'telemetry-guest.jsonl', fields: new Set(['t_wall_ns', 'load_1m_5m_15m']) },
+];
+const META_FIELDS: ReadonlySet<string> = new Set(['sample', 'exploit']);
+
+export interface EpisodeStats {
+  compressedBytes: number;
+  decompressedBytes: number;
+  /** Bytes of JSON text parsed (the seven members). */
+  jsonBytes: number;
+}
+
+export type ReadOutcome = { ok: true; rows: EpisodeRows; stats: EpisodeStats } | { ok: false; detail: string; stats: EpisodeStats };
+
+export interface ReadOptions {
+  limits?: ReaderLimits;
+  zstd?: ZstdImpl;
+}
+
+const lenient = new TextDecoder('utf-8', { ignoreBOM: true });
+const strict = new TextDecoder('utf-8', { ignoreBOM: true, fatal: true });
+
+/** Read and parse one episode tarball from disk. Never throws for bad content. */
+export async function readEpisode(path: string, opts: ReadOptions = {}): Promise<ReadOutcome> {
+  const stats: EpisodeStats = { compressedBytes: 0, decompressedBytes: 0, jsonBytes: 0 };
+  let file: Uint8Array;
+  try {
+    file = await readFile(path);
+  } catch (e) {
+    return { ok: false, detail: `cannot read the tarball: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, stats };
+  }
+  return readEpisodeBytes(file, opts, stats);
+}
+
+export async function readEpisodeBytes(file: Uint8Array, opts: ReadOptions = {}, stats?: EpisodeStats): Promise<ReadOutcome> {
+  const st = stats ?? { compressedBytes: 0, decompressedBytes: 0, jsonBytes: 0 };
+  st.compressedBytes = file.length;
+  const limits = opts.limits ?? DEFAULT_LIMITS;
+  const tar = new TarReader({ suffixes: MEMBER_SUFFIXES, maxMemberBytes: limits.maxMemberBytes });
+  try {
+    await decompress(
+      file,
+      (chunk) => {
+        st.decompressedBytes += chunk.length;
+        if (st.decompressedBytes > limits.maxEpisodeBytes) {
+          throw new LimitError(`decompressed episode exceeds the ${limits.maxEpisodeBytes}-byte limit`);
+        }
+        tar.push(chunk);
+      },
+      opts.zstd ?? defaultZstdImpl(),
+    );
+  } catch (e) {
+    if (e instanceof ZstdError) return { ok: false, detail: `zstd: ${e.message}`, stats: st };
+    if (e instanceof LimitError) return { ok: false, detail: `size limit: ${e.message}`, stats: st };
+    throw e;
+  }
+  tar.end();
+  let members: Map<string, SelectedMember>;
+  try {
+    members = tar.result();
+  } catch (e) {
+    if (e instanceof TarReadError) return { ok: false, detail: `tar: ${e.message}`, stats: st };
+    if (e instanceof LimitError) return { ok: false, detail: `size limit: ${e.message}`, stats: st };
+    throw e;
+  }
+  return parseMembers(members, st);
+}
+
+/** Parse the selected members in the reference's read order; the first bad one decides. */
+export function parseMembers(members: Map<string, SelectedMember>, stats: EpisodeStats): ReadOutcome {
+  let meta: EpisodeRows['meta'] = null;
+  const m = members.get('meta.json');
+  if (m) {
+    let text: string;
+    try {
+      text = strict.decode(m.data);
+    } catch {
+      return { ok: false, detail: `${m.name}: invalid UTF-8 (UnicodeDecodeError)`, stats };
+    }
+    stats.jsonBytes += m.data.length;
+    try {
+      meta = { member: m.name, row: parseJsonDoc(text, META_FIELDS) };
+    } catch (e) {
+      if (e instanceof JsonError) return { ok: false, detail: `${m.name}: ${e.message} (line ${e.line} column ${e.column})`, stats };
+      throw e;
+    }
+  }
+  const parsed: Partial<Record<JsonlSource, SourceRows>> = {};
+  for (const src of SOURCES) {
+    const mem = members.get(src.suffix);
+    if (!mem) {
+      parsed[src.key] = { member: null, rows: [] as Row[], lineNos: [] };
+      continue;
+    }
+    stats.jsonBytes += mem.data.length;
+    try {
+      const { rows, lineNos } = parseJsonl(lenient.decode(mem.data), src.fields);
+      parsed[src.key] = { member: mem.name, rows, lineNos };
+    } catch (e) {
+      if (e instanceof JsonError) return { ok: false, detail: `${mem.name} line ${e.line}: ${e.message} (column ${e.column})`, stats };
+      throw e;
+    }
+  }
+  return { ok: true, rows: { meta, ...(parsed as Record<JsonlSource, SourceRows>) }, stats };
+}

@@ -1,0 +1,197 @@
+/**
+ * Decompression with the acceptance rules of the `zstd -q -d --stdout` command the reference
+ * shells out to: every zstd frame in the file is decoded in turn (skippable frames skipped), a
+ * truncated frame, trailing bytes that are not a frame, a bad block or a content-checksum
+ * mismatch are errors, and a gzip file is decoded too (the zstd command detects it).
+ *
+ * Node's native zstd (node:zlib, Node >= 22.15) decodes only the first frame and reports no
+ * error on truncation, so the frame layout is walked here first (block headers only, no
+ * decoding) and each frame is handed to the decoder alone. On older Node, fzstd decodes and
+ * XXH64 (xxhash-wasm) checks the content checksum that fzstd ignores.
+ */
+import zlib from 'node:zlib';
+import { Decompress } from 'fzstd';
+import xxhash from 'xxhash-wasm';
+
+export class ZstdError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ZstdError';
+  }
+}
+
+export type ZstdImpl = 'native' | 'fzstd';
+
+type NativeZlib = typeof zlib & { createZstdDecompress?: (opts?: zlib.ZlibOptions) => zlib.Gunzip };
+const native = zlib as NativeZlib;
+
+export function nativeZstdAvailable(): boolean {
+  return typeof native.createZstdDecompress === 'function';
+}
+
+export function defaultZstdImpl(): ZstdImpl {
+  const forced = process.env.EPISODE_GATE_ZSTD;
+  if (forced === 'fzstd') return 'fzstd';
+  return nativeZstdAvailable() ? 'native' : 'fzstd';
+}
+
+const ZSTD_MAGIC = 0xfd2fb528;
+
+interface Frame {
+  start: number;
+  end: number;
+  contentSize: bigint | null;
+  checksum: number | null;
+}
+
+const u32 = (b: Uint8Array, p: number): number =>
+  ((b[p] as number) | ((b[p + 1] as number) << 8) | ((b[p + 2] as number) << 16) | ((b[p + 3] as number) << 24)) >>> 0;
+
+/** Walk one zstd frame's headers and block headers; returns its extent. */
+function walkFrame(b: Uint8Array, start: number): Frame {
+  const len = b.length;
+  let p = start + 4;
+  if (p >= len) throw new ZstdError('unexpected end of file');
+  const fhd = b[p++] as number;
+  const fcsFlag = fhd >> 6;
+  const single = (fhd >> 5) & 1;
+  if ((fhd >> 3) & 1) throw new ZstdError('unsupported frame parameter (reserved bit set)');
+  const hasChecksum = (fhd >> 2) & 1;
+  const dictFlag = fhd & 3;
+  if (!single) p += 1;
+  const dictSize = [0, 1, 2, 4][dictFlag] as number;
+  let dictId = 0;
+  for (let i = 0; i < dictSize; i++) dictId += (b[p + i] ?? 0) * 256 ** i;
+  p += dictSize;
+  const fcsSize = fcsFlag === 0 ? single : ([0, 2, 4, 8][fcsFlag] as number);
+  let contentSize: bigint | null = null;
+  if (fcsSize > 0) {
+    if (p + fcsSize > len) throw new ZstdError('unexpected end of file');
+    let v = 0n;
+    for (let i = fcsSize - 1; i >= 0; i--) v = (v << 8n) | BigInt(b[p + i] as number);
+    if (fcsSize === 2) v += 256n;
+    contentSize = v;
+  }
+  p += fcsSize;
+  if (p > len) throw new ZstdError('unexpected end of file');
+  if (dictId !== 0) throw new ZstdError('frame requires a dictionary');
+  for (;;) {
+    if (p + 3 > len) throw new ZstdError('unexpected end of file (truncated frame)');
+    const bh = (b[p] as number) | ((b[p + 1] as number) << 8) | ((b[p + 2] as number) << 16);
+    p += 3;
+    const last = bh & 1;
+    const type = (bh >> 1) & 3;
+    const size = bh >>> 3;
+    if (type === 3) throw new ZstdError('corrupted block (reserved block type)');
+    p += type === 1 ? 1 : size;
+    if (p > len) throw new ZstdError('unexpected end of file (truncated block)');
+    if (last) break;
+  }
+  let checksum: number | null = null;
+  if (hasChecksum) {
+    if (p + 4 > len) throw new ZstdError('unexpected end of file (missing checksum)');
+    checksum = u32(b, p);
+    p += 4;
+  }
+  return { start, end: p, contentSize, checksum };
+}
+
+/** Split a .zst file into its data frames, as the zstd command reads it. */
+export function zstdFrames(b: Uint8Array): Frame[] {
+  if (b.length === 0) throw new ZstdError('unexpected end of file');
+  const frames: Frame[] = [];
+  let p = 0;
+  while (p < b.length) {
+    if (p + 4 > b.length) throw new ZstdError('unknown header (trailing bytes)');
+    const magic = u32(b, p);
+    if (magic === ZSTD_MAGIC) {
+      const f = walkFrame(b, p);
+      frames.push(f);
+      p = f.end;
+    } else if ((magic & 0xfffffff0) >>> 0 === 0x184d2a50) {
+      if (p + 8 > b.length) throw new ZstdError('unexpected end of file (skippable frame)');
+      const size = u32(b, p + 4);
+      if (p + 8 + size > b.length) throw new ZstdError('unexpected end of file (skippable frame)');
+      p += 8 + size;
+    } else {
+      throw new ZstdError(p === 0 ? 'unsupported format (not zstd)' : 'unknown header after the last frame');
+    }
+  }
+  return frames;
+}
+
+export type ChunkSink = (chunk: Uint8Array) => void;
+
+let hasherReady: ReturnType<typeof xxhash> | null = null;
+
+/**
+ * Decompress a whole .tar.zst (or gzip) file, streaming the output to `sink` in chunks.
+ * Rejects with ZstdError where the zstd command would fail; an error thrown by the sink
+ * (e.g. a size limit) aborts and propagates.
+ */
+export async function decompress(file: Uint8Array, sink: ChunkSink, impl: ZstdImpl): Promise<void> {
+  if (file.length >= 2 && file[0] === 0x1f && file[1] === 0x8b) {
+    await streamNative(zlib.createGunzip(), file, sink);
+    return;
+  }
+  const frames = zstdFrames(file);
+  if (impl === 'native') {
+    for (const f of frames) {
+      const d = (native.createZstdDecompress as (o?: zlib.ZlibOptions) => zlib.Gunzip)({ chunkSize: 256 * 1024 });
+      await streamNative(d, file.subarray(f.start, f.end), sink);
+    }
+    return;
+  }
+  const { create64 } = await (hasherReady ??= xxhash());
+  for (const f of frames) {
+    const hasher = f.checksum !== null ? create64(0n) : null;
+    let produced = 0n;
+    let sinkError: unknown = null;
+    const d = new Decompress((chunk) => {
+      if (sinkError) return;
+      produced += BigInt(chunk.length);
+      hasher?.update(chunk);
+      try {
+        sink(chunk);
+      } catch (e) {
+        sinkError = e;
+      }
+    });
+    try {
+      d.push(file.subarray(f.start, f.end), true);
+    } catch (e) {
+      if (sinkError) throw sinkError;
+      throw new ZstdError(`decoding error: ${(e as Error).message}`);
+    }
+    if (sinkError) throw sinkError;
+    if (f.contentSize !== null && produced !== f.contentSize) throw new ZstdError('frame content size mismatch');
+    if (hasher && Number(hasher.digest() & 0xffffffffn) !== f.checksum) {
+      throw new ZstdError("decoding error: restored data doesn't match checksum");
+    }
+  }
+}
+
+function streamNative(d: zlib.Gunzip, input: Uint8Array, sink: ChunkSink): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let failed = false;
+    d.on('data', (chunk: Buffer) => {
+      if (failed) return;
+      try {
+        sink(chunk);
+      } catch (e) {
+        failed = true;
+        d.destroy();
+        reject(e);
+      }
+    });
+    d.on('error', (e: Error) => {
+      if (failed) return;
+      failed = true;
+      reject(new ZstdError(`decoding error: ${e.message}`));
+    });
+    d.on('end', () => {
+      if (!failed) resolve();
+    });
+    d.end(input);
+  });
+}
