@@ -21,8 +21,8 @@ interface RefRow {
   episode: string;
   size_bytes?: number;
   reasons?: string[];
-  sample?: unknown;
-  module?: unknown;
+  sample?: string | null;
+  module?: string | null;
   crash?: string;
 }
 
@@ -80,12 +80,8 @@ async function main(): Promise<number> {
     const problems: string[] = [];
     if (JSON.stringify(r.reasons) !== JSON.stringify(o.verdict.reasons))
       problems.push(`reasons ${JSON.stringify(r.reasons)} vs ${JSON.stringify(o.verdict.reasons)} (${o.verdict.unreadable ?? ''})`);
-    const sample = o.verdict.sampleJson === null ? null : JSON.parse(o.verdict.sampleJson);
-    const mod = o.verdict.moduleJson === null ? null : JSON.parse(o.verdict.moduleJson);
-    if (JSON.stringify(sample) !== JSON.stringify(r.sample ?? null))
-      problems.push(`sample ${JSON.stringify(r.sample)} vs ${JSON.stringify(sample)}`);
-    if (JSON.stringify(mod) !== JSON.stringify(r.module ?? null))
-      problems.push(`module ${JSON.stringify(r.module)} vs ${JSON.stringify(mod)}`);
+    if ((r.sample ?? null) !== o.verdict.sampleJson) problems.push(`sample ${r.sample} vs ${o.verdict.sampleJson}`);
+    if ((r.module ?? null) !== o.verdict.moduleJson) problems.push(`module ${r.module} vs ${o.verdict.moduleJson}`);
     if (r.size_bytes !== o.sizeBytes) problems.push(`size_bytes ${r.size_bytes} vs ${o.sizeBytes}`);
     if (problems.length) diffs.push(`${key}: ${problems.join('; ')}`);
     else same++;

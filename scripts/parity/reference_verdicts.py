@@ -3,7 +3,7 @@
 Usage: python3 reference_verdicts.py REFERENCE.py EPISODES_ROOT INDEX
 
 For every index row the reference would scan (its own walk_index), prints
-{"host", "episode", "size_bytes", "reasons", "sample", "module"} or, where the reference
+{"host", "episode", "size_bytes", "reasons", "sample", "module"} (sample/module as json.dumps text) or, where the reference
 raises, {"host", "episode", "crash": "<exception>"}. The reference file is imported, not
 changed; a crash in one episode does not stop the others here (it stops the reference's CLI).
 """
@@ -42,7 +42,10 @@ for row, tar in walk():
     out = {"host": row["host_id"], "episode": row["episode_id"]}
     try:
         q = ref.classify_episode(tar, row["host_id"], row["episode_id"])
-        out.update(size_bytes=q.size_bytes, reasons=q.reasons, sample=q.sample_name, module=q.module_name)
+        # sample/module as Python would dump them, compared as text (they may hold NaN, big ints).
+        out.update(size_bytes=q.size_bytes, reasons=q.reasons,
+                   sample=None if q.sample_name is None else json.dumps(q.sample_name),
+                   module=None if q.module_name is None else json.dumps(q.module_name))
     except Exception as e:  # noqa: BLE001 - recording the reference's crash is the point
         out["crash"] = f"{type(e).__name__}: {e}"[:200]
     print(json.dumps(out))

@@ -1,0 +1,98 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES, REPO, tempDir } from './helpers.js';
+
+const BIN = path.join(REPO, 'dist', 'cis490-prune.js');
+const fixtureArgs = ['--episodes-root', path.join(FIXTURES, 'episodes'), '--index', path.join(FIXTURES, 'index.jsonl')];
+
+function prune(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('cis490-prune (the bundled command) on the fixtures', () => {
+  it('prints the reference summary and exits 1 when anything is flagged', () => {
+    const r = prune(fixtureArgs);
+    expect(r.code).toBe(1);
+    const lines = r.out.split('\n');
+    expect(lines[0]).toBe('scanned: 35  flagged: 23  kept: 12');
+    expect(lines[2]).toBe('host           episode                           size  reasons');
+    expect(r.out).toMatch(/^lab-a {10}ep-flat-everywhere {11}\d{9}|^lab-a {10}ep-flat-everywhere +\d+ {2}flat-cpu,workload-silent$/m);
+    expect(r.out.trimEnd().endsWith('dry-run only. Re-run with --archive (safer) or --delete.')).toBe(true);
+    // What the reference would pass over silently is reported on stderr, one line each.
+    expect(r.err).toMatch(/unreadable lab-c\/ep-truncated-zstd: zstd: /);
+    expect(r.err).toMatch(/not scanned \(tarball missing\) index line \d+: lab-a\/ep-deleted-by-hand/);
+    expect(r.err).toMatch(/skipped index line \d+: .*"\.\.\/\.\.".*refused/);
+    expect(r.err).not.toMatch(/\n\s+at /);
+  });
+
+  it('writes the reference JSON fields, unreadable included in by_reason', () => {
+    const r = prune([...fixtureArgs, '--json']);
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.out);
+    expect(Object.keys(doc).slice(0, 5)).toEqual(['scanned', 'flagged', 'kept', 'by_reason', 'flagged_episodes']);
+    expect(doc.by_reason).toEqual({
+      'no-sample': 2,
+      'no-workload-events': 2,
+      'workload-failed': 1,
+      'workload-silent': 3,
+      'flat-cpu': 10,
+      unreadable: 9,
+    });
+    const flat = doc.flagged_episodes.find((e: { episode: string; host: string }) => e.episode === 'ep-flat-everywhere');
+    expect(flat).toMatchObject({
+      host: 'lab-a',
+      reasons: ['flat-cpu', 'workload-silent'],
+      sample: 'emotet-2024-03',
+      module: 'exploit/multi/handler',
+    });
+    expect(flat.size_bytes).toBeGreaterThan(0);
+    expect(doc.missing_tarballs).toHaveLength(1);
+    expect(r.err).toBe('');
+  });
+
+  it('filters with --reason and --host, never filtering out unreadable', () => {
+    const r = JSON.parse(prune([...fixtureArgs, '--json', '--reason', 'no-sample', '--host', 'lab-c']).out);
+    expect(r.scanned).toBe(9);
+    expect(r.flagged).toBe(9);
+    const s = JSON.parse(prune([...fixtureArgs, '--json', '--reason=no-sample', '--reason', 'workload-failed', '--host', 'lab-a']).out);
+    expect(s.flagged_episodes.map((e: { episode: string }) => e.episode)).toEqual([
+      'ep-no-sample',
+      'ep-early-broken',
+      'ep-workload-failed',
+    ]);
+    expect(s.flagged_episodes[1].reasons).toEqual(['no-sample']);
+  });
+
+  it('exits 0 when nothing is flagged', () => {
+    const dir = tempDir();
+    mkdirSync(path.join(dir, 'episodes', 'lab-b'), { recursive: true });
+    cpSync(
+      path.join(FIXTURES, 'episodes', 'lab-b', 'ep-kept-cpu-burn.tar.zst'),
+      path.join(dir, 'episodes', 'lab-b', 'ep-kept-cpu-burn.tar.zst'),
+    );
+    writeFileSync(path.join(dir, 'index.jsonl'), '{"host_id": "lab-b", "episode_id": "ep-kept-cpu-burn"}\n');
+    const r = prune(['--episodes-root', path.join(dir, 'episodes'), '--index', path.join(dir, 'index.jsonl')]);
+    expect(r.code).toBe(0);
+    expect(r.out).toBe('scanned: 1  flagged: 0  kept: 1\n\ndry-run only. Re-run with --archive (safer) or --delete.\n');
+  });
+
+  it('gives exit 2 and one clear line for usage errors and a missing episodes dir', () => {
+    const bad = prune(['--reason', 'bogus']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/cis490-prune: error: argument --reason: invalid choice: 'bogus'/);
+    const both = prune([...fixtureArgs, '--archive', '--delete']);
+    expect(both.code).toBe(2);
+    expect(both.err).toMatch(/not allowed with argument/);
+    const none = prune(['--episodes-root', '/nonexistent/episodes']);
+    expect(none).toMatchObject({ code: 2, err: 'no episodes dir at /nonexistent/episodes\n' });
+    expect(prune(['--jobs', '0']).err).toMatch(/--jobs: expected a whole number/);
+  });
+
+  it('accepts unambiguous abbreviations of long options, as argparse does', () => {
+    const r = prune(['--episodes', path.join(FIXTURES, 'episodes'), '--ind', path.join(FIXTURES, 'index.jsonl'), '--js']);
+    expect(JSON.parse(r.out).scanned).toBe(35);
+  });
+});

@@ -1,0 +1,92 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CLASSIFIER_SETTINGS } from '../src/classifier/types.js';
+import { scanDataset, type ScanResult } from '../src/dataset/scan.js';
+import { DEFAULT_LIMITS } from '../src/episode/read.js';
+import { FIXTURES, ZSTD_IMPLS } from './helpers.js';
+
+/** The verdict each named fixture pins (see fixtures/generate.ts for how each is built). */
+const EXPECTED: Record<string, string[]> = {
+  'lab-a/ep-rescued-by-netflow': [],
+  'lab-a/ep-flat-everywhere': ['flat-cpu', 'workload-silent'],
+  'lab-a/ep-rescued-by-qmp': [],
+  'lab-a/ep-qmp-cumulative-no-delta': ['flat-cpu'],
+  'lab-a/ep-rescued-by-guest': [],
+  'lab-a/ep-netflow-other-clock': [],
+  'lab-a/ep-wall-boundary-1ns': ['flat-cpu'],
+  'lab-a/ep-no-sample': ['no-sample'],
+  'lab-a/ep-early-broken': ['no-sample', 'no-workload-events'],
+  'lab-a/ep-workload-failed': ['workload-failed'],
+  'lab-a/ep-no-labels': [],
+  'lab-a/ep-single-phase': ['flat-cpu'],
+  'lab-a/ep-probe-silent-but-signal': [],
+  'lab-a/ep-first-events-member-wins': ['no-workload-events'],
+  'lab-a/ep-symlink-and-dir-skipped': ['flat-cpu'],
+  'lab-b/ep-pax-long-names': ['flat-cpu', 'workload-silent'],
+  'lab-b/ep-gnu-long-names': ['flat-cpu'],
+  'lab-b/ep-crlf-and-blank-lines': ['flat-cpu'],
+  'lab-b/ep-capture-member-skipped': [],
+  'lab-b/ep-proc-only-flat': ['flat-cpu'],
+  'lab-b/ep-no-telemetry': [],
+  'lab-b/ep-unsorted-labels': [],
+  'lab-c/ep-truncated-zstd': ['unreadable'],
+  'lab-c/ep-not-a-tar': ['unreadable'],
+  'lab-c/ep-truncated-tar': ['unreadable'],
+  'lab-c/ep-bad-json-line': ['unreadable'],
+  'lab-c/ep-null-jiffies': ['unreadable'],
+  'lab-c/ep-missing-t-mono': ['unreadable'],
+  'lab-c/ep-meta-not-object': ['unreadable'],
+  'lab-c/ep-meta-invalid-utf8': ['unreadable'],
+  'lab-c/ep-labels-row-not-object': ['unreadable'],
+  'lab-a/ep-shared-id': ['flat-cpu', 'workload-silent'],
+  'lab-b/ep-shared-id': [],
+  'lab-b/ep-kept-cpu-burn': [],
+  'lab-b/ep-no-netflow-member': [],
+};
+
+const scans = new Map<string, ScanResult>();
+async function scan(impl: (typeof ZSTD_IMPLS)[number]): Promise<ScanResult> {
+  if (!scans.has(impl)) {
+    scans.set(
+      impl,
+      await scanDataset({
+        indexPath: path.join(FIXTURES, 'index.jsonl'),
+        episodesRoot: path.join(FIXTURES, 'episodes'),
+        settings: { ...DEFAULT_CLASSIFIER_SETTINGS },
+        limits: { ...DEFAULT_LIMITS },
+        zstd: impl,
+      }),
+    );
+  }
+  return scans.get(impl)!;
+}
+
+for (const impl of ZSTD_IMPLS) {
+  describe(`the committed fixtures (${impl} zstd)`, () => {
+    it.each(Object.entries(EXPECTED))('%s -> %j', async (key, reasons) => {
+      const s = await scan(impl);
+      const got = s.episodes.find((e) => `${e.host}/${e.episode}` === key);
+      expect(got, `${key} was scanned`).toBeDefined();
+      expect(got!.verdict.reasons).toEqual(reasons);
+      if (reasons.includes('unreadable')) expect(got!.verdict.unreadable).toMatch(/\S/);
+    });
+
+    it('scans every listed tarball once, in index order, and reports what it skipped', async () => {
+      const s = await scan(impl);
+      expect(s.episodes.map((e) => `${e.host}/${e.episode}`)).toEqual(Object.keys(EXPECTED));
+      expect(s.missing.map((m) => `${m.host}/${m.episode}`)).toEqual(['lab-a/ep-deleted-by-hand']);
+      expect(s.problems.map((p) => p.kind)).toEqual(['not-json', 'not-an-object', 'missing-id', 'missing-id', 'unsafe-id']);
+    });
+
+    it('explains the pinned boundary: /proc flat, netflow decides', async () => {
+      const s = await scan(impl);
+      const rescued = s.episodes.find((e) => e.host === 'lab-a' && e.episode === 'ep-rescued-by-netflow')!.verdict.evidence!.sources!;
+      expect(rescued.proc.status).toBe('flat');
+      expect(rescued.netflow.status).toBe('signal');
+      expect(rescued.netflow.why).toMatch(/^netflow spread .* >= 50\.0 KiB$/);
+      const flat = s.episodes.find((e) => e.host === 'lab-a' && e.episode === 'ep-flat-everywhere')!.verdict.evidence!;
+      expect(Object.values(flat.sources!).map((x) => x.status)).toEqual(['flat', 'flat', 'flat', 'flat']);
+      expect(flat.probe).toBe('silent');
+    });
+  });
+}

@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { MEMBER_SUFFIXES, readEpisodeBytes } from '../src/episode/read.js';
+import { TarReader } from '../src/episode/tar.js';
+import { zstdFrames } from '../src/episode/zstd.js';
+import { buildTar, zstdCompress, type TarEntry } from '../scripts/lib/tarball.js';
+import { GOOD_EVENTS, GOOD_META, ZSTD_IMPLS, entriesOf, labels4 } from './helpers.js';
+
+/** Feed a tar through the reader in small chunks, as the decompressor does. */
+function members(tar: Uint8Array, chunk = 700): Map<string, string> {
+  const r = new TarReader({ suffixes: MEMBER_SUFFIXES, maxMemberBytes: 1 << 20 });
+  for (let i = 0; i < tar.length; i += chunk) r.push(tar.subarray(i, i + chunk));
+  r.end();
+  return new Map([...r.result()].map(([k, v]) => [k, Buffer.from(v.data).toString()]));
+}
+
+const base: TarEntry[] = entriesOf({ meta: GOOD_META, events: GOOD_EVENTS, labels: labels4() });
+
+describe('member selection: the first regular file whose name ends with the suffix', () => {
+  it('takes the first of two matches, even in another folder', () => {
+    const m = members(buildTar([{ name: 'x/old-events.jsonl', data: 'first\n' }, ...base]));
+    expect(m.get('events.jsonl')).toBe('first\n');
+  });
+  it('skips symlinks, hard links, directories and unknown types', () => {
+    const m = members(
+      buildTar([
+        { name: 'a/labels.jsonl', type: '2', linkname: '/etc/passwd' },
+        { name: 'b/labels.jsonl', type: '1', linkname: 'ep-test/labels.jsonl' },
+        { name: 'c/labels.jsonl/', type: '5' },
+        { name: 'd/labels.jsonl', type: 'Z', data: 'unknown-type' },
+        ...base,
+      ]),
+    );
+    expect(m.get('labels.jsonl')).toBe(labels4());
+  });
+  it('treats a V7 regular file whose name ends in "/" as a directory', () => {
+    const tar = buildTar([{ name: 'x/meta.json/', type: '\0', data: '' }, ...base]);
+    expect(members(tar).get('meta.json')).toBe(GOOD_META);
+  });
+  it('reads PAX long names and GNU long names', () => {
+    const long = 'p/'.repeat(80) + 'labels.jsonl';
+    expect(members(buildTar([{ name: long, data: 'pax\n' }])).get('labels.jsonl')).toBe('pax\n');
+    expect(members(buildTar([{ name: long, data: 'gnu\n', longNames: 'gnu' }])).get('labels.jsonl')).toBe('gnu\n');
+  });
+  it('lets a PAX path rename a member away from (or onto) a suffix', () => {
+    const tar = buildTar([
+      { name: 'ep/labels.jsonl', data: 'renamed\n', pax: { path: 'ep/other.txt' } },
+      { name: 'ep/x', data: 'now labels\n', pax: { path: 'ep/labels.jsonl//' } },
+    ]);
+    expect(members(tar).get('labels.jsonl')).toBe('now labels\n');
+  });
+  it('reads the same members whatever the chunking', () => {
+    const tar = buildTar([...base, { name: 'ep-test/capture.pcap', data: new Uint8Array(100_000).fill(7) }]);
+    expect(members(tar, 1)).toEqual(members(tar, 1 << 20));
+  });
+});
+
+describe("tarfile's leniencies and failures", () => {
+  const tar = buildTar(base);
+  const corruptHeader = (t: Uint8Array, at: number): Uint8Array => {
+    const c = Uint8Array.from(t);
+    c[at + 10] = c[at + 10]! ^ 0xff; // name byte: the checksum no longer matches
+    return c;
+  };
+  it('ends the archive silently at a bad header after the first member', () => {
+    const second = 512 + 512; // meta header + one data block
+    const m = members(corruptHeader(tar, second));
+    expect([...m.keys()]).toEqual(['meta.json']);
+  });
+  it('fails on a bad first header, an empty archive, or data cut short', () => {
+    expect(() => members(corruptHeader(tar, 0))).toThrow(/not a tar archive/);
+    expect(() => members(new Uint8Array(0))).toThrow(/empty/);
+    expect(() => members(tar.subarray(0, 512 + 100))).toThrow(/unexpected end of data/);
+  });
+  it('reads an all-zero archive as empty and a missing end-of-archive marker as fine', () => {
+    expect(members(new Uint8Array(1024)).size).toBe(0);
+    expect(members(buildTar(base, { trailer: false })).size).toBe(3);
+  });
+  it('stops at a truncated header after the first member without an error', () => {
+    const cut = tar.subarray(0, 1024 + 200);
+    expect([...members(cut).keys()]).toEqual(['meta.json']);
+  });
+  it('refuses a selected member larger than the member limit', () => {
+    const r = new TarReader({ suffixes: MEMBER_SUFFIXES, maxMemberBytes: 10 });
+    r.push(tar);
+    r.end();
+    expect(() => r.result()).toThrow(/limit/);
+  });
+});
+
+describe('zstd as the zstd command reads it', () => {
+  const tar = buildTar(entriesOf({ meta: GOOD_META, events: GOOD_EVENTS, labels: labels4() }));
+  const zst = zstdCompress(tar);
+  const skippable = Buffer.alloc(12);
+  skippable.writeUInt32LE(0x184d2a50, 0);
+  skippable.writeUInt32LE(4, 4);
+
+  for (const impl of ZSTD_IMPLS) {
+    describe(`with ${impl}`, () => {
+      const read = (b: Uint8Array) => readEpisodeBytes(b, { zstd: impl });
+      it('reads every frame, skipping skippable frames', async () => {
+        const half = Math.floor(tar.length / 2);
+        const twoFrames = Buffer.concat([skippable, zstdCompress(tar.subarray(0, half)), zstdCompress(tar.subarray(half))]);
+        const r = await read(twoFrames);
+        expect(r.ok).toBe(true);
+        if (r.ok) expect(r.rows.labels.rows).toHaveLength(4);
+      });
+      it('fails on truncation, trailing junk, a bad checksum, and an empty file', async () => {
+        const flipped = Buffer.from(zst);
+        flipped[flipped.length - 2]! ^= 1; // inside the content checksum
+        for (const bad of [zst.subarray(0, zst.length - 7), Buffer.concat([zst, Buffer.from('JUNK')]), flipped, new Uint8Array(0)]) {
+          const r = await read(bad);
+          expect(r.ok).toBe(false);
+          if (!r.ok) expect(r.detail).toMatch(/^zstd: /);
+        }
+      });
+      it('reads gzip too, as the zstd command does', async () => {
+        const { gzipSync } = await import('node:zlib');
+        expect((await read(gzipSync(tar))).ok).toBe(true);
+      });
+      it('stops at the episode size limit instead of exhausting memory', async () => {
+        const r = await readEpisodeBytes(zst, { zstd: impl, limits: { maxMemberBytes: 1 << 20, maxEpisodeBytes: 1024 } });
+        expect(r.ok).toBe(false);
+        if (!r.ok) expect(r.detail).toMatch(/size limit/);
+      });
+    });
+  }
+
+  it('walks frame headers without decoding', () => {
+    expect(zstdFrames(zst)).toHaveLength(1);
+    expect(() => zstdFrames(zst.subarray(0, 20))).toThrow(/unexpected end/);
+  });
+});
