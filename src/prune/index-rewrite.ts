@@ -58,8 +58,10 @@ const ID_FIELDS: ReadonlySet<string> = new Set(['host_id', 'episode_id']);
  * splits index.jsonl), or null when some piece of it is not such a row: that line is never
  * dropped.
  */
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true }); // as walkIndex decodes the index
+
 export function lineKeys(line: Uint8Array): string[] | null {
-  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(line);
+  const text = decoder.decode(line);
   const keys: string[] = [];
   for (const { line: piece } of splitPyLines(text)) {
     if (isBlankPyLine(piece)) continue;
