@@ -2,13 +2,22 @@
  * `cis490-prune`: the reference's operator command, with its flags, output and exit codes
  * (0 nothing flagged, 1 something flagged, 2 usage error or no episodes dir).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { DEFAULT_CLASSIFIER_SETTINGS, REFERENCE_REASONS, type Reason } from '../classifier/types.js';
-import { scanDataset } from '../dataset/scan.js';
+import { scanDataset, type ScanOptions } from '../dataset/scan.js';
 import { DEFAULT_LIMITS } from '../episode/read.js';
-import { renderPruneJson, renderPruneText, selectReasons } from '../render/prune.js';
+import {
+  acquireLockFor,
+  applyPrune,
+  pendingPruneNote,
+  PruneError,
+  resumePendingPrune,
+  type PruneAction,
+  type PruneLock,
+} from '../prune/index.js';
+import { renderPruneJson, renderPruneText, selectReasons, type PruneView } from '../render/prune.js';
 import { UsageError, helpText, intOption, parseArgs, usageLine, type OptionSpec } from './args.js';
 import type { CliIO } from './io.js';
 
@@ -59,28 +68,92 @@ export async function pruneMain(argv: string[], io: CliIO): Promise<number> {
     io.err(`no episodes dir at ${(args['episodes-root'] as string | undefined) ?? '/var/lib/cis490/episodes'}\n`);
     return 2;
   }
-  if (args.archive || args.delete) {
-    io.err(`${PROG}: --archive and --delete are not available in this version yet; nothing was changed.\n`);
-    return 2;
-  }
+  const action: PruneAction | null = args.archive ? 'archive' : args.delete ? 'delete' : null;
   const host = (args.host as string | undefined) || undefined;
-  const scan = await scanDataset({
+  const scanOpts: ScanOptions = {
     indexPath,
     episodesRoot,
     ...(host ? { host } : {}),
     jobs: jobs ?? availableParallelism(),
     settings: { ...DEFAULT_CLASSIFIER_SETTINGS },
     limits: { ...DEFAULT_LIMITS },
-  });
+  };
   const selected = args.reason ? new Set(args.reason as Reason[]) : null;
+  if (!action) {
+    const note = pendingPruneNote(indexPath);
+    if (note) io.err(`${PROG}: note: ${note}\n`);
+    const view = await scanAndReport(io, scanOpts, selected, Boolean(args.json), true);
+    return view.flagged.length === 0 ? 0 : 1;
+  }
+  const archiveRoot = path.resolve(io.cwd, (args['archive-root'] as string | undefined) ?? '/var/lib/cis490/episodes-archive');
+  return actOnFlagged(io, action, { indexPath, episodesRoot, archiveRoot }, scanOpts, selected, Boolean(args.json));
+}
+
+async function scanAndReport(
+  io: CliIO,
+  scanOpts: ScanOptions,
+  selected: ReadonlySet<Reason> | null,
+  json: boolean,
+  dryRun: boolean,
+): Promise<PruneView> {
+  const scan = await scanDataset(scanOpts);
   const view = selectReasons(scan.episodes, selected);
-  if (args.json) {
+  if (json) {
     io.out(renderPruneJson(view, scan));
   } else {
-    io.out(renderPruneText(view, true));
+    io.out(renderPruneText(view, dryRun));
     reportSkipped(io, scan);
   }
-  return view.flagged.length === 0 ? 0 : 1;
+  return view;
+}
+
+/**
+ * --archive / --delete: under the prune lock, finish any interrupted run, scan, print the
+ * summary, say what will happen, then do it (src/prune). stdout keeps the reference's text;
+ * the plan, refusals and notes go to stderr.
+ */
+async function actOnFlagged(
+  io: CliIO,
+  action: PruneAction,
+  roots: { indexPath: string; episodesRoot: string; archiveRoot: string },
+  scanOpts: ScanOptions,
+  selected: ReadonlySet<Reason> | null,
+  json: boolean,
+): Promise<number> {
+  const log = (line: string): void => io.err(`${PROG}: ${line}\n`);
+  if (!existsSync(path.dirname(roots.indexPath))) {
+    // No index, so nothing is listed and nothing can be flagged (the reference's behaviour).
+    const view = await scanAndReport(io, scanOpts, selected, json, false);
+    io.out(`\n${action}d 0 episodes\n`);
+    return view.flagged.length === 0 ? 0 : 1;
+  }
+  let lock: PruneLock | undefined;
+  try {
+    lock = acquireLockFor(roots.indexPath);
+    await resumePendingPrune({ ...roots, lock, log });
+    // Rows past this size were appended after the scan began: never judged, never dropped.
+    const indexBytesSeen = statSync(roots.indexPath, { throwIfNoEntry: false })?.size ?? 0;
+    const view = await scanAndReport(io, scanOpts, selected, json, false);
+    const { report } = await applyPrune({
+      ...roots,
+      action,
+      flagged: view.flagged.map((q) => ({ host: q.host, episode: q.episode, tarPath: q.tarPath })),
+      indexBytesSeen,
+      lock,
+      log,
+    });
+    io.out(`\n${action}d ${report.acted.length} episodes\n`);
+    return view.flagged.length === 0 ? 0 : 1;
+  } catch (e) {
+    if (e instanceof PruneError) io.err(`${PROG}: error: ${e.message}\n`);
+    else {
+      // A file-system error (disk full, permission): the journal makes the next run finish.
+      io.err(`${PROG}: error: ${(e as Error).message}; nothing is lost: fix that and re-run, the next run finishes this one first\n`);
+    }
+    return 2;
+  } finally {
+    lock?.release();
+  }
 }
 
 /** What the reference would have passed over silently goes to stderr, one line each. */

@@ -1,0 +1,199 @@
+/**
+ * The files a prune run keeps next to index.jsonl, and the journal that makes a run resumable.
+ *
+ *   index.jsonl.prune-lock     one prune at a time per index (holds the owner's pid)
+ *   index.jsonl.prune-journal  the run's intent: action, roots, the flagged (host, episode)
+ *                              keys, what of the index the scan had seen, and once the index swap
+ *                              has begun, where it stands. Written atomically (temp + fsync +
+ *                              rename + fsync dir) before the step it announces.
+ *   index.jsonl.prune-new      the rewritten index, until it is renamed over index.jsonl
+ *   index.jsonl.prune-old      a second name for the old index inode during the swap, so that
+ *                              rows written to it after the rename survive even a crash
+ *
+ * The journal holds ids, not paths: paths are rebuilt from the roots with the same safe-id
+ * checks, so a journal cannot direct root at a file outside <root>/<host>/<episode>.tar.zst. It
+ * must also be owned by the user running prune, and name the roots this run was given.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { PruneError, errno, lstatOrNull, unlinkIfPresent, writeFileAtomic } from './durable.js';
+import { checkedItem, type PlanItem, type PruneAction, type PruneRoots, type Refusal } from './plan.js';
+
+export interface PrunePaths {
+  index: string;
+  dir: string;
+  lock: string;
+  journal: string;
+  newIndex: string;
+  oldIndex: string;
+}
+
+/** The side files of an index; a symlinked index is followed to the file the receiver writes. */
+export function prunePaths(indexPath: string): PrunePaths {
+  let index = path.resolve(indexPath);
+  if (lstatOrNull(index)?.isSymbolicLink()) {
+    try {
+      index = fs.realpathSync(index);
+    } catch {
+      // A dangling link: act on the name itself.
+    }
+  }
+  return {
+    index,
+    dir: path.dirname(index),
+    lock: `${index}.prune-lock`,
+    journal: `${index}.prune-journal`,
+    newIndex: `${index}.prune-new`,
+    oldIndex: `${index}.prune-old`,
+  };
+}
+
+export interface EpisodeRef {
+  host: string;
+  episode: string;
+}
+
+export interface SwapState {
+  /** Bytes of index.jsonl.prune-new when it was renamed over index.jsonl. */
+  prefixBytes: number;
+  /** Inodes (as decimal strings) of the new and the old index. */
+  newIno: string;
+  oldIno: string;
+  /** How many bytes of the old index the new one already holds. */
+  oldCopiedUpTo: number;
+  /** The run's outcome, kept so that a resumed run reports it. */
+  acted: EpisodeRef[];
+  refused: Refusal[];
+  rowsDropped: number;
+}
+
+export interface Journal {
+  format: 'cis490-prune-journal';
+  version: 1;
+  action: PruneAction;
+  index: string;
+  episodesRoot: string;
+  archiveRoot: string;
+  /** The index prefix the scan had read: rows past it were never judged and are never dropped. */
+  seen: { bytes: number; sha256: string };
+  items: EpisodeRef[];
+  swap?: SwapState;
+}
+
+export function writeJournal(paths: PrunePaths, j: Journal): void {
+  writeFileAtomic(paths.journal, Buffer.from(JSON.stringify(j, null, 1) + '\n'));
+}
+
+export function removeJournal(paths: PrunePaths): void {
+  unlinkIfPresent(paths.journal);
+}
+
+/** The items of a journal with their paths rebuilt from its roots. */
+export function journalItems(j: Journal): PlanItem[] {
+  return j.items.map((r) => {
+    const item = checkedItem(j.action, j, r.host, r.episode);
+    if (typeof item === 'string') throw new PruneError(`journal ${j.index}.prune-journal: ${item}`);
+    return item;
+  });
+}
+
+/** The pending journal, or null. Throws PruneError when it is not one this run may finish. */
+export function readJournal(paths: PrunePaths, roots: PruneRoots): Journal | null {
+  const st = lstatOrNull(paths.journal);
+  if (!st) return null;
+  const fix = `inspect it and finish or undo that run by hand, then remove ${paths.journal}`;
+  if (!st.isFile()) throw new PruneError(`${paths.journal} is not a regular file; ${fix}`);
+  const euid = process.geteuid?.();
+  if (euid !== undefined && Number(st.uid) !== euid) {
+    throw new PruneError(`${paths.journal} is owned by uid ${st.uid}, not by this user (uid ${euid}); ${fix}`);
+  }
+  let j: Journal;
+  try {
+    j = JSON.parse(fs.readFileSync(paths.journal, 'utf8')) as Journal;
+  } catch (e) {
+    throw new PruneError(`cannot read ${paths.journal} (${(e as Error).message}); ${fix}`);
+  }
+  const shapeOk =
+    j &&
+    j.format === 'cis490-prune-journal' &&
+    j.version === 1 &&
+    (j.action === 'archive' || j.action === 'delete') &&
+    typeof j.episodesRoot === 'string' &&
+    typeof j.archiveRoot === 'string' &&
+    Number.isSafeInteger(j.seen?.bytes) &&
+    typeof j.seen?.sha256 === 'string' &&
+    Array.isArray(j.items);
+  if (!shapeOk) throw new PruneError(`${paths.journal} is not a cis490-prune journal this version understands; ${fix}`);
+  if (
+    path.resolve(j.episodesRoot) !== path.resolve(roots.episodesRoot) ||
+    (j.action === 'archive' && path.resolve(j.archiveRoot) !== path.resolve(roots.archiveRoot))
+  ) {
+    throw new PruneError(
+      `${paths.journal} records an interrupted --${j.action} with --episodes-root ${j.episodesRoot} --archive-root ${j.archiveRoot}; re-run with those roots to finish it`,
+    );
+  }
+  journalItems(j); // validates every id
+  return j;
+}
+
+/** Locks this process holds, so that taking one twice is an error rather than a takeover. */
+const heldHere = new Set<string>();
+
+export interface PruneLock {
+  path: string;
+  release(): void;
+}
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return errno(e) === 'EPERM';
+  }
+}
+
+/**
+ * Take the per-index prune lock. It keeps two prune runs apart; it is not what protects the
+ * receiver's appends (the receiver knows nothing of it): index-rewrite.ts does that. A lock left
+ * by a process that no longer exists is taken over.
+ */
+export function acquirePruneLock(paths: PrunePaths): PruneLock {
+  if (heldHere.has(paths.lock)) throw new PruneError(`${paths.lock} is already held by this process`);
+  const mine = `${paths.lock}.${process.pid}`;
+  fs.writeFileSync(mine, `${process.pid}\n`, { mode: 0o600 });
+  try {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        // link() creates the lock complete with its content, or fails if it exists.
+        fs.linkSync(mine, paths.lock);
+        heldHere.add(paths.lock);
+        return {
+          path: paths.lock,
+          release: () => {
+            if (!heldHere.delete(paths.lock)) return;
+            unlinkIfPresent(paths.lock);
+          },
+        };
+      } catch (e) {
+        if (errno(e) !== 'EEXIST') throw e;
+      }
+      let holder = NaN;
+      try {
+        holder = parseInt(fs.readFileSync(paths.lock, 'utf8'), 10);
+      } catch (e) {
+        if (errno(e) === 'ENOENT') continue;
+        throw e;
+      }
+      if (Number.isSafeInteger(holder) && holder > 0 && holder !== process.pid && pidAlive(holder)) {
+        throw new PruneError(
+          `another cis490-prune (pid ${holder}) is working on ${paths.index}; wait for it to finish, or remove ${paths.lock} if no such process is running`,
+        );
+      }
+      unlinkIfPresent(paths.lock); // stale: its owner is gone
+    }
+    throw new PruneError(`could not take the prune lock ${paths.lock}; remove it if no cis490-prune is running`);
+  } finally {
+    unlinkIfPresent(mine);
+  }
+}
