@@ -59,7 +59,7 @@ export interface Comparison {
   counts: { baseline: Counts; current: Counts };
   /** Flagged as a percentage of scanned. */
   flaggedRate: { baseline: number; current: number };
-  /** The fall of kept that the kept_drop rule judged (totals, or kept -> flagged flips if more). */
+  /** The fall of kept that the kept_drop rule judged (totals, or kept → flagged flips if more). */
   keptDrop: number;
   tolerance: EffectiveTolerance;
   reasons: ReasonRow[];
@@ -197,6 +197,8 @@ export function compare(report: Report, baseline: Baseline, baselineName: string
     }
   }
   const keptToFlagged = flips.filter((f) => f.kind === 'kept-to-flagged');
+  // Named episodes come after the count rules, so the first lines say how much changed.
+  const perEpisode: Regression[] = [];
 
   // kept
   const totalDrop = base.kept - cur.kept;
@@ -204,19 +206,19 @@ export function compare(report: Report, baseline: Baseline, baselineName: string
   if (tol.kept_drop !== null && keptDrop > tol.kept_drop) {
     const message =
       totalDrop >= keptToFlagged.length
-        ? `kept ${base.kept} -> ${cur.kept} (${signed(-totalDrop)}, ${tolText(tol.kept_drop)})`
-        : `kept ${base.kept} -> ${cur.kept}, but ${plural(keptToFlagged.length, 'episode')} kept in the baseline ${keptToFlagged.length === 1 ? 'is' : 'are'} now flagged (${tolText(tol.kept_drop)})`;
+        ? `kept ${base.kept} → ${cur.kept} (${signed(-totalDrop)}, ${tolText(tol.kept_drop)})`
+        : `kept ${base.kept} → ${cur.kept}, but ${plural(keptToFlagged.length, 'episode')} kept in the baseline ${keptToFlagged.length === 1 ? 'is' : 'are'} now flagged (${tolText(tol.kept_drop)})`;
     regressions.push({ kind: 'kept-drop', message });
     for (const f of keptToFlagged) {
-      regressions.push({
+      perEpisode.push({
         kind: 'kept-to-flagged',
-        message: `${f.host}/${f.episode}: kept -> ${verdictOf(f.after)}${f.why.length ? `: ${f.why.join('; ')}` : ''}`,
+        message: `${f.host}/${f.episode}: kept → ${verdictOf(f.after)}${f.why.length ? `: ${f.why.join('; ')}` : ''}`,
         host: f.host,
         episode: f.episode,
       });
     }
   } else if (cur.kept > base.kept) {
-    improvements.push({ kind: 'kept-rise', message: `kept ${base.kept} -> ${cur.kept} (${signed(cur.kept - base.kept)})` });
+    improvements.push({ kind: 'kept-rise', message: `kept ${base.kept} → ${cur.kept} (${signed(cur.kept - base.kept)})` });
   }
 
   // flagged
@@ -224,7 +226,7 @@ export function compare(report: Report, baseline: Baseline, baselineName: string
   if (tol.flagged_rise !== null && rise > tol.flagged_rise) {
     regressions.push({
       kind: 'flagged-rise',
-      message: `flagged ${base.flagged} -> ${cur.flagged} (${signed(rise)}, ${tolText(tol.flagged_rise)})`,
+      message: `flagged ${base.flagged} → ${cur.flagged} (${signed(rise)}, ${tolText(tol.flagged_rise)})`,
     });
   }
   const rate = { baseline: flaggedRate(base), current: flaggedRate(cur) };
@@ -232,10 +234,10 @@ export function compare(report: Report, baseline: Baseline, baselineName: string
   if (tol.flagged_rate_rise !== null && rateRise > tol.flagged_rate_rise + EPS) {
     regressions.push({
       kind: 'flagged-rate-rise',
-      message: `flagged rate ${rate.baseline.toFixed(2)}% -> ${rate.current.toFixed(2)}% (${signed(rateRise, 2)} pp, ${tolText(tol.flagged_rate_rise)} pp)`,
+      message: `flagged rate ${rate.baseline.toFixed(2)}% → ${rate.current.toFixed(2)}% (${signed(rateRise, 2)} pp, ${tolText(tol.flagged_rate_rise)} pp)`,
     });
   }
-  if (rise < 0) improvements.push({ kind: 'flagged-fall', message: `flagged ${base.flagged} -> ${cur.flagged} (${signed(rise)})` });
+  if (rise < 0) improvements.push({ kind: 'flagged-fall', message: `flagged ${base.flagged} → ${cur.flagged} (${signed(rise)})` });
 
   // reasons: the known ones in their order, then any other the baseline or report names.
   const names = [...new Set<string>([...ALL_REASONS, ...Object.keys(s.by_reason), ...Object.keys(report.by_reason)])];
@@ -248,19 +250,20 @@ export function compare(report: Report, baseline: Baseline, baselineName: string
     if (regression) {
       regressions.push({
         kind: 'reason-rise',
-        message: `${reason} ${b} -> ${c} (${signed(c - b)}, ${tolText(t)})${inBaseline ? '' : '; the baseline does not list it, so it counts from 0'}`,
+        message: `${reason} ${b} → ${c} (${signed(c - b)}, ${tolText(t)})${inBaseline ? '' : '; the baseline does not list it, so it counts from 0'}`,
       });
     } else if (c < b) {
-      improvements.push({ kind: 'reason-fall', message: `${reason} ${b} -> ${c} (${signed(c - b)})` });
+      improvements.push({ kind: 'reason-fall', message: `${reason} ${b} → ${c} (${signed(c - b)})` });
     }
     return { reason, baseline: b, current: c, inBaseline, tolerance: t, regression };
   });
 
+  regressions.push(...perEpisode);
   for (const f of flips) {
     if (f.kind !== 'flagged-to-kept') continue;
     improvements.push({
       kind: 'flagged-to-kept',
-      message: `${f.host}/${f.episode}: ${verdictOf(f.before)} -> kept${f.why.length ? `: ${f.why.join('; ')}` : ''}`,
+      message: `${f.host}/${f.episode}: ${verdictOf(f.before)} → kept${f.why.length ? `: ${f.why.join('; ')}` : ''}`,
       host: f.host,
       episode: f.episode,
     });

@@ -6,7 +6,8 @@
  */
 export class ConfigError extends Error {
   constructor(message: string) {
-    super(message);
+    // One line, whatever was quoted into it (e.g. a JSON parser's excerpt of the input).
+    super(message.replace(/\s*[\r\n]+\s*/g, ' '));
     this.name = 'ConfigError';
   }
 }

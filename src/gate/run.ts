@@ -1,5 +1,5 @@
 /**
- * One gate run: settings -> baseline -> scan -> report -> comparison -> decision -> summary.
+ * One gate run: settings → baseline → scan → report → comparison → decision → summary.
  * Nothing here knows about GitHub; the Action and the CLI both call runGate.
  */
 import { readFileSync, statSync } from 'node:fs';
@@ -50,7 +50,7 @@ export interface GateOutcome {
   regressions: Regression[];
   improvements: Regression[];
   passed: boolean;
-  /** One line, e.g. "2 regressions against fixtures/baseline.json: kept 12 -> 11 (...)". */
+  /** One line, e.g. "2 regressions against fixtures/baseline.json: kept 12 → 11 (...)". */
   failReason: string | null;
   /** The summary, already capped to summaryLimitBytes. */
   markdown: string;

@@ -88,65 +88,77 @@ export class BudgetedMarkdown {
   }
 }
 
-export interface TableOptions {
+export interface ListOptions {
   /** Fold into <details> with this (already escaped) summary line. */
   fold?: string | null;
   /** At most this many rows; the rest are counted in a note. */
   maxRows: number;
   /** The note for rows left out, given how many; already escaped. */
   more: (n: number) => string;
+  /** At most this fraction of the room left may go to this list, so later sections still fit (default 0.5). */
+  share?: number;
+}
+
+/** Lines between an opening and a closing, as many as the row cap and the budget allow. */
+function addBlock(
+  md: BudgetedMarkdown,
+  open: string,
+  lines: string[],
+  close: string,
+  moreLine: (n: number) => string,
+  opts: ListOptions,
+): void {
+  if (lines.length === 0) return;
+  const noteRoom = byteLength(moreLine(lines.length));
+  const fixed = byteLength(open) + byteLength(close) + noteRoom;
+  if (fixed > md.room()) {
+    md.truncated = true;
+    md.add(`${opts.more(lines.length)}\n\n`);
+    return;
+  }
+  const budget = Math.max(fixed, Math.floor(md.room() * (opts.share ?? 0.5)));
+  md.add(open);
+  let used = fixed;
+  let shown = 0;
+  for (const line of lines) {
+    if (shown >= opts.maxRows) break;
+    const n = byteLength(line);
+    if (used + n > budget || n + byteLength(close) + noteRoom > md.room()) {
+      md.truncated = true;
+      break;
+    }
+    md.add(line);
+    used += n;
+    shown++;
+  }
+  if (shown < lines.length) md.add(moreLine(lines.length - shown));
+  md.add(close);
 }
 
 /** A table whose cells are already escaped; rows are added while the budget allows. */
-export function addTable(md: BudgetedMarkdown, header: string[], align: string[], rows: string[][], opts: TableOptions): void {
-  if (rows.length === 0) return;
+export function addTable(md: BudgetedMarkdown, header: string[], align: string[], rows: string[][], opts: ListOptions): void {
   const open = (opts.fold ? `<details><summary>${opts.fold}</summary>\n\n` : '') + `| ${header.join(' | ')} |\n|${align.join('|')}|\n`;
   const close = opts.fold ? '\n</details>\n\n' : '\n';
-  const noteRoom = byteLength(opts.more(rows.length)) + 8;
-  if (byteLength(open) + byteLength(close) + noteRoom > md.room()) {
-    md.truncated = true;
-    md.add(`${opts.more(rows.length)}\n\n`);
-    return;
-  }
-  md.add(open);
-  let shown = 0;
-  for (const r of rows) {
-    if (shown >= opts.maxRows) break;
-    const line = `| ${r.join(' | ')} |\n`;
-    if (byteLength(line) + byteLength(close) + noteRoom > md.room()) {
-      md.truncated = true;
-      break;
-    }
-    md.add(line);
-    shown++;
-  }
-  if (shown < rows.length) md.add(`\n${opts.more(rows.length - shown)}\n`);
-  md.add(close);
+  addBlock(
+    md,
+    open,
+    rows.map((r) => `| ${r.join(' | ')} |\n`),
+    close,
+    (n) => `\n${opts.more(n)}\n`,
+    opts,
+  );
 }
 
 /** A bullet list of already escaped items, cut like a table. */
-export function addList(md: BudgetedMarkdown, items: string[], opts: TableOptions): void {
-  if (items.length === 0) return;
+export function addList(md: BudgetedMarkdown, items: string[], opts: ListOptions): void {
   const open = opts.fold ? `<details><summary>${opts.fold}</summary>\n\n` : '';
   const close = opts.fold ? '\n</details>\n\n' : '\n';
-  const noteRoom = byteLength(opts.more(items.length)) + 8;
-  if (byteLength(open) + byteLength(close) + noteRoom > md.room()) {
-    md.truncated = true;
-    md.add(`${opts.more(items.length)}\n\n`);
-    return;
-  }
-  md.add(open);
-  let shown = 0;
-  for (const it of items) {
-    if (shown >= opts.maxRows) break;
-    const line = `- ${it}\n`;
-    if (byteLength(line) + byteLength(close) + noteRoom > md.room()) {
-      md.truncated = true;
-      break;
-    }
-    md.add(line);
-    shown++;
-  }
-  if (shown < items.length) md.add(`- ${opts.more(items.length - shown)}\n`);
-  md.add(close);
+  addBlock(
+    md,
+    open,
+    items.map((it) => `- ${it}\n`),
+    close,
+    (n) => `- ${opts.more(n)}\n`,
+    opts,
+  );
 }

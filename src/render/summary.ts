@@ -251,9 +251,9 @@ function provenanceSection(md: BudgetedMarkdown, inp: SummaryInput): void {
   if (cmp?.datasetChanged === true) fp += ' — **the data changed** since the baseline';
   if (cmp?.datasetChanged === false) fp += ' — same data as the baseline';
   lines.push(fp);
-  let st = `- classifier settings: ${shortHash(r.settings_hash)}${r.settings_file ? ` from ${esc(r.settings_file)}` : ' (defaults)'}`;
   const overrides = Object.entries(r.settings_overrides ?? {});
-  if (overrides.length) st += `, overridden: ${overrides.map(([k, v]) => `${esc(k)}=${esc(String(v))}`).join(', ')}`;
+  let st = `- classifier settings: ${shortHash(r.settings_hash)}, ${r.settings_file ? `from ${esc(r.settings_file)}` : 'the defaults'}`;
+  if (overrides.length) st += ` with ${overrides.map(([k, v]) => `${esc(k)}=${esc(String(v))}`).join(', ')}`;
   if (cmp?.settingsChanges && cmp.settingsChanges.length > 0) st += ' — **the settings changed** since the baseline';
   if (cmp?.settingsChanges && cmp.settingsChanges.length === 0) st += ' — same settings as the baseline';
   lines.push(st);
@@ -293,8 +293,20 @@ export function renderSummary(inp: SummaryInput, limitBytes = DEFAULT_SUMMARY_LI
   }
   if (cmp && cmp.regressions.length > 0) {
     md.add(`#### Regressions (${cmp.regressions.length})\n\n`);
-    addList(md, cmp.regressions.map(regressionItem), { maxRows: 300, more });
+    // Episodes that went from kept to flagged are listed, with their evidence, under the
+    // changed verdicts; here one line counts them.
+    const named = cmp.regressions.filter((r) => r.kind === 'kept-to-flagged').length;
+    const items = cmp.regressions.filter((r) => r.kind !== 'kept-to-flagged').map(regressionItem);
+    if (named > 0)
+      items.push(
+        `${named} episode${named === 1 ? '' : 's'} kept in the baseline ${named === 1 ? 'is' : 'are'} now flagged (listed below under "Episodes that changed verdict")`,
+      );
+    addList(md, items, { maxRows: 100, more, share: 0.25 });
   }
+  countsSection(md, inp);
+  reasonsSection(md, inp);
+  casesSection(md, inp);
+  flipsSection(md, inp);
   if (cmp && cmp.improvements.length > 0) {
     md.add(
       `#### Improvements (${cmp.improvements.length})\n\nThese pass. If they are intended, update the baseline${inp.updateHint ? `: <code>${esc(inp.updateHint, 400)}</code>` : ' with `episode-gate baseline`'}.\n\n`,
@@ -303,12 +315,9 @@ export function renderSummary(inp: SummaryInput, limitBytes = DEFAULT_SUMMARY_LI
       fold: cmp.improvements.length > 10 ? `${cmp.improvements.length} improvements` : null,
       maxRows: 200,
       more,
+      share: 0.3,
     });
   }
-  countsSection(md, inp);
-  reasonsSection(md, inp);
-  casesSection(md, inp);
-  flipsSection(md, inp);
   sourcesSection(md, inp);
   hostsSection(md, inp);
   provenanceSection(md, inp);
