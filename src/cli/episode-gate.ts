@@ -75,12 +75,14 @@ const BASELINE_SPECS: readonly OptionSpec[] = [
   { name: 'drop-stale-cases', kind: 'flag', help: 'drop pinned cases that no longer match (listed) instead of refusing' },
 ];
 
-const EXCLUSIVE: ReadonlyArray<readonly string[]> = [
+const DATASET_EXCLUSIVE: ReadonlyArray<readonly string[]> = [
   ['dataset', 'episodes-root'],
   ['dataset', 'index'],
-  ['report', 'dataset'],
-  ['report', 'episodes-root'],
-  ['report', 'index'],
+];
+/** With --report FILE as the input, nothing is scanned: the scan options make no sense. */
+const REPORT_INPUT_EXCLUSIVE: ReadonlyArray<readonly string[]> = [
+  ...DATASET_EXCLUSIVE,
+  ...['dataset', 'episodes-root', 'index', 'host', 'reason', 'settings', 'set', 'jobs'].map((o) => ['report', o]),
 ];
 
 const MAIN_HELP = `usage: ${PROG} {scan,check,baseline} [options]
@@ -98,15 +100,17 @@ with the committed fixture baseline. Run '${PROG} COMMAND --help' for a command'
 `;
 
 type Sub = 'scan' | 'check' | 'baseline';
-const SUBS: Record<Sub, { specs: readonly OptionSpec[]; description: string }> = {
-  scan: { specs: SCAN_SPECS, description: 'Classify every episode of a dataset and write the JSON report.' },
+const SUBS: Record<Sub, { specs: readonly OptionSpec[]; exclusive: ReadonlyArray<readonly string[]>; description: string }> = {
+  scan: { specs: SCAN_SPECS, exclusive: DATASET_EXCLUSIVE, description: 'Classify every episode of a dataset and write the JSON report.' },
   check: {
     specs: CHECK_SPECS,
+    exclusive: REPORT_INPUT_EXCLUSIVE,
     description:
       'Compare a scan with a baseline and print the markdown summary. Exit 0 passed, 1 the gate failed, 2 the tool could not run.',
   },
   baseline: {
     specs: BASELINE_SPECS,
+    exclusive: REPORT_INPUT_EXCLUSIVE,
     description:
       'Write a baseline equal to a scan, keeping the existing pinned cases and tolerances. Exit 1 when a pinned case no longer matches.',
   },
@@ -229,6 +233,7 @@ async function checkCmd(args: ParsedArgs, io: CliIO, jobs: number | undefined): 
       ...(reportOut ? { reportPath: reportOut } : {}),
       ...(limit ? { summaryLimitBytes: limit } : {}),
       ...(onProgress ? { onProgress } : {}),
+      ...(baselinePath ? { updateHint: updateCommand(args, baselinePath, io) } : {}),
       cwd: io.cwd,
     });
   }
@@ -255,6 +260,19 @@ async function checkCmd(args: ParsedArgs, io: CliIO, jobs: number | undefined): 
   }
   io.err(`${PROG}: GATE FAILED (exit 1): ${outcome.failReason}\n`);
   return 1;
+}
+
+/** The `baseline` command that rewrites the baseline from the same scan. */
+function updateCommand(args: ParsedArgs, baselinePath: string, io: CliIO): string {
+  const q = (v: string): string => (/^[\w./:=@-]+$/.test(v) ? v : `'${v.replace(/'/g, `'\\''`)}'`);
+  const parts = [PROG, 'baseline'];
+  for (const name of ['dataset', 'episodes-root', 'index', 'host', 'settings']) {
+    const v = args[name] as string | undefined;
+    if (v) parts.push(`--${name}`, q(v));
+  }
+  for (const name of ['reason', 'set']) for (const v of (args[name] as string[] | undefined) ?? []) parts.push(`--${name}`, q(v));
+  parts.push('--out', q(displayPath(baselinePath, io.cwd)));
+  return parts.join(' ');
 }
 
 function parsePin(text: string): PinRequest {
@@ -324,16 +342,12 @@ export async function gateMain(argv: string[], io: CliIO): Promise<number> {
     );
     return 2;
   }
-  const { specs, description } = SUBS[sub as Sub];
+  const { specs, exclusive, description } = SUBS[sub as Sub];
   const prog = `${PROG} ${sub}`;
   let args;
   let jobs: number | undefined;
   try {
-    args = parseArgs(
-      argv.slice(1),
-      specs,
-      EXCLUSIVE.filter((g) => g.every((n) => specs.some((s) => s.name === n))),
-    );
+    args = parseArgs(argv.slice(1), specs, exclusive);
     if (args._.length > 0) throw new UsageError(`unrecognized arguments: ${args._.join(' ')}`);
     jobs = intOption('jobs', args.jobs as string | undefined);
   } catch (e) {

@@ -43,6 +43,8 @@ export interface GateRunOptions extends ScanReportOptions {
   summaryLimitBytes?: number;
   /** Where the summary says the full report is, when not reportPath (e.g. an artifact name). */
   reportHint?: string;
+  /** The command shown next to improvements to update the baseline. */
+  updateHint?: string;
 }
 
 export interface GateOutcome {
@@ -201,6 +203,6 @@ export async function runGate(opts: GateRunOptions): Promise<GateOutcome> {
     ...(opts.baselinePath ? { baselineName: show(opts.baselinePath) } : {}),
     ...(opts.summaryLimitBytes ? { summaryLimitBytes: opts.summaryLimitBytes } : {}),
     reportHint: opts.reportHint ?? (opts.reportPath ? show(opts.reportPath) : null),
-    updateHint: opts.baselinePath ? `episode-gate baseline --out ${show(opts.baselinePath)}` : null,
+    updateHint: opts.updateHint ?? (opts.baselinePath ? `episode-gate baseline --out ${show(opts.baselinePath)}` : null),
   });
 }

@@ -5,6 +5,7 @@
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gateMain } from '../../src/cli/episode-gate.js';
 import type { CliIO } from '../../src/cli/io.js';
@@ -84,7 +85,7 @@ describe('check on the committed fixtures (the README main job)', () => {
 describe('scan', () => {
   it('writes a versioned JSON report with every episode, the settings hash and the dataset fingerprint', async () => {
     const f = path.join(tmp, 'fixtures-report.json');
-    const r = await gate(['scan', '--report', f]);
+    const r = await gate(['scan', '--dataset', 'fixtures/dataset', '--report', f]);
     expect(r.code).toBe(0);
     const rep = readJson<Record<string, unknown> & { episodes: unknown[]; counts: unknown; missing_tarballs: unknown[] }>(f);
     expect(rep.report_version).toBe(1);
@@ -93,6 +94,8 @@ describe('scan', () => {
     expect(rep.missing_tarballs).toHaveLength(1);
     expect(rep.settings_hash).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect((rep.dataset as { fingerprint: string }).fingerprint).toMatch(/^sha256:[0-9a-f]{64}$/);
+    const valid = new Ajv({ strict: true, allowUnionTypes: true }).compile(readJson<object>(path.join(repo, 'schema/report.schema.json')));
+    expect(valid(rep), JSON.stringify(valid.errors)).toBe(true);
   });
 
   it('check --report judges a saved report exactly as a fresh scan, and --summary writes what it prints', async () => {
@@ -178,6 +181,22 @@ describe('a dataset no baseline has seen', () => {
     expect(r.out).toMatch(
       /\| node-7\/run-002 \| kept \| flagged \(flat-cpu\) \| proc CPU% spread [\d.]+ pp &lt; 5\.0 pp<br>netflow spread/,
     );
+  });
+
+  it('passes an improvement and shows the command that updates the baseline from the same scan', async () => {
+    const b = readJson<Baseline>(baselineFile);
+    // The baseline says run-001 (kept now) was flagged.
+    b.episodes!['node-7/run-001'] = ['flat-cpu'];
+    b.counts = { scanned: 7, kept: 2, flagged: 5 };
+    b.by_reason['flat-cpu'] = b.by_reason['flat-cpu']! + 1;
+    b.cases = [];
+    const f = path.join(root, 'was-worse.json');
+    writeJson(f, b);
+    const r = await gate(['check', '--dataset', root, '--baseline', f]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('#### Improvements (4)');
+    expect(r.out).toContain(`<code>episode-gate baseline --dataset ${root} --out ${f}</code>`);
+    expect(r.out).toMatch(/- node-7\/run-001: flagged \(flat-cpu\) → kept: proc CPU% spread [\d.]+ pp &gt;= 5\.0 pp/);
   });
 
   it('fails with exit 1 and names the case when a pinned case expects the other verdict', async () => {
@@ -294,6 +313,7 @@ describe('the tool could not run (exit 2)', () => {
     [[], 'a command is required'],
     [['check', '--dataset', 'x', '--index', 'y'], 'not allowed with argument'],
     [['check', '--fail-on', 'sometimes'], "invalid choice: 'sometimes'"],
+    [['check', '--report', 'r.json', '--set', 'clkTck=250'], 'argument --set: not allowed with argument --report'],
     [['baseline'], 'the following arguments are required: --out'],
     [['baseline', '--out', 'x.json', '--pin', 'no-slash'], 'expected HOST/EPISODE'],
   ])('usage error %j', async (argv, words) => {
