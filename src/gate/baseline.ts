@@ -1,0 +1,379 @@
+/**
+ * The baseline file: the verdict counts a dataset is expected to produce, tolerances, pinned
+ * cases, and (optionally) every episode's expected reasons. Versioned; schema/baseline.schema.json
+ * documents it and the validator below enforces the same rules, with one-line errors that name
+ * the field and the fix.
+ */
+import { readFileSync } from 'node:fs';
+import { ALL_REASONS, isReason, type Reason } from '../classifier/types.js';
+import { unsafeIdReason } from '../dataset/index-file.js';
+import { ConfigError, describeFsError } from './errors.js';
+import { formatJson } from './json-format.js';
+import { episodeKey, writeFileAtomic, type Counts, type Report, type VerdictName } from './report.js';
+
+export const BASELINE_VERSION = 1;
+
+/** How much worse than the baseline still passes; absent = 0, null = not checked. */
+export interface Tolerance {
+  kept_drop?: number | null;
+  flagged_rise?: number | null;
+  /** Percentage points of scanned. */
+  flagged_rate_rise?: number | null;
+  reasons?: Record<string, number | null>;
+}
+
+export interface PinnedCase {
+  name: string;
+  host: string;
+  episode: string;
+  expect: VerdictName;
+  /** When given, the reasons must match too (as a set). */
+  reasons?: Reason[];
+  note?: string;
+}
+
+export interface BaselineOrigin {
+  tool_version: string;
+  settings: Record<string, number>;
+  settings_hash: string;
+  dataset_fingerprint: string;
+  host: string | null;
+  reasons: Reason[] | null;
+}
+
+export interface Baseline {
+  $schema?: string;
+  version: typeof BASELINE_VERSION;
+  counts: Counts;
+  by_reason: Record<string, number>;
+  tolerance?: Tolerance;
+  cases: PinnedCase[];
+  /** "host/episode" -> reasons (empty list = kept). */
+  episodes?: Record<string, Reason[]>;
+  /** What the baseline was made from, so a check can say whether data or settings changed. */
+  generated_from?: BaselineOrigin;
+}
+
+const REASONS_TEXT = ALL_REASONS.join(', ');
+
+class Invalid extends Error {}
+
+type Obj = Record<string, unknown>;
+
+function isObj(v: unknown): v is Obj {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function objectAt(v: unknown, where: string): Obj {
+  if (!isObj(v)) throw new Invalid(`${where} must be an object`);
+  return v;
+}
+
+function onlyKeys(o: Obj, where: string, allowed: readonly string[], required: readonly string[] = []): void {
+  for (const k of Object.keys(o)) {
+    if (!allowed.includes(k)) throw new Invalid(`${where} has an unknown field "${k}" (allowed: ${allowed.join(', ')})`);
+  }
+  for (const k of required) if (!(k in o)) throw new Invalid(`${where} needs the field "${k}"`);
+}
+
+function count(v: unknown, where: string): number {
+  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0)
+    throw new Invalid(`${where} must be a whole number >= 0, got ${JSON.stringify(v)}`);
+  return v;
+}
+
+function tol(v: unknown, where: string, integer: boolean): number | null {
+  if (v === null) return null;
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || (integer && !Number.isSafeInteger(v))) {
+    throw new Invalid(`${where} must be ${integer ? 'a whole number' : 'a number'} >= 0 or null (not checked), got ${JSON.stringify(v)}`);
+  }
+  return v;
+}
+
+function str(v: unknown, where: string): string {
+  if (typeof v !== 'string' || v === '') throw new Invalid(`${where} must be a non-empty string`);
+  return v;
+}
+
+function reasonList(v: unknown, where: string): Reason[] {
+  if (!Array.isArray(v)) throw new Invalid(`${where} must be a list of reasons`);
+  v.forEach((r, i) => {
+    if (typeof r !== 'string' || !isReason(r))
+      throw new Invalid(`${where}[${i}] ${JSON.stringify(r)} is not a reason (known: ${REASONS_TEXT})`);
+  });
+  if (new Set(v).size !== v.length) throw new Invalid(`${where} lists a reason twice`);
+  return v as Reason[];
+}
+
+function safeId(v: unknown, where: string): string {
+  const s = str(v, where);
+  const bad = unsafeIdReason(s);
+  if (bad) throw new Invalid(`${where} ${JSON.stringify(s)} ${bad}`);
+  return s;
+}
+
+/** Check a parsed baseline document; throws Invalid naming the first problem. */
+function validate(doc: unknown): Baseline {
+  const o = objectAt(doc, 'the baseline');
+  onlyKeys(
+    o,
+    'the baseline',
+    ['$schema', 'version', 'counts', 'by_reason', 'tolerance', 'cases', 'episodes', 'generated_from'],
+    ['version', 'counts', 'by_reason', 'cases'],
+  );
+  if (o.$schema !== undefined && typeof o.$schema !== 'string') throw new Invalid('$schema must be a string');
+  if (o.version !== BASELINE_VERSION)
+    throw new Invalid(`version ${JSON.stringify(o.version)} is not supported (expected ${BASELINE_VERSION})`);
+
+  const c = objectAt(o.counts, 'counts');
+  onlyKeys(c, 'counts', ['scanned', 'kept', 'flagged'], ['scanned', 'kept', 'flagged']);
+  const scanned = count(c.scanned, 'counts.scanned');
+  const kept = count(c.kept, 'counts.kept');
+  const flagged = count(c.flagged, 'counts.flagged');
+  if (kept + flagged !== scanned)
+    throw new Invalid(`counts.kept (${kept}) + counts.flagged (${flagged}) must equal counts.scanned (${scanned})`);
+
+  const br = objectAt(o.by_reason, 'by_reason');
+  for (const [k, v] of Object.entries(br)) {
+    if (!isReason(k)) throw new Invalid(`by_reason has an unknown reason "${k}" (known: ${REASONS_TEXT})`);
+    const n = count(v, `by_reason.${k}`);
+    if (n > flagged) throw new Invalid(`by_reason.${k} (${n}) cannot exceed counts.flagged (${flagged})`);
+  }
+
+  if (o.tolerance !== undefined) {
+    const t = objectAt(o.tolerance, 'tolerance');
+    onlyKeys(t, 'tolerance', ['kept_drop', 'flagged_rise', 'flagged_rate_rise', 'reasons']);
+    if (t.kept_drop !== undefined) tol(t.kept_drop, 'tolerance.kept_drop', true);
+    if (t.flagged_rise !== undefined) tol(t.flagged_rise, 'tolerance.flagged_rise', true);
+    if (t.flagged_rate_rise !== undefined) tol(t.flagged_rate_rise, 'tolerance.flagged_rate_rise', false);
+    if (t.reasons !== undefined) {
+      const tr = objectAt(t.reasons, 'tolerance.reasons');
+      for (const [k, v] of Object.entries(tr)) {
+        if (!isReason(k)) throw new Invalid(`tolerance.reasons has an unknown reason "${k}" (known: ${REASONS_TEXT})`);
+        tol(v, `tolerance.reasons.${k}`, true);
+      }
+    }
+  }
+
+  if (!Array.isArray(o.cases)) throw new Invalid('cases must be a list (it may be empty)');
+  const names = new Set<string>();
+  o.cases.forEach((x, i) => {
+    const w = `cases[${i}]`;
+    const cs = objectAt(x, w);
+    onlyKeys(cs, w, ['name', 'host', 'episode', 'expect', 'reasons', 'note'], ['name', 'host', 'episode', 'expect']);
+    const name = str(cs.name, `${w}.name`);
+    if (names.has(name)) throw new Invalid(`${w}.name "${name}" is used by another case; names must be unique`);
+    names.add(name);
+    safeId(cs.host, `${w}.host`);
+    safeId(cs.episode, `${w}.episode`);
+    if (cs.expect !== 'kept' && cs.expect !== 'flagged')
+      throw new Invalid(`${w}.expect must be "kept" or "flagged", got ${JSON.stringify(cs.expect)}`);
+    if (cs.reasons !== undefined) {
+      const rs = reasonList(cs.reasons, `${w}.reasons`);
+      if (cs.expect === 'kept' && rs.length > 0) throw new Invalid(`${w} expects kept but lists reasons; a kept episode has none`);
+      if (cs.expect === 'flagged' && rs.length === 0)
+        throw new Invalid(`${w} expects flagged but lists no reasons; list them or leave reasons out`);
+    }
+    if (cs.note !== undefined && typeof cs.note !== 'string') throw new Invalid(`${w}.note must be a string`);
+  });
+
+  if (o.episodes !== undefined) {
+    const eps = objectAt(o.episodes, 'episodes');
+    for (const [k, v] of Object.entries(eps)) {
+      const parts = k.split('/');
+      if (parts.length !== 2 || !parts[0] || !parts[1] || unsafeIdReason(parts[0]) || unsafeIdReason(parts[1])) {
+        throw new Invalid(`episodes key ${JSON.stringify(k)} must be "host/episode"`);
+      }
+      reasonList(v, `episodes["${k}"]`);
+    }
+  }
+
+  if (o.generated_from !== undefined) {
+    const g = objectAt(o.generated_from, 'generated_from');
+    onlyKeys(g, 'generated_from', ['tool_version', 'settings', 'settings_hash', 'dataset_fingerprint', 'host', 'reasons']);
+    for (const k of ['tool_version', 'settings_hash', 'dataset_fingerprint']) {
+      if (g[k] !== undefined) str(g[k], `generated_from.${k}`);
+    }
+    if (g.settings !== undefined) {
+      const s = objectAt(g.settings, 'generated_from.settings');
+      for (const [k, v] of Object.entries(s)) {
+        if (typeof v !== 'number' || !Number.isFinite(v)) throw new Invalid(`generated_from.settings.${k} must be a number`);
+      }
+    }
+    if (g.host !== undefined && g.host !== null) safeId(g.host, 'generated_from.host');
+    if (g.reasons !== undefined && g.reasons !== null) reasonList(g.reasons, 'generated_from.reasons');
+  }
+  return o as unknown as Baseline;
+}
+
+/** Validate a parsed document; a ConfigError names the file, the field and the fix. */
+export function parseBaseline(doc: unknown, displayName: string): Baseline {
+  try {
+    return validate(doc);
+  } catch (e) {
+    if (e instanceof Invalid) {
+      throw new ConfigError(
+        `${displayName}: ${e.message}; fix the file (see schema/baseline.schema.json) or write a new one with "episode-gate baseline --out ${displayName}"`,
+      );
+    }
+    throw e;
+  }
+}
+
+export function loadBaseline(file: string, displayName = file): Baseline {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    const fix =
+      err.code === 'ENOENT'
+        ? `create it with "episode-gate baseline --out ${displayName}" or fix the --baseline path`
+        : 'check the --baseline path';
+    throw new ConfigError(`cannot read the baseline ${displayName}: ${describeFsError(e)}; ${fix}`);
+  }
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (e) {
+    throw new ConfigError(
+      `${displayName}: not valid JSON (${(e as Error).message}); fix the file or write a new one with "episode-gate baseline --out ${displayName}"`,
+    );
+  }
+  return parseBaseline(doc, displayName);
+}
+
+/** A pinned case against a report: what the episode got, and whether that matches. */
+export interface CaseResult {
+  case: PinnedCase;
+  /** The episode's verdict, or "missing" when the dataset has no such episode. */
+  got: VerdictName | 'missing';
+  gotReasons: Reason[];
+  pass: boolean;
+  /** One line, e.g. 'expected flagged (flat-cpu), got kept'. */
+  detail: string;
+}
+
+function sameReasons(a: readonly Reason[], b: readonly Reason[]): boolean {
+  if (a.length !== b.length) return false;
+  const s = new Set(a);
+  return b.every((r) => s.has(r));
+}
+
+function verdictText(v: VerdictName, reasons: readonly Reason[] | undefined): string {
+  return v === 'flagged' && reasons && reasons.length > 0 ? `flagged (${reasons.join(', ')})` : v;
+}
+
+export function checkCase(
+  c: PinnedCase,
+  lookup: ReadonlyMap<string, { verdict: VerdictName; reasons: Reason[] }>,
+  report: Report,
+): CaseResult {
+  const got = lookup.get(episodeKey(c.host, c.episode));
+  const expected = verdictText(c.expect, c.reasons);
+  if (!got) {
+    const missing = report.missing_tarballs.find((m) => m.host === c.host && m.episode === c.episode);
+    const detail = missing
+      ? `expected ${expected}, but its tarball is missing (${missing.path}, index line ${missing.line})`
+      : `expected ${expected}, but the dataset has no episode ${c.host}/${c.episode}`;
+    return { case: c, got: 'missing', gotReasons: [], pass: false, detail };
+  }
+  const pass = got.verdict === c.expect && (c.reasons === undefined || sameReasons(c.reasons, got.reasons));
+  return {
+    case: c,
+    got: got.verdict,
+    gotReasons: got.reasons,
+    pass,
+    detail: `expected ${expected}, got ${verdictText(got.verdict, got.reasons)}`,
+  };
+}
+
+export function reportLookup(report: Report): Map<string, { verdict: VerdictName; reasons: Reason[] }> {
+  const m = new Map<string, { verdict: VerdictName; reasons: Reason[] }>();
+  for (const e of report.episodes) m.set(episodeKey(e.host, e.episode), { verdict: e.verdict, reasons: e.reasons });
+  return m;
+}
+
+export interface PinRequest {
+  host: string;
+  episode: string;
+  name?: string;
+}
+
+export interface BaselineUpdate {
+  baseline: Baseline;
+  /** Pinned cases that no longer match the scan (refused unless dropStale). */
+  stale: CaseResult[];
+  /** Stale cases that were dropped (dropStale). */
+  dropped: CaseResult[];
+  added: PinnedCase[];
+}
+
+export interface BaselineBuildOptions {
+  /** Drop pinned cases that no longer match instead of refusing. */
+  dropStale?: boolean;
+  pins?: PinRequest[];
+  /** $schema to write when the existing baseline has none. */
+  schemaRef?: string;
+}
+
+/**
+ * A baseline equal to the report's verdicts, keeping the existing baseline's tolerances and
+ * pinned cases. Cases that no longer match are reported as stale: the caller must refuse to
+ * write unless dropStale says to drop them.
+ */
+export function baselineFromReport(report: Report, existing: Baseline | null, opts: BaselineBuildOptions = {}): BaselineUpdate {
+  const lookup = reportLookup(report);
+  const stale: CaseResult[] = [];
+  const cases: PinnedCase[] = [];
+  for (const c of existing?.cases ?? []) {
+    const r = checkCase(c, lookup, report);
+    if (!r.pass) stale.push(r);
+    // Without dropStale the caller refuses to write; the case list stays as it was.
+    if (r.pass || !opts.dropStale) cases.push(c);
+  }
+  const added: PinnedCase[] = [];
+  for (const p of opts.pins ?? []) {
+    const got = lookup.get(episodeKey(p.host, p.episode));
+    if (!got) throw new ConfigError(`--pin ${p.host}/${p.episode}: the scan has no such episode; check the host and episode ids`);
+    if (cases.some((c) => c.host === p.host && c.episode === p.episode)) continue;
+    let name = p.name ?? p.episode;
+    if (cases.some((c) => c.name === name)) name = p.name ? name : `${p.host}/${p.episode}`;
+    if (cases.some((c) => c.name === name))
+      throw new ConfigError(`--pin ${p.host}/${p.episode}=${name}: a case named "${name}" exists; choose another name`);
+    const pc: PinnedCase = { name, host: p.host, episode: p.episode, expect: got.verdict };
+    if (got.verdict === 'flagged') pc.reasons = [...got.reasons];
+    cases.push(pc);
+    added.push(pc);
+  }
+  const dropped = opts.dropStale ? stale : [];
+  const episodes: Record<string, Reason[]> = {};
+  for (const e of report.episodes) episodes[episodeKey(e.host, e.episode)] = [...e.reasons];
+  const baseline: Baseline = {
+    $schema: existing?.$schema ?? opts.schemaRef,
+    version: BASELINE_VERSION,
+    counts: { ...report.counts },
+    by_reason: { ...report.by_reason },
+    tolerance: existing?.tolerance ?? { kept_drop: 0, flagged_rise: 0, flagged_rate_rise: 0, reasons: {} },
+    cases,
+    episodes,
+    generated_from: {
+      tool_version: report.tool.version,
+      settings: { ...report.settings },
+      settings_hash: report.settings_hash,
+      dataset_fingerprint: report.dataset.fingerprint,
+      host: report.dataset.host,
+      reasons: report.dataset.reasons,
+    },
+  };
+  if (baseline.$schema === undefined) delete baseline.$schema;
+  return { baseline, stale, dropped, added };
+}
+
+export function formatBaseline(b: Baseline): string {
+  return formatJson(b);
+}
+
+export function writeBaseline(file: string, b: Baseline): void {
+  writeFileAtomic(file, formatBaseline(b), 'baseline');
+}

@@ -1,0 +1,301 @@
+/**
+ * A report against a baseline: which rules are broken (regressions), what got better
+ * (improvements), and everything the summary shows next to them.
+ *
+ * Rules (each tolerance defaults to 0; null switches that rule off):
+ *  - kept falls by more than tolerance.kept_drop. With an `episodes` map, the fall counted is
+ *    at least the number of episodes that were kept and are now flagged, so swaps that cancel
+ *    out in the totals still fail.
+ *  - flagged rises by more than tolerance.flagged_rise.
+ *  - the flagged rate rises by more than tolerance.flagged_rate_rise percentage points.
+ *  - a reason's count rises by more than tolerance.reasons[reason]; a reason the baseline does
+ *    not list counts from zero.
+ *  - a pinned case's verdict (and reasons, when given) differs, or its episode is missing.
+ */
+import { ALL_REASONS, type Reason } from '../classifier/types.js';
+import { checkCase, reportLookup, type Baseline, type CaseResult, type PinnedCase } from './baseline.js';
+import { ConfigError } from './errors.js';
+import { episodeKey, explain, type Counts, type Report, type ReportEpisode } from './report.js';
+import { diffSettings, type SettingChange } from './settings.js';
+
+export interface Regression {
+  kind: string;
+  message: string;
+  host?: string;
+  episode?: string;
+}
+
+export interface ReasonRow {
+  reason: string;
+  baseline: number;
+  current: number;
+  /** False when the baseline does not list the reason (it counts from zero). */
+  inBaseline: boolean;
+  tolerance: number | null;
+  regression: boolean;
+}
+
+export type FlipKind = 'kept-to-flagged' | 'flagged-to-kept' | 'reasons-changed';
+
+export interface Flip {
+  host: string;
+  episode: string;
+  kind: FlipKind;
+  before: Reason[];
+  after: Reason[];
+  /** The evidence lines that decided the new verdict. */
+  why: string[];
+}
+
+export interface EffectiveTolerance {
+  kept_drop: number | null;
+  flagged_rise: number | null;
+  flagged_rate_rise: number | null;
+  reasons: Record<string, number | null>;
+}
+
+export interface Comparison {
+  baselineName: string;
+  counts: { baseline: Counts; current: Counts };
+  /** Flagged as a percentage of scanned. */
+  flaggedRate: { baseline: number; current: number };
+  /** The fall of kept that the kept_drop rule judged (totals, or kept → flagged flips if more). */
+  keptDrop: number;
+  tolerance: EffectiveTolerance;
+  reasons: ReasonRow[];
+  cases: CaseResult[];
+  hasEpisodeMap: boolean;
+  /** Episodes whose verdict or reasons differ from the baseline's episodes map, in report order. */
+  flips: Flip[];
+  /** Episodes in the baseline's map that this dataset does not have. */
+  vanished: Array<{ host: string; episode: string; before: Reason[] }>;
+  /** Episodes this dataset has that the baseline's map does not. */
+  added: { total: number; flagged: number };
+  regressions: Regression[];
+  improvements: Regression[];
+  /** null when the baseline does not record the settings it was made with. */
+  settingsChanges: SettingChange[] | null;
+  /** null when the baseline does not record the dataset fingerprint. */
+  datasetChanged: boolean | null;
+}
+
+const EPS = 1e-9;
+
+export function flaggedRate(c: Counts): number {
+  return c.scanned === 0 ? 0 : (c.flagged * 100) / c.scanned;
+}
+
+function plural(n: number, one: string, many = one + 's'): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function signed(n: number, digits = 0): string {
+  const s = digits > 0 ? Math.abs(n).toFixed(digits) : String(Math.abs(n));
+  return n > 0 ? `+${s}` : n < 0 ? `-${s}` : digits > 0 ? (0).toFixed(digits) : '0';
+}
+
+function tolText(t: number | null): string {
+  return t === null ? 'not checked' : `tolerance ${t}`;
+}
+
+interface Scoped {
+  counts: Counts;
+  by_reason: Record<string, number>;
+  cases: PinnedCase[];
+  episodes: Record<string, Reason[]> | null;
+}
+
+/** The part of the baseline that covers the hosts this report scanned. */
+function scope(b: Baseline, report: Report, name: string): Scoped {
+  const bHost = b.generated_from?.host ?? null;
+  const rHost = report.dataset.host;
+  if (bHost === rHost) return { counts: b.counts, by_reason: b.by_reason, cases: b.cases, episodes: b.episodes ?? null };
+  if (rHost !== null && bHost === null && b.episodes) {
+    const prefix = `${rHost}/`;
+    const episodes: Record<string, Reason[]> = {};
+    const counts: Counts = { scanned: 0, kept: 0, flagged: 0 };
+    const byReason: Record<string, number> = {};
+    for (const [k, rs] of Object.entries(b.episodes)) {
+      if (!k.startsWith(prefix)) continue;
+      episodes[k] = rs;
+      counts.scanned++;
+      counts[rs.length === 0 ? 'kept' : 'flagged']++;
+      for (const r of rs) byReason[r] = (byReason[r] ?? 0) + 1;
+    }
+    return { counts, by_reason: byReason, cases: b.cases.filter((c) => c.host === rHost), episodes };
+  }
+  const what = (h: string | null): string => (h === null ? 'all hosts' : `host ${h}`);
+  throw new ConfigError(
+    `${name}: the baseline covers ${what(bHost)} but this run scanned ${what(rHost)}; scan the same hosts, or make a baseline for them with "episode-gate baseline"`,
+  );
+}
+
+function tolerance(b: Baseline): EffectiveTolerance {
+  const t = b.tolerance ?? {};
+  const reasons: Record<string, number | null> = {};
+  for (const [k, v] of Object.entries(t.reasons ?? {})) reasons[k] = v ?? null;
+  return {
+    kept_drop: t.kept_drop === undefined ? 0 : t.kept_drop,
+    flagged_rise: t.flagged_rise === undefined ? 0 : t.flagged_rise,
+    flagged_rate_rise: t.flagged_rate_rise === undefined ? 0 : t.flagged_rate_rise,
+    reasons,
+  };
+}
+
+function verdictOf(reasons: readonly Reason[]): string {
+  return reasons.length === 0 ? 'kept' : `flagged (${reasons.join(', ')})`;
+}
+
+function sameList(a: readonly Reason[], b: readonly Reason[]): boolean {
+  return a.length === b.length && a.every((r) => b.includes(r));
+}
+
+export function compare(report: Report, baseline: Baseline, baselineName: string): Comparison {
+  const s = scope(baseline, report, baselineName);
+  const tol = tolerance(baseline);
+  const cur = report.counts;
+  const base = s.counts;
+  const regressions: Regression[] = [];
+  const improvements: Regression[] = [];
+
+  // Pinned cases: the most specific promises come first.
+  const lookup = reportLookup(report);
+  const cases = s.cases.map((c) => checkCase(c, lookup, report));
+  for (const r of cases) {
+    if (r.pass) continue;
+    regressions.push({
+      kind: r.got === 'missing' ? 'pinned-missing' : 'pinned-case',
+      message: `pinned case "${r.case.name}" (${r.case.host}/${r.case.episode}): ${r.detail}`,
+      host: r.case.host,
+      episode: r.case.episode,
+    });
+  }
+
+  // Per-episode changes against the episodes map.
+  const flips: Flip[] = [];
+  const vanished: Comparison['vanished'] = [];
+  const added = { total: 0, flagged: 0 };
+  if (s.episodes) {
+    const seen = new Set<string>();
+    for (const ep of report.episodes) {
+      const key = episodeKey(ep.host, ep.episode);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const before = Object.hasOwn(s.episodes, key) ? s.episodes[key] : undefined;
+      if (before === undefined) {
+        added.total++;
+        if (ep.verdict === 'flagged') added.flagged++;
+        continue;
+      }
+      const flip = flipOf(ep, before);
+      if (flip) flips.push(flip);
+    }
+    for (const [key, before] of Object.entries(s.episodes)) {
+      if (seen.has(key)) continue;
+      const [host, episode] = key.split('/') as [string, string];
+      vanished.push({ host, episode, before });
+    }
+  }
+  const keptToFlagged = flips.filter((f) => f.kind === 'kept-to-flagged');
+  // Named episodes come after the count rules, so the first lines say how much changed.
+  const perEpisode: Regression[] = [];
+
+  // kept
+  const totalDrop = base.kept - cur.kept;
+  const keptDrop = Math.max(totalDrop, keptToFlagged.length);
+  if (tol.kept_drop !== null && keptDrop > tol.kept_drop) {
+    const message =
+      totalDrop >= keptToFlagged.length
+        ? `kept ${base.kept} → ${cur.kept} (${signed(-totalDrop)}, ${tolText(tol.kept_drop)})`
+        : `kept ${base.kept} → ${cur.kept}, but ${plural(keptToFlagged.length, 'episode')} kept in the baseline ${keptToFlagged.length === 1 ? 'is' : 'are'} now flagged (${tolText(tol.kept_drop)})`;
+    regressions.push({ kind: 'kept-drop', message });
+    for (const f of keptToFlagged) {
+      perEpisode.push({
+        kind: 'kept-to-flagged',
+        message: `${f.host}/${f.episode}: kept → ${verdictOf(f.after)}${f.why.length ? `: ${f.why.join('; ')}` : ''}`,
+        host: f.host,
+        episode: f.episode,
+      });
+    }
+  } else if (cur.kept > base.kept) {
+    improvements.push({ kind: 'kept-rise', message: `kept ${base.kept} → ${cur.kept} (${signed(cur.kept - base.kept)})` });
+  }
+
+  // flagged
+  const rise = cur.flagged - base.flagged;
+  if (tol.flagged_rise !== null && rise > tol.flagged_rise) {
+    regressions.push({
+      kind: 'flagged-rise',
+      message: `flagged ${base.flagged} → ${cur.flagged} (${signed(rise)}, ${tolText(tol.flagged_rise)})`,
+    });
+  }
+  const rate = { baseline: flaggedRate(base), current: flaggedRate(cur) };
+  const rateRise = rate.current - rate.baseline;
+  if (tol.flagged_rate_rise !== null && rateRise > tol.flagged_rate_rise + EPS) {
+    regressions.push({
+      kind: 'flagged-rate-rise',
+      message: `flagged rate ${rate.baseline.toFixed(2)}% → ${rate.current.toFixed(2)}% (${signed(rateRise, 2)} pp, ${tolText(tol.flagged_rate_rise)} pp)`,
+    });
+  }
+  if (rise < 0) improvements.push({ kind: 'flagged-fall', message: `flagged ${base.flagged} → ${cur.flagged} (${signed(rise)})` });
+
+  // reasons: the known ones in their order, then any other the baseline or report names.
+  const names = [...new Set<string>([...ALL_REASONS, ...Object.keys(s.by_reason), ...Object.keys(report.by_reason)])];
+  const reasons: ReasonRow[] = names.map((reason) => {
+    const inBaseline = Object.hasOwn(s.by_reason, reason);
+    const b = inBaseline ? s.by_reason[reason]! : 0;
+    const c = report.by_reason[reason] ?? 0;
+    const t = Object.hasOwn(tol.reasons, reason) ? tol.reasons[reason]! : 0;
+    const regression = t !== null && c - b > t;
+    if (regression) {
+      regressions.push({
+        kind: 'reason-rise',
+        message: `${reason} ${b} → ${c} (${signed(c - b)}, ${tolText(t)})${inBaseline ? '' : '; the baseline does not list it, so it counts from 0'}`,
+      });
+    } else if (c < b) {
+      improvements.push({ kind: 'reason-fall', message: `${reason} ${b} → ${c} (${signed(c - b)})` });
+    }
+    return { reason, baseline: b, current: c, inBaseline, tolerance: t, regression };
+  });
+
+  regressions.push(...perEpisode);
+  for (const f of flips) {
+    if (f.kind !== 'flagged-to-kept') continue;
+    improvements.push({
+      kind: 'flagged-to-kept',
+      message: `${f.host}/${f.episode}: ${verdictOf(f.before)} → kept${f.why.length ? `: ${f.why.join('; ')}` : ''}`,
+      host: f.host,
+      episode: f.episode,
+    });
+  }
+
+  const origin = baseline.generated_from;
+  return {
+    baselineName,
+    counts: { baseline: base, current: cur },
+    flaggedRate: rate,
+    keptDrop,
+    tolerance: tol,
+    reasons,
+    cases,
+    hasEpisodeMap: s.episodes !== null,
+    flips,
+    vanished,
+    added,
+    regressions,
+    improvements,
+    settingsChanges: origin?.settings ? diffSettings(origin.settings, report.settings as unknown as Record<string, number>) : null,
+    datasetChanged: origin?.dataset_fingerprint ? origin.dataset_fingerprint !== report.dataset.fingerprint : null,
+  };
+}
+
+function flipOf(ep: ReportEpisode, before: Reason[]): Flip | null {
+  const wasKept = before.length === 0;
+  const isKept = ep.verdict === 'kept';
+  let kind: FlipKind;
+  if (wasKept && !isKept) kind = 'kept-to-flagged';
+  else if (!wasKept && isKept) kind = 'flagged-to-kept';
+  else if (!sameList(before, ep.reasons)) kind = 'reasons-changed';
+  else return null;
+  return { host: ep.host, episode: ep.episode, kind, before, after: ep.reasons, why: explain(ep) };
+}

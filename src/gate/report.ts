@@ -1,0 +1,317 @@
+/**
+ * The JSON report of one scan: every episode with its verdict, reasons and compact evidence,
+ * the totals, what was not scanned, and what the verdicts depended on (tool version,
+ * classifier settings and their hash, a fingerprint of the dataset). Versioned; documented by
+ * schema/report.schema.json.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+  ALL_REASONS,
+  SOURCE_NAMES,
+  isReason,
+  type ProbeFinding,
+  type Reason,
+  type SourceName,
+  type SourceStatus,
+  type Verdict,
+} from '../classifier/types.js';
+import type { EpisodeResult, ScanResult } from '../dataset/scan.js';
+import { ConfigError, describeFsError } from './errors.js';
+import type { GateSettings } from './settings.js';
+
+export const REPORT_VERSION = 1;
+
+export type VerdictName = 'kept' | 'flagged';
+
+export interface Counts {
+  scanned: number;
+  kept: number;
+  flagged: number;
+}
+
+export interface ReportSourceEvidence {
+  status: SourceStatus;
+  spread: number | null;
+  threshold: number;
+  /** One line, e.g. "netflow spread 12.0 KiB < 50.0 KiB". */
+  why: string;
+}
+
+export interface ReportEvidence {
+  probe: ProbeFinding;
+  workload_events: number;
+  workload_failed: boolean;
+  labels: number;
+  /** null when the episode had no labels (no flatness analysis). */
+  sources: Record<SourceName, ReportSourceEvidence> | null;
+}
+
+export interface ReportEpisode {
+  host: string;
+  episode: string;
+  /** Line of index.jsonl. */
+  line: number;
+  size_bytes: number;
+  verdict: VerdictName;
+  reasons: Reason[];
+  /** Python json.dumps of meta.sample.name (as the reference prints it), or null. */
+  sample: string | null;
+  module: string | null;
+  /** One-line detail when the episode could not be read. */
+  unreadable: string | null;
+  evidence: ReportEvidence | null;
+}
+
+export type SourceTally = Record<SourceStatus, number>;
+
+export interface Report {
+  report_version: typeof REPORT_VERSION;
+  tool: { name: 'episode-gate'; version: string };
+  generated_at: string;
+  dataset: {
+    index: string;
+    episodes_root: string;
+    /** Only this host was scanned (null: all). */
+    host: string | null;
+    /** Only these reasons flag (null: all); unreadable always flags. */
+    reasons: Reason[] | null;
+    /** sha256 over index.jsonl and every scanned tarball's host/episode/size. */
+    fingerprint: string;
+  };
+  settings: GateSettings;
+  settings_hash: string;
+  settings_file: string | null;
+  settings_overrides: Partial<GateSettings>;
+  counts: Counts;
+  /** Flagged episodes per reason (an episode with two reasons counts under both). */
+  by_reason: Record<string, number>;
+  /** How often each telemetry source had signal, was flat or had no data, over analysed episodes. */
+  sources: { analysed: number } & Record<SourceName, SourceTally>;
+  hosts: Record<string, Counts>;
+  missing_tarballs: Array<{ line: number; host: string; episode: string; path: string }>;
+  index_problems: Array<{ line: number; kind: string; detail: string }>;
+  totals: { compressed_bytes: number; decompressed_bytes: number; elapsed_ms: number };
+  episodes: ReportEpisode[];
+}
+
+export function episodeKey(host: string, episode: string): string {
+  return `${host}/${episode}`;
+}
+
+/** The verdict without what the report does not keep (per-phase values, member names). */
+export function compactVerdict(v: Verdict): Verdict {
+  if (!v.evidence?.sources) return v;
+  const sources = { ...v.evidence.sources };
+  for (const name of SOURCE_NAMES) sources[name] = { ...sources[name], phases: [] };
+  return { ...v, evidence: { ...v.evidence, members: {}, phases: [], sources } };
+}
+
+function reportEvidence(v: Verdict): ReportEvidence | null {
+  const ev = v.evidence;
+  if (!ev) return null;
+  let sources: Record<SourceName, ReportSourceEvidence> | null = null;
+  if (ev.sources) {
+    sources = {} as Record<SourceName, ReportSourceEvidence>;
+    for (const name of SOURCE_NAMES) {
+      const s = ev.sources[name];
+      sources[name] = { status: s.status, spread: s.spread, threshold: s.threshold, why: s.why };
+    }
+  }
+  return { probe: ev.probe, workload_events: ev.workloadEvents, workload_failed: ev.workloadFailed, labels: ev.labels, sources };
+}
+
+export function reportEpisode(r: EpisodeResult, selected: ReadonlySet<Reason> | null): ReportEpisode {
+  const v = r.verdict;
+  const reasons = selected ? v.reasons.filter((x) => x === 'unreadable' || selected.has(x)) : [...v.reasons];
+  return {
+    host: r.host,
+    episode: r.episode,
+    line: r.line,
+    size_bytes: r.sizeBytes,
+    verdict: reasons.length === 0 ? 'kept' : 'flagged',
+    reasons,
+    sample: v.sampleJson,
+    module: v.moduleJson,
+    unreadable: v.unreadable,
+    evidence: reportEvidence(v),
+  };
+}
+
+/** The lines that explain an episode's verdict, most decisive first. */
+export function explain(ep: ReportEpisode): string[] {
+  if (ep.unreadable) return [`unreadable: ${ep.unreadable}`];
+  const out: string[] = [];
+  const has = (r: Reason): boolean => ep.reasons.includes(r);
+  if (has('no-sample')) out.push('meta.sample is null');
+  if (has('no-workload-events')) out.push('no workload_* events');
+  if (has('workload-failed')) out.push('a workload_failed event');
+  const ev = ep.evidence;
+  if (ev?.sources) {
+    for (const name of SOURCE_NAMES) out.push(ev.sources[name].why);
+  } else if (ev) {
+    out.push('no labels: flatness not analysed');
+  }
+  if (has('workload-silent')) out.push('dormant kill probe saw yes="0"');
+  return out;
+}
+
+export function emptyByReason(): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const r of ALL_REASONS) out[r] = 0;
+  return out;
+}
+
+export interface ReportContext {
+  indexPath: string;
+  episodesRoot: string;
+  /** How paths are shown in the report (e.g. relative to the working directory). */
+  display: (p: string) => string;
+  host: string | null;
+  reasons: Reason[] | null;
+  settings: GateSettings;
+  settingsHash: string;
+  settingsFile: string | null;
+  settingsOverrides: Partial<GateSettings>;
+  version: string;
+  now?: Date;
+}
+
+/** sha256 over the index file's bytes and each scanned tarball's host/episode/size. */
+export function datasetFingerprint(
+  indexBytes: Uint8Array | null,
+  episodes: ReadonlyArray<{ host: string; episode: string; sizeBytes: number }>,
+): string {
+  const h = createHash('sha256');
+  h.update('index:');
+  h.update(indexBytes ? createHash('sha256').update(indexBytes).digest('hex') : 'none');
+  h.update('\n');
+  for (const e of episodes) h.update(`${e.host}/${e.episode}\t${e.sizeBytes}\n`);
+  return 'sha256:' + h.digest('hex');
+}
+
+export function buildReport(scan: ScanResult, indexBytes: Uint8Array | null, ctx: ReportContext): Report {
+  const selected = ctx.reasons ? new Set(ctx.reasons) : null;
+  const episodes = scan.episodes.map((r) => reportEpisode(r, selected));
+  const counts: Counts = { scanned: episodes.length, kept: 0, flagged: 0 };
+  const byReason = emptyByReason();
+  const hosts: Record<string, Counts> = {};
+  const sources = { analysed: 0 } as Report['sources'];
+  for (const name of SOURCE_NAMES) sources[name] = { signal: 0, flat: 0, unknown: 0 };
+  for (const ep of episodes) {
+    const h = (hosts[ep.host] ??= { scanned: 0, kept: 0, flagged: 0 });
+    h.scanned++;
+    counts[ep.verdict]++;
+    h[ep.verdict]++;
+    for (const r of ep.reasons) byReason[r] = (byReason[r] ?? 0) + 1;
+    const src = ep.evidence?.sources;
+    if (src) {
+      sources.analysed++;
+      for (const name of SOURCE_NAMES) sources[name][src[name].status]++;
+    }
+  }
+  return {
+    report_version: REPORT_VERSION,
+    tool: { name: 'episode-gate', version: ctx.version },
+    generated_at: (ctx.now ?? new Date()).toISOString(),
+    dataset: {
+      index: ctx.display(ctx.indexPath),
+      episodes_root: ctx.display(ctx.episodesRoot),
+      host: ctx.host,
+      reasons: ctx.reasons,
+      fingerprint: datasetFingerprint(indexBytes, scan.episodes),
+    },
+    settings: ctx.settings,
+    settings_hash: ctx.settingsHash,
+    settings_file: ctx.settingsFile,
+    settings_overrides: ctx.settingsOverrides,
+    counts,
+    by_reason: byReason,
+    sources,
+    hosts,
+    missing_tarballs: scan.missing.map((m) => ({ line: m.line, host: m.host, episode: m.episode, path: ctx.display(m.tarPath) })),
+    index_problems: scan.problems.map((p) => ({ line: p.line, kind: p.kind, detail: p.detail })),
+    totals: {
+      compressed_bytes: scan.totals.compressedBytes,
+      decompressed_bytes: scan.totals.decompressedBytes,
+      elapsed_ms: Math.round(scan.totals.elapsedMs),
+    },
+    episodes,
+  };
+}
+
+/** Pretty JSON with one line per episode: readable, and a diff of two reports stays short. */
+export function formatReport(report: Report): string {
+  const { episodes, ...head } = report;
+  const headJson = JSON.stringify(head, null, 2);
+  const body = episodes.length === 0 ? '[]' : '[\n' + episodes.map((e) => '    ' + JSON.stringify(e)).join(',\n') + '\n  ]';
+  return headJson.slice(0, -2) + `,\n  "episodes": ${body}\n}\n`;
+}
+
+/** Write a file whole or not at all (a temporary file renamed over the target). */
+export function writeFileAtomic(file: string, text: string, what: string): void {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(tmp, text);
+    renameSync(tmp, file);
+  } catch (e) {
+    throw new ConfigError(`cannot write the ${what} to ${file}: ${describeFsError(e)}; check that its folder exists and is writable`);
+  }
+}
+
+export function writeReport(file: string, report: Report): void {
+  writeFileAtomic(file, formatReport(report), 'report');
+}
+
+function isObj(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Read a report written by `episode-gate scan`; a ConfigError names what is wrong. */
+export function readReport(file: string, displayName = file): Report {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new ConfigError(`cannot read the report ${displayName}: ${describeFsError(e)}; check the --report path`);
+  }
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (e) {
+    throw new ConfigError(`${displayName}: not valid JSON (${(e as Error).message}); write it again with episode-gate scan --report`);
+  }
+  const fix = 'write it again with episode-gate scan --report';
+  if (!isObj(doc)) throw new ConfigError(`${displayName}: a report must be a JSON object; ${fix}`);
+  if (doc.report_version !== REPORT_VERSION) {
+    throw new ConfigError(
+      `${displayName}: report_version ${JSON.stringify(doc.report_version)} is not supported (expected ${REPORT_VERSION}); ${fix}`,
+    );
+  }
+  const counts = doc.counts;
+  if (!isObj(counts) || !['scanned', 'kept', 'flagged'].every((k) => Number.isSafeInteger(counts[k]))) {
+    throw new ConfigError(`${displayName}: counts must hold whole numbers scanned, kept and flagged; ${fix}`);
+  }
+  if (!isObj(doc.by_reason) || !Object.values(doc.by_reason).every((n) => Number.isSafeInteger(n))) {
+    throw new ConfigError(`${displayName}: by_reason must map reasons to whole numbers; ${fix}`);
+  }
+  if (!Array.isArray(doc.episodes)) throw new ConfigError(`${displayName}: episodes must be a list; ${fix}`);
+  doc.episodes.forEach((e: unknown, i: number) => {
+    const ok =
+      isObj(e) &&
+      typeof e.host === 'string' &&
+      typeof e.episode === 'string' &&
+      (e.verdict === 'kept' || e.verdict === 'flagged') &&
+      Array.isArray(e.reasons) &&
+      e.reasons.every((r) => typeof r === 'string' && isReason(r));
+    if (!ok) throw new ConfigError(`${displayName}: episodes[${i}] needs host, episode, verdict (kept|flagged) and known reasons; ${fix}`);
+  });
+  for (const k of ['dataset', 'sources', 'hosts', 'settings']) {
+    if (!isObj(doc[k])) throw new ConfigError(`${displayName}: ${k} must be an object; ${fix}`);
+  }
+  for (const k of ['missing_tarballs', 'index_problems']) {
+    if (!Array.isArray(doc[k])) throw new ConfigError(`${displayName}: ${k} must be a list; ${fix}`);
+  }
+  return doc as unknown as Report;
+}

@@ -1,0 +1,330 @@
+/**
+ * The markdown summary of a gate run (GitHub job summary and terminal): the verdict in one
+ * line first, then what a reviewer needs to judge it, most important first. It stays under a
+ * byte limit however large the dataset: long lists fold into <details> and are cut with a note
+ * pointing at the JSON report. Every value taken from data is escaped (see markdown.ts).
+ */
+import { SOURCE_NAMES } from '../classifier/types.js';
+import type { Comparison, Flip, Regression } from '../gate/compare.js';
+import { explain, type Report, type ReportEpisode } from '../gate/report.js';
+import { BudgetedMarkdown, addList, addTable, esc, escHtml } from './markdown.js';
+
+/** Just under GitHub's 1 MiB step-summary limit, leaving room for a caller's own lines. */
+export const DEFAULT_SUMMARY_LIMIT_BYTES = 1000 * 1024;
+/** Below this a useful summary cannot be promised. */
+export const MIN_SUMMARY_LIMIT_BYTES = 4 * 1024;
+
+export type SummaryFailOn = 'regression' | 'flagged' | 'never';
+
+export interface SummaryInput {
+  report: Report;
+  /** null: no baseline was given (report only). */
+  comparison: Comparison | null;
+  passed: boolean;
+  failOn: SummaryFailOn;
+  /** One line saying why the gate failed (null when it passed). */
+  failReason: string | null;
+  /** Where the full JSON report is (a path or an artifact name); null when none was written. */
+  reportHint: string | null;
+  /** The command that would update the baseline, shown next to improvements. */
+  updateHint?: string | null;
+}
+
+const RESERVE = 1024;
+
+function moreNote(hint: string | null): (n: number) => string {
+  const where = hint ? `the JSON report (${esc(hint, 120)})` : 'the JSON report (episode-gate scan --report FILE)';
+  return (n) => `_… and ${n} more: see ${where}._`;
+}
+
+function signed(n: number, digits = 0): string {
+  const s = digits ? Math.abs(n).toFixed(digits) : String(Math.abs(n));
+  return n > 0 ? `+${s}` : n < 0 ? `−${s}` : digits ? (0).toFixed(digits) : '0';
+}
+
+function pct(n: number): string {
+  return `${n.toFixed(2)}%`;
+}
+
+function verdictCell(reasons: readonly string[]): string {
+  return reasons.length === 0 ? 'kept' : `flagged (${reasons.map((r) => esc(r)).join(', ')})`;
+}
+
+function epCell(host: string, episode: string): string {
+  return `${esc(host, 80)}/${esc(episode, 160)}`;
+}
+
+function whyCell(lines: readonly string[]): string {
+  return lines.map((l) => esc(l, 300)).join('<br>');
+}
+
+function headline(inp: SummaryInput): string {
+  const { report, comparison } = inp;
+  const c = report.counts;
+  const totals = `${c.scanned} scanned, ${c.kept} kept, ${c.flagged} flagged`;
+  const base = comparison ? esc(comparison.baselineName) : null;
+  const nReg = comparison?.regressions.length ?? 0;
+  let line: string;
+  if (!inp.passed) {
+    line = `### ❌ episode-gate: FAILED — ${esc(inp.failReason ?? 'the gate failed', 400)}`;
+  } else if (!comparison) {
+    line = `### ℹ️ episode-gate: report only — ${totals}; no baseline given, nothing compared`;
+  } else if (nReg > 0) {
+    line = `### ⚠️ episode-gate: passed (fail-on ${inp.failOn}) — ${nReg} regression${nReg === 1 ? '' : 's'} against ${base} not enforced; ${totals}`;
+  } else {
+    line = `### ✅ episode-gate: passed — no regressions against ${base}; ${totals}`;
+  }
+  return line + '\n\n';
+}
+
+function regressionItem(r: Regression): string {
+  return esc(r.message, 600);
+}
+
+function countsSection(md: BudgetedMarkdown, inp: SummaryInput): void {
+  const cur = inp.report.counts;
+  const cmp = inp.comparison;
+  md.add('#### Counts\n\n');
+  if (!cmp) {
+    md.add(`| | now |\n|---|---:|\n| scanned | ${cur.scanned} |\n| kept | ${cur.kept} |\n| flagged | ${cur.flagged} |\n\n`);
+    return;
+  }
+  const b = cmp.counts.baseline;
+  const t = cmp.tolerance;
+  const mark = (bad: boolean): string => (bad ? ' ❌' : '');
+  const reg = new Set(cmp.regressions.map((r) => r.kind));
+  const tolText = (v: number | null, what: string, unit = ''): string => (v === null ? 'not checked' : `${what} ≤ ${v}${unit}`);
+  const keptNote = cmp.keptDrop > b.kept - cur.kept ? ` (${cmp.keptDrop} kept → flagged)` : '';
+  md.add(
+    '| | baseline | now | change | tolerance |\n|---|---:|---:|---:|---|\n' +
+      `| scanned | ${b.scanned} | ${cur.scanned} | ${signed(cur.scanned - b.scanned)} | |\n` +
+      `| kept | ${b.kept} | ${cur.kept} | ${signed(cur.kept - b.kept)}${keptNote}${mark(reg.has('kept-drop'))} | ${tolText(t.kept_drop, 'drop')} |\n` +
+      `| flagged | ${b.flagged} | ${cur.flagged} | ${signed(cur.flagged - b.flagged)}${mark(reg.has('flagged-rise'))} | ${tolText(t.flagged_rise, 'rise')} |\n` +
+      `| flagged rate | ${pct(cmp.flaggedRate.baseline)} | ${pct(cmp.flaggedRate.current)} | ${signed(cmp.flaggedRate.current - cmp.flaggedRate.baseline, 2)} pp${mark(reg.has('flagged-rate-rise'))} | ${tolText(t.flagged_rate_rise, 'rise', ' pp')} |\n\n`,
+  );
+}
+
+function reasonsSection(md: BudgetedMarkdown, inp: SummaryInput): void {
+  const cmp = inp.comparison;
+  const more = moreNote(inp.reportHint);
+  md.add('#### By reason\n\n');
+  if (!cmp) {
+    const rows = Object.entries(inp.report.by_reason).map(([r, n]) => [esc(r), String(n)]);
+    addTable(md, ['reason', 'now'], ['---', '---:'], rows, { maxRows: 100, more });
+    return;
+  }
+  const rows = cmp.reasons.map((r) => [
+    esc(r.reason) + (r.inBaseline ? '' : ' (new: counted from 0)'),
+    String(r.baseline),
+    String(r.current),
+    signed(r.current - r.baseline) + (r.regression ? ' ❌' : ''),
+    r.tolerance === null ? 'not checked' : `rise ≤ ${r.tolerance}`,
+  ]);
+  addTable(md, ['reason', 'baseline', 'now', 'change', 'tolerance'], ['---', '---:', '---:', '---:', '---'], rows, { maxRows: 100, more });
+}
+
+function casesSection(md: BudgetedMarkdown, inp: SummaryInput): void {
+  const cmp = inp.comparison;
+  if (!cmp || cmp.cases.length === 0) return;
+  const failed = cmp.cases.filter((c) => !c.pass).length;
+  md.add(`#### Pinned cases: ${cmp.cases.length - failed} of ${cmp.cases.length} pass\n\n`);
+  // Failing cases first, so a cut list never hides one.
+  const ordered = [...cmp.cases].sort((a, b) => Number(a.pass) - Number(b.pass));
+  const rows = ordered.map((c) => [
+    esc(c.case.name, 120),
+    epCell(c.case.host, c.case.episode),
+    c.case.expect === 'flagged' && c.case.reasons ? verdictCell(c.case.reasons) : c.case.expect,
+    c.got === 'missing' ? 'missing from the dataset' : verdictCell(c.gotReasons),
+    c.pass ? '✅ pass' : '❌ fail',
+    c.case.note ? esc(c.case.note, 200) : '',
+  ]);
+  addTable(md, ['case', 'episode', 'expected', 'got', 'result', 'note'], ['---', '---', '---', '---', '---', '---'], rows, {
+    fold: cmp.cases.length > 25 ? `${cmp.cases.length} pinned cases` : null,
+    maxRows: 500,
+    more: moreNote(inp.reportHint),
+  });
+}
+
+const FLIP_ORDER: Record<Flip['kind'], number> = { 'kept-to-flagged': 0, 'reasons-changed': 1, 'flagged-to-kept': 2 };
+
+function flipsSection(md: BudgetedMarkdown, inp: SummaryInput): void {
+  const cmp = inp.comparison;
+  if (!cmp) return;
+  if (!cmp.hasEpisodeMap) {
+    md.add('_The baseline has no `episodes` map, so changes are judged by the counts alone; `episode-gate baseline` writes one._\n\n');
+    return;
+  }
+  const flips = [...cmp.flips].sort((a, b) => FLIP_ORDER[a.kind] - FLIP_ORDER[b.kind]);
+  const down = flips.filter((f) => f.kind === 'kept-to-flagged').length;
+  const up = flips.filter((f) => f.kind === 'flagged-to-kept').length;
+  const other = flips.length - down - up;
+  md.add(
+    flips.length === 0
+      ? '#### Episodes that changed verdict: none\n\n'
+      : `#### Episodes that changed verdict: ${flips.length} (${down} kept → flagged, ${up} flagged → kept, ${other} with other reasons)\n\n`,
+  );
+  const rows = flips.map((f) => [epCell(f.host, f.episode), verdictCell(f.before), verdictCell(f.after), whyCell(f.why)]);
+  addTable(md, ['episode', 'before', 'after', 'evidence'], ['---', '---', '---', '---'], rows, {
+    fold: flips.length > 10 ? `${flips.length} changed episodes` : null,
+    maxRows: 500,
+    more: moreNote(inp.reportHint),
+  });
+  const notes: string[] = [];
+  if (cmp.added.total > 0) notes.push(`${cmp.added.total} episodes are new since the baseline (${cmp.added.flagged} of them flagged).`);
+  if (cmp.vanished.length > 0) {
+    const kept = cmp.vanished.filter((v) => v.before.length === 0).length;
+    notes.push(`${cmp.vanished.length} episodes of the baseline are not in this dataset (${kept} of them were kept).`);
+  }
+  if (notes.length) md.add(notes.join(' ') + '\n\n');
+  if (cmp.vanished.length > 0) {
+    const items = cmp.vanished.map((v) => `${epCell(v.host, v.episode)}: was ${verdictCell(v.before)}`);
+    addList(md, items, { fold: `${cmp.vanished.length} episodes gone since the baseline`, maxRows: 200, more: moreNote(inp.reportHint) });
+  }
+}
+
+function flaggedSection(md: BudgetedMarkdown, inp: SummaryInput): void {
+  const flagged = inp.report.episodes.filter((e) => e.verdict === 'flagged');
+  if (flagged.length === 0) return;
+  md.add(`#### Flagged episodes by reason (${flagged.length})\n\n`);
+  const groups = new Map<string, ReportEpisode[]>();
+  for (const e of flagged) {
+    const k = e.reasons.join(', ');
+    const g = groups.get(k);
+    if (g) g.push(e);
+    else groups.set(k, [e]);
+  }
+  const sorted = [...groups.entries()].sort((a, b) => b[1].length - a[1].length);
+  for (const [reasons, eps] of sorted) {
+    const rows = eps.map((e) => [epCell(e.host, e.episode), e.sample === null ? '' : esc(e.sample, 80), whyCell(explain(e))]);
+    addTable(md, ['episode', 'sample', 'evidence'], ['---', '---', '---'], rows, {
+      fold: `${escHtml(reasons)}: ${eps.length} episode${eps.length === 1 ? '' : 's'}`,
+      maxRows: 200,
+      more: moreNote(inp.reportHint),
+    });
+  }
+}
+
+function sourcesSection(md: BudgetedMarkdown, inp: SummaryInput): void {
+  const s = inp.report.sources;
+  const c = inp.report.counts;
+  const unreadable = inp.report.by_reason.unreadable ?? 0;
+  const noLabels = c.scanned - s.analysed - unreadable;
+  const others = [unreadable ? `${unreadable} unreadable` : '', noLabels > 0 ? `${noLabels} without labels` : ''].filter(Boolean);
+  md.add(
+    `#### Telemetry sources\n\nFlatness was analysed for ${s.analysed} of ${c.scanned} episodes${others.length ? ` (not: ${others.join(', ')})` : ''}.\n\n`,
+  );
+  if (s.analysed === 0) return;
+  const rows = SOURCE_NAMES.map((n) => {
+    const t = s[n];
+    const avail = t.signal + t.flat;
+    return [n, String(t.signal), String(t.flat), String(t.unknown), `${avail} (${pct((avail * 100) / s.analysed)})`];
+  });
+  addTable(md, ['source', 'signal', 'flat', 'no data', 'available'], ['---', '---:', '---:', '---:', '---:'], rows, {
+    maxRows: 10,
+    more: moreNote(inp.reportHint),
+  });
+}
+
+function hostsSection(md: BudgetedMarkdown, inp: SummaryInput): void {
+  const hosts = Object.entries(inp.report.hosts).sort((a, b) => b[1].flagged - a[1].flagged || a[0].localeCompare(b[0]));
+  if (hosts.length === 0) return;
+  md.add(`#### Hosts (${hosts.length})\n\n`);
+  const rows = hosts.map(([h, c]) => [esc(h, 80), String(c.scanned), String(c.kept), String(c.flagged)]);
+  addTable(md, ['host', 'scanned', 'kept', 'flagged'], ['---', '---:', '---:', '---:'], rows, {
+    fold: hosts.length > 10 ? `${hosts.length} hosts` : null,
+    maxRows: 300,
+    more: moreNote(inp.reportHint),
+  });
+}
+
+function shortHash(h: string): string {
+  return esc(h.replace(/^sha256:/, '').slice(0, 12));
+}
+
+function provenanceSection(md: BudgetedMarkdown, inp: SummaryInput): void {
+  const r = inp.report;
+  const cmp = inp.comparison;
+  const more = moreNote(inp.reportHint);
+  const lines: string[] = [];
+  lines.push(`- dataset: ${esc(r.dataset.index)}${r.dataset.host ? `, host ${esc(r.dataset.host)} only` : ''}`);
+  let fp = `- dataset fingerprint: ${shortHash(r.dataset.fingerprint)}`;
+  if (cmp?.datasetChanged === true) fp += ' — **the data changed** since the baseline';
+  if (cmp?.datasetChanged === false) fp += ' — same data as the baseline';
+  lines.push(fp);
+  const overrides = Object.entries(r.settings_overrides ?? {});
+  let st = `- classifier settings: ${shortHash(r.settings_hash)}, ${r.settings_file ? `from ${esc(r.settings_file)}` : 'the defaults'}`;
+  if (overrides.length) st += ` with ${overrides.map(([k, v]) => `${esc(k)}=${esc(String(v))}`).join(', ')}`;
+  if (cmp?.settingsChanges && cmp.settingsChanges.length > 0) st += ' — **the settings changed** since the baseline';
+  if (cmp?.settingsChanges && cmp.settingsChanges.length === 0) st += ' — same settings as the baseline';
+  lines.push(st);
+  if (r.dataset.reasons)
+    lines.push(`- only these reasons flag: ${r.dataset.reasons.map((x) => esc(x)).join(', ')} (unreadable always does)`);
+  lines.push(`- episode-gate ${esc(r.tool.version)}, scanned in ${(r.totals.elapsed_ms / 1000).toFixed(1)} s`);
+  if (inp.reportHint) lines.push(`- full report: ${esc(inp.reportHint)}`);
+  md.add('#### Data and settings\n\n' + lines.join('\n') + '\n\n');
+  if (cmp?.settingsChanges && cmp.settingsChanges.length > 0) {
+    const rows = cmp.settingsChanges.map((c) => [
+      esc(c.key),
+      c.before === null ? '' : String(c.before),
+      c.after === null ? '' : String(c.after),
+    ]);
+    addTable(md, ['setting', 'baseline', 'now'], ['---', '---:', '---:'], rows, { maxRows: 50, more });
+  }
+  if (r.missing_tarballs.length > 0) {
+    const items = r.missing_tarballs.map((m) => `index line ${m.line}: ${epCell(m.host, m.episode)} (${esc(m.path, 300)})`);
+    addList(md, items, { fold: `${r.missing_tarballs.length} index rows not scanned: tarball missing`, maxRows: 100, more });
+  }
+  if (r.index_problems.length > 0) {
+    const items = r.index_problems.map((p) => `index line ${p.line}: ${esc(p.detail, 300)}`);
+    addList(md, items, { fold: `${r.index_problems.length} index lines skipped`, maxRows: 100, more });
+  }
+}
+
+export function renderSummary(inp: SummaryInput, limitBytes = DEFAULT_SUMMARY_LIMIT_BYTES): string {
+  const limit = Math.max(limitBytes, MIN_SUMMARY_LIMIT_BYTES);
+  const md = new BudgetedMarkdown(limit, RESERVE);
+  md.add(headline(inp));
+  const cmp = inp.comparison;
+  const more = moreNote(inp.reportHint);
+  if (!cmp) {
+    md.add(
+      'No baseline was given, so nothing was compared. To gate on this dataset, write one with `episode-gate baseline --out FILE` and pass it with `--baseline FILE`.\n\n',
+    );
+  }
+  if (cmp && cmp.regressions.length > 0) {
+    md.add(`#### Regressions (${cmp.regressions.length})\n\n`);
+    // Episodes that went from kept to flagged are listed, with their evidence, under the
+    // changed verdicts; here one line counts them.
+    const named = cmp.regressions.filter((r) => r.kind === 'kept-to-flagged').length;
+    const items = cmp.regressions.filter((r) => r.kind !== 'kept-to-flagged').map(regressionItem);
+    if (named > 0)
+      items.push(
+        `${named} episode${named === 1 ? '' : 's'} kept in the baseline ${named === 1 ? 'is' : 'are'} now flagged (listed below under "Episodes that changed verdict")`,
+      );
+    addList(md, items, { maxRows: 100, more, share: 0.25 });
+  }
+  countsSection(md, inp);
+  reasonsSection(md, inp);
+  casesSection(md, inp);
+  flipsSection(md, inp);
+  if (cmp && cmp.improvements.length > 0) {
+    md.add(
+      `#### Improvements (${cmp.improvements.length})\n\nThese pass. If they are intended, update the baseline${inp.updateHint ? `: <code>${esc(inp.updateHint, 400)}</code>` : ' with `episode-gate baseline`'}.\n\n`,
+    );
+    addList(md, cmp.improvements.map(regressionItem), {
+      fold: cmp.improvements.length > 10 ? `${cmp.improvements.length} improvements` : null,
+      maxRows: 200,
+      more,
+      share: 0.3,
+    });
+  }
+  sourcesSection(md, inp);
+  hostsSection(md, inp);
+  provenanceSection(md, inp);
+  flaggedSection(md, inp);
+  if (md.truncated) {
+    const where = inp.reportHint ? `the JSON report (${esc(inp.reportHint, 120)})` : 'the JSON report (`episode-gate scan --report FILE`)';
+    md.addReserved(`\n> [!NOTE]\n> This summary was cut to stay under ${limit} bytes; every episode is in ${where}.\n`);
+  }
+  return md.toString();
+}
