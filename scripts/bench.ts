@@ -96,7 +96,11 @@ function parseOptions(argv: string[]): Options {
         break;
       case '--help':
       case '-h':
-        process.stdout.write(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('*/')[0]!.replace(/^\/\*\*?|^ \* ?/gm, '') + '\n');
+        process.stdout.write(
+          readFileSync(fileURLToPath(import.meta.url), 'utf8')
+            .split('*/')[0]!
+            .replace(/^\/\*\*?|^ \* ?/gm, '') + '\n',
+        );
         process.exit(0);
         break;
       default:
@@ -116,7 +120,12 @@ const CAPTURE_BYTES = 256 * 1024;
 /** The workload profiles seen on the fleet, so verdicts vary like a real dataset's. */
 function specFor(i: number): EpisodeSpec {
   const id = `ep-bench-${String(i).padStart(5, '0')}`;
-  const base: EpisodeSpec = { episodeId: id, seed: 1000 + i, durations: DURATIONS, t0: 1_800_000_000_000_000_000n + BigInt(i) * 7_200n * 1_000_000_000n };
+  const base: EpisodeSpec = {
+    episodeId: id,
+    seed: 1000 + i,
+    durations: DURATIONS,
+    t0: 1_800_000_000_000_000_000n + BigInt(i) * 7_200n * 1_000_000_000n,
+  };
   switch (i % 8) {
     case 0: // cpu-burn: /proc shows it
       return { ...base, cpuPct: { clean: 3, infecting: 8, infected_running: 97, dormant: 4 } };
@@ -246,7 +255,9 @@ function measure(cmd: string, args: string[], env: NodeJS.ProcessEnv, okCodes: n
     p.on('close', (code) => {
       const wallS = (performance.now() - started) / 1000;
       if (!okCodes.includes(code ?? -1)) {
-        reject(new Error(`${path.basename(cmd)} exited with ${code}: ${Buffer.concat(err).toString().trim().split('\n').slice(-3).join(' | ')}`));
+        reject(
+          new Error(`${path.basename(cmd)} exited with ${code}: ${Buffer.concat(err).toString().trim().split('\n').slice(-3).join(' | ')}`),
+        );
         return;
       }
       let rssMb: number | null = null;
@@ -277,7 +288,12 @@ async function repeat(runs: number, f: () => Promise<Measurement>): Promise<Summ
   const ms: Measurement[] = [];
   for (let i = 0; i < runs; i++) ms.push(await f());
   const rss = ms.map((m) => m.rssMb).filter((x): x is number => x !== null);
-  return { wallS: median(ms.map((m) => m.wallS)), rssMb: rss.length ? median(rss) : null, stdout: ms[0]!.stdout, runs: ms.map((m) => m.wallS) };
+  return {
+    wallS: median(ms.map((m) => m.wallS)),
+    rssMb: rss.length ? median(rss) : null,
+    stdout: ms[0]!.stdout,
+    runs: ms.map((m) => m.wallS),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -293,10 +309,15 @@ async function main(): Promise<void> {
   else delete env.EPISODE_GATE_ZSTD;
   const ours = (n: number, jobs: number): Promise<Summary> =>
     repeat(o.runs, () =>
-      measure(process.execPath, [cli, '--episodes-root', ds.episodesRoot, '--index', ds.index(n), '--json', '--jobs', String(jobs)], env, [0, 1]),
+      measure(
+        process.execPath,
+        [cli, '--episodes-root', ds.episodesRoot, '--index', ds.index(n), '--json', '--jobs', String(jobs)],
+        env,
+        [0, 1],
+      ),
     );
 
-  const nativeZstd = o.zstd !== 'fzstd' && (await import('node:zlib')).default.createZstdDecompress !== undefined;
+  const nativeZstd = o.zstd !== 'fzstd' && 'createZstdDecompress' in (await import('node:zlib')).default;
   const lines: string[] = [];
   const say = (s: string): void => {
     lines.push(s);
@@ -304,8 +325,14 @@ async function main(): Promise<void> {
   };
   const n = o.episodes;
   const mb = ds.jsonlBytes(n) / 1e6;
-  say(`episode-gate benchmark: node ${process.version}, zstd ${nativeZstd ? 'native (node:zlib)' : 'fzstd (pure JS)'}, ${availableParallelism()} cores`);
-  say(`load average before: ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+  say(
+    `episode-gate benchmark: node ${process.version}, zstd ${nativeZstd ? 'native (node:zlib)' : 'fzstd (pure JS)'}, ${availableParallelism()} cores`,
+  );
+  say(
+    `load average before: ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}`,
+  );
   say(`dataset: ${n} episodes, ${mb.toFixed(1)} MB of JSONL (${((mb * 1e6) / n / 1e3).toFixed(0)} KB each), medians of ${o.runs} runs`);
   say('');
   const row = (label: string, s: Summary, eps: number, jsonMb: number): string =>
@@ -373,7 +400,11 @@ async function main(): Promise<void> {
       say(check(`peak RSS ${big.n} vs ${small.n} episodes within 10%`, growth <= 0.1, `${(growth * 100).toFixed(1)}%`));
     }
   }
-  say(`load average after: ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+  say(
+    `load average after: ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}`,
+  );
 }
 
 function check(what: string, ok: boolean, got: string): string {
@@ -381,12 +412,20 @@ function check(what: string, ok: boolean, got: string): string {
 }
 
 function onPath(cmd: string): boolean {
-  return (process.env.PATH ?? '').split(path.delimiter).some((d) => d && existsSync(path.join(d, cmd)) && statSync(path.join(d, cmd)).isFile());
+  return (process.env.PATH ?? '')
+    .split(path.delimiter)
+    .some((d) => d && existsSync(path.join(d, cmd)) && statSync(path.join(d, cmd)).isFile());
 }
 
 /** The reference's --json document against ours: the same counts and flagged episodes. */
 function sameVerdicts(refOut: string, ourOut: string): boolean {
-  type Doc = { scanned: number; flagged: number; kept: number; by_reason: Record<string, number>; flagged_episodes: Array<Record<string, unknown>> };
+  type Doc = {
+    scanned: number;
+    flagged: number;
+    kept: number;
+    by_reason: Record<string, number>;
+    flagged_episodes: Array<Record<string, unknown>>;
+  };
   const a = JSON.parse(refOut) as Doc;
   const b = JSON.parse(ourOut) as Doc;
   // Ours adds an `unreadable` count (the reference cannot report it); compare the reference's keys.
