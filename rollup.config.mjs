@@ -9,6 +9,7 @@ import typescript from '@rollup/plugin-typescript';
 const config = {
   input: {
     'cis490-prune': 'src/cli/cis490-prune-bin.ts',
+    'scan-worker': 'src/dataset/scan-worker.ts',
   },
   output: {
     dir: 'dist',

@@ -6,6 +6,8 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { DEFAULT_CLASSIFIER_SETTINGS, REFERENCE_REASONS, type Reason } from '../classifier/types.js';
+import { createEpisodeRunner } from '../dataset/pool.js';
+import { createProgress } from '../dataset/progress.js';
 import { scanDataset } from '../dataset/scan.js';
 import { DEFAULT_LIMITS } from '../episode/read.js';
 import { renderPruneJson, renderPruneText, selectReasons } from '../render/prune.js';
@@ -64,14 +66,21 @@ export async function pruneMain(argv: string[], io: CliIO): Promise<number> {
     return 2;
   }
   const host = (args.host as string | undefined) || undefined;
-  const scan = await scanDataset({
-    indexPath,
-    episodesRoot,
-    ...(host ? { host } : {}),
-    jobs: jobs ?? availableParallelism(),
-    settings: { ...DEFAULT_CLASSIFIER_SETTINGS },
-    limits: { ...DEFAULT_LIMITS },
-  });
+  const settings = { ...DEFAULT_CLASSIFIER_SETTINGS };
+  const limits = { ...DEFAULT_LIMITS };
+  const jobCount = jobs ?? availableParallelism();
+  const runner = createEpisodeRunner({ jobs: jobCount, job: { settings, limits } });
+  const progress = createProgress({ write: io.err, isTTY: io.errIsTTY && !args.json });
+  let scan;
+  try {
+    scan = await scanDataset(
+      { indexPath, episodesRoot, ...(host ? { host } : {}), jobs: jobCount, settings, limits, onProgress: progress.update },
+      runner,
+    );
+  } finally {
+    progress.finish();
+    await runner.close();
+  }
   const selected = args.reason ? new Set(args.reason as Reason[]) : null;
   const view = selectReasons(scan.episodes, selected);
   if (args.json) {
