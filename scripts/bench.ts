@@ -221,6 +221,9 @@ async function prepareDataset(cache: string, count: number, sizes: number[]): Pr
     }
     writeFileSync(path.join(root, `index-${n}.jsonl`), lines.join('\n') + '\n');
   }
+  // index.jsonl lists them all, so `scripts/parity/check.ts --dataset <root>` checks every one.
+  const all = Math.max(...sizes);
+  writeFileSync(path.join(root, 'index.jsonl'), readFileSync(path.join(root, `index-${all}.jsonl`)));
   return {
     root,
     episodesRoot,
@@ -234,6 +237,8 @@ async function prepareDataset(cache: string, count: number, sizes: number[]): Pr
 
 interface Measurement {
   wallS: number;
+  /** user + sys CPU time of the process and its children (null without /usr/bin/time). */
+  cpuS: number | null;
   rssMb: number | null;
   stdout: string;
 }
@@ -243,7 +248,7 @@ const TIME = '/usr/bin/time';
 function measure(cmd: string, args: string[], env: NodeJS.ProcessEnv, okCodes: number[]): Promise<Measurement> {
   const useTime = existsSync(TIME);
   const timeFile = path.join(tmpdir(), `episode-gate-bench-${process.pid}-${Math.random().toString(36).slice(2)}.time`);
-  const argv = useTime ? ['-f', '%M', '-o', timeFile, cmd, ...args] : args;
+  const argv = useTime ? ['-f', '%M %U %S', '-o', timeFile, cmd, ...args] : args;
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const p = spawn(useTime ? TIME : cmd, argv, { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -261,12 +266,15 @@ function measure(cmd: string, args: string[], env: NodeJS.ProcessEnv, okCodes: n
         return;
       }
       let rssMb: number | null = null;
+      let cpuS: number | null = null;
       if (useTime && existsSync(timeFile)) {
-        const kb = Number(readFileSync(timeFile, 'utf8').trim().split('\n').pop());
-        rssMb = Number.isFinite(kb) ? kb / 1024 : null;
+        // The last line (time prefixes a note when the exit status is not 0).
+        const [kb, user, sys] = readFileSync(timeFile, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
+        rssMb = Number.isFinite(kb) ? kb! / 1024 : null;
+        cpuS = Number.isFinite(user) && Number.isFinite(sys) ? user! + sys! : null;
         rmSync(timeFile, { force: true });
       }
-      resolve({ wallS, rssMb, stdout: Buffer.concat(out).toString() });
+      resolve({ wallS, cpuS, rssMb, stdout: Buffer.concat(out).toString() });
     });
   });
 }
@@ -279,6 +287,7 @@ const median = (xs: number[]): number => {
 
 interface Summary {
   wallS: number;
+  cpuS: number | null;
   rssMb: number | null;
   stdout: string;
   runs: number[];
@@ -288,9 +297,11 @@ async function repeat(runs: number, f: () => Promise<Measurement>): Promise<Summ
   const ms: Measurement[] = [];
   for (let i = 0; i < runs; i++) ms.push(await f());
   const rss = ms.map((m) => m.rssMb).filter((x): x is number => x !== null);
+  const cpu = ms.map((m) => m.cpuS).filter((x): x is number => x !== null);
   return {
     wallS: median(ms.map((m) => m.wallS)),
-    rssMb: rss.length ? median(rss) : null,
+    cpuS: cpu.length ? median(cpu) : null,
+    rssMb: rss.length ? Math.max(...rss) : null,
     stdout: ms[0]!.stdout,
     runs: ms.map((m) => m.wallS),
   };
@@ -334,9 +345,12 @@ async function main(): Promise<void> {
       .join(' ')}`,
   );
   say(`dataset: ${n} episodes, ${mb.toFixed(1)} MB of JSONL (${((mb * 1e6) / n / 1e3).toFixed(0)} KB each), medians of ${o.runs} runs`);
+  say('(wall time, throughput and the ratios are for this machine as loaded now; CPU ms/ep is user+sys per episode)');
   say('');
   const row = (label: string, s: Summary, eps: number, jsonMb: number): string =>
-    `${label.padEnd(34)} ${s.wallS.toFixed(2).padStart(7)} s ${(eps / s.wallS).toFixed(1).padStart(8)} ep/s ${(jsonMb / s.wallS).toFixed(1).padStart(7)} MB/s  peak RSS ${s.rssMb === null ? 'n/a' : s.rssMb.toFixed(0).padStart(4) + ' MB'}`;
+    `${label.padEnd(26)} ${s.wallS.toFixed(2).padStart(7)} s ${(eps / s.wallS).toFixed(1).padStart(7)} ep/s ${(jsonMb / s.wallS).toFixed(1).padStart(6)} MB/s` +
+    `  peak RSS ${s.rssMb === null ? '  n/a' : s.rssMb.toFixed(0).padStart(4) + ' MB'}` +
+    `  CPU ${s.cpuS === null ? 'n/a' : ((1000 * s.cpuS) / eps).toFixed(1).padStart(5) + ' ms/ep'}`;
 
   const main = await ours(n, o.jobs);
   say(row(`ours, --jobs ${o.jobs}`, main, n, mb));
