@@ -9,6 +9,7 @@
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { unreadableVerdict } from '../classifier/classify.js';
@@ -132,7 +133,7 @@ export class WorkerPool implements EpisodeRunner {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(this.opts.workerFile, {
+    const worker = new Worker(path.resolve(this.opts.workerFile), {
       workerData: this.opts.job,
       // A small young generation: an episode's garbage is short-lived, and V8's default (sized
       // for one main thread) would let each worker's RSS grow by tens of MB between scavenges.
