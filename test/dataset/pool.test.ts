@@ -1,9 +1,9 @@
 /**
- * The worker pool, run for real: the bundled worker (dist/scan-worker.js, built here) and small
+ * The worker pool, run for real: the bundled worker (dist/scan-worker.js) and small
  * stand-in workers that crash, hang or fail to start on cue.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -40,7 +40,8 @@ parentPort.postMessage({ ready: true });
 `;
 
 beforeAll(() => {
-  execFileSync('npx', ['rollup', '--config', 'rollup.config.mjs', '--silent'], { cwd: repo, stdio: 'pipe' });
+  // test/global-setup.ts rebuilds dist/ when src/ is newer; build here only if the worker is missing.
+  if (!existsSync(path.join(repo, 'dist/scan-worker.js'))) execFileSync('npm', ['run', '--silent', 'build'], { cwd: repo, stdio: 'pipe' });
   tmp = mkdtempSync(path.join(tmpdir(), 'episode-gate-pool-'));
   writeFileSync(path.join(tmp, 'fake-worker.mjs'), FAKE_WORKER);
   writeFileSync(path.join(tmp, 'broken-worker.mjs'), "throw new Error('cannot load');\n");
