@@ -379,7 +379,7 @@ function projectionOf(wanted: Fields, key: string): Projection | undefined {
   return wanted.has(key) ? true : undefined;
 }
 
-export function topTypeName(v: PyVal | undefined): string {
+function topTypeName(v: PyVal | undefined): string {
   if (v === null) return 'NoneType';
   if (Array.isArray(v)) return 'list';
   if (typeof v === 'string') return 'str';
