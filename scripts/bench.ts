@@ -188,6 +188,7 @@ async function prepareDataset(cache: string, count: number, sizes: number[]): Pr
   if (existsSync(manifestPath)) manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as typeof manifest;
   const have = manifest.jsonl.length;
   if (have < count) {
+    if (!onPath('zstd')) throw new Error('generating the dataset needs the zstd command (Debian: apt-get install -y zstd)');
     process.stderr.write(`bench: generating episodes ${have + 1}..${count} into ${root} (once; reused later)\n`);
     const started = performance.now();
     let next = have;
