@@ -217,10 +217,17 @@ export class WorkerPool implements EpisodeRunner {
   }
 
   private timedOut(slot: Slot, job: Job): void {
-    if (!slot.inflight.delete(job.id)) return;
-    job.timer = null;
-    this.settle(job, crashed(`still running after ${+(this.timeoutMs / 1000).toFixed(1)} s; stopped`));
+    if (slot.ending !== null || !slot.inflight.has(job.id)) return;
     slot.ending = 'timeout';
+    if (slot.inflight.size > 1 && !job.alone) {
+      // A runaway blocks every episode in its worker, so which one it is cannot be told here:
+      // each goes back in line to run alone (exited() requeues them), and only the one that
+      // runs away again is flagged.
+      for (const j of slot.inflight.values()) j.alone = true;
+    } else {
+      slot.inflight.delete(job.id);
+      this.settle(job, crashed(`still running after ${+(this.timeoutMs / 1000).toFixed(1)} s; stopped`));
+    }
     void slot.worker.terminate();
   }
 

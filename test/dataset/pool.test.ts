@@ -115,14 +115,16 @@ describe('one bad or slow episode never stalls or loses the others', () => {
     }
   });
 
-  it('stops an episode that runs past the timeout and flags it', async () => {
-    const pool = new WorkerPool({ jobs: 1, job, workerFile: fake(), timeoutMs: 400 });
-    try {
-      const results = await Promise.all(['before', 'hang-1', 'after'].map((p) => pool.run(p)));
-      expect(results.map((r) => r.verdict.reasons.join())).toEqual(['', 'unreadable', '']);
-      expect(results[1]!.verdict.unreadable).toMatch(/still running after 0.4 s; stopped/);
-    } finally {
-      await pool.close();
+  it('stops an episode that runs past the timeout and flags only it', async () => {
+    for (const perWorker of [1, 2]) {
+      const pool = new WorkerPool({ jobs: 1, job, workerFile: fake(), timeoutMs: 400, perWorker });
+      try {
+        const results = await Promise.all(['before', 'hang-1', 'after'].map((p) => pool.run(p)));
+        expect(results.map((r) => r.verdict.reasons.join())).toEqual(['', 'unreadable', '']);
+        expect(results[1]!.verdict.unreadable).toMatch(/still running after 0.4 s; stopped/);
+      } finally {
+        await pool.close();
+      }
     }
   });
 
