@@ -10,6 +10,7 @@ const config = {
   input: {
     'cis490-prune': 'src/cli/cis490-prune-bin.ts',
     'episode-gate': 'src/cli/episode-gate-bin.ts',
+    'scan-worker': 'src/dataset/scan-worker.ts',
   },
   output: {
     dir: 'dist',

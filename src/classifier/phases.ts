@@ -23,6 +23,16 @@ export function makePhaseAt(labels: SourceRows): PhaseAt {
     let cur: PyVal = PRE_PHASE;
     for (let i = 0; i < rows.length; i++) {
       const lab = rows[i] as RowDict | NotDict;
+      // The common case (dict label, int timestamps, a phase) without the general machinery.
+      if (!(lab instanceof NotDict)) {
+        const t = lab.t_wall_ns;
+        const phase = lab.phase;
+        if (phase !== undefined && typeof t === typeof tw && (typeof t === 'bigint' || (typeof t === 'number' && Number.isInteger(t)))) {
+          if ((t as number | bigint) > (tw as number | bigint)) break;
+          cur = phase;
+          continue;
+        }
+      }
       try {
         const d = asDict(lab);
         const t = d.t_wall_ns === undefined ? 0 : d.t_wall_ns;
@@ -42,9 +52,21 @@ export function makePhaseAt(labels: SourceRows): PhaseAt {
 /** Groups values by phase with Python dict-key identity, keeping first-seen order. */
 export class PhaseBuckets<T> {
   readonly byKey = new Map<string, { label: string; items: T }>();
+  /** Rows come in time order, so the phase is usually the previous row's: skip the hashing. */
+  private lastPhase: PyVal | undefined = undefined;
+  private lastItems: T | undefined = undefined;
   constructor(private readonly init: () => T) {}
 
   get(phase: PyVal): T {
+    // Identical primitives are the same dict key (NaN never equals itself, so it never hits).
+    if (phase === this.lastPhase && (typeof phase === 'string' || typeof phase === 'number')) return this.lastItems as T;
+    const items = this.lookup(phase);
+    this.lastPhase = phase;
+    this.lastItems = items;
+    return items;
+  }
+
+  private lookup(phase: PyVal): T {
     const key = hashKey(phase);
     let b = this.byKey.get(key);
     if (!b) {

@@ -6,6 +6,8 @@ import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { DEFAULT_CLASSIFIER_SETTINGS, REFERENCE_REASONS, type Reason } from '../classifier/types.js';
+import { createEpisodeRunner } from '../dataset/pool.js';
+import { createProgress } from '../dataset/progress.js';
 import { scanDataset, type ScanOptions } from '../dataset/scan.js';
 import { DEFAULT_LIMITS } from '../episode/read.js';
 import {
@@ -96,7 +98,18 @@ async function scanAndReport(
   json: boolean,
   dryRun: boolean,
 ): Promise<PruneView> {
-  const scan = await scanDataset(scanOpts);
+  const runner = createEpisodeRunner({
+    jobs: scanOpts.jobs ?? availableParallelism(),
+    job: { settings: scanOpts.settings, limits: scanOpts.limits },
+  });
+  const progress = createProgress({ write: io.err, isTTY: io.errIsTTY && !json });
+  let scan;
+  try {
+    scan = await scanDataset({ ...scanOpts, onProgress: progress.update }, runner);
+  } finally {
+    progress.finish();
+    await runner.close();
+  }
   const view = selectReasons(scan.episodes, selected);
   if (json) {
     io.out(renderPruneJson(view, scan));

@@ -49,6 +49,8 @@ export interface ScanOptions {
 export interface EpisodeRunner {
   run(tarPath: string): Promise<EpisodeJobResult>;
   close(): Promise<void>;
+  /** Episodes it can usefully hold at once; scanDataset keeps that many in flight (default: jobs). */
+  readonly capacity?: number;
 }
 
 export function inProcessRunner(opts: EpisodeJobOptions): EpisodeRunner {
@@ -65,7 +67,7 @@ export async function scanDataset(opts: ScanOptions, runner?: EpisodeRunner): Pr
   const totals: ScanTotals = { episodes: entries.length, elapsedMs: 0, compressedBytes: 0, decompressedBytes: 0, jsonBytes: 0 };
   let next = 0;
   let done = 0;
-  const width = Math.max(1, Math.min(opts.jobs ?? 4, entries.length || 1));
+  const width = Math.max(1, Math.min(r.capacity ?? opts.jobs ?? 4, entries.length || 1));
   const lane = async (): Promise<void> => {
     for (;;) {
       const i = next++;

@@ -7,13 +7,23 @@
  *   \x1c-\x1e, \x85, \u2028, \u2029), blank lines are those `str.strip()` empties.
  * - NaN, Infinity and -Infinity are accepted, raw control characters in strings are not,
  *   duplicate keys keep the last value, integers are exact at any size (bigint past 2^53).
- * - Only the top-level keys the classifier asks for are materialised; everything else is
- *   validated and skipped, which is most of the work saved on ~1 MB members.
+ * - Only the top-level keys the classifier asks for are materialised (and, inside those, only the
+ *   parts a `Projection` names); everything else is validated and skipped, which is most of the
+ *   work saved on ~1 MB members.
  *
  * Any input Python would reject throws `JsonError` with the line and column.
  */
 import { PyFloat, normInt, type PyDict, type PyVal } from '../classifier/pyvalue.js';
 import { NotDict, type Row, type RowDict } from '../classifier/types.js';
+
+/**
+ * Which parts of a wanted value to materialise: `true` everything; `{ keys }` for an object only
+ * those keys (each projected in turn); `{ each }` for an object every key, each value projected.
+ * A value that is not an object is always materialised whole (the classifier may need its type).
+ */
+export type Projection = true | { readonly keys: ReadonlyMap<string, Projection> } | { readonly each: Projection };
+/** The top-level keys to keep: a set (each value whole) or keys with their projections. */
+export type Fields = ReadonlySet<string> | ReadonlyMap<string, Projection>;
 
 export interface JsonlRows {
   rows: Row[];
@@ -110,11 +120,11 @@ class Parser {
   }
 
   /** Parse one value at pos. With materialize=false the value is only validated. */
-  value(materialize: boolean, depth: number): PyVal | undefined {
+  value(materialize: boolean, depth: number, proj: Projection = true): PyVal | undefined {
     const s = this.s;
     const c = s.charCodeAt(this.pos);
     if (c === CH_QUOTE) return this.string(materialize);
-    if (c === CH_LBRACE) return this.object(materialize, depth + 1);
+    if (c === CH_LBRACE) return this.object(materialize, depth + 1, proj);
     if (c === CH_LBRACKET) return this.array(materialize, depth + 1);
     if ((c >= CH_0 && c <= CH_9) || c === CH_MINUS) {
       if (c === CH_MINUS && s.startsWith('-Infinity', this.pos)) {
@@ -269,7 +279,7 @@ class Parser {
     return p - start <= 15 ? Number(text) + 0 : normInt(BigInt(text));
   }
 
-  object(materialize: boolean, depth: number): PyDict | undefined {
+  object(materialize: boolean, depth: number, proj: Projection = true): PyDict | undefined {
     if (depth > MAX_DEPTH) this.fail('RecursionError: maximum recursion depth exceeded');
     const s = this.s;
     this.pos++;
@@ -286,8 +296,9 @@ class Parser {
       if (s.charCodeAt(this.pos) !== CH_COLON) this.fail("Expecting ':' delimiter");
       this.pos++;
       this.skipWs();
-      const v = this.value(materialize, depth);
-      if (map) map.set(key as string, v as PyVal);
+      const child = proj === true ? true : 'each' in proj ? proj.each : proj.keys.get(key as string);
+      const v = this.value(materialize && child !== undefined, depth, child);
+      if (map && child !== undefined) map.set(key as string, v as PyVal);
       this.skipWs();
       const c = s.charCodeAt(this.pos);
       if (c === CH_RBRACE) {
@@ -326,7 +337,7 @@ class Parser {
   }
 
   /** A top-level value: an object keeps only `wanted` keys; anything else becomes NotDict. */
-  row(wanted: ReadonlySet<string>): Row {
+  row(wanted: Fields): Row {
     const s = this.s;
     const c = s.charCodeAt(this.pos);
     if (c !== CH_LBRACE) {
@@ -347,7 +358,8 @@ class Parser {
       if (s.charCodeAt(this.pos) !== CH_COLON) this.fail("Expecting ':' delimiter");
       this.pos++;
       this.skipWs();
-      if (wanted.has(key)) row[key] = this.value(true, 1) as PyVal;
+      const proj = projectionOf(wanted, key);
+      if (proj !== undefined) row[key] = this.value(true, 1, proj) as PyVal;
       else this.value(false, 1);
       this.skipWs();
       const d = s.charCodeAt(this.pos);
@@ -362,6 +374,11 @@ class Parser {
   }
 }
 
+function projectionOf(wanted: Fields, key: string): Projection | undefined {
+  if (wanted instanceof Map) return wanted.get(key);
+  return wanted.has(key) ? true : undefined;
+}
+
 function topTypeName(v: PyVal | undefined): string {
   if (v === null) return 'NoneType';
   if (Array.isArray(v)) return 'list';
@@ -372,7 +389,7 @@ function topTypeName(v: PyVal | undefined): string {
 }
 
 /** `[json.loads(l) for l in text.splitlines() if l.strip()]`, keeping only `wanted` keys. */
-export function parseJsonl(text: string, wanted: ReadonlySet<string>): JsonlRows {
+export function parseJsonl(text: string, wanted: Fields): JsonlRows {
   const p = new Parser(text, true);
   const rows: Row[] = [];
   const lineNos: number[] = [];
@@ -403,7 +420,7 @@ export function parseJsonl(text: string, wanted: ReadonlySet<string>): JsonlRows
 }
 
 /** `json.loads(text)` of a whole document, keeping only `wanted` top-level keys. */
-export function parseJsonDoc(text: string, wanted: ReadonlySet<string>): Row {
+export function parseJsonDoc(text: string, wanted: Fields): Row {
   const p = new Parser(text, false);
   if (text.charCodeAt(0) === 0xfeff) p.fail('Unexpected UTF-8 BOM (decode using utf-8-sig)');
   p.skipWs();

@@ -2,9 +2,10 @@
  * One .tar.zst -> the parsed rows of the seven members the classifier reads, or the one-line
  * reason it cannot be read (every failure the reference would crash on, plus size limits).
  */
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import type { EpisodeRows, Row, SourceRows } from '../classifier/types.js';
-import { JsonError, parseJsonDoc, parseJsonl } from './pyjson.js';
+import { parseJsonlBytes } from './jsonl-bytes.js';
+import { JsonError, parseJsonDoc, type Fields, type Projection } from './pyjson.js';
 import { LimitError, TarReadError, TarReader, type SelectedMember } from './tar.js';
 import { ZstdError, decompress, defaultZstdImpl, type ZstdImpl } from './zstd.js';
 
@@ -33,12 +34,38 @@ export const MEMBER_SUFFIXES = [
 
 type JsonlSource = Exclude<keyof EpisodeRows, 'meta'>;
 
-const SOURCES: ReadonlyArray<{ key: JsonlSource; suffix: string; fields: ReadonlySet<string> }> = [
-  { key: 'events', suffix: 'events.jsonl', fields: new Set(['event', 'phase', 'pre_kill_probe']) },
+/** Only what the classifier reads is materialised: of a probe, `yes`; of blockstats, the byte counters. */
+const PROBE: Projection = { keys: new Map([['yes', true]]) };
+const BLOCKSTATS: Projection = {
+  each: {
+    keys: new Map<string, Projection>([
+      ['wr_bytes', true],
+      ['rd_bytes', true],
+    ]),
+  },
+};
+
+const SOURCES: ReadonlyArray<{ key: JsonlSource; suffix: string; fields: Fields }> = [
+  {
+    key: 'events',
+    suffix: 'events.jsonl',
+    fields: new Map<string, Projection>([
+      ['event', true],
+      ['phase', true],
+      ['pre_kill_probe', PROBE],
+    ]),
+  },
   { key: 'proc', suffix: 'telemetry-proc.jsonl', fields: new Set(['t_mono_ns', 't_wall_ns', 'cpu_user_jiffies', 'cpu_sys_jiffies']) },
   { key: 'labels', suffix: 'labels.jsonl', fields: new Set(['phase', 't_wall_ns']) },
   { key: 'netflow', suffix: 'netflow.jsonl', fields: new Set(['t_wall_ns', 'bytes_in', 'bytes_out']) },
-  { key: 'qmp', suffix: 'telemetry-qmp.jsonl', fields: new Set(['t_wall_ns', 'blockstats']) },
+  {
+    key: 'qmp',
+    suffix: 'telemetry-qmp.jsonl',
+    fields: new Map<string, Projection>([
+      ['t_wall_ns', true],
+      ['blockstats', BLOCKSTATS],
+    ]),
+  },
   { key: 'guest', suffix: 'telemetry-guest.jsonl', fields: new Set(['t_wall_ns', 'load_1m_5m_15m']) },
 ];
 const META_FIELDS: ReadonlySet<string> = new Set(['sample', 'exploit']);
@@ -57,7 +84,6 @@ export interface ReadOptions {
   zstd?: ZstdImpl;
 }
 
-const lenient = new TextDecoder('utf-8', { ignoreBOM: true });
 const strict = new TextDecoder('utf-8', { ignoreBOM: true, fatal: true });
 
 /** Read and parse one episode tarball from disk. Never throws for bad content. */
@@ -65,7 +91,8 @@ export async function readEpisode(path: string, opts: ReadOptions = {}): Promise
   const stats: EpisodeStats = { compressedBytes: 0, decompressedBytes: 0, jsonBytes: 0 };
   let file: Uint8Array;
   try {
-    file = await readFile(path);
+    // Sync: episodes are a few hundred KB, and fs/promises' readFile costs more than the read.
+    file = readFileSync(path);
   } catch (e) {
     return { ok: false, detail: `cannot read the tarball: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, stats };
   }
@@ -134,7 +161,7 @@ export function parseMembers(members: Map<string, SelectedMember>, stats: Episod
     }
     stats.jsonBytes += mem.data.length;
     try {
-      const { rows, lineNos } = parseJsonl(lenient.decode(mem.data), src.fields);
+      const { rows, lineNos } = parseJsonlBytes(mem.data, src.fields);
       parsed[src.key] = { member: mem.name, rows, lineNos };
     } catch (e) {
       if (e instanceof JsonError) return { ok: false, detail: `${mem.name} line ${e.line}: ${e.message} (column ${e.column})`, stats };

@@ -9,10 +9,40 @@ import { makeNumResult, numAddSub, trueDiv, type PyNumResult } from '../pyvalue.
 import { PhaseBuckets, type PhaseAt } from '../phases.js';
 import { getItem, locate } from '../rowaccess.js';
 import { median, pyMax, pyMin } from '../stats.js';
-import type { ClassifierSettings, RowDict, SourceEvidence, SourceRows } from '../types.js';
+import { NotDict, type ClassifierSettings, type Row, type RowDict, type SourceEvidence, type SourceRows } from '../types.js';
 import { decided, unknown } from './common.js';
 
 const NS_PER_S: PyNumResult = { int: false, v: 1e9 };
+
+/**
+ * The common case — safe-integer fields, sums and differences still exact — computed with the
+ * very operations Python performs (int - int exact, int / float, int / int correctly rounded).
+ * Returns the CPU%, null when dt <= 0 (no sample), undefined to take the general path.
+ */
+export function fastPct(r: Row, prev: Row, clk: number): number | null | undefined {
+  if (r instanceof NotDict || prev instanceof NotDict) return undefined;
+  const m1 = r.t_mono_ns;
+  const m0 = prev.t_mono_ns;
+  const u1 = r.cpu_user_jiffies;
+  const s1 = r.cpu_sys_jiffies;
+  const u0 = prev.cpu_user_jiffies;
+  const s0 = prev.cpu_sys_jiffies;
+  if (!isSafeInt(m1) || !isSafeInt(m0) || !isSafeInt(u1) || !isSafeInt(s1) || !isSafeInt(u0) || !isSafeInt(s0)) return undefined;
+  const dns = m1 - m0;
+  if (!Number.isSafeInteger(dns)) return undefined;
+  const dt = dns / 1e9;
+  if (!(dt > 0)) return null;
+  const now = u1 + s1;
+  const before = u0 + s0;
+  const djiff = now - before;
+  if (!Number.isSafeInteger(now) || !Number.isSafeInteger(before) || !Number.isSafeInteger(djiff)) return undefined;
+  if (clk === 0) return undefined;
+  return (100.0 * (djiff / clk)) / dt;
+}
+
+function isSafeInt(v: unknown): v is number {
+  return typeof v === 'number' && Number.isSafeInteger(v);
+}
 
 export function procSignal(src: SourceRows, phaseAt: PhaseAt, s: ClassifierSettings): SourceEvidence {
   const rows = src.rows;
@@ -21,9 +51,18 @@ export function procSignal(src: SourceRows, phaseAt: PhaseAt, s: ClassifierSetti
   const clk = makeNumResult(s.clkTck);
   const buckets = new PhaseBuckets<number[]>(() => []);
   let used = 0;
+  const clkInt = Number.isSafeInteger(s.clkTck);
   for (let i = 1; i < rows.length; i++) {
     const r = rows[i]!;
     const prev = rows[i - 1]!;
+    const fast = clkInt ? fastPct(r, prev, s.clkTck) : undefined;
+    if (fast !== undefined) {
+      if (fast !== null) {
+        buckets.get(phaseAt(r as RowDict)).push(fast);
+        used++;
+      }
+      continue;
+    }
     try {
       const dt = trueDiv(numAddSub(getItem(r, 't_mono_ns'), getItem(prev, 't_mono_ns'), true), NS_PER_S);
       if (dt > 0) {

@@ -1,0 +1,461 @@
+/**
+ * `npm run bench`: whole-process throughput and peak RSS of our scan against the Python
+ * reference, side by side in one run, on a realistic synthetic dataset.
+ *
+ *   npm run bench -- [--episodes 300] [--runs 3] [--jobs N] [--scale 100,1000] [--no-scale]
+ *                    [--reference PATH] [--no-reference] [--cache DIR] [--zstd fzstd]
+ *
+ * The dataset (~20-minute episodes: ~1,200 /proc and QMP rows, netflow and guest rows, events,
+ * labels, and a 256 KiB capture member the reader must skip) is generated once into the cache
+ * directory with scripts/lib/synth.ts and reused. Every measurement runs the bundled CLI
+ * (dist/cis490-prune.js, built by `npm run bench`) as a separate process under /usr/bin/time and
+ * quotes the median of --runs runs. The reference (python3 + the zstd command) runs on the same
+ * data in the same run, and its --json output must equal ours. Timing targets live here, not in
+ * the tests: the summary says which ones this run met.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { FLAT_CPU, FLAT_LOAD, ZERO, episodeMembers, rng, type EpisodeSpec } from './lib/synth.js';
+import { buildTar } from './lib/tarball.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '..');
+const DATASET_VERSION = 1;
+
+// ---------------------------------------------------------------------------------------------
+// options
+
+interface Options {
+  episodes: number;
+  runs: number;
+  jobs: number;
+  scale: number[] | null;
+  reference: string | null;
+  cache: string;
+  zstd: string | null;
+}
+
+function parseOptions(argv: string[]): Options {
+  const o: Options = {
+    episodes: 300,
+    runs: 3,
+    jobs: availableParallelism(),
+    scale: [100, 1000],
+    reference: path.resolve(repo, '../shared/reference/cis490_prune.py'),
+    cache: path.join(repo, '.cache/bench'),
+    zstd: null,
+  };
+  const num = (name: string, v: string | undefined): number => {
+    if (v === undefined || !/^\d+$/.test(v) || Number(v) < 1) throw new Error(`--${name} needs a whole number >= 1`);
+    return Number(v);
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const v = argv[i + 1];
+    switch (a) {
+      case '--episodes':
+        o.episodes = num('episodes', v);
+        i++;
+        break;
+      case '--runs':
+        o.runs = num('runs', v);
+        i++;
+        break;
+      case '--jobs':
+        o.jobs = num('jobs', v);
+        i++;
+        break;
+      case '--scale':
+        if (!v || !/^\d+(,\d+)+$/.test(v)) throw new Error('--scale needs a list like 100,1000');
+        o.scale = v.split(',').map(Number);
+        i++;
+        break;
+      case '--no-scale':
+        o.scale = null;
+        break;
+      case '--reference':
+        if (!v) throw new Error('--reference needs a path');
+        o.reference = path.resolve(v);
+        i++;
+        break;
+      case '--no-reference':
+        o.reference = null;
+        break;
+      case '--cache':
+        if (!v) throw new Error('--cache needs a directory');
+        o.cache = path.resolve(v);
+        i++;
+        break;
+      case '--zstd':
+        if (v !== 'fzstd' && v !== 'native') throw new Error('--zstd is native or fzstd');
+        o.zstd = v;
+        i++;
+        break;
+      case '--help':
+      case '-h':
+        process.stdout.write(
+          readFileSync(fileURLToPath(import.meta.url), 'utf8')
+            .split('*/')[0]!
+            .replace(/^\/\*\*?|^ \* ?/gm, '') + '\n',
+        );
+        process.exit(0);
+        break;
+      default:
+        throw new Error(`unknown option ${a} (see --help)`);
+    }
+  }
+  return o;
+}
+
+// ---------------------------------------------------------------------------------------------
+// the dataset
+
+const HOSTS = ['lab-a', 'lab-b', 'lab-c', 'lab-d'];
+const DURATIONS = { clean: 120, infecting: 60, infected_running: 600, dormant: 420 }; // 20 minutes
+const CAPTURE_BYTES = 256 * 1024;
+
+/** The workload profiles seen on the fleet, so verdicts vary like a real dataset's. */
+function specFor(i: number): EpisodeSpec {
+  const id = `ep-bench-${String(i).padStart(5, '0')}`;
+  const base: EpisodeSpec = {
+    episodeId: id,
+    seed: 1000 + i,
+    durations: DURATIONS,
+    t0: 1_800_000_000_000_000_000n + BigInt(i) * 7_200n * 1_000_000_000n,
+  };
+  switch (i % 8) {
+    case 0: // cpu-burn: /proc shows it
+      return { ...base, cpuPct: { clean: 3, infecting: 8, infected_running: 97, dormant: 4 } };
+    case 1: // scan-and-dial on a crowded host: rescued by netflow
+      return { ...base, netBytesPerSec: { ...ZERO, infected_running: 2_000 } };
+    case 2: // io-walk: rescued by QMP deltas
+      return { ...base, qmpBytesPerSec: { ...ZERO, infected_running: 150_000 } };
+    case 3: // low-and-slow: rescued by guest load
+      return { ...base, guestLoad: { ...FLAT_LOAD, infected_running: 1.4 } };
+    case 4: // flat everywhere, probe silent: flat-cpu + workload-silent
+      return { ...base, cpuPct: FLAT_CPU, probeYes: '0' };
+    case 5: // pre-sample-propagation episode
+      return { ...base, sample: null };
+    case 6: // workload failed mid-phase
+      return { ...base, events: 'failed', cpuPct: { clean: 3, infecting: 8, infected_running: 97, dormant: 4 } };
+    default: // guest agent dead: no guest rows
+      return { ...base, sources: { guest: false }, netBytesPerSec: { ...ZERO, infecting: 900 } };
+  }
+}
+
+function captureMember(id: string, seed: number): { name: string; data: Uint8Array } {
+  // Packet-like bytes: mostly random payload, so it compresses about as badly as a real capture.
+  const r = rng(seed);
+  const data = new Uint8Array(CAPTURE_BYTES);
+  for (let i = 0; i < data.length; i += 4) {
+    const x = (r() * 4294967296) >>> 0;
+    data[i] = x & 0xff;
+    data[i + 1] = (x >>> 8) & 0xff;
+    data[i + 2] = i % 64 < 16 ? 0 : (x >>> 16) & 0xff;
+    data[i + 3] = i % 64 < 16 ? 0 : x >>> 24;
+  }
+  return { name: `${id}/capture/bridge0.pcap`, data };
+}
+
+function zstdAsync(input: Uint8Array): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const p = spawn('zstd', ['-q', '-3', '-c'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const out: Buffer[] = [];
+    p.stdout.on('data', (b: Buffer) => out.push(b));
+    p.on('error', reject);
+    p.on('close', (code) => (code === 0 ? resolve(Buffer.concat(out)) : reject(new Error(`zstd exited with ${code}`))));
+    p.stdin.end(input);
+  });
+}
+
+interface Dataset {
+  root: string;
+  episodesRoot: string;
+  /** index.jsonl path for the first n episodes. */
+  index(n: number): string;
+  jsonlBytes(n: number): number;
+}
+
+/** Generate (or reuse) `count` episodes and one index file per requested size. */
+async function prepareDataset(cache: string, count: number, sizes: number[]): Promise<Dataset> {
+  const root = path.join(cache, `v${DATASET_VERSION}`);
+  const episodesRoot = path.join(root, 'episodes');
+  const manifestPath = path.join(root, 'manifest.json');
+  let manifest: { jsonl: number[] } = { jsonl: [] };
+  if (existsSync(manifestPath)) manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as typeof manifest;
+  const have = manifest.jsonl.length;
+  if (have < count) {
+    if (!onPath('zstd')) throw new Error('generating the dataset needs the zstd command (Debian: apt-get install -y zstd)');
+    process.stderr.write(`bench: generating episodes ${have + 1}..${count} into ${root} (once; reused later)\n`);
+    const started = performance.now();
+    let next = have;
+    const lane = async (): Promise<void> => {
+      for (;;) {
+        const i = next++;
+        if (i >= count) return;
+        const spec = specFor(i);
+        const members = [...episodeMembers(spec), captureMember(spec.episodeId, spec.seed)];
+        let jsonl = 0;
+        for (const m of members) {
+          if (/(meta\.json|\.jsonl)$/.test(m.name)) jsonl += typeof m.data === 'string' ? Buffer.byteLength(m.data) : (m.data?.length ?? 0);
+        }
+        const host = HOSTS[i % HOSTS.length]!;
+        const file = path.join(episodesRoot, host, `${spec.episodeId}.tar.zst`);
+        mkdirSync(path.dirname(file), { recursive: true });
+        writeFileSync(file, await zstdAsync(buildTar(members)));
+        manifest.jsonl[i] = jsonl;
+      }
+    };
+    await Promise.all(Array.from({ length: availableParallelism() + 1 }, lane));
+    writeFileSync(manifestPath, JSON.stringify(manifest));
+    process.stderr.write(`bench: generated in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+  }
+  for (const n of sizes) {
+    const lines: string[] = [];
+    for (let i = 0; i < n; i++) {
+      const spec = specFor(i);
+      const host = HOSTS[i % HOSTS.length]!;
+      lines.push(JSON.stringify({ host_id: host, episode_id: spec.episodeId, received_at: '2025-01-01T00:00:00Z', size_bytes: 0 }));
+    }
+    writeFileSync(path.join(root, `index-${n}.jsonl`), lines.join('\n') + '\n');
+  }
+  // index.jsonl lists them all, so `scripts/parity/check.ts --dataset <root>` checks every one.
+  const all = Math.max(...sizes);
+  writeFileSync(path.join(root, 'index.jsonl'), readFileSync(path.join(root, `index-${all}.jsonl`)));
+  return {
+    root,
+    episodesRoot,
+    index: (n) => path.join(root, `index-${n}.jsonl`),
+    jsonlBytes: (n) => manifest.jsonl.slice(0, n).reduce((a, b) => a + b, 0),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// measuring one process
+
+interface Measurement {
+  wallS: number;
+  /** user + sys CPU time of the process and its children (null without /usr/bin/time). */
+  cpuS: number | null;
+  rssMb: number | null;
+  stdout: string;
+}
+
+const TIME = '/usr/bin/time';
+
+function measure(cmd: string, args: string[], env: NodeJS.ProcessEnv, okCodes: number[]): Promise<Measurement> {
+  const useTime = existsSync(TIME);
+  const timeFile = path.join(tmpdir(), `episode-gate-bench-${process.pid}-${Math.random().toString(36).slice(2)}.time`);
+  const argv = useTime ? ['-f', '%M %U %S', '-o', timeFile, cmd, ...args] : args;
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const p = spawn(useTime ? TIME : cmd, argv, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    p.stdout.on('data', (b: Buffer) => out.push(b));
+    p.stderr.on('data', (b: Buffer) => err.push(b));
+    p.on('error', reject);
+    p.on('close', (code) => {
+      const wallS = (performance.now() - started) / 1000;
+      if (!okCodes.includes(code ?? -1)) {
+        reject(
+          new Error(`${path.basename(cmd)} exited with ${code}: ${Buffer.concat(err).toString().trim().split('\n').slice(-3).join(' | ')}`),
+        );
+        return;
+      }
+      let rssMb: number | null = null;
+      let cpuS: number | null = null;
+      if (useTime && existsSync(timeFile)) {
+        // The last line (time prefixes a note when the exit status is not 0).
+        const [kb, user, sys] = readFileSync(timeFile, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
+        rssMb = Number.isFinite(kb) ? kb! / 1024 : null;
+        cpuS = Number.isFinite(user) && Number.isFinite(sys) ? user! + sys! : null;
+        rmSync(timeFile, { force: true });
+      }
+      resolve({ wallS, cpuS, rssMb, stdout: Buffer.concat(out).toString() });
+    });
+  });
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+interface Summary {
+  wallS: number;
+  cpuS: number | null;
+  rssMb: number | null;
+  stdout: string;
+  runs: number[];
+}
+
+async function repeat(runs: number, f: () => Promise<Measurement>): Promise<Summary> {
+  const ms: Measurement[] = [];
+  for (let i = 0; i < runs; i++) ms.push(await f());
+  const rss = ms.map((m) => m.rssMb).filter((x): x is number => x !== null);
+  const cpu = ms.map((m) => m.cpuS).filter((x): x is number => x !== null);
+  return {
+    wallS: median(ms.map((m) => m.wallS)),
+    cpuS: cpu.length ? median(cpu) : null,
+    rssMb: rss.length ? Math.max(...rss) : null,
+    stdout: ms[0]!.stdout,
+    runs: ms.map((m) => m.wallS),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  const o = parseOptions(process.argv.slice(2));
+  const cli = path.join(repo, 'dist/cis490-prune.js');
+  if (!existsSync(cli)) throw new Error('dist/cis490-prune.js is missing: run `npm run build` first (npm run bench does)');
+  const sizes = [...new Set([o.episodes, ...(o.scale ?? [])])].sort((a, b) => a - b);
+  const ds = await prepareDataset(o.cache, Math.max(...sizes), sizes);
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  if (o.zstd) env.EPISODE_GATE_ZSTD = o.zstd;
+  else delete env.EPISODE_GATE_ZSTD;
+  const ours = (n: number, jobs: number): Promise<Summary> =>
+    repeat(o.runs, () =>
+      measure(
+        process.execPath,
+        [cli, '--episodes-root', ds.episodesRoot, '--index', ds.index(n), '--json', '--jobs', String(jobs)],
+        env,
+        [0, 1],
+      ),
+    );
+
+  const nativeZstd = o.zstd !== 'fzstd' && 'createZstdDecompress' in (await import('node:zlib')).default;
+  const lines: string[] = [];
+  const say = (s: string): void => {
+    lines.push(s);
+    process.stdout.write(s + '\n');
+  };
+  const n = o.episodes;
+  const mb = ds.jsonlBytes(n) / 1e6;
+  say(
+    `episode-gate benchmark: node ${process.version}, zstd ${nativeZstd ? 'native (node:zlib)' : 'fzstd (pure JS)'}, ${availableParallelism()} cores`,
+  );
+  say(
+    `load average before: ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}`,
+  );
+  say(`dataset: ${n} episodes, ${mb.toFixed(1)} MB of JSONL (${((mb * 1e6) / n / 1e3).toFixed(0)} KB each), medians of ${o.runs} runs`);
+  say('(wall time, throughput and the ratios are for this machine as loaded now; CPU ms/ep is user+sys per episode)');
+  say('');
+  const row = (label: string, s: Summary, eps: number, jsonMb: number): string =>
+    `${label.padEnd(26)} ${s.wallS.toFixed(2).padStart(7)} s ${(eps / s.wallS).toFixed(1).padStart(7)} ep/s ${(jsonMb / s.wallS).toFixed(1).padStart(6)} MB/s` +
+    `  peak RSS ${s.rssMb === null ? '  n/a' : s.rssMb.toFixed(0).padStart(4) + ' MB'}` +
+    `  CPU ${s.cpuS === null ? 'n/a' : ((1000 * s.cpuS) / eps).toFixed(1).padStart(5) + ' ms/ep'}`;
+
+  const main = await ours(n, o.jobs);
+  say(row(`ours, --jobs ${o.jobs}`, main, n, mb));
+  const one = o.jobs === 1 ? main : await ours(n, 1);
+  if (o.jobs !== 1) say(row('ours, --jobs 1', one, n, mb));
+
+  let ref: Summary | null = null;
+  let refNote = '';
+  if (o.reference) {
+    const missing = ['python3', 'zstd'].filter((c) => !onPath(c));
+    if (missing.length) refNote = `reference skipped: ${missing.join(' and ')} not found`;
+    else if (!existsSync(o.reference)) refNote = `reference skipped: ${o.reference} not found`;
+    else {
+      ref = await repeat(o.runs, () =>
+        measure('python3', [o.reference!, '--episodes-root', ds.episodesRoot, '--index', ds.index(n), '--json'], process.env, [0, 1]),
+      );
+      say(row('reference (python3)', ref, n, mb));
+      const same = sameVerdicts(ref.stdout, main.stdout) && sameVerdicts(ref.stdout, one.stdout);
+      say(`verdicts: ${same ? 'identical to the reference' : 'DIFFERENT from the reference'}`);
+      if (!same) process.exitCode = 1;
+    }
+  } else refNote = 'reference skipped (--no-reference)';
+  if (refNote) say(refNote);
+
+  say('');
+  say('scaling with jobs:');
+  for (let j = 1; j <= Math.max(o.jobs, 1); j++) {
+    const s = j === o.jobs ? main : j === 1 ? one : await ours(n, j);
+    say(row(`  --jobs ${j}`, s, n, mb));
+  }
+  const scaled: Array<{ n: number; s: Summary }> = [];
+  if (o.scale) {
+    say('scaling with episodes (--jobs ' + o.jobs + '):');
+    for (const k of o.scale) {
+      const s = k === n ? main : await ours(k, o.jobs);
+      scaled.push({ n: k, s });
+      say(row(`  ${k} episodes`, s, k, ds.jsonlBytes(k) / 1e6));
+    }
+  }
+
+  say('');
+  say('targets:');
+  const nativeTargets = nativeZstd;
+  if (ref) {
+    const rRef = n / ref.wallS;
+    const x = (s: Summary): number => n / s.wallS / rRef;
+    if (nativeTargets) {
+      say(check(`default jobs >= 20x the reference`, x(main) >= 20, `${x(main).toFixed(1)}x`));
+      say(check(`one job >= 10x the reference`, x(one) >= 10, `${x(one).toFixed(1)}x`));
+    } else {
+      say(check(`default jobs >= 8x the reference (fzstd)`, x(main) >= 8, `${x(main).toFixed(1)}x`));
+      say(`  (one job: ${x(one).toFixed(1)}x the reference)`);
+    }
+  } else say('  ratio to the reference: not measured');
+  if (scaled.length >= 2) {
+    const small = scaled[0]!;
+    const big = scaled[scaled.length - 1]!;
+    if (big.s.rssMb !== null && small.s.rssMb !== null) {
+      say(check(`peak RSS for ${big.n} episodes < 200 MB`, big.s.rssMb < 200, `${big.s.rssMb.toFixed(0)} MB`));
+      const growth = big.s.rssMb / small.s.rssMb - 1;
+      say(check(`peak RSS ${big.n} vs ${small.n} episodes within 10%`, growth <= 0.1, `${(growth * 100).toFixed(1)}%`));
+    }
+  }
+  say(
+    `load average after: ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}`,
+  );
+}
+
+function check(what: string, ok: boolean, got: string): string {
+  return `  ${ok ? 'met ' : 'MISS'}  ${what}: ${got}`;
+}
+
+function onPath(cmd: string): boolean {
+  return (process.env.PATH ?? '')
+    .split(path.delimiter)
+    .some((d) => d && existsSync(path.join(d, cmd)) && statSync(path.join(d, cmd)).isFile());
+}
+
+/** The reference's --json document against ours: the same counts and flagged episodes. */
+function sameVerdicts(refOut: string, ourOut: string): boolean {
+  type Doc = {
+    scanned: number;
+    flagged: number;
+    kept: number;
+    by_reason: Record<string, number>;
+    flagged_episodes: Array<Record<string, unknown>>;
+  };
+  const a = JSON.parse(refOut) as Doc;
+  const b = JSON.parse(ourOut) as Doc;
+  // Ours adds an `unreadable` count (the reference cannot report it); compare the reference's keys.
+  const pick = (d: Doc): string =>
+    JSON.stringify([
+      d.scanned,
+      d.flagged,
+      d.kept,
+      Object.keys(a.by_reason).map((k) => d.by_reason[k]),
+      d.flagged_episodes.map((e) => [e.host, e.episode, e.size_bytes, e.reasons, e.sample, e.module]),
+    ]);
+  return pick(a) === pick(b) && !b.by_reason.unreadable;
+}
+
+main().catch((e: Error) => {
+  process.stderr.write(`bench: ${e.message}\n`);
+  process.exitCode = 2;
+});

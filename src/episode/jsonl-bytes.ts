@@ -1,0 +1,475 @@
+/**
+ * The JSONL reader the episode reader uses: `parseJsonl` (Python's json.loads per
+ * str.splitlines line) computed straight from the member's bytes, without decoding the member
+ * to a string, allocating key strings or building substrings for numbers.
+ *
+ * Telemetry is ASCII, and for ASCII text the rules are few: so this scanner takes only the
+ * common shapes (ASCII, objects per line, no escapes in materialised strings, sane nesting) and
+ * abandons the attempt at the first thing it does not take: any byte >= 0x80, any error, any
+ * rarity. The member is then parsed again by `parseJsonl` on the decoded text, which has the
+ * exact rules and error messages. So the result is always exactly `parseJsonl`'s; this file
+ * only decides how fast it is reached.
+ */
+import { PyFloat, type PyDict, type PyVal } from '../classifier/pyvalue.js';
+import type { Row, RowDict } from '../classifier/types.js';
+import { parseJsonl, type Fields, type JsonlRows, type Projection } from './pyjson.js';
+
+const lenient = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/** `parseJsonl(utf8-with-replacement(data), fields)`, fast for ASCII members. */
+export function parseJsonlBytes(data: Uint8Array, fields: Fields): JsonlRows {
+  return fastJsonl(data, fields) ?? parseJsonl(lenient.decode(data), fields);
+}
+
+/** The fast path alone: the rows, or null where it leaves the member to the exact parser. */
+export function fastJsonl(data: Uint8Array, fields: Fields): JsonlRows | null {
+  return new ByteScanner(data).jsonl(compileFields(fields));
+}
+
+// ---------------------------------------------------------------------------------------------
+// compiled projections: key bytes to compare against without making strings
+
+interface KeySpec {
+  name: string;
+  bytes: Uint8Array;
+  proj: Compiled;
+}
+/** kind 0: materialise whole; 1: object with only `keys`; 2: object, every value by `each`. */
+interface Compiled {
+  kind: 0 | 1 | 2;
+  keys: KeySpec[];
+  each: Compiled | null;
+}
+
+const WHOLE: Compiled = { kind: 0, keys: [], each: null };
+const compiledCache = new WeakMap<Fields, KeySpec[]>();
+
+function keySpecs(entries: Iterable<[string, Projection]>): KeySpec[] {
+  return [...entries].map(([name, p]) => ({ name, bytes: Buffer.from(name, 'utf8'), proj: compileProjection(p) }));
+}
+
+function compileProjection(p: Projection): Compiled {
+  if (p === true) return WHOLE;
+  if ('each' in p) return { kind: 2, keys: [], each: compileProjection(p.each) };
+  return { kind: 1, keys: keySpecs(p.keys), each: null };
+}
+
+function compileFields(fields: Fields): KeySpec[] {
+  let c = compiledCache.get(fields);
+  if (!c) {
+    c =
+      fields instanceof Map ? keySpecs(fields) : keySpecs([...(fields as ReadonlySet<string>)].map((k): [string, Projection] => [k, true]));
+    compiledCache.set(fields, c);
+  }
+  return c;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** Thrown (never as an Error: no stack to capture) to abandon the fast path. */
+const GIVE_UP = Symbol('give up');
+const MAX_FAST_DEPTH = 200;
+const POW10 = [
+  1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** ASCII line boundaries of str.splitlines (\r is handled apart, for \r\n). */
+function isAsciiBreak(c: number): boolean {
+  return c === 10 || c === 11 || c === 12 || c === 13 || c === 28 || c === 29 || c === 30;
+}
+
+class ByteScanner {
+  private p = 0;
+  private readonly n: number;
+  private readonly buf: Buffer;
+  /** Interned short strings (device names, phases, events): most repeat on every row. */
+  private readonly interned: Array<string | undefined> = new Array(512);
+
+  constructor(private readonly b: Uint8Array) {
+    this.n = b.length;
+    this.buf = Buffer.from(b.buffer, b.byteOffset, b.length);
+  }
+
+  jsonl(wanted: KeySpec[]): JsonlRows | null {
+    try {
+      return this.lines(wanted);
+    } catch (e) {
+      if (e === GIVE_UP) return null;
+      throw e;
+    }
+  }
+
+  private lines(wanted: KeySpec[]): JsonlRows {
+    const b = this.b;
+    const n = this.n;
+    const rows: Row[] = [];
+    const lineNos: number[] = [];
+    let line = 1;
+    let p = 0;
+    while (p < n) {
+      // Blank (to str.strip) lines are skipped: ASCII spaces are \t, space and \x1f here.
+      let q = p;
+      let c = b[q]!;
+      while (c === 32 || c === 9 || c === 31) {
+        if (++q >= n) break;
+        c = b[q]!;
+      }
+      if (q >= n) break;
+      if (isAsciiBreak(c)) {
+        p = q;
+      } else {
+        this.p = p;
+        this.ws();
+        rows.push(this.row(wanted));
+        lineNos.push(line);
+        this.ws();
+        p = this.p;
+        if (p >= n) break;
+      }
+      const e = b[p]!;
+      if (e === 13) p += p + 1 < n && b[p + 1] === 10 ? 2 : 1;
+      else if (isAsciiBreak(e)) p += 1;
+      else throw GIVE_UP;
+      line++;
+    }
+    return { rows, lineNos };
+  }
+
+  private ws(): void {
+    const b = this.b;
+    const n = this.n;
+    let p = this.p;
+    while (p < n) {
+      const c = b[p]!;
+      if (c !== 32 && c !== 9) break;
+      p++;
+    }
+    this.p = p;
+  }
+
+  private peek(): number {
+    return this.p < this.n ? this.b[this.p]! : -1;
+  }
+
+  private expect(c: number): void {
+    if (this.p >= this.n || this.b[this.p] !== c) throw GIVE_UP;
+    this.p++;
+  }
+
+  /** One top-level object; other top-level values are rare and left to the exact parser. */
+  private row(wanted: KeySpec[]): Row {
+    this.expect(123);
+    const row: RowDict = {};
+    this.ws();
+    if (this.peek() === 125) {
+      this.p++;
+      return row;
+    }
+    for (;;) {
+      const spec = this.keyIn(wanted);
+      this.ws();
+      this.expect(58);
+      this.ws();
+      if (spec) row[spec.name] = this.value(spec.proj, 1);
+      else this.skip(1);
+      this.ws();
+      const d = this.peek();
+      this.p++;
+      if (d === 125) return row;
+      if (d !== 44) throw GIVE_UP;
+      this.ws();
+    }
+  }
+
+  /** Reads a key; returns the wanted spec it names, or null. */
+  private keyIn(specs: KeySpec[]): KeySpec | null {
+    const b = this.b;
+    const n = this.n;
+    if (this.p >= n || b[this.p] !== 34) throw GIVE_UP;
+    const start = this.p + 1;
+    let end = start;
+    for (;;) {
+      if (end >= n) throw GIVE_UP;
+      const c = b[end]!;
+      if (c === 34) break;
+      if (c < 0x20 || c >= 0x80 || c === 92) throw GIVE_UP; // an escaped key may spell a wanted one
+      end++;
+    }
+    this.p = end + 1;
+    const len = end - start;
+    for (let i = 0; i < specs.length; i++) {
+      const s = specs[i]!;
+      const kb = s.bytes;
+      if (kb.length !== len) continue;
+      let j = 0;
+      while (j < len && b[start + j] === kb[j]) j++;
+      if (j === len) return s;
+    }
+    return null;
+  }
+
+  /** Validates a string at p (opening quote) and moves past it; escapes are validated. */
+  private skipString(): void {
+    const b = this.b;
+    const n = this.n;
+    if (this.p >= n || b[this.p] !== 34) throw GIVE_UP;
+    let p = this.p + 1;
+    for (;;) {
+      if (p >= n) throw GIVE_UP;
+      const c = b[p]!;
+      if (c === 34) break;
+      if (c === 92) {
+        const e = p + 1 < n ? b[p + 1]! : -1;
+        if (e === 34 || e === 92 || e === 47 || e === 98 || e === 102 || e === 110 || e === 114 || e === 116) p += 2;
+        else if (e === 117) {
+          for (let k = p + 2; k < p + 6; k++) {
+            const h = k < n ? b[k]! : -1;
+            if (!(isDigit(h) || (h >= 65 && h <= 70) || (h >= 97 && h <= 102))) throw GIVE_UP;
+          }
+          p += 6;
+        } else throw GIVE_UP;
+        continue;
+      }
+      if (c < 0x20 || c >= 0x80) throw GIVE_UP;
+      p++;
+    }
+    this.p = p + 1;
+  }
+
+  private string(): string {
+    const b = this.b;
+    const n = this.n;
+    const start = this.p + 1;
+    let p = start;
+    for (;;) {
+      if (p >= n) throw GIVE_UP;
+      const c = b[p]!;
+      if (c === 34) break;
+      if (c < 0x20 || c >= 0x80 || c === 92) throw GIVE_UP; // escapes: the exact parser decodes them
+      p++;
+    }
+    this.p = p + 1;
+    return this.ascii(start, p);
+  }
+
+  private ascii(start: number, end: number): string {
+    const len = end - start;
+    if (len === 0) return '';
+    if (len > 32) return this.buf.toString('latin1', start, end);
+    const b = this.b;
+    const slot = (len * 131 + b[start]! * 31 + b[end - 1]! * 7 + b[start + (len >> 1)]!) & 511;
+    const hit = this.interned[slot];
+    if (hit !== undefined && hit.length === len) {
+      let j = 0;
+      while (j < len && hit.charCodeAt(j) === b[start + j]) j++;
+      if (j === len) return hit;
+    }
+    const s = this.buf.toString('latin1', start, end);
+    this.interned[slot] = s;
+    return s;
+  }
+
+  private skip(depth: number): void {
+    const c = this.peek();
+    if (c === 34) return this.skipString();
+    if (c === 123 || c === 91) {
+      this.container(WHOLE, depth + 1, false);
+      return;
+    }
+    this.scalar(false);
+  }
+
+  private value(proj: Compiled, depth: number): PyVal {
+    const c = this.peek();
+    if (c === 34) return this.string();
+    if (c === 123 || c === 91) return this.container(proj, depth + 1, true) as PyVal;
+    return this.scalar(true) as PyVal;
+  }
+
+  /** An object or array; materialised (with `proj`) or only validated. */
+  private container(proj: Compiled, depth: number, keep: boolean): PyVal | undefined {
+    if (depth > MAX_FAST_DEPTH) throw GIVE_UP;
+    if (this.b[this.p] === 91) {
+      this.p++;
+      const list: PyVal[] | undefined = keep ? [] : undefined;
+      this.ws();
+      if (this.peek() === 93) {
+        this.p++;
+        return list;
+      }
+      for (;;) {
+        if (list) list.push(this.value(WHOLE, depth));
+        else this.skip(depth);
+        this.ws();
+        const d = this.peek();
+        this.p++;
+        if (d === 93) return list;
+        if (d !== 44) throw GIVE_UP;
+        this.ws();
+      }
+    }
+    this.p++;
+    const map: PyDict | undefined = keep ? new Map() : undefined;
+    this.ws();
+    if (this.peek() === 125) {
+      this.p++;
+      return map;
+    }
+    for (;;) {
+      let key: string | null = null;
+      let child: Compiled | null = null;
+      if (!map) this.skipString();
+      else if (proj.kind === 1) {
+        const spec = this.keyIn(proj.keys);
+        if (spec) {
+          key = spec.name;
+          child = spec.proj;
+        }
+      } else {
+        if (this.peek() !== 34) throw GIVE_UP;
+        key = this.string();
+        child = proj.kind === 2 ? proj.each! : WHOLE;
+      }
+      this.ws();
+      this.expect(58);
+      this.ws();
+      if (map && key !== null) map.set(key, this.value(child!, depth));
+      else this.skip(depth);
+      this.ws();
+      const d = this.peek();
+      this.p++;
+      if (d === 125) return map;
+      if (d !== 44) throw GIVE_UP;
+      this.ws();
+    }
+  }
+
+  /** Numbers and the literals true, false, null, NaN, Infinity, -Infinity. */
+  private scalar(keep: boolean): PyVal | undefined {
+    const b = this.b;
+    const n = this.n;
+    const c = this.peek();
+    if (c === 45 || isDigit(c)) return this.number(keep);
+    let lit: PyVal;
+    let word: string;
+    switch (c) {
+      case 110:
+        lit = null;
+        word = 'null';
+        break;
+      case 116:
+        lit = true;
+        word = 'true';
+        break;
+      case 102:
+        lit = false;
+        word = 'false';
+        break;
+      case 78:
+        lit = NaN;
+        word = 'NaN';
+        break;
+      case 73:
+        lit = Infinity;
+        word = 'Infinity';
+        break;
+      default:
+        throw GIVE_UP;
+    }
+    const p = this.p;
+    if (p + word.length > n) throw GIVE_UP;
+    for (let i = 1; i < word.length; i++) if (b[p + i] !== word.charCodeAt(i)) throw GIVE_UP;
+    this.p = p + word.length;
+    return lit;
+  }
+
+  /**
+   * Python's number grammar `-?(0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?`. Integers are exact
+   * (bigint past 2^53, built from two exact halves rather than from text); floats take the
+   * exact fast path (<= 15 digits, |exponent| <= 22: one correctly rounded operation on exact
+   * operands) or else the engine's correctly rounded parse of the text.
+   */
+  private number(keep: boolean): PyVal | undefined {
+    const b = this.b;
+    const n = this.n;
+    const start = this.p;
+    let p = start;
+    const neg = b[p] === 45;
+    if (neg) p++;
+    const intStart = p;
+    let c = p < n ? b[p]! : -1;
+    if (c === 48) {
+      p++;
+    } else if (c >= 49 && c <= 57) {
+      do {
+        p++;
+        c = p < n ? b[p]! : -1;
+      } while (c >= 48 && c <= 57);
+    } else throw GIVE_UP; // includes -Infinity: rare, left to the exact parser
+    const intEnd = p;
+    let fracEnd = p;
+    let isFloat = false;
+    if (p + 1 < n && b[p] === 46 && isDigit(b[p + 1]!)) {
+      isFloat = true;
+      p += 2;
+      while (p < n && isDigit(b[p]!)) p++;
+      fracEnd = p;
+    }
+    let exp10 = 0;
+    if (p < n && (b[p] === 101 || b[p] === 69)) {
+      let q = p + 1;
+      let eneg = false;
+      if (q < n && (b[q] === 43 || b[q] === 45)) {
+        eneg = b[q] === 45;
+        q++;
+      }
+      const d0 = q;
+      while (q < n && isDigit(b[q]!)) {
+        if (exp10 < 100000) exp10 = exp10 * 10 + (b[q]! - 48);
+        q++;
+      }
+      if (q > d0) {
+        isFloat = true;
+        if (eneg) exp10 = -exp10;
+        p = q;
+      } else exp10 = 0;
+    }
+    this.p = p;
+    const intDigits = intEnd - intStart;
+    if (intDigits > 300) throw GIVE_UP; // huge integers (and the 4300-digit limit): exact parser
+    if (!keep) return undefined;
+    if (!isFloat) {
+      if (intDigits <= 15) {
+        const v = digitsValue(b, intStart, intEnd);
+        return neg ? 0 - v : v;
+      }
+      if (intDigits > 24) throw GIVE_UP;
+      const big = BigInt(digitsValue(b, intStart, intEnd - 9)) * 1_000_000_000n + BigInt(digitsValue(b, intEnd - 9, intEnd));
+      const v = neg ? -big : big;
+      return v >= -9007199254740991n && v <= 9007199254740991n ? Number(v) : v;
+    }
+    const fracDigits = fracEnd > intEnd ? fracEnd - intEnd - 1 : 0;
+    exp10 -= fracDigits;
+    let v: number;
+    if (intDigits + fracDigits <= 15 && exp10 >= -22 && exp10 <= 22) {
+      let mant = digitsValue(b, intStart, intEnd);
+      for (let k = intEnd + 1; k < fracEnd; k++) mant = mant * 10 + (b[k]! - 48);
+      v = exp10 < 0 ? mant / POW10[-exp10]! : mant * POW10[exp10]!;
+      if (neg) v = -v;
+    } else {
+      v = Number(this.buf.toString('latin1', start, p));
+    }
+    return Number.isInteger(v) ? new PyFloat(v) : v;
+  }
+}
+
+/** The value of ASCII digits [start, end), exact for up to 15 digits. */
+function digitsValue(b: Uint8Array, start: number, end: number): number {
+  let v = 0;
+  for (let k = start; k < end; k++) v = v * 10 + (b[k]! - 48);
+  return v;
+}
