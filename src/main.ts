@@ -36,6 +36,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       failOn: settings.failOn,
       reportPath: settings.reportPath,
       summaryLimitBytes: SUMMARY_LIMIT_BYTES - SUMMARY_FOOTER_BYTES,
+      reportHint: settings.uploadReport ? `the artifact ${settings.uploadReport}` : settings.reportPath,
+      cwd: settings.workspace,
       onProgress: progressLogger(),
     });
     await publish(outcome, settings, dataset);

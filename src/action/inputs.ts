@@ -46,6 +46,8 @@ export interface ActionSettings {
   uploadReport: string | null;
   comment: boolean;
   githubToken: string | null;
+  /** Relative paths resolve here (GITHUB_WORKSPACE on a runner). */
+  workspace: string;
   /** Scratch space for downloads (RUNNER_TEMP on a runner). */
   tempDir: string;
 }
@@ -156,6 +158,7 @@ export function readActionSettings(getInput: GetInput, env: NodeJS.ProcessEnv, b
     uploadReport,
     comment,
     githubToken: token,
+    workspace,
     tempDir,
   };
 }

@@ -63,6 +63,6 @@ export interface Counts {
 }
 
 export function writeBaseline(file: string, counts: Counts, byReason: Record<string, number>): string {
-  writeFileSync(file, JSON.stringify({ version: 1, counts, by_reason: byReason }, null, 2) + '\n');
+  writeFileSync(file, JSON.stringify({ version: 1, counts, by_reason: byReason, cases: [] }, null, 2) + '\n');
   return file;
 }
