@@ -84,6 +84,15 @@ describe('dataset from an artifact of this run (Twirp)', () => {
     expectScannedFixtures(await runWith({ artifact: n }));
   });
 
+  it('a download that does not match the recorded digest is not scanned', async () => {
+    const n = name('corrupted');
+    gh.addArtifact({ name: n, data: buildZip(folderEntries(FIXTURE_DATASET)), zip: true, runId: null, wrongDigest: true });
+    const r = await runWith({ artifact: n });
+    expect(r.code).toBe(1);
+    expect(errors(r)).toEqual([`artifact '${n}' from this workflow run: the download does not match its recorded digest; re-run the job`]);
+    expect(r.outputs.scanned).toBeUndefined();
+  });
+
   it('a missing artifact fails with one clear line', async () => {
     const r = await runWith({ artifact: 'no-such-artifact' });
     expect(r.code).toBe(1);

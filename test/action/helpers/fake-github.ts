@@ -33,6 +33,8 @@ export interface FakeArtifact {
   fileName?: string;
   /** Workflow run (REST id) the artifact belongs to; null = this run (Twirp). */
   runId: number | null;
+  /** A recorded digest that does not match the bytes (a corrupted transfer). */
+  wrongDigest?: boolean;
 }
 
 export interface RecordedRequest {
@@ -147,7 +149,7 @@ export class FakeGitHub {
             name: a.name,
             size: String(a.data.length),
             created_at: '2026-11-20T03:04:05Z',
-            digest: digest(a.data),
+            digest: a.wrongDigest ? digest(Buffer.from('something else')) : digest(a.data),
           })),
         });
       }
