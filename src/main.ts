@@ -24,7 +24,12 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const settings = readActionSettings((name) => core.getInput(name), env, bundledDatasetRoot());
     const dataset = await resolveDataset(settings.dataset, settings.tempDir);
     core.info(`episode-gate: scanning ${dataset.description}`);
-    await mkdir(path.dirname(settings.reportPath), { recursive: true });
+    await mkdir(path.dirname(settings.reportPath), { recursive: true }).catch((e: NodeJS.ErrnoException) => {
+      throw new InputError(
+        'report',
+        `needs the folder ${path.dirname(settings.reportPath)}, which cannot be made (${e.code ?? e.message}): give a writable path`,
+      );
+    });
     const outcome = await runGate({
       indexPath: dataset.indexPath,
       episodesRoot: dataset.episodesRoot,

@@ -180,14 +180,25 @@ describe('bad input fails with one line that names the input and the fix', () =>
   });
 });
 
-describe('a broken tool fails with one line, never a stack trace', () => {
+describe('a dataset the tool cannot read fails with one line, never a stack trace', () => {
   it('an index.jsonl that is a directory', async () => {
     const ws = makeWorkspace();
     mkdirSync(path.join(ws, 'odd', 'index.jsonl'), { recursive: true });
+    mkdirSync(path.join(ws, 'odd', 'episodes'));
     const r = await runAction({ workspace: ws, inputs: { dataset: 'odd' } });
     expect(r.code).toBe(1);
     expect(errors(r)).toHaveLength(1);
     expect(errors(r)[0]).toMatch(/EISDIR/);
     expect(hasStackTrace(r)).toBe(false);
+  });
+
+  it('a report path under a file', async () => {
+    const ws = workspaceWithDataset();
+    writeFileSync(path.join(ws, 'plain-file'), '');
+    const r = await runAction({ workspace: ws, inputs: { dataset: 'data', report: 'plain-file/report.json' } });
+    expect(r.code).toBe(1);
+    expect(errors(r)).toEqual([
+      expect.stringMatching(/^Input 'report' needs the folder .*plain-file, which cannot be made \(EEXIST|ENOTDIR/),
+    ]);
   });
 });
