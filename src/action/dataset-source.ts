@@ -34,7 +34,7 @@ export async function resolveDataset(
   tempDir: string,
   limits: UnpackLimits = DEFAULT_UNPACK_LIMITS,
 ): Promise<ResolvedDataset> {
-  if (spec.kind === 'path') return atRoot(spec.root, `dataset ${spec.root}`);
+  if (spec.kind === 'path') return atRoot(spec.root, `the folder ${spec.root}`);
   if (spec.kind === 'bundled') return atRoot(spec.root, `the fixture episodes bundled with the Action (${spec.root})`);
   return fromArtifact(spec.name, spec.crossRun, tempDir, limits);
 }
