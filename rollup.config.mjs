@@ -8,6 +8,7 @@ import typescript from '@rollup/plugin-typescript';
 /** @type {import('rollup').RollupOptions} */
 const config = {
   input: {
+    index: 'src/index.ts',
     'cis490-prune': 'src/cli/cis490-prune-bin.ts',
     'episode-gate': 'src/cli/episode-gate-bin.ts',
     'scan-worker': 'src/dataset/scan-worker.ts',
@@ -27,6 +28,8 @@ const config = {
   ],
   onwarn(warning, warn) {
     if (warning.code === 'CIRCULAR_DEPENDENCY' && /node_modules/.test(warning.ids?.[0] ?? '')) return;
+    // The toolkit's compiled __awaiter helpers read `this` at module level; harmless in ESM.
+    if (warning.code === 'THIS_IS_UNDEFINED' && /node_modules/.test(warning.id ?? '')) return;
     warn(warning);
   },
 };

@@ -6,6 +6,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    globalSetup: ['test/global-setup.ts'],
+    // The Action tests run dist/index.js: build-dist.ts also rebuilds when it is missing or older
+    // than the lockfile or the rollup config.
+    globalSetup: ['test/global-setup.ts', 'test/action/build-dist.ts'],
   },
 });

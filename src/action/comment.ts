@@ -1,0 +1,75 @@
+/**
+ * One sticky pull-request comment with the summary: found again by a hidden marker and updated
+ * in place, so a PR carries one comment however many times the job runs. Commenting is
+ * presentation: every failure (a fork PR's read-only token answers 403) is a warning.
+ */
+import { readFileSync } from 'node:fs';
+import { getOctokit } from '@actions/github';
+
+export const COMMENT_MARKER = '<!-- episode-gate:sticky-summary -->';
+/** GitHub refuses comment bodies over 65,536 characters. */
+export const MAX_COMMENT_CHARS = 65536;
+
+export interface PullRequestRef {
+  owner: string;
+  repo: string;
+  number: number;
+}
+
+export type CommentResult =
+  { action: 'created' | 'updated'; id: number; url: string } | { action: 'skipped'; why: string } | { action: 'failed'; why: string };
+
+/** The pull request this run is about, from the event payload; null for other events. */
+export function pullRequestOfRun(env: NodeJS.ProcessEnv): PullRequestRef | null {
+  const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+  if (!owner || !repo || !env.GITHUB_EVENT_PATH) return null;
+  let payload: { pull_request?: { number?: unknown } };
+  try {
+    payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as typeof payload;
+  } catch {
+    return null;
+  }
+  const n = payload.pull_request?.number;
+  return typeof n === 'number' && Number.isInteger(n) ? { owner, repo, number: n } : null;
+}
+
+export function commentBody(markdown: string, runUrl: string | null): string {
+  const head = `${COMMENT_MARKER}\n`;
+  const body = head + markdown;
+  if (body.length <= MAX_COMMENT_CHARS) return body;
+  const note = `\n\n_The summary was cut to fit a comment${runUrl ? `; the whole of it is in the [job summary](${runUrl})` : ''}._\n`;
+  let cut = markdown.slice(0, MAX_COMMENT_CHARS - head.length - note.length);
+  const nl = cut.lastIndexOf('\n');
+  if (nl > 0) cut = cut.slice(0, nl);
+  return head + cut + note;
+}
+
+export async function upsertComment(token: string, pr: PullRequestRef, body: string): Promise<CommentResult> {
+  const octokit = getOctokit(token);
+  const where = `${pr.owner}/${pr.repo}#${pr.number}`;
+  try {
+    const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+      owner: pr.owner,
+      repo: pr.repo,
+      issue_number: pr.number,
+      per_page: 100,
+    });
+    const previous = comments.find((c) => c.body?.includes(COMMENT_MARKER));
+    if (previous) {
+      const { data } = await octokit.rest.issues.updateComment({ owner: pr.owner, repo: pr.repo, comment_id: previous.id, body });
+      return { action: 'updated', id: data.id, url: data.html_url };
+    }
+    const { data } = await octokit.rest.issues.createComment({ owner: pr.owner, repo: pr.repo, issue_number: pr.number, body });
+    return { action: 'created', id: data.id, url: data.html_url };
+  } catch (e) {
+    const err = e as Error & { status?: number };
+    const first = err.message.split('\n')[0]!.trim();
+    if (err.status === 403 || err.status === 404) {
+      return {
+        action: 'failed',
+        why: `could not comment on ${where} (${err.status}: ${first}); a fork's pull request gets a read-only token, and otherwise the job needs permissions: pull-requests: write`,
+      };
+    }
+    return { action: 'failed', why: `could not comment on ${where}: ${first}` };
+  }
+}

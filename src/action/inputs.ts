@@ -1,0 +1,232 @@
+/**
+ * The Action's inputs -> one typed settings object. All validation happens here, so every other
+ * module can trust what it is given; a bad input fails with one line that names the input and
+ * says what to do.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ALL_REASONS, isReason, type Reason } from '../classifier/types.js';
+import { unsafeIdReason } from '../dataset/index-file.js';
+import type { FailOn } from '../gate/run.js';
+
+export class InputError extends Error {
+  constructor(input: string, problem: string) {
+    super(`Input '${input}' ${problem}`);
+    this.name = 'InputError';
+  }
+}
+
+export interface CrossRun {
+  runId: number;
+  owner: string;
+  repo: string;
+  token: string;
+}
+
+export type DatasetSpec =
+  /** A dataset root in the workspace: index.jsonl + episodes/. */
+  | { kind: 'path'; root: string }
+  /** An artifact of this run (crossRun null) or of another workflow run. */
+  | { kind: 'artifact'; name: string; crossRun: CrossRun | null }
+  /** The fixture episodes shipped with the Action. */
+  | { kind: 'bundled'; root: string };
+
+export interface ActionSettings {
+  dataset: DatasetSpec;
+  baselinePath: string | null;
+  settingsPath: string | null;
+  reasons: Reason[] | null;
+  host: string | null;
+  jobs: number | null;
+  failOn: FailOn;
+  /** Absolute path of the JSON report. */
+  reportPath: string;
+  /** Artifact name for the report; null = no upload. */
+  uploadReport: string | null;
+  comment: boolean;
+  githubToken: string | null;
+  /** Relative paths resolve here (GITHUB_WORKSPACE on a runner). */
+  workspace: string;
+  /** Scratch space for downloads (RUNNER_TEMP on a runner). */
+  tempDir: string;
+}
+
+export const FAIL_ON: readonly FailOn[] = ['regression', 'flagged', 'never'];
+export const REPORT_FILE_NAME = 'episode-gate-report.json';
+
+/** Characters GitHub refuses in artifact names (as @actions/artifact validates them). */
+const BAD_ARTIFACT_CHARS = ['"', ':', '<', '>', '|', '*', '?', '\r', '\n', '\\', '/'];
+
+export type GetInput = (name: string) => string;
+
+export function readActionSettings(getInput: GetInput, env: NodeJS.ProcessEnv, bundledRoot: string): ActionSettings {
+  const get = (name: string): string => getInput(name).trim();
+  const workspace = env.GITHUB_WORKSPACE || process.cwd();
+  const resolve = (p: string): string => path.resolve(workspace, p);
+  const where = (p: string): string => (path.isAbsolute(p) ? p : `${p} (relative to the workspace ${workspace})`);
+  const tempDir = env.RUNNER_TEMP || tmpdir();
+  const token = get('github-token') || null;
+
+  const existingFile = (input: string, value: string, fix: string): string | null => {
+    if (!value) return null;
+    const p = resolve(value);
+    const st = statSync(p, { throwIfNoEntry: false });
+    if (!st) throw new InputError(input, `names ${where(value)}, which does not exist: ${fix}`);
+    if (!st.isFile()) throw new InputError(input, `names ${where(value)}, which is not a file: ${fix}`);
+    return p;
+  };
+
+  const dataset = readDataset(get, env, resolve, where, bundledRoot, token);
+
+  const baselinePath = existingFile(
+    'baseline',
+    get('baseline'),
+    'commit a baseline there (episode-gate baseline writes one) or leave the input empty to report without gating',
+  );
+  const settingsPath = existingFile(
+    'settings',
+    get('settings'),
+    'commit the settings file there or leave the input empty for the defaults',
+  );
+
+  let reasons: Reason[] | null = null;
+  const rawReasons = get('reasons');
+  if (rawReasons) {
+    reasons = [];
+    for (const r of rawReasons.split(/[\s,]+/).filter(Boolean)) {
+      if (!isReason(r)) throw new InputError('reasons', `has "${r}", which is not a reason: use any of ${ALL_REASONS.join(', ')}`);
+      if (!reasons.includes(r)) reasons.push(r);
+    }
+  }
+
+  const host = get('host') || null;
+  if (host) {
+    const bad = unsafeIdReason(host);
+    if (bad) throw new InputError('host', `is "${host}", which ${bad}: give one host_id as it appears in index.jsonl`);
+  }
+
+  let jobs: number | null = null;
+  const rawJobs = get('jobs');
+  if (rawJobs) {
+    jobs = /^\d+$/.test(rawJobs) ? Number(rawJobs) : NaN;
+    if (!(jobs >= 1 && jobs <= 256)) {
+      throw new InputError('jobs', `is "${rawJobs}": give a whole number from 1 to 256, or leave it empty for one per CPU core`);
+    }
+  }
+
+  const rawFailOn = get('fail-on') || 'regression';
+  if (!(FAIL_ON as readonly string[]).includes(rawFailOn)) {
+    throw new InputError('fail-on', `is "${rawFailOn}": use regression (the default), flagged or never`);
+  }
+  const failOn = rawFailOn as FailOn;
+
+  const rawReport = get('report');
+  const reportPath = rawReport ? resolve(rawReport) : path.join(tempDir, 'episode-gate', REPORT_FILE_NAME);
+  if (statSync(reportPath, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new InputError('report', `names ${where(rawReport)}, which is a directory: give a file path such as ${REPORT_FILE_NAME}`);
+  }
+
+  const uploadReport = get('upload-report') || null;
+  if (uploadReport) {
+    const bad = BAD_ARTIFACT_CHARS.find((c) => uploadReport.includes(c));
+    if (bad !== undefined) {
+      throw new InputError(
+        'upload-report',
+        `is "${uploadReport}": artifact names cannot contain ${JSON.stringify(bad)}; choose a name like episode-gate-report`,
+      );
+    }
+  }
+
+  const comment = readBoolean('comment', get('comment'));
+  if (comment && !token) {
+    throw new InputError(
+      'comment',
+      'is true but github-token is empty: pass github-token (the default ${{ github.token }} works with pull-requests: write)',
+    );
+  }
+
+  return {
+    dataset,
+    baselinePath,
+    settingsPath,
+    reasons,
+    host,
+    jobs,
+    failOn,
+    reportPath,
+    uploadReport,
+    comment,
+    githubToken: token,
+    workspace,
+    tempDir,
+  };
+}
+
+function readBoolean(input: string, value: string): boolean {
+  if (value === '' || /^(false|False|FALSE)$/.test(value)) return false;
+  if (/^(true|True|TRUE)$/.test(value)) return true;
+  throw new InputError(input, `is "${value}": use true or false`);
+}
+
+function readDataset(
+  get: (name: string) => string,
+  env: NodeJS.ProcessEnv,
+  resolve: (p: string) => string,
+  where: (p: string) => string,
+  bundledRoot: string,
+  token: string | null,
+): DatasetSpec {
+  const dataset = get('dataset');
+  const artifact = get('artifact');
+  const runId = get('artifact-run-id');
+  const repository = get('artifact-repository');
+
+  if (dataset && artifact) {
+    throw new InputError('dataset', `and 'artifact' are both set: give one of them (a path in the workspace, or an artifact name)`);
+  }
+  if (!artifact && (runId || repository)) {
+    const which = runId ? 'artifact-run-id' : 'artifact-repository';
+    throw new InputError(which, `is set but 'artifact' is empty: name the artifact to download, or drop ${which}`);
+  }
+  if (dataset) {
+    const root = resolve(dataset);
+    const st = statSync(root, { throwIfNoEntry: false });
+    if (!st?.isDirectory()) {
+      throw new InputError(
+        'dataset',
+        `names ${where(dataset)}, which is not a directory: give a dataset root holding index.jsonl and episodes/`,
+      );
+    }
+    if (!existsSync(path.join(root, 'index.jsonl'))) {
+      throw new InputError(
+        'dataset',
+        `names ${where(dataset)}, which has no index.jsonl: give a dataset root holding index.jsonl and episodes/`,
+      );
+    }
+    return { kind: 'path', root };
+  }
+  if (artifact) {
+    if (!runId) {
+      if (repository)
+        throw new InputError('artifact-repository', `is set but 'artifact-run-id' is empty: give the run id to download from`);
+      return { kind: 'artifact', name: artifact, crossRun: null };
+    }
+    if (!/^[1-9]\d*$/.test(runId) || !Number.isSafeInteger(Number(runId))) {
+      throw new InputError('artifact-run-id', `is "${runId}": give the numeric id of the workflow run (github.run_id of that run)`);
+    }
+    const repo = repository || env.GITHUB_REPOSITORY || '';
+    const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(repo);
+    if (!m) {
+      throw new InputError(
+        'artifact-repository',
+        `is "${repo}": give owner/name, e.g. octo-org/lab-exports (it defaults to this repository)`,
+      );
+    }
+    if (!token) {
+      throw new InputError('github-token', `is empty, but downloading from another run needs a token with actions: read on ${repo}`);
+    }
+    return { kind: 'artifact', name: artifact, crossRun: { runId: Number(runId), owner: m[1]!, repo: m[2]!, token } };
+  }
+  return { kind: 'bundled', root: bundledRoot };
+}

@@ -1,0 +1,73 @@
+/** The gate's outcome -> step outputs, job summary and annotations. */
+import * as core from '@actions/core';
+import type { GateOutcome, Regression } from '../gate/run.js';
+
+export function setGateOutputs(outcome: GateOutcome, reportPath: string): void {
+  const { counts, by_reason: byReason } = outcome.report;
+  core.setOutput('scanned', counts.scanned);
+  core.setOutput('kept', counts.kept);
+  core.setOutput('flagged', counts.flagged);
+  core.setOutput('unreadable', byReason.unreadable ?? 0);
+  core.setOutput('by-reason', JSON.stringify(byReason));
+  core.setOutput('regressions', outcome.regressions.length);
+  core.setOutput('passed', outcome.passed);
+  core.setOutput('report', reportPath);
+}
+
+/** GitHub shows at most 10 error annotations per step. */
+export const ANNOTATIONS_PER_STEP = 10;
+
+/**
+ * One annotation per regression, as errors when the job fails (warnings when it passes, as
+ * under fail-on: never). `reserved` error annotations are kept free for the step's own failure
+ * lines (setFailed adds one); past the limit the rest are counted in a last annotation instead
+ * of being dropped unseen.
+ */
+export function annotateRegressions(regressions: Regression[], failing: boolean, reserved: number): void {
+  if (regressions.length === 0) return;
+  const emit = failing ? core.error : core.warning;
+  const budget = ANNOTATIONS_PER_STEP - (failing ? reserved : 0);
+  const shown = regressions.length <= budget ? regressions : regressions.slice(0, budget - 1);
+  for (const r of shown) emit(oneLine(r.message), { title: `episode-gate regression: ${r.kind}` });
+  const rest = regressions.length - shown.length;
+  if (rest > 0) {
+    emit(`${rest} more regression(s) not annotated here: see the job summary or the JSON report for all ${regressions.length}`, {
+      title: 'episode-gate: more regressions',
+    });
+  }
+}
+
+export function noteImprovements(improvements: Regression[]): void {
+  if (improvements.length === 0) return;
+  core.notice(`${improvements.length} improvement(s) against the baseline; update the baseline to lock them in (episode-gate baseline)`, {
+    title: 'episode-gate: improvements',
+  });
+}
+
+/** The job summary is capped at 1 MiB per step; GitHub drops a bigger one. */
+export const SUMMARY_LIMIT_BYTES = 1024 * 1024;
+
+export function fitSummary(markdown: string, limit = SUMMARY_LIMIT_BYTES): string {
+  if (Buffer.byteLength(markdown, 'utf8') <= limit) return markdown;
+  const note = '\n\n_Summary cut at the 1 MiB job-summary limit; the JSON report has everything._\n';
+  const buf = Buffer.from(markdown, 'utf8').subarray(0, limit - Buffer.byteLength(note));
+  let text = buf.toString('utf8').replace(/\uFFFD$/, '');
+  const nl = text.lastIndexOf('\n');
+  if (nl > 0) text = text.slice(0, nl);
+  return text + note;
+}
+
+/** Writes the job summary; without GITHUB_STEP_SUMMARY (not on a runner) it only warns. */
+export async function writeSummary(markdown: string): Promise<void> {
+  try {
+    await core.summary.addRaw(fitSummary(markdown)).write();
+  } catch (e) {
+    core.warning(`no job summary written: ${oneLine((e as Error).message)}`);
+  } finally {
+    core.summary.emptyBuffer();
+  }
+}
+
+export function oneLine(s: string): string {
+  return s.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+}

@@ -1,0 +1,99 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { InputError, readActionSettings } from '../../src/action/inputs.js';
+
+const ws = mkdtempSync(path.join(tmpdir(), 'inputs-test-'));
+mkdirSync(path.join(ws, 'data', 'episodes'), { recursive: true });
+writeFileSync(path.join(ws, 'data', 'index.jsonl'), '');
+writeFileSync(path.join(ws, 'baseline.json'), '{}');
+const env = { GITHUB_WORKSPACE: ws, RUNNER_TEMP: path.join(ws, 'tmp'), GITHUB_REPOSITORY: 'octo-org/episode-lab' };
+
+function read(inputs: Record<string, string>, extraEnv: Record<string, string> = {}) {
+  return readActionSettings((n) => inputs[n] ?? '', { ...env, ...extraEnv }, '/action/fixtures/dataset');
+}
+
+describe('inputs -> settings', () => {
+  it('defaults: bundled fixtures, fail on regression, report under RUNNER_TEMP, nothing uploaded or posted', () => {
+    expect(read({})).toEqual({
+      dataset: { kind: 'bundled', root: '/action/fixtures/dataset' },
+      baselinePath: null,
+      settingsPath: null,
+      reasons: null,
+      host: null,
+      jobs: null,
+      failOn: 'regression',
+      reportPath: path.join(ws, 'tmp', 'episode-gate', 'episode-gate-report.json'),
+      uploadReport: null,
+      comment: false,
+      githubToken: null,
+      workspace: ws,
+      tempDir: path.join(ws, 'tmp'),
+    });
+  });
+
+  it('paths resolve against the workspace; lists and numbers are parsed', () => {
+    const s = read({
+      dataset: ' data ',
+      baseline: 'baseline.json',
+      reasons: 'flat-cpu,\nno-sample flat-cpu',
+      jobs: '3',
+      'fail-on': 'flagged',
+      report: 'out/r.json',
+      comment: 'True',
+      'github-token': 't',
+    });
+    expect(s.dataset).toEqual({ kind: 'path', root: path.join(ws, 'data') });
+    expect(s.baselinePath).toBe(path.join(ws, 'baseline.json'));
+    expect(s.reasons).toEqual(['flat-cpu', 'no-sample']);
+    expect(s.jobs).toBe(3);
+    expect(s.failOn).toBe('flagged');
+    expect(s.reportPath).toBe(path.join(ws, 'out', 'r.json'));
+    expect(s.comment).toBe(true);
+  });
+
+  it('artifact of this run, or of another run with the repository defaulting to this one', () => {
+    expect(read({ artifact: 'snap' }).dataset).toEqual({ kind: 'artifact', name: 'snap', crossRun: null });
+    expect(read({ artifact: 'snap', 'artifact-run-id': '99', 'github-token': 'tok' }).dataset).toEqual({
+      kind: 'artifact',
+      name: 'snap',
+      crossRun: { runId: 99, owner: 'octo-org', repo: 'episode-lab', token: 'tok' },
+    });
+    expect(
+      read({ artifact: 'snap', 'artifact-run-id': '99', 'artifact-repository': 'lab/exports', 'github-token': 'tok' }).dataset,
+    ).toMatchObject({ crossRun: { owner: 'lab', repo: 'exports' } });
+  });
+
+  const bad: Array<[Record<string, string>, RegExp]> = [
+    [
+      { artifact: 'snap', 'artifact-run-id': '99' },
+      /^Input 'github-token' is empty, but downloading from another run needs a token with actions: read/,
+    ],
+    [{ artifact: 'snap', 'artifact-run-id': 'latest', 'github-token': 't' }, /^Input 'artifact-run-id' is "latest": give the numeric id/],
+    [{ artifact: 'snap', 'artifact-repository': 'a/b' }, /^Input 'artifact-repository' is set but 'artifact-run-id' is empty/],
+    [
+      { artifact: 'snap', 'artifact-run-id': '1', 'artifact-repository': 'nope', 'github-token': 't' },
+      /^Input 'artifact-repository' is "nope": give owner\/name/,
+    ],
+    [{ host: '../etc' }, /^Input 'host' is "\.\.\/etc", which contains a path separator/],
+    [{ jobs: '2.5' }, /^Input 'jobs' is "2\.5"/],
+    [{ report: 'data' }, /^Input 'report' names data .*which is a directory/],
+    [{ settings: 'missing.json' }, /^Input 'settings' names missing\.json \(relative to the workspace .*\), which does not exist/],
+    [{ baseline: 'data' }, /^Input 'baseline' names data .*which is not a file/],
+    [{ comment: 'true' }, /^Input 'comment' is true but github-token is empty/],
+  ];
+  for (const [inputs, message] of bad) {
+    it(`refuses ${JSON.stringify(inputs)}`, () => {
+      let err: unknown;
+      try {
+        read(inputs);
+      } catch (e) {
+        err = e;
+      }
+      expect(err).toBeInstanceOf(InputError);
+      expect((err as Error).message).toMatch(message);
+      expect((err as Error).message).not.toContain('\n');
+    });
+  }
+});
