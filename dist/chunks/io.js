@@ -1,0 +1,110 @@
+/**
+ * A small argparse-alike: long options with values (`--x v`, `--x=v`), flags, repeatable
+ * options, choices, unambiguous prefixes (argparse's allow_abbrev), mutually exclusive pairs,
+ * and argparse's error form (usage line, then `prog: error: ...`, exit 2).
+ */
+class UsageError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'UsageError';
+    }
+}
+function parseArgs(argv, specs, exclusive = []) {
+    const out = { _: [] };
+    const seen = [];
+    for (let i = 0; i < argv.length; i++) {
+        const arg = argv[i];
+        if (arg === '-h' || arg === '--help') {
+            out.help = true;
+            continue;
+        }
+        if (!arg.startsWith('--') || arg === '--') {
+            out._.push(arg);
+            continue;
+        }
+        const eq = arg.indexOf('=');
+        const given = arg.slice(2, eq === -1 ? undefined : eq);
+        const exact = specs.find((s) => s.name === given);
+        const candidates = exact ? [exact] : specs.filter((s) => s.name.startsWith(given));
+        if (candidates.length === 0)
+            throw new UsageError(`unrecognized arguments: ${arg}`);
+        if (candidates.length > 1) {
+            throw new UsageError(`ambiguous option: --${given} could match ${candidates.map((c) => '--' + c.name).join(', ')}`);
+        }
+        const spec = candidates[0];
+        seen.push(spec.name);
+        if (spec.kind === 'flag') {
+            if (eq !== -1)
+                throw new UsageError(`argument --${spec.name}: ignored explicit argument '${arg.slice(eq + 1)}'`);
+            out[spec.name] = true;
+            continue;
+        }
+        let value;
+        if (eq !== -1)
+            value = arg.slice(eq + 1);
+        else {
+            const nextArg = argv[i + 1];
+            if (nextArg === undefined || (nextArg.startsWith('--') && nextArg.length > 2))
+                throw new UsageError(`argument --${spec.name}: expected one argument`);
+            value = nextArg;
+            i++;
+        }
+        if (spec.choices && !spec.choices.includes(value)) {
+            throw new UsageError(`argument --${spec.name}: invalid choice: '${value}' (choose from ${spec.choices.map((c) => `'${c}'`).join(', ')})`);
+        }
+        if (spec.kind === 'multi')
+            out[spec.name] = [...(out[spec.name] ?? []), value];
+        else
+            out[spec.name] = value;
+    }
+    for (const group of exclusive) {
+        const used = group.filter((g) => seen.includes(g));
+        if (used.length > 1)
+            throw new UsageError(`argument --${used[1]}: not allowed with argument --${used[0]}`);
+    }
+    return out;
+}
+function usageLine(prog, specs) {
+    const parts = specs.map((s) => s.kind === 'flag' ? `[--${s.name}]` : `[--${s.name} ${s.metavar ?? s.name.toUpperCase().replace(/-/g, '_')}]`);
+    return `usage: ${prog} [-h] ${parts.join(' ')}`;
+}
+function helpText(prog, description, specs) {
+    const rows = specs.map((s) => {
+        const left = s.kind === 'flag' ? `--${s.name}` : `--${s.name} ${s.metavar ?? s.name.toUpperCase().replace(/-/g, '_')}`;
+        return `  ${left.padEnd(28)} ${s.help}`;
+    });
+    return `${usageLine(prog, specs)}\n\n${description}\n\noptions:\n  -h, --help                   show this help message and exit\n${rows.join('\n')}\n`;
+}
+/** A positive integer option, or a usage error naming it. */
+function intOption(name, value, min = 1) {
+    if (value === undefined)
+        return undefined;
+    if (!/^\d+$/.test(value) || Number(value) < min)
+        throw new UsageError(`argument --${name}: expected a whole number >= ${min}, got '${value}'`);
+    return Number(value);
+}
+
+function processIO() {
+    return {
+        out: (t) => process.stdout.write(t),
+        err: (t) => process.stderr.write(t),
+        errIsTTY: Boolean(process.stderr.isTTY),
+        env: process.env,
+        cwd: process.cwd(),
+    };
+}
+/** Run a command's main and exit with its code once output has drained. */
+function runMain(main) {
+    main(process.argv.slice(2), processIO()).then((code) => {
+        process.exitCode = code;
+    }, (e) => {
+        // Last resort: one line, never a stack trace (EPISODE_GATE_DEBUG=1 shows it).
+        const err = e;
+        process.stderr.write(`error: ${err?.message ?? String(e)}\n`);
+        if (process.env.EPISODE_GATE_DEBUG)
+            process.stderr.write(`${err?.stack ?? ''}\n`);
+        process.exitCode = 2;
+    });
+}
+
+export { UsageError as U, helpText as h, intOption as i, parseArgs as p, runMain as r, usageLine as u };

@@ -1,0 +1,363 @@
+#!/usr/bin/env node
+import { writeFileSync, existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { A as ALL_REASONS } from './chunks/classify-file.js';
+import { F as FAIL_ON_CHOICES, C as ConfigError, w as writeReport, d as displayPath, f as formatReport, M as MIN_SUMMARY_LIMIT_BYTES, b as bundledFixtures, l as loadBaseline, r as readReport, e as evaluateGate, a as runGate, c as describeFsError, p as packageRoot, g as baselineFromReport, h as writeBaseline, s as scanToReport, i as parseOverride } from './chunks/run.js';
+import { u as unsafeIdReason } from './chunks/scan.js';
+import { p as parseArgs, U as UsageError, i as intOption, u as usageLine, h as helpText, r as runMain } from './chunks/io.js';
+import 'node:zlib';
+import 'node:crypto';
+import 'node:url';
+import 'node:fs/promises';
+
+/**
+ * `episode-gate`: scan a dataset into a JSON report, check it against a baseline, or write a
+ * baseline. Exit codes: 0 passed (or done), 1 the gate failed (or `baseline` refused to drop a
+ * pinned case), 2 the tool could not run (usage, configuration or I/O error).
+ */
+const PROG = 'episode-gate';
+const DATASET_SPECS = [
+    {
+        name: 'dataset',
+        kind: 'value',
+        metavar: 'DIR',
+        help: 'dataset root holding index.jsonl and episodes/ (default: the bundled fixtures)',
+    },
+    {
+        name: 'episodes-root',
+        kind: 'value',
+        metavar: 'DIR',
+        help: 'episode tarballs, <root>/<host_id>/<episode_id>.tar.zst (instead of --dataset)',
+    },
+    { name: 'index', kind: 'value', metavar: 'FILE', help: 'index.jsonl (instead of --dataset)' },
+    { name: 'host', kind: 'value', help: 'only scan episodes from this host_id' },
+    { name: 'reason', kind: 'multi', choices: ALL_REASONS, help: 'only these reasons flag (repeat to OR); unreadable always flags' },
+    { name: 'settings', kind: 'value', metavar: 'FILE', help: 'classifier settings file (see schema/settings.schema.json)' },
+    { name: 'set', kind: 'multi', metavar: 'KEY=VALUE', help: 'override one setting for this run, e.g. --set netflowSpreadBytes=40960' },
+    { name: 'jobs', kind: 'value', metavar: 'N', help: 'episodes classified in parallel (default: available cores)' },
+];
+const SCAN_SPECS = [
+    ...DATASET_SPECS,
+    { name: 'report', kind: 'value', metavar: 'FILE', help: 'write the JSON report here (default: standard output)' },
+];
+const CHECK_SPECS = [
+    ...DATASET_SPECS,
+    { name: 'report', kind: 'value', metavar: 'FILE', help: 'judge this report (from episode-gate scan) instead of scanning' },
+    {
+        name: 'baseline',
+        kind: 'value',
+        metavar: 'FILE',
+        help: 'baseline to compare with (default with no dataset options: fixtures/baseline.json)',
+    },
+    {
+        name: 'fail-on',
+        kind: 'value',
+        choices: FAIL_ON_CHOICES,
+        help: 'regression (default): fail on regressions; flagged: also on any flagged episode; never: report only',
+    },
+    { name: 'summary', kind: 'value', metavar: 'FILE', help: 'also write the markdown summary to FILE' },
+    { name: 'report-out', kind: 'value', metavar: 'FILE', help: 'write the JSON report of this scan to FILE' },
+    { name: 'summary-limit', kind: 'value', metavar: 'BYTES', help: 'cap the summary at BYTES (default just under 1 MiB)' },
+];
+const BASELINE_SPECS = [
+    ...DATASET_SPECS,
+    { name: 'report', kind: 'value', metavar: 'FILE', help: 'make the baseline from this report instead of scanning' },
+    { name: 'out', kind: 'value', metavar: 'FILE', help: 'baseline file to write (required); its pinned cases and tolerances are kept' },
+    { name: 'baseline', kind: 'value', metavar: 'FILE', help: 'take pinned cases and tolerances from FILE (default: --out, when it exists)' },
+    { name: 'pin', kind: 'multi', metavar: 'HOST/EPISODE[=NAME]', help: 'pin this episode at its current verdict (repeatable)' },
+    { name: 'drop-stale-cases', kind: 'flag', help: 'drop pinned cases that no longer match (listed) instead of refusing' },
+];
+const DATASET_EXCLUSIVE = [
+    ['dataset', 'episodes-root'],
+    ['dataset', 'index'],
+];
+/** With --report FILE as the input, nothing is scanned: the scan options make no sense. */
+const REPORT_INPUT_EXCLUSIVE = [
+    ...DATASET_EXCLUSIVE,
+    ...['dataset', 'episodes-root', 'index', 'host', 'reason', 'settings', 'set', 'jobs'].map((o) => ['report', o]),
+];
+const MAIN_HELP = `usage: ${PROG} {scan,check,baseline} [options]
+
+Classify a dataset of episodes and gate CI on regressions against a committed baseline.
+
+commands:
+  scan       classify a dataset and write the JSON report
+  check      scan (or read a report), compare with a baseline, print the markdown summary;
+             exit 0 passed, 1 the gate failed, 2 the tool could not run
+  baseline   write or update a baseline from a scan, keeping pinned cases and tolerances
+
+With no dataset options, scan and check use the bundled fixture dataset, and check compares it
+with the committed fixture baseline. Run '${PROG} COMMAND --help' for a command's options.
+`;
+const SUBS = {
+    scan: { specs: SCAN_SPECS, exclusive: DATASET_EXCLUSIVE, description: 'Classify every episode of a dataset and write the JSON report.' },
+    check: {
+        specs: CHECK_SPECS,
+        exclusive: REPORT_INPUT_EXCLUSIVE,
+        description: 'Compare a scan with a baseline and print the markdown summary. Exit 0 passed, 1 the gate failed, 2 the tool could not run.',
+    },
+    baseline: {
+        specs: BASELINE_SPECS,
+        exclusive: REPORT_INPUT_EXCLUSIVE,
+        description: 'Write a baseline equal to a scan, keeping the existing pinned cases and tolerances. Exit 1 when a pinned case no longer matches.',
+    },
+};
+function datasetChoice(args, io) {
+    const dataset = args.dataset;
+    const root = args['episodes-root'];
+    const index = args.index;
+    if (dataset)
+        return {
+            indexPath: path.resolve(io.cwd, dataset, 'index.jsonl'),
+            episodesRoot: path.resolve(io.cwd, dataset, 'episodes'),
+            bundled: false,
+        };
+    if (root || index) {
+        const r = root ? path.resolve(io.cwd, root) : path.join(path.dirname(path.resolve(io.cwd, index)), 'episodes');
+        const i = index ? path.resolve(io.cwd, index) : path.join(path.dirname(path.resolve(io.cwd, root)), 'index.jsonl');
+        return { indexPath: i, episodesRoot: r, bundled: false };
+    }
+    const fx = bundledFixtures();
+    if (!fx)
+        throw new ConfigError('the bundled fixtures were not found next to this program; pass --dataset DIR');
+    return { indexPath: fx.indexPath, episodesRoot: fx.episodesRoot, bundled: true };
+}
+function overrides(args) {
+    let out = {};
+    for (const s of args.set ?? [])
+        out = { ...out, ...parseOverride(s) };
+    return out;
+}
+function progress(io) {
+    if (!io.errIsTTY)
+        return undefined;
+    return (done, total) => {
+        io.err(`\r${PROG}: classified ${done}/${total}`);
+        if (done === total)
+            io.err('\n');
+    };
+}
+async function scanFromArgs(args, io, jobs) {
+    const ds = datasetChoice(args, io);
+    const onProgress = progress(io);
+    return scanToReport({
+        indexPath: ds.indexPath,
+        episodesRoot: ds.episodesRoot,
+        ...(args.settings ? { settingsPath: args.settings } : {}),
+        settingsOverrides: overrides(args),
+        ...(args.reason ? { reasons: args.reason } : {}),
+        ...(args.host ? { host: args.host } : {}),
+        jobs: jobs ?? availableParallelism(),
+        ...(onProgress ? { onProgress } : {}),
+        cwd: io.cwd,
+    });
+}
+function totalsLine(r) {
+    return `${r.counts.scanned} episodes: ${r.counts.kept} kept, ${r.counts.flagged} flagged`;
+}
+async function scanCmd(args, io, jobs) {
+    const report = await scanFromArgs(args, io, jobs);
+    const out = args.report;
+    if (out) {
+        writeReport(path.resolve(io.cwd, out), report);
+        io.err(`${PROG}: scanned ${totalsLine(report)}; report written to ${displayPath(out, io.cwd)}\n`);
+    }
+    else {
+        io.out(formatReport(report));
+        io.err(`${PROG}: scanned ${totalsLine(report)}\n`);
+    }
+    return 0;
+}
+function usesDatasetOptions(args) {
+    return Boolean(args.dataset || args['episodes-root'] || args.index || args.report);
+}
+async function checkCmd(args, io, jobs) {
+    const failOn = (args['fail-on'] ?? 'regression');
+    const limit = intOption('summary-limit', args['summary-limit'], MIN_SUMMARY_LIMIT_BYTES);
+    let baselinePath = args.baseline;
+    if (!baselinePath && !usesDatasetOptions(args)) {
+        const fx = bundledFixtures();
+        if (fx)
+            baselinePath = displayPath(fx.baselinePath, io.cwd);
+    }
+    const reportIn = args.report;
+    const reportOut = args['report-out'];
+    let outcome;
+    if (reportIn) {
+        const show = (p) => displayPath(p, io.cwd);
+        const baseline = baselinePath ? loadBaseline(path.resolve(io.cwd, baselinePath), show(baselinePath)) : null;
+        const report = readReport(path.resolve(io.cwd, reportIn), show(reportIn));
+        if (reportOut)
+            writeReport(path.resolve(io.cwd, reportOut), report);
+        outcome = evaluateGate(report, baseline, {
+            failOn,
+            ...(baselinePath ? { baselineName: show(baselinePath) } : {}),
+            ...(limit ? { summaryLimitBytes: limit } : {}),
+            reportHint: show(reportIn),
+            updateHint: baselinePath ? `${PROG} baseline --report ${show(reportIn)} --out ${show(baselinePath)}` : null,
+        });
+    }
+    else {
+        const ds = datasetChoice(args, io);
+        const onProgress = progress(io);
+        outcome = await runGate({
+            indexPath: ds.indexPath,
+            episodesRoot: ds.episodesRoot,
+            ...(baselinePath ? { baselinePath } : {}),
+            ...(args.settings ? { settingsPath: args.settings } : {}),
+            settingsOverrides: overrides(args),
+            ...(args.reason ? { reasons: args.reason } : {}),
+            ...(args.host ? { host: args.host } : {}),
+            jobs: jobs ?? availableParallelism(),
+            failOn,
+            ...(reportOut ? { reportPath: reportOut } : {}),
+            ...(limit ? { summaryLimitBytes: limit } : {}),
+            ...(onProgress ? { onProgress } : {}),
+            ...(baselinePath ? { updateHint: updateCommand(args, baselinePath, io) } : {}),
+            cwd: io.cwd,
+        });
+    }
+    io.out(outcome.markdown);
+    const summaryFile = args.summary;
+    if (summaryFile) {
+        try {
+            writeFileSync(path.resolve(io.cwd, summaryFile), outcome.markdown);
+        }
+        catch (e) {
+            throw new ConfigError(`cannot write the summary to ${summaryFile}: ${describeFsError(e)}; check that its folder exists and is writable`);
+        }
+    }
+    if (outcome.passed) {
+        const n = outcome.regressions.length;
+        const what = !baselinePath
+            ? 'report only (no baseline given)'
+            : n > 0
+                ? `${n} regression${n === 1 ? '' : 's'} not enforced (--fail-on ${failOn})`
+                : `no regressions against ${displayPath(baselinePath, io.cwd)}`;
+        io.err(`${PROG}: PASSED: ${what}; ${totalsLine(outcome.report)}\n`);
+        return 0;
+    }
+    io.err(`${PROG}: GATE FAILED (exit 1): ${outcome.failReason}\n`);
+    return 1;
+}
+/** The `baseline` command that rewrites the baseline from the same scan. */
+function updateCommand(args, baselinePath, io) {
+    const q = (v) => (/^[\w./:=@-]+$/.test(v) ? v : `'${v.replace(/'/g, `'\\''`)}'`);
+    const parts = [PROG, 'baseline'];
+    for (const name of ['dataset', 'episodes-root', 'index', 'host', 'settings']) {
+        const v = args[name];
+        if (v)
+            parts.push(`--${name}`, q(v));
+    }
+    for (const name of ['reason', 'set'])
+        for (const v of args[name] ?? [])
+            parts.push(`--${name}`, q(v));
+    parts.push('--out', q(displayPath(baselinePath, io.cwd)));
+    return parts.join(' ');
+}
+function parsePin(text) {
+    const eq = text.indexOf('=');
+    const id = eq === -1 ? text : text.slice(0, eq);
+    const name = eq === -1 ? undefined : text.slice(eq + 1);
+    const parts = id.split('/');
+    if (parts.length !== 2 || !parts[0] || !parts[1] || unsafeIdReason(parts[0]) || unsafeIdReason(parts[1]) || name === '') {
+        throw new UsageError(`argument --pin: expected HOST/EPISODE or HOST/EPISODE=NAME, got '${text}'`);
+    }
+    return { host: parts[0], episode: parts[1], ...(name ? { name } : {}) };
+}
+async function baselineCmd(args, io, jobs) {
+    const out = args.out;
+    if (!out)
+        throw new UsageError('the following arguments are required: --out');
+    const pins = (args.pin ?? []).map(parsePin);
+    const show = (p) => displayPath(p, io.cwd);
+    const outAbs = path.resolve(io.cwd, out);
+    const fromPath = args.baseline ?? (existsSync(outAbs) ? out : undefined);
+    const existing = fromPath ? loadBaseline(path.resolve(io.cwd, fromPath), show(fromPath)) : null;
+    const reportIn = args.report;
+    const report = reportIn ? readReport(path.resolve(io.cwd, reportIn), show(reportIn)) : await scanFromArgs(args, io, jobs);
+    const root = packageRoot();
+    const schemaRef = root
+        ? path
+            .relative(path.dirname(outAbs), path.join(root, 'schema', 'baseline.schema.json'))
+            .split(path.sep)
+            .join('/')
+        : undefined;
+    const update = baselineFromReport(report, existing, {
+        dropStale: Boolean(args['drop-stale-cases']),
+        pins,
+        ...(schemaRef ? { schemaRef } : {}),
+    });
+    if (update.stale.length > 0 && !args['drop-stale-cases']) {
+        io.err(`${PROG}: refusing to write ${show(out)}: ${update.stale.length} pinned case${update.stale.length === 1 ? ' no longer matches' : 's no longer match'} the scan:\n`);
+        for (const s of update.stale)
+            io.err(`  - "${s.case.name}" (${s.case.host}/${s.case.episode}): ${s.detail}\n`);
+        io.err(`${PROG}: fix each case in ${show(fromPath)} (expect/reasons), or pass --drop-stale-cases to drop them; nothing was written.\n`);
+        return 1;
+    }
+    writeBaseline(outAbs, update.baseline);
+    for (const d of update.dropped)
+        io.err(`${PROG}: dropped pinned case "${d.case.name}" (${d.case.host}/${d.case.episode}): ${d.detail}\n`);
+    for (const a of update.added)
+        io.err(`${PROG}: pinned "${a.name}" (${a.host}/${a.episode}) as ${a.expect}${a.reasons ? ` (${a.reasons.join(', ')})` : ''}\n`);
+    io.err(`${PROG}: wrote ${show(out)}: ${totalsLine(report)}; ${update.baseline.cases.length} pinned cases\n`);
+    return 0;
+}
+async function gateMain(argv, io) {
+    const sub = argv[0];
+    if (sub === undefined || sub === '-h' || sub === '--help') {
+        if (sub === undefined) {
+            io.err(`usage: ${PROG} {scan,check,baseline} [options]\n${PROG}: error: a command is required (scan, check or baseline)\n`);
+            return 2;
+        }
+        io.out(MAIN_HELP);
+        return 0;
+    }
+    if (!(sub in SUBS)) {
+        io.err(`usage: ${PROG} {scan,check,baseline} [options]\n${PROG}: error: invalid command '${sub}' (choose from 'scan', 'check', 'baseline')\n`);
+        return 2;
+    }
+    const { specs, exclusive, description } = SUBS[sub];
+    const prog = `${PROG} ${sub}`;
+    let args;
+    let jobs;
+    try {
+        args = parseArgs(argv.slice(1), specs, exclusive);
+        if (args._.length > 0)
+            throw new UsageError(`unrecognized arguments: ${args._.join(' ')}`);
+        jobs = intOption('jobs', args.jobs);
+    }
+    catch (e) {
+        if (e instanceof UsageError) {
+            io.err(`${usageLine(prog, specs)}\n${prog}: error: ${e.message}\n`);
+            return 2;
+        }
+        throw e;
+    }
+    if (args.help) {
+        io.out(helpText(prog, description, specs));
+        return 0;
+    }
+    try {
+        if (sub === 'scan')
+            return await scanCmd(args, io, jobs);
+        if (sub === 'check')
+            return await checkCmd(args, io, jobs);
+        return await baselineCmd(args, io, jobs);
+    }
+    catch (e) {
+        if (e instanceof UsageError) {
+            io.err(`${usageLine(prog, specs)}\n${prog}: error: ${e.message}\n`);
+            return 2;
+        }
+        const err = e;
+        const what = e instanceof ConfigError ? err.message : `internal error: ${err?.name ?? 'Error'}: ${err?.message ?? String(e)}`;
+        io.err(`${PROG}: ERROR (exit 2; the tool could not run, this is not a gate verdict): ${what}\n`);
+        if (!(e instanceof ConfigError) && io.env.EPISODE_GATE_DEBUG)
+            io.err(`${err?.stack ?? ''}\n`);
+        return 2;
+    }
+}
+
+runMain(gateMain);

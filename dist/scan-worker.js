@@ -1,0 +1,18 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { c as classifyTarball } from './chunks/classify-file.js';
+import 'node:fs';
+import 'node:zlib';
+
+/**
+ * The worker thread of the episode pool (bundled as dist/scan-worker.js): classifies the
+ * episodes the pool sends, several at once, and replies per episode.
+ */
+const port = parentPort;
+if (!port)
+    throw new Error('scan-worker.js runs only as a worker thread of the episode pool');
+const opts = workerData;
+port.on('message', (m) => {
+    // classifyTarball never rejects: bad content and our own defects become unreadable verdicts.
+    void classifyTarball(m.tarPath, opts).then((result) => port.postMessage({ id: m.id, result }));
+});
+port.postMessage({ ready: true });
