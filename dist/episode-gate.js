@@ -4,11 +4,12 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { A as ALL_REASONS } from './chunks/classify-file.js';
 import { F as FAIL_ON_CHOICES, C as ConfigError, w as writeReport, d as displayPath, f as formatReport, M as MIN_SUMMARY_LIMIT_BYTES, b as bundledFixtures, l as loadBaseline, r as readReport, e as evaluateGate, a as runGate, c as describeFsError, p as packageRoot, g as baselineFromReport, h as writeBaseline, s as scanToReport, i as parseOverride } from './chunks/run.js';
-import { u as unsafeIdReason } from './chunks/scan.js';
+import { u as unsafeIdReason } from './chunks/pool.js';
 import { p as parseArgs, U as UsageError, i as intOption, u as usageLine, h as helpText, r as runMain } from './chunks/io.js';
 import 'node:zlib';
 import 'node:crypto';
 import 'node:url';
+import 'node:worker_threads';
 import 'node:fs/promises';
 
 /**

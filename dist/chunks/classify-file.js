@@ -3477,4 +3477,4 @@ async function classifyTarball(tarPath, opts) {
     }
 }
 
-export { ALL_REASONS as A, DEFAULT_LIMITS as D, JsonError as J, NotDict as N, REFERENCE_REASONS as R, SOURCE_NAMES as S, pyJsonString as a, DEFAULT_CLASSIFIER_SETTINGS as b, classifyTarball as c, defaultZstdImpl as d, Decompress as e, isReason as f, isDict as g, isBlankPyLine as i, parseJsonDoc as p, splitPyLines as s, truthy as t, unreadableVerdict as u };
+export { ALL_REASONS as A, DEFAULT_LIMITS as D, JsonError as J, NotDict as N, REFERENCE_REASONS as R, SOURCE_NAMES as S, pyJsonString as a, DEFAULT_CLASSIFIER_SETTINGS as b, classifyTarball as c, Decompress as d, isReason as e, isDict as f, defaultZstdImpl as g, isBlankPyLine as i, parseJsonDoc as p, splitPyLines as s, truthy as t, unreadableVerdict as u };

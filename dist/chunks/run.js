@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync, renameSync, existsSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { u as unsafeIdReason, i as inProcessRunner, s as scanDataset } from './scan.js';
-import { f as isReason, S as SOURCE_NAMES, A as ALL_REASONS, D as DEFAULT_LIMITS, b as DEFAULT_CLASSIFIER_SETTINGS } from './classify-file.js';
+import { u as unsafeIdReason, c as createEpisodeRunner, s as scanDataset } from './pool.js';
+import { e as isReason, S as SOURCE_NAMES, A as ALL_REASONS, D as DEFAULT_LIMITS, b as DEFAULT_CLASSIFIER_SETTINGS } from './classify-file.js';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 
@@ -1467,7 +1468,8 @@ async function scanToReport(opts) {
     const indexBytes = checkDataset(indexPath, episodesRoot, show);
     const { settings } = resolved;
     const limits = { maxMemberBytes: settings.maxMemberBytes, maxEpisodeBytes: settings.maxEpisodeBytes };
-    const inner = opts.runner ?? inProcessRunner({ settings, limits });
+    // The worker pool when running from the bundle; in-process when run from src/ (tests).
+    const inner = opts.runner ?? createEpisodeRunner({ jobs: opts.jobs ?? availableParallelism(), job: { settings, limits } });
     // Only what the report keeps is held per episode while the scan runs.
     const compacting = {
         run: async (p) => {

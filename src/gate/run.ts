@@ -3,9 +3,11 @@
  * Nothing here knows about GitHub; the Action and the CLI both call runGate.
  */
 import { readFileSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Reason } from '../classifier/types.js';
-import { inProcessRunner, scanDataset, type EpisodeRunner } from '../dataset/scan.js';
+import { createEpisodeRunner } from '../dataset/pool.js';
+import { scanDataset, type EpisodeRunner } from '../dataset/scan.js';
 import { DEFAULT_SUMMARY_LIMIT_BYTES, renderSummary } from '../render/summary.js';
 import { loadBaseline, type Baseline } from './baseline.js';
 import { compare, type Comparison, type Regression } from './compare.js';
@@ -99,7 +101,8 @@ export async function scanToReport(opts: ScanReportOptions): Promise<Report> {
   const indexBytes = checkDataset(indexPath, episodesRoot, show);
   const { settings } = resolved;
   const limits = { maxMemberBytes: settings.maxMemberBytes, maxEpisodeBytes: settings.maxEpisodeBytes };
-  const inner = opts.runner ?? inProcessRunner({ settings, limits });
+  // The worker pool when running from the bundle; in-process when run from src/ (tests).
+  const inner = opts.runner ?? createEpisodeRunner({ jobs: opts.jobs ?? availableParallelism(), job: { settings, limits } });
   // Only what the report keeps is held per episode while the scan runs.
   const compacting: EpisodeRunner = {
     run: async (p) => {
