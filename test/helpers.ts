@@ -19,8 +19,8 @@ import { buildTar, zstdCompress, type TarEntry } from '../scripts/lib/tarball.js
 export const REPO = path.resolve(import.meta.dirname, '..');
 export const FIXTURES = path.join(REPO, 'fixtures', 'dataset');
 
-/** The zstd paths this Node can run: fzstd always, native where node:zlib has zstd. */
-export const ZSTD_IMPLS: ZstdImpl[] = nativeZstdAvailable() ? ['native', 'fzstd'] : ['fzstd'];
+/** The zstd paths this Node can run: WebAssembly libzstd always, native where node:zlib has zstd. */
+export const ZSTD_IMPLS: ZstdImpl[] = nativeZstdAvailable() ? ['native', 'wasm'] : ['wasm'];
 
 const dirs: string[] = [];
 afterAll(() => {

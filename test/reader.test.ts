@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { MEMBER_SUFFIXES, readEpisodeBytes } from '../src/episode/read.js';
 import { TarReader } from '../src/episode/tar.js';
-import { zstdFrames } from '../src/episode/zstd.js';
+import { execFileSync } from 'node:child_process';
+import { SYNC_FRAME_MAX_BYTES, decompress, zstdFrames } from '../src/episode/zstd.js';
+import { loadZstdWasm } from '../src/episode/zstd-wasm.js';
 import { buildTar, zstdCompress, type TarEntry } from '../scripts/lib/tarball.js';
 import { GOOD_EVENTS, GOOD_META, ZSTD_IMPLS, entriesOf, labels4 } from './helpers.js';
 
@@ -113,6 +115,34 @@ describe('zstd as the zstd command reads it', () => {
           if (!r.ok) expect(r.detail).toMatch(/^zstd: /);
         }
       });
+      it('names corrupt block data and a checksum mismatch as libzstd does', async () => {
+        const corrupt = Buffer.from(zst);
+        corrupt[Math.floor(corrupt.length / 2)]! ^= 0x55; // inside the compressed block
+        const r = await read(corrupt);
+        expect(r.ok).toBe(false);
+        if (!r.ok) expect(r.detail).toMatch(/^zstd: decoding error: (Data corruption detected|Restored data doesn't match checksum)$/);
+        const sum = Buffer.from(zst);
+        sum[sum.length - 2]! ^= 1;
+        const s = await read(sum);
+        expect(s.ok ? '' : s.detail).toBe("zstd: decoding error: Restored data doesn't match checksum");
+      });
+      it('decodes frames larger than the one-call limit by streaming, with or without a declared size', async () => {
+        const big = new Uint8Array(SYNC_FRAME_MAX_BYTES + 3 * 1024 * 1024).fill(0x61);
+        const bigTar = buildTar([{ name: 'e/capture/big.bin', data: big }, ...base]);
+        const declared = execFileSync('zstd', ['-q', '-1', '-c', `--stream-size=${bigTar.length}`], { input: bigTar, maxBuffer: 1 << 30 });
+        const undeclared = zstdCompress(bigTar, 1);
+        expect(zstdFrames(declared)[0]!.contentSize).toBe(BigInt(bigTar.length));
+        expect(zstdFrames(undeclared)[0]!.contentSize).toBeNull();
+        for (const z of [declared, undeclared]) {
+          let total = 0;
+          let largest = 0;
+          await decompress(z, (c) => ((total += c.length), (largest = Math.max(largest, c.length))), impl);
+          expect(total).toBe(bigTar.length);
+          expect(largest).toBeLessThanOrEqual(SYNC_FRAME_MAX_BYTES);
+          const r = await read(z);
+          expect(r.ok).toBe(true);
+        }
+      });
       it('reads gzip too, as the zstd command does', async () => {
         const { gzipSync } = await import('node:zlib');
         expect((await read(gzipSync(tar))).ok).toBe(true);
@@ -124,6 +154,22 @@ describe('zstd as the zstd command reads it', () => {
       });
     });
   }
+
+  it('the WebAssembly decoder frees its memory after failures and successes alike', async () => {
+    const wasm = await loadZstdWasm();
+    const corrupt = Buffer.from(zst);
+    corrupt[Math.floor(corrupt.length / 2)]! ^= 0x55;
+    const run = async (n: number): Promise<void> => {
+      for (let i = 0; i < n; i++) {
+        await readEpisodeBytes(i % 2 ? corrupt : zst, { zstd: 'wasm' });
+        await readEpisodeBytes(zst, { zstd: 'wasm', limits: { maxMemberBytes: 1 << 20, maxEpisodeBytes: 1024 } });
+      }
+    };
+    await run(20);
+    const settled = wasm.memory.buffer.byteLength;
+    await run(300); // a leak of one decoder (its window alone is 128 KiB+) per run would grow the heap by tens of MB
+    expect(wasm.memory.buffer.byteLength).toBe(settled);
+  });
 
   it('walks frame headers without decoding', () => {
     expect(zstdFrames(zst)).toHaveLength(1);

@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { s as splitPyLines, i as isBlankPyLine, p as parseJsonDoc, J as JsonError, N as NotDict, t as truthy, f as isDict, c as classifyTarball, g as defaultZstdImpl, u as unreadableVerdict } from './classify-file.js';
+import { s as splitPyLines, i as isBlankPyLine, p as parseJsonDoc, J as JsonError, N as NotDict, t as truthy, e as isDict, c as classifyTarball, f as defaultZstdImpl, u as unreadableVerdict } from './classify-file.js';
 import { readFile } from 'node:fs/promises';
 
 /**

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync, renameSync, existsSync, statSync } from 'n
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { u as unsafeIdReason, c as createEpisodeRunner, s as scanDataset } from './pool.js';
-import { e as isReason, S as SOURCE_NAMES, A as ALL_REASONS, D as DEFAULT_LIMITS, b as DEFAULT_CLASSIFIER_SETTINGS } from './classify-file.js';
+import { d as isReason, S as SOURCE_NAMES, A as ALL_REASONS, D as DEFAULT_LIMITS, b as DEFAULT_CLASSIFIER_SETTINGS } from './classify-file.js';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 

@@ -12,7 +12,7 @@ import { copyFile, lstat, mkdir, open, symlink, constants as fsConstants, type F
 import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import zlib from 'node:zlib';
-import { Decompress } from 'fzstd';
+import { loadZstdWasm, ZstdWasmStream } from '../episode/zstd-wasm.js';
 import yauzl from 'yauzl';
 
 export interface UnpackLimits {
@@ -68,7 +68,7 @@ export async function unpackArchive(file: string, dest: string, limits: UnpackLi
   if (kind === 'zip') await unzip(file, out);
   else {
     const raw = createReadStream(file);
-    const source = kind === 'tar' ? raw : raw.pipe(kind === 'tar.gz' ? zlib.createGunzip() : zstdStream(limits.maxBytes));
+    const source = kind === 'tar' ? raw : raw.pipe(kind === 'tar.gz' ? zlib.createGunzip() : await zstdStream(limits.maxBytes));
     raw.on('error', (e) => source.destroy(e));
     try {
       await untar(source, out);
@@ -204,30 +204,39 @@ class SafeWriter {
 }
 
 // ---------------------------------------------------------------------------------------------
-// zstd (streamed through fzstd: node:zlib's zstd stops after the first frame)
+// zstd (streamed through libzstd in WebAssembly: node:zlib's zstd stops after the first frame)
 
-function zstdStream(maxBytes: number): Transform {
+async function zstdStream(maxBytes: number): Promise<Transform> {
+  const wasm = await loadZstdWasm();
   let produced = 0;
+  let d: ZstdWasmStream | null = null;
   const t: Transform = new Transform({
     transform(chunk: Buffer, _enc, done) {
       try {
         // Small slices bound what one push can produce (a crafted frame can expand 64 KiB a lot).
-        for (let i = 0; i < chunk.length; i += 1024) d.push(chunk.subarray(i, i + 1024));
+        for (let i = 0; i < chunk.length; i += 1024) d!.push(chunk.subarray(i, i + 1024));
         done();
       } catch (e) {
+        d!.dispose();
         done(e as Error);
       }
     },
     flush(done) {
       try {
-        d.push(new Uint8Array(0), true);
+        d!.end();
         done();
       } catch (e) {
         done(e as Error);
+      } finally {
+        d!.dispose();
       }
     },
+    destroy(err, cb) {
+      d!.dispose();
+      cb(err);
+    },
   });
-  const d = new Decompress((data) => {
+  d = new ZstdWasmStream(wasm, (data) => {
     produced += data.length;
     // The tar parser enforces the exact limit; this only stops a runaway decompression early.
     if (produced > maxBytes + 64 * 1024 * 1024) throw new Error(`decompressed size exceeds ${maxBytes} bytes`);

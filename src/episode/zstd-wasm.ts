@@ -1,0 +1,159 @@
+/**
+ * A streaming zstd decoder on libzstd compiled to WebAssembly (the module the zstddec package
+ * ships, zstd 1.5.7), for Node without native zstd in node:zlib (< 22.15) and for multi-frame
+ * streams. About 4x faster than the pure-JavaScript fzstd it replaced (bench: 1.3 vs 6.0 ms for
+ * a 900 KB episode on Node 20), and it is libzstd itself: content checksums, window limits and
+ * corruption checks are the zstd command's.
+ *
+ * zstddec's own streaming loop never looks at ZSTD_decompressStream's error codes (a corrupt
+ * frame makes it loop forever) and frees nothing when abandoned, so this file drives the same
+ * exports itself: every return value is checked, the output is bounded per call (128 KiB), and
+ * everything allocated in the WebAssembly heap is freed in `dispose()`, error or not.
+ */
+import { ZSTDDecoder } from 'zstddec/stream';
+
+/** What this file needs of WebAssembly's types (the project compiles without the DOM library). */
+interface WasmMemory {
+  readonly buffer: ArrayBuffer;
+}
+interface WasmInstance {
+  readonly exports: unknown;
+}
+interface Instantiated {
+  instance: WasmInstance;
+}
+
+interface ZstdExports {
+  memory: WasmMemory;
+  malloc(size: number): number;
+  free(ptr: number): void;
+  ZSTD_createDCtx(): number;
+  ZSTD_freeDCtx(dctx: number): number;
+  ZSTD_decompressStream(dctx: number, output: number, input: number): number;
+  ZSTD_DStreamOutSize(): number;
+}
+
+/** libzstd's messages for the error codes a decoder can return (zstd_errors.h). */
+const ERROR_NAMES: Readonly<Record<number, string>> = {
+  1: 'Error (generic)',
+  10: 'Unknown frame descriptor',
+  12: 'Version not supported',
+  14: 'Unsupported frame parameter',
+  16: 'Frame requires too much memory for decoding',
+  20: 'Data corruption detected',
+  22: "Restored data doesn't match checksum",
+  24: "Header of Literals' block doesn't respect format specification",
+  30: 'Dictionary is corrupted',
+  32: 'Dictionary mismatch',
+  64: 'Allocation error : not enough memory',
+  70: 'Destination buffer is too small',
+  72: 'Src size is incorrect',
+};
+
+export class ZstdWasmError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ZstdWasmError';
+  }
+}
+
+let loading: Promise<ZstdExports> | null = null;
+
+/** Instantiates the WebAssembly module once per thread. */
+export function loadZstdWasm(): Promise<ZstdExports> {
+  return (loading ??= (async () => {
+    const decoder = new ZSTDDecoder();
+    let instance: WasmInstance | null = null;
+    // init() hands the instantiated module to this._init; keep it to call the exports directly.
+    decoder._init = (result): void => {
+      instance = (result as Instantiated).instance;
+      ZSTDDecoder.prototype._init.call(decoder, result);
+    };
+    await decoder.init();
+    if (!instance) throw new Error('the zstd WebAssembly module did not load');
+    return (instance as WasmInstance).exports as ZstdExports;
+  })());
+}
+
+/** Input is copied into the WebAssembly heap this much at a time. */
+const INPUT_SLICE = 256 * 1024;
+
+/**
+ * One decoding stream: push() compressed bytes in any slicing, end() when there are no more.
+ * Decoded bytes go to `sink` in chunks of at most 128 KiB (copies: the heap is reused). Frames
+ * follow one another as in a .zst file; skippable frames are skipped by libzstd.
+ */
+export class ZstdWasmStream {
+  private readonly dctx: number;
+  private readonly inBuf: number;
+  private readonly outBuf: number;
+  private readonly outSize: number;
+  /** ZSTD_inBuffer and ZSTD_outBuffer: { ptr, size, pos }, 4 bytes each in wasm32. */
+  private readonly inDesc: number;
+  private readonly outDesc: number;
+  /** 0 once a frame is complete and flushed; otherwise the decoder wants more input. */
+  private lastHint = 0;
+  private started = false;
+  private disposed = false;
+
+  constructor(
+    private readonly x: ZstdExports,
+    private readonly sink: (chunk: Uint8Array) => void,
+  ) {
+    this.outSize = x.ZSTD_DStreamOutSize();
+    this.dctx = x.ZSTD_createDCtx();
+    this.inBuf = x.malloc(INPUT_SLICE);
+    this.outBuf = x.malloc(this.outSize);
+    this.inDesc = x.malloc(12);
+    this.outDesc = x.malloc(12);
+    if (!this.dctx || !this.inBuf || !this.outBuf || !this.inDesc || !this.outDesc) {
+      this.dispose();
+      throw new ZstdWasmError('Allocation error : not enough memory');
+    }
+  }
+
+  push(data: Uint8Array): void {
+    for (let off = 0; off < data.length; off += INPUT_SLICE) this.pushSlice(data.subarray(off, off + INPUT_SLICE));
+  }
+
+  /** Throws when the stream stopped inside a frame (or held no frame at all). */
+  end(): void {
+    if (!this.started || this.lastHint !== 0) throw new ZstdWasmError('unexpected end of file (truncated frame)');
+  }
+
+  /** Frees the decoder's WebAssembly memory; safe to call twice. */
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    const x = this.x;
+    if (this.dctx) x.ZSTD_freeDCtx(this.dctx);
+    for (const p of [this.inBuf, this.outBuf, this.inDesc, this.outDesc]) if (p) x.free(p);
+  }
+
+  private pushSlice(slice: Uint8Array): void {
+    if (slice.length === 0) return;
+    const x = this.x;
+    this.started = true;
+    new Uint8Array(x.memory.buffer, this.inBuf, slice.length).set(slice);
+    let view = new DataView(x.memory.buffer);
+    view.setUint32(this.inDesc, this.inBuf, true);
+    view.setUint32(this.inDesc + 4, slice.length, true);
+    view.setUint32(this.inDesc + 8, 0, true);
+    for (;;) {
+      view.setUint32(this.outDesc, this.outBuf, true);
+      view.setUint32(this.outDesc + 4, this.outSize, true);
+      view.setUint32(this.outDesc + 8, 0, true);
+      const before = view.getUint32(this.inDesc + 8, true);
+      // size_t in wasm32 comes back as a signed i32: libzstd's error codes are -1..-120.
+      const ret = x.ZSTD_decompressStream(this.dctx, this.outDesc, this.inDesc);
+      if (ret < 0) throw new ZstdWasmError(ERROR_NAMES[-ret] ?? `zstd error ${-ret}`);
+      this.lastHint = ret;
+      view = new DataView(x.memory.buffer); // the heap may have grown (a new buffer)
+      const produced = view.getUint32(this.outDesc + 8, true);
+      const consumed = view.getUint32(this.inDesc + 8, true);
+      if (produced > 0) this.sink(new Uint8Array(x.memory.buffer, this.outBuf, produced).slice());
+      if (produced < this.outSize && consumed === slice.length) return; // all in, all flushed
+      if (produced === 0 && consumed === before) throw new ZstdWasmError('the decoder made no progress');
+    }
+  }
+}
