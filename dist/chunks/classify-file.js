@@ -2363,10 +2363,12 @@ class ByteScanner {
         return lit;
     }
     /**
-     * Python's number grammar `-?(0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?`. Integers are exact
-     * (bigint past 2^53, built from two exact halves rather than from text); floats take the
-     * exact fast path (<= 15 digits, |exponent| <= 22: one correctly rounded operation on exact
-     * operands) or else the engine's correctly rounded parse of the text.
+     * Python's number grammar `-?(0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?`, valued in the same pass
+     * that scans it. Integers are exact: up to 15 digits as a double; longer ones (the 19-digit
+     * `t_wall_ns` on every row) from the first 15 digits and the rest, combined in 32-bit halves
+     * and read back as one bigint (no BigInt arithmetic; a number again when <= 2^53 - 1). Floats
+     * take the exact fast path (<= 15 significant digits, |exponent| <= 22: one correctly rounded
+     * operation on exact operands) or else the engine's correctly rounded parse of the text.
      */
     number(keep) {
         const b = this.b;
@@ -2376,31 +2378,45 @@ class ByteScanner {
         const neg = b[p] === 45;
         if (neg)
             p++;
-        const intStart = p;
+        /** The first 15 significant digits' value, the value of the integer digits after them, and counts. */
+        let head = 0;
+        let tail = 0;
+        let intDigits = 0;
         let c = p < n ? b[p] : -1;
         if (c === 48) {
             p++;
+            intDigits = 1;
+            c = p < n ? b[p] : -1;
         }
         else if (c >= 49 && c <= 57) {
             do {
+                if (intDigits < 15)
+                    head = head * 10 + (c - 48);
+                else if (intDigits < 24)
+                    tail = tail * 10 + (c - 48);
+                intDigits++;
                 p++;
                 c = p < n ? b[p] : -1;
             } while (c >= 48 && c <= 57);
         }
         else
             throw GIVE_UP; // includes -Infinity: rare, left to the exact parser
-        const intEnd = p;
-        let fracEnd = p;
         let isFloat = false;
-        if (p + 1 < n && b[p] === 46 && isDigit(b[p + 1])) {
+        let fracDigits = 0;
+        if (c === 46 && p + 1 < n && isDigit(b[p + 1])) {
             isFloat = true;
-            p += 2;
-            while (p < n && isDigit(b[p]))
+            p++;
+            c = b[p];
+            do {
+                if (intDigits + fracDigits < 15)
+                    head = head * 10 + (c - 48);
+                fracDigits++;
                 p++;
-            fracEnd = p;
+                c = p < n ? b[p] : -1;
+            } while (c >= 48 && c <= 57);
         }
         let exp10 = 0;
-        if (p < n && (b[p] === 101 || b[p] === 69)) {
+        if (c === 101 || c === 69) {
             let q = p + 1;
             let eneg = false;
             if (q < n && (b[q] === 43 || b[q] === 45)) {
@@ -2423,30 +2439,21 @@ class ByteScanner {
                 exp10 = 0;
         }
         this.p = p;
-        const intDigits = intEnd - intStart;
         if (intDigits > 300)
             throw GIVE_UP; // huge integers (and the 4300-digit limit): exact parser
         if (!keep)
             return undefined;
         if (!isFloat) {
-            if (intDigits <= 15) {
-                const v = digitsValue(b, intStart, intEnd);
-                return neg ? 0 - v : v;
-            }
+            if (intDigits <= 15)
+                return neg ? 0 - head : head;
             if (intDigits > 24)
                 throw GIVE_UP;
-            const big = BigInt(digitsValue(b, intStart, intEnd - 9)) * 1000000000n + BigInt(digitsValue(b, intEnd - 9, intEnd));
-            const v = neg ? -big : big;
-            return v >= -9007199254740991n && v <= 9007199254740991n ? Number(v) : v;
+            return bigIntegerValue(head, tail, intDigits - 15, neg);
         }
-        const fracDigits = fracEnd > intEnd ? fracEnd - intEnd - 1 : 0;
         exp10 -= fracDigits;
         let v;
         if (intDigits + fracDigits <= 15 && exp10 >= -22 && exp10 <= 22) {
-            let mant = digitsValue(b, intStart, intEnd);
-            for (let k = intEnd + 1; k < fracEnd; k++)
-                mant = mant * 10 + (b[k] - 48);
-            v = exp10 < 0 ? mant / POW10[-exp10] : mant * POW10[exp10];
+            v = exp10 < 0 ? head / POW10[-exp10] : head * POW10[exp10];
             if (neg)
                 v = -v;
         }
@@ -2456,13 +2463,41 @@ class ByteScanner {
         return Number.isInteger(v) ? new PyFloat(v) : v;
     }
 }
-/** The value of ASCII digits [start, end), exact for up to 15 digits. */
-function digitsValue(b, start, end) {
-    let v = 0;
-    for (let k = start; k < end; k++)
-        v = v * 10 + (b[k] - 48);
-    return v;
+const TWO32 = 4294967296;
+const TWO53 = 9007199254740992;
+const u64 = new DataView(new ArrayBuffer(8));
+/**
+ * head * 10^k + tail, exactly, for head < 10^15 and k <= 9 (tail has k digits): a number when
+ * it is at most 2^53 - 1, else a bigint. Up to 19 digits the value fits 64 bits and is put
+ * together from 32-bit halves in doubles that never exceed 2^53; longer ones use BigInt.
+ */
+function bigIntegerValue(head, tail, k, neg) {
+    if (k > 4) {
+        const big = BigInt(head) * BIG_POW10[k] + BigInt(tail);
+        return neg ? -big : big;
+    }
+    const mult = POW10[k]; // < 2^14
+    // head = hh * 2^24 + hl; value = (hh * mult) * 2^24 + (hl * mult + tail), each part exact.
+    const hh = Math.floor(head / 16777216);
+    const hl = head - hh * 16777216;
+    const lowPart = hl * mult + tail; // < 2^38 + 10^4
+    const highPart = hh * mult; // < 2^40
+    const highTop = Math.floor(highPart / 256); // highPart = highTop * 2^8 + rest
+    const t = (highPart - highTop * 256) * 16777216 + lowPart; // < 2^40: the value mod 2^32 plus carries
+    const carry = Math.floor(t / TWO32);
+    const lo = t - carry * TWO32;
+    const hi = highTop + carry; // < 2^32: the value is below 10^19 < 2^64
+    if (hi < 2097152) {
+        const v = hi * TWO32 + lo; // < 2^53: exact
+        if (v < TWO53)
+            return neg ? 0 - v : v;
+    }
+    u64.setUint32(0, lo, true);
+    u64.setUint32(4, hi, true);
+    const big = u64.getBigUint64(0, true);
+    return neg ? -big : big;
 }
+const BIG_POW10 = Array.from({ length: 10 }, (_, i) => 10n ** BigInt(i));
 
 /**
  * A streaming tar reader that finds members exactly as the reference does with Python 3.11's

@@ -410,6 +410,7 @@ class ByteScanner {
     if (c === 48) {
       p++;
       intDigits = 1;
+      c = p < n ? b[p]! : -1;
     } else if (c >= 49 && c <= 57) {
       do {
         if (intDigits < 15) head = head * 10 + (c - 48);

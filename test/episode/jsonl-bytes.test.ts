@@ -98,6 +98,15 @@ describe('the fast JSONL path takes ordinary telemetry', () => {
     }
   });
 
+  it('takes the numbers telemetry writes: fractions of 0, exponents, negatives', () => {
+    const GUEST: Fields = new Set(['t_wall_ns', 'load_1m_5m_15m']);
+    const text = '{"t_wall_ns": 1800000000000100000, "load_1m_5m_15m": [0.49, 0.0, 1.5e-3, -0.25, 0, -0, 12.50], "mem_free_kb": 502470}\n';
+    const fast = fastJsonl(enc.encode(text), GUEST);
+    expect(fast).not.toBeNull();
+    expect(canon(fast!.rows[0])).toBe('{"t_wall_ns":n1800000000000100000,"load_1m_5m_15m":[d0.49,f0,d0.0015,d-0.25,d0,d0,d12.5]}');
+    same(text, GUEST);
+  });
+
   it('materialises only the projected parts of blockstats and probes', () => {
     const qmp =
       '{"t_wall_ns": 1, "blockstats": {"d0": {"wr_bytes": 5, "rd_bytes": 6, "wr_operations": 7}, "cd": 3, "d0": {"wr_bytes": 9}}}\n';
