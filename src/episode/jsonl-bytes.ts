@@ -69,6 +69,8 @@ function compileFields(fields: Fields): KeySpec[] {
 /** Thrown (never as an Error: no stack to capture) to abandon the fast path. */
 const GIVE_UP = Symbol('give up');
 const MAX_FAST_DEPTH = 200;
+const MAX_KEY_MEMO = 64;
+const MAX_MEMO_DEPTH = 8;
 const POW10 = [
   1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
 ];
@@ -82,12 +84,24 @@ function isAsciiBreak(c: number): boolean {
   return c === 10 || c === 11 || c === 12 || c === 13 || c === 28 || c === 29 || c === 30;
 }
 
+interface NestedKeyMemo {
+  bytes: Uint8Array;
+  proj: Compiled;
+  keep: boolean;
+  key: string | null;
+  child: Compiled | null;
+}
+
 class ByteScanner {
   private p = 0;
   private readonly n: number;
   private readonly buf: Buffer;
   /** Interned short strings (device names, phases, events): most repeat on every row. */
   private readonly interned: Array<string | undefined> = new Array(512);
+  /** Per key position in a row: the bytes from the key's quote to its value last time, and what the key was. */
+  private readonly keyMemo: Array<{ bytes: Uint8Array; spec: KeySpec | null } | undefined> = [];
+  /** The same inside objects, by depth and position, with what decided how the key was read. */
+  private readonly nestedMemo: Array<NestedKeyMemo | undefined> = [];
 
   constructor(private readonly b: Uint8Array) {
     this.n = b.length;
@@ -169,11 +183,23 @@ class ByteScanner {
       this.p++;
       return row;
     }
-    for (;;) {
-      const spec = this.keyIn(wanted);
-      this.ws();
-      this.expect(58);
-      this.ws();
+    for (let k = 0; ; k++) {
+      // Rows of a member repeat their keys in the same order: the bytes from a key's opening
+      // quote to its value, as the previous row had them at this position, are tried first.
+      // Bytes equal to ones already read are valid the same way, so a match skips the work.
+      const memo = this.keyMemo[k];
+      let spec: KeySpec | null;
+      if (memo !== undefined && this.matches(memo.bytes)) {
+        spec = memo.spec;
+        this.ws();
+      } else {
+        const at = this.p;
+        spec = this.keyIn(wanted);
+        this.ws();
+        this.expect(58);
+        this.ws();
+        if (k < MAX_KEY_MEMO) this.keyMemo[k] = { bytes: this.b.slice(at, this.p), spec };
+      }
       if (spec) row[spec.name] = this.value(spec.proj, 1);
       else this.skip(1);
       this.ws();
@@ -183,6 +209,17 @@ class ByteScanner {
       if (d !== 44) throw GIVE_UP;
       this.ws();
     }
+  }
+
+  /** Moves past `bytes` if they come next. */
+  private matches(bytes: Uint8Array): boolean {
+    const b = this.b;
+    const p = this.p;
+    const len = bytes.length;
+    if (p + len > this.n) return false;
+    for (let j = 0; j < len; j++) if (b[p + j] !== bytes[j]) return false;
+    this.p = p + len;
+    return true;
   }
 
   /** Reads a key; returns the wanted spec it names, or null. */
@@ -319,24 +356,35 @@ class ByteScanner {
       this.p++;
       return map;
     }
-    for (;;) {
+    for (let k = 0; ; k++) {
       let key: string | null = null;
       let child: Compiled | null = null;
-      if (!map) this.skipString();
-      else if (proj.kind === 1) {
-        const spec = this.keyIn(proj.keys);
-        if (spec) {
-          key = spec.name;
-          child = spec.proj;
-        }
+      // As in row(): the key bytes this depth and position had last time, read the same way.
+      const slot = depth < MAX_MEMO_DEPTH && k < MAX_KEY_MEMO ? depth * MAX_KEY_MEMO + k : -1;
+      const memo = slot >= 0 ? this.nestedMemo[slot] : undefined;
+      if (memo !== undefined && memo.proj === proj && memo.keep === keep && this.matches(memo.bytes)) {
+        key = memo.key;
+        child = memo.child;
+        this.ws();
       } else {
-        if (this.peek() !== 34) throw GIVE_UP;
-        key = this.string();
-        child = proj.kind === 2 ? proj.each! : WHOLE;
+        const at = this.p;
+        if (!map) this.skipString();
+        else if (proj.kind === 1) {
+          const spec = this.keyIn(proj.keys);
+          if (spec) {
+            key = spec.name;
+            child = spec.proj;
+          }
+        } else {
+          if (this.peek() !== 34) throw GIVE_UP;
+          key = this.string();
+          child = proj.kind === 2 ? proj.each! : WHOLE;
+        }
+        this.ws();
+        this.expect(58);
+        this.ws();
+        if (slot >= 0) this.nestedMemo[slot] = { bytes: this.b.slice(at, this.p), proj, keep, key, child };
       }
-      this.ws();
-      this.expect(58);
-      this.ws();
       if (map && key !== null) map.set(key, this.value(child!, depth));
       else this.skip(depth);
       this.ws();

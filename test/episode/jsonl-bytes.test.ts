@@ -107,6 +107,29 @@ describe('the fast JSONL path takes ordinary telemetry', () => {
     same(text, GUEST);
   });
 
+  it('rows whose keys, spacing and nesting change from one row to the next', () => {
+    const text = [
+      '{"t_wall_ns": 1, "pid": 2, "blockstats": {"d0": {"wr_bytes": 1, "x": 2}}}',
+      '{"t_wall_ns":  3, "pid": 4, "blockstats": {"d0": {"x": 1, "wr_bytes": 2}}}',
+      '{"pid": 5, "t_wall_ns": 6, "blockstats": {"d1": {"wr_bytes": 3, "rd_bytes": 4}, "d0": {"wr_bytes": 5}}}',
+      '{"t_wall_ns":7,"pid":8,"blockstats":{"d0":{"wr_bytes":6}}}',
+      '{"t_wall_ns": 9, "t_wall_ns": 10, "blockstats": {"wr_bytes": {"wr_bytes": 7}}, "x": {"t_wall_ns": {"blockstats": 1}}}',
+      '{"t_wall_ns": 11, "pid": 12, "blockstats": {"d0": {"wr_bytes": 8, "x": 9}}}',
+    ].join('\n');
+    const fast = fastJsonl(enc.encode(text), QMP);
+    expect(fast).not.toBeNull();
+    expect(fast!.rows.map(canon)).toEqual([
+      '{"t_wall_ns":d1,"blockstats":M{"d0":M{"wr_bytes":d1}}}',
+      '{"t_wall_ns":d3,"blockstats":M{"d0":M{"wr_bytes":d2}}}',
+      '{"t_wall_ns":d6,"blockstats":M{"d1":M{"wr_bytes":d3,"rd_bytes":d4},"d0":M{"wr_bytes":d5}}}',
+      '{"t_wall_ns":d7,"blockstats":M{"d0":M{"wr_bytes":d6}}}',
+      '{"t_wall_ns":d10,"blockstats":M{"wr_bytes":M{"wr_bytes":d7}}}',
+      '{"t_wall_ns":d11,"blockstats":M{"d0":M{"wr_bytes":d8}}}',
+    ]);
+    same(text, QMP);
+    same(text, PROC);
+  });
+
   it('materialises only the projected parts of blockstats and probes', () => {
     const qmp =
       '{"t_wall_ns": 1, "blockstats": {"d0": {"wr_bytes": 5, "rd_bytes": 6, "wr_operations": 7}, "cd": 3, "d0": {"wr_bytes": 9}}}\n';
