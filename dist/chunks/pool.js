@@ -1,9 +1,8 @@
 import { statSync, existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { s as splitPyLines, i as isBlankPyLine, p as parseJsonDoc, J as JsonError, N as NotDict, t as truthy, e as isDict, c as classifyTarball, f as defaultZstdImpl, u as unreadableVerdict } from './classify-file.js';
+import { s as splitPyLines, i as isBlankPyLine, p as parseJsonDoc, J as JsonError, N as NotDict, t as truthy, e as isDict, c as classifyTarball, u as unreadableVerdict } from './classify-file.js';
 import { readFile } from 'node:fs/promises';
 
 /**
@@ -193,8 +192,7 @@ class WorkerPool {
         this.opts = opts;
         if (!(opts.jobs >= 1))
             throw new Error(`jobs must be at least 1, got ${opts.jobs}`);
-        const native = (opts.job.zstd ?? defaultZstdImpl()) === 'native';
-        this.perWorker = Math.max(1, opts.perWorker ?? (native && opts.jobs < availableParallelism() ? 2 : 1));
+        this.perWorker = Math.max(1, opts.perWorker ?? 1);
         this.timeoutMs = opts.timeoutMs ?? DEFAULT_EPISODE_TIMEOUT_MS;
         this.capacity = opts.jobs * this.perWorker;
     }
