@@ -2094,11 +2094,13 @@ class LimitError extends Error {
         this.name = 'LimitError';
     }
 }
-class HeaderError extends Error {
+/** Thrown and caught inside the reader only (every archive ends with one): no Error, so no stack to capture. */
+class HeaderError {
     kind;
+    message;
     constructor(kind, message) {
-        super(message);
         this.kind = kind;
+        this.message = message;
     }
 }
 const REGULAR_TYPES = new Set(['0', '\0', '7', 'S']);
@@ -2125,6 +2127,8 @@ function latin1(buf, start, end) {
     }
     return s;
 }
+const OCTAL_TEXT = /^(?:0[oO]_?)?[0-7](?:_?[0-7])*$/;
+const DECIMAL_TEXT = /^[0-9](?:_?[0-9])*$/;
 /** Python `int(s, base)` for the ASCII text tarfile hands it (whitespace, sign, 0o, `_`). */
 function pyIntText(text, base) {
     let t = text.replace(/^[\t\n\v\f\r\x1c-\x1f ]+|[\t\n\v\f\r\x1c-\x1f ]+$/g, '');
@@ -2133,9 +2137,7 @@ function pyIntText(text, base) {
         neg = t[0] === '-';
         t = t.slice(1);
     }
-    const digit = base === 8 ? '[0-7]' : '[0-9]';
-    const re = base === 8 ? new RegExp(`^(?:0[oO]_?)?${digit}(?:_?${digit})*$`) : new RegExp(`^${digit}(?:_?${digit})*$`);
-    if (!re.test(t))
+    if (!(base === 8 ? OCTAL_TEXT : DECIMAL_TEXT).test(t))
         return null;
     const digits = t.replace(/^0[oO]/, '').replace(/_/g, '');
     const n = parseInt(digits, base);
@@ -2290,7 +2292,7 @@ class TarReader {
         for (const suffix of this.sel.suffixes) {
             const c = this.found.get(suffix);
             if (c)
-                out.set(suffix, { suffix, name: Buffer.from(c.name, 'latin1').toString('utf8'), data: c.data });
+                out.set(suffix, { suffix, name: Buffer.from(c.name, 'latin1').toString('utf8'), data: c.data ?? new Uint8Array(c.end - c.start) });
         }
         return out;
     }
@@ -2339,8 +2341,17 @@ class TarReader {
         const c = this.active;
         const from = Math.max(at, c.start);
         const to = Math.min(at + piece.length, c.end);
-        if (to > from)
-            c.data.set(piece.subarray(from - at, to - at), from - c.start);
+        if (to <= from)
+            return;
+        if (c.data === null) {
+            // Decompressed chunks are not reused, so a member wholly inside one is kept as a view.
+            if (from === c.start && to === c.end) {
+                c.data = piece.subarray(from - at, to - at);
+                return;
+            }
+            c.data = new Uint8Array(c.end - c.start);
+        }
+        c.data.set(piece.subarray(from - at, to - at), from - c.start);
     }
     *take(n) {
         while (this.buffered < n && !this.ended)
@@ -2409,7 +2420,7 @@ class TarReader {
             }
             if (info.offsetData + size > nextOffset)
                 throw new TarReadError(`${suffix}: member data overlaps the next header`);
-            const c = { suffix, name: info.name, start: info.offsetData, end: info.offsetData + size, data: new Uint8Array(size) };
+            const c = { suffix, name: info.name, start: info.offsetData, end: info.offsetData + size, data: null };
             this.found.set(suffix, c);
             this.captures.push(c);
             this.active = c;

@@ -32,13 +32,12 @@ export class LimitError extends Error {
 }
 
 type HeaderErrorKind = 'empty' | 'truncated' | 'eof' | 'invalid' | 'subsequent';
-class HeaderError extends Error {
+/** Thrown and caught inside the reader only (every archive ends with one): no Error, so no stack to capture. */
+class HeaderError {
   constructor(
     readonly kind: HeaderErrorKind,
-    message: string,
-  ) {
-    super(message);
-  }
+    readonly message: string,
+  ) {}
 }
 
 interface TarInfo {
@@ -77,6 +76,9 @@ function latin1(buf: Uint8Array, start: number, end: number): string {
   return s;
 }
 
+const OCTAL_TEXT = /^(?:0[oO]_?)?[0-7](?:_?[0-7])*$/;
+const DECIMAL_TEXT = /^[0-9](?:_?[0-9])*$/;
+
 /** Python `int(s, base)` for the ASCII text tarfile hands it (whitespace, sign, 0o, `_`). */
 function pyIntText(text: string, base: 8 | 10): number | null {
   let t = text.replace(/^[\t\n\v\f\r\x1c-\x1f ]+|[\t\n\v\f\r\x1c-\x1f ]+$/g, '');
@@ -85,9 +87,7 @@ function pyIntText(text: string, base: 8 | 10): number | null {
     neg = t[0] === '-';
     t = t.slice(1);
   }
-  const digit = base === 8 ? '[0-7]' : '[0-9]';
-  const re = base === 8 ? new RegExp(`^(?:0[oO]_?)?${digit}(?:_?${digit})*$`) : new RegExp(`^${digit}(?:_?${digit})*$`);
-  if (!re.test(t)) return null;
+  if (!(base === 8 ? OCTAL_TEXT : DECIMAL_TEXT).test(t)) return null;
   const digits = t.replace(/^0[oO]/, '').replace(/_/g, '');
   const n = parseInt(digits, base);
   return neg ? -n : n;
@@ -199,7 +199,8 @@ interface Capture {
   name: string;
   start: number;
   end: number;
-  data: Uint8Array;
+  /** null until data arrives: a view of the chunk when the member lies in one, else a copy. */
+  data: Uint8Array | null;
 }
 
 export interface TarSelection {
@@ -249,7 +250,7 @@ export class TarReader {
     const out = new Map<string, SelectedMember>();
     for (const suffix of this.sel.suffixes) {
       const c = this.found.get(suffix);
-      if (c) out.set(suffix, { suffix, name: Buffer.from(c.name, 'latin1').toString('utf8'), data: c.data });
+      if (c) out.set(suffix, { suffix, name: Buffer.from(c.name, 'latin1').toString('utf8'), data: c.data ?? new Uint8Array(c.end - c.start) });
     }
     return out;
   }
@@ -297,7 +298,16 @@ export class TarReader {
     const c = this.active as Capture;
     const from = Math.max(at, c.start);
     const to = Math.min(at + piece.length, c.end);
-    if (to > from) c.data.set(piece.subarray(from - at, to - at), from - c.start);
+    if (to <= from) return;
+    if (c.data === null) {
+      // Decompressed chunks are not reused, so a member wholly inside one is kept as a view.
+      if (from === c.start && to === c.end) {
+        c.data = piece.subarray(from - at, to - at);
+        return;
+      }
+      c.data = new Uint8Array(c.end - c.start);
+    }
+    c.data.set(piece.subarray(from - at, to - at), from - c.start);
   }
 
   private *take(n: number): Generator<void, Uint8Array, void> {
@@ -358,7 +368,7 @@ export class TarReader {
         throw new LimitError(`${suffix}: member of ${size} bytes exceeds the ${this.sel.maxMemberBytes}-byte limit`);
       }
       if (info.offsetData + size > nextOffset) throw new TarReadError(`${suffix}: member data overlaps the next header`);
-      const c: Capture = { suffix, name: info.name, start: info.offsetData, end: info.offsetData + size, data: new Uint8Array(size) };
+      const c: Capture = { suffix, name: info.name, start: info.offsetData, end: info.offsetData + size, data: null };
       this.found.set(suffix, c);
       this.captures.push(c);
       this.active = c;
