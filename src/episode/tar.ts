@@ -250,7 +250,8 @@ export class TarReader {
     const out = new Map<string, SelectedMember>();
     for (const suffix of this.sel.suffixes) {
       const c = this.found.get(suffix);
-      if (c) out.set(suffix, { suffix, name: Buffer.from(c.name, 'latin1').toString('utf8'), data: c.data ?? new Uint8Array(c.end - c.start) });
+      if (c)
+        out.set(suffix, { suffix, name: Buffer.from(c.name, 'latin1').toString('utf8'), data: c.data ?? new Uint8Array(c.end - c.start) });
     }
     return out;
   }
