@@ -20,6 +20,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FLAT_CPU, FLAT_LOAD, ZERO, episodeMembers, rng, type EpisodeSpec } from './lib/synth.js';
 import { buildTar } from './lib/tarball.js';
+import { classify } from '../src/classifier/classify.js';
+import { DEFAULT_CLASSIFIER_SETTINGS } from '../src/classifier/types.js';
+import { MEMBER_SUFFIXES, parseMembers } from '../src/episode/read.js';
+import { TarReader } from '../src/episode/tar.js';
+import { decompress, defaultZstdImpl, type ZstdImpl } from '../src/episode/zstd.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..');
@@ -35,7 +40,7 @@ interface Options {
   scale: number[] | null;
   reference: string | null;
   cache: string;
-  zstd: string | null;
+  zstd: ZstdImpl | null;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -234,6 +239,69 @@ async function prepareDataset(cache: string, count: number, sizes: number[]): Pr
 }
 
 // ---------------------------------------------------------------------------------------------
+// where the time goes: the scan's stages, in this process, one thread
+
+interface Breakdown {
+  /** CPU ms per episode of each stage, after a warm-up pass. */
+  stages: Array<[string, number]>;
+  total: number;
+  /** CPU ms per episode of the first 10 episodes a fresh thread classifies, before V8 has optimised the code. */
+  coldFirst10: number;
+}
+
+async function breakdown(ds: Dataset, n: number, impl: ZstdImpl): Promise<Breakdown> {
+  const files = readFileSync(ds.index(n), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { host_id: string; episode_id: string })
+    .map((r) => path.join(ds.episodesRoot, r.host_id, `${r.episode_id}.tar.zst`));
+  const cpu = (): number => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
+  const t = { read: 0, zstd: 0, tar: 0, parse: 0, classify: 0 };
+  let coldFirst10 = 0;
+  // Pass 0 runs the code cold (nothing in this process has classified an episode yet) and
+  // warms it; pass 1 is measured.
+  for (let pass = 0; pass < 2; pass++) {
+    for (const k of Object.keys(t) as Array<keyof typeof t>) t[k] = 0;
+    const passStart = cpu();
+    for (let i = 0; i < files.length; i++) {
+      const c0 = cpu();
+      const bytes = readFileSync(files[i]!);
+      const c1 = cpu();
+      const chunks: Uint8Array[] = [];
+      await decompress(bytes, (c) => void chunks.push(c), impl);
+      const c2 = cpu();
+      const tar = new TarReader({ suffixes: MEMBER_SUFFIXES, maxMemberBytes: 1 << 28 });
+      for (const c of chunks) tar.push(c);
+      tar.end();
+      const members = tar.result();
+      const c3 = cpu();
+      const rows = parseMembers(members, { compressedBytes: 0, decompressedBytes: 0, jsonBytes: 0 });
+      const c4 = cpu();
+      if (rows.ok) classify(rows.rows, DEFAULT_CLASSIFIER_SETTINGS);
+      const c5 = cpu();
+      t.read += c1 - c0;
+      t.zstd += c2 - c1;
+      t.tar += c3 - c2;
+      t.parse += c4 - c3;
+      t.classify += c5 - c4;
+      if (pass === 0 && i === 9) coldFirst10 = (c5 - passStart) / 10;
+    }
+  }
+  const per = (x: number): number => x / files.length;
+  const stages: Array<[string, number]> = [
+    ['read the file', per(t.read)],
+    ['zstd', per(t.zstd)],
+    ['tar', per(t.tar)],
+    ['parse JSON', per(t.parse)],
+    ['classify', per(t.classify)],
+  ];
+  return { stages, total: stages.reduce((a, [, v]) => a + v, 0), coldFirst10 };
+}
+
+// ---------------------------------------------------------------------------------------------
 // measuring one process
 
 interface Measurement {
@@ -390,6 +458,20 @@ async function main(): Promise<void> {
       scaled.push({ n: k, s });
       say(row(`  ${k} episodes`, s, k, ds.jsonlBytes(k) / 1e6));
     }
+  }
+
+  const b = await breakdown(ds, n, o.zstd ?? defaultZstdImpl());
+  say('');
+  say('where the time goes (CPU per episode, in-process, one thread, after a warm-up pass):');
+  say('  ' + b.stages.map(([k, v]) => `${k} ${v.toFixed(2)} ms`).join(', ') + `; total ${b.total.toFixed(2)} ms`);
+  say(`  a fresh thread's first 10 episodes: ${b.coldFirst10.toFixed(1)} ms each (V8 has not optimised the code yet)`);
+  if (ref?.cpuS) {
+    const refMs = (1000 * ref.cpuS) / n;
+    const cores = availableParallelism();
+    say(
+      `  the reference: ${refMs.toFixed(1)} ms; at ${b.total.toFixed(2)} ms on ${cores} core(s) the ceiling is ` +
+        `${((refMs / b.total) * cores).toFixed(1)}x with every core busy (${(refMs / b.total).toFixed(1)}x on one)`,
+    );
   }
 
   say('');
