@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ALL_REASONS, isReason, type Reason } from '../classifier/types.js';
 import { unsafeIdReason } from '../dataset/index-file.js';
+import { ShardSpecError, parseShard, type Shard } from '../dataset/shard.js';
 import type { FailOn } from '../gate/run.js';
 
 export class InputError extends Error {
@@ -32,8 +33,24 @@ export type DatasetSpec =
   /** The fixture episodes shipped with the Action. */
   | { kind: 'bundled'; root: string };
 
+/** What the step does: the whole gate, one shard of a matrix, or the merge of the shards. */
+export type RunMode =
+  /** Scan the dataset and gate it (the default). */
+  | { kind: 'scan' }
+  /** Scan one shard and upload its partial report as the artifact `artifact`; no gating. */
+  | { kind: 'shard'; shard: Shard; artifact: string }
+  /** Download this run's artifacts whose names match `pattern`, merge the shard reports, gate the whole. */
+  | { kind: 'merge'; pattern: string };
+
+/** The artifact name prefix of shard reports when upload-report is empty. */
+export const DEFAULT_SHARD_ARTIFACT_PREFIX = 'episode-gate-shard';
+
+export const shardArtifactName = (prefix: string, s: Shard): string => `${prefix}-${s.index}-of-${s.count}`;
+
 export interface ActionSettings {
-  dataset: DatasetSpec;
+  mode: RunMode;
+  /** Where the episodes come from; null when merging (the shards scanned them). */
+  dataset: DatasetSpec | null;
   baselinePath: string | null;
   settingsPath: string | null;
   reasons: Reason[] | null;
@@ -42,7 +59,7 @@ export interface ActionSettings {
   failOn: FailOn;
   /** Absolute path of the JSON report. */
   reportPath: string;
-  /** Artifact name for the report; null = no upload. */
+  /** Artifact name for the report; null = no upload (with a shard: see mode.artifact). */
   uploadReport: string | null;
   comment: boolean;
   githubToken: string | null;
@@ -77,7 +94,53 @@ export function readActionSettings(getInput: GetInput, env: NodeJS.ProcessEnv, b
     return p;
   };
 
-  const dataset = readDataset(get, env, resolve, where, bundledRoot, token);
+  const rawShard = get('shard');
+  const pattern = get('merge');
+  if (rawShard && pattern) {
+    throw new InputError(
+      'shard',
+      `and 'merge' are both set: each matrix job scans one shard (shard: K/N) and one later job merges them (merge: a name pattern); give one of them`,
+    );
+  }
+  if (pattern) {
+    for (const other of ['dataset', 'artifact', 'artifact-run-id', 'artifact-repository', 'settings', 'reasons', 'host', 'jobs']) {
+      if (get(other)) {
+        throw new InputError(
+          'merge',
+          `and '${other}' are both set: the shard jobs scanned the dataset (give them '${other}'); the merge job only reads their reports`,
+        );
+      }
+    }
+    const bad = BAD_ARTIFACT_CHARS.filter((c) => c !== '*' && c !== '?').find((c) => pattern.includes(c));
+    if (bad !== undefined) {
+      throw new InputError(
+        'merge',
+        `is "${pattern}": artifact names cannot contain ${JSON.stringify(bad)}; give a name pattern such as ${DEFAULT_SHARD_ARTIFACT_PREFIX}-* (* and ? match any characters)`,
+      );
+    }
+  }
+  let shard: Shard | null = null;
+  if (rawShard) {
+    try {
+      shard = parseShard(rawShard);
+    } catch (e) {
+      if (!(e instanceof ShardSpecError)) throw e;
+      throw new InputError(
+        'shard',
+        `is "${rawShard}": give K/N with 1 <= K <= N <= 1024, e.g. shard: \${{ matrix.shard }}/4 with shard: [1, 2, 3, 4] in the matrix`,
+      );
+    }
+    for (const [other, why] of [
+      ['baseline', 'a shard is not gated alone: give the baseline to the merge job'],
+      ['comment', 'the merge job comments on the whole dataset; set comment there'],
+    ] as const) {
+      if (other === 'comment' ? readBoolean('comment', get('comment')) : get(other)) {
+        throw new InputError('shard', `and '${other}' are both set: ${why}`);
+      }
+    }
+  }
+
+  const dataset = pattern ? null : readDataset(get, env, resolve, where, bundledRoot, token);
 
   const baselinePath = existingFile(
     'baseline',
@@ -146,7 +209,12 @@ export function readActionSettings(getInput: GetInput, env: NodeJS.ProcessEnv, b
     );
   }
 
+  let mode: RunMode = { kind: 'scan' };
+  if (shard) mode = { kind: 'shard', shard, artifact: shardArtifactName(uploadReport ?? DEFAULT_SHARD_ARTIFACT_PREFIX, shard) };
+  if (pattern) mode = { kind: 'merge', pattern };
+
   return {
+    mode,
     dataset,
     baselinePath,
     settingsPath,
@@ -155,7 +223,7 @@ export function readActionSettings(getInput: GetInput, env: NodeJS.ProcessEnv, b
     jobs,
     failOn,
     reportPath,
-    uploadReport,
+    uploadReport: mode.kind === 'shard' ? null : uploadReport,
     comment,
     githubToken: token,
     workspace,

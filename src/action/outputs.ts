@@ -1,17 +1,28 @@
 /** The gate's outcome -> step outputs, job summary and annotations. */
 import * as core from '@actions/core';
+import type { Report } from '../gate/report.js';
 import type { GateOutcome, Regression } from '../gate/run.js';
 
-export function setGateOutputs(outcome: GateOutcome, reportPath: string): void {
-  const { counts, by_reason: byReason } = outcome.report;
+function setCountOutputs(report: Report, reportPath: string): void {
+  const { counts, by_reason: byReason } = report;
   core.setOutput('scanned', counts.scanned);
   core.setOutput('kept', counts.kept);
   core.setOutput('flagged', counts.flagged);
   core.setOutput('unreadable', byReason.unreadable ?? 0);
   core.setOutput('by-reason', JSON.stringify(byReason));
+  core.setOutput('report', reportPath);
+}
+
+export function setGateOutputs(outcome: GateOutcome, reportPath: string): void {
+  setCountOutputs(outcome.report, reportPath);
   core.setOutput('regressions', outcome.regressions.length);
   core.setOutput('passed', outcome.passed);
-  core.setOutput('report', reportPath);
+}
+
+/** A shard's counts (its part of the dataset), its report and artifact; no gate outputs, as nothing was gated. */
+export function setShardOutputs(report: Report, reportPath: string, artifact: string): void {
+  setCountOutputs(report, reportPath);
+  core.setOutput('shard-artifact', artifact);
 }
 
 /** GitHub shows at most 10 error annotations per step. */

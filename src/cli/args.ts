@@ -77,19 +77,20 @@ export function parseArgs(
   return out;
 }
 
-export function usageLine(prog: string, specs: readonly OptionSpec[]): string {
+/** `positional` names the positional arguments, e.g. "REPORT [REPORT ...]". */
+export function usageLine(prog: string, specs: readonly OptionSpec[], positional?: string): string {
   const parts = specs.map((s) =>
     s.kind === 'flag' ? `[--${s.name}]` : `[--${s.name} ${s.metavar ?? s.name.toUpperCase().replace(/-/g, '_')}]`,
   );
-  return `usage: ${prog} [-h] ${parts.join(' ')}`;
+  return `usage: ${prog} [-h] ${parts.join(' ')}${positional ? ` ${positional}` : ''}`;
 }
 
-export function helpText(prog: string, description: string, specs: readonly OptionSpec[]): string {
+export function helpText(prog: string, description: string, specs: readonly OptionSpec[], positional?: string): string {
   const rows = specs.map((s) => {
     const left = s.kind === 'flag' ? `--${s.name}` : `--${s.name} ${s.metavar ?? s.name.toUpperCase().replace(/-/g, '_')}`;
     return `  ${left.padEnd(28)} ${s.help}`;
   });
-  return `${usageLine(prog, specs)}\n\n${description}\n\noptions:\n  -h, --help                   show this help message and exit\n${rows.join('\n')}\n`;
+  return `${usageLine(prog, specs, positional)}\n\n${description}\n\noptions:\n  -h, --help                   show this help message and exit\n${rows.join('\n')}\n`;
 }
 
 /** A positive integer option, or a usage error naming it. */

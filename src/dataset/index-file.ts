@@ -10,6 +10,7 @@ import path from 'node:path';
 import { isDict, truthy, type PyVal } from '../classifier/pyvalue.js';
 import { NotDict } from '../classifier/types.js';
 import { JsonError, isBlankPyLine, parseJsonDoc, splitPyLines } from '../episode/pyjson.js';
+import { episodeShardKey } from './shard.js';
 
 export interface IndexEntry {
   /** 1-based line of index.jsonl. */
@@ -18,6 +19,8 @@ export interface IndexEntry {
   episode: string;
   tarPath: string;
   sizeBytes: number;
+  /** Decides the row's shard (see shard.ts): "host/episode". */
+  shardKey: string;
 }
 
 export type IndexProblemKind = 'not-json' | 'not-an-object' | 'missing-id' | 'unsafe-id';
@@ -26,6 +29,8 @@ export interface IndexProblem {
   line: number;
   kind: IndexProblemKind;
   detail: string;
+  /** Decides the line's shard (see shard.ts): "host/episode" when both ids are strings, else the line's text. */
+  shardKey: string;
 }
 
 export interface MissingTarball {
@@ -33,6 +38,7 @@ export interface MissingTarball {
   host: string;
   episode: string;
   tarPath: string;
+  shardKey: string;
 }
 
 export interface IndexWalk {
@@ -79,13 +85,13 @@ export function walkIndexText(text: string, episodesRoot: string, host?: string)
       row = parseJsonDoc(line, ID_FIELDS);
     } catch (e) {
       if (e instanceof JsonError) {
-        walk.problems.push({ line: lineNo, kind: 'not-json', detail: `not JSON (${e.message} at column ${e.column})` });
+        walk.problems.push({ line: lineNo, kind: 'not-json', detail: `not JSON (${e.message} at column ${e.column})`, shardKey: line });
         continue;
       }
       throw e;
     }
     if (row instanceof NotDict) {
-      walk.problems.push({ line: lineNo, kind: 'not-an-object', detail: `a JSON ${row.pyType}, not an object` });
+      walk.problems.push({ line: lineNo, kind: 'not-an-object', detail: `a JSON ${row.pyType}, not an object`, shardKey: line });
       continue;
     }
     const h = row.host_id;
@@ -95,6 +101,7 @@ export function walkIndexText(text: string, episodesRoot: string, host?: string)
         line: lineNo,
         kind: 'missing-id',
         detail: `host_id ${describeId(h)}, episode_id ${describeId(ep)}: both must be non-empty`,
+        shardKey: line,
       });
       continue;
     }
@@ -103,6 +110,7 @@ export function walkIndexText(text: string, episodesRoot: string, host?: string)
         line: lineNo,
         kind: 'unsafe-id',
         detail: `host_id ${describeId(h)}, episode_id ${describeId(ep)}: ids must be strings`,
+        shardKey: line,
       });
       continue;
     }
@@ -112,19 +120,21 @@ export function walkIndexText(text: string, episodesRoot: string, host?: string)
         line: lineNo,
         kind: 'unsafe-id',
         detail: `host_id ${JSON.stringify(h)}, episode_id ${JSON.stringify(ep)}: ${bad}; refused`,
+        shardKey: episodeShardKey(h, ep),
       });
       continue;
     }
     if (host !== undefined && h !== host) continue;
     const tarPath = path.join(episodesRoot, h, `${ep}.tar.zst`);
+    const shardKey = episodeShardKey(h, ep);
     let sizeBytes: number;
     try {
       sizeBytes = statSync(tarPath).size;
     } catch {
-      walk.missing.push({ line: lineNo, host: h, episode: ep, tarPath });
+      walk.missing.push({ line: lineNo, host: h, episode: ep, tarPath, shardKey });
       continue;
     }
-    walk.entries.push({ line: lineNo, host: h, episode: ep, tarPath, sizeBytes });
+    walk.entries.push({ line: lineNo, host: h, episode: ep, tarPath, sizeBytes, shardKey });
   }
   return walk;
 }

@@ -8,6 +8,8 @@ import type { EpisodeStats, ReaderLimits } from '../episode/read.js';
 import type { ZstdImpl } from '../episode/zstd.js';
 import { walkIndex, type IndexEntry, type IndexProblem, type MissingTarball } from './index-file.js';
 
+export type IndexRow = IndexEntry | MissingTarball | IndexProblem;
+
 export interface EpisodeResult {
   line: number;
   host: string;
@@ -28,6 +30,11 @@ export interface ScanResult {
   problems: IndexProblem[];
   indexFound: boolean;
   totals: ScanTotals;
+  /**
+   * The whole index, whatever `filter` chose: every tarball it lists (the dataset fingerprint
+   * covers these), and how many rows it accounts for (scanned + tarball missing + skipped lines).
+   */
+  index: { entries: ReadonlyArray<{ host: string; episode: string; sizeBytes: number }>; rows: number };
 }
 
 export interface ScanOptions {
@@ -41,8 +48,11 @@ export interface ScanOptions {
   zstd?: ZstdImpl;
   /** Called after each episode, in completion order. */
   onProgress?: (done: number, total: number) => void;
-  /** Chooses which index entries to scan (e.g. one shard); default all. */
-  filter?: (e: IndexEntry) => boolean;
+  /**
+   * Chooses the index rows this scan accounts for (e.g. one shard, see shard.ts): scanned
+   * entries, missing tarballs and skipped lines alike; default all.
+   */
+  filter?: (row: IndexRow) => boolean;
 }
 
 /** Runs episode jobs; the in-process runner is the default, a worker pool can replace it. */
@@ -60,7 +70,11 @@ export function inProcessRunner(opts: EpisodeJobOptions): EpisodeRunner {
 export async function scanDataset(opts: ScanOptions, runner?: EpisodeRunner): Promise<ScanResult> {
   const started = performance.now();
   const walk = await walkIndex(opts.indexPath, opts.episodesRoot, opts.host);
-  const entries = opts.filter ? walk.entries.filter(opts.filter) : walk.entries;
+  const keep = opts.filter;
+  const entries = keep ? walk.entries.filter(keep) : walk.entries;
+  const missing = keep ? walk.missing.filter(keep) : walk.missing;
+  const problems = keep ? walk.problems.filter(keep) : walk.problems;
+  const index = { entries: walk.entries, rows: walk.entries.length + walk.missing.length + walk.problems.length };
   const jobOpts: EpisodeJobOptions = { settings: opts.settings, limits: opts.limits, ...(opts.zstd ? { zstd: opts.zstd } : {}) };
   const r = runner ?? inProcessRunner(jobOpts);
   const results: EpisodeResult[] = new Array(entries.length);
@@ -87,5 +101,5 @@ export async function scanDataset(opts: ScanOptions, runner?: EpisodeRunner): Pr
     if (!runner) await r.close();
   }
   totals.elapsedMs = performance.now() - started;
-  return { episodes: results, missing: walk.missing, problems: walk.problems, indexFound: walk.indexFound, totals };
+  return { episodes: results, missing, problems, indexFound: walk.indexFound, totals, index };
 }

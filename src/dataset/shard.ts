@@ -1,7 +1,11 @@
 /**
- * Deterministic shards of a dataset for a CI matrix: an episode belongs to shard
- * 1 + (first 48 bits of sha256("host/episode") mod N). The assignment depends on the episode's
- * identity alone, so it stays put as the index grows and shards stay balanced.
+ * Deterministic shards of a dataset for a CI matrix. Every index row has a shard key, and the row
+ * belongs to shard 1 + (first 48 bits of sha256(key) mod N):
+ * - a row with string ids (scanned, tarball missing, or refused as unsafe) is keyed "host/episode";
+ * - a line without usable ids (not JSON, not an object, ids missing, empty or not strings) is
+ *   keyed by its own text.
+ * The assignment depends on the row's content alone, never on its line number or on the rest of
+ * the index, so a row stays in its shard as the index grows, and shards stay balanced.
  */
 import { createHash } from 'node:crypto';
 
@@ -11,6 +15,8 @@ export interface Shard {
   count: number;
 }
 
+export const MAX_SHARDS = 1024;
+
 export class ShardSpecError extends Error {}
 
 export function parseShard(spec: string): Shard {
@@ -18,19 +24,29 @@ export function parseShard(spec: string): Shard {
   if (!m) throw new ShardSpecError(`shard "${spec}" is not of the form K/N (e.g. 2/4)`);
   const index = Number(m[1]);
   const count = Number(m[2]);
-  if (count < 1 || count > 1024 || index < 1 || index > count) {
-    throw new ShardSpecError(`shard "${spec}": K must be 1..N and N 1..1024`);
+  if (count < 1 || count > MAX_SHARDS || index < 1 || index > count) {
+    throw new ShardSpecError(`shard "${spec}": K must be 1..N and N 1..${MAX_SHARDS}`);
   }
   return { index, count };
 }
 
-export function shardOf(host: string, episode: string, count: number): number {
-  const h = createHash('sha256').update(`${host}/${episode}`).digest();
+/** The shard key of a row with string ids. */
+export function episodeShardKey(host: string, episode: string): string {
+  return `${host}/${episode}`;
+}
+
+export function shardOfKey(key: string, count: number): number {
+  const h = createHash('sha256').update(key).digest();
   return 1 + (h.readUIntBE(0, 6) % count);
 }
 
-export function inShard(shard: Shard): (e: { host: string; episode: string }) => boolean {
-  return (e) => shardOf(e.host, e.episode, shard.count) === shard.index;
+export function shardOf(host: string, episode: string, count: number): number {
+  return shardOfKey(episodeShardKey(host, episode), count);
+}
+
+/** Whether an index row (scanned entry, missing tarball or skipped line) belongs to `shard`. */
+export function inShard(shard: Shard): (row: { shardKey: string }) => boolean {
+  return (row) => shardOfKey(row.shardKey, shard.count) === shard.index;
 }
 
 export const formatShard = (s: Shard): string => `${s.index}/${s.count}`;

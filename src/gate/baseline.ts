@@ -9,7 +9,7 @@ import { ALL_REASONS, isReason, type Reason } from '../classifier/types.js';
 import { unsafeIdReason } from '../dataset/index-file.js';
 import { ConfigError, describeFsError } from './errors.js';
 import { formatJson } from './json-format.js';
-import { episodeKey, writeFileAtomic, type Counts, type Report, type VerdictName } from './report.js';
+import { episodeKey, requireWholeReport, writeFileAtomic, type Counts, type Report, type VerdictName } from './report.js';
 
 export const BASELINE_VERSION = 1;
 
@@ -323,6 +323,7 @@ export interface BaselineBuildOptions {
  * write unless dropStale says to drop them.
  */
 export function baselineFromReport(report: Report, existing: Baseline | null, opts: BaselineBuildOptions = {}): BaselineUpdate {
+  requireWholeReport(report, 'the report', 'made into a baseline');
   const lookup = reportLookup(report);
   const stale: CaseResult[] = [];
   const cases: PinnedCase[] = [];

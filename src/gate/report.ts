@@ -18,6 +18,7 @@ import {
   type Verdict,
 } from '../classifier/types.js';
 import type { EpisodeResult, ScanResult } from '../dataset/scan.js';
+import type { Shard } from '../dataset/shard.js';
 import { ConfigError, describeFsError } from './errors.js';
 import type { GateSettings } from './settings.js';
 
@@ -66,6 +67,16 @@ export interface ReportEpisode {
 
 export type SourceTally = Record<SourceStatus, number>;
 
+/** Which part of the dataset a partial report covers (absent from a whole report). */
+export interface ReportShard {
+  /** K of K/N, 1-based. */
+  index: number;
+  /** N of K/N. */
+  count: number;
+  /** Rows the whole index accounts for (scanned + tarball missing + skipped lines), over all shards. */
+  index_rows: number;
+}
+
 export interface Report {
   report_version: typeof REPORT_VERSION;
   tool: { name: 'episode-gate'; version: string };
@@ -77,9 +88,11 @@ export interface Report {
     host: string | null;
     /** Only these reasons flag (null: all); unreadable always flags. */
     reasons: Reason[] | null;
-    /** sha256 over index.jsonl and every scanned tarball's host/episode/size. */
+    /** sha256 over index.jsonl and every tarball it lists (host/episode/size), in every shard alike. */
     fingerprint: string;
   };
+  /** Present only in the report of one shard (`scan --shard K/N`): then every list and count below is that shard's. */
+  shard?: ReportShard;
   settings: GateSettings;
   settings_hash: string;
   settings_file: string | null;
@@ -176,9 +189,11 @@ export interface ReportContext {
   settingsOverrides: Partial<GateSettings>;
   version: string;
   now?: Date;
+  /** The scan covered this shard only (its filter chose the shard's rows). */
+  shard?: Shard | null;
 }
 
-/** sha256 over the index file's bytes and each scanned tarball's host/episode/size. */
+/** sha256 over the index file's bytes and each listed tarball's host/episode/size. */
 export function datasetFingerprint(
   indexBytes: Uint8Array | null,
   episodes: ReadonlyArray<{ host: string; episode: string; sizeBytes: number }>,
@@ -191,9 +206,24 @@ export function datasetFingerprint(
   return 'sha256:' + h.digest('hex');
 }
 
-export function buildReport(scan: ScanResult, indexBytes: Uint8Array | null, ctx: ReportContext): Report {
-  const selected = ctx.reasons ? new Set(ctx.reasons) : null;
-  const episodes = scan.episodes.map((r) => reportEpisode(r, selected));
+/** What a report says of its scan, besides the rows and what is counted from them. */
+export type ReportHead = Pick<
+  Report,
+  'tool' | 'generated_at' | 'dataset' | 'shard' | 'settings' | 'settings_hash' | 'settings_file' | 'settings_overrides'
+>;
+
+export interface ReportRows {
+  episodes: ReportEpisode[];
+  missing_tarballs: Report['missing_tarballs'];
+  index_problems: Report['index_problems'];
+}
+
+/**
+ * A report from its head and rows: counts, by_reason, sources and hosts are counted here, from
+ * the episodes, for a scan and for a merge of shard reports alike.
+ */
+export function assembleReport(head: ReportHead, rows: ReportRows, totals: Report['totals']): Report {
+  const { episodes } = rows;
   const counts: Counts = { scanned: episodes.length, kept: 0, flagged: 0 };
   const byReason = emptyByReason();
   const hosts: Record<string, Counts> = {};
@@ -213,6 +243,28 @@ export function buildReport(scan: ScanResult, indexBytes: Uint8Array | null, ctx
   }
   return {
     report_version: REPORT_VERSION,
+    tool: head.tool,
+    generated_at: head.generated_at,
+    dataset: head.dataset,
+    ...(head.shard ? { shard: head.shard } : {}),
+    settings: head.settings,
+    settings_hash: head.settings_hash,
+    settings_file: head.settings_file,
+    settings_overrides: head.settings_overrides,
+    counts,
+    by_reason: byReason,
+    sources,
+    hosts,
+    missing_tarballs: rows.missing_tarballs,
+    index_problems: rows.index_problems,
+    totals,
+    episodes,
+  };
+}
+
+export function buildReport(scan: ScanResult, indexBytes: Uint8Array | null, ctx: ReportContext): Report {
+  const selected = ctx.reasons ? new Set(ctx.reasons) : null;
+  const head: ReportHead = {
     tool: { name: 'episode-gate', version: ctx.version },
     generated_at: (ctx.now ?? new Date()).toISOString(),
     dataset: {
@@ -220,25 +272,37 @@ export function buildReport(scan: ScanResult, indexBytes: Uint8Array | null, ctx
       episodes_root: ctx.display(ctx.episodesRoot),
       host: ctx.host,
       reasons: ctx.reasons,
-      fingerprint: datasetFingerprint(indexBytes, scan.episodes),
+      // The whole index's, not the shard's: every shard of one dataset has the same.
+      fingerprint: datasetFingerprint(indexBytes, scan.index.entries),
     },
+    ...(ctx.shard ? { shard: { index: ctx.shard.index, count: ctx.shard.count, index_rows: scan.index.rows } } : {}),
     settings: ctx.settings,
     settings_hash: ctx.settingsHash,
     settings_file: ctx.settingsFile,
     settings_overrides: ctx.settingsOverrides,
-    counts,
-    by_reason: byReason,
-    sources,
-    hosts,
+  };
+  const rows: ReportRows = {
+    episodes: scan.episodes.map((r) => reportEpisode(r, selected)),
     missing_tarballs: scan.missing.map((m) => ({ line: m.line, host: m.host, episode: m.episode, path: ctx.display(m.tarPath) })),
     index_problems: scan.problems.map((p) => ({ line: p.line, kind: p.kind, detail: p.detail })),
-    totals: {
-      compressed_bytes: scan.totals.compressedBytes,
-      decompressed_bytes: scan.totals.decompressedBytes,
-      elapsed_ms: Math.round(scan.totals.elapsedMs),
-    },
-    episodes,
   };
+  return assembleReport(head, rows, {
+    compressed_bytes: scan.totals.compressedBytes,
+    decompressed_bytes: scan.totals.decompressedBytes,
+    elapsed_ms: Math.round(scan.totals.elapsedMs),
+  });
+}
+
+/**
+ * A report of one shard cannot be gated or made into a baseline: its counts are a part of the
+ * dataset's. `use` says what was refused, e.g. "gated".
+ */
+export function requireWholeReport(report: Report, displayName: string, use: string): void {
+  const s = report.shard;
+  if (!s) return;
+  throw new ConfigError(
+    `${displayName} is the report of shard ${s.index}/${s.count} only, and a shard cannot be ${use} alone: merge the reports of all ${s.count} shards with episode-gate merge`,
+  );
 }
 
 /** Pretty JSON with one line per episode: readable, and a diff of two reports stays short. */
@@ -307,11 +371,18 @@ export function readReport(file: string, displayName = file): Report {
       e.reasons.every((r) => typeof r === 'string' && isReason(r));
     if (!ok) throw new ConfigError(`${displayName}: episodes[${i}] needs host, episode, verdict (kept|flagged) and known reasons; ${fix}`);
   });
-  for (const k of ['dataset', 'sources', 'hosts', 'settings']) {
+  for (const k of ['tool', 'dataset', 'sources', 'hosts', 'settings', 'totals']) {
     if (!isObj(doc[k])) throw new ConfigError(`${displayName}: ${k} must be an object; ${fix}`);
   }
   for (const k of ['missing_tarballs', 'index_problems']) {
     if (!Array.isArray(doc[k])) throw new ConfigError(`${displayName}: ${k} must be a list; ${fix}`);
+  }
+  if (doc.shard !== undefined) {
+    const s = doc.shard;
+    const whole = (v: unknown, min: number): v is number => Number.isSafeInteger(v) && (v as number) >= min;
+    if (!isObj(s) || !whole(s.count, 1) || !whole(s.index, 1) || s.index > s.count || !whole(s.index_rows, 0)) {
+      throw new ConfigError(`${displayName}: shard must hold whole numbers index (1..count), count and index_rows; ${fix} --shard K/N`);
+    }
   }
   return doc as unknown as Report;
 }

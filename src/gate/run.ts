@@ -8,12 +8,13 @@ import path from 'node:path';
 import type { Reason } from '../classifier/types.js';
 import { createEpisodeRunner } from '../dataset/pool.js';
 import { scanDataset, type EpisodeRunner } from '../dataset/scan.js';
+import { inShard, type Shard } from '../dataset/shard.js';
 import { DEFAULT_SUMMARY_LIMIT_BYTES, renderSummary } from '../render/summary.js';
 import { loadBaseline, type Baseline } from './baseline.js';
 import { compare, type Comparison, type Regression } from './compare.js';
 import { ConfigError, describeFsError } from './errors.js';
 import { toolVersion } from './package-info.js';
-import { buildReport, compactVerdict, writeReport, type Report } from './report.js';
+import { buildReport, compactVerdict, requireWholeReport, writeReport, type Report } from './report.js';
 import { resolveSettings, type GateSettings } from './settings.js';
 
 export type { Regression } from './compare.js';
@@ -33,9 +34,12 @@ export interface ScanReportOptions {
   onProgress?: (done: number, total: number) => void;
   /** Paths in the report and messages are shown relative to this folder (default: process.cwd()). */
   cwd?: string;
+  /** Scan this shard's rows only and write a partial report (merge the shards' reports to gate). */
+  shard?: Shard;
 }
 
-export interface GateRunOptions extends ScanReportOptions {
+/** How a report is gated, wherever it came from. */
+export interface GateOptions {
   /** Absent: report only, no gating (the summary says how to create a baseline). */
   baselinePath?: string;
   failOn: FailOn;
@@ -47,7 +51,11 @@ export interface GateRunOptions extends ScanReportOptions {
   reportHint?: string;
   /** The command shown next to improvements to update the baseline. */
   updateHint?: string;
+  /** Paths in messages are shown relative to this folder (default: process.cwd()). */
+  cwd?: string;
 }
+
+export interface GateRunOptions extends ScanReportOptions, GateOptions {}
 
 export interface GateOutcome {
   report: Report;
@@ -122,6 +130,7 @@ export async function scanToReport(opts: ScanReportOptions): Promise<Report> {
         settings,
         limits,
         ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+        ...(opts.shard ? { filter: inShard(opts.shard) } : {}),
       },
       compacting,
     );
@@ -143,6 +152,7 @@ export async function scanToReport(opts: ScanReportOptions): Promise<Report> {
     settingsFile: resolved.file,
     settingsOverrides: resolved.overrides,
     version: toolVersion(),
+    shard: opts.shard ?? null,
   });
 }
 
@@ -160,8 +170,9 @@ function plural(n: number, one: string): string {
   return `${n} ${one}${n === 1 ? '' : 's'}`;
 }
 
-/** Judge a report against a baseline (or none) and render the summary. */
+/** Judge a report against a baseline (or none) and render the summary. A shard's report is refused. */
 export function evaluateGate(report: Report, baseline: Baseline | null, opts: EvaluateOptions): GateOutcome {
+  requireWholeReport(report, opts.reportHint ?? 'the report', 'gated');
   const name = opts.baselineName ?? 'the baseline';
   const comparison = baseline ? compare(report, baseline, name) : null;
   const regressions = comparison?.regressions ?? [];
@@ -194,12 +205,17 @@ export function evaluateGate(report: Report, baseline: Baseline | null, opts: Ev
   return { report, regressions, improvements, passed, failReason, markdown, comparison };
 }
 
-export async function runGate(opts: GateRunOptions): Promise<GateOutcome> {
+/**
+ * Gate a report, however it is made (a scan, a saved report, merged shard reports): the baseline
+ * is read first, so a bad one fails before a long scan, and the report is written (reportPath)
+ * before it is judged. A report of one shard is refused.
+ */
+export async function gateReport(produce: () => Report | Promise<Report>, opts: GateOptions): Promise<GateOutcome> {
   const cwd = opts.cwd ?? process.cwd();
   const show = (p: string): string => displayPath(p, cwd);
-  // A bad baseline fails before a long scan, not after it.
   const baseline = opts.baselinePath ? loadBaseline(path.resolve(cwd, opts.baselinePath), show(opts.baselinePath)) : null;
-  const report = await scanToReport(opts);
+  const report = await produce();
+  requireWholeReport(report, 'the report', 'gated');
   if (opts.reportPath) writeReport(path.resolve(cwd, opts.reportPath), report);
   return evaluateGate(report, baseline, {
     failOn: opts.failOn,
@@ -208,4 +224,8 @@ export async function runGate(opts: GateRunOptions): Promise<GateOutcome> {
     reportHint: opts.reportHint ?? (opts.reportPath ? show(opts.reportPath) : null),
     updateHint: opts.updateHint ?? (opts.baselinePath ? `episode-gate baseline --out ${show(opts.baselinePath)}` : null),
   });
+}
+
+export async function runGate(opts: GateRunOptions): Promise<GateOutcome> {
+  return gateReport(() => scanToReport(opts), opts);
 }

@@ -17,6 +17,7 @@ function read(inputs: Record<string, string>, extraEnv: Record<string, string> =
 describe('inputs -> settings', () => {
   it('defaults: bundled fixtures, fail on regression, report under RUNNER_TEMP, nothing uploaded or posted', () => {
     expect(read({})).toEqual({
+      mode: { kind: 'scan' },
       dataset: { kind: 'bundled', root: '/action/fixtures/dataset' },
       baselinePath: null,
       settingsPath: null,
@@ -65,7 +66,31 @@ describe('inputs -> settings', () => {
     ).toMatchObject({ crossRun: { owner: 'lab', repo: 'exports' } });
   });
 
+  it('shard: K/N scans one shard and names its artifact after upload-report (or the default prefix)', () => {
+    expect(read({ dataset: 'data', shard: ' 2 / 4 ' }).mode).toEqual({
+      kind: 'shard',
+      shard: { index: 2, count: 4 },
+      artifact: 'episode-gate-shard-2-of-4',
+    });
+    const s = read({ dataset: 'data', shard: '4/4', 'upload-report': 'nightly' });
+    expect(s.mode).toEqual({ kind: 'shard', shard: { index: 4, count: 4 }, artifact: 'nightly-4-of-4' });
+    // The prefix is not uploaded to as a name of its own.
+    expect(s.uploadReport).toBeNull();
+  });
+
+  it('merge: a name pattern, and no dataset to scan', () => {
+    const s = read({ merge: 'episode-gate-shard-*', baseline: 'baseline.json', 'upload-report': 'merged' });
+    expect(s.mode).toEqual({ kind: 'merge', pattern: 'episode-gate-shard-*' });
+    expect(s.dataset).toBeNull();
+    expect(s.baselinePath).toBe(path.join(ws, 'baseline.json'));
+    expect(s.uploadReport).toBe('merged');
+  });
+
   const bad: Array<[Record<string, string>, RegExp]> = [
+    [{ shard: '0/4' }, /^Input 'shard' is "0\/4": give K\/N with 1 <= K <= N <= 1024/],
+    [{ shard: '1/2', comment: 'true', 'github-token': 't' }, /^Input 'shard' and 'comment' are both set/],
+    [{ merge: 'x*', host: 'lab-a' }, /^Input 'merge' and 'host' are both set/],
+    [{ merge: 'x*', artifact: 'snap' }, /^Input 'merge' and 'artifact' are both set/],
     [
       { artifact: 'snap', 'artifact-run-id': '99' },
       /^Input 'github-token' is empty, but downloading from another run needs a token with actions: read/,

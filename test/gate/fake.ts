@@ -39,24 +39,27 @@ function verdict(reasons: Reason[], why = 'netflow spread 12.0 KiB < 50.0 KiB'):
 }
 
 export function fakeScan(eps: FakeEpisode[], missing: Array<[string, string]> = []): ScanResult {
+  const episodes = eps.map(([host, episode, reasons], i) => ({
+    line: i + 1,
+    host,
+    episode,
+    tarPath: `/data/episodes/${host}/${episode}.tar.zst`,
+    sizeBytes: 1000 + i,
+    verdict: verdict(reasons),
+  }));
   return {
-    episodes: eps.map(([host, episode, reasons], i) => ({
-      line: i + 1,
-      host,
-      episode,
-      tarPath: `/data/episodes/${host}/${episode}.tar.zst`,
-      sizeBytes: 1000 + i,
-      verdict: verdict(reasons),
-    })),
+    episodes,
     missing: missing.map(([host, episode], i) => ({
       line: eps.length + i + 1,
       host,
       episode,
       tarPath: `/data/episodes/${host}/${episode}.tar.zst`,
+      shardKey: `${host}/${episode}`,
     })),
     problems: [],
     indexFound: true,
     totals: { episodes: eps.length, elapsedMs: 5, compressedBytes: 0, decompressedBytes: 0, jsonBytes: 0 },
+    index: { entries: episodes, rows: eps.length + missing.length },
   };
 }
 

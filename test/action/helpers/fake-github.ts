@@ -2,7 +2,8 @@
  * A loopback fake of the GitHub services the Action talks to, driven by the real clients in
  * dist/index.js:
  * - the artifact service's Twirp JSON API (ListArtifacts, GetSignedArtifactURL, CreateArtifact,
- *   FinalizeArtifact) under ACTIONS_RESULTS_URL, with the ACTIONS_RUNTIME_TOKEN bearer;
+ *   FinalizeArtifact) under ACTIONS_RESULTS_URL, with the ACTIONS_RUNTIME_TOKEN bearer; an
+ *   uploaded artifact is listed and downloadable once finalized, as for a later job of the run;
  * - blob storage: signed download URLs, and the Azure block-blob upload (Put Block,
  *   Put Block List) the upload client speaks;
  * - the REST API under GITHUB_API_URL: a run's artifacts, the artifact zip redirect, and issue
@@ -169,7 +170,9 @@ export class FakeGitHub {
         const up = this.uploads.get(String(j.name));
         if (!up) return send(res, 404, { code: 'not_found', msg: 'no such artifact' });
         up.finalize = j;
-        return send(res, 200, { ok: true, artifact_id: '777' });
+        // From now on a later job of the run can list and download it, as on GitHub.
+        const a = this.addArtifact({ name: up.name, data: up.data ?? Buffer.alloc(0), zip: true, runId: null });
+        return send(res, 200, { ok: true, artifact_id: String(a.id) });
       }
       default:
         return send(res, 404, { code: 'bad_route', msg: `no method ${method}` });
