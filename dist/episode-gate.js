@@ -1,10 +1,10 @@
 #!/usr/bin/env node
-import { writeFileSync, existsSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync, readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { A as ALL_REASONS } from './chunks/classify-file.js';
-import { F as FAIL_ON_CHOICES, C as ConfigError, w as writeReport, d as displayPath, f as formatReport, M as MIN_SUMMARY_LIMIT_BYTES, b as bundledFixtures, l as loadBaseline, r as readReport, e as evaluateGate, a as runGate, c as describeFsError, p as packageRoot, g as baselineFromReport, h as writeBaseline, s as scanToReport, i as parseOverride } from './chunks/run.js';
-import { u as unsafeIdReason } from './chunks/pool.js';
+import { F as FAIL_ON_CHOICES, C as ConfigError, w as writeReport, d as displayPath, f as formatReport, M as MIN_SUMMARY_LIMIT_BYTES, g as gateReport, m as mergeShardReports, r as readReport, b as bundledFixtures, a as requireWholeReport, c as runGate, l as loadBaseline, p as packageRoot, e as baselineFromReport, h as writeBaseline, s as scanToReport, i as describeFsError, j as parseOverride } from './chunks/run.js';
+import { f as formatShard, u as unsafeIdReason, p as parseShard, S as ShardSpecError } from './chunks/pool.js';
 import { p as parseArgs, U as UsageError, i as intOption, u as usageLine, h as helpText, r as runMain } from './chunks/io.js';
 import 'node:zlib';
 import 'node:crypto';
@@ -13,9 +13,10 @@ import 'node:worker_threads';
 import 'node:fs/promises';
 
 /**
- * `episode-gate`: scan a dataset into a JSON report, check it against a baseline, or write a
- * baseline. Exit codes: 0 passed (or done), 1 the gate failed (or `baseline` refused to drop a
- * pinned case), 2 the tool could not run (usage, configuration or I/O error).
+ * `episode-gate`: scan a dataset (or one shard of it) into a JSON report, check it against a
+ * baseline, merge shard reports and check the whole, or write a baseline. Exit codes: 0 passed
+ * (or done), 1 the gate failed (or `baseline` refused to drop a pinned case), 2 the tool could
+ * not run (usage, configuration or I/O error).
  */
 const PROG = 'episode-gate';
 const DATASET_SPECS = [
@@ -41,10 +42,15 @@ const DATASET_SPECS = [
 const SCAN_SPECS = [
     ...DATASET_SPECS,
     { name: 'report', kind: 'value', metavar: 'FILE', help: 'write the JSON report here (default: standard output)' },
+    {
+        name: 'shard',
+        kind: 'value',
+        metavar: 'K/N',
+        help: 'scan only shard K of N (a fixed share of the index rows) into a partial report; episode-gate merge joins the N reports',
+    },
 ];
-const CHECK_SPECS = [
-    ...DATASET_SPECS,
-    { name: 'report', kind: 'value', metavar: 'FILE', help: 'judge this report (from episode-gate scan) instead of scanning' },
+/** Judging a report: what check and merge share. */
+const GATE_SPECS = [
     {
         name: 'baseline',
         kind: 'value',
@@ -61,6 +67,16 @@ const CHECK_SPECS = [
     { name: 'report-out', kind: 'value', metavar: 'FILE', help: 'write the JSON report of this scan to FILE' },
     { name: 'summary-limit', kind: 'value', metavar: 'BYTES', help: 'cap the summary at BYTES (default just under 1 MiB)' },
 ];
+const CHECK_SPECS = [
+    ...DATASET_SPECS,
+    { name: 'report', kind: 'value', metavar: 'FILE', help: 'judge this report (from episode-gate scan) instead of scanning' },
+    ...GATE_SPECS,
+];
+const MERGE_SPECS = GATE_SPECS.map((s) => s.name === 'baseline'
+    ? { ...s, help: 'baseline to compare with (default: none, report only)' }
+    : s.name === 'report-out'
+        ? { ...s, help: "write the merged JSON report (the whole dataset's) to FILE" }
+        : s);
 const BASELINE_SPECS = [
     ...DATASET_SPECS,
     { name: 'report', kind: 'value', metavar: 'FILE', help: 'make the baseline from this report instead of scanning' },
@@ -78,25 +94,37 @@ const REPORT_INPUT_EXCLUSIVE = [
     ...DATASET_EXCLUSIVE,
     ...['dataset', 'episodes-root', 'index', 'host', 'reason', 'settings', 'set', 'jobs'].map((o) => ['report', o]),
 ];
-const MAIN_HELP = `usage: ${PROG} {scan,check,baseline} [options]
+const COMMANDS = '{scan,check,merge,baseline}';
+const MAIN_HELP = `usage: ${PROG} ${COMMANDS} [options]
 
 Classify a dataset of episodes and gate CI on regressions against a committed baseline.
 
 commands:
-  scan       classify a dataset and write the JSON report
+  scan       classify a dataset (or one shard of it, --shard K/N) and write the JSON report
   check      scan (or read a report), compare with a baseline, print the markdown summary;
              exit 0 passed, 1 the gate failed, 2 the tool could not run
+  merge      merge the reports of all N shards (scan --shard K/N), then check the whole as check does
   baseline   write or update a baseline from a scan, keeping pinned cases and tolerances
 
 With no dataset options, scan and check use the bundled fixture dataset, and check compares it
 with the committed fixture baseline. Run '${PROG} COMMAND --help' for a command's options.
 `;
 const SUBS = {
-    scan: { specs: SCAN_SPECS, exclusive: DATASET_EXCLUSIVE, description: 'Classify every episode of a dataset and write the JSON report.' },
+    scan: {
+        specs: SCAN_SPECS,
+        exclusive: DATASET_EXCLUSIVE,
+        description: 'Classify every episode of a dataset and write the JSON report. With --shard K/N, only the index rows of shard K (chosen by a hash of host_id/episode_id, so a row keeps its shard as the index grows) go into a partial report.',
+    },
     check: {
         specs: CHECK_SPECS,
         exclusive: REPORT_INPUT_EXCLUSIVE,
         description: 'Compare a scan with a baseline and print the markdown summary. Exit 0 passed, 1 the gate failed, 2 the tool could not run.',
+    },
+    merge: {
+        specs: MERGE_SPECS,
+        exclusive: [],
+        positional: 'REPORT [REPORT ...]',
+        description: 'Merge the reports of all N shards of one dataset (files, or folders searched for *.json), then compare the whole with a baseline as check --report does. The shards must share the dataset fingerprint, settings, tool version, --host and --reason, and cover every index row exactly once. Exit 0 passed, 1 the gate failed, 2 the tool could not run (a missing, repeated or mismatched shard included).',
     },
     baseline: {
         specs: BASELINE_SPECS,
@@ -139,9 +167,23 @@ function progress(io) {
             io.err('\n');
     };
 }
+function shardArg(args) {
+    const spec = args.shard;
+    if (spec === undefined)
+        return undefined;
+    try {
+        return parseShard(spec);
+    }
+    catch (e) {
+        if (e instanceof ShardSpecError)
+            throw new UsageError(`argument --shard: ${e.message}`);
+        throw e;
+    }
+}
 async function scanFromArgs(args, io, jobs) {
     const ds = datasetChoice(args, io);
     const onProgress = progress(io);
+    const shard = shardArg(args);
     return scanToReport({
         indexPath: ds.indexPath,
         episodesRoot: ds.episodesRoot,
@@ -151,11 +193,13 @@ async function scanFromArgs(args, io, jobs) {
         ...(args.host ? { host: args.host } : {}),
         jobs: jobs ?? availableParallelism(),
         ...(onProgress ? { onProgress } : {}),
+        ...(shard ? { shard } : {}),
         cwd: io.cwd,
     });
 }
 function totalsLine(r) {
-    return `${r.counts.scanned} episodes: ${r.counts.kept} kept, ${r.counts.flagged} flagged`;
+    const what = r.shard ? `shard ${formatShard(r.shard)}: ` : '';
+    return `${what}${r.counts.scanned} episodes: ${r.counts.kept} kept, ${r.counts.flagged} flagged`;
 }
 async function scanCmd(args, io, jobs) {
     const report = await scanFromArgs(args, io, jobs);
@@ -187,16 +231,17 @@ async function checkCmd(args, io, jobs) {
     let outcome;
     if (reportIn) {
         const show = (p) => displayPath(p, io.cwd);
-        const baseline = baselinePath ? loadBaseline(path.resolve(io.cwd, baselinePath), show(baselinePath)) : null;
-        const report = readReport(path.resolve(io.cwd, reportIn), show(reportIn));
-        if (reportOut)
-            writeReport(path.resolve(io.cwd, reportOut), report);
-        outcome = evaluateGate(report, baseline, {
+        outcome = await gateReport(() => {
+            const report = readReport(path.resolve(io.cwd, reportIn), show(reportIn));
+            requireWholeReport(report, show(reportIn), 'gated');
+            return report;
+        }, {
             failOn,
-            ...(baselinePath ? { baselineName: show(baselinePath) } : {}),
+            ...(baselinePath ? { baselinePath, updateHint: `${PROG} baseline --report ${show(reportIn)} --out ${show(baselinePath)}` } : {}),
+            ...(reportOut ? { reportPath: reportOut } : {}),
             ...(limit ? { summaryLimitBytes: limit } : {}),
             reportHint: show(reportIn),
-            updateHint: baselinePath ? `${PROG} baseline --report ${show(reportIn)} --out ${show(baselinePath)}` : null,
+            cwd: io.cwd,
         });
     }
     else {
@@ -219,6 +264,10 @@ async function checkCmd(args, io, jobs) {
             cwd: io.cwd,
         });
     }
+    return finishGate(outcome, args, io, baselinePath, failOn);
+}
+/** Print the summary (and write it to --summary), say passed or failed on stderr, and give the exit code. */
+function finishGate(outcome, args, io, baselinePath, failOn) {
     io.out(outcome.markdown);
     const summaryFile = args.summary;
     if (summaryFile) {
@@ -241,6 +290,62 @@ async function checkCmd(args, io, jobs) {
     }
     io.err(`${PROG}: GATE FAILED (exit 1): ${outcome.failReason}\n`);
     return 1;
+}
+/** The report files named by merge's arguments: files as given, folders searched (recursively) for *.json. */
+function reportFiles(inputs, io) {
+    const out = [];
+    const walk = (dir) => readdirSync(dir, { withFileTypes: true })
+        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+        .flatMap((e) => {
+        const p = path.join(dir, e.name);
+        if (e.isDirectory())
+            return walk(p);
+        return e.isFile() && e.name.endsWith('.json') ? [p] : [];
+    });
+    for (const input of inputs) {
+        const abs = path.resolve(io.cwd, input);
+        if (!statSync(abs, { throwIfNoEntry: false })?.isDirectory()) {
+            out.push(abs); // a file, or a path readReport names as missing
+            continue;
+        }
+        let found;
+        try {
+            found = walk(abs);
+        }
+        catch (e) {
+            throw new ConfigError(`cannot read the folder ${displayPath(input, io.cwd)}: ${describeFsError(e)}`);
+        }
+        if (found.length === 0) {
+            throw new ConfigError(`${displayPath(input, io.cwd)} holds no *.json report: pass the reports written by episode-gate scan --shard K/N --report FILE`);
+        }
+        out.push(...found);
+    }
+    return out;
+}
+async function mergeCmd(args, io) {
+    const inputs = args._ ?? [];
+    if (inputs.length === 0)
+        throw new UsageError('the following arguments are required: REPORT');
+    const failOn = (args['fail-on'] ?? 'regression');
+    const limit = intOption('summary-limit', args['summary-limit'], MIN_SUMMARY_LIMIT_BYTES);
+    const baselinePath = args.baseline;
+    const reportOut = args['report-out'];
+    const show = (p) => displayPath(p, io.cwd);
+    const q = (v) => (/^[\w./:=@-]+$/.test(v) ? v : `'${v.replace(/'/g, `'\\''`)}'`);
+    const updateHint = !baselinePath
+        ? undefined
+        : reportOut
+            ? `${PROG} baseline --report ${q(show(reportOut))} --out ${q(show(baselinePath))}`
+            : `${PROG} merge ${inputs.map(q).join(' ')} --report-out merged.json && ${PROG} baseline --report merged.json --out ${q(show(baselinePath))}`;
+    const outcome = await gateReport(() => mergeShardReports(reportFiles(inputs, io).map((f) => ({ report: readReport(f, show(f)), name: show(f) }))), {
+        failOn,
+        ...(baselinePath ? { baselinePath } : {}),
+        ...(updateHint ? { updateHint } : {}),
+        ...(reportOut ? { reportPath: reportOut } : {}),
+        ...(limit ? { summaryLimitBytes: limit } : {}),
+        cwd: io.cwd,
+    });
+    return finishGate(outcome, args, io, baselinePath, failOn);
 }
 /** The `baseline` command that rewrites the baseline from the same scan. */
 function updateCommand(args, baselinePath, io) {
@@ -278,6 +383,8 @@ async function baselineCmd(args, io, jobs) {
     const existing = fromPath ? loadBaseline(path.resolve(io.cwd, fromPath), show(fromPath)) : null;
     const reportIn = args.report;
     const report = reportIn ? readReport(path.resolve(io.cwd, reportIn), show(reportIn)) : await scanFromArgs(args, io, jobs);
+    if (reportIn)
+        requireWholeReport(report, show(reportIn), 'made into a baseline');
     const root = packageRoot();
     const schemaRef = root
         ? path
@@ -305,51 +412,69 @@ async function baselineCmd(args, io, jobs) {
     io.err(`${PROG}: wrote ${show(out)}: ${totalsLine(report)}; ${update.baseline.cases.length} pinned cases\n`);
     return 0;
 }
+/** check and baseline judge the whole dataset: --shard there gets the way to do it, not "unrecognized". */
+function shardRefusal(sub, argv) {
+    if (!argv.some((a) => a === '--shard' || a.startsWith('--shard=')))
+        return null;
+    const how = sub === 'check'
+        ? "a shard cannot be gated alone: write each shard's report with episode-gate scan --shard K/N --report FILE, then gate them together with episode-gate merge FILE..."
+        : 'a baseline is made from the whole dataset, not one shard: merge the shard reports with episode-gate merge FILE... --report-out merged.json, then run episode-gate baseline --report merged.json';
+    return `${sub} --shard: ${how}`;
+}
 async function gateMain(argv, io) {
     const sub = argv[0];
     if (sub === undefined || sub === '-h' || sub === '--help') {
         if (sub === undefined) {
-            io.err(`usage: ${PROG} {scan,check,baseline} [options]\n${PROG}: error: a command is required (scan, check or baseline)\n`);
+            io.err(`usage: ${PROG} ${COMMANDS} [options]\n${PROG}: error: a command is required (scan, check, merge or baseline)\n`);
             return 2;
         }
         io.out(MAIN_HELP);
         return 0;
     }
     if (!(sub in SUBS)) {
-        io.err(`usage: ${PROG} {scan,check,baseline} [options]\n${PROG}: error: invalid command '${sub}' (choose from 'scan', 'check', 'baseline')\n`);
+        io.err(`usage: ${PROG} ${COMMANDS} [options]\n${PROG}: error: invalid command '${sub}' (choose from 'scan', 'check', 'merge', 'baseline')\n`);
         return 2;
     }
-    const { specs, exclusive, description } = SUBS[sub];
+    const { specs, exclusive, description, positional } = SUBS[sub];
     const prog = `${PROG} ${sub}`;
+    if (sub === 'check' || sub === 'baseline') {
+        const refused = shardRefusal(sub, argv.slice(1));
+        if (refused) {
+            io.err(`${PROG}: ERROR (exit 2; the tool could not run, this is not a gate verdict): ${refused}\n`);
+            return 2;
+        }
+    }
     let args;
     let jobs;
     try {
         args = parseArgs(argv.slice(1), specs, exclusive);
-        if (args._.length > 0)
+        if (args._.length > 0 && !positional)
             throw new UsageError(`unrecognized arguments: ${args._.join(' ')}`);
         jobs = intOption('jobs', args.jobs);
     }
     catch (e) {
         if (e instanceof UsageError) {
-            io.err(`${usageLine(prog, specs)}\n${prog}: error: ${e.message}\n`);
+            io.err(`${usageLine(prog, specs, positional)}\n${prog}: error: ${e.message}\n`);
             return 2;
         }
         throw e;
     }
     if (args.help) {
-        io.out(helpText(prog, description, specs));
+        io.out(helpText(prog, description, specs, positional));
         return 0;
     }
     try {
         if (sub === 'scan')
             return await scanCmd(args, io, jobs);
+        if (sub === 'merge')
+            return await mergeCmd(args, io);
         if (sub === 'check')
             return await checkCmd(args, io, jobs);
         return await baselineCmd(args, io, jobs);
     }
     catch (e) {
         if (e instanceof UsageError) {
-            io.err(`${usageLine(prog, specs)}\n${prog}: error: ${e.message}\n`);
+            io.err(`${usageLine(prog, specs, positional)}\n${prog}: error: ${e.message}\n`);
             return 2;
         }
         const err = e;

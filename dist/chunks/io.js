@@ -64,16 +64,17 @@ function parseArgs(argv, specs, exclusive = []) {
     }
     return out;
 }
-function usageLine(prog, specs) {
+/** `positional` names the positional arguments, e.g. "REPORT [REPORT ...]". */
+function usageLine(prog, specs, positional) {
     const parts = specs.map((s) => s.kind === 'flag' ? `[--${s.name}]` : `[--${s.name} ${s.metavar ?? s.name.toUpperCase().replace(/-/g, '_')}]`);
-    return `usage: ${prog} [-h] ${parts.join(' ')}`;
+    return `usage: ${prog} [-h] ${parts.join(' ')}${positional ? ` ${positional}` : ''}`;
 }
-function helpText(prog, description, specs) {
+function helpText(prog, description, specs, positional) {
     const rows = specs.map((s) => {
         const left = s.kind === 'flag' ? `--${s.name}` : `--${s.name} ${s.metavar ?? s.name.toUpperCase().replace(/-/g, '_')}`;
         return `  ${left.padEnd(28)} ${s.help}`;
     });
-    return `${usageLine(prog, specs)}\n\n${description}\n\noptions:\n  -h, --help                   show this help message and exit\n${rows.join('\n')}\n`;
+    return `${usageLine(prog, specs, positional)}\n\n${description}\n\noptions:\n  -h, --help                   show this help message and exit\n${rows.join('\n')}\n`;
 }
 /** A positive integer option, or a usage error naming it. */
 function intOption(name, value, min = 1) {

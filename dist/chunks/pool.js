@@ -4,6 +4,44 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { s as splitPyLines, i as isBlankPyLine, p as parseJsonDoc, J as JsonError, N as NotDict, t as truthy, e as isDict, c as classifyTarball, u as unreadableVerdict } from './classify-file.js';
 import { readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+
+/**
+ * Deterministic shards of a dataset for a CI matrix. Every index row has a shard key, and the row
+ * belongs to shard 1 + (first 48 bits of sha256(key) mod N):
+ * - a row with string ids (scanned, tarball missing, or refused as unsafe) is keyed "host/episode";
+ * - a line without usable ids (not JSON, not an object, ids missing, empty or not strings) is
+ *   keyed by its own text.
+ * The assignment depends on the row's content alone, never on its line number or on the rest of
+ * the index, so a row stays in its shard as the index grows, and shards stay balanced.
+ */
+const MAX_SHARDS = 1024;
+class ShardSpecError extends Error {
+}
+function parseShard(spec) {
+    const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(spec);
+    if (!m)
+        throw new ShardSpecError(`shard "${spec}" is not of the form K/N (e.g. 2/4)`);
+    const index = Number(m[1]);
+    const count = Number(m[2]);
+    if (count < 1 || count > MAX_SHARDS || index < 1 || index > count) {
+        throw new ShardSpecError(`shard "${spec}": K must be 1..N and N 1..${MAX_SHARDS}`);
+    }
+    return { index, count };
+}
+/** The shard key of a row with string ids. */
+function episodeShardKey(host, episode) {
+    return `${host}/${episode}`;
+}
+function shardOfKey(key, count) {
+    const h = createHash('sha256').update(key).digest();
+    return 1 + (h.readUIntBE(0, 6) % count);
+}
+/** Whether an index row (scanned entry, missing tarball or skipped line) belongs to `shard`. */
+function inShard(shard) {
+    return (row) => shardOfKey(row.shardKey, shard.count) === shard.index;
+}
+const formatShard = (s) => `${s.index}/${s.count}`;
 
 /**
  * Walking index.jsonl as the reference does: blank lines, lines that are not JSON and rows
@@ -49,13 +87,13 @@ function walkIndexText(text, episodesRoot, host) {
         }
         catch (e) {
             if (e instanceof JsonError) {
-                walk.problems.push({ line: lineNo, kind: 'not-json', detail: `not JSON (${e.message} at column ${e.column})` });
+                walk.problems.push({ line: lineNo, kind: 'not-json', detail: `not JSON (${e.message} at column ${e.column})`, shardKey: line });
                 continue;
             }
             throw e;
         }
         if (row instanceof NotDict) {
-            walk.problems.push({ line: lineNo, kind: 'not-an-object', detail: `a JSON ${row.pyType}, not an object` });
+            walk.problems.push({ line: lineNo, kind: 'not-an-object', detail: `a JSON ${row.pyType}, not an object`, shardKey: line });
             continue;
         }
         const h = row.host_id;
@@ -65,6 +103,7 @@ function walkIndexText(text, episodesRoot, host) {
                 line: lineNo,
                 kind: 'missing-id',
                 detail: `host_id ${describeId(h)}, episode_id ${describeId(ep)}: both must be non-empty`,
+                shardKey: line,
             });
             continue;
         }
@@ -73,6 +112,7 @@ function walkIndexText(text, episodesRoot, host) {
                 line: lineNo,
                 kind: 'unsafe-id',
                 detail: `host_id ${describeId(h)}, episode_id ${describeId(ep)}: ids must be strings`,
+                shardKey: line,
             });
             continue;
         }
@@ -82,21 +122,23 @@ function walkIndexText(text, episodesRoot, host) {
                 line: lineNo,
                 kind: 'unsafe-id',
                 detail: `host_id ${JSON.stringify(h)}, episode_id ${JSON.stringify(ep)}: ${bad}; refused`,
+                shardKey: episodeShardKey(h, ep),
             });
             continue;
         }
         if (host !== undefined && h !== host)
             continue;
         const tarPath = path.join(episodesRoot, h, `${ep}.tar.zst`);
+        const shardKey = episodeShardKey(h, ep);
         let sizeBytes;
         try {
             sizeBytes = statSync(tarPath).size;
         }
         catch {
-            walk.missing.push({ line: lineNo, host: h, episode: ep, tarPath });
+            walk.missing.push({ line: lineNo, host: h, episode: ep, tarPath, shardKey });
             continue;
         }
-        walk.entries.push({ line: lineNo, host: h, episode: ep, tarPath, sizeBytes });
+        walk.entries.push({ line: lineNo, host: h, episode: ep, tarPath, sizeBytes, shardKey });
     }
     return walk;
 }
@@ -107,7 +149,11 @@ function inProcessRunner(opts) {
 async function scanDataset(opts, runner) {
     const started = performance.now();
     const walk = await walkIndex(opts.indexPath, opts.episodesRoot, opts.host);
-    const entries = opts.filter ? walk.entries.filter(opts.filter) : walk.entries;
+    const keep = opts.filter;
+    const entries = keep ? walk.entries.filter(keep) : walk.entries;
+    const missing = keep ? walk.missing.filter(keep) : walk.missing;
+    const problems = keep ? walk.problems.filter(keep) : walk.problems;
+    const index = { entries: walk.entries, rows: walk.entries.length + walk.missing.length + walk.problems.length };
     const jobOpts = { settings: opts.settings, limits: opts.limits, ...(opts.zstd ? { zstd: opts.zstd } : {}) };
     const r = runner ?? inProcessRunner(jobOpts);
     const results = new Array(entries.length);
@@ -137,7 +183,7 @@ async function scanDataset(opts, runner) {
             await r.close();
     }
     totals.elapsedMs = performance.now() - started;
-    return { episodes: results, missing: walk.missing, problems: walk.problems, indexFound: walk.indexFound, totals };
+    return { episodes: results, missing, problems, indexFound: walk.indexFound, totals, index };
 }
 
 /**
@@ -349,4 +395,4 @@ function oneLine(s) {
     return s.replace(/\s+/g, ' ').trim();
 }
 
-export { createEpisodeRunner as c, scanDataset as s, unsafeIdReason as u };
+export { ShardSpecError as S, createEpisodeRunner as c, formatShard as f, inShard as i, parseShard as p, scanDataset as s, unsafeIdReason as u };

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync, renameSync, existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { u as unsafeIdReason, c as createEpisodeRunner, s as scanDataset } from './pool.js';
+import { u as unsafeIdReason, c as createEpisodeRunner, s as scanDataset, i as inShard } from './pool.js';
 import { d as isReason, S as SOURCE_NAMES, A as ALL_REASONS, D as DEFAULT_LIMITS, b as DEFAULT_CLASSIFIER_SETTINGS } from './classify-file.js';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
@@ -157,7 +157,7 @@ function emptyByReason() {
         out[r] = 0;
     return out;
 }
-/** sha256 over the index file's bytes and each scanned tarball's host/episode/size. */
+/** sha256 over the index file's bytes and each listed tarball's host/episode/size. */
 function datasetFingerprint(indexBytes, episodes) {
     const h = createHash('sha256');
     h.update('index:');
@@ -167,9 +167,12 @@ function datasetFingerprint(indexBytes, episodes) {
         h.update(`${e.host}/${e.episode}\t${e.sizeBytes}\n`);
     return 'sha256:' + h.digest('hex');
 }
-function buildReport(scan, indexBytes, ctx) {
-    const selected = ctx.reasons ? new Set(ctx.reasons) : null;
-    const episodes = scan.episodes.map((r) => reportEpisode(r, selected));
+/**
+ * A report from its head and rows: counts, by_reason, sources and hosts are counted here, from
+ * the episodes, for a scan and for a merge of shard reports alike.
+ */
+function assembleReport(head, rows, totals) {
+    const { episodes } = rows;
     const counts = { scanned: episodes.length, kept: 0, flagged: 0 };
     const byReason = emptyByReason();
     const hosts = {};
@@ -192,6 +195,27 @@ function buildReport(scan, indexBytes, ctx) {
     }
     return {
         report_version: REPORT_VERSION,
+        tool: head.tool,
+        generated_at: head.generated_at,
+        dataset: head.dataset,
+        ...(head.shard ? { shard: head.shard } : {}),
+        settings: head.settings,
+        settings_hash: head.settings_hash,
+        settings_file: head.settings_file,
+        settings_overrides: head.settings_overrides,
+        counts,
+        by_reason: byReason,
+        sources,
+        hosts,
+        missing_tarballs: rows.missing_tarballs,
+        index_problems: rows.index_problems,
+        totals,
+        episodes,
+    };
+}
+function buildReport(scan, indexBytes, ctx) {
+    const selected = ctx.reasons ? new Set(ctx.reasons) : null;
+    const head = {
         tool: { name: 'episode-gate', version: ctx.version },
         generated_at: (ctx.now ?? new Date()).toISOString(),
         dataset: {
@@ -199,25 +223,35 @@ function buildReport(scan, indexBytes, ctx) {
             episodes_root: ctx.display(ctx.episodesRoot),
             host: ctx.host,
             reasons: ctx.reasons,
-            fingerprint: datasetFingerprint(indexBytes, scan.episodes),
+            // The whole index's, not the shard's: every shard of one dataset has the same.
+            fingerprint: datasetFingerprint(indexBytes, scan.index.entries),
         },
+        ...(ctx.shard ? { shard: { index: ctx.shard.index, count: ctx.shard.count, index_rows: scan.index.rows } } : {}),
         settings: ctx.settings,
         settings_hash: ctx.settingsHash,
         settings_file: ctx.settingsFile,
         settings_overrides: ctx.settingsOverrides,
-        counts,
-        by_reason: byReason,
-        sources,
-        hosts,
+    };
+    const rows = {
+        episodes: scan.episodes.map((r) => reportEpisode(r, selected)),
         missing_tarballs: scan.missing.map((m) => ({ line: m.line, host: m.host, episode: m.episode, path: ctx.display(m.tarPath) })),
         index_problems: scan.problems.map((p) => ({ line: p.line, kind: p.kind, detail: p.detail })),
-        totals: {
-            compressed_bytes: scan.totals.compressedBytes,
-            decompressed_bytes: scan.totals.decompressedBytes,
-            elapsed_ms: Math.round(scan.totals.elapsedMs),
-        },
-        episodes,
     };
+    return assembleReport(head, rows, {
+        compressed_bytes: scan.totals.compressedBytes,
+        decompressed_bytes: scan.totals.decompressedBytes,
+        elapsed_ms: Math.round(scan.totals.elapsedMs),
+    });
+}
+/**
+ * A report of one shard cannot be gated or made into a baseline: its counts are a part of the
+ * dataset's. `use` says what was refused, e.g. "gated".
+ */
+function requireWholeReport(report, displayName, use) {
+    const s = report.shard;
+    if (!s)
+        return;
+    throw new ConfigError(`${displayName} is the report of shard ${s.index}/${s.count} only, and a shard cannot be ${use} alone: merge the reports of all ${s.count} shards with episode-gate merge`);
 }
 /** Pretty JSON with one line per episode: readable, and a diff of two reports stays short. */
 function formatReport(report) {
@@ -284,13 +318,20 @@ function readReport(file, displayName = file) {
         if (!ok)
             throw new ConfigError(`${displayName}: episodes[${i}] needs host, episode, verdict (kept|flagged) and known reasons; ${fix}`);
     });
-    for (const k of ['dataset', 'sources', 'hosts', 'settings']) {
+    for (const k of ['tool', 'dataset', 'sources', 'hosts', 'settings', 'totals']) {
         if (!isObj$1(doc[k]))
             throw new ConfigError(`${displayName}: ${k} must be an object; ${fix}`);
     }
     for (const k of ['missing_tarballs', 'index_problems']) {
         if (!Array.isArray(doc[k]))
             throw new ConfigError(`${displayName}: ${k} must be a list; ${fix}`);
+    }
+    if (doc.shard !== undefined) {
+        const s = doc.shard;
+        const whole = (v, min) => Number.isSafeInteger(v) && v >= min;
+        if (!isObj$1(s) || !whole(s.count, 1) || !whole(s.index, 1) || s.index > s.count || !whole(s.index_rows, 0)) {
+            throw new ConfigError(`${displayName}: shard must hold whole numbers index (1..count), count and index_rows; ${fix} --shard K/N`);
+        }
     }
     return doc;
 }
@@ -528,6 +569,7 @@ function reportLookup(report) {
  * write unless dropStale says to drop them.
  */
 function baselineFromReport(report, existing, opts = {}) {
+    requireWholeReport(report, 'the report', 'made into a baseline');
     const lookup = reportLookup(report);
     const stale = [];
     const cases = [];
@@ -640,6 +682,130 @@ function bundledFixtures() {
         episodesRoot: path.join(datasetDir, 'episodes'),
         baselinePath: path.join(root, 'fixtures', 'baseline.json'),
     };
+}
+
+/**
+ * Merging the reports of the N shards of one dataset (`episode-gate scan --shard K/N`) into the
+ * report one scan of the whole dataset writes. The shards must be of one dataset (fingerprint),
+ * one classifier configuration (settings hash, tool version, --host, --reason) and one N, and
+ * must together account for every index row exactly once: a missing or repeated shard is an
+ * error, never a smaller or bigger dataset. The merged report differs from an unsharded scan's
+ * only in generated_at (the merge's time) and totals.elapsed_ms (the slowest shard's).
+ */
+const label = (s) => `${s.index}/${s.count}`;
+const shortHash$1 = (h) => (h.length > 19 ? `${h.slice(0, 19)}…` : h);
+const hostText = (h) => (h === null ? 'all hosts' : `--host ${h}`);
+const reasonsText = (r) => (r === null ? 'all reasons' : `--reason ${r.join(',')}`);
+/** Refuses anything but the complete set of shard reports of one scan configuration; returns them in shard order. */
+function checkShardSet(files) {
+    if (files.length === 0)
+        throw new ConfigError('no shard reports to merge: pass the report files (or folders) of episode-gate scan --shard K/N');
+    const parts = files.map((f) => {
+        if (!f.report.shard) {
+            throw new ConfigError(`${f.name} is not a shard report (it has no "shard"): merge takes the reports of episode-gate scan --shard K/N; gate a whole report with episode-gate check --report ${f.name}`);
+        }
+        return { ...f, shard: f.report.shard };
+    });
+    parts.sort((a, b) => a.shard.index - b.shard.index || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const ref = parts[0];
+    const r = ref.report;
+    for (const p of parts.slice(1)) {
+        const o = p.report;
+        const pair = `${ref.name} and ${p.name}`;
+        if (p.shard.count !== ref.shard.count) {
+            throw new ConfigError(`${ref.name} is shard ${label(ref.shard)} but ${p.name} is shard ${label(p.shard)}: merge the reports of one matrix, all with the same N`);
+        }
+        if (o.dataset.fingerprint !== r.dataset.fingerprint) {
+            throw new ConfigError(`${pair} are of different datasets (fingerprint ${shortHash$1(r.dataset.fingerprint)} vs ${shortHash$1(o.dataset.fingerprint)}): scan every shard from the same snapshot of the dataset`);
+        }
+        if (o.settings_hash !== r.settings_hash) {
+            throw new ConfigError(`${pair} were scanned with different classifier settings (settings_hash ${shortHash$1(r.settings_hash)} vs ${shortHash$1(o.settings_hash)}): give every shard the same --settings and --set`);
+        }
+        if (o.tool.version !== r.tool.version) {
+            throw new ConfigError(`${ref.name} was written by episode-gate ${r.tool.version} and ${p.name} by episode-gate ${o.tool.version}: scan every shard with the same version`);
+        }
+        if (o.dataset.host !== r.dataset.host) {
+            throw new ConfigError(`${pair} scanned different hosts (${hostText(r.dataset.host)} vs ${hostText(o.dataset.host)}): give every shard the same --host`);
+        }
+        if (JSON.stringify(o.dataset.reasons) !== JSON.stringify(r.dataset.reasons)) {
+            throw new ConfigError(`${pair} count different reasons (${reasonsText(r.dataset.reasons)} vs ${reasonsText(o.dataset.reasons)}): give every shard the same --reason`);
+        }
+        if (p.shard.index_rows !== ref.shard.index_rows) {
+            throw new ConfigError(`${pair} disagree on the index's size (${ref.shard.index_rows} vs ${p.shard.index_rows} rows): scan every shard from the same snapshot of the dataset`);
+        }
+    }
+    const n = ref.shard.count;
+    const byIndex = new Map();
+    for (const p of parts) {
+        const prev = byIndex.get(p.shard.index);
+        if (prev)
+            throw new ConfigError(`shard ${label(p.shard)} is given twice (${prev.name} and ${p.name}): pass each shard's report once`);
+        byIndex.set(p.shard.index, p);
+    }
+    const missing = Array.from({ length: n }, (_, i) => i + 1).filter((k) => !byIndex.has(k));
+    if (missing.length > 0) {
+        const which = missing.map((k) => `${k}/${n}`).join(', ');
+        throw new ConfigError(`${missing.length === 1 ? `shard ${which} is` : `shards ${which} are`} missing (got ${parts.map((p) => label(p.shard)).join(', ')}): pass the reports of all ${n} shards; a missing shard is not a smaller dataset`);
+    }
+    checkCoverage(parts);
+    return parts;
+}
+/** Every index row in exactly one shard, and all of them: the union is the whole index. */
+function checkCoverage(parts) {
+    const owner = new Map();
+    for (const p of parts) {
+        const lists = [
+            ['episodes', p.report.episodes],
+            ['missing_tarballs', p.report.missing_tarballs],
+            ['index_problems', p.report.index_problems],
+        ];
+        for (const [list, rows] of lists) {
+            rows.forEach((row, i) => {
+                const line = row.line;
+                if (!Number.isSafeInteger(line) || line < 1) {
+                    throw new ConfigError(`${p.name}: ${list}[${i}].line must be a line number of the index; write it again with episode-gate scan --shard`);
+                }
+                const prev = owner.get(line);
+                if (prev) {
+                    throw new ConfigError(`index line ${String(line)} is in both ${prev.name} (shard ${label(prev.shard)}) and ${p.name} (shard ${label(p.shard)}): these reports are not the shards of one scan; scan every shard again`);
+                }
+                owner.set(line, p);
+            });
+        }
+    }
+    const rows = parts[0].shard.index_rows;
+    if (owner.size !== rows) {
+        throw new ConfigError(`the ${parts.length} shard reports account for ${owner.size} of the index's ${rows} rows: they are not the shards of one scan; scan every shard again`);
+    }
+}
+/**
+ * The whole dataset's report from its shards' reports. Rows go back into index order; counts,
+ * by_reason, sources and hosts are counted again from the episodes (as a scan counts them);
+ * the dataset paths and settings file are shard 1's; elapsed_ms is the slowest shard's (the
+ * matrix runs its shards side by side).
+ */
+function mergeShardReports(files, now = new Date()) {
+    const parts = checkShardSet(files);
+    const first = parts[0].report;
+    const byLine = (a, b) => a.line - b.line;
+    const all = parts.map((p) => p.report);
+    return assembleReport({
+        tool: first.tool,
+        generated_at: now.toISOString(),
+        dataset: first.dataset,
+        settings: first.settings,
+        settings_hash: first.settings_hash,
+        settings_file: first.settings_file,
+        settings_overrides: first.settings_overrides,
+    }, {
+        episodes: all.flatMap((r) => r.episodes).sort(byLine),
+        missing_tarballs: all.flatMap((r) => r.missing_tarballs).sort(byLine),
+        index_problems: all.flatMap((r) => r.index_problems).sort(byLine),
+    }, {
+        compressed_bytes: all.reduce((s, r) => s + r.totals.compressed_bytes, 0),
+        decompressed_bytes: all.reduce((s, r) => s + r.totals.decompressed_bytes, 0),
+        elapsed_ms: Math.max(...all.map((r) => r.totals.elapsed_ms)),
+    });
 }
 
 /**
@@ -1488,6 +1654,7 @@ async function scanToReport(opts) {
             settings,
             limits,
             ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+            ...(opts.shard ? { filter: inShard(opts.shard) } : {}),
         }, compacting);
     }
     catch (e) {
@@ -1511,13 +1678,15 @@ async function scanToReport(opts) {
         settingsFile: resolved.file,
         settingsOverrides: resolved.overrides,
         version: toolVersion(),
+        shard: opts.shard ?? null,
     });
 }
 function plural(n, one) {
     return `${n} ${one}${n === 1 ? '' : 's'}`;
 }
-/** Judge a report against a baseline (or none) and render the summary. */
+/** Judge a report against a baseline (or none) and render the summary. A shard's report is refused. */
 function evaluateGate(report, baseline, opts) {
+    requireWholeReport(report, opts.reportHint ?? 'the report', 'gated');
     const name = opts.baselineName ?? 'the baseline';
     const comparison = baseline ? compare(report, baseline, name) : null;
     const regressions = comparison?.regressions ?? [];
@@ -1547,12 +1716,17 @@ function evaluateGate(report, baseline, opts) {
     }, opts.summaryLimitBytes ?? DEFAULT_SUMMARY_LIMIT_BYTES);
     return { report, regressions, improvements, passed, failReason, markdown, comparison };
 }
-async function runGate(opts) {
+/**
+ * Gate a report, however it is made (a scan, a saved report, merged shard reports): the baseline
+ * is read first, so a bad one fails before a long scan, and the report is written (reportPath)
+ * before it is judged. A report of one shard is refused.
+ */
+async function gateReport(produce, opts) {
     const cwd = opts.cwd ?? process.cwd();
     const show = (p) => displayPath(p, cwd);
-    // A bad baseline fails before a long scan, not after it.
     const baseline = opts.baselinePath ? loadBaseline(path.resolve(cwd, opts.baselinePath), show(opts.baselinePath)) : null;
-    const report = await scanToReport(opts);
+    const report = await produce();
+    requireWholeReport(report, 'the report', 'gated');
     if (opts.reportPath)
         writeReport(path.resolve(cwd, opts.reportPath), report);
     return evaluateGate(report, baseline, {
@@ -1563,5 +1737,8 @@ async function runGate(opts) {
         updateHint: opts.updateHint ?? (opts.baselinePath ? `episode-gate baseline --out ${show(opts.baselinePath)}` : null),
     });
 }
+async function runGate(opts) {
+    return gateReport(() => scanToReport(opts), opts);
+}
 
-export { ConfigError as C, FAIL_ON_CHOICES as F, MIN_SUMMARY_LIMIT_BYTES as M, runGate as a, bundledFixtures as b, describeFsError as c, displayPath as d, evaluateGate as e, formatReport as f, baselineFromReport as g, writeBaseline as h, parseOverride as i, loadBaseline as l, packageRoot as p, readReport as r, scanToReport as s, writeReport as w };
+export { ConfigError as C, FAIL_ON_CHOICES as F, MIN_SUMMARY_LIMIT_BYTES as M, requireWholeReport as a, bundledFixtures as b, runGate as c, displayPath as d, baselineFromReport as e, formatReport as f, gateReport as g, writeBaseline as h, describeFsError as i, parseOverride as j, loadBaseline as l, mergeShardReports as m, packageRoot as p, readReport as r, scanToReport as s, writeReport as w };
