@@ -1537,11 +1537,20 @@ function isDigit(c) {
 function isAsciiBreak(c) {
     return c === 10 || c === 11 || c === 12 || c === 13 || c === 28 || c === 29 || c === 30;
 }
+function probeOf(bytes) {
+    const whole = bytes.length >> 2;
+    const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
+    const words = new Int32Array(whole);
+    for (let i = 0; i < whole; i++)
+        words[i] = dv.getInt32(i * 4, true);
+    return { words, tail: bytes.slice(whole * 4), length: bytes.length };
+}
 class ByteScanner {
     b;
     p = 0;
     n;
     buf;
+    dv;
     /** Interned short strings (device names, phases, events): most repeat on every row. */
     interned = new Array(512);
     /** Per key position in a row: the bytes from the key's quote to its value last time, and what the key was. */
@@ -1552,6 +1561,7 @@ class ByteScanner {
         this.b = b;
         this.n = b.length;
         this.buf = Buffer.from(b.buffer, b.byteOffset, b.length);
+        this.dv = new DataView(b.buffer, b.byteOffset, b.length);
     }
     jsonl(wanted) {
         try {
@@ -1651,7 +1661,7 @@ class ByteScanner {
                 this.expect(58);
                 this.ws();
                 if (k < MAX_KEY_MEMO)
-                    this.keyMemo[k] = { bytes: this.b.slice(at, this.p), spec };
+                    this.keyMemo[k] = { bytes: probeOf(this.b.subarray(at, this.p)), spec };
             }
             if (spec)
                 row[spec.name] = this.value(spec.proj, 1);
@@ -1667,15 +1677,22 @@ class ByteScanner {
             this.ws();
         }
     }
-    /** Moves past `bytes` if they come next. */
-    matches(bytes) {
-        const b = this.b;
+    /** Moves past the probe's bytes if they come next. */
+    matches(probe) {
         const p = this.p;
-        const len = bytes.length;
+        const len = probe.length;
         if (p + len > this.n)
             return false;
-        for (let j = 0; j < len; j++)
-            if (b[p + j] !== bytes[j])
+        const dv = this.dv;
+        const words = probe.words;
+        let q = p;
+        for (let i = 0; i < words.length; i++, q += 4)
+            if (dv.getInt32(q, true) !== words[i])
+                return false;
+        const b = this.b;
+        const tail = probe.tail;
+        for (let j = 0; j < tail.length; j++)
+            if (b[q + j] !== tail[j])
                 return false;
         this.p = p + len;
         return true;
@@ -1870,7 +1887,7 @@ class ByteScanner {
                 this.expect(58);
                 this.ws();
                 if (slot >= 0)
-                    this.nestedMemo[slot] = { bytes: this.b.slice(at, this.p), proj, keep, key, child };
+                    this.nestedMemo[slot] = { bytes: probeOf(this.b.subarray(at, this.p)), proj, keep, key, child };
             }
             if (map && key !== null)
                 map.set(key, this.value(child, depth));
@@ -1891,8 +1908,12 @@ class ByteScanner {
         const b = this.b;
         const n = this.n;
         const c = this.peek();
-        if (c === 45 || isDigit(c))
-            return this.number(keep);
+        if (c === 45 || isDigit(c)) {
+            if (keep)
+                return this.number(true);
+            this.skipNumber();
+            return undefined;
+        }
         let lit;
         let word;
         switch (c) {
@@ -1927,6 +1948,45 @@ class ByteScanner {
                 throw GIVE_UP;
         this.p = p + word.length;
         return lit;
+    }
+    /** Moves past a number that is not kept: number()'s grammar and limits, without valuing it. */
+    skipNumber() {
+        const b = this.b;
+        const n = this.n;
+        let p = this.p;
+        if (b[p] === 45)
+            p++;
+        let c = p < n ? b[p] : -1;
+        const intStart = p;
+        if (c === 48) {
+            p++;
+        }
+        else if (c >= 49 && c <= 57) {
+            do {
+                p++;
+                c = p < n ? b[p] : -1;
+            } while (c >= 48 && c <= 57);
+        }
+        else
+            throw GIVE_UP;
+        if (p - intStart > 300)
+            throw GIVE_UP;
+        if (p + 1 < n && b[p] === 46 && isDigit(b[p + 1])) {
+            p += 2;
+            while (p < n && isDigit(b[p]))
+                p++;
+        }
+        if (p < n && (b[p] === 101 || b[p] === 69)) {
+            let q = p + 1;
+            if (q < n && (b[q] === 43 || b[q] === 45))
+                q++;
+            const d0 = q;
+            while (q < n && isDigit(b[q]))
+                q++;
+            if (q > d0)
+                p = q;
+        }
+        this.p = p;
     }
     /**
      * Python's number grammar `-?(0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?`, valued in the same pass
