@@ -2,7 +2,7 @@ import { statSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { s as splitPyLines, i as isBlankPyLine, p as parseJsonDoc, J as JsonError, N as NotDict, t as truthy, e as isDict, c as classifyTarball, u as unreadableVerdict } from './classify-file.js';
+import { s as splitPyLines, i as isBlankPyLine, p as parseJsonDoc, J as JsonError, N as NotDict, t as truthy, e as isDict, c as classifyTarball, f as defaultZstdImpl, u as unreadableVerdict } from './classify-file.js';
 import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 
@@ -199,7 +199,16 @@ async function scanDataset(opts, runner) {
 /** Generous: the size limits keep an honest episode to seconds; this only ends a runaway. */
 const DEFAULT_EPISODE_TIMEOUT_MS = 10 * 60 * 1000;
 const STARTUP_FAILURES_TOLERATED = 3;
-const WORKER_YOUNG_GENERATION_MB = 8;
+/**
+ * A small young generation: V8's default (sized for one main thread) let each worker's RSS grow
+ * by tens of MB between scavenges. Peak RSS of `--jobs 2`, 100 -> 1,000 episodes (3 runs each):
+ * native zstd, 8 MB: 141-152 -> 152-158 MB (16 MB: 177-199 -> 195-197); the WebAssembly
+ * decoder, whose output comes in 128 KiB pieces that a smaller young generation promotes,
+ * 16 MB: 148-152 -> 159-161 MB (8 MB: 122-124 -> 164-168; 4 MB: 112-116 -> 167-169).
+ */
+function workerYoungGenerationMb(zstd) {
+    return zstd === 'wasm' ? 16 : 8;
+}
 const NO_STATS = { compressedBytes: 0, decompressedBytes: 0, jsonBytes: 0 };
 /**
  * The bundled worker script next to this module (dist/ or dist/chunks/ once bundled); null when
@@ -267,10 +276,7 @@ class WorkerPool {
     spawn() {
         const worker = new Worker(path.resolve(this.opts.workerFile), {
             workerData: this.opts.job,
-            // A small young generation: V8's default (sized for one main thread) let each worker's RSS
-            // grow by tens of MB between scavenges. Measured over 1,000 episodes: 8 MB keeps peak RSS
-            // lowest; 4 MB promotes so much that the old generation grows instead.
-            resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+            resourceLimits: { maxYoungGenerationSizeMb: workerYoungGenerationMb(this.opts.job.zstd ?? defaultZstdImpl()) },
         });
         const slot = { worker, ready: false, inflight: new Map(), ending: null };
         worker.on('message', (m) => {

@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { unreadableVerdict } from '../classifier/classify.js';
 import type { EpisodeJobOptions, EpisodeJobResult } from '../episode/classify-file.js';
+import { defaultZstdImpl, type ZstdImpl } from '../episode/zstd.js';
 import { inProcessRunner, type EpisodeRunner } from './scan.js';
 
 export interface PoolOptions {
@@ -35,7 +36,16 @@ export interface PoolOptions {
 /** Generous: the size limits keep an honest episode to seconds; this only ends a runaway. */
 export const DEFAULT_EPISODE_TIMEOUT_MS = 10 * 60 * 1000;
 const STARTUP_FAILURES_TOLERATED = 3;
-const WORKER_YOUNG_GENERATION_MB = 8;
+/**
+ * A small young generation: V8's default (sized for one main thread) let each worker's RSS grow
+ * by tens of MB between scavenges. Peak RSS of `--jobs 2`, 100 -> 1,000 episodes (3 runs each):
+ * native zstd, 8 MB: 141-152 -> 152-158 MB (16 MB: 177-199 -> 195-197); the WebAssembly
+ * decoder, whose output comes in 128 KiB pieces that a smaller young generation promotes,
+ * 16 MB: 148-152 -> 159-161 MB (8 MB: 122-124 -> 164-168; 4 MB: 112-116 -> 167-169).
+ */
+function workerYoungGenerationMb(zstd: ZstdImpl): number {
+  return zstd === 'wasm' ? 16 : 8;
+}
 
 /** Messages between the pool and scan-worker.js. */
 export interface WorkerRequest {
@@ -132,10 +142,7 @@ export class WorkerPool implements EpisodeRunner {
   private spawn(): Slot {
     const worker = new Worker(path.resolve(this.opts.workerFile), {
       workerData: this.opts.job,
-      // A small young generation: V8's default (sized for one main thread) let each worker's RSS
-      // grow by tens of MB between scavenges. Measured over 1,000 episodes: 8 MB keeps peak RSS
-      // lowest; 4 MB promotes so much that the old generation grows instead.
-      resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+      resourceLimits: { maxYoungGenerationSizeMb: workerYoungGenerationMb(this.opts.job.zstd ?? defaultZstdImpl()) },
     });
     const slot: Slot = { worker, ready: false, inflight: new Map(), ending: null };
     worker.on('message', (m: WorkerReply | WorkerReady) => {
