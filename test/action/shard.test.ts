@@ -46,6 +46,23 @@ async function scanShards(prefix: string, n: number, which: number[] = [], extra
 }
 
 describe('shard jobs, then one merge job, give what one unsharded job gives', () => {
+  it('as the self-test workflow runs it: the bundled fixtures, default artifact names', async () => {
+    const single = await run({ baseline: 'ci/baseline.json', report: 'out/bundled-whole.json' });
+    for (const k of [1, 2, 3]) {
+      const r = await run({ shard: `${k}/3`, report: `out/bundled-${k}.json` });
+      expect(errors(r), r.stdout).toEqual([]);
+      expect(r.outputs['shard-artifact']).toBe(`episode-gate-shard-${k}-of-3`);
+    }
+    const merged = await run({ merge: 'episode-gate-shard-*', baseline: 'ci/baseline.json', report: 'out/bundled-whole.json' });
+    expect(merged.code).toBe(0);
+    expect(merged.outputs).toEqual(single.outputs);
+    const baseline = JSON.parse(readFileSync(path.join(REPO_ROOT, 'fixtures', 'baseline.json'), 'utf8')) as {
+      counts: Record<string, number>;
+    };
+    expect(Number(merged.outputs.scanned)).toBe(baseline.counts.scanned);
+    expect(merged.outputs.passed).toBe('true');
+  });
+
   const scenarios: Array<[n: number, failOn: string]> = [
     [3, 'regression'],
     [2, 'flagged'],
