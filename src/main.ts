@@ -50,21 +50,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       await scanShard(settings, mode, dataset);
       return;
     }
-    const outcome = await runGate({
-      indexPath: dataset.indexPath,
-      episodesRoot: dataset.episodesRoot,
-      ...(settings.baselinePath ? { baselinePath: settings.baselinePath } : {}),
-      ...(settings.settingsPath ? { settingsPath: settings.settingsPath } : {}),
-      ...(settings.reasons ? { reasons: settings.reasons } : {}),
-      ...(settings.host ? { host: settings.host } : {}),
-      ...(settings.jobs ? { jobs: settings.jobs } : {}),
-      failOn: settings.failOn,
-      reportPath: settings.reportPath,
-      summaryLimitBytes: SUMMARY_LIMIT_BYTES - SUMMARY_FOOTER_BYTES,
-      reportHint: settings.uploadReport ? `the artifact ${settings.uploadReport}` : settings.reportPath,
-      cwd: settings.workspace,
-      onProgress: progressLogger(),
-    });
+    const outcome = await runGate({ ...scanInputs(settings, dataset), ...gateInputs(settings) });
     await publish(outcome, settings, dataset.description);
   } catch (e) {
     const message = describeFailure(e);
@@ -72,6 +58,32 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     await writeSummary(`**episode-gate could not run:** ${escapeMarkdown(message)}\n`);
     core.setFailed(message);
   }
+}
+
+/** What a scan takes from the inputs, for a whole run and for a shard alike. */
+function scanInputs(settings: ActionSettings, dataset: ResolvedDataset) {
+  return {
+    indexPath: dataset.indexPath,
+    episodesRoot: dataset.episodesRoot,
+    ...(settings.settingsPath ? { settingsPath: settings.settingsPath } : {}),
+    ...(settings.reasons ? { reasons: settings.reasons } : {}),
+    ...(settings.host ? { host: settings.host } : {}),
+    ...(settings.jobs ? { jobs: settings.jobs } : {}),
+    cwd: settings.workspace,
+    onProgress: progressLogger(),
+  };
+}
+
+/** What gating takes from the inputs, after a scan or a merge alike. */
+function gateInputs(settings: ActionSettings) {
+  return {
+    ...(settings.baselinePath ? { baselinePath: settings.baselinePath } : {}),
+    failOn: settings.failOn,
+    reportPath: settings.reportPath,
+    summaryLimitBytes: SUMMARY_LIMIT_BYTES - SUMMARY_FOOTER_BYTES,
+    reportHint: settings.uploadReport ? `the artifact ${settings.uploadReport}` : settings.reportPath,
+    cwd: settings.workspace,
+  };
 }
 
 async function reportFolder(settings: ActionSettings): Promise<void> {
@@ -93,17 +105,7 @@ async function scanShard(settings: ActionSettings, mode: Extract<RunMode, { kind
   };
   // A shard's report is only of use uploaded: no scan when it cannot be.
   requireArtifactService(upload);
-  const report = await scanToReport({
-    indexPath: dataset.indexPath,
-    episodesRoot: dataset.episodesRoot,
-    ...(settings.settingsPath ? { settingsPath: settings.settingsPath } : {}),
-    ...(settings.reasons ? { reasons: settings.reasons } : {}),
-    ...(settings.host ? { host: settings.host } : {}),
-    ...(settings.jobs ? { jobs: settings.jobs } : {}),
-    shard: mode.shard,
-    cwd: settings.workspace,
-    onProgress: progressLogger(),
-  });
+  const report = await scanToReport({ ...scanInputs(settings, dataset), shard: mode.shard });
   writeReport(settings.reportPath, report);
   setShardOutputs(report, settings.reportPath, mode.artifact);
   const { counts } = report;
@@ -142,24 +144,14 @@ function shardSummary(report: Report, mode: Extract<RunMode, { kind: 'shard' }>,
 /** The gate job of a matrix: download the shard reports, merge them, gate the whole as a single scan would be. */
 async function mergeAndGate(settings: ActionSettings, mode: Extract<RunMode, { kind: 'merge' }>): Promise<void> {
   let description = '';
-  const outcome = await gateReport(
-    async () => {
-      const got = await downloadShardReports(mode.pattern, settings.tempDir);
-      core.info(`episode-gate: merging ${got.files.length} shard report(s) from ${got.artifacts.join(', ')}`);
-      const merged = mergeShardReports(got.files);
-      const names = got.artifacts.length > 2 ? `${got.artifacts[0]} … ${got.artifacts.at(-1)}` : got.artifacts.join(' and ');
-      description = `${got.files.length} shard reports merged from this run's artifacts ${names}`;
-      return merged;
-    },
-    {
-      ...(settings.baselinePath ? { baselinePath: settings.baselinePath } : {}),
-      failOn: settings.failOn,
-      reportPath: settings.reportPath,
-      summaryLimitBytes: SUMMARY_LIMIT_BYTES - SUMMARY_FOOTER_BYTES,
-      reportHint: settings.uploadReport ? `the artifact ${settings.uploadReport}` : settings.reportPath,
-      cwd: settings.workspace,
-    },
-  );
+  const outcome = await gateReport(async () => {
+    const got = await downloadShardReports(mode.pattern, settings.tempDir);
+    core.info(`episode-gate: merging ${got.files.length} shard report(s) from ${got.artifacts.join(', ')}`);
+    const merged = mergeShardReports(got.files);
+    const names = got.artifacts.length > 2 ? `${got.artifacts[0]} … ${got.artifacts.at(-1)}` : got.artifacts.join(' and ');
+    description = `${got.files.length} shard reports merged from this run's artifacts ${names}`;
+    return merged;
+  }, gateInputs(settings));
   await publish(outcome, settings, description);
 }
 
