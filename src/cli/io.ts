@@ -8,10 +8,26 @@ export interface CliIO {
   cwd: string;
 }
 
+/**
+ * A reader that stops reading (`episode-gate check | head -1`) must not turn a verdict into
+ * another exit code: Node's default for EPIPE is an uncaught error, exit 1, which here means
+ * "the gate failed". Writes to a closed pipe are dropped and the command's own code stands.
+ */
+function quietOnClosedPipe(stream: NodeJS.WriteStream): () => boolean {
+  let closed = false;
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') closed = true;
+    else process.exitCode = 2; // nothing can be said about it: stderr may be the stream that failed
+  });
+  return () => closed;
+}
+
 export function processIO(): CliIO {
+  const outClosed = quietOnClosedPipe(process.stdout);
+  const errClosed = quietOnClosedPipe(process.stderr);
   return {
-    out: (t) => process.stdout.write(t),
-    err: (t) => process.stderr.write(t),
+    out: (t) => void (outClosed() || process.stdout.write(t)),
+    err: (t) => void (errClosed() || process.stderr.write(t)),
     errIsTTY: Boolean(process.stderr.isTTY),
     env: process.env,
     cwd: process.cwd(),
