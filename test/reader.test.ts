@@ -152,6 +152,22 @@ describe('zstd as the zstd command reads it', () => {
         expect(r.ok).toBe(false);
         if (!r.ok) expect(r.detail).toMatch(/size limit/);
       });
+      it('decodes at most about one chunk past the episode limit, in one frame or several', async () => {
+        const filler = (n: number): TarEntry => ({ name: `e/capture/${n}.bin`, data: new Uint8Array(1 << 20).fill(0x41 + n) });
+        const bigTar = buildTar([...base, filler(0), filler(1), filler(2), filler(3)]);
+        const third = Math.floor(bigTar.length / 3);
+        const oneFrame = zstdCompress(bigTar, 1);
+        const threeFrames = Buffer.concat(
+          [0, 1, 2].map((k) => zstdCompress(bigTar.subarray(k * third, k === 2 ? bigTar.length : (k + 1) * third), 1)),
+        );
+        const limits = { maxMemberBytes: 1 << 20, maxEpisodeBytes: 1536 * 1024 };
+        for (const z of [oneFrame, threeFrames]) {
+          const r = await readEpisodeBytes(z, { zstd: impl, limits });
+          expect(r.ok ? 'read' : r.detail).toMatch(/^size limit: decompressed episode exceeds/);
+          expect(r.stats.decompressedBytes).toBeGreaterThan(limits.maxEpisodeBytes);
+          expect(r.stats.decompressedBytes).toBeLessThanOrEqual(limits.maxEpisodeBytes + 256 * 1024);
+        }
+      });
     });
   }
 

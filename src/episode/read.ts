@@ -115,6 +115,7 @@ export async function readEpisodeBytes(file: Uint8Array, opts: ReadOptions = {},
         tar.push(chunk);
       },
       opts.zstd ?? defaultZstdImpl(),
+      limits.maxEpisodeBytes,
     );
   } catch (e) {
     if (e instanceof ZstdError) return { ok: false, detail: `zstd: ${e.message}`, stats: st };

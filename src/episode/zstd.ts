@@ -134,9 +134,10 @@ type ZstdDecompressSync = (buf: Uint8Array, opts?: zlib.ZlibOptions & { maxOutpu
 /**
  * Decompress a whole .tar.zst (or gzip) file, streaming the output to `sink` in chunks.
  * Rejects with ZstdError where the zstd command would fail; an error thrown by the sink
- * (e.g. a size limit) aborts and propagates.
+ * (e.g. a size limit) aborts and propagates. `maxBytes` (the caller's size limit, if any) also
+ * bounds what one synchronous call may produce, so a limit stops decoding within one chunk.
  */
-export async function decompress(file: Uint8Array, sink: ChunkSink, impl: ZstdImpl): Promise<void> {
+export async function decompress(file: Uint8Array, sink: ChunkSink, impl: ZstdImpl, maxBytes = Infinity): Promise<void> {
   if (file.length >= 2 && file[0] === 0x1f && file[1] === 0x8b) {
     await streamNative(zlib.createGunzip(), file, sink);
     return;
@@ -144,22 +145,29 @@ export async function decompress(file: Uint8Array, sink: ChunkSink, impl: ZstdIm
   const frames = zstdFrames(file);
   if (impl === 'native') {
     const decodeSync = (native as unknown as { zstdDecompressSync: ZstdDecompressSync }).zstdDecompressSync;
+    let produced = 0;
+    const counted: ChunkSink = (chunk) => {
+      produced += chunk.length;
+      sink(chunk);
+    };
     for (const f of frames) {
       const frame = file.subarray(f.start, f.end);
-      if (f.contentSize === null || f.contentSize <= BigInt(SYNC_FRAME_MAX_BYTES)) {
+      // One call may produce what is left under the limit and one byte more (so the sink sees it crossed).
+      const syncMax = Math.max(64, Math.min(SYNC_FRAME_MAX_BYTES, maxBytes - produced + 1));
+      if (f.contentSize === null || f.contentSize <= BigInt(syncMax)) {
         let out: Buffer | null = null;
         try {
-          out = decodeSync(frame, { chunkSize: SYNC_CHUNK_BYTES, maxOutputLength: SYNC_FRAME_MAX_BYTES });
+          out = decodeSync(frame, { chunkSize: Math.min(SYNC_CHUNK_BYTES, syncMax), maxOutputLength: syncMax });
         } catch (e) {
           if ((e as NodeJS.ErrnoException).code !== 'ERR_BUFFER_TOO_LARGE') throw new ZstdError(`decoding error: ${(e as Error).message}`);
         }
         if (out) {
-          sink(out);
+          counted(out);
           continue;
         }
       }
       const d = (native.createZstdDecompress as (o?: zlib.ZlibOptions) => zlib.Gunzip)({ chunkSize: 256 * 1024 });
-      await streamNative(d, frame, sink);
+      await streamNative(d, frame, counted);
     }
     return;
   }
