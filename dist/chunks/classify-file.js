@@ -2425,7 +2425,7 @@ class ByteScanner {
         const c = this.peek();
         if (c === 45 || isDigit(c)) {
             if (keep)
-                return this.number(true);
+                return this.number();
             this.skipNumber();
             return undefined;
         }
@@ -2511,7 +2511,7 @@ class ByteScanner {
      * take the exact fast path (<= 15 significant digits, |exponent| <= 22: one correctly rounded
      * operation on exact operands) or else the engine's correctly rounded parse of the text.
      */
-    number(keep) {
+    number() {
         const b = this.b;
         const n = this.n;
         const start = this.p;
@@ -2582,8 +2582,6 @@ class ByteScanner {
         this.p = p;
         if (intDigits > 300)
             throw GIVE_UP; // huge integers (and the 4300-digit limit): exact parser
-        if (!keep)
-            return undefined;
         if (!isFloat) {
             if (intDigits <= 15)
                 return neg ? 0 - head : head;

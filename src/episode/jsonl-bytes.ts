@@ -424,7 +424,7 @@ class ByteScanner {
     const n = this.n;
     const c = this.peek();
     if (c === 45 || isDigit(c)) {
-      if (keep) return this.number(true);
+      if (keep) return this.number();
       this.skipNumber();
       return undefined;
     }
@@ -500,7 +500,7 @@ class ByteScanner {
    * take the exact fast path (<= 15 significant digits, |exponent| <= 22: one correctly rounded
    * operation on exact operands) or else the engine's correctly rounded parse of the text.
    */
-  private number(keep: boolean): PyVal | undefined {
+  private number(): PyVal {
     const b = this.b;
     const n = this.n;
     const start = this.p;
@@ -559,7 +559,6 @@ class ByteScanner {
     }
     this.p = p;
     if (intDigits > 300) throw GIVE_UP; // huge integers (and the 4300-digit limit): exact parser
-    if (!keep) return undefined;
     if (!isFloat) {
       if (intDigits <= 15) return neg ? 0 - head : head;
       if (intDigits > 24) throw GIVE_UP;
