@@ -22,9 +22,9 @@ import { FLAT_CPU, FLAT_LOAD, ZERO, episodeMembers, rng, type EpisodeSpec } from
 import { buildTar } from './lib/tarball.js';
 import { classify } from '../src/classifier/classify.js';
 import { DEFAULT_CLASSIFIER_SETTINGS } from '../src/classifier/types.js';
-import { MEMBER_SUFFIXES, parseMembers } from '../src/episode/read.js';
+import { MEMBER_SUFFIXES, parseMembers, readWhole } from '../src/episode/read.js';
 import { TarReader } from '../src/episode/tar.js';
-import { decompress, defaultZstdImpl, type ZstdImpl } from '../src/episode/zstd.js';
+import { decompress, defaultZstdImpl, newZstdScratch, trimZstdScratch, type ZstdImpl } from '../src/episode/zstd.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..');
@@ -263,15 +263,20 @@ async function breakdown(ds: Dataset, n: number, impl: ZstdImpl): Promise<Breakd
   let coldFirst10 = 0;
   // Pass 0 runs the code cold (nothing in this process has classified an episode yet) and
   // warms it; pass 1 is measured.
+  // The reader's reused buffers, as readEpisode() keeps them per thread.
+  let input: Buffer = Buffer.allocUnsafe(1 << 20);
+  const scratch = newZstdScratch();
   for (let pass = 0; pass < 2; pass++) {
     for (const k of Object.keys(t) as Array<keyof typeof t>) t[k] = 0;
     const passStart = cpu();
     for (let i = 0; i < files.length; i++) {
       const c0 = cpu();
-      const bytes = readFileSync(files[i]!);
+      const read = readWhole(files[i]!, input);
+      input = read.buf;
       const c1 = cpu();
       const chunks: Uint8Array[] = [];
-      await decompress(bytes, (c) => void chunks.push(c), impl);
+      trimZstdScratch(scratch);
+      await decompress(read.file, (c) => void chunks.push(c), impl, Infinity, scratch);
       const c2 = cpu();
       const tar = new TarReader({ suffixes: MEMBER_SUFFIXES, maxMemberBytes: 1 << 28 });
       for (const c of chunks) tar.push(c);

@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { MEMBER_SUFFIXES, readEpisodeBytes } from '../src/episode/read.js';
 import { TarReader } from '../src/episode/tar.js';
 import { execFileSync } from 'node:child_process';
-import { SYNC_FRAME_MAX_BYTES, decompress, zstdFrames } from '../src/episode/zstd.js';
+import { SYNC_FRAME_MAX_BYTES, ZstdError, decompress, nativeZstdAvailable, zstdFrames } from '../src/episode/zstd.js';
+import { createHash } from 'node:crypto';
 import { loadZstdWasm } from '../src/episode/zstd-wasm.js';
 import { buildTar, zstdCompress, type TarEntry } from '../scripts/lib/tarball.js';
-import { GOOD_EVENTS, GOOD_META, ZSTD_IMPLS, entriesOf, labels4 } from './helpers.js';
+import { GOOD_EVENTS, GOOD_META, T0, ZSTD_IMPLS, entriesOf, jsonl, labels4, rowsOf, type Members } from './helpers.js';
 
 /** Feed a tar through the reader in small chunks, as the decompressor does. */
 function members(tar: Uint8Array, chunk = 700): Map<string, string> {
@@ -143,6 +144,49 @@ describe('zstd as the zstd command reads it', () => {
           expect(r.ok).toBe(true);
         }
       });
+      it('lends its reused buffers to one episode at a time: read in turn, at once, or around big ones, rows agree', async () => {
+        // Episode k: its own proc rows, n of them (30,000 rows is ~3 MB, past the first scratch
+        // buffer; 100,000 is ~10 MB, past what is kept between episodes).
+        const episode = (k: number, n: number): Members => ({
+          meta: GOOD_META,
+          events: GOOD_EVENTS,
+          labels: labels4(T0 + BigInt(k)),
+          proc: jsonl(
+            ...Array.from(
+              { length: n },
+              (_, i) =>
+                `{"t_mono_ns": ${i * 1000 + k}, "t_wall_ns": ${T0 + BigInt(i) * 1_000_000_000n + BigInt(k)}, "cpu_user_jiffies": ${i * 7 + k}, "cpu_sys_jiffies": ${i}}`,
+            ),
+          ),
+        });
+        const sizes = [300, 30_000, 500, 100_000, 300, 2_000];
+        const eps = sizes.map((n, k) => episode(k, n));
+        const files = eps.map((m) => zstdCompress(buildTar(entriesOf(m)), 1));
+        // rowsOf() parses the member texts with the exact parser and names members without their folder.
+        const expected = eps.map((m) => {
+          const r = rowsOf(m);
+          for (const src of Object.values(r)) if (src?.member) src.member = `ep-test/${src.member}`;
+          return r;
+        });
+        const rowsOfRead = async (z: Uint8Array) => {
+          const r = await readEpisodeBytes(z, { zstd: impl });
+          if (!r.ok) throw new Error(r.detail);
+          return r.rows;
+        };
+        const inTurn = [];
+        for (const z of files) inTurn.push(await rowsOfRead(z));
+        expect(inTurn).toEqual(expected);
+        expect(await Promise.all(files.map(rowsOfRead))).toEqual(expected);
+        // A failure between good reads leaves nothing behind that garbles the next one.
+        const corrupt = Buffer.from(files[1]!);
+        corrupt[Math.floor(corrupt.length / 2)]! ^= 0x55;
+        const again = [];
+        for (const z of files) {
+          expect((await readEpisodeBytes(corrupt, { zstd: impl })).ok).toBe(false);
+          again.push(await rowsOfRead(z));
+        }
+        expect(again).toEqual(expected);
+      });
       it('reads gzip too, as the zstd command does', async () => {
         const { gzipSync } = await import('node:zlib');
         expect((await read(gzipSync(tar))).ok).toBe(true);
@@ -191,6 +235,57 @@ describe('zstd as the zstd command reads it', () => {
     const settled = wasm.memory.buffer.byteLength;
     await run(300); // a leak of one decoder (its window alone is 128 KiB+) per run would grow the heap by tens of MB
     expect(wasm.memory.buffer.byteLength).toBe(settled);
+  });
+
+  it.skipIf(!nativeZstdAvailable())('the reused native decoder decodes and fails exactly as zstdDecompressSync does', async () => {
+    const { zstdDecompressSync } = (await import('node:zlib')) as unknown as {
+      zstdDecompressSync: (b: Uint8Array) => Buffer;
+    };
+    const digest = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
+    // The oracle: the public one-call decode, frame by frame, after the same frame walk.
+    const oracle = (z: Uint8Array): string => {
+      let frames;
+      try {
+        frames = zstdFrames(z);
+      } catch (e) {
+        return (e as Error).message;
+      }
+      try {
+        return digest(Buffer.concat(frames.map((f) => zstdDecompressSync(z.subarray(f.start, f.end)))));
+      } catch (e) {
+        return `decoding error: ${(e as Error).message}`;
+      }
+    };
+    const ours = async (z: Uint8Array): Promise<string> => {
+      const parts: Uint8Array[] = [];
+      try {
+        await decompress(z, (c) => void parts.push(c), 'native');
+      } catch (e) {
+        if (e instanceof ZstdError) return e.message;
+        throw e;
+      }
+      return digest(Buffer.concat(parts));
+    };
+    // 5 MB in one frame without a declared size: the output outgrows the first scratch buffer.
+    const noise = Buffer.from(Array.from({ length: 5 << 20 }, (_, i) => (i * 2654435761) >>> 27));
+    const bigTar = buildTar([...base, { name: 'e/capture/n.bin', data: noise }]);
+    const half = Math.floor(tar.length / 2);
+    const goods = [zst, zstdCompress(bigTar, 1), Buffer.concat([zstdCompress(tar.subarray(0, half)), zstdCompress(tar.subarray(half))])];
+    for (const good of goods) {
+      expect(await ours(good)).toBe(oracle(good));
+      const step = Math.max(1, Math.floor(good.length / 120));
+      for (let at = 0; at < good.length; at += step) {
+        const bad = Buffer.from(good);
+        bad[at]! ^= 0x5a;
+        expect(await ours(bad), `byte ${at} flipped`).toBe(oracle(bad));
+        // After a failure the next decode must not inherit the failed context.
+        expect(await ours(good)).toBe(oracle(good));
+      }
+      for (const cut of [1, 5, 9, Math.floor(good.length / 2)]) {
+        const short = good.subarray(0, good.length - cut);
+        expect(await ours(short), `${cut} bytes cut`).toBe(oracle(short));
+      }
+    }
   });
 
   it('walks frame headers without decoding', () => {

@@ -2,12 +2,12 @@
  * One .tar.zst -> the parsed rows of the seven members the classifier reads, or the one-line
  * reason it cannot be read (every failure the reference would crash on, plus size limits).
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { EpisodeRows, Row, SourceRows } from '../classifier/types.js';
 import { parseJsonlBytes } from './jsonl-bytes.js';
 import { JsonError, parseJsonDoc, type Fields, type Projection } from './pyjson.js';
 import { LimitError, TarReadError, TarReader, type SelectedMember } from './tar.js';
-import { ZstdError, decompress, defaultZstdImpl, type ZstdImpl } from './zstd.js';
+import { ZstdError, decompress, defaultZstdImpl, newZstdScratch, trimZstdScratch, type ZstdImpl, type ZstdScratch } from './zstd.js';
 
 export interface ReaderLimits {
   /** Largest decompressed size of one member the classifier reads. */
@@ -89,18 +89,74 @@ const strict = new TextDecoder('utf-8', { ignoreBOM: true, fatal: true });
 /** Read and parse one episode tarball from disk. Never throws for bad content. */
 export async function readEpisode(path: string, opts: ReadOptions = {}): Promise<ReadOutcome> {
   const stats: EpisodeStats = { compressedBytes: 0, decompressedBytes: 0, jsonBytes: 0 };
-  let file: Uint8Array;
+  let input = spareInput ?? Buffer.allocUnsafe(INPUT_FIRST_BYTES);
+  spareInput = null;
   try {
-    // Sync: episodes are a few hundred KB, and fs/promises' readFile costs more than the read.
-    file = readFileSync(path);
-  } catch (e) {
-    return { ok: false, detail: `cannot read the tarball: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, stats };
+    let file: Uint8Array;
+    try {
+      // Sync: episodes are a few hundred KB, and fs/promises' readFile costs more than the read.
+      ({ file, buf: input } = readWhole(path, input));
+    } catch (e) {
+      return { ok: false, detail: `cannot read the tarball: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, stats };
+    }
+    return await readEpisodeBytes(file, opts, stats);
+  } finally {
+    if (input.length <= INPUT_KEEP_MAX_BYTES) spareInput = input;
   }
-  return readEpisodeBytes(file, opts, stats);
 }
 
+/**
+ * The thread's spare buffer for a tarball's compressed bytes, lent to one episode at a time like
+ * the decompression scratch below: reading into reused memory costs 0.06 ms where readFileSync's
+ * fresh buffer costs 0.15 ms (a 290 KB episode).
+ */
+let spareInput: Buffer | null = null;
+const INPUT_FIRST_BYTES = 1024 * 1024;
+const INPUT_KEEP_MAX_BYTES = 8 * 1024 * 1024;
+
+/** Read a whole file into `buf`, growing it (a new buffer) when the file is larger. */
+export function readWhole(path: string, buf: Buffer): { file: Uint8Array; buf: Buffer } {
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    if (size >= buf.length) buf = Buffer.allocUnsafe(size + 1);
+    let n = 0;
+    for (;;) {
+      const k = readSync(fd, buf, n, buf.length - n, null);
+      if (k === 0) break;
+      n += k;
+      if (n === buf.length) {
+        // The file grew while being read: keep reading, as readFileSync would.
+        const bigger = Buffer.allocUnsafe(buf.length * 2);
+        bigger.set(buf);
+        buf = bigger;
+      }
+    }
+    return { file: buf.subarray(0, n), buf };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The thread's spare decompression scratch. An episode borrows it while its members are views
+ * of the decompressed bytes, and gives it back once they are parsed into rows (which hold no
+ * views); episodes read at the same time on one thread each get their own.
+ */
+let spareScratch: ZstdScratch | null = null;
+
 export async function readEpisodeBytes(file: Uint8Array, opts: ReadOptions = {}, stats?: EpisodeStats): Promise<ReadOutcome> {
-  const st = stats ?? { compressedBytes: 0, decompressedBytes: 0, jsonBytes: 0 };
+  const scratch = spareScratch ?? newZstdScratch();
+  spareScratch = null;
+  try {
+    return await decodeAndParse(file, opts, stats ?? { compressedBytes: 0, decompressedBytes: 0, jsonBytes: 0 }, scratch);
+  } finally {
+    trimZstdScratch(scratch);
+    spareScratch = scratch;
+  }
+}
+
+async function decodeAndParse(file: Uint8Array, opts: ReadOptions, st: EpisodeStats, scratch: ZstdScratch): Promise<ReadOutcome> {
   st.compressedBytes = file.length;
   const limits = opts.limits ?? DEFAULT_LIMITS;
   const tar = new TarReader({ suffixes: MEMBER_SUFFIXES, maxMemberBytes: limits.maxMemberBytes });
@@ -116,6 +172,7 @@ export async function readEpisodeBytes(file: Uint8Array, opts: ReadOptions = {},
       },
       opts.zstd ?? defaultZstdImpl(),
       limits.maxEpisodeBytes,
+      scratch,
     );
   } catch (e) {
     if (e instanceof ZstdError) return { ok: false, detail: `zstd: ${e.message}`, stats: st };

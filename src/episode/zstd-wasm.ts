@@ -120,7 +120,8 @@ function freeContext(x: ZstdExports, c: Context): void {
 
 /**
  * One decoding stream: push() compressed bytes in any slicing, end() when there are no more.
- * Decoded bytes go to `sink` in chunks of at most 128 KiB (copies: the heap is reused). Frames
+ * Decoded bytes go to `sink` in chunks of at most 128 KiB: copies, or with `transient` views of
+ * the wasm heap that are valid only during the call (the sink copies what it keeps). Frames
  * follow one another as in a .zst file; skippable frames are skipped by libzstd.
  */
 export class ZstdWasmStream {
@@ -135,6 +136,7 @@ export class ZstdWasmStream {
   constructor(
     private readonly x: ZstdExports,
     private readonly sink: (chunk: Uint8Array) => void,
+    private readonly transient = false,
   ) {
     const reuse = idle.get(x);
     if (reuse) idle.delete(x);
@@ -188,7 +190,10 @@ export class ZstdWasmStream {
       view = new DataView(x.memory.buffer); // the heap may have grown (a new buffer)
       const produced = view.getUint32(c.outDesc + 8, true);
       const consumed = view.getUint32(c.inDesc + 8, true);
-      if (produced > 0) this.sink(new Uint8Array(x.memory.buffer, c.outBuf, produced).slice());
+      if (produced > 0) {
+        const out = new Uint8Array(x.memory.buffer, c.outBuf, produced);
+        this.sink(this.transient ? out : out.slice());
+      }
       if (produced < c.outSize && consumed === slice.length) return; // all in, all flushed
       if (produced === 0 && consumed === before) throw new ZstdWasmError('the decoder made no progress');
     }

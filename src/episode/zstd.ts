@@ -127,40 +127,200 @@ export type ChunkSink = (chunk: Uint8Array) => void;
  * 900 KB episode). Larger frames, declared or discovered, are streamed, so memory stays bounded.
  */
 export const SYNC_FRAME_MAX_BYTES = 32 * 1024 * 1024;
-const SYNC_CHUNK_BYTES = 1024 * 1024;
+/** A scratch buffer grows to what an episode needs; one up to this size is kept for the next. */
+const SCRATCH_KEEP_MAX_BYTES = 8 * 1024 * 1024;
+const SCRATCH_FIRST_BYTES = 2 * 1024 * 1024;
+/** A frame starts in the scratch's free room only if at least this much is left. */
+const SCRATCH_MIN_ROOM = 64 * 1024;
+
+/**
+ * Where synchronous decodes write (native path). The chunks handed to the sink are views of
+ * `buf`, valid only until the scratch is given to the next decompress() call: the caller owns
+ * that lifetime (readEpisodeBytes lends one per episode and takes it back once the members are
+ * parsed). Reusing the memory saves allocating, and faulting in, a fresh megabyte per episode.
+ */
+export interface ZstdScratch {
+  buf: Buffer | null;
+  /** Bytes of `buf` in use by the current decompress() call. */
+  used: number;
+}
+
+export function newZstdScratch(): ZstdScratch {
+  return { buf: null, used: 0 };
+}
+
+/** Forget a scratch buffer grown past what is worth keeping between episodes. */
+export function trimZstdScratch(s: ZstdScratch): void {
+  if (s.buf !== null && s.buf.length > SCRATCH_KEEP_MAX_BYTES) s.buf = null;
+  s.used = 0;
+}
+
+/** What node:zlib's decoder object holds inside: the native handle. */
+interface ZlibHandle {
+  writeSync(flush: number, input: Uint8Array, inOff: number, inLen: number, out: Uint8Array, outOff: number, outLen: number): void;
+  reset(): void;
+  close(): void;
+  onerror: (message: string, errno: number, code?: string) => void;
+}
+
+interface FrameProgress {
+  /** Input the decoder has taken. */
+  inOff: number;
+  /** End of the output written so far. */
+  outEnd: number;
+}
+
+/**
+ * One native zstd decoding context, reused frame after frame. zstdDecompressSync() builds a new
+ * stream object and libzstd context (with its window buffers) on every call, which costs about as
+ * much as decoding a 900 KB episode; this drives the same native handle as that call does (the
+ * loop of node:zlib's processChunkSync) and keeps it. It relies on node:zlib internals
+ * (`_handle`, `_writeState`), so create() checks they are there; if not, the public call is used.
+ */
+class NativeFrameDecoder {
+  private failure: string | null = null;
+
+  private constructor(
+    private readonly handle: ZlibHandle,
+    private readonly state: Uint32Array,
+    private readonly flush: number,
+  ) {
+    // node:zlib's own handler destroys the stream object; errors are ours to report here.
+    handle.onerror = (message) => {
+      this.failure = message;
+    };
+  }
+
+  static create(): NativeFrameDecoder | null {
+    const s = (native.createZstdDecompress as () => unknown)() as {
+      _handle?: Partial<ZlibHandle> | null;
+      _writeState?: unknown;
+      _finishFlushFlag?: unknown;
+    };
+    const h = s._handle;
+    const st = s._writeState;
+    const ok =
+      h != null &&
+      typeof h.writeSync === 'function' &&
+      typeof h.reset === 'function' &&
+      typeof h.close === 'function' &&
+      st instanceof Uint32Array &&
+      st.length >= 2 &&
+      typeof s._finishFlushFlag === 'number';
+    return ok ? new NativeFrameDecoder(h as ZlibHandle, st as Uint32Array, s._finishFlushFlag as number) : null;
+  }
+
+  /**
+   * Go on decoding `frame` into `out` at `pos`; true when the frame is done, false when `out`
+   * is full first. Throws ZstdError on bad data; the decoder is not reused after that.
+   */
+  decode(frame: Uint8Array, out: Uint8Array, pos: FrameProgress): boolean {
+    const room = out.length - pos.outEnd;
+    const inLen = frame.length - pos.inOff;
+    this.handle.writeSync(this.flush, frame, pos.inOff, inLen, out, pos.outEnd, room);
+    if (this.failure !== null) throw new ZstdError(`decoding error: ${this.failure}`);
+    const availOut = this.state[0]!;
+    const availIn = this.state[1]!;
+    pos.inOff += inLen - availIn;
+    pos.outEnd += room - availOut;
+    // As processChunkSync decides: a call that leaves output room has taken all it can.
+    if (availOut === 0) return false;
+    this.handle.reset();
+    return true;
+  }
+
+  close(): void {
+    this.handle.close();
+  }
+}
+
+/** The thread's idle decoder (undefined: none made yet; null: internals missing, use the public call). */
+let idleDecoder: NativeFrameDecoder | null | undefined;
+
+/**
+ * Decode one frame synchronously into the scratch (growing it as needed); returns the output,
+ * or null when it is more than `max` bytes (the caller streams the frame instead).
+ */
+function decodeFrameSync(frame: Uint8Array, scratch: ZstdScratch, max: number): Uint8Array | null {
+  if (idleDecoder === undefined) idleDecoder = NativeFrameDecoder.create();
+  const decoder = idleDecoder;
+  if (decoder === null) return decodeFramePublic(frame, max);
+  idleDecoder = undefined; // taken: a failure below leaves a fresh one to be made next time
+  let buf = scratch.buf;
+  let start = scratch.used;
+  if (buf === null || buf.length - start < SCRATCH_MIN_ROOM) {
+    buf = Buffer.allocUnsafe(Math.min(Math.max(SCRATCH_FIRST_BYTES, frame.length * 4), Math.max(max, 64)));
+    start = 0;
+  }
+  const pos: FrameProgress = { inOff: 0, outEnd: start };
+  let done = false;
+  try {
+    while (!(done = decoder.decode(frame, buf, pos))) {
+      const have = pos.outEnd - start;
+      if (have >= max) return null;
+      // Move what this frame has produced into a larger buffer and go on from there.
+      const bigger = Buffer.allocUnsafe(Math.min(max, Math.max(SCRATCH_FIRST_BYTES, have * 2)));
+      bigger.set(buf.subarray(start, pos.outEnd));
+      buf = bigger;
+      start = 0;
+      pos.outEnd = have;
+    }
+  } finally {
+    if (done) idleDecoder = decoder;
+    else decoder.close();
+  }
+  scratch.buf = buf;
+  scratch.used = pos.outEnd;
+  return buf.subarray(start, pos.outEnd);
+}
 
 type ZstdDecompressSync = (buf: Uint8Array, opts?: zlib.ZlibOptions & { maxOutputLength?: number }) => Buffer;
+const SYNC_CHUNK_BYTES = 1024 * 1024;
+
+/** The public one-call decode, where the reusable decoder cannot be made. */
+function decodeFramePublic(frame: Uint8Array, max: number): Uint8Array | null {
+  const decodeSync = (native as unknown as { zstdDecompressSync: ZstdDecompressSync }).zstdDecompressSync;
+  try {
+    return decodeSync(frame, { chunkSize: Math.min(SYNC_CHUNK_BYTES, max), maxOutputLength: max });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return null;
+    throw new ZstdError(`decoding error: ${(e as Error).message}`);
+  }
+}
 
 /**
  * Decompress a whole .tar.zst (or gzip) file, streaming the output to `sink` in chunks.
  * Rejects with ZstdError where the zstd command would fail; an error thrown by the sink
  * (e.g. a size limit) aborts and propagates. `maxBytes` (the caller's size limit, if any) also
- * bounds what one synchronous call may produce, so a limit stops decoding within one chunk.
+ * bounds what one synchronous decode may produce, so a limit stops decoding within one chunk.
+ * With a `scratch`, chunks of synchronously decoded frames are views of its buffer (see
+ * ZstdScratch); without one they are the caller's to keep.
  */
-export async function decompress(file: Uint8Array, sink: ChunkSink, impl: ZstdImpl, maxBytes = Infinity): Promise<void> {
+export async function decompress(
+  file: Uint8Array,
+  sink: ChunkSink,
+  impl: ZstdImpl,
+  maxBytes = Infinity,
+  scratch: ZstdScratch = newZstdScratch(),
+): Promise<void> {
   if (file.length >= 2 && file[0] === 0x1f && file[1] === 0x8b) {
     await streamNative(zlib.createGunzip(), file, sink);
     return;
   }
   const frames = zstdFrames(file);
   if (impl === 'native') {
-    const decodeSync = (native as unknown as { zstdDecompressSync: ZstdDecompressSync }).zstdDecompressSync;
     let produced = 0;
     const counted: ChunkSink = (chunk) => {
       produced += chunk.length;
       sink(chunk);
     };
+    scratch.used = 0;
     for (const f of frames) {
       const frame = file.subarray(f.start, f.end);
-      // One call may produce what is left under the limit and one byte more (so the sink sees it crossed).
+      // One decode may produce what is left under the limit and one byte more (so the sink sees it crossed).
       const syncMax = Math.max(64, Math.min(SYNC_FRAME_MAX_BYTES, maxBytes - produced + 1));
       if (f.contentSize === null || f.contentSize <= BigInt(syncMax)) {
-        let out: Buffer | null = null;
-        try {
-          out = decodeSync(frame, { chunkSize: Math.min(SYNC_CHUNK_BYTES, syncMax), maxOutputLength: syncMax });
-        } catch (e) {
-          if ((e as NodeJS.ErrnoException).code !== 'ERR_BUFFER_TOO_LARGE') throw new ZstdError(`decoding error: ${(e as Error).message}`);
-        }
+        const out = decodeFrameSync(frame, scratch, syncMax);
         if (out) {
           counted(out);
           continue;
@@ -172,10 +332,40 @@ export async function decompress(file: Uint8Array, sink: ChunkSink, impl: ZstdIm
     return;
   }
   if (frames.length === 0) return; // only skippable frames: nothing to decode
-  const stream = new ZstdWasmStream(await loadZstdWasm(), sink);
+  // The decoder hands out 128 KiB pieces of its heap; they are gathered in the scratch and go to
+  // the sink as runs of up to 32 MiB (sooner when a run crosses the size limit), so the tar
+  // reader can keep members as views, as on the native path.
+  let produced = 0;
+  let runStart = 0;
+  scratch.used = 0;
+  const flush = (): void => {
+    if (scratch.used === runStart) return;
+    const run = scratch.buf!.subarray(runStart, scratch.used);
+    runStart = scratch.used;
+    produced += run.length;
+    sink(run);
+  };
+  const gather = (piece: Uint8Array): void => {
+    if (scratch.used - runStart + piece.length > SYNC_FRAME_MAX_BYTES) flush();
+    let buf = scratch.buf;
+    if (buf === null || buf.length - scratch.used < piece.length) {
+      const pending = scratch.used - runStart;
+      const bigger = Buffer.allocUnsafe(Math.max(SCRATCH_FIRST_BYTES, 2 * (pending + piece.length)));
+      if (buf !== null && pending > 0) bigger.set(buf.subarray(runStart, scratch.used));
+      scratch.buf = buf = bigger;
+      runStart = 0;
+      scratch.used = pending;
+    }
+    buf.set(piece, scratch.used);
+    scratch.used += piece.length;
+    // Past the limit, the sink must see it now (and stop the decode).
+    if (scratch.used - runStart > maxBytes - produced) flush();
+  };
+  const stream = new ZstdWasmStream(await loadZstdWasm(), gather, true);
   try {
     stream.push(file);
     stream.end();
+    flush();
   } catch (e) {
     if (e instanceof ZstdWasmError) throw new ZstdError(`decoding error: ${e.message}`);
     throw e;
