@@ -286,6 +286,19 @@ describe('zstd as the zstd command reads it', () => {
         expect(await ours(short), `${cut} bytes cut`).toBe(oracle(short));
       }
     }
+    // Frames whose window is too large to keep the decoder for (freed after use), then usual ones.
+    const longWindow = execFileSync('zstd', ['-q', '-c', '--long=27'], { input: tar });
+    const singleSegment = execFileSync('zstd', ['-q', '-c', `--stream-size=${tar.length}`], { input: tar });
+    for (const z of [longWindow, zst, singleSegment, zst]) expect(await ours(z)).toBe(oracle(z));
+  });
+
+  it("reads each frame's window size from its header", () => {
+    const data = Buffer.alloc(300_000, 'abcdefgh');
+    const windowOf = (...args: string[]) => zstdFrames(execFileSync('zstd', ['-q', '-c', ...args], { input: data }))[0]!.windowSize;
+    expect(windowOf('-3')).toBe(2 * 1024 * 1024);
+    expect(windowOf('-19')).toBe(8 * 1024 * 1024);
+    expect(windowOf('--long=27')).toBe(128 * 1024 * 1024);
+    expect(windowOf(`--stream-size=${data.length}`)).toBe(data.length); // single segment: the content
   });
 
   it('walks frame headers without decoding', () => {

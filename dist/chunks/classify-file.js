@@ -1359,8 +1359,14 @@ function walkFrame(b, start) {
         throw new ZstdError('unsupported frame parameter (reserved bit set)');
     const hasChecksum = (fhd >> 2) & 1;
     const dictFlag = fhd & 3;
-    if (!single)
-        p += 1;
+    let windowSize = 0;
+    if (!single) {
+        if (p >= len)
+            throw new ZstdError('unexpected end of file');
+        const wd = b[p++];
+        const base = 2 ** (10 + (wd >> 3));
+        windowSize = base + (base / 8) * (wd & 7);
+    }
     const dictSize = [0, 1, 2, 4][dictFlag];
     let dictId = 0;
     for (let i = 0; i < dictSize; i++)
@@ -1406,7 +1412,10 @@ function walkFrame(b, start) {
         checksum = u32(b, p);
         p += 4;
     }
-    return { start, end: p, contentSize, checksum };
+    // A single-segment frame's window is its content.
+    if (single)
+        windowSize = Number(contentSize ?? 0n);
+    return { start, end: p, contentSize, checksum, windowSize };
 }
 /** Split a .zst file into its data frames, as the zstd command reads it. */
 function zstdFrames(b) {
@@ -1446,6 +1455,11 @@ const SYNC_FRAME_MAX_BYTES = 32 * 1024 * 1024;
 /** A scratch buffer grows to what an episode needs; one up to this size is kept for the next. */
 const SCRATCH_KEEP_MAX_BYTES = 8 * 1024 * 1024;
 const SCRATCH_FIRST_BYTES = 2 * 1024 * 1024;
+/**
+ * A decoder keeps the buffers its last frame's window needed; after a frame with a larger window
+ * (zstd --long, or a big single-segment frame) it is freed rather than kept for the next one.
+ */
+const DECODER_KEEP_MAX_WINDOW = 8 * 1024 * 1024;
 /** A frame starts in the scratch's free room only if at least this much is left. */
 const SCRATCH_MIN_ROOM = 64 * 1024;
 function newZstdScratch() {
@@ -1521,7 +1535,7 @@ let idleDecoder;
  * Decode one frame synchronously into the scratch (growing it as needed); returns the output,
  * or null when it is more than `max` bytes (the caller streams the frame instead).
  */
-function decodeFrameSync(frame, scratch, max) {
+function decodeFrameSync(frame, windowSize, scratch, max) {
     if (idleDecoder === undefined)
         idleDecoder = NativeFrameDecoder.create();
     const decoder = idleDecoder;
@@ -1550,7 +1564,7 @@ function decodeFrameSync(frame, scratch, max) {
         }
     }
     finally {
-        if (done)
+        if (done && windowSize <= DECODER_KEEP_MAX_WINDOW)
             idleDecoder = decoder;
         else
             decoder.close();
@@ -1598,7 +1612,7 @@ async function decompress(file, sink, impl, maxBytes = Infinity, scratch = newZs
             // One decode may produce what is left under the limit and one byte more (so the sink sees it crossed).
             const syncMax = Math.max(64, Math.min(SYNC_FRAME_MAX_BYTES, maxBytes - produced + 1));
             if (f.contentSize === null || f.contentSize <= BigInt(syncMax)) {
-                const out = decodeFrameSync(frame, scratch, syncMax);
+                const out = decodeFrameSync(frame, f.windowSize, scratch, syncMax);
                 if (out) {
                     counted(out);
                     continue;

@@ -41,6 +41,8 @@ interface Frame {
   end: number;
   contentSize: bigint | null;
   checksum: number | null;
+  /** The history the decoder keeps (and allocates) for this frame, in bytes. */
+  windowSize: number;
 }
 
 const u32 = (b: Uint8Array, p: number): number =>
@@ -57,7 +59,13 @@ function walkFrame(b: Uint8Array, start: number): Frame {
   if ((fhd >> 3) & 1) throw new ZstdError('unsupported frame parameter (reserved bit set)');
   const hasChecksum = (fhd >> 2) & 1;
   const dictFlag = fhd & 3;
-  if (!single) p += 1;
+  let windowSize = 0;
+  if (!single) {
+    if (p >= len) throw new ZstdError('unexpected end of file');
+    const wd = b[p++] as number;
+    const base = 2 ** (10 + (wd >> 3));
+    windowSize = base + (base / 8) * (wd & 7);
+  }
   const dictSize = [0, 1, 2, 4][dictFlag] as number;
   let dictId = 0;
   for (let i = 0; i < dictSize; i++) dictId += (b[p + i] ?? 0) * 256 ** i;
@@ -92,7 +100,9 @@ function walkFrame(b: Uint8Array, start: number): Frame {
     checksum = u32(b, p);
     p += 4;
   }
-  return { start, end: p, contentSize, checksum };
+  // A single-segment frame's window is its content.
+  if (single) windowSize = Number(contentSize ?? 0n);
+  return { start, end: p, contentSize, checksum, windowSize };
 }
 
 /** Split a .zst file into its data frames, as the zstd command reads it. */
@@ -130,6 +140,11 @@ export const SYNC_FRAME_MAX_BYTES = 32 * 1024 * 1024;
 /** A scratch buffer grows to what an episode needs; one up to this size is kept for the next. */
 const SCRATCH_KEEP_MAX_BYTES = 8 * 1024 * 1024;
 const SCRATCH_FIRST_BYTES = 2 * 1024 * 1024;
+/**
+ * A decoder keeps the buffers its last frame's window needed; after a frame with a larger window
+ * (zstd --long, or a big single-segment frame) it is freed rather than kept for the next one.
+ */
+const DECODER_KEEP_MAX_WINDOW = 8 * 1024 * 1024;
 /** A frame starts in the scratch's free room only if at least this much is left. */
 const SCRATCH_MIN_ROOM = 64 * 1024;
 
@@ -241,7 +256,7 @@ let idleDecoder: NativeFrameDecoder | null | undefined;
  * Decode one frame synchronously into the scratch (growing it as needed); returns the output,
  * or null when it is more than `max` bytes (the caller streams the frame instead).
  */
-function decodeFrameSync(frame: Uint8Array, scratch: ZstdScratch, max: number): Uint8Array | null {
+function decodeFrameSync(frame: Uint8Array, windowSize: number, scratch: ZstdScratch, max: number): Uint8Array | null {
   if (idleDecoder === undefined) idleDecoder = NativeFrameDecoder.create();
   const decoder = idleDecoder;
   if (decoder === null) return decodeFramePublic(frame, max);
@@ -266,7 +281,7 @@ function decodeFrameSync(frame: Uint8Array, scratch: ZstdScratch, max: number): 
       pos.outEnd = have;
     }
   } finally {
-    if (done) idleDecoder = decoder;
+    if (done && windowSize <= DECODER_KEEP_MAX_WINDOW) idleDecoder = decoder;
     else decoder.close();
   }
   scratch.buf = buf;
@@ -320,7 +335,7 @@ export async function decompress(
       // One decode may produce what is left under the limit and one byte more (so the sink sees it crossed).
       const syncMax = Math.max(64, Math.min(SYNC_FRAME_MAX_BYTES, maxBytes - produced + 1));
       if (f.contentSize === null || f.contentSize <= BigInt(syncMax)) {
-        const out = decodeFrameSync(frame, scratch, syncMax);
+        const out = decodeFrameSync(frame, f.windowSize, scratch, syncMax);
         if (out) {
           counted(out);
           continue;
