@@ -40,8 +40,9 @@ const STARTUP_FAILURES_TOLERATED = 3;
  * A small young generation: V8's default (sized for one main thread) let each worker's RSS grow
  * by tens of MB between scavenges. Peak RSS of `--jobs 2`, 100 -> 1,000 episodes (3 runs each):
  * native zstd, 8 MB: 141-152 -> 152-158 MB (16 MB: 177-199 -> 195-197); the WebAssembly
- * decoder, whose output comes in 128 KiB pieces that a smaller young generation promotes,
- * 16 MB: 148-152 -> 159-161 MB (8 MB: 122-124 -> 164-168; 4 MB: 112-116 -> 167-169).
+ * decoder, 16 MB: 148-152 -> 159-161 MB (8 MB: 122-124 -> 164-168; 4 MB: 112-116 -> 167-169).
+ * Measured again once both decoders wrote into reused buffers: WebAssembly, 16 MB: 127-129 ->
+ * 135 MB, 8 MB: 114 -> 153-155 MB (Node 20; native 8 MB: 129-131 -> 138-141 MB, Node 24).
  */
 function workerYoungGenerationMb(zstd: ZstdImpl): number {
   return zstd === 'wasm' ? 16 : 8;
