@@ -4,9 +4,10 @@ import { TarReader } from '../src/episode/tar.js';
 import { execFileSync } from 'node:child_process';
 import { SYNC_FRAME_MAX_BYTES, ZstdError, decompress, nativeZstdAvailable, zstdFrames } from '../src/episode/zstd.js';
 import { createHash } from 'node:crypto';
+import path from 'node:path';
 import { loadZstdWasm } from '../src/episode/zstd-wasm.js';
 import { buildTar, zstdCompress, type TarEntry } from '../scripts/lib/tarball.js';
-import { GOOD_EVENTS, GOOD_META, T0, ZSTD_IMPLS, entriesOf, jsonl, labels4, rowsOf, type Members } from './helpers.js';
+import { GOOD_EVENTS, GOOD_META, REPO, T0, ZSTD_IMPLS, entriesOf, jsonl, labels4, rowsOf, type Members } from './helpers.js';
 
 /** Feed a tar through the reader in small chunks, as the decompressor does. */
 function members(tar: Uint8Array, chunk = 700): Map<string, string> {
@@ -299,6 +300,23 @@ describe('zstd as the zstd command reads it', () => {
     expect(windowOf('-19')).toBe(8 * 1024 * 1024);
     expect(windowOf('--long=27')).toBe(128 * 1024 * 1024);
     expect(windowOf(`--stream-size=${data.length}`)).toBe(data.length); // single segment: the content
+  });
+
+  it("loads the WebAssembly decoder without loading Node's HTTP client, and leaves fetch as it was", () => {
+    // A fresh process: the module is loaded once per thread, and this one may have used fetch.
+    const code = `
+      const before = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
+      const { loadZstdWasm } = await import(${JSON.stringify(path.join(REPO, 'src/episode/zstd-wasm.ts'))});
+      const x = await loadZstdWasm();
+      const after = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
+      console.log(JSON.stringify({
+        decoder: typeof x.ZSTD_decompressStream,
+        undici: process.moduleLoadList.some((m) => m.includes('undici')),
+        fetch: ['value', 'writable', 'enumerable', 'configurable'].every((k) => after[k] === before[k]),
+        works: typeof (await fetch('data:text/plain,ok')).text,
+      }));`;
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { cwd: REPO, encoding: 'utf8' });
+    expect(JSON.parse(out)).toEqual({ decoder: 'function', undici: false, fetch: true, works: 'function' });
   });
 
   it('walks frame headers without decoding', () => {
