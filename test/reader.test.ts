@@ -319,6 +319,21 @@ describe('zstd as the zstd command reads it', () => {
     expect(JSON.parse(out)).toEqual({ decoder: 'function', undici: false, fetch: true, works: 'function' });
   });
 
+  it('the WebAssembly decoder does not keep a heap grown for a large window', async () => {
+    const longWindow = execFileSync('zstd', ['-q', '-c', '--long=27'], { input: tar });
+    const used = await loadZstdWasm();
+    const r = await readEpisodeBytes(longWindow, { zstd: 'wasm' });
+    expect(r.ok && r.rows.labels.rows.length).toBe(4);
+    expect(used.memory.buffer.byteLength).toBeGreaterThan(128 * 1024 * 1024); // libzstd grew it for the window
+    const next = await loadZstdWasm();
+    expect(next).not.toBe(used);
+    expect(next.memory.buffer.byteLength).toBeLessThanOrEqual(32 * 1024 * 1024);
+    // The fresh instance decodes, and is kept after usual episodes.
+    const good = await readEpisodeBytes(zst, { zstd: 'wasm' });
+    expect(good.ok && good.rows.labels.rows.length).toBe(4);
+    expect(await loadZstdWasm()).toBe(next);
+  });
+
   it('walks frame headers without decoding', () => {
     expect(zstdFrames(zst)).toHaveLength(1);
     expect(() => zstdFrames(zst.subarray(0, 20))).toThrow(/unexpected end/);
