@@ -275,9 +275,7 @@ function decodeFrameSync(frame: Uint8Array, windowSize: number, scratch: ZstdScr
       const have = pos.outEnd - start;
       if (have >= max) return null;
       // Move what this frame has produced into a larger buffer and go on from there.
-      const bigger = Buffer.allocUnsafe(Math.min(max, Math.max(SCRATCH_FIRST_BYTES, have * 2)));
-      bigger.set(buf.subarray(start, pos.outEnd));
-      buf = bigger;
+      buf = carryOver(buf, start, pos.outEnd, Math.min(max, Math.max(SCRATCH_FIRST_BYTES, have * 2)));
       start = 0;
       pos.outEnd = have;
     }
@@ -288,6 +286,16 @@ function decodeFrameSync(frame: Uint8Array, windowSize: number, scratch: ZstdScr
   scratch.buf = buf;
   scratch.used = pos.outEnd;
   return buf.subarray(start, pos.outEnd);
+}
+
+/**
+ * A new scratch buffer of `size` bytes starting with `buf[start, end)`, the output not yet handed
+ * to the sink. The old buffer is left as it is: chunks already handed out are views of it.
+ */
+function carryOver(buf: Buffer | null, start: number, end: number, size: number): Buffer {
+  const bigger = Buffer.allocUnsafe(size);
+  if (buf !== null && end > start) bigger.set(buf.subarray(start, end));
+  return bigger;
 }
 
 type ZstdDecompressSync = (buf: Uint8Array, opts?: zlib.ZlibOptions & { maxOutputLength?: number }) => Buffer;
@@ -366,9 +374,7 @@ export async function decompress(
     let buf = scratch.buf;
     if (buf === null || buf.length - scratch.used < piece.length) {
       const pending = scratch.used - runStart;
-      const bigger = Buffer.allocUnsafe(Math.max(SCRATCH_FIRST_BYTES, 2 * (pending + piece.length)));
-      if (buf !== null && pending > 0) bigger.set(buf.subarray(runStart, scratch.used));
-      scratch.buf = buf = bigger;
+      scratch.buf = buf = carryOver(buf, runStart, scratch.used, Math.max(SCRATCH_FIRST_BYTES, 2 * (pending + piece.length)));
       runStart = 0;
       scratch.used = pending;
     }
