@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { c as classifyTarball } from './chunks/classify-file.js';
+import 'node:crypto';
 import 'node:fs';
 import 'node:zlib';
 

@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CLASSIFIER_SETTINGS } from '../src/classifier/types.js';
@@ -90,3 +93,36 @@ for (const impl of ZSTD_IMPLS) {
     });
   });
 }
+
+describe('each scanned episode carries the sha256 of its tarball', () => {
+  it('equals the digest of the file on disk, read separately', async () => {
+    const s = await scan(ZSTD_IMPLS[0]!);
+    for (const e of s.episodes) {
+      expect(e.sha256, `${e.host}/${e.episode}`).toBe(createHash('sha256').update(readFileSync(e.tarPath)).digest('hex'));
+    }
+  });
+
+  it('changes when a tarball is rewritten in place at the same size', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'digest-'));
+    try {
+      cpSync(FIXTURES, dir, { recursive: true });
+      const tar = path.join(dir, 'episodes', 'lab-a', 'ep-rescued-by-netflow.tar.zst');
+      const opts = {
+        indexPath: path.join(dir, 'index.jsonl'),
+        episodesRoot: path.join(dir, 'episodes'),
+        settings: { ...DEFAULT_CLASSIFIER_SETTINGS },
+        limits: { ...DEFAULT_LIMITS },
+      };
+      const before = (await scanDataset(opts)).episodes.find((e) => e.tarPath === tar)!;
+      const bytes = readFileSync(tar);
+      bytes[bytes.length - 1] ^= 0xff;
+      writeFileSync(tar, bytes);
+      const after = (await scanDataset(opts)).episodes.find((e) => e.tarPath === tar)!;
+      expect(after.sizeBytes).toBe(before.sizeBytes);
+      expect(after.sha256).toMatch(/^[0-9a-f]{64}$/);
+      expect(after.sha256).not.toBe(before.sha256);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { openSync, fstatSync, readSync, closeSync } from 'node:fs';
 import zlib from 'node:zlib';
 
@@ -3405,9 +3406,16 @@ async function readEpisode(path, opts = {}) {
             ({ file, buf: input } = readWhole(path, input));
         }
         catch (e) {
-            return { ok: false, detail: `cannot read the tarball: ${e.code ?? e.message}`, stats };
+            return {
+                ok: false,
+                detail: `cannot read the tarball: ${e.code ?? e.message}`,
+                stats,
+                sha256: null,
+            };
         }
-        return await readEpisodeBytes(file, opts, stats);
+        // Hashed from the bytes already in memory for classification: no second read.
+        const sha256 = createHash('sha256').update(file).digest('hex');
+        return { ...(await readEpisodeBytes(file, opts, stats)), sha256 };
     }
     finally {
         if (input.length <= INPUT_KEEP_MAX_BYTES)
@@ -3480,9 +3488,9 @@ async function decodeAndParse(file, opts, st, scratch) {
     }
     catch (e) {
         if (e instanceof ZstdError)
-            return { ok: false, detail: `zstd: ${e.message}`, stats: st };
+            return { ok: false, detail: `zstd: ${e.message}`, stats: st, sha256: null };
         if (e instanceof LimitError)
-            return { ok: false, detail: `size limit: ${e.message}`, stats: st };
+            return { ok: false, detail: `size limit: ${e.message}`, stats: st, sha256: null };
         throw e;
     }
     tar.end();
@@ -3492,9 +3500,9 @@ async function decodeAndParse(file, opts, st, scratch) {
     }
     catch (e) {
         if (e instanceof TarReadError)
-            return { ok: false, detail: `tar: ${e.message}`, stats: st };
+            return { ok: false, detail: `tar: ${e.message}`, stats: st, sha256: null };
         if (e instanceof LimitError)
-            return { ok: false, detail: `size limit: ${e.message}`, stats: st };
+            return { ok: false, detail: `size limit: ${e.message}`, stats: st, sha256: null };
         throw e;
     }
     return parseMembers(members, st);
@@ -3509,7 +3517,7 @@ function parseMembers(members, stats) {
             text = strict.decode(m.data);
         }
         catch {
-            return { ok: false, detail: `${m.name}: invalid UTF-8 (UnicodeDecodeError)`, stats };
+            return { ok: false, detail: `${m.name}: invalid UTF-8 (UnicodeDecodeError)`, stats, sha256: null };
         }
         stats.jsonBytes += m.data.length;
         try {
@@ -3517,7 +3525,7 @@ function parseMembers(members, stats) {
         }
         catch (e) {
             if (e instanceof JsonError)
-                return { ok: false, detail: `${m.name}: ${e.message} (line ${e.line} column ${e.column})`, stats };
+                return { ok: false, detail: `${m.name}: ${e.message} (line ${e.line} column ${e.column})`, stats, sha256: null };
             throw e;
         }
     }
@@ -3535,11 +3543,11 @@ function parseMembers(members, stats) {
         }
         catch (e) {
             if (e instanceof JsonError)
-                return { ok: false, detail: `${mem.name} line ${e.line}: ${e.message} (column ${e.column})`, stats };
+                return { ok: false, detail: `${mem.name} line ${e.line}: ${e.message} (column ${e.column})`, stats, sha256: null };
             throw e;
         }
     }
-    return { ok: true, rows: { meta, ...parsed }, stats };
+    return { ok: true, rows: { meta, ...parsed }, stats, sha256: null };
 }
 
 /** One tarball on disk -> its verdict: read, parse, classify; unreadable instead of throwing. */
@@ -3547,8 +3555,8 @@ async function classifyTarball(tarPath, opts) {
     try {
         const read = await readEpisode(tarPath, { limits: opts.limits, ...(opts.zstd ? { zstd: opts.zstd } : {}) });
         if (!read.ok)
-            return { verdict: unreadableVerdict(read.detail), stats: read.stats };
-        return { verdict: classify(read.rows, opts.settings), stats: read.stats };
+            return { verdict: unreadableVerdict(read.detail), stats: read.stats, sha256: read.sha256 };
+        return { verdict: classify(read.rows, opts.settings), stats: read.stats, sha256: read.sha256 };
     }
     catch (e) {
         // A defect of ours must not end the run or pass the episode silently: flag it, say what.
@@ -3556,6 +3564,7 @@ async function classifyTarball(tarPath, opts) {
         return {
             verdict: unreadableVerdict(`internal error: ${err.name}: ${err.message}`),
             stats: { compressedBytes: 0, decompressedBytes: 0, jsonBytes: 0 },
+            sha256: null,
         };
     }
 }

@@ -167,8 +167,8 @@ async function scanDataset(opts, runner) {
             if (i >= entries.length)
                 return;
             const e = entries[i];
-            const { verdict, stats } = await r.run(e.tarPath);
-            results[i] = { line: e.line, host: e.host, episode: e.episode, tarPath: e.tarPath, sizeBytes: e.sizeBytes, verdict };
+            const { verdict, stats, sha256 } = await r.run(e.tarPath);
+            results[i] = { line: e.line, host: e.host, episode: e.episode, tarPath: e.tarPath, sizeBytes: e.sizeBytes, sha256, verdict };
             totals.compressedBytes += stats.compressedBytes;
             totals.decompressedBytes += stats.decompressedBytes;
             totals.jsonBytes += stats.jsonBytes;
@@ -396,7 +396,7 @@ function clearJobTimer(job) {
     job.timer = null;
 }
 function crashed(detail) {
-    return { verdict: unreadableVerdict(`internal error: ${detail}`), stats: { ...NO_STATS } };
+    return { verdict: unreadableVerdict(`internal error: ${detail}`), stats: { ...NO_STATS }, sha256: null };
 }
 function oneLine(s) {
     return s.replace(/\s+/g, ' ').trim();

@@ -119,6 +119,7 @@ function reportEpisode(r, selected) {
         episode: r.episode,
         line: r.line,
         size_bytes: r.sizeBytes,
+        sha256: r.sha256,
         verdict: reasons.length === 0 ? 'kept' : 'flagged',
         reasons,
         sample: v.sampleJson,
@@ -1640,7 +1641,7 @@ async function scanToReport(opts) {
     const compacting = {
         run: async (p) => {
             const r = await inner.run(p);
-            return { verdict: compactVerdict(r.verdict), stats: r.stats };
+            return { ...r, verdict: compactVerdict(r.verdict) };
         },
         close: () => inner.close(),
     };

@@ -250,7 +250,7 @@ function clearJobTimer(job: Job): void {
 }
 
 function crashed(detail: string): EpisodeJobResult {
-  return { verdict: unreadableVerdict(`internal error: ${detail}`), stats: { ...NO_STATS } };
+  return { verdict: unreadableVerdict(`internal error: ${detail}`), stats: { ...NO_STATS }, sha256: null };
 }
 
 function oneLine(s: string): string {

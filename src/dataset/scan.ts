@@ -16,6 +16,8 @@ export interface EpisodeResult {
   episode: string;
   tarPath: string;
   sizeBytes: number;
+  /** Hex sha256 of the tarball's bytes as classified (null when it could not be read). */
+  sha256: string | null;
   verdict: Verdict;
 }
 
@@ -87,8 +89,8 @@ export async function scanDataset(opts: ScanOptions, runner?: EpisodeRunner): Pr
       const i = next++;
       if (i >= entries.length) return;
       const e = entries[i]!;
-      const { verdict, stats } = await r.run(e.tarPath);
-      results[i] = { line: e.line, host: e.host, episode: e.episode, tarPath: e.tarPath, sizeBytes: e.sizeBytes, verdict };
+      const { verdict, stats, sha256 } = await r.run(e.tarPath);
+      results[i] = { line: e.line, host: e.host, episode: e.episode, tarPath: e.tarPath, sizeBytes: e.sizeBytes, sha256, verdict };
       totals.compressedBytes += stats.compressedBytes;
       totals.decompressedBytes += stats.decompressedBytes;
       totals.jsonBytes += stats.jsonBytes;

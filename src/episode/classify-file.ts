@@ -13,19 +13,22 @@ export interface EpisodeJobOptions {
 export interface EpisodeJobResult {
   verdict: Verdict;
   stats: EpisodeStats;
+  /** Hex sha256 of the tarball's bytes as read (null when it could not be read). */
+  sha256: string | null;
 }
 
 export async function classifyTarball(tarPath: string, opts: EpisodeJobOptions): Promise<EpisodeJobResult> {
   try {
     const read = await readEpisode(tarPath, { limits: opts.limits, ...(opts.zstd ? { zstd: opts.zstd } : {}) });
-    if (!read.ok) return { verdict: unreadableVerdict(read.detail), stats: read.stats };
-    return { verdict: classify(read.rows, opts.settings), stats: read.stats };
+    if (!read.ok) return { verdict: unreadableVerdict(read.detail), stats: read.stats, sha256: read.sha256 };
+    return { verdict: classify(read.rows, opts.settings), stats: read.stats, sha256: read.sha256 };
   } catch (e) {
     // A defect of ours must not end the run or pass the episode silently: flag it, say what.
     const err = e as Error;
     return {
       verdict: unreadableVerdict(`internal error: ${err.name}: ${err.message}`),
       stats: { compressedBytes: 0, decompressedBytes: 0, jsonBytes: 0 },
+      sha256: null,
     };
   }
 }

@@ -2,6 +2,7 @@
  * One .tar.zst -> the parsed rows of the seven members the classifier reads, or the one-line
  * reason it cannot be read (every failure the reference would crash on, plus size limits).
  */
+import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { EpisodeRows, Row, SourceRows } from '../classifier/types.js';
 import { parseJsonlBytes } from './jsonl-bytes.js';
@@ -77,7 +78,13 @@ export interface EpisodeStats {
   jsonBytes: number;
 }
 
-export type ReadOutcome = { ok: true; rows: EpisodeRows; stats: EpisodeStats } | { ok: false; detail: string; stats: EpisodeStats };
+/**
+ * `sha256` is the hex digest of the tarball's bytes as read for classification (null when the
+ * file could not be read, or for bytes not read from a file): the episode's identity by content.
+ */
+export type ReadOutcome =
+  | { ok: true; rows: EpisodeRows; stats: EpisodeStats; sha256: string | null }
+  | { ok: false; detail: string; stats: EpisodeStats; sha256: string | null };
 
 export interface ReadOptions {
   limits?: ReaderLimits;
@@ -97,9 +104,16 @@ export async function readEpisode(path: string, opts: ReadOptions = {}): Promise
       // Sync: episodes are a few hundred KB, and fs/promises' readFile costs more than the read.
       ({ file, buf: input } = readWhole(path, input));
     } catch (e) {
-      return { ok: false, detail: `cannot read the tarball: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, stats };
+      return {
+        ok: false,
+        detail: `cannot read the tarball: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+        stats,
+        sha256: null,
+      };
     }
-    return await readEpisodeBytes(file, opts, stats);
+    // Hashed from the bytes already in memory for classification: no second read.
+    const sha256 = createHash('sha256').update(file).digest('hex');
+    return { ...(await readEpisodeBytes(file, opts, stats)), sha256 };
   } finally {
     if (input.length <= INPUT_KEEP_MAX_BYTES) spareInput = input;
   }
@@ -175,8 +189,8 @@ async function decodeAndParse(file: Uint8Array, opts: ReadOptions, st: EpisodeSt
       scratch,
     );
   } catch (e) {
-    if (e instanceof ZstdError) return { ok: false, detail: `zstd: ${e.message}`, stats: st };
-    if (e instanceof LimitError) return { ok: false, detail: `size limit: ${e.message}`, stats: st };
+    if (e instanceof ZstdError) return { ok: false, detail: `zstd: ${e.message}`, stats: st, sha256: null };
+    if (e instanceof LimitError) return { ok: false, detail: `size limit: ${e.message}`, stats: st, sha256: null };
     throw e;
   }
   tar.end();
@@ -184,8 +198,8 @@ async function decodeAndParse(file: Uint8Array, opts: ReadOptions, st: EpisodeSt
   try {
     members = tar.result();
   } catch (e) {
-    if (e instanceof TarReadError) return { ok: false, detail: `tar: ${e.message}`, stats: st };
-    if (e instanceof LimitError) return { ok: false, detail: `size limit: ${e.message}`, stats: st };
+    if (e instanceof TarReadError) return { ok: false, detail: `tar: ${e.message}`, stats: st, sha256: null };
+    if (e instanceof LimitError) return { ok: false, detail: `size limit: ${e.message}`, stats: st, sha256: null };
     throw e;
   }
   return parseMembers(members, st);
@@ -200,13 +214,14 @@ export function parseMembers(members: Map<string, SelectedMember>, stats: Episod
     try {
       text = strict.decode(m.data);
     } catch {
-      return { ok: false, detail: `${m.name}: invalid UTF-8 (UnicodeDecodeError)`, stats };
+      return { ok: false, detail: `${m.name}: invalid UTF-8 (UnicodeDecodeError)`, stats, sha256: null };
     }
     stats.jsonBytes += m.data.length;
     try {
       meta = { member: m.name, row: parseJsonDoc(text, META_FIELDS) };
     } catch (e) {
-      if (e instanceof JsonError) return { ok: false, detail: `${m.name}: ${e.message} (line ${e.line} column ${e.column})`, stats };
+      if (e instanceof JsonError)
+        return { ok: false, detail: `${m.name}: ${e.message} (line ${e.line} column ${e.column})`, stats, sha256: null };
       throw e;
     }
   }
@@ -222,9 +237,10 @@ export function parseMembers(members: Map<string, SelectedMember>, stats: Episod
       const { rows, lineNos } = parseJsonlBytes(mem.data, src.fields);
       parsed[src.key] = { member: mem.name, rows, lineNos };
     } catch (e) {
-      if (e instanceof JsonError) return { ok: false, detail: `${mem.name} line ${e.line}: ${e.message} (column ${e.column})`, stats };
+      if (e instanceof JsonError)
+        return { ok: false, detail: `${mem.name} line ${e.line}: ${e.message} (column ${e.column})`, stats, sha256: null };
       throw e;
     }
   }
-  return { ok: true, rows: { meta, ...(parsed as Record<JsonlSource, SourceRows>) }, stats };
+  return { ok: true, rows: { meta, ...(parsed as Record<JsonlSource, SourceRows>) }, stats, sha256: null };
 }

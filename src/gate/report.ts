@@ -55,6 +55,11 @@ export interface ReportEpisode {
   /** Line of index.jsonl. */
   line: number;
   size_bytes: number;
+  /**
+   * Hex sha256 of the tarball's bytes as classified: the episode's identity by content (null when
+   * it could not be read; absent from reports written before digests were recorded).
+   */
+  sha256?: string | null;
   verdict: VerdictName;
   reasons: Reason[];
   /** Python json.dumps of meta.sample.name (as the reference prints it), or null. */
@@ -143,6 +148,7 @@ export function reportEpisode(r: EpisodeResult, selected: ReadonlySet<Reason> | 
     episode: r.episode,
     line: r.line,
     size_bytes: r.sizeBytes,
+    sha256: r.sha256,
     verdict: reasons.length === 0 ? 'kept' : 'flagged',
     reasons,
     sample: v.sampleJson,

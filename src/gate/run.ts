@@ -115,7 +115,7 @@ export async function scanToReport(opts: ScanReportOptions): Promise<Report> {
   const compacting: EpisodeRunner = {
     run: async (p) => {
       const r = await inner.run(p);
-      return { verdict: compactVerdict(r.verdict), stats: r.stats };
+      return { ...r, verdict: compactVerdict(r.verdict) };
     },
     close: () => inner.close(),
   };

@@ -1,4 +1,5 @@
 /** Reports and baselines made in memory, for rule tests that need no tarballs. */
+import { createHash } from 'node:crypto';
 import type { Reason, Verdict } from '../../src/classifier/types.js';
 import type { ScanResult } from '../../src/dataset/scan.js';
 import { baselineFromReport, type Baseline, type Tolerance } from '../../src/gate/baseline.js';
@@ -45,6 +46,7 @@ export function fakeScan(eps: FakeEpisode[], missing: Array<[string, string]> = 
     episode,
     tarPath: `/data/episodes/${host}/${episode}.tar.zst`,
     sizeBytes: 1000 + i,
+    sha256: createHash('sha256').update(`${host}/${episode}`).digest('hex'),
     verdict: verdict(reasons),
   }));
   return {
