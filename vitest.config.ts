@@ -6,8 +6,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    // The Action tests run dist/index.js: build-dist.ts also rebuilds when it is missing or older
-    // than the lockfile or the rollup config.
-    globalSetup: ['test/global-setup.ts', 'test/action/build-dist.ts'],
+    // Tests run the bundled commands (dist/): rebuild it first when any input of the build is newer.
+    globalSetup: ['test/support/build-dist.ts'],
   },
 });

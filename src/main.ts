@@ -9,7 +9,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as core from '@actions/core';
-import { ConfigError } from './gate/errors.js';
+import { ConfigError } from './shared/errors.js';
 import { mergeShardReports } from './gate/merge.js';
 import { writeReport, type Report } from './gate/report.js';
 import { gateReport, runGate, scanToReport, type GateOutcome } from './gate/run.js';

@@ -12,7 +12,7 @@
  * Pure: rows in, verdict out. A Python error the reference would raise becomes an
  * `unreadable` verdict naming the member and line.
  */
-import { PyError, isDict, pyJsonDumps, pyStr, typeName, type PyVal } from './pyvalue.js';
+import { PyError, isDict, pyJsonDumps, pyStr, typeName, type PyVal } from '../py/value.js';
 import { makePhaseAt } from './phases.js';
 import { RowError, asDict } from './rowaccess.js';
 import { guestSignal } from './sources/guest.js';

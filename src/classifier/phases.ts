@@ -7,7 +7,7 @@
  * t_wall_ns counts as 0. Comparisons are exact integers (bigint past 2^53): a row 1 ns before a
  * label stays in the earlier phase.
  */
-import { PyError, hashKey, pyLe, pyStr, type PyVal } from './pyvalue.js';
+import { PyError, hashKey, pyLe, pyStr, type PyVal } from '../py/value.js';
 import { RowError, asDict } from './rowaccess.js';
 import { NotDict, type RowDict, type SourceRows } from './types.js';
 
@@ -83,8 +83,4 @@ export class PhaseBuckets<T> {
   get size(): number {
     return this.byKey.size;
   }
-}
-
-export function isNotDict(v: unknown): v is NotDict {
-  return v instanceof NotDict;
 }

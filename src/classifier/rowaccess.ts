@@ -1,5 +1,5 @@
 /** Python's `row.get(k, default)` and `row[k]` on a parsed row, raising where Python raises. */
-import { PyError, type PyVal } from './pyvalue.js';
+import { PyError, type PyVal } from '../py/value.js';
 import { NotDict, type Row, type RowDict, type SourceRows } from './types.js';
 
 /** A Python exception located in a member's row: becomes the episode's `unreadable` detail. */

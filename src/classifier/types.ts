@@ -1,13 +1,7 @@
 /** The classifier's domain: rows in, verdict and evidence out. */
-import type { PyVal } from './pyvalue.js';
+import { NotDict, type Row, type RowDict } from '../py/row.js';
 
-/** A top-level JSONL row that is not a JSON object (the reference's `.get` on it raises). */
-export class NotDict {
-  constructor(readonly pyType: string) {}
-}
-/** A top-level JSON object holding only the keys the classifier reads (absent = undefined). */
-export type RowDict = Record<string, PyVal | undefined>;
-export type Row = RowDict | NotDict;
+export { NotDict, type Row, type RowDict };
 
 /** The rows of one JSONL member, with the line each came from (for error details). */
 export interface SourceRows {

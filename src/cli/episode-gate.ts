@@ -9,8 +9,8 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { ALL_REASONS, type Reason } from '../classifier/types.js';
 import { baselineFromReport, loadBaseline, writeBaseline, type PinRequest } from '../gate/baseline.js';
-import { ConfigError, describeFsError } from '../gate/errors.js';
-import { bundledFixtures, packageRoot } from '../gate/package-info.js';
+import { ConfigError, describeFsError } from '../shared/errors.js';
+import { bundledFixtures, packageRoot } from '../shared/package-info.js';
 import { mergeShardReports } from '../gate/merge.js';
 import { formatReport, readReport, requireWholeReport, writeReport, type Report } from '../gate/report.js';
 import { FAIL_ON_CHOICES, displayPath, gateReport, runGate, scanToReport, type FailOn, type GateOutcome } from '../gate/run.js';
@@ -521,5 +521,3 @@ export async function gateMain(argv: string[], io: CliIO): Promise<number> {
     return 2;
   }
 }
-
-export const main = gateMain;

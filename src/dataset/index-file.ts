@@ -7,9 +7,9 @@
 import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { isDict, truthy, type PyVal } from '../classifier/pyvalue.js';
+import { isDict, truthy, type PyVal } from '../py/value.js';
 import { NotDict } from '../classifier/types.js';
-import { JsonError, isBlankPyLine, parseJsonDoc, splitPyLines } from '../episode/pyjson.js';
+import { JsonError, isBlankPyLine, parseJsonDoc, splitPyLines } from '../py/json.js';
 import { episodeShardKey } from './shard.js';
 
 export interface IndexEntry {

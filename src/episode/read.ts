@@ -5,8 +5,8 @@
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { EpisodeRows, Row, SourceRows } from '../classifier/types.js';
-import { parseJsonlBytes } from './jsonl-bytes.js';
-import { JsonError, parseJsonDoc, type Fields, type Projection } from './pyjson.js';
+import { parseJsonlBytes } from '../py/jsonl-bytes.js';
+import { JsonError, parseJsonDoc, type Fields, type Projection } from '../py/json.js';
 import { LimitError, TarReadError, TarReader, type SelectedMember } from './tar.js';
 import { ZstdError, decompress, defaultZstdImpl, newZstdScratch, trimZstdScratch, type ZstdImpl, type ZstdScratch } from './zstd.js';
 

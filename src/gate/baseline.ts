@@ -7,8 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { ALL_REASONS, isReason, type Reason } from '../classifier/types.js';
 import { unsafeIdReason } from '../dataset/index-file.js';
-import { ConfigError, describeFsError } from './errors.js';
-import { formatJson } from './json-format.js';
+import { ConfigError, describeFsError } from '../shared/errors.js';
+import { formatJson } from '../shared/json-format.js';
 import { episodeKey, requireWholeReport, writeFileAtomic, type Counts, type Report, type VerdictName } from './report.js';
 
 export const BASELINE_VERSION = 1;

@@ -14,7 +14,7 @@
  */
 import { ALL_REASONS, type Reason } from '../classifier/types.js';
 import { checkCase, reportLookup, type Baseline, type CaseResult, type PinnedCase } from './baseline.js';
-import { ConfigError } from './errors.js';
+import { ConfigError } from '../shared/errors.js';
 import { episodeKey, explain, type Counts, type Report, type ReportEpisode } from './report.js';
 import { diffSettings, type SettingChange } from './settings.js';
 

@@ -6,7 +6,7 @@
  * error, never a smaller or bigger dataset. The merged report differs from an unsharded scan's
  * only in generated_at (the merge's time) and totals.elapsed_ms (the slowest shard's).
  */
-import { ConfigError } from './errors.js';
+import { ConfigError } from '../shared/errors.js';
 import { assembleReport, type Report, type ReportShard } from './report.js';
 
 export interface ShardReportFile {

@@ -19,7 +19,7 @@ import {
 } from '../classifier/types.js';
 import type { EpisodeResult, ScanResult } from '../dataset/scan.js';
 import type { Shard } from '../dataset/shard.js';
-import { ConfigError, describeFsError } from './errors.js';
+import { ConfigError, describeFsError } from '../shared/errors.js';
 import type { GateSettings } from './settings.js';
 
 export const REPORT_VERSION = 1;

@@ -12,8 +12,8 @@ import { inShard, type Shard } from '../dataset/shard.js';
 import { DEFAULT_SUMMARY_LIMIT_BYTES, renderSummary } from '../render/summary.js';
 import { loadBaseline, type Baseline } from './baseline.js';
 import { compare, type Comparison, type Regression } from './compare.js';
-import { ConfigError, describeFsError } from './errors.js';
-import { toolVersion } from './package-info.js';
+import { ConfigError, describeFsError } from '../shared/errors.js';
+import { toolVersion } from '../shared/package-info.js';
 import { buildReport, compactVerdict, requireWholeReport, writeReport, type Report } from './report.js';
 import { resolveSettings, type GateSettings } from './settings.js';
 

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { DEFAULT_CLASSIFIER_SETTINGS, type ClassifierSettings } from '../classifier/types.js';
 import { DEFAULT_LIMITS, type ReaderLimits } from '../episode/read.js';
-import { ConfigError, describeFsError } from './errors.js';
+import { ConfigError, describeFsError } from '../shared/errors.js';
 
 export type GateSettings = ClassifierSettings & ReaderLimits;
 export type SettingKey = keyof GateSettings;

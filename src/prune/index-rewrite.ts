@@ -28,9 +28,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { truthy } from '../classifier/pyvalue.js';
+import { truthy } from '../py/value.js';
 import { NotDict } from '../classifier/types.js';
-import { JsonError, isBlankPyLine, parseJsonDoc, splitPyLines } from '../episode/pyjson.js';
+import { JsonError, isBlankPyLine, parseJsonDoc, splitPyLines } from '../py/json.js';
 import {
   PruneError,
   copyOwnerAndMode,

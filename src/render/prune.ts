@@ -5,7 +5,7 @@
  */
 import { ALL_REASONS, type Reason } from '../classifier/types.js';
 import type { EpisodeResult, ScanResult } from '../dataset/scan.js';
-import { RawJson, dumpPyJson, type OutValue } from './pyjson-out.js';
+import { RawJson, dumpPyJson, type OutValue } from '../py/dumps.js';
 
 export interface PruneView {
   scanned: EpisodeResult[];

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ANNOTATIONS_PER_STEP, annotateRegressions, fitSummary } from '../../src/action/outputs.js';
 import { commentBody, COMMENT_MARKER, MAX_COMMENT_CHARS } from '../../src/action/comment.js';
-import { parseAnnotations } from './helpers/run-action.js';
+import { parseAnnotations } from '../support/run-action.js';
 
 let written = '';
 beforeEach(() => {

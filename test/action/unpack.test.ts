@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UnpackError, entrySegments, sniffArchive, unpackArchive } from '../../src/action/unpack.js';
-import { buildTar, zstdCompress, type TarEntry } from '../../scripts/lib/tarball.js';
-import { buildZip, type ZipEntry } from './helpers/zip.js';
+import { buildTar, zstdCompress, type TarEntry } from '../../tools/lib/tarball.js';
+import { buildZip, type ZipEntry } from '../support/zip.js';
 
 const work = mkdtempSync(path.join(tmpdir(), 'unpack-test-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

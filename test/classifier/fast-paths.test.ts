@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PhaseBuckets, makePhaseAt } from '../../src/classifier/phases.js';
-import { PyError, makeNumResult, numAddSub, pyLe, trueDiv, type PyVal } from '../../src/classifier/pyvalue.js';
+import { PyError, makeNumResult, numAddSub, pyLe, trueDiv, type PyVal } from '../../src/py/value.js';
 import { fastPct } from '../../src/classifier/sources/proc.js';
 import type { RowDict, SourceRows } from '../../src/classifier/types.js';
 

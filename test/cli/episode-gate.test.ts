@@ -14,8 +14,8 @@ import { runGate } from '../../src/gate/run.js';
 import { inProcessRunner } from '../../src/dataset/scan.js';
 import { DEFAULT_GATE_SETTINGS } from '../../src/gate/settings.js';
 import { DEFAULT_LIMITS } from '../../src/episode/read.js';
-import { writeTarZst } from '../../scripts/lib/tarball.js';
-import { FLAT_LOAD, ZERO, episodeMembers, type EpisodeSpec } from '../../scripts/lib/synth.js';
+import { writeTarZst } from '../../tools/lib/tarball.js';
+import { FLAT_LOAD, ZERO, episodeMembers, type EpisodeSpec } from '../../tools/lib/synth.js';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 const tmp = mkdtempSync(path.join(tmpdir(), 'gate-cli-'));

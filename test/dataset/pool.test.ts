@@ -40,7 +40,7 @@ parentPort.postMessage({ ready: true });
 `;
 
 beforeAll(() => {
-  // test/global-setup.ts rebuilds dist/ when src/ is newer; build here only if the worker is missing.
+  // test/support/build-dist.ts rebuilds dist/ when src/ is newer; build here only if the worker is missing.
   if (!existsSync(path.join(repo, 'dist/scan-worker.js'))) execFileSync('npm', ['run', '--silent', 'build'], { cwd: repo, stdio: 'pipe' });
   tmp = mkdtempSync(path.join(tmpdir(), 'episode-gate-pool-'));
   writeFileSync(path.join(tmp, 'fake-worker.mjs'), FAKE_WORKER);

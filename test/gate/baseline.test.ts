@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { baselineFromReport, formatBaseline, loadBaseline, parseBaseline, type Baseline } from '../../src/gate/baseline.js';
-import { ConfigError } from '../../src/gate/errors.js';
-import { baselineOf, fakeReport, flagged, kept, type FakeEpisode } from './fake.js';
+import { ConfigError } from '../../src/shared/errors.js';
+import { baselineOf, fakeReport, flagged, kept, type FakeEpisode } from '../support/fake-reports.js';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 const schema = JSON.parse(readFileSync(path.join(repo, 'schema/baseline.schema.json'), 'utf8')) as object;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { compare } from '../../src/gate/compare.js';
-import { ConfigError } from '../../src/gate/errors.js';
+import { ConfigError } from '../../src/shared/errors.js';
 import { evaluateGate } from '../../src/gate/run.js';
-import { baselineOf, fakeReport, flagged, kept, type FakeEpisode } from './fake.js';
+import { baselineOf, fakeReport, flagged, kept, type FakeEpisode } from '../support/fake-reports.js';
 
 const kinds = (c: { regressions: Array<{ kind: string }> }): string[] => c.regressions.map((r) => r.kind);
 

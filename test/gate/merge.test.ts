@@ -10,11 +10,11 @@ import path from 'node:path';
 import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baselineFromReport, loadBaseline, type Baseline } from '../../src/gate/baseline.js';
-import { ConfigError } from '../../src/gate/errors.js';
+import { ConfigError } from '../../src/shared/errors.js';
 import { mergeShardReports, type ShardReportFile } from '../../src/gate/merge.js';
 import { formatReport, readReport, writeReport, type Report } from '../../src/gate/report.js';
 import { evaluateGate, scanToReport, type FailOn } from '../../src/gate/run.js';
-import { REPO, FIXTURE_DATASET, copyFixtures, growIndex, writeSyntheticDataset } from './shard-datasets.js';
+import { REPO, FIXTURE_DATASET, copyFixtures, growIndex, writeSyntheticDataset } from '../support/shard-datasets.js';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'gate-merge-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

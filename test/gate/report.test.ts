@@ -6,7 +6,7 @@ import { compare } from '../../src/gate/compare.js';
 import { datasetFingerprint, readReport, writeReport } from '../../src/gate/report.js';
 import { baselineFromReport } from '../../src/gate/baseline.js';
 import { DEFAULT_GATE_SETTINGS } from '../../src/gate/settings.js';
-import { fakeReport, flagged, kept } from './fake.js';
+import { fakeReport, flagged, kept } from '../support/fake-reports.js';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'gate-report-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ConfigError } from '../../src/gate/errors.js';
+import { ConfigError } from '../../src/shared/errors.js';
 import { DEFAULT_GATE_SETTINGS, parseOverride, parseSettingsDoc, resolveSettings } from '../../src/gate/settings.js';
 
 const repo = path.resolve(import.meta.dirname, '../..');

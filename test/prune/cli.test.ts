@@ -16,7 +16,7 @@ import {
   tempDir,
   tree,
   removeTempDirs,
-} from './helpers.js';
+} from '../support/prune.js';
 import { applyPrune } from '../../src/prune/index.js';
 
 afterAll(removeTempDirs);

@@ -22,7 +22,7 @@ import {
   tempDir,
   type Dataset,
   removeTempDirs,
-} from './helpers.js';
+} from '../support/prune.js';
 
 afterAll(removeTempDirs);
 

@@ -21,7 +21,7 @@ import {
   tempDir,
   type Dataset,
   removeTempDirs,
-} from './helpers.js';
+} from '../support/prune.js';
 
 afterAll(removeTempDirs);
 
@@ -116,7 +116,7 @@ describe.each(variants)('a crash at each step of $name, then a re-run', (v) => {
   });
 });
 
-const CHILD = fileURLToPath(new URL('./crash-child.ts', import.meta.url));
+const CHILD = fileURLToPath(new URL('../support/prune-crash-child.ts', import.meta.url));
 
 function killedAt(ds: Dataset, action: PruneAction, k: number, flagged: FlaggedEpisode[]): Promise<string | null> {
   const child = spawn(

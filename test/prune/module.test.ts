@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { applyPrune } from '../../src/prune/index.js';
-import { datasetAt, tarball, tempDir, tree, type Dataset, removeTempDirs } from './helpers.js';
+import { datasetAt, tarball, tempDir, tree, type Dataset, removeTempDirs } from '../support/prune.js';
 
 afterAll(removeTempDirs);
 

@@ -5,7 +5,7 @@ import { evaluateGate } from '../../src/gate/run.js';
 import type { Report } from '../../src/gate/report.js';
 import { esc } from '../../src/render/markdown.js';
 import { DEFAULT_SUMMARY_LIMIT_BYTES } from '../../src/render/summary.js';
-import { baselineOf, fakeReport, type FakeEpisode } from '../gate/fake.js';
+import { baselineOf, fakeReport, type FakeEpisode } from '../support/fake-reports.js';
 
 /** Tags our summaries may contain; anything else in the rendered HTML came from data. */
 const OUR_TAGS = new Set([

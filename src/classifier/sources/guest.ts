@@ -2,7 +2,7 @@
  * Guest agent load_1m: signal when the per-phase medians spread by >= 0.10. Rows without a
  * non-empty load list are skipped; fewer than two phases is unknown (reference corner).
  */
-import { pyFloat } from '../pyvalue.js';
+import { pyFloat } from '../../py/value.js';
 import { PhaseBuckets, type PhaseAt } from '../phases.js';
 import { asDict, locate } from '../rowaccess.js';
 import { median, pyMax, pyMin } from '../stats.js';

@@ -2,7 +2,7 @@
  * netflow bytes: signal when one phase carries >= 50 KiB more bytes_in + bytes_out than the
  * quietest. Rows all in one phase give a spread of 0: flat, not unknown (reference corner).
  */
-import { intAdd, intSub, pyInt, type PyInt } from '../pyvalue.js';
+import { intAdd, intSub, pyInt, type PyInt } from '../../py/value.js';
 import { PhaseBuckets, type PhaseAt } from '../phases.js';
 import { asDict, locate } from '../rowaccess.js';
 import { fmtBytes, pyMax, pyMin } from '../stats.js';

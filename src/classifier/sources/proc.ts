@@ -5,7 +5,7 @@
  * where that delta is > 0. Rows in a single phase give a spread of 0: flat, not unknown (a
  * reference corner kept on purpose).
  */
-import { makeNumResult, numAddSub, trueDiv, type PyNumResult } from '../pyvalue.js';
+import { makeNumResult, numAddSub, trueDiv, type PyNumResult } from '../../py/value.js';
 import { PhaseBuckets, type PhaseAt } from '../phases.js';
 import { getItem, locate } from '../rowaccess.js';
 import { median, pyMax, pyMin } from '../stats.js';

@@ -3,7 +3,7 @@
  * wr_bytes + rd_bytes summed over devices) is compared; signal when the deltas spread by
  * >= 100 KiB. Fewer than two phases is unknown (unlike proc and netflow: reference corner).
  */
-import { PyError, intAdd, intSub, isDict, pyInt, truthy, typeName, type PyInt } from '../pyvalue.js';
+import { PyError, intAdd, intSub, isDict, pyInt, truthy, typeName, type PyInt } from '../../py/value.js';
 import { PhaseBuckets, type PhaseAt } from '../phases.js';
 import { asDict, locate } from '../rowaccess.js';
 import { fmtBytes, pyMax, pyMin } from '../stats.js';

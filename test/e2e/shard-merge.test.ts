@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gateMain } from '../../src/cli/episode-gate.js';
 import type { CliIO } from '../../src/cli/io.js';
 import type { Report } from '../../src/gate/report.js';
-import { FIXTURE_DATASET, REPO, copyFixtures, growIndex } from '../gate/shard-datasets.js';
+import { FIXTURE_DATASET, REPO, copyFixtures, growIndex } from '../support/shard-datasets.js';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'gate-shard-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

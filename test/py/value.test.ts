@@ -1,16 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  PyError,
-  PyFloat,
-  floatRepr,
-  hashKey,
-  intTrueDiv,
-  numAddSub,
-  pyFloat,
-  pyInt,
-  pyJsonDumps,
-  pyLe,
-} from '../src/classifier/pyvalue.js';
+import { PyError, PyFloat, floatRepr, hashKey, intTrueDiv, numAddSub, pyFloat, pyInt, pyJsonDumps, pyLe } from '../../src/py/value.js';
 
 describe('Python numbers', () => {
   it('writes floats as Python repr does', () => {

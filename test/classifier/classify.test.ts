@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GOOD_EVENTS, GOOD_META, T0, jsonl, labels4, verdictOf } from './helpers.js';
+import { GOOD_EVENTS, GOOD_META, T0, jsonl, labels4, verdictOf } from '../support/helpers.js';
 
 const STEP = 100_000_000_000n; // 100 s between labels
 const at = (phase: number, offsetS: number): bigint => T0 + BigInt(phase) * STEP + BigInt(offsetS) * 1_000_000_000n;

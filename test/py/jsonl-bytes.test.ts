@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PyFloat, type PyVal } from '../../src/classifier/pyvalue.js';
+import { PyFloat, type PyVal } from '../../src/py/value.js';
 import { NotDict, type Row } from '../../src/classifier/types.js';
-import { fastJsonl, parseJsonlBytes } from '../../src/episode/jsonl-bytes.js';
-import { JsonError, parseJsonl, type Fields, type Projection } from '../../src/episode/pyjson.js';
+import { fastJsonl, parseJsonlBytes } from '../../src/py/jsonl-bytes.js';
+import { JsonError, parseJsonl, type Fields, type Projection } from '../../src/py/json.js';
 
 const enc = new TextEncoder();
 const lenient = new TextDecoder('utf-8', { ignoreBOM: true });

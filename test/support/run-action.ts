@@ -7,9 +7,9 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { REPO } from './helpers.js';
 
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+export const REPO_ROOT = REPO;
 export const DIST_INDEX = path.join(REPO_ROOT, 'dist', 'index.js');
 export const FIXTURE_DATASET = path.join(REPO_ROOT, 'fixtures', 'dataset');
 

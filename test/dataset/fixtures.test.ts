@@ -3,10 +3,10 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CLASSIFIER_SETTINGS } from '../src/classifier/types.js';
-import { scanDataset, type ScanResult } from '../src/dataset/scan.js';
-import { DEFAULT_LIMITS } from '../src/episode/read.js';
-import { FIXTURES, ZSTD_IMPLS } from './helpers.js';
+import { DEFAULT_CLASSIFIER_SETTINGS } from '../../src/classifier/types.js';
+import { scanDataset, type ScanResult } from '../../src/dataset/scan.js';
+import { DEFAULT_LIMITS } from '../../src/episode/read.js';
+import { FIXTURES, ZSTD_IMPLS } from '../support/helpers.js';
 
 /** The verdict each named fixture pins (see fixtures/generate.ts for how each is built). */
 const EXPECTED: Record<string, string[]> = {

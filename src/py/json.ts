@@ -13,8 +13,8 @@
  *
  * Any input Python would reject throws `JsonError` with the line and column.
  */
-import { PyFloat, normInt, type PyDict, type PyVal } from '../classifier/pyvalue.js';
-import { NotDict, type Row, type RowDict } from '../classifier/types.js';
+import { PyFloat, normInt, type PyDict, type PyVal } from './value.js';
+import { NotDict, type Row, type RowDict } from './row.js';
 
 /**
  * Which parts of a wanted value to materialise: `true` everything; `{ keys }` for an object only

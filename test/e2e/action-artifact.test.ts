@@ -7,12 +7,12 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTar, zstdCompress, type TarEntry } from '../../scripts/lib/tarball.js';
+import { buildTar, zstdCompress, type TarEntry } from '../../tools/lib/tarball.js';
 import { unpackArchive } from '../../src/action/unpack.js';
-import { pruneVerdicts, type PruneJson } from './helpers/datasets.js';
-import { FakeGitHub, JOB_BACKEND_ID, REPO, RUN_BACKEND_ID } from './helpers/fake-github.js';
-import { FIXTURE_DATASET, hasStackTrace, makeWorkspace, runAction, type ActionRun } from './helpers/run-action.js';
-import { buildZip, folderEntries } from './helpers/zip.js';
+import { pruneVerdicts, type PruneJson } from '../support/action-datasets.js';
+import { FakeGitHub, JOB_BACKEND_ID, REPO, RUN_BACKEND_ID } from '../support/fake-github.js';
+import { FIXTURE_DATASET, hasStackTrace, makeWorkspace, runAction, type ActionRun } from '../support/run-action.js';
+import { buildZip, folderEntries } from '../support/zip.js';
 
 let gh: FakeGitHub;
 let truth: PruneJson;

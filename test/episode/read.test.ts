@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { MEMBER_SUFFIXES, readEpisodeBytes } from '../src/episode/read.js';
-import { TarReader } from '../src/episode/tar.js';
+import { MEMBER_SUFFIXES, readEpisodeBytes } from '../../src/episode/read.js';
+import { TarReader } from '../../src/episode/tar.js';
 import { execFileSync } from 'node:child_process';
-import { SYNC_FRAME_MAX_BYTES, ZstdError, decompress, nativeZstdAvailable, zstdFrames } from '../src/episode/zstd.js';
+import { SYNC_FRAME_MAX_BYTES, ZstdError, decompress, nativeZstdAvailable, zstdFrames } from '../../src/episode/zstd.js';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { loadZstdWasm } from '../src/episode/zstd-wasm.js';
-import { buildTar, zstdCompress, type TarEntry } from '../scripts/lib/tarball.js';
-import { GOOD_EVENTS, GOOD_META, REPO, T0, ZSTD_IMPLS, entriesOf, jsonl, labels4, rowsOf, type Members } from './helpers.js';
+import { loadZstdWasm } from '../../src/episode/zstd-wasm.js';
+import { buildTar, zstdCompress, type TarEntry } from '../../tools/lib/tarball.js';
+import { GOOD_EVENTS, GOOD_META, REPO, T0, ZSTD_IMPLS, entriesOf, jsonl, labels4, rowsOf, type Members } from '../support/helpers.js';
 
 /** Feed a tar through the reader in small chunks, as the decompressor does. */
 function members(tar: Uint8Array, chunk = 700): Map<string, string> {

@@ -8,9 +8,9 @@ import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/gate/report.js';
-import { copyDataset } from './helpers/datasets.js';
-import { FakeGitHub } from './helpers/fake-github.js';
-import { REPO_ROOT, hasStackTrace, makeWorkspace, runAction, type ActionRun } from './helpers/run-action.js';
+import { copyDataset } from '../support/action-datasets.js';
+import { FakeGitHub } from '../support/fake-github.js';
+import { REPO_ROOT, hasStackTrace, makeWorkspace, runAction, type ActionRun } from '../support/run-action.js';
 
 let gh: FakeGitHub;
 let ws: string;

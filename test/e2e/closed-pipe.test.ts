@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO } from '../helpers.js';
+import { REPO } from '../support/helpers.js';
 
 /** Runs a bundled bin whose stdout and stderr are pipes that nobody reads: closed before it writes. */
 function runWithClosedPipes(bin: string, args: string[]): Promise<number | null> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { PyFloat } from '../src/classifier/pyvalue.js';
-import { NotDict, type RowDict } from '../src/classifier/types.js';
-import { JsonError, parseJsonDoc, parseJsonl, splitPyLines } from '../src/episode/pyjson.js';
+import { PyFloat } from '../../src/py/value.js';
+import { NotDict, type RowDict } from '../../src/classifier/types.js';
+import { JsonError, parseJsonDoc, parseJsonl, splitPyLines } from '../../src/py/json.js';
 
 const ALL = new Set(['a', 'b', 't', 'x']);
 const rows = (text: string) => parseJsonl(text, ALL).rows as RowDict[];

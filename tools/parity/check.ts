@@ -1,7 +1,7 @@
 /**
  * Parity check against the Python reference, episode by episode.
  *
- *   npx tsx scripts/parity/check.ts --dataset DIR [--reference PATH] [--zstd native|wasm]
+ *   npx tsx tools/parity/check.ts --dataset DIR [--reference PATH] [--zstd native|wasm]
  *
  * Runs the reference (through reference_verdicts.py, which imports it unchanged) and our
  * classifier on the same dataset and compares, for every episode the reference scans:

@@ -4,9 +4,9 @@
  */
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { parseAnnotations, FIXTURE_DATASET } from './helpers/run-action.js';
+import { parseAnnotations, FIXTURE_DATASET } from './support/run-action.js';
 
-vi.mock('../../src/gate/run.js', () => ({
+vi.mock('../src/gate/run.js', () => ({
   runGate: vi.fn(async () => {
     const e = new TypeError("Cannot read properties of undefined (reading 'counts')");
     e.stack = `${e.message}\n    at runGate (/src/gate/run.ts:10:5)\n    at run (/src/main.ts:20:3)`;
@@ -34,7 +34,7 @@ afterEach(() => {
 
 describe('a defect in the tool', () => {
   it('fails the step with one line naming it a bug, without a stack trace', async () => {
-    const { run } = await import('../../src/main.js');
+    const { run } = await import('../src/main.js');
     await run();
     expect(process.exitCode).toBe(1);
     const errors = parseAnnotations(written).filter((a) => a.level === 'error');
@@ -46,7 +46,7 @@ describe('a defect in the tool', () => {
 
   it('shows the stack only in debug logging (RUNNER_DEBUG=1)', async () => {
     process.env.RUNNER_DEBUG = '1';
-    const { run } = await import('../../src/main.js');
+    const { run } = await import('../src/main.js');
     await run();
     expect(written).toMatch(/^::debug::.*at runGate/m);
   });

@@ -2,7 +2,7 @@
  * Writing JSON laid out as Python's `json.dumps(obj, indent=2)` writes it (ensure_ascii on),
  * so the operator's --json output matches the reference byte for byte where fields coincide.
  */
-import { pyJsonString } from '../classifier/pyvalue.js';
+import { pyJsonString } from './value.js';
 
 /** Text that is already JSON (e.g. a sample name as the reference would dump it). */
 export class RawJson {

@@ -7,8 +7,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { copyDataset, pruneVerdicts, writeBaseline, type PruneJson } from './helpers/datasets.js';
-import { FIXTURE_DATASET, REPO_ROOT, hasStackTrace, makeWorkspace, runAction, type ActionRun } from './helpers/run-action.js';
+import { copyDataset, pruneVerdicts, writeBaseline, type PruneJson } from '../support/action-datasets.js';
+import { FIXTURE_DATASET, REPO_ROOT, hasStackTrace, makeWorkspace, runAction, type ActionRun } from '../support/run-action.js';
 
 let truth: PruneJson;
 beforeAll(() => {

@@ -2,21 +2,21 @@ import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll } from 'vitest';
-import { classify } from '../src/classifier/classify.js';
+import { classify } from '../../src/classifier/classify.js';
 import {
   DEFAULT_CLASSIFIER_SETTINGS,
   type ClassifierSettings,
   type EpisodeRows,
   type SourceRows,
   type Verdict,
-} from '../src/classifier/types.js';
-import { classifyTarball } from '../src/episode/classify-file.js';
-import { DEFAULT_LIMITS, type ReaderLimits } from '../src/episode/read.js';
-import { parseJsonDoc, parseJsonl } from '../src/episode/pyjson.js';
-import { nativeZstdAvailable, type ZstdImpl } from '../src/episode/zstd.js';
-import { buildTar, zstdCompress, type TarEntry } from '../scripts/lib/tarball.js';
+} from '../../src/classifier/types.js';
+import { classifyTarball } from '../../src/episode/classify-file.js';
+import { DEFAULT_LIMITS, type ReaderLimits } from '../../src/episode/read.js';
+import { parseJsonDoc, parseJsonl } from '../../src/py/json.js';
+import { nativeZstdAvailable, type ZstdImpl } from '../../src/episode/zstd.js';
+import { buildTar, zstdCompress, type TarEntry } from '../../tools/lib/tarball.js';
 
-export const REPO = path.resolve(import.meta.dirname, '..');
+export const REPO = path.resolve(import.meta.dirname, '../..');
 export const FIXTURES = path.join(REPO, 'fixtures', 'dataset');
 
 /** The zstd paths this Node can run: WebAssembly libzstd always, native where node:zlib has zstd. */

@@ -3,7 +3,7 @@
  * episodes, each with a few random mutations at the value, row, line, tar or zstd level, then
  * runs the parity check on it.
  *
- *   npx tsx scripts/parity/fuzz.ts [--episodes 400] [--seed 1] [--out DIR] [--reference PATH]
+ *   npx tsx tools/parity/fuzz.ts [--episodes 400] [--seed 1] [--out DIR] [--reference PATH]
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';

@@ -10,9 +10,9 @@
  * exact rules and error messages. So the result is always exactly `parseJsonl`'s; this file
  * only decides how fast it is reached.
  */
-import { PyFloat, type PyDict, type PyVal } from '../classifier/pyvalue.js';
-import type { Row, RowDict } from '../classifier/types.js';
-import { parseJsonl, type Fields, type JsonlRows, type Projection } from './pyjson.js';
+import { PyFloat, type PyDict, type PyVal } from './value.js';
+import type { Row, RowDict } from './row.js';
+import { parseJsonl, type Fields, type JsonlRows, type Projection } from './json.js';
 
 const lenient = new TextDecoder('utf-8', { ignoreBOM: true });
 

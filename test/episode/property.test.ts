@@ -3,11 +3,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { classify, unreadableVerdict } from '../src/classifier/classify.js';
-import { ALL_REASONS, DEFAULT_CLASSIFIER_SETTINGS, type Verdict } from '../src/classifier/types.js';
-import { readEpisodeBytes, type ReaderLimits } from '../src/episode/read.js';
-import { buildTar, zstdCompress, type TarEntry } from '../scripts/lib/tarball.js';
-import { FIXTURES, ZSTD_IMPLS } from './helpers.js';
+import { classify, unreadableVerdict } from '../../src/classifier/classify.js';
+import { ALL_REASONS, DEFAULT_CLASSIFIER_SETTINGS, type Verdict } from '../../src/classifier/types.js';
+import { readEpisodeBytes, type ReaderLimits } from '../../src/episode/read.js';
+import { buildTar, zstdCompress, type TarEntry } from '../../tools/lib/tarball.js';
+import { FIXTURES, ZSTD_IMPLS } from '../support/helpers.js';
 
 const LIMITS: ReaderLimits = { maxMemberBytes: 1024 * 1024, maxEpisodeBytes: 4 * 1024 * 1024 };
 

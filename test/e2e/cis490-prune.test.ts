@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, REPO, tempDir } from './helpers.js';
+import { FIXTURES, REPO, tempDir } from '../support/helpers.js';
 
 const BIN = path.join(REPO, 'dist', 'cis490-prune.js');
 const fixtureArgs = ['--episodes-root', path.join(FIXTURES, 'episodes'), '--index', path.join(FIXTURES, 'index.jsonl')];

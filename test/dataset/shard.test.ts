@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { walkIndexText } from '../src/dataset/index-file.js';
-import { episodeShardKey, inShard, parseShard, shardOf, shardOfKey } from '../src/dataset/shard.js';
+import { walkIndexText } from '../../src/dataset/index-file.js';
+import { episodeShardKey, inShard, parseShard, shardOf, shardOfKey } from '../../src/dataset/shard.js';
 
 describe('dataset shards', () => {
   it('parses K/N and refuses anything else with the form to use', () => {

@@ -5,11 +5,12 @@
  */
 import { appendFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { writeTarZst } from '../../scripts/lib/tarball.js';
-import { FLAT_LOAD, ZERO, episodeMembers, rng, type EpisodeSpec } from '../../scripts/lib/synth.js';
+import { writeTarZst } from '../../tools/lib/tarball.js';
+import { FLAT_LOAD, ZERO, episodeMembers, rng, type EpisodeSpec } from '../../tools/lib/synth.js';
 
-export const REPO = path.resolve(import.meta.dirname, '../..');
-export const FIXTURE_DATASET = path.join(REPO, 'fixtures', 'dataset');
+import { REPO, FIXTURES as FIXTURE_DATASET } from './helpers.js';
+
+export { REPO, FIXTURE_DATASET };
 
 const DURATIONS = { clean: 20, infecting: 10, infected_running: 40, dormant: 20 };
 const SIGNAL = { clean: 3, infecting: 9, infected_running: 96, dormant: 4 };

@@ -7,7 +7,7 @@
  *
  * The dataset (~20-minute episodes: ~1,200 /proc and QMP rows, netflow and guest rows, events,
  * labels, and a 256 KiB capture member the reader must skip) is generated once into the cache
- * directory with scripts/lib/synth.ts and reused. Every measurement runs the bundled CLI
+ * directory with tools/lib/synth.ts and reused. Every measurement runs the bundled CLI
  * (dist/cis490-prune.js, built by `npm run bench`) as a separate process under /usr/bin/time and
  * quotes the median of --runs runs. The reference (python3 + the zstd command) runs on the same
  * data in the same run, and its --json output must equal ours. Timing targets live here, not in
@@ -227,7 +227,7 @@ async function prepareDataset(cache: string, count: number, sizes: number[]): Pr
     }
     writeFileSync(path.join(root, `index-${n}.jsonl`), lines.join('\n') + '\n');
   }
-  // index.jsonl lists them all, so `scripts/parity/check.ts --dataset <root>` checks every one.
+  // index.jsonl lists them all, so `tools/parity/check.ts --dataset <root>` checks every one.
   const all = Math.max(...sizes);
   writeFileSync(path.join(root, 'index.jsonl'), readFileSync(path.join(root, `index-${all}.jsonl`)));
   return {
