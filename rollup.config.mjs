@@ -4,6 +4,7 @@ import commonjs from '@rollup/plugin-commonjs';
 import json from '@rollup/plugin-json';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import typescript from '@rollup/plugin-typescript';
+import license from 'rollup-plugin-license';
 
 /** @type {import('rollup').RollupOptions} */
 const config = {
@@ -25,6 +26,13 @@ const config = {
     nodeResolve({ preferBuiltins: true, exportConditions: ['node', 'import', 'default'] }),
     commonjs(),
     json(),
+    // dist/ ships third-party code: list each bundled package with its license text.
+    license({
+      thirdParty: {
+        includePrivate: false,
+        output: { file: 'dist/licenses.txt' },
+      },
+    }),
   ],
   onwarn(warning, warn) {
     if (warning.code === 'CIRCULAR_DEPENDENCY' && /node_modules/.test(warning.ids?.[0] ?? '')) return;

@@ -2,14 +2,14 @@
 import fs__default, { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { s as splitPyLines, i as isBlankPyLine, p as parseJsonDoc, J as JsonError, N as NotDict, t as truthy, a as pyJsonString, A as ALL_REASONS, R as REFERENCE_REASONS, D as DEFAULT_LIMITS, b as DEFAULT_CLASSIFIER_SETTINGS } from './chunks/classify-file.js';
-import { u as unsafeIdReason, c as createEpisodeRunner, s as scanDataset } from './chunks/pool.js';
+import { u as unsafeIdReason, A as ALL_REASONS, R as REFERENCE_REASONS, D as DEFAULT_CLASSIFIER_SETTINGS, c as createEpisodeRunner, s as scanDataset } from './chunks/pool.js';
+import { s as splitPyLines, i as isBlankPyLine, p as parseJsonDoc, J as JsonError, N as NotDict, t as truthy, a as pyJsonString, D as DEFAULT_LIMITS } from './chunks/classify-file.js';
 import { createHash } from 'node:crypto';
 import { p as parseArgs, U as UsageError, i as intOption, u as usageLine, h as helpText, r as runMain } from './chunks/io.js';
-import 'node:zlib';
 import 'node:url';
 import 'node:worker_threads';
 import 'node:fs/promises';
+import 'node:zlib';
 
 /**
  * A one-line progress indicator for long scans: episodes done / total, rate and ETA, redrawn in

@@ -2,14 +2,14 @@
 import { existsSync, statSync, writeFileSync, readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { A as ALL_REASONS } from './chunks/classify-file.js';
+import { A as ALL_REASONS, f as formatShard, u as unsafeIdReason, p as parseShard, S as ShardSpecError } from './chunks/pool.js';
 import { F as FAIL_ON_CHOICES, C as ConfigError, w as writeReport, d as displayPath, f as formatReport, M as MIN_SUMMARY_LIMIT_BYTES, g as gateReport, m as mergeShardReports, r as readReport, b as bundledFixtures, a as requireWholeReport, c as runGate, l as loadBaseline, p as packageRoot, e as baselineFromReport, h as writeBaseline, s as scanToReport, i as describeFsError, j as parseOverride } from './chunks/run.js';
-import { f as formatShard, u as unsafeIdReason, p as parseShard, S as ShardSpecError } from './chunks/pool.js';
 import { p as parseArgs, U as UsageError, i as intOption, u as usageLine, h as helpText, r as runMain } from './chunks/io.js';
-import 'node:crypto';
-import 'node:zlib';
 import 'node:url';
 import 'node:worker_threads';
+import './chunks/classify-file.js';
+import 'node:crypto';
+import 'node:zlib';
 import 'node:fs/promises';
 
 /**

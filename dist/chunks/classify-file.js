@@ -9,21 +9,6 @@ class NotDict {
         this.pyType = pyType;
     }
 }
-/** The reference's reasons, in its `_REASONS` order (the order of by_reason). */
-const REFERENCE_REASONS = ['no-sample', 'no-workload-events', 'workload-failed', 'workload-silent', 'flat-cpu'];
-/** Every reason the project reports: the reference's five plus `unreadable`. */
-const ALL_REASONS = [...REFERENCE_REASONS, 'unreadable'];
-function isReason(s) {
-    return ALL_REASONS.includes(s);
-}
-const SOURCE_NAMES = ['proc', 'netflow', 'qmp', 'guest'];
-const DEFAULT_CLASSIFIER_SETTINGS = Object.freeze({
-    procSpreadPct: 5.0,
-    netflowSpreadBytes: 50 * 1024,
-    qmpSpreadBytes: 100 * 1024,
-    guestSpreadLoad: 0.1,
-    clkTck: 100,
-});
 
 /**
  * Python value semantics for the JSON values the reference reads.
@@ -3569,4 +3554,4 @@ async function classifyTarball(tarPath, opts) {
     }
 }
 
-export { ALL_REASONS as A, DEFAULT_LIMITS as D, JsonError as J, NotDict as N, REFERENCE_REASONS as R, SOURCE_NAMES as S, ZstdWasmStream as Z, pyJsonString as a, DEFAULT_CLASSIFIER_SETTINGS as b, classifyTarball as c, isReason as d, isDict as e, defaultZstdImpl as f, isBlankPyLine as i, loadZstdWasm as l, parseJsonDoc as p, splitPyLines as s, truthy as t, unreadableVerdict as u };
+export { DEFAULT_LIMITS as D, JsonError as J, NotDict as N, ZstdWasmStream as Z, pyJsonString as a, isDict as b, classifyTarball as c, defaultZstdImpl as d, isBlankPyLine as i, loadZstdWasm as l, parseJsonDoc as p, splitPyLines as s, truthy as t, unreadableVerdict as u };

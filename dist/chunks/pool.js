@@ -2,9 +2,26 @@ import { statSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { s as splitPyLines, i as isBlankPyLine, p as parseJsonDoc, J as JsonError, N as NotDict, t as truthy, e as isDict, c as classifyTarball, f as defaultZstdImpl, u as unreadableVerdict } from './classify-file.js';
+import { s as splitPyLines, i as isBlankPyLine, p as parseJsonDoc, J as JsonError, N as NotDict, t as truthy, b as isDict, c as classifyTarball, d as defaultZstdImpl, u as unreadableVerdict } from './classify-file.js';
 import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
+
+/** The classifier's domain: rows in, verdict and evidence out. */
+/** The reference's reasons, in its `_REASONS` order (the order of by_reason). */
+const REFERENCE_REASONS = ['no-sample', 'no-workload-events', 'workload-failed', 'workload-silent', 'flat-cpu'];
+/** Every reason the project reports: the reference's five plus `unreadable`. */
+const ALL_REASONS = [...REFERENCE_REASONS, 'unreadable'];
+function isReason(s) {
+    return ALL_REASONS.includes(s);
+}
+const SOURCE_NAMES = ['proc', 'netflow', 'qmp', 'guest'];
+const DEFAULT_CLASSIFIER_SETTINGS = Object.freeze({
+    procSpreadPct: 5.0,
+    netflowSpreadBytes: 50 * 1024,
+    qmpSpreadBytes: 100 * 1024,
+    guestSpreadLoad: 0.1,
+    clkTck: 100,
+});
 
 /**
  * Deterministic shards of a dataset for a CI matrix. Every index row has a shard key, and the row
@@ -402,4 +419,4 @@ function oneLine(s) {
     return s.replace(/\s+/g, ' ').trim();
 }
 
-export { ShardSpecError as S, createEpisodeRunner as c, formatShard as f, inShard as i, parseShard as p, scanDataset as s, unsafeIdReason as u };
+export { ALL_REASONS as A, DEFAULT_CLASSIFIER_SETTINGS as D, REFERENCE_REASONS as R, ShardSpecError as S, SOURCE_NAMES as a, inShard as b, createEpisodeRunner as c, formatShard as f, isReason as i, parseShard as p, scanDataset as s, unsafeIdReason as u };

@@ -1,9 +1,9 @@
 import { readFileSync, writeFileSync, renameSync, existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { u as unsafeIdReason, c as createEpisodeRunner, s as scanDataset, i as inShard } from './pool.js';
-import { d as isReason, S as SOURCE_NAMES, A as ALL_REASONS, D as DEFAULT_LIMITS, b as DEFAULT_CLASSIFIER_SETTINGS } from './classify-file.js';
+import { i as isReason, a as SOURCE_NAMES, A as ALL_REASONS, u as unsafeIdReason, D as DEFAULT_CLASSIFIER_SETTINGS, c as createEpisodeRunner, s as scanDataset, b as inShard } from './pool.js';
 import { createHash } from 'node:crypto';
+import { D as DEFAULT_LIMITS } from './classify-file.js';
 import { fileURLToPath } from 'node:url';
 
 /**
