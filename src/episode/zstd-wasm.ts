@@ -255,7 +255,9 @@ export class ZstdWasmStream {
         const out = new Uint8Array(x.memory.buffer, c.outBuf, produced);
         this.sink(this.transient ? out : out.slice());
       }
-      if (produced < c.outSize && consumed === slice.length) return; // all in, all flushed
+      // 0: the frame is decoded and flushed, even when its last bytes filled the output exactly.
+      // Calling again without input would start the next frame and replace that 0 with its hint.
+      if (consumed === slice.length && (ret === 0 || produced < c.outSize)) return;
       if (produced === 0 && consumed === before) throw new ZstdWasmError('the decoder made no progress');
     }
   }
