@@ -60,6 +60,12 @@ export function skippedDirectoriesTarGz(count: number, each: number): Buffer {
   return Buffer.concat(parts);
 }
 
+/** tar.zst: `tar` (a tar stream without its end marker), then one file of `bytes` zeros, then the end marker. */
+export function withLargeFileTarZst(tar: Uint8Array, name: string, bytes: number): Buffer {
+  const pad = (BLOCK - (bytes % BLOCK)) % BLOCK;
+  return Buffer.concat([zstd(Buffer.from(tar)), zstd(tarHeader(name, bytes, '0')), ...zeros(bytes + pad + 2 * BLOCK, 64 * MiB, zstd)]);
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [out, gib = '8'] = process.argv.slice(2);
   if (!out) throw new Error('usage: hostile-archives.ts OUT.tar.zst [GiB]');
