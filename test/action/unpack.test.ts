@@ -2,7 +2,14 @@ import { existsSync, lstatSync, mkdtempSync, readFileSync, readdirSync, readlink
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { UnpackError, entrySegments, sniffArchive, unpackArchive } from '../../src/action/unpack.js';
+import {
+  DEFAULT_UNPACK_LIMITS,
+  UnpackError,
+  entrySegments,
+  sniffArchive,
+  unpackArchive,
+  unpackLimitsFromEnv,
+} from '../../src/action/unpack.js';
 import { buildTar, zstdCompress, type TarEntry } from '../../scripts/lib/tarball.js';
 import { gzipSync } from 'node:zlib';
 import { tarHeader } from '../support/hostile-archives.js';
@@ -215,6 +222,18 @@ describe('limits', () => {
     const f = file('bomb.tar.zst', zstdCompress(tar, 19));
     expect(lstatSync(f).size).toBeLessThan(64 * 1024);
     await expect(unpackArchive(f, dest(), { maxBytes: 1024 * 1024, maxEntries: 10 })).rejects.toThrow(/exceeds 1048576 bytes/);
+  });
+});
+
+describe('the limit from EPISODE_GATE_MAX_UNPACK_BYTES', () => {
+  it('a byte count replaces the default size limit; anything else is refused in one line', () => {
+    expect(unpackLimitsFromEnv({})).toEqual(DEFAULT_UNPACK_LIMITS);
+    expect(unpackLimitsFromEnv({ EPISODE_GATE_MAX_UNPACK_BYTES: '1048576' }).maxBytes).toBe(1048576);
+    for (const bad of ['5G', '-1', '0', '1e9']) {
+      expect(() => unpackLimitsFromEnv({ EPISODE_GATE_MAX_UNPACK_BYTES: bad })).toThrow(
+        new RegExp(`^EPISODE_GATE_MAX_UNPACK_BYTES is "${bad}": give a positive whole number of bytes`),
+      );
+    }
   });
 });
 
