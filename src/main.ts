@@ -27,7 +27,7 @@ import {
 } from './action/outputs.js';
 import { UploadError, requireArtifactService, uploadReport, type UploadContext } from './action/report-upload.js';
 import { downloadShardReports } from './action/shard-reports.js';
-import { UnpackError } from './action/unpack.js';
+import { UnpackError, unpackLimitsFromEnv } from './action/unpack.js';
 
 /** Room left in the 1 MiB summary for the lines the Action adds under the gate's markdown. */
 const SUMMARY_FOOTER_BYTES = 16 * 1024;
@@ -41,7 +41,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       await mergeAndGate(settings, mode);
       return;
     }
-    const dataset = await resolveDataset(settings.dataset!, settings.tempDir);
+    const dataset = await resolveDataset(settings.dataset!, settings.tempDir, unpackLimitsFromEnv(env));
     core.info(
       `episode-gate: scanning ${mode.kind === 'shard' ? `shard ${mode.shard.index}/${mode.shard.count} of ` : ''}${dataset.description}`,
     );

@@ -205,7 +205,25 @@ export class ZstdWasmStream {
 
   push(data: Uint8Array): void {
     try {
-      for (let off = 0; off < data.length; off += INPUT_SLICE) this.pushSlice(data.subarray(off, off + INPUT_SLICE));
+      for (let off = 0; off < data.length; off += INPUT_SLICE) {
+        for (const out of this.decodeSlice(data.subarray(off, off + INPUT_SLICE))) this.sink(this.transient ? out : out.slice());
+      }
+    } catch (e) {
+      this.failed = true;
+      throw e;
+    }
+  }
+
+  /**
+   * push() for a consumer that pulls: each decoded chunk (a copy, at most 128 KiB) is made only
+   * when the consumer asks for it, so a highly compressed input never decodes ahead of its reader.
+   * The sink is not called.
+   */
+  *decode(data: Uint8Array): Generator<Uint8Array, void, void> {
+    try {
+      for (let off = 0; off < data.length; off += INPUT_SLICE) {
+        for (const out of this.decodeSlice(data.subarray(off, off + INPUT_SLICE))) yield out.slice();
+      }
     } catch (e) {
       this.failed = true;
       throw e;
@@ -229,7 +247,8 @@ export class ZstdWasmStream {
     else freeContext(this.x, this.c);
   }
 
-  private pushSlice(slice: Uint8Array): void {
+  /** Decodes one slice, a view of the output buffer per call (valid until the next step). */
+  private *decodeSlice(slice: Uint8Array): Generator<Uint8Array, void, void> {
     if (slice.length === 0) return;
     const x = this.x;
     const c = this.c;
@@ -252,8 +271,8 @@ export class ZstdWasmStream {
       const produced = view.getUint32(c.outDesc + 8, true);
       const consumed = view.getUint32(c.inDesc + 8, true);
       if (produced > 0) {
-        const out = new Uint8Array(x.memory.buffer, c.outBuf, produced);
-        this.sink(this.transient ? out : out.slice());
+        yield new Uint8Array(x.memory.buffer, c.outBuf, produced);
+        view = new DataView(x.memory.buffer);
       }
       // 0: the frame is decoded and flushed, even when its last bytes filled the output exactly.
       // Calling again without input would start the next frame and replace that 0 with its hint.

@@ -2,8 +2,17 @@ import { existsSync, lstatSync, mkdtempSync, readFileSync, readdirSync, readlink
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { UnpackError, entrySegments, sniffArchive, unpackArchive } from '../../src/action/unpack.js';
+import {
+  DEFAULT_UNPACK_LIMITS,
+  UnpackError,
+  entrySegments,
+  sniffArchive,
+  unpackArchive,
+  unpackLimitsFromEnv,
+} from '../../src/action/unpack.js';
 import { buildTar, zstdCompress, type TarEntry } from '../../tools/lib/tarball.js';
+import { gzipSync } from 'node:zlib';
+import { tarHeader } from '../support/hostile-archives.js';
 import { buildZip, type ZipEntry } from '../support/zip.js';
 
 const work = mkdtempSync(path.join(tmpdir(), 'unpack-test-'));
@@ -155,20 +164,48 @@ describe('hostile snapshots are refused and nothing lands outside', () => {
 });
 
 describe('limits', () => {
-  it('total unpacked size', async () => {
-    const f = tarFile([
+  it('every byte of the tar stream counts: headers, data and padding', async () => {
+    const tar = buildTar([
       { name: 'a', data: 'x'.repeat(600) },
       { name: 'b', data: 'x'.repeat(600) },
     ]);
-    await expect(unpackArchive(f, dest(), { maxBytes: 1000, maxEntries: 10 })).rejects.toThrow(
-      /unpacked size exceeds 1000 bytes \(at "b"\)/,
+    const f = file('snap.tar', tar);
+    // a: header 512 + data 1024 padded; b would end at 3072.
+    await expect(unpackArchive(f, dest(), { maxBytes: 3071, maxEntries: 10 })).rejects.toThrow(
+      /unpacked size exceeds 3071 bytes \(at "b", which declares 600 bytes\); refused \(raise EPISODE_GATE_MAX_UNPACK_BYTES/,
     );
-    await expect(unpackArchive(f, dest(), { maxBytes: 1200, maxEntries: 10 })).resolves.toMatchObject({ files: 2, bytes: 1200 });
+    await expect(unpackArchive(f, dest(), { maxBytes: tar.length, maxEntries: 10 })).resolves.toMatchObject({ files: 2, bytes: 1200 });
+  });
+
+  it('the data of entries that are not written counts too (a directory declaring data)', async () => {
+    const tar = Buffer.concat([
+      tarHeader('dataset/', 1024 * 1024, '5'),
+      Buffer.alloc(1024 * 1024),
+      buildTar([{ name: 'dataset/index.jsonl', data: '{}\n' }]),
+    ]);
+    for (const [name, bytes] of [
+      ['dir.tar', tar],
+      ['dir.tar.gz', gzipSync(tar)],
+      ['dir.tar.zst', zstdCompress(tar)],
+    ] as const) {
+      const f = file(name, bytes);
+      await expect(unpackArchive(f, dest(), { maxBytes: 64 * 1024, maxEntries: 10 })).rejects.toThrow(
+        /unpacked size exceeds 65536 bytes \(at "dataset\/", which declares 1048576 bytes\)/,
+      );
+      await expect(unpackArchive(f, dest(), { maxBytes: tar.length, maxEntries: 10 })).resolves.toMatchObject({ files: 1, bytes: 3 });
+    }
   });
 
   it('size limit holds for zip and counts what is declared', async () => {
     const f = zipFile([{ name: 'a', data: 'x'.repeat(5000) }]);
     await expect(unpackArchive(f, dest(), { maxBytes: 4999, maxEntries: 10 })).rejects.toThrow(/exceeds 4999 bytes/);
+  });
+
+  it('a zip entry inflating past the size it declares is refused', async () => {
+    const f = zipFile([{ name: 'index.jsonl', data: 'x'.repeat(100_000), declaredSize: 100 }]);
+    await expect(unpackArchive(f, dest())).rejects.toThrow(
+      /refused entry "index\.jsonl": its data does not match the size it declares \(100 bytes\)/,
+    );
   });
 
   it('entry count', async () => {
@@ -185,6 +222,18 @@ describe('limits', () => {
     const f = file('bomb.tar.zst', zstdCompress(tar, 19));
     expect(lstatSync(f).size).toBeLessThan(64 * 1024);
     await expect(unpackArchive(f, dest(), { maxBytes: 1024 * 1024, maxEntries: 10 })).rejects.toThrow(/exceeds 1048576 bytes/);
+  });
+});
+
+describe('the limit from EPISODE_GATE_MAX_UNPACK_BYTES', () => {
+  it('a byte count replaces the default size limit; anything else is refused in one line', () => {
+    expect(unpackLimitsFromEnv({})).toEqual(DEFAULT_UNPACK_LIMITS);
+    expect(unpackLimitsFromEnv({ EPISODE_GATE_MAX_UNPACK_BYTES: '1048576' }).maxBytes).toBe(1048576);
+    for (const bad of ['5G', '-1', '0', '1e9']) {
+      expect(() => unpackLimitsFromEnv({ EPISODE_GATE_MAX_UNPACK_BYTES: bad })).toThrow(
+        new RegExp(`^EPISODE_GATE_MAX_UNPACK_BYTES is "${bad}": give a positive whole number of bytes`),
+      );
+    }
   });
 });
 

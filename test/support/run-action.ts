@@ -36,6 +36,8 @@ export interface RunOptions {
   workspace?: string;
   /** The bundle to run; default the repository's dist/index.js. */
   entry?: string;
+  /** A command that runs node, e.g. ['prlimit', '--data=1073741824', '--']. */
+  wrapper?: string[];
 }
 
 export function makeWorkspace(): string {
@@ -90,7 +92,8 @@ export async function runAction(opts: RunOptions = {}): Promise<ActionRun> {
   };
   for (const [k, v] of Object.entries(opts.inputs ?? {})) env[`INPUT_${k.replace(/ /g, '_').toUpperCase()}`] = v;
 
-  const child = spawn(process.execPath, [opts.entry ?? DIST_INDEX], { cwd: workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const [command, ...args] = [...(opts.wrapper ?? []), process.execPath, opts.entry ?? DIST_INDEX];
+  const child = spawn(command!, args, { cwd: workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));

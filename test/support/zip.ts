@@ -11,6 +11,8 @@ export interface ZipEntry {
   data?: Uint8Array | string;
   /** Unix st_mode including the type bits; default a regular file 0644 (0o100644). */
   mode?: number;
+  /** The uncompressed size written in the headers, when it should lie. */
+  declaredSize?: number;
 }
 
 export function buildZip(entries: ZipEntry[]): Buffer {
@@ -31,7 +33,7 @@ export function buildZip(entries: ZipEntry[]): Buffer {
     lh.writeUInt16LE(method, 8);
     lh.writeUInt32LE(crc, 14);
     lh.writeUInt32LE(body.length, 18);
-    lh.writeUInt32LE(data.length, 22);
+    lh.writeUInt32LE(e.declaredSize ?? data.length, 22);
     lh.writeUInt16LE(name.length, 26);
     locals.push(lh, name, body);
     const ch = Buffer.alloc(46);
@@ -42,7 +44,7 @@ export function buildZip(entries: ZipEntry[]): Buffer {
     ch.writeUInt16LE(method, 10);
     ch.writeUInt32LE(crc, 16);
     ch.writeUInt32LE(body.length, 20);
-    ch.writeUInt32LE(data.length, 24);
+    ch.writeUInt32LE(e.declaredSize ?? data.length, 24);
     ch.writeUInt16LE(name.length, 28);
     const mode = e.mode ?? (e.name.endsWith('/') ? 0o040755 : 0o100644);
     ch.writeUInt32LE((mode << 16) >>> 0, 38);

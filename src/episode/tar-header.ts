@@ -1,0 +1,106 @@
+/**
+ * The tar header fields as Python 3.11's `tarfile` decodes them (tarfile.nts, tarfile.nti, the
+ * checksum test, the PAX record walk): shared by the episode reader, whose verdicts depend on
+ * these exact leniencies, and by the snapshot unpacker, which adds its own refusals on top.
+ * Names and values are byte strings (latin1).
+ */
+
+export const BLOCK = 512;
+
+export type HeaderErrorKind = 'empty' | 'truncated' | 'eof' | 'invalid' | 'subsequent';
+/** Thrown and caught inside the readers only (every archive ends with one): no Error, so no stack to capture. */
+export class HeaderError {
+  constructor(
+    readonly kind: HeaderErrorKind,
+    readonly message: string,
+  ) {}
+}
+
+export function blockRound(count: number): number {
+  // Python: blocks, remainder = divmod(count, BLOCKSIZE); blocks += bool(remainder)
+  const blocks = Math.floor(count / BLOCK);
+  return (count - blocks * BLOCK > 0 ? blocks + 1 : blocks) * BLOCK;
+}
+
+/** tarfile.nts: up to the first NUL, as a byte string. */
+export function nts(buf: Uint8Array, start: number, end: number): string {
+  let e = start;
+  while (e < end && buf[e] !== 0) e++;
+  return latin1(buf, start, e);
+}
+
+export function latin1(buf: Uint8Array, start: number, end: number): string {
+  let s = '';
+  for (let i = start; i < end; i += 4096) {
+    s += String.fromCharCode(...buf.subarray(i, Math.min(end, i + 4096)));
+  }
+  return s;
+}
+
+const OCTAL_TEXT = /^(?:0[oO]_?)?[0-7](?:_?[0-7])*$/;
+const DECIMAL_TEXT = /^[0-9](?:_?[0-9])*$/;
+
+/** Python `int(s, base)` for the ASCII text tarfile hands it (whitespace, sign, 0o, `_`). */
+export function pyIntText(text: string, base: 8 | 10): number | null {
+  let t = text.replace(/^[\t\n\v\f\r\x1c-\x1f ]+|[\t\n\v\f\r\x1c-\x1f ]+$/g, '');
+  let neg = false;
+  if (t.startsWith('-') || t.startsWith('+')) {
+    neg = t[0] === '-';
+    t = t.slice(1);
+  }
+  if (!(base === 8 ? OCTAL_TEXT : DECIMAL_TEXT).test(t)) return null;
+  const digits = t.replace(/^0[oO]/, '').replace(/_/g, '');
+  const n = parseInt(digits, base);
+  return neg ? -n : n;
+}
+
+/** tarfile.nti */
+export function nti(buf: Uint8Array, start: number, end: number): number {
+  const first = buf[start] as number;
+  if (first === 0o200 || first === 0o377) {
+    let n = 0;
+    for (let i = start + 1; i < end; i++) n = n * 256 + (buf[i] as number);
+    if (first === 0o377) n = -(256 ** (end - start - 1) - n);
+    return n;
+  }
+  let e = start;
+  while (e < end && buf[e] !== 0) e++;
+  for (let i = start; i < e; i++) {
+    if ((buf[i] as number) > 0x7f) throw new HeaderError('invalid', 'invalid header');
+  }
+  const s = latin1(buf, start, e).replace(/^[\t\n\v\f\r\x1c-\x1f ]+|[\t\n\v\f\r\x1c-\x1f ]+$/g, '');
+  const n = pyIntText(s || '0', 8);
+  if (n === null) throw new HeaderError('invalid', 'invalid header');
+  return n;
+}
+
+export function checksumMatches(buf: Uint8Array, chksum: number): boolean {
+  let unsigned = 256;
+  let signed = 256;
+  for (let i = 0; i < BLOCK; i++) {
+    if (i >= 148 && i < 156) continue;
+    const b = buf[i] as number;
+    unsigned += b;
+    signed += b > 127 ? b - 256 : b;
+  }
+  return chksum === unsigned || chksum === signed;
+}
+
+/** One PAX record set, as tarfile's regex walk reads it (byte strings). */
+export function parsePax(buf: Uint8Array, into: Map<string, string>): void {
+  const text = latin1(buf, 0, buf.length);
+  const re = /(\d+) ([^=]+)=/y;
+  let pos = 0;
+  for (;;) {
+    re.lastIndex = pos;
+    const m = re.exec(text);
+    if (!m) break;
+    const length = Number(m[1]);
+    if (length === 0) throw new HeaderError('invalid', 'invalid header');
+    const keyword = m[2] as string;
+    const valueStart = pos + (m[1] as string).length + 1 + keyword.length + 1;
+    const valueEnd = pos + length - 1;
+    into.set(keyword, valueEnd > valueStart ? text.slice(valueStart, valueEnd) : '');
+    pos += length;
+  }
+}
