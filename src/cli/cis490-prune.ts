@@ -13,6 +13,7 @@ import { DEFAULT_LIMITS } from '../episode/read.js';
 import {
   acquireLockFor,
   applyPrune,
+  checkArchiveRoot,
   pendingPruneNote,
   PruneError,
   resumePendingPrune,
@@ -134,6 +135,15 @@ async function actOnFlagged(
   json: boolean,
 ): Promise<number> {
   const log = (line: string): void => io.err(`${PROG}: ${line}\n`);
+  if (action === 'archive') {
+    try {
+      checkArchiveRoot(roots);
+    } catch (e) {
+      if (!(e instanceof PruneError)) throw e;
+      io.err(`${PROG}: error: ${e.message}\n`);
+      return 2;
+    }
+  }
   if (!existsSync(path.dirname(roots.indexPath))) {
     // No index, so nothing is listed and nothing can be flagged (the reference's behaviour).
     const view = await scanAndReport(io, scanOpts, selected, json, false);

@@ -5,4 +5,5 @@ export { PruneError } from './durable.js';
 export type { PruneHooks } from './hooks.js';
 export { DEFAULT_STRAGGLER_TIMING, type StragglerTiming } from './index-rewrite.js';
 export type { EpisodeRef, PruneLock } from './journal.js';
+export { checkArchiveRoot } from './plan.js';
 export type { FlaggedEpisode, PruneAction, Refusal } from './plan.js';

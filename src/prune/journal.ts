@@ -17,6 +17,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PruneError, errno, lstatOrNull, unlinkIfPresent, writeFileAtomic } from './durable.js';
+import { step, type PruneHooks } from './hooks.js';
 import { checkedItem, type PlanItem, type PruneAction, type PruneRoots, type Refusal } from './plan.js';
 
 export interface PrunePaths {
@@ -158,7 +159,7 @@ function pidAlive(pid: number): boolean {
  * receiver's appends (the receiver knows nothing of it): index-rewrite.ts does that. A lock left
  * by a process that no longer exists is taken over.
  */
-export function acquirePruneLock(paths: PrunePaths): PruneLock {
+export function acquirePruneLock(paths: PrunePaths, hooks?: PruneHooks): PruneLock {
   if (heldHere.has(paths.lock)) throw new PruneError(`${paths.lock} is already held by this process`);
   const mine = `${paths.lock}.${process.pid}`;
   fs.writeFileSync(mine, `${process.pid}\n`, { mode: 0o600 });
@@ -190,6 +191,7 @@ export function acquirePruneLock(paths: PrunePaths): PruneLock {
           `another cis490-prune (pid ${holder}) is working on ${paths.index}; wait for it to finish, or remove ${paths.lock} if no such process is running`,
         );
       }
+      step(hooks, 'lock: holder gone');
       unlinkIfPresent(paths.lock); // stale: its owner is gone
     }
     throw new PruneError(`could not take the prune lock ${paths.lock}; remove it if no cis490-prune is running`);
