@@ -28,7 +28,6 @@ import {
   type StragglerTiming,
 } from './index-rewrite.js';
 import {
-  acquirePruneLock,
   journalItems,
   prunePaths,
   readJournal,
@@ -36,10 +35,10 @@ import {
   writeJournal,
   type EpisodeRef,
   type Journal,
-  type PruneLock,
   type PrunePaths,
   type SwapState,
 } from './journal.js';
+import { acquirePruneLock, type PruneLock } from './lock.js';
 import { applyItem } from './move.js';
 import { checkArchiveRoot, episodeKey, planPrune, type FlaggedEpisode, type PruneAction, type PruneRoots, type Refusal } from './plan.js';
 
