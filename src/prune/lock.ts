@@ -80,8 +80,9 @@ function sleepSync(ms: number): void {
   Atomics.wait(pause, 0, 0, ms);
 }
 
+/** A lock naming this process's pid is not held here (heldHere): an earlier process had that pid. */
 function isLive(f: LockFile): boolean {
-  return Number.isSafeInteger(f.pid) && f.pid > 0 && (f.pid === process.pid || pidAlive(f.pid));
+  return Number.isSafeInteger(f.pid) && f.pid > 0 && f.pid !== process.pid && pidAlive(f.pid);
 }
 
 export function acquirePruneLock(paths: PrunePaths, hooks?: PruneHooks): PruneLock {
