@@ -2,9 +2,11 @@
  * --delete and --archive act only inside their roots: a host folder that is a symlink leading
  * out of --episodes-root is not followed to remove or move the files it leads to.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { resumePendingPrune } from '../../src/prune/index.js';
 import { SUBSET, copyFixture, flaggedKeys, pruneArgs, removeTempDirs, runPrune, tarball, tempDir, tree } from './helpers.js';
 
 afterAll(removeTempDirs);
@@ -34,4 +36,30 @@ describe('a host folder that is a symlink out of the episodes root', () => {
       expect(r.out).toContain(`${action}d ${flagged.size - labA.length} episodes`);
     });
   }
+});
+
+describe('an interrupted --archive whose journal names an archive root inside the episodes root', () => {
+  it('is not finished: one error, every tarball and row stays', async () => {
+    const ds = copyFixture('journal-overlap', { only: SUBSET });
+    const archiveRoot = path.join(ds.episodes, 'archive');
+    const index = fs.readFileSync(ds.index);
+    const journal = {
+      format: 'cis490-prune-journal',
+      version: 1,
+      action: 'archive',
+      index: ds.index,
+      episodesRoot: ds.episodes,
+      archiveRoot,
+      seen: { bytes: index.length, sha256: createHash('sha256').update(index).digest('hex') },
+      items: SUBSET.map(([host, episode]) => ({ host, episode })),
+    };
+    fs.writeFileSync(`${ds.index}.prune-journal`, JSON.stringify(journal));
+    const before = tree(ds.episodes);
+    await expect(resumePendingPrune({ indexPath: ds.index, episodesRoot: ds.episodes, archiveRoot })).rejects.toThrow(
+      `--archive-root ${archiveRoot} lies inside --episodes-root ${ds.episodes}`,
+    );
+    expect(tree(ds.episodes)).toEqual(before);
+    expect(fs.readFileSync(ds.index)).toEqual(index);
+    expect(fs.existsSync(`${ds.index}.prune-lock`)).toBe(false);
+  });
 });
