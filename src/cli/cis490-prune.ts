@@ -13,12 +13,14 @@ import { DEFAULT_LIMITS } from '../episode/read.js';
 import {
   acquireLockFor,
   applyPrune,
+  checkArchiveRoot,
   pendingPruneNote,
   PruneError,
   resumePendingPrune,
   type PruneAction,
   type PruneLock,
 } from '../prune/index.js';
+import { inLine } from '../render/plain-text.js';
 import { renderPruneJson, renderPruneText, selectReasons, type PruneView } from '../render/prune.js';
 import { UsageError, helpText, intOption, parseArgs, usageLine, type OptionSpec } from './args.js';
 import type { CliIO } from './io.js';
@@ -83,7 +85,7 @@ export async function pruneMain(argv: string[], io: CliIO): Promise<number> {
   const selected = args.reason ? new Set(args.reason as Reason[]) : null;
   if (!action) {
     const note = pendingPruneNote(indexPath);
-    if (note) io.err(`${PROG}: note: ${note}\n`);
+    if (note) io.err(`${PROG}: note: ${inLine(note)}\n`);
     const view = await scanAndReport(io, scanOpts, selected, Boolean(args.json), true);
     return view.flagged.length === 0 ? 0 : 1;
   }
@@ -133,7 +135,16 @@ async function actOnFlagged(
   selected: ReadonlySet<Reason> | null,
   json: boolean,
 ): Promise<number> {
-  const log = (line: string): void => io.err(`${PROG}: ${line}\n`);
+  const log = (line: string): void => io.err(`${PROG}: ${inLine(line)}\n`);
+  if (action === 'archive') {
+    try {
+      checkArchiveRoot(roots);
+    } catch (e) {
+      if (!(e instanceof PruneError)) throw e;
+      io.err(`${PROG}: error: ${inLine(e.message)}\n`);
+      return 2;
+    }
+  }
   if (!existsSync(path.dirname(roots.indexPath))) {
     // No index, so nothing is listed and nothing can be flagged (the reference's behaviour).
     const view = await scanAndReport(io, scanOpts, selected, json, false);
@@ -158,10 +169,12 @@ async function actOnFlagged(
     io.out(`\n${action}d ${report.acted.length} episodes\n`);
     return view.flagged.length === 0 ? 0 : 1;
   } catch (e) {
-    if (e instanceof PruneError) io.err(`${PROG}: error: ${e.message}\n`);
+    if (e instanceof PruneError) io.err(`${PROG}: error: ${inLine(e.message)}\n`);
     else {
       // A file-system error (disk full, permission): the journal makes the next run finish.
-      io.err(`${PROG}: error: ${(e as Error).message}; nothing is lost: fix that and re-run, the next run finishes this one first\n`);
+      io.err(
+        `${PROG}: error: ${inLine((e as Error).message)}; nothing is lost: fix that and re-run, the next run finishes this one first\n`,
+      );
     }
     return 2;
   } finally {
@@ -173,9 +186,9 @@ async function actOnFlagged(
 function reportSkipped(io: CliIO, scan: Awaited<ReturnType<typeof scanDataset>>): void {
   if (!scan.indexFound) io.err(`${PROG}: note: no index at the --index path; nothing was scanned\n`);
   for (const r of scan.episodes) {
-    if (r.verdict.unreadable) io.err(`${PROG}: unreadable ${r.host}/${r.episode}: ${r.verdict.unreadable}\n`);
+    if (r.verdict.unreadable) io.err(`${PROG}: ${inLine(`unreadable ${r.host}/${r.episode}: ${r.verdict.unreadable}`)}\n`);
   }
   for (const m of scan.missing)
-    io.err(`${PROG}: not scanned (tarball missing) index line ${m.line}: ${m.host}/${m.episode} -> ${m.tarPath}\n`);
-  for (const p of scan.problems) io.err(`${PROG}: skipped index line ${p.line}: ${p.detail}\n`);
+    io.err(`${PROG}: ${inLine(`not scanned (tarball missing) index line ${m.line}: ${m.host}/${m.episode} -> ${m.tarPath}`)}\n`);
+  for (const p of scan.problems) io.err(`${PROG}: ${inLine(`skipped index line ${p.line}: ${p.detail}`)}\n`);
 }

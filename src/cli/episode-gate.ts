@@ -20,6 +20,7 @@ import { ShardSpecError, formatShard, parseShard, type Shard } from '../dataset/
 import { MIN_SUMMARY_LIMIT_BYTES } from '../render/summary.js';
 import { UsageError, helpText, intOption, parseArgs, usageLine, type OptionSpec, type ParsedArgs } from './args.js';
 import type { CliIO } from './io.js';
+import { inLine } from '../render/plain-text.js';
 
 const PROG = 'episode-gate';
 
@@ -319,10 +320,10 @@ function finishGate(outcome: GateOutcome, args: ParsedArgs, io: CliIO, baselineP
       : n > 0
         ? `${n} regression${n === 1 ? '' : 's'} not enforced (--fail-on ${failOn})`
         : `no regressions against ${displayPath(baselinePath, io.cwd)}`;
-    io.err(`${PROG}: PASSED: ${what}; ${totalsLine(outcome.report)}\n`);
+    io.err(`${PROG}: PASSED: ${inLine(what)}; ${totalsLine(outcome.report)}\n`);
     return 0;
   }
-  io.err(`${PROG}: GATE FAILED (exit 1): ${outcome.failReason}\n`);
+  io.err(`${PROG}: GATE FAILED (exit 1): ${inLine(String(outcome.failReason))}\n`);
   return 1;
 }
 
@@ -438,16 +439,19 @@ async function baselineCmd(args: ParsedArgs, io: CliIO, jobs: number | undefined
     io.err(
       `${PROG}: refusing to write ${show(out)}: ${update.stale.length} pinned case${update.stale.length === 1 ? ' no longer matches' : 's no longer match'} the scan:\n`,
     );
-    for (const s of update.stale) io.err(`  - "${s.case.name}" (${s.case.host}/${s.case.episode}): ${s.detail}\n`);
+    for (const s of update.stale) io.err(`  - ${inLine(`"${s.case.name}" (${s.case.host}/${s.case.episode}): ${s.detail}`)}\n`);
     io.err(
       `${PROG}: fix each case in ${show(fromPath!)} (expect/reasons), or pass --drop-stale-cases to drop them; nothing was written.\n`,
     );
     return 1;
   }
   writeBaseline(outAbs, update.baseline);
-  for (const d of update.dropped) io.err(`${PROG}: dropped pinned case "${d.case.name}" (${d.case.host}/${d.case.episode}): ${d.detail}\n`);
+  for (const d of update.dropped)
+    io.err(`${PROG}: ${inLine(`dropped pinned case "${d.case.name}" (${d.case.host}/${d.case.episode}): ${d.detail}`)}\n`);
   for (const a of update.added)
-    io.err(`${PROG}: pinned "${a.name}" (${a.host}/${a.episode}) as ${a.expect}${a.reasons ? ` (${a.reasons.join(', ')})` : ''}\n`);
+    io.err(
+      `${PROG}: ${inLine(`pinned "${a.name}" (${a.host}/${a.episode}) as ${a.expect}${a.reasons ? ` (${a.reasons.join(', ')})` : ''}`)}\n`,
+    );
   io.err(`${PROG}: wrote ${show(out)}: ${totalsLine(report)}; ${update.baseline.cases.length} pinned cases\n`);
   return 0;
 }
@@ -516,7 +520,7 @@ export async function gateMain(argv: string[], io: CliIO): Promise<number> {
     }
     const err = e as Error;
     const what = e instanceof ConfigError ? err.message : `internal error: ${err?.name ?? 'Error'}: ${err?.message ?? String(e)}`;
-    io.err(`${PROG}: ERROR (exit 2; the tool could not run, this is not a gate verdict): ${what}\n`);
+    io.err(`${PROG}: ERROR (exit 2; the tool could not run, this is not a gate verdict): ${inLine(what)}\n`);
     if (!(e instanceof ConfigError) && io.env.EPISODE_GATE_DEBUG) io.err(`${err?.stack ?? ''}\n`);
     return 2;
   }

@@ -28,7 +28,6 @@ import {
   type StragglerTiming,
 } from './index-rewrite.js';
 import {
-  acquirePruneLock,
   journalItems,
   prunePaths,
   readJournal,
@@ -36,12 +35,12 @@ import {
   writeJournal,
   type EpisodeRef,
   type Journal,
-  type PruneLock,
   type PrunePaths,
   type SwapState,
 } from './journal.js';
+import { acquirePruneLock, type PruneLock } from './lock.js';
 import { applyItem } from './move.js';
-import { episodeKey, planPrune, type FlaggedEpisode, type PruneAction, type PruneRoots, type Refusal } from './plan.js';
+import { checkArchiveRoot, episodeKey, planPrune, type FlaggedEpisode, type PruneAction, type PruneRoots, type Refusal } from './plan.js';
 
 export interface PruneContext extends PruneRoots {
   indexPath: string;
@@ -94,7 +93,7 @@ function context(opts: PruneContext): Ctx {
 }
 
 async function withLock<T>(ctx: Ctx, given: PruneLock | undefined, fn: () => Promise<T>): Promise<T> {
-  const own = given ? null : acquirePruneLock(ctx.paths);
+  const own = given ? null : acquirePruneLock(ctx.paths, ctx.hooks);
   try {
     return await fn();
   } finally {
@@ -102,8 +101,8 @@ async function withLock<T>(ctx: Ctx, given: PruneLock | undefined, fn: () => Pro
   }
 }
 
-export function acquireLockFor(indexPath: string): PruneLock {
-  return acquirePruneLock(prunePaths(indexPath));
+export function acquireLockFor(indexPath: string, hooks?: PruneHooks): PruneLock {
+  return acquirePruneLock(prunePaths(indexPath), hooks);
 }
 
 /** A one-line note when an interrupted run awaits its finish (for dry runs, which touch nothing). */
@@ -122,6 +121,7 @@ export async function resumePendingPrune(opts: PruneContext): Promise<PruneRepor
 async function resume(ctx: Ctx, roots: PruneRoots): Promise<PruneReport | null> {
   const journal = readJournal(ctx.paths, roots);
   if (!journal) return null;
+  if (journal.action === 'archive') checkArchiveRoot(journal);
   ctx.log(`finishing an interrupted --${journal.action} of ${journal.items.length} episodes recorded in ${ctx.paths.journal}`);
   return runJournal(ctx, journal);
 }
@@ -129,6 +129,7 @@ async function resume(ctx: Ctx, roots: PruneRoots): Promise<PruneReport | null> 
 export async function applyPrune(opts: PruneOptions): Promise<PruneResult> {
   const ctx = context(opts);
   const { paths, log } = ctx;
+  if (opts.action === 'archive') checkArchiveRoot(opts);
   return withLock(ctx, opts.lock, async () => {
     const resumed = await resume(ctx, opts);
     const nothing: PruneReport = { action: opts.action, acted: [], refused: [], rowsDropped: 0, pending: false };
@@ -194,7 +195,7 @@ async function runJournal(ctx: Ctx, journal: Journal): Promise<PruneReport> {
     const acted: EpisodeRef[] = [];
     const refused: Refusal[] = [];
     for (const item of journalItems(journal)) {
-      const outcome = applyItem(item, hooks);
+      const outcome = applyItem(item, journal, hooks);
       const who = `${item.host}/${item.episode}`;
       if (outcome.kind === 'done') {
         acted.push({ host: item.host, episode: item.episode });

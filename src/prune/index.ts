@@ -4,5 +4,7 @@ export type { PruneContext, PruneOptions, PruneReport, PruneResult } from './app
 export { PruneError } from './durable.js';
 export type { PruneHooks } from './hooks.js';
 export { DEFAULT_STRAGGLER_TIMING, type StragglerTiming } from './index-rewrite.js';
-export type { EpisodeRef, PruneLock } from './journal.js';
+export type { EpisodeRef } from './journal.js';
+export type { PruneLock } from './lock.js';
+export { checkArchiveRoot } from './plan.js';
 export type { FlaggedEpisode, PruneAction, Refusal } from './plan.js';

@@ -1,7 +1,8 @@
 /**
  * The files a prune run keeps next to index.jsonl, and the journal that makes a run resumable.
  *
- *   index.jsonl.prune-lock     one prune at a time per index (holds the owner's pid)
+ *   index.jsonl.prune-lock     one prune at a time per index (see lock.ts)
+ *   index.jsonl.prune-lock.takeover  held for the instant of taking over a dead owner's lock
  *   index.jsonl.prune-journal  the run's intent: action, roots, the flagged (host, episode)
  *                              keys, what of the index the scan had seen, and once the index swap
  *                              has begun, where it stands. Written atomically (temp + fsync +
@@ -16,13 +17,14 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { PruneError, errno, lstatOrNull, unlinkIfPresent, writeFileAtomic } from './durable.js';
+import { PruneError, lstatOrNull, unlinkIfPresent, writeFileAtomic } from './durable.js';
 import { checkedItem, type PlanItem, type PruneAction, type PruneRoots, type Refusal } from './plan.js';
 
 export interface PrunePaths {
   index: string;
   dir: string;
   lock: string;
+  takeover: string;
   journal: string;
   newIndex: string;
   oldIndex: string;
@@ -42,6 +44,7 @@ export function prunePaths(indexPath: string): PrunePaths {
     index,
     dir: path.dirname(index),
     lock: `${index}.prune-lock`,
+    takeover: `${index}.prune-lock.takeover`,
     journal: `${index}.prune-journal`,
     newIndex: `${index}.prune-new`,
     oldIndex: `${index}.prune-old`,
@@ -134,66 +137,4 @@ export function readJournal(paths: PrunePaths, roots: PruneRoots): Journal | nul
   }
   journalItems(j); // validates every id
   return j;
-}
-
-/** Locks this process holds, so that taking one twice is an error rather than a takeover. */
-const heldHere = new Set<string>();
-
-export interface PruneLock {
-  path: string;
-  release(): void;
-}
-
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return errno(e) === 'EPERM';
-  }
-}
-
-/**
- * Take the per-index prune lock. It keeps two prune runs apart; it is not what protects the
- * receiver's appends (the receiver knows nothing of it): index-rewrite.ts does that. A lock left
- * by a process that no longer exists is taken over.
- */
-export function acquirePruneLock(paths: PrunePaths): PruneLock {
-  if (heldHere.has(paths.lock)) throw new PruneError(`${paths.lock} is already held by this process`);
-  const mine = `${paths.lock}.${process.pid}`;
-  fs.writeFileSync(mine, `${process.pid}\n`, { mode: 0o600 });
-  try {
-    for (let attempt = 0; attempt < 3; attempt++) {
-      try {
-        // link() creates the lock complete with its content, or fails if it exists.
-        fs.linkSync(mine, paths.lock);
-        heldHere.add(paths.lock);
-        return {
-          path: paths.lock,
-          release: () => {
-            if (!heldHere.delete(paths.lock)) return;
-            unlinkIfPresent(paths.lock);
-          },
-        };
-      } catch (e) {
-        if (errno(e) !== 'EEXIST') throw e;
-      }
-      let holder = NaN;
-      try {
-        holder = parseInt(fs.readFileSync(paths.lock, 'utf8'), 10);
-      } catch (e) {
-        if (errno(e) === 'ENOENT') continue;
-        throw e;
-      }
-      if (Number.isSafeInteger(holder) && holder > 0 && holder !== process.pid && pidAlive(holder)) {
-        throw new PruneError(
-          `another cis490-prune (pid ${holder}) is working on ${paths.index}; wait for it to finish, or remove ${paths.lock} if no such process is running`,
-        );
-      }
-      unlinkIfPresent(paths.lock); // stale: its owner is gone
-    }
-    throw new PruneError(`could not take the prune lock ${paths.lock}; remove it if no cis490-prune is running`);
-  } finally {
-    unlinkIfPresent(mine);
-  }
 }

@@ -9,14 +9,15 @@
  * Archive, across file systems (link fails with EXDEV): copy into a hidden partial file beside
  * dest (O_EXCL, O_NOFOLLOW on the source), give it the source's owner, mode and times, fsync,
  * publish it with link(partial, dest) (again never replacing), fsync the dir, then unlink src.
- * A dest that already exists is accepted only if it is byte-for-byte the source (a previous
- * run got that far); otherwise the episode is refused and both files stay.
+ * A dest that already exists is accepted only if it is another name of the same inode (a
+ * previous run's link) or a different file byte-for-byte equal to the source; never when it is
+ * the source itself reached through links. Otherwise the episode is refused and both files stay.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { errno, fsyncDir, lstatOrNull, mkdirDurable, sameInode, unlinkIfPresent, writeAll } from './durable.js';
 import { step, type PruneHooks } from './hooks.js';
-import { archiveHolds, collisionReason, type PlanItem } from './plan.js';
+import { archiveHolds, collisionReason, escapeReason, sameEntry, type PlanItem, type PruneRoots } from './plan.js';
 
 export type ItemOutcome =
   | { kind: 'done'; note?: string }
@@ -25,7 +26,10 @@ export type ItemOutcome =
   /** Gone from the episodes dir without our doing, and not in the archive: its row is kept. */
   | { kind: 'vanished'; reason: string };
 
-export function applyItem(item: PlanItem, hooks?: PruneHooks): ItemOutcome {
+export function applyItem(item: PlanItem, roots: PruneRoots, hooks?: PruneHooks): ItemOutcome {
+  // Checked again here, not only in the plan: a journal replay acts on paths decided earlier.
+  const escape = escapeReason(item, roots);
+  if (escape) return { kind: 'refused', reason: escape };
   return item.dest === null ? deleteTarball(item, hooks) : archiveTarball(item, item.dest, hooks);
 }
 
@@ -51,6 +55,9 @@ function archiveTarball(item: PlanItem, dest: string, hooks?: PruneHooks): ItemO
     mkdirDurable(path.dirname(dest));
     const held = archiveHolds(item.src, dest);
     if (held === 'different') return { kind: 'refused', reason: collisionReason(dest) };
+    if (held === 'self' || sameEntry(item.src, dest)) {
+      return { kind: 'refused', reason: `${dest} is ${item.src} itself (reached through a link), not a copy of it; left alone` };
+    }
     if (held === 'none') {
       const published = publish(item.src, dest, s, hooks, where);
       if (published === 'changed') {
@@ -71,7 +78,9 @@ function archiveTarball(item: PlanItem, dest: string, hooks?: PruneHooks): ItemO
     unlinkIfPresent(item.src);
     step(hooks, `unlinked ${where}`);
     fsyncDir(path.dirname(item.src));
-    return held === 'same' ? { kind: 'done', note: 'an identical copy was already in the archive' } : { kind: 'done' };
+    if (held === 'copy') return { kind: 'done', note: 'an identical copy (a different file) was already in the archive' };
+    if (held === 'linked') return { kind: 'done', note: 'already linked into the archive by an interrupted run' };
+    return { kind: 'done' };
   }
 }
 

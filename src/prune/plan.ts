@@ -5,9 +5,10 @@
  * refuses them; the prune code does not trust its caller with paths), and so is a tarball path
  * that is not exactly <episodes-root>/<host_id>/<episode_id>.tar.zst.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { unsafeIdReason } from '../dataset/index-file.js';
-import { lstatOrNull, sameContent, sameInode } from './durable.js';
+import { PruneError, lstatOrNull, sameContent, sameInode } from './durable.js';
 
 export type PruneAction = 'archive' | 'delete';
 
@@ -77,13 +78,95 @@ export function checkedItem(action: PruneAction, roots: PruneRoots, host: string
   };
 }
 
-/** The archive already holds `dest`: is it this very tarball (a re-run), or something else? */
-export function archiveHolds(src: string, dest: string): 'same' | 'different' | 'none' {
+/**
+ * What the archive already holds at `dest`:
+ *   'none'       nothing;
+ *   'linked'     a second name of the very tarball (an interrupted run's link): removing the
+ *                source name leaves the file in the archive;
+ *   'copy'       a different file with the same bytes;
+ *   'self'       the source itself, reached through links: it is no copy at all;
+ *   'different'  something else.
+ * Device and inode are compared first, then content.
+ */
+export type ArchiveHolding = 'none' | 'linked' | 'copy' | 'self' | 'different';
+
+export function archiveHolds(src: string, dest: string): ArchiveHolding {
   const d = lstatOrNull(dest);
   if (!d) return 'none';
   const s = lstatOrNull(src);
   if (!s || !d.isFile() || !s.isFile()) return 'different';
-  return sameInode(s, d) || sameContent(src, dest) ? 'same' : 'different';
+  if (sameInode(s, d)) return d.nlink >= 2n && !sameEntry(src, dest) ? 'linked' : 'self';
+  return sameContent(src, dest) ? 'copy' : 'different';
+}
+
+/** Do two paths name the same directory entry once their folders' links are resolved? */
+export function sameEntry(a: string, b: string): boolean {
+  return path.basename(a) === path.basename(b) && realPathOf(path.dirname(a)) === realPathOf(path.dirname(b));
+}
+
+/** The real path of `p`: its deepest existing ancestor with links resolved, the rest appended. */
+export function realPathOf(p: string): string {
+  const abs = path.resolve(p);
+  const rest: string[] = [];
+  for (let at = abs; ; at = path.dirname(at)) {
+    try {
+      return path.join(fs.realpathSync(at), ...rest.reverse());
+    } catch {
+      if (path.dirname(at) === at) return abs;
+      rest.push(path.basename(at));
+    }
+  }
+}
+
+/** `inner` is `outer` or lies below it (both real paths). */
+export function isWithin(inner: string, outer: string): boolean {
+  return inner === outer || inner.startsWith(outer.endsWith(path.sep) ? outer : outer + path.sep);
+}
+
+/**
+ * An archive root that is, contains or lies inside the episodes root (links resolved) would make
+ * a tarball its own "copy": throw before anything is touched.
+ */
+export function checkArchiveRoot(roots: PruneRoots): void {
+  const episodes = realPathOf(roots.episodesRoot);
+  const archive = realPathOf(roots.archiveRoot);
+  const relation =
+    archive === episodes
+      ? 'is the episodes root'
+      : isWithin(archive, episodes)
+        ? 'lies inside'
+        : isWithin(episodes, archive)
+          ? 'contains'
+          : null;
+  if (relation === null) return;
+  const shown = (given: string, real: string): string => (path.resolve(given) === real ? given : `${given} (really ${real})`);
+  const what =
+    relation === 'is the episodes root'
+      ? `--archive-root ${shown(roots.archiveRoot, archive)} is the episodes root, --episodes-root ${shown(roots.episodesRoot, episodes)}`
+      : `--archive-root ${shown(roots.archiveRoot, archive)} ${relation} --episodes-root ${shown(roots.episodesRoot, episodes)}`;
+  throw new PruneError(
+    `${what}: archiving there would remove tarballs without keeping a copy; nothing was touched: choose an --archive-root outside the episodes root`,
+  );
+}
+
+/**
+ * Why an item's files must not be touched: a host folder that is a link leading out of the
+ * episodes root (a tarball outside it), or an archive place that leads into the episodes root
+ * or out of the archive root. Null when both stay where they belong.
+ */
+export function escapeReason(item: PlanItem, roots: PruneRoots): string | null {
+  const episodes = realPathOf(roots.episodesRoot);
+  const src = realPathOf(item.src);
+  if (!isWithin(src, episodes) || src === episodes) {
+    return `${item.src} resolves to ${src}, outside --episodes-root ${episodes}; left alone`;
+  }
+  if (item.dest === null) return null;
+  const archive = realPathOf(roots.archiveRoot);
+  const dest = realPathOf(item.dest);
+  if (isWithin(dest, episodes) || !isWithin(dest, archive) || dest === archive) {
+    return `its archive place ${item.dest} resolves to ${dest}, ${isWithin(dest, episodes) ? 'inside --episodes-root' : 'outside --archive-root'}; left alone`;
+  }
+  return null;
 }
 
 export function collisionReason(dest: string): string {
@@ -114,6 +197,11 @@ export function planPrune(action: PruneAction, flagged: readonly FlaggedEpisode[
     const s = lstatOrNull(item.src);
     if (s && !s.isFile()) {
       plan.refused.push({ host: f.host, episode: f.episode, reason: `${item.src} is not a regular file (a symlink?); left alone` });
+      continue;
+    }
+    const escape = escapeReason(item, roots);
+    if (escape) {
+      plan.refused.push({ host: f.host, episode: f.episode, reason: escape });
       continue;
     }
     if (item.dest && archiveHolds(item.src, item.dest) === 'different') {

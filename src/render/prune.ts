@@ -6,6 +6,7 @@
 import { ALL_REASONS, type Reason } from '../classifier/types.js';
 import type { EpisodeResult, ScanResult } from '../dataset/scan.js';
 import { RawJson, dumpPyJson, type OutValue } from '../py/dumps.js';
+import { atLineStart, inLine } from './plain-text.js';
 
 export interface PruneView {
   scanned: EpisodeResult[];
@@ -44,7 +45,10 @@ export function renderPruneText(view: PruneView, dryRun: boolean): string {
     lines.push('');
     lines.push(`${padEnd('host', 14)} ${padEnd('episode', 28)} ${padStart('size', 9)}  reasons`);
     for (const q of view.flagged) {
-      lines.push(`${padEnd(q.host, 14)} ${padEnd(q.episode, 28)} ${padStart(String(q.sizeBytes), 9)}  ${q.verdict.reasons.join(',')}`);
+      // The reference's columns; an id that could make the line a workflow command is quoted.
+      lines.push(
+        `${padEnd(atLineStart(q.host), 14)} ${padEnd(inLine(q.episode), 28)} ${padStart(String(q.sizeBytes), 9)}  ${q.verdict.reasons.join(',')}`,
+      );
     }
   }
   if (dryRun) {
