@@ -63,7 +63,8 @@ details.ep .body{padding:10px 14px}
 .tag{display:inline-block;border-radius:10px;padding:0 8px;font-size:12px;border:1px solid var(--line);margin-left:4px}
 .tag.flagged{color:var(--bad);border-color:#f3b3b3}.tag.kept{color:var(--ok);border-color:#a8dcb5}
 .tag.flip{color:var(--warn);border-color:#e9cf84}
-.srcs{display:grid;grid-template-columns:repeat(auto-fill,minmax(320px,1fr));gap:12px;margin-top:8px}
+.srcs{display:grid;grid-template-columns:repeat(auto-fill,minmax(250px,1fr));gap:12px;margin-top:8px}
+.src svg{width:100%;height:auto;display:block;margin-top:4px}
 .src{border:1px solid var(--line);border-radius:6px;padding:8px 10px}
 .src .st{font-weight:600}.st.signal{color:var(--ok)}.st.flat{color:var(--bad)}.st.unknown{color:var(--muted)}
 .legend{font-size:12px;color:var(--muted);margin:4px 0}
