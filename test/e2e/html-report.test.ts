@@ -202,3 +202,22 @@ describe('check --html on a report whose dataset is gone', () => {
     expect(html).not.toContain('class="phase-bar"');
   });
 });
+
+describe('--html on scan and merge', () => {
+  it('scan --html: a report-only page; merge --html: the merged whole, gated', () => {
+    expect(run(['scan', '--dataset', 'ds', '--report', 's.json', '--html', 's.html']).code).toBe(0);
+    const scanned = readFileSync(path.join(tmp, 's.html'), 'utf8');
+    expect(scanned).toContain(
+      '<section class="verdict report-only" id="verdict"><div class="head">Report only: 4 scanned, 1 kept, 3 flagged',
+    );
+    for (const k of [1, 2]) expect(run(['scan', '--dataset', 'ds', '--shard', `${k}/2`, '--report', `shard-${k}.json`]).code).toBe(0);
+    const merged = run(['merge', 'shard-1.json', 'shard-2.json', '--baseline', 'baseline.json', '--html', 'm.html']);
+    expect(merged.code).toBe(0);
+    const html = readFileSync(path.join(tmp, 'm.html'), 'utf8');
+    expect(html).toContain(
+      '<section class="verdict passed" id="verdict"><div class="head">Passed: no regressions; 4 scanned, 1 kept, 3 flagged',
+    );
+    expect((html.match(/<details class="ep"/g) ?? []).length).toBe(3);
+    expect((html.match(/class="phase-bar"/g) ?? []).length).toBe(3 * 4 * 4);
+  });
+});
