@@ -53,11 +53,12 @@ export function explainText(d: EpisodeDetail): string {
   };
   for (const name of SOURCE_NAMES) {
     const s = d.sources[name];
-    const { title, fmt } = SOURCE_FORMAT[name];
+    const { title, fmt, spread } = SOURCE_FORMAT[name];
+    const sfmt = spread ?? fmt;
     out.push('');
     out.push(`  ${title}: ${s.status.toUpperCase()}: ${safe(s.why)}`);
-    if (s.spread !== null) out.push(`    spread ${fmt(s.spread)} ${s.spread >= s.threshold ? '>=' : '<'} threshold ${fmt(s.threshold)}`);
-    else out.push(`    threshold ${fmt(s.threshold)}`);
+    if (s.spread !== null) out.push(`    spread ${sfmt(s.spread)} ${s.spread >= s.threshold ? '>=' : '<'} threshold ${sfmt(s.threshold)}`);
+    else out.push(`    threshold ${sfmt(s.threshold)}`);
     if (s.phases.length > 0) {
       const w = Math.max(5, ...s.phases.map((p) => safe(p.phase).length));
       for (const p of s.phases)

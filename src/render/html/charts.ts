@@ -163,6 +163,7 @@ export function phaseBars(
   threshold: number,
   colours: ReadonlyMap<string, string>,
   fmt: (v: number) => string,
+  thresholdFmt: (v: number) => string = fmt,
 ): string {
   const W = 300;
   const H = 130;
@@ -180,7 +181,7 @@ export function phaseBars(
   const bw = Math.min(54, slot * 0.7);
   const parts: string[] = [];
   parts.push(
-    `<rect class="band" x="${left}" y="${n(y(bandTop))}" width="${W - left * 2}" height="${n(Math.max(1, y(min) - y(bandTop)))}"><title>threshold band: ${h(fmt(min))} + ${h(fmt(threshold))}</title></rect>`,
+    `<rect class="band" x="${left}" y="${n(y(bandTop))}" width="${W - left * 2}" height="${n(Math.max(1, y(min) - y(bandTop)))}"><title>threshold band: ${h(fmt(min))} + ${h(thresholdFmt(threshold))}</title></rect>`,
   );
   phases.forEach((p, i) => {
     const cx = left + slot * i + slot / 2;
@@ -194,7 +195,7 @@ export function phaseBars(
     );
   });
   parts.push(`<line class="threshold" x1="${left}" x2="${W - left}" y1="${n(y(bandTop))}" y2="${n(y(bandTop))}"/>`);
-  parts.push(`<text class="tick thr" x="${W - left}" y="${H - 2}" text-anchor="end">band: lowest + ${h(fmt(threshold))}</text>`);
+  parts.push(`<text class="tick thr" x="${W - left}" y="${H - 2}" text-anchor="end">band: lowest + ${h(thresholdFmt(threshold))}</text>`);
   return `<svg class="chart phases" role="img" aria-label="per-phase values" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}">${parts.join('')}</svg>`;
 }
 

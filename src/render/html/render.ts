@@ -14,8 +14,23 @@ export const HOST_CHART_CAP = 40;
 export const HOST_TABLE_CAP = 500;
 
 /** How a source's values read: CPU percentage points, bytes, load. */
-export const SOURCE_FORMAT: Record<SourceName, { title: string; fmt: (v: number) => string; tick?: (v: number) => string }> = {
-  proc: { title: 'proc CPU%', fmt: (v) => `${v.toFixed(1)}%`, tick: (v) => `${Number(v.toPrecision(2))}%` },
+export interface SourceFormat {
+  title: string;
+  /** A per-phase value. */
+  fmt: (v: number) => string;
+  /** A spread or threshold, when it reads otherwise than a value (CPU% values, percentage-point spreads). */
+  spread?: (v: number) => string;
+  /** An axis tick of the spread histogram. */
+  tick?: (v: number) => string;
+}
+
+export const SOURCE_FORMAT: Record<SourceName, SourceFormat> = {
+  proc: {
+    title: 'proc CPU%',
+    fmt: (v) => `${v.toFixed(1)}%`,
+    spread: (v) => `${v.toFixed(1)} pp`,
+    tick: (v) => `${Number(v.toPrecision(2))} pp`,
+  },
   netflow: { title: 'netflow bytes', fmt: (v) => (Math.abs(v) < 1024 ? `${Math.round(v)} B` : fmtBytes(v)) },
   qmp: { title: 'qmp block I/O', fmt: (v) => (Math.abs(v) < 1024 ? `${Math.round(v)} B` : fmtBytes(v)) },
   guest: { title: 'guest load_1m', fmt: (v) => v.toFixed(2), tick: (v) => String(Number(v.toPrecision(2))) },
@@ -149,7 +164,8 @@ function hosts(inp: HtmlReportInput): string {
 
 function sources(inp: HtmlReportInput): string {
   const panels = inp.sources.map((s) => {
-    const { title, fmt, tick } = SOURCE_FORMAT[s.source];
+    const { title, fmt: valueFmt, spread, tick } = SOURCE_FORMAT[s.source];
+    const fmt = spread ?? valueFmt;
     const hist = spreadHistogram(s.spreads, s.threshold, s.oldThreshold, fmt, tick);
     const moved = s.oldThreshold !== null ? ` (baseline: ${h(fmt(s.oldThreshold))}, dashed)` : '';
     return `<div class="panel" data-source="${s.source}"><h3>${h(title)}: spread per episode</h3>${hist.svg}<div class="muted">threshold ${h(fmt(s.threshold))}${moved} · signal ${s.signal} · flat ${s.flat} · no data ${s.unknown} · <b>${plural(hist.near, 'episode')}</b> within ×2 of the threshold</div></div>`;
@@ -172,10 +188,10 @@ function tags(e: HtmlEpisodeLine): string {
 }
 
 function sourcePanel(s: HtmlSourceDetail, colours: ReadonlyMap<string, string>): string {
-  const { title, fmt } = SOURCE_FORMAT[s.source];
+  const { title, fmt, spread } = SOURCE_FORMAT[s.source];
   return (
     `<div class="src" data-source="${s.source}"><div><span class="st ${s.status}">${h(title)}: ${s.status}</span></div><div class="muted">${h(s.why)}</div>` +
-    phaseBars(s.phases, s.threshold, colours, fmt) +
+    phaseBars(s.phases, s.threshold, colours, fmt, spread ?? fmt) +
     sparkline(s.series, colours) +
     `</div>`
   );
