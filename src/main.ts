@@ -28,6 +28,14 @@ import {
 import { UploadError, requireArtifactService, uploadReport, type UploadContext } from './action/report-upload.js';
 import { downloadShardReports } from './action/shard-reports.js';
 import { UnpackError, unpackLimitsFromEnv } from './action/unpack.js';
+import { writeHtmlReport } from './render/html/write.js';
+
+const HTML_FILE_NAME = 'episode-gate-report.html';
+const HTML_UPLOAD: UploadContext = {
+  input: 'html-report',
+  nameTaken: 'artifact names must be unique within a run; choose another html-report name',
+  noService: 'leave html-report empty, or write the page with episode-gate check --html FILE',
+};
 
 /** Room left in the 1 MiB summary for the lines the Action adds under the gate's markdown. */
 const SUMMARY_FOOTER_BYTES = 16 * 1024;
@@ -172,6 +180,23 @@ async function publish(outcome: GateOutcome, settings: ActionSettings, dataset: 
       core.info(`episode-gate: report uploaded as artifact '${settings.uploadReport}'`);
     } catch (e) {
       uploadFailure = describeFailure(e);
+    }
+  }
+  if (settings.htmlReport) {
+    const htmlPath = path.join(path.dirname(settings.reportPath), HTML_FILE_NAME);
+    const name = settings.htmlReport;
+    try {
+      await writeHtmlReport(htmlPath, outcome, {
+        cwd: settings.workspace,
+        reportHint: settings.uploadReport ? `the artifact ${settings.uploadReport}` : settings.reportPath,
+      });
+      const up = await uploadReport(name, htmlPath, HTML_UPLOAD);
+      const url = runUrl(process.env);
+      const link = url && up.id !== undefined ? `[\`${name}\`](${url}/artifacts/${up.id})` : `\`${name}\``;
+      footer.push(`HTML report (charts, per-phase drill-down): artifact ${link}.`);
+      core.info(`episode-gate: HTML report uploaded as artifact '${name}'`);
+    } catch (e) {
+      uploadFailure = uploadFailure ?? describeFailure(e);
     }
   }
   const summary = `${outcome.markdown.trimEnd()}\n\n<sub>${footer.join(' ')}</sub>\n`;

@@ -61,6 +61,8 @@ export interface ActionSettings {
   reportPath: string;
   /** Artifact name for the report; null = no upload (with a shard: see mode.artifact). */
   uploadReport: string | null;
+  /** Artifact name for the HTML report (written next to the JSON report); null = none. */
+  htmlReport: string | null;
   comment: boolean;
   githubToken: string | null;
   /** Relative paths resolve here (GITHUB_WORKSPACE on a runner). */
@@ -201,6 +203,23 @@ export function readActionSettings(getInput: GetInput, env: NodeJS.ProcessEnv, b
     }
   }
 
+  const htmlReport = get('html-report') || null;
+  if (htmlReport) {
+    const bad = BAD_ARTIFACT_CHARS.find((c) => htmlReport.includes(c));
+    if (bad !== undefined) {
+      throw new InputError(
+        'html-report',
+        `is "${htmlReport}": artifact names cannot contain ${JSON.stringify(bad)}; choose a name like episode-gate-html`,
+      );
+    }
+    if (htmlReport === uploadReport) {
+      throw new InputError('html-report', `is "${htmlReport}", the upload-report name too: artifact names must differ`);
+    }
+    if (shard) {
+      throw new InputError('html-report', 'is set with shard: a shard job does not gate; set html-report on the job with merge instead');
+    }
+  }
+
   const comment = readBoolean('comment', get('comment'));
   if (comment && !token) {
     throw new InputError(
@@ -224,6 +243,7 @@ export function readActionSettings(getInput: GetInput, env: NodeJS.ProcessEnv, b
     failOn,
     reportPath,
     uploadReport: mode.kind === 'shard' ? null : uploadReport,
+    htmlReport,
     comment,
     githubToken: token,
     workspace,

@@ -18,6 +18,8 @@ import { parseOverride, type GateSettings } from '../gate/settings.js';
 import { unsafeIdReason } from '../dataset/index-file.js';
 import { ShardSpecError, formatShard, parseShard, type Shard } from '../dataset/shard.js';
 import { MIN_SUMMARY_LIMIT_BYTES } from '../render/summary.js';
+import { writeHtmlReport } from '../render/html/write.js';
+import { explainCmd, EXPLAIN_SPECS } from './explain.js';
 import { UsageError, helpText, intOption, parseArgs, usageLine, type OptionSpec, type ParsedArgs } from './args.js';
 import type { CliIO } from './io.js';
 import { inLine } from '../render/plain-text.js';
@@ -45,6 +47,13 @@ const DATASET_SPECS: readonly OptionSpec[] = [
   { name: 'jobs', kind: 'value', metavar: 'N', help: 'episodes classified in parallel (default: available cores)' },
 ];
 
+const HTML_SPEC: OptionSpec = {
+  name: 'html',
+  kind: 'value',
+  metavar: 'FILE',
+  help: 'also write the self-contained HTML report (charts, per-phase drill-down) to FILE',
+};
+
 const SCAN_SPECS: readonly OptionSpec[] = [
   ...DATASET_SPECS,
   { name: 'report', kind: 'value', metavar: 'FILE', help: 'write the JSON report here (default: standard output)' },
@@ -54,6 +63,7 @@ const SCAN_SPECS: readonly OptionSpec[] = [
     metavar: 'K/N',
     help: 'scan only shard K of N (a fixed share of the index rows) into a partial report; episode-gate merge joins the N reports',
   },
+  HTML_SPEC,
 ];
 
 /** Judging a report: what check and merge share. */
@@ -73,6 +83,7 @@ const GATE_SPECS: readonly OptionSpec[] = [
   { name: 'summary', kind: 'value', metavar: 'FILE', help: 'also write the markdown summary to FILE' },
   { name: 'report-out', kind: 'value', metavar: 'FILE', help: 'write the JSON report of this scan to FILE' },
   { name: 'summary-limit', kind: 'value', metavar: 'BYTES', help: 'cap the summary at BYTES (default just under 1 MiB)' },
+  HTML_SPEC,
 ];
 
 const CHECK_SPECS: readonly OptionSpec[] = [
@@ -108,7 +119,7 @@ const REPORT_INPUT_EXCLUSIVE: ReadonlyArray<readonly string[]> = [
   ...['dataset', 'episodes-root', 'index', 'host', 'reason', 'settings', 'set', 'jobs'].map((o) => ['report', o]),
 ];
 
-const COMMANDS = '{scan,check,merge,baseline}';
+const COMMANDS = '{scan,check,merge,baseline,explain}';
 
 const MAIN_HELP = `usage: ${PROG} ${COMMANDS} [options]
 
@@ -120,12 +131,13 @@ commands:
              exit 0 passed, 1 the gate failed, 2 the tool could not run
   merge      merge the reports of all N shards (scan --shard K/N), then check the whole as check does
   baseline   write or update a baseline from a scan, keeping pinned cases and tolerances
+  explain    one episode's verdict: per source the per-phase values, spread, threshold, a sparkline
 
 With no dataset options, scan and check use the bundled fixture dataset, and check compares it
 with the committed fixture baseline. Run '${PROG} COMMAND --help' for a command's options.
 `;
 
-type Sub = 'scan' | 'check' | 'merge' | 'baseline';
+type Sub = 'scan' | 'check' | 'merge' | 'baseline' | 'explain';
 const SUBS: Record<
   Sub,
   { specs: readonly OptionSpec[]; exclusive: ReadonlyArray<readonly string[]>; description: string; positional?: string }
@@ -154,6 +166,13 @@ const SUBS: Record<
     exclusive: REPORT_INPUT_EXCLUSIVE,
     description:
       'Write a baseline equal to a scan, keeping the existing pinned cases and tolerances. Exit 1 when a pinned case no longer matches.',
+  },
+  explain: {
+    specs: EXPLAIN_SPECS,
+    exclusive: DATASET_EXCLUSIVE,
+    positional: 'HOST/EPISODE',
+    description:
+      'Classify one episode and show why: the verdict, then per telemetry source the per-phase values, the spread against the threshold, the decision and a sparkline of the raw series (phase numbers under it). --json prints the same as JSON. Exit 0 whatever the verdict, 2 when the episode cannot be found.',
   },
 };
 
@@ -235,6 +254,14 @@ function totalsLine(r: Report): string {
 async function scanCmd(args: ParsedArgs, io: CliIO, jobs: number | undefined): Promise<number> {
   const report = await scanFromArgs(args, io, jobs);
   const out = args.report as string | undefined;
+  const html = args.html as string | undefined;
+  if (html) {
+    await writeHtmlReport(
+      html,
+      { report, comparison: null, passed: true, failReason: null },
+      { cwd: io.cwd, reportHint: out ? displayPath(out, io.cwd) : null },
+    );
+  }
   if (out) {
     writeReport(path.resolve(io.cwd, out), report);
     io.err(`${PROG}: scanned ${totalsLine(report)}; report written to ${displayPath(out, io.cwd)}\n`);
@@ -297,11 +324,22 @@ async function checkCmd(args: ParsedArgs, io: CliIO, jobs: number | undefined): 
       cwd: io.cwd,
     });
   }
-  return finishGate(outcome, args, io, baselinePath, failOn);
+  return await finishGate(outcome, args, io, baselinePath, failOn);
 }
 
 /** Print the summary (and write it to --summary), say passed or failed on stderr, and give the exit code. */
-function finishGate(outcome: GateOutcome, args: ParsedArgs, io: CliIO, baselinePath: string | undefined, failOn: FailOn): number {
+async function finishGate(
+  outcome: GateOutcome,
+  args: ParsedArgs,
+  io: CliIO,
+  baselinePath: string | undefined,
+  failOn: FailOn,
+): Promise<number> {
+  const html = args.html as string | undefined;
+  if (html) {
+    const reportOut = (args['report-out'] ?? args.report) as string | undefined;
+    await writeHtmlReport(html, outcome, { cwd: io.cwd, reportHint: reportOut ? displayPath(reportOut, io.cwd) : null });
+  }
   io.out(outcome.markdown);
   const summaryFile = args.summary as string | undefined;
   if (summaryFile) {
@@ -385,7 +423,7 @@ async function mergeCmd(args: ParsedArgs, io: CliIO): Promise<number> {
       cwd: io.cwd,
     },
   );
-  return finishGate(outcome, args, io, baselinePath, failOn);
+  return await finishGate(outcome, args, io, baselinePath, failOn);
 }
 
 /** The `baseline` command that rewrites the baseline from the same scan. */
@@ -470,7 +508,7 @@ export async function gateMain(argv: string[], io: CliIO): Promise<number> {
   const sub = argv[0];
   if (sub === undefined || sub === '-h' || sub === '--help') {
     if (sub === undefined) {
-      io.err(`usage: ${PROG} ${COMMANDS} [options]\n${PROG}: error: a command is required (scan, check, merge or baseline)\n`);
+      io.err(`usage: ${PROG} ${COMMANDS} [options]\n${PROG}: error: a command is required (scan, check, merge, baseline or explain)\n`);
       return 2;
     }
     io.out(MAIN_HELP);
@@ -478,7 +516,7 @@ export async function gateMain(argv: string[], io: CliIO): Promise<number> {
   }
   if (!(sub in SUBS)) {
     io.err(
-      `usage: ${PROG} ${COMMANDS} [options]\n${PROG}: error: invalid command '${sub}' (choose from 'scan', 'check', 'merge', 'baseline')\n`,
+      `usage: ${PROG} ${COMMANDS} [options]\n${PROG}: error: invalid command '${sub}' (choose from 'scan', 'check', 'merge', 'baseline', 'explain')\n`,
     );
     return 2;
   }
@@ -512,6 +550,7 @@ export async function gateMain(argv: string[], io: CliIO): Promise<number> {
     if (sub === 'scan') return await scanCmd(args, io, jobs);
     if (sub === 'merge') return await mergeCmd(args, io);
     if (sub === 'check') return await checkCmd(args, io, jobs);
+    if (sub === 'explain') return await explainCmd(args, io, datasetChoice(args, io), overrides(args));
     return await baselineCmd(args, io, jobs);
   } catch (e) {
     if (e instanceof UsageError) {

@@ -27,6 +27,7 @@ describe('inputs -> settings', () => {
       failOn: 'regression',
       reportPath: path.join(ws, 'tmp', 'episode-gate', 'episode-gate-report.json'),
       uploadReport: null,
+      htmlReport: null,
       comment: false,
       githubToken: null,
       workspace: ws,
@@ -121,4 +122,24 @@ describe('inputs -> settings', () => {
       expect((err as Error).message).not.toContain('\n');
     });
   }
+});
+
+describe('html-report', () => {
+  it('names the HTML report artifact', () => {
+    expect(read({ 'html-report': 'gate-html' }).htmlReport).toBe('gate-html');
+  });
+
+  it.each([
+    [
+      { 'html-report': 'gate-html', shard: '1/2' },
+      `Input 'html-report' is set with shard: a shard job does not gate; set html-report on the job with merge instead`,
+    ],
+    [
+      { 'html-report': 'same', 'upload-report': 'same' },
+      `Input 'html-report' is "same", the upload-report name too: artifact names must differ`,
+    ],
+  ])('%o is refused with the fix', (inputs, message) => {
+    expect(() => read(inputs)).toThrow(InputError);
+    expect(() => read(inputs)).toThrow(message);
+  });
 });

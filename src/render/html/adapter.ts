@@ -1,0 +1,158 @@
+/**
+ * The HTML report's input from what a gate run has: its report, the comparison with a baseline
+ * (or none) and the decision, plus the details read again for the episodes shown in full.
+ */
+import { SOURCE_NAMES, type SourceName } from '../../classifier/types.js';
+import type { Comparison, Flip } from '../../gate/compare.js';
+import type { DetailLookup } from '../../gate/episode-detail.js';
+import { episodeKey, explain, type Report, type ReportEpisode } from '../../gate/report.js';
+import type { HtmlEpisode, HtmlEpisodeLine, HtmlReportInput, HtmlTrendPoint } from './input.js';
+
+/** Episodes shown with their drill-down. */
+export const DETAIL_CAP = 200;
+/** Episodes listed one line each beyond those (the JSON report has them all). */
+export const LIST_CAP = 5000;
+
+/** What the adapter needs of a gate run (a GateOutcome has it). */
+export interface HtmlGateRun {
+  report: Report;
+  comparison: Comparison | null;
+  passed: boolean;
+  failReason: string | null;
+}
+
+const SETTING_OF: Record<SourceName, string> = {
+  proc: 'procSpreadPct',
+  netflow: 'netflowSpreadBytes',
+  qmp: 'qmpSpreadBytes',
+  guest: 'guestSpreadLoad',
+};
+
+interface Pick {
+  ep: ReportEpisode;
+  flip: Flip | null;
+}
+
+/** Flipped episodes first (report order), then the other flagged ones: the order of the report's episode section. */
+function ordered(run: HtmlGateRun): Pick[] {
+  const flips = new Map((run.comparison?.flips ?? []).map((f) => [episodeKey(f.host, f.episode), f]));
+  const first: Pick[] = [];
+  const rest: Pick[] = [];
+  const seen = new Set<string>();
+  for (const ep of run.report.episodes) {
+    const key = episodeKey(ep.host, ep.episode);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const flip = flips.get(key) ?? null;
+    if (flip) first.push({ ep, flip });
+    else if (ep.verdict === 'flagged') rest.push({ ep, flip: null });
+  }
+  return [...first, ...rest];
+}
+
+/** The episodes the report shows in detail (whose details to read), at most `cap`. */
+export function episodesToDetail(run: HtmlGateRun, cap = DETAIL_CAP): Array<{ host: string; episode: string }> {
+  return ordered(run)
+    .slice(0, cap)
+    .map(({ ep }) => ({ host: ep.host, episode: ep.episode }));
+}
+
+function line({ ep, flip }: Pick): HtmlEpisodeLine {
+  return {
+    host: ep.host,
+    episode: ep.episode,
+    verdict: ep.verdict,
+    reasons: [...ep.reasons],
+    flip: flip?.kind ?? null,
+    before: flip ? [...flip.before] : null,
+    sample: ep.sample,
+  };
+}
+
+function headerOf(run: HtmlGateRun): HtmlReportInput['header'] {
+  const c = run.report.counts;
+  const totals = `${c.scanned} scanned, ${c.kept} kept, ${c.flagged} flagged`;
+  const cmp = run.comparison;
+  const baseline = cmp?.baselineName ?? null;
+  const n = cmp?.regressions.length ?? 0;
+  if (!run.passed) return { status: 'failed', headline: `FAILED: ${totals}`, cause: run.failReason, baseline };
+  if (!cmp)
+    return { status: 'report-only', headline: `Report only: ${totals}; no baseline given, nothing compared`, cause: null, baseline };
+  if (n > 0)
+    return {
+      status: 'warn',
+      headline: `Passed, ${n} regression${n === 1 ? '' : 's'} not enforced: ${totals}`,
+      cause: cmp.regressions[0]!.message,
+      baseline,
+    };
+  return { status: 'passed', headline: `Passed: no regressions; ${totals}`, cause: null, baseline };
+}
+
+export function htmlReportInput(
+  run: HtmlGateRun,
+  details: ReadonlyMap<string, DetailLookup>,
+  opts: { reportHint?: string | null; trend?: HtmlTrendPoint[]; detailCap?: number; listCap?: number } = {},
+): HtmlReportInput {
+  const { report, comparison: cmp } = run;
+  const cap = opts.detailCap ?? DETAIL_CAP;
+  const picks = ordered(run);
+  const detailed: HtmlEpisode[] = picks.slice(0, cap).map((p) => {
+    const found = details.get(episodeKey(p.ep.host, p.ep.episode));
+    const d = found?.ok ? found.detail : null;
+    return {
+      ...line(p),
+      why: explain(p.ep),
+      sources: d?.sources ? SOURCE_NAMES.map((source) => ({ source, ...d.sources![source] })) : null,
+      note:
+        found && !found.ok
+          ? found.why
+          : d && !d.sources
+            ? d.unreadable
+              ? null
+              : 'no labels: no per-phase values'
+            : found
+              ? null
+              : 'per-phase values not read',
+    };
+  });
+  const beyond = picks.slice(cap);
+  const spreads = Object.fromEntries(SOURCE_NAMES.map((n) => [n, [] as number[]])) as Record<SourceName, number[]>;
+  for (const ep of report.episodes) {
+    const src = ep.evidence?.sources;
+    if (!src) continue;
+    for (const n of SOURCE_NAMES) {
+      const s = src[n].spread;
+      if (s !== null && src[n].status !== 'unknown') spreads[n].push(s);
+    }
+  }
+  const changes = cmp?.settingsChanges ?? [];
+  return {
+    tool: `${report.tool.name} ${report.tool.version}`,
+    generatedAt: report.generated_at,
+    dataset: report.dataset.index,
+    header: headerOf(run),
+    counts: { current: report.counts, baseline: cmp?.counts.baseline ?? null },
+    regressions: (cmp?.regressions ?? []).map((r) => r.message),
+    improvements: (cmp?.improvements ?? []).map((r) => r.message),
+    byReason: cmp
+      ? cmp.reasons.map((r) => ({ reason: r.reason, current: r.current, baseline: r.baseline }))
+      : Object.entries(report.by_reason).map(([reason, current]) => ({ reason, current, baseline: null })),
+    hosts: Object.entries(report.hosts).map(([host, c]) => ({ host, ...c })),
+    sources: SOURCE_NAMES.map((source) => {
+      const change = changes.find((c) => c.key === SETTING_OF[source]);
+      return {
+        source,
+        threshold: report.settings[SETTING_OF[source] as keyof Report['settings']],
+        oldThreshold: change?.before ?? null,
+        spreads: spreads[source],
+        ...report.sources[source],
+      };
+    }),
+    settingsChanges: changes,
+    detailed,
+    listed: beyond.slice(0, opts.listCap ?? LIST_CAP).map(line),
+    beyondDetailed: beyond.length,
+    trend: opts.trend ?? [],
+    reportHint: opts.reportHint ?? null,
+  };
+}

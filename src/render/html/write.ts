@@ -1,0 +1,22 @@
+/** The HTML report of a gate run, written to a file: details read again, input built, page rendered. */
+import path from 'node:path';
+import { loadEpisodeDetails } from '../../gate/episode-detail.js';
+import { writeFileAtomic } from '../../gate/report.js';
+import { episodesToDetail, htmlReportInput, type HtmlGateRun } from './adapter.js';
+import { renderHtmlReport } from './render.js';
+
+export interface HtmlWriteOptions {
+  /** The folder the report's dataset paths are relative to. */
+  cwd: string;
+  reportHint?: string | null;
+}
+
+/** The page's text; the details of the episodes shown in full are read from the dataset when it is there. */
+export async function buildHtmlReport(run: HtmlGateRun, opts: HtmlWriteOptions): Promise<string> {
+  const details = await loadEpisodeDetails(run.report, episodesToDetail(run), opts.cwd);
+  return renderHtmlReport(htmlReportInput(run, details, { reportHint: opts.reportHint ?? null }));
+}
+
+export async function writeHtmlReport(file: string, run: HtmlGateRun, opts: HtmlWriteOptions): Promise<void> {
+  writeFileAtomic(path.resolve(opts.cwd, file), await buildHtmlReport(run, opts), 'HTML report');
+}
