@@ -20,6 +20,7 @@ import { ShardSpecError, formatShard, parseShard, type Shard } from '../dataset/
 import { MIN_SUMMARY_LIMIT_BYTES } from '../render/summary.js';
 import { UsageError, helpText, intOption, parseArgs, usageLine, type OptionSpec, type ParsedArgs } from './args.js';
 import type { CliIO } from './io.js';
+import { MANIFEST_OPTION, VERIFY_SPECS, VERIFY_DESCRIPTION, verifyCmd, writeManifest } from './manifest.js';
 
 const PROG = 'episode-gate';
 
@@ -53,6 +54,7 @@ const SCAN_SPECS: readonly OptionSpec[] = [
     metavar: 'K/N',
     help: 'scan only shard K of N (a fixed share of the index rows) into a partial report; episode-gate merge joins the N reports',
   },
+  MANIFEST_OPTION,
 ];
 
 /** Judging a report: what check and merge share. */
@@ -72,6 +74,7 @@ const GATE_SPECS: readonly OptionSpec[] = [
   { name: 'summary', kind: 'value', metavar: 'FILE', help: 'also write the markdown summary to FILE' },
   { name: 'report-out', kind: 'value', metavar: 'FILE', help: 'write the JSON report of this scan to FILE' },
   { name: 'summary-limit', kind: 'value', metavar: 'BYTES', help: 'cap the summary at BYTES (default just under 1 MiB)' },
+  MANIFEST_OPTION,
 ];
 
 const CHECK_SPECS: readonly OptionSpec[] = [
@@ -107,7 +110,7 @@ const REPORT_INPUT_EXCLUSIVE: ReadonlyArray<readonly string[]> = [
   ...['dataset', 'episodes-root', 'index', 'host', 'reason', 'settings', 'set', 'jobs'].map((o) => ['report', o]),
 ];
 
-const COMMANDS = '{scan,check,merge,baseline}';
+const COMMANDS = '{scan,check,merge,baseline,verify}';
 
 const MAIN_HELP = `usage: ${PROG} ${COMMANDS} [options]
 
@@ -119,12 +122,14 @@ commands:
              exit 0 passed, 1 the gate failed, 2 the tool could not run
   merge      merge the reports of all N shards (scan --shard K/N), then check the whole as check does
   baseline   write or update a baseline from a scan, keeping pinned cases and tolerances
+  verify     check a folder against a manifest (--manifest DIR of check/merge): every listed
+             tarball there with its sha256, no other; exit 0 verified, 1 a mismatch, 2 could not run
 
 With no dataset options, scan and check use the bundled fixture dataset, and check compares it
 with the committed fixture baseline. Run '${PROG} COMMAND --help' for a command's options.
 `;
 
-type Sub = 'scan' | 'check' | 'merge' | 'baseline';
+type Sub = 'scan' | 'check' | 'merge' | 'baseline' | 'verify';
 const SUBS: Record<
   Sub,
   { specs: readonly OptionSpec[]; exclusive: ReadonlyArray<readonly string[]>; description: string; positional?: string }
@@ -154,6 +159,7 @@ const SUBS: Record<
     description:
       'Write a baseline equal to a scan, keeping the existing pinned cases and tolerances. Exit 1 when a pinned case no longer matches.',
   },
+  verify: { specs: VERIFY_SPECS, exclusive: [], description: VERIFY_DESCRIPTION },
 };
 
 interface DatasetChoice {
@@ -232,7 +238,17 @@ function totalsLine(r: Report): string {
 }
 
 async function scanCmd(args: ParsedArgs, io: CliIO, jobs: number | undefined): Promise<number> {
+  if (args.manifest && args.shard) {
+    throw new UsageError('--manifest lists a whole dataset, not one shard: pass --manifest DIR to episode-gate merge instead');
+  }
   const report = await scanFromArgs(args, io, jobs);
+  if (args.manifest)
+    writeManifest(
+      args.manifest as string,
+      report,
+      { command: 'scan', failOn: 'never', passed: true, failReason: null, comparison: null, regressions: 0, baselineFile: null },
+      io,
+    );
   const out = args.report as string | undefined;
   if (out) {
     writeReport(path.resolve(io.cwd, out), report);
@@ -296,11 +312,27 @@ async function checkCmd(args: ParsedArgs, io: CliIO, jobs: number | undefined): 
       cwd: io.cwd,
     });
   }
-  return finishGate(outcome, args, io, baselinePath, failOn);
+  return finishGate(outcome, args, io, baselinePath, failOn, 'check');
 }
 
 /** Print the summary (and write it to --summary), say passed or failed on stderr, and give the exit code. */
-function finishGate(outcome: GateOutcome, args: ParsedArgs, io: CliIO, baselinePath: string | undefined, failOn: FailOn): number {
+function finishGate(
+  outcome: GateOutcome,
+  args: ParsedArgs,
+  io: CliIO,
+  baselinePath: string | undefined,
+  failOn: FailOn,
+  command: 'check' | 'merge',
+): number {
+  if (args.manifest) {
+    const { report, passed, failReason, comparison, regressions, baselineFile } = outcome;
+    writeManifest(
+      args.manifest as string,
+      report,
+      { command, failOn, passed, failReason, comparison, regressions: regressions.length, baselineFile },
+      io,
+    );
+  }
   io.out(outcome.markdown);
   const summaryFile = args.summary as string | undefined;
   if (summaryFile) {
@@ -384,7 +416,7 @@ async function mergeCmd(args: ParsedArgs, io: CliIO): Promise<number> {
       cwd: io.cwd,
     },
   );
-  return finishGate(outcome, args, io, baselinePath, failOn);
+  return finishGate(outcome, args, io, baselinePath, failOn, 'merge');
 }
 
 /** The `baseline` command that rewrites the baseline from the same scan. */
@@ -466,7 +498,7 @@ export async function gateMain(argv: string[], io: CliIO): Promise<number> {
   const sub = argv[0];
   if (sub === undefined || sub === '-h' || sub === '--help') {
     if (sub === undefined) {
-      io.err(`usage: ${PROG} ${COMMANDS} [options]\n${PROG}: error: a command is required (scan, check, merge or baseline)\n`);
+      io.err(`usage: ${PROG} ${COMMANDS} [options]\n${PROG}: error: a command is required (scan, check, merge, baseline or verify)\n`);
       return 2;
     }
     io.out(MAIN_HELP);
@@ -474,7 +506,7 @@ export async function gateMain(argv: string[], io: CliIO): Promise<number> {
   }
   if (!(sub in SUBS)) {
     io.err(
-      `usage: ${PROG} ${COMMANDS} [options]\n${PROG}: error: invalid command '${sub}' (choose from 'scan', 'check', 'merge', 'baseline')\n`,
+      `usage: ${PROG} ${COMMANDS} [options]\n${PROG}: error: invalid command '${sub}' (choose from 'scan', 'check', 'merge', 'baseline', 'verify')\n`,
     );
     return 2;
   }
@@ -508,6 +540,7 @@ export async function gateMain(argv: string[], io: CliIO): Promise<number> {
     if (sub === 'scan') return await scanCmd(args, io, jobs);
     if (sub === 'merge') return await mergeCmd(args, io);
     if (sub === 'check') return await checkCmd(args, io, jobs);
+    if (sub === 'verify') return await verifyCmd(args, io);
     return await baselineCmd(args, io, jobs);
   } catch (e) {
     if (e instanceof UsageError) {
