@@ -61,6 +61,8 @@ export interface ActionSettings {
   reportPath: string;
   /** Artifact name for the report; null = no upload (with a shard: see mode.artifact). */
   uploadReport: string | null;
+  /** Absolute path of the folder for the release manifest (SHA256SUMS, manifest.json, statement); null = none. */
+  manifestDir: string | null;
   comment: boolean;
   githubToken: string | null;
   /** Relative paths resolve here (GITHUB_WORKSPACE on a runner). */
@@ -133,6 +135,7 @@ export function readActionSettings(getInput: GetInput, env: NodeJS.ProcessEnv, b
     for (const [other, why] of [
       ['baseline', 'a shard is not gated alone: give the baseline to the merge job'],
       ['comment', 'the merge job comments on the whole dataset; set comment there'],
+      ['manifest', 'a manifest lists the whole dataset: set manifest on the merge job'],
     ] as const) {
       if (other === 'comment' ? readBoolean('comment', get('comment')) : get(other)) {
         throw new InputError('shard', `and '${other}' are both set: ${why}`);
@@ -201,6 +204,15 @@ export function readActionSettings(getInput: GetInput, env: NodeJS.ProcessEnv, b
     }
   }
 
+  const rawManifest = get('manifest');
+  const manifestDir = rawManifest ? resolve(rawManifest) : null;
+  if (manifestDir && statSync(manifestDir, { throwIfNoEntry: false })?.isFile()) {
+    throw new InputError(
+      'manifest',
+      `names ${where(rawManifest)}, which is a file: give a folder (it is made if missing), e.g. release-manifest`,
+    );
+  }
+
   const comment = readBoolean('comment', get('comment'));
   if (comment && !token) {
     throw new InputError(
@@ -224,6 +236,7 @@ export function readActionSettings(getInput: GetInput, env: NodeJS.ProcessEnv, b
     failOn,
     reportPath,
     uploadReport: mode.kind === 'shard' ? null : uploadReport,
+    manifestDir,
     comment,
     githubToken: token,
     workspace,
