@@ -39,9 +39,10 @@ export const VERIFY_DESCRIPTION =
   'Check that DIR holds every tarball the manifest releases, each with its sha256, and no other *.tar.zst (unless --allow-extra). One line per problem on standard output. Exit 0 verified, 1 a tarball is missing, changed or extra (or the manifest records a failed gate), 2 the tool could not run.';
 
 export function writeManifest(dir: string, report: Report, d: GateDecision, io: CliIO): void {
-  const files = writeManifestDir(path.resolve(io.cwd, dir), buildManifest(report, d), runUrl(io.env));
+  const manifest = buildManifest(report, d);
+  const files = writeManifestDir(path.resolve(io.cwd, dir), manifest, runUrl(io.env));
   const show = (p: string): string => displayPath(p, io.cwd);
-  const n = d.passed ? report.counts.kept : 0;
+  const n = manifest.episodes.length;
   io.err(
     files.sums
       ? `${PROG}: manifest written to ${show(files.dir)}: ${show(files.sums)} lists ${n} kept episode${n === 1 ? '' : 's'}\n`
