@@ -22,6 +22,7 @@ import {
   noteImprovements,
   oneLine,
   setGateOutputs,
+  setManifestOutputs,
   setShardOutputs,
   writeSummary,
 } from './action/outputs.js';
@@ -36,6 +37,8 @@ const HTML_UPLOAD: UploadContext = {
   nameTaken: 'artifact names must be unique within a run; choose another html-report name',
   noService: 'leave html-report empty, or write the page with episode-gate check --html FILE',
 };
+import { buildManifest, runUrl as manifestRunUrl } from './manifest/build.js';
+import { writeManifestDir } from './manifest/write.js';
 
 /** Room left in the 1 MiB summary for the lines the Action adds under the gate's markdown. */
 const SUMMARY_FOOTER_BYTES = 16 * 1024;
@@ -59,7 +62,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       return;
     }
     const outcome = await runGate({ ...scanInputs(settings, dataset), ...gateInputs(settings) });
-    await publish(outcome, settings, dataset.description);
+    await publish(outcome, settings, dataset.description, 'check');
   } catch (e) {
     const message = describeFailure(e);
     if (core.isDebug() && e instanceof Error && e.stack) core.debug(e.stack);
@@ -160,17 +163,19 @@ async function mergeAndGate(settings: ActionSettings, mode: Extract<RunMode, { k
     description = `${got.files.length} shard reports merged from this run's artifacts ${names}`;
     return merged;
   }, gateInputs(settings));
-  await publish(outcome, settings, description);
+  await publish(outcome, settings, description, 'merge');
 }
 
-async function publish(outcome: GateOutcome, settings: ActionSettings, dataset: string): Promise<void> {
+async function publish(outcome: GateOutcome, settings: ActionSettings, dataset: string, command: 'check' | 'merge'): Promise<void> {
   setGateOutputs(outcome, settings.reportPath);
+  const manifestLine = settings.manifestDir ? writeReleaseManifest(outcome, settings, settings.manifestDir, command) : null;
   const { counts } = outcome.report;
   core.info(
     `episode-gate: scanned ${counts.scanned}, kept ${counts.kept}, flagged ${counts.flagged}; ` +
       `${outcome.regressions.length} regression(s), ${outcome.improvements.length} improvement(s); report at ${settings.reportPath}`,
   );
   const footer = [`Dataset: ${escapeMarkdown(dataset)}.`];
+  if (manifestLine) footer.push(manifestLine);
 
   let uploadFailure: string | null = null;
   if (settings.uploadReport) {
@@ -220,6 +225,30 @@ async function publish(outcome: GateOutcome, settings: ActionSettings, dataset: 
     if (uploadFailure) core.error(uploadFailure);
     core.setFailed(`episode-gate: ${oneLine(outcome.failReason ?? 'the gate failed')}`);
   } else if (uploadFailure) core.setFailed(uploadFailure);
+}
+
+/** Writes the release manifest (FAILED, with no SHA256SUMS, when the gate failed); returns the summary's line on it. */
+function writeReleaseManifest(outcome: GateOutcome, settings: ActionSettings, dir: string, command: 'check' | 'merge'): string {
+  const { report, passed, failReason, comparison, regressions, baselineFile } = outcome;
+  const manifest = buildManifest(report, {
+    command,
+    failOn: settings.failOn,
+    passed,
+    failReason,
+    comparison,
+    regressions: regressions.length,
+    baselineFile,
+  });
+  const files = writeManifestDir(dir, manifest, manifestRunUrl(process.env));
+  setManifestOutputs(files);
+  core.info(
+    files.sums
+      ? `episode-gate: release manifest in ${dir}: SHA256SUMS lists ${manifest.episodes.length} kept episode(s)`
+      : `episode-gate: release manifest in ${dir} records the FAILED gate: no SHA256SUMS, nothing is released`,
+  );
+  return files.sums
+    ? `Release manifest: ${manifest.episodes.length} kept episodes in \`SHA256SUMS\`.`
+    : 'Release manifest: verdict FAILED, nothing released (no `SHA256SUMS`).';
 }
 
 /** One line for setFailed: what went wrong and what to do; never a stack trace. */

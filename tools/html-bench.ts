@@ -1,6 +1,6 @@
 /**
  * The HTML report's size and build time: made-up gate runs of 10,000 and 100,000 episodes
- * (scripts/lib/synth-report.ts) rendered, and the per-episode cost of reading a detail again
+ * (tools/lib/synth-report.ts) rendered, and the per-episode cost of reading a detail again
  * from realistic synthetic tarballs (the report reads at most 200). Usage: npm run bench:html
  */
 import { mkdirSync, rmSync } from 'node:fs';

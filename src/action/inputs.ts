@@ -63,6 +63,8 @@ export interface ActionSettings {
   uploadReport: string | null;
   /** Artifact name for the HTML report (written next to the JSON report); null = none. */
   htmlReport: string | null;
+  /** Absolute path of the folder for the release manifest (SHA256SUMS, manifest.json, statement); null = none. */
+  manifestDir: string | null;
   comment: boolean;
   githubToken: string | null;
   /** Relative paths resolve here (GITHUB_WORKSPACE on a runner). */
@@ -135,6 +137,7 @@ export function readActionSettings(getInput: GetInput, env: NodeJS.ProcessEnv, b
     for (const [other, why] of [
       ['baseline', 'a shard is not gated alone: give the baseline to the merge job'],
       ['comment', 'the merge job comments on the whole dataset; set comment there'],
+      ['manifest', 'a manifest lists the whole dataset: set manifest on the merge job'],
     ] as const) {
       if (other === 'comment' ? readBoolean('comment', get('comment')) : get(other)) {
         throw new InputError('shard', `and '${other}' are both set: ${why}`);
@@ -220,6 +223,15 @@ export function readActionSettings(getInput: GetInput, env: NodeJS.ProcessEnv, b
     }
   }
 
+  const rawManifest = get('manifest');
+  const manifestDir = rawManifest ? resolve(rawManifest) : null;
+  if (manifestDir && statSync(manifestDir, { throwIfNoEntry: false })?.isFile()) {
+    throw new InputError(
+      'manifest',
+      `names ${where(rawManifest)}, which is a file: give a folder (it is made if missing), e.g. release-manifest`,
+    );
+  }
+
   const comment = readBoolean('comment', get('comment'));
   if (comment && !token) {
     throw new InputError(
@@ -244,6 +256,7 @@ export function readActionSettings(getInput: GetInput, env: NodeJS.ProcessEnv, b
     reportPath,
     uploadReport: mode.kind === 'shard' ? null : uploadReport,
     htmlReport,
+    manifestDir,
     comment,
     githubToken: token,
     workspace,

@@ -1,6 +1,7 @@
 /** The gate's outcome -> step outputs, job summary and annotations. */
 import * as core from '@actions/core';
 import type { Report } from '../gate/report.js';
+import type { ManifestFiles } from '../manifest/write.js';
 import type { GateOutcome, Regression } from '../gate/run.js';
 
 function setCountOutputs(report: Report, reportPath: string): void {
@@ -17,6 +18,15 @@ export function setGateOutputs(outcome: GateOutcome, reportPath: string): void {
   setCountOutputs(outcome.report, reportPath);
   core.setOutput('regressions', outcome.regressions.length);
   core.setOutput('passed', outcome.passed);
+}
+
+/** Where the manifest went; sha256sums is empty when the gate failed (nothing is released). */
+export function setManifestOutputs(files: ManifestFiles): void {
+  core.setOutput('manifest-dir', files.dir);
+  core.setOutput('manifest-json', files.manifest);
+  core.setOutput('sha256sums', files.sums ?? '');
+  core.setOutput('statement', files.statement);
+  core.setOutput('predicate', files.predicate);
 }
 
 /** A shard's counts (its part of the dataset), its report and artifact; no gate outputs, as nothing was gated. */

@@ -23,6 +23,7 @@ import { explainCmd, EXPLAIN_SPECS } from './explain.js';
 import { UsageError, helpText, intOption, parseArgs, usageLine, type OptionSpec, type ParsedArgs } from './args.js';
 import type { CliIO } from './io.js';
 import { inLine } from '../render/plain-text.js';
+import { MANIFEST_OPTION, VERIFY_SPECS, VERIFY_DESCRIPTION, verifyCmd, writeManifest } from './manifest.js';
 
 const PROG = 'episode-gate';
 
@@ -64,6 +65,7 @@ const SCAN_SPECS: readonly OptionSpec[] = [
     help: 'scan only shard K of N (a fixed share of the index rows) into a partial report; episode-gate merge joins the N reports',
   },
   HTML_SPEC,
+  MANIFEST_OPTION,
 ];
 
 /** Judging a report: what check and merge share. */
@@ -84,6 +86,7 @@ const GATE_SPECS: readonly OptionSpec[] = [
   { name: 'report-out', kind: 'value', metavar: 'FILE', help: 'write the JSON report of this scan to FILE' },
   { name: 'summary-limit', kind: 'value', metavar: 'BYTES', help: 'cap the summary at BYTES (default just under 1 MiB)' },
   HTML_SPEC,
+  MANIFEST_OPTION,
 ];
 
 const CHECK_SPECS: readonly OptionSpec[] = [
@@ -119,7 +122,7 @@ const REPORT_INPUT_EXCLUSIVE: ReadonlyArray<readonly string[]> = [
   ...['dataset', 'episodes-root', 'index', 'host', 'reason', 'settings', 'set', 'jobs'].map((o) => ['report', o]),
 ];
 
-const COMMANDS = '{scan,check,merge,baseline,explain}';
+const COMMANDS = '{scan,check,merge,baseline,explain,verify}';
 
 const MAIN_HELP = `usage: ${PROG} ${COMMANDS} [options]
 
@@ -132,12 +135,14 @@ commands:
   merge      merge the reports of all N shards (scan --shard K/N), then check the whole as check does
   baseline   write or update a baseline from a scan, keeping pinned cases and tolerances
   explain    one episode's verdict: per source the per-phase values, spread, threshold, a sparkline
+  verify     check a folder against a manifest (--manifest DIR of check/merge): every listed
+             tarball there with its sha256, no other; exit 0 verified, 1 a mismatch, 2 could not run
 
 With no dataset options, scan and check use the bundled fixture dataset, and check compares it
 with the committed fixture baseline. Run '${PROG} COMMAND --help' for a command's options.
 `;
 
-type Sub = 'scan' | 'check' | 'merge' | 'baseline' | 'explain';
+type Sub = 'scan' | 'check' | 'merge' | 'baseline' | 'explain' | 'verify';
 const SUBS: Record<
   Sub,
   { specs: readonly OptionSpec[]; exclusive: ReadonlyArray<readonly string[]>; description: string; positional?: string }
@@ -174,6 +179,7 @@ const SUBS: Record<
     description:
       'Classify one episode and show why: the verdict, then per telemetry source the per-phase values, the spread against the threshold, the decision and a sparkline of the raw series (phase numbers under it). --json prints the same as JSON. Exit 0 whatever the verdict, 2 when the episode cannot be found.',
   },
+  verify: { specs: VERIFY_SPECS, exclusive: [], description: VERIFY_DESCRIPTION },
 };
 
 interface DatasetChoice {
@@ -252,7 +258,17 @@ function totalsLine(r: Report): string {
 }
 
 async function scanCmd(args: ParsedArgs, io: CliIO, jobs: number | undefined): Promise<number> {
+  if (args.manifest && args.shard) {
+    throw new UsageError('--manifest lists a whole dataset, not one shard: pass --manifest DIR to episode-gate merge instead');
+  }
   const report = await scanFromArgs(args, io, jobs);
+  if (args.manifest)
+    writeManifest(
+      args.manifest as string,
+      report,
+      { command: 'scan', failOn: 'never', passed: true, failReason: null, comparison: null, regressions: 0, baselineFile: null },
+      io,
+    );
   const out = args.report as string | undefined;
   const html = args.html as string | undefined;
   if (html) {
@@ -324,7 +340,7 @@ async function checkCmd(args: ParsedArgs, io: CliIO, jobs: number | undefined): 
       cwd: io.cwd,
     });
   }
-  return await finishGate(outcome, args, io, baselinePath, failOn);
+  return await finishGate(outcome, args, io, baselinePath, failOn, 'check');
 }
 
 /** Print the summary (and write it to --summary), say passed or failed on stderr, and give the exit code. */
@@ -334,11 +350,21 @@ async function finishGate(
   io: CliIO,
   baselinePath: string | undefined,
   failOn: FailOn,
+  command: 'check' | 'merge',
 ): Promise<number> {
   const html = args.html as string | undefined;
   if (html) {
     const reportOut = (args['report-out'] ?? args.report) as string | undefined;
     await writeHtmlReport(html, outcome, { cwd: io.cwd, reportHint: reportOut ? displayPath(reportOut, io.cwd) : null });
+  }
+  if (args.manifest) {
+    const { report, passed, failReason, comparison, regressions, baselineFile } = outcome;
+    writeManifest(
+      args.manifest as string,
+      report,
+      { command, failOn, passed, failReason, comparison, regressions: regressions.length, baselineFile },
+      io,
+    );
   }
   io.out(outcome.markdown);
   const summaryFile = args.summary as string | undefined;
@@ -423,7 +449,7 @@ async function mergeCmd(args: ParsedArgs, io: CliIO): Promise<number> {
       cwd: io.cwd,
     },
   );
-  return await finishGate(outcome, args, io, baselinePath, failOn);
+  return await finishGate(outcome, args, io, baselinePath, failOn, 'merge');
 }
 
 /** The `baseline` command that rewrites the baseline from the same scan. */
@@ -508,7 +534,9 @@ export async function gateMain(argv: string[], io: CliIO): Promise<number> {
   const sub = argv[0];
   if (sub === undefined || sub === '-h' || sub === '--help') {
     if (sub === undefined) {
-      io.err(`usage: ${PROG} ${COMMANDS} [options]\n${PROG}: error: a command is required (scan, check, merge, baseline or explain)\n`);
+      io.err(
+        `usage: ${PROG} ${COMMANDS} [options]\n${PROG}: error: a command is required (scan, check, merge, baseline, explain or verify)\n`,
+      );
       return 2;
     }
     io.out(MAIN_HELP);
@@ -516,7 +544,7 @@ export async function gateMain(argv: string[], io: CliIO): Promise<number> {
   }
   if (!(sub in SUBS)) {
     io.err(
-      `usage: ${PROG} ${COMMANDS} [options]\n${PROG}: error: invalid command '${sub}' (choose from 'scan', 'check', 'merge', 'baseline', 'explain')\n`,
+      `usage: ${PROG} ${COMMANDS} [options]\n${PROG}: error: invalid command '${sub}' (choose from 'scan', 'check', 'merge', 'baseline', 'explain', 'verify')\n`,
     );
     return 2;
   }
@@ -551,6 +579,7 @@ export async function gateMain(argv: string[], io: CliIO): Promise<number> {
     if (sub === 'merge') return await mergeCmd(args, io);
     if (sub === 'check') return await checkCmd(args, io, jobs);
     if (sub === 'explain') return await explainCmd(args, io, datasetChoice(args, io), overrides(args));
+    if (sub === 'verify') return await verifyCmd(args, io);
     return await baselineCmd(args, io, jobs);
   } catch (e) {
     if (e instanceof UsageError) {

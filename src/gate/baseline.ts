@@ -4,6 +4,7 @@
  * documents it and the validator below enforces the same rules, with one-line errors that name
  * the field and the fix.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { ALL_REASONS, isReason, type Reason } from '../classifier/types.js';
 import { unsafeIdReason } from '../dataset/index-file.js';
@@ -221,9 +222,14 @@ export function parseBaseline(doc: unknown, displayName: string): Baseline {
 }
 
 export function loadBaseline(file: string, displayName = file): Baseline {
-  let text: string;
+  return loadBaselineFile(file, displayName).baseline;
+}
+
+/** The baseline and the hex sha256 of the file's bytes as read (what a manifest names it by). */
+export function loadBaselineFile(file: string, displayName = file): { baseline: Baseline; sha256: string } {
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     const fix =
@@ -232,15 +238,16 @@ export function loadBaseline(file: string, displayName = file): Baseline {
         : 'check the --baseline path';
     throw new ConfigError(`cannot read the baseline ${displayName}: ${describeFsError(e)}; ${fix}`);
   }
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
   let doc: unknown;
   try {
-    doc = JSON.parse(text);
+    doc = JSON.parse(bytes.toString('utf8'));
   } catch (e) {
     throw new ConfigError(
       `${displayName}: not valid JSON (${(e as Error).message}); fix the file or write a new one with "episode-gate baseline --out ${displayName}"`,
     );
   }
-  return parseBaseline(doc, displayName);
+  return { baseline: parseBaseline(doc, displayName), sha256 };
 }
 
 /** A pinned case against a report: what the episode got, and whether that matches. */

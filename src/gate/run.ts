@@ -10,7 +10,7 @@ import { createEpisodeRunner } from '../dataset/pool.js';
 import { scanDataset, type EpisodeRunner } from '../dataset/scan.js';
 import { inShard, type Shard } from '../dataset/shard.js';
 import { DEFAULT_SUMMARY_LIMIT_BYTES, renderSummary } from '../render/summary.js';
-import { loadBaseline, type Baseline } from './baseline.js';
+import { loadBaselineFile, type Baseline } from './baseline.js';
 import { compare, type Comparison, type Regression } from './compare.js';
 import { ConfigError, describeFsError } from '../shared/errors.js';
 import { toolVersion } from '../shared/package-info.js';
@@ -68,6 +68,8 @@ export interface GateOutcome {
   markdown: string;
   /** null when no baseline was given. */
   comparison: Comparison | null;
+  /** The baseline file as read (its name in messages, hex sha256 of its bytes); null without one or when judged from memory. */
+  baselineFile: { name: string; sha256: string } | null;
 }
 
 /** A path as users should read it: relative to cwd when inside it. */
@@ -202,7 +204,7 @@ export function evaluateGate(report: Report, baseline: Baseline | null, opts: Ev
     },
     opts.summaryLimitBytes ?? DEFAULT_SUMMARY_LIMIT_BYTES,
   );
-  return { report, regressions, improvements, passed, failReason, markdown, comparison };
+  return { report, regressions, improvements, passed, failReason, markdown, comparison, baselineFile: null };
 }
 
 /**
@@ -213,17 +215,18 @@ export function evaluateGate(report: Report, baseline: Baseline | null, opts: Ev
 export async function gateReport(produce: () => Report | Promise<Report>, opts: GateOptions): Promise<GateOutcome> {
   const cwd = opts.cwd ?? process.cwd();
   const show = (p: string): string => displayPath(p, cwd);
-  const baseline = opts.baselinePath ? loadBaseline(path.resolve(cwd, opts.baselinePath), show(opts.baselinePath)) : null;
+  const loaded = opts.baselinePath ? loadBaselineFile(path.resolve(cwd, opts.baselinePath), show(opts.baselinePath)) : null;
   const report = await produce();
   requireWholeReport(report, 'the report', 'gated');
   if (opts.reportPath) writeReport(path.resolve(cwd, opts.reportPath), report);
-  return evaluateGate(report, baseline, {
+  const outcome = evaluateGate(report, loaded?.baseline ?? null, {
     failOn: opts.failOn,
     ...(opts.baselinePath ? { baselineName: show(opts.baselinePath) } : {}),
     ...(opts.summaryLimitBytes ? { summaryLimitBytes: opts.summaryLimitBytes } : {}),
     reportHint: opts.reportHint ?? (opts.reportPath ? show(opts.reportPath) : null),
     updateHint: opts.updateHint ?? (opts.baselinePath ? `episode-gate baseline --out ${show(opts.baselinePath)}` : null),
   });
+  return { ...outcome, baselineFile: loaded && opts.baselinePath ? { name: show(opts.baselinePath), sha256: loaded.sha256 } : null };
 }
 
 export async function runGate(opts: GateRunOptions): Promise<GateOutcome> {

@@ -28,6 +28,7 @@ describe('inputs -> settings', () => {
       reportPath: path.join(ws, 'tmp', 'episode-gate', 'episode-gate-report.json'),
       uploadReport: null,
       htmlReport: null,
+      manifestDir: null,
       comment: false,
       githubToken: null,
       workspace: ws,
@@ -87,6 +88,11 @@ describe('inputs -> settings', () => {
     expect(s.uploadReport).toBe('merged');
   });
 
+  it('manifest: a folder resolved against the workspace, on a whole run and on the merge job', () => {
+    expect(read({ manifest: ' release ' }).manifestDir).toBe(path.join(ws, 'release'));
+    expect(read({ merge: 'x*', manifest: 'release' }).manifestDir).toBe(path.join(ws, 'release'));
+  });
+
   const bad: Array<[Record<string, string>, RegExp]> = [
     [{ shard: '0/4' }, /^Input 'shard' is "0\/4": give K\/N with 1 <= K <= N <= 1024/],
     [{ shard: '1/2', comment: 'true', 'github-token': 't' }, /^Input 'shard' and 'comment' are both set/],
@@ -108,6 +114,8 @@ describe('inputs -> settings', () => {
     [{ settings: 'missing.json' }, /^Input 'settings' names missing\.json \(relative to the workspace .*\), which does not exist/],
     [{ baseline: 'data' }, /^Input 'baseline' names data .*which is not a file/],
     [{ comment: 'true' }, /^Input 'comment' is true but github-token is empty/],
+    [{ shard: '1/2', manifest: 'release' }, /^Input 'shard' and 'manifest' are both set: a manifest lists the whole dataset/],
+    [{ manifest: 'baseline.json' }, /^Input 'manifest' names baseline\.json .*which is a file: give a folder/],
   ];
   for (const [inputs, message] of bad) {
     it(`refuses ${JSON.stringify(inputs)}`, () => {

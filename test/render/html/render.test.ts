@@ -1,6 +1,6 @@
 /**
  * The HTML report's bounds and content, from gate runs put through the real report assembly,
- * baseline and comparison (scripts/lib/synth-report.ts): its size stays bounded at 100,000
+ * baseline and comparison (tools/lib/synth-report.ts): its size stays bounded at 100,000
  * episodes, the drill-downs and the one-line list are capped, and data is always text.
  */
 import { describe, expect, it } from 'vitest';

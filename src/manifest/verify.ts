@@ -1,0 +1,262 @@
+/**
+ * Checking a folder (an export, or the dataset itself) against a manifest: every released tarball
+ * present with its sha256, and no tarball the manifest does not list (unless extras are allowed).
+ * This is a second read by design (it checks the bytes that will be shipped), streamed and a few
+ * files at a time; a file whose size differs is reported without being hashed.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream, readFileSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { unsafeIdReason } from '../dataset/index-file.js';
+import { ConfigError, describeFsError } from '../shared/errors.js';
+import { MANIFEST_VERSION, type Manifest, type ManifestEpisode } from './build.js';
+import { MANIFEST_FILE, SUMS_FILE } from './write.js';
+
+export type ProblemKind = 'MISSING' | 'CHANGED' | 'EXTRA' | 'UNREADABLE' | 'SUMS' | 'NOT-RELEASED';
+
+export interface VerifyProblem {
+  kind: ProblemKind;
+  path: string;
+  detail: string;
+}
+
+export interface VerifyResult {
+  /** Released tarballs checked. */
+  listed: number;
+  /** Bytes hashed. */
+  bytes: number;
+  problems: VerifyProblem[];
+}
+
+export interface LoadedManifest {
+  manifest: Manifest;
+  /** The manifest.json read. */
+  file: string;
+}
+
+const FIX = 'write it again with episode-gate check --manifest DIR (or merge --manifest DIR)';
+const HEX64 = /^[0-9a-f]{64}$/;
+
+function isObj(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** A relative '/'-separated path of safe components: never absolute, never climbing out. */
+function unsafePathReason(p: string): string | null {
+  if (p === '' || p.startsWith('/')) return 'is not a relative path';
+  for (const part of p.split('/')) {
+    if (part === '') return 'has an empty component';
+    const bad = unsafeIdReason(part);
+    if (bad) return `has a component that ${bad}`;
+  }
+  return null;
+}
+
+/** Reads manifest.json (FILE, or DIR/manifest.json); what verify relies on is checked, with one-line errors. */
+export function readManifest(given: string, show: (p: string) => string = (p) => p): LoadedManifest {
+  let file = given;
+  if (statSync(given, { throwIfNoEntry: false })?.isDirectory()) file = path.join(given, MANIFEST_FILE);
+  const name = show(file);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new ConfigError(
+      `cannot read the manifest ${name}: ${describeFsError(e)}; pass --manifest FILE (the manifest.json of a gate run, or its folder)`,
+    );
+  }
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (e) {
+    throw new ConfigError(`${name}: not valid JSON (${(e as Error).message}); ${FIX}`);
+  }
+  if (!isObj(doc)) throw new ConfigError(`${name}: a manifest must be a JSON object; ${FIX}`);
+  if (doc.manifest_version !== MANIFEST_VERSION) {
+    throw new ConfigError(
+      `${name}: manifest_version ${JSON.stringify(doc.manifest_version)} is not supported (expected ${MANIFEST_VERSION}); ${FIX}`,
+    );
+  }
+  const gate = doc.gate;
+  if (!isObj(gate) || typeof gate.passed !== 'boolean' || !['PASSED', 'WARNED', 'FAILED'].includes(gate.result as string)) {
+    throw new ConfigError(`${name}: gate must hold passed (true or false) and result (PASSED, WARNED or FAILED); ${FIX}`);
+  }
+  if ((gate.result === 'FAILED') === gate.passed) {
+    throw new ConfigError(`${name}: gate.result ${String(gate.result)} contradicts gate.passed ${String(gate.passed)}; ${FIX}`);
+  }
+  for (const list of ['episodes', 'withheld', 'flagged']) {
+    if (!Array.isArray(doc[list])) throw new ConfigError(`${name}: ${list} must be a list; ${FIX}`);
+  }
+  const seen = new Set<string>();
+  (doc.episodes as unknown[]).forEach((e, i) => {
+    const where = `${name}: episodes[${i}]`;
+    if (!isObj(e) || typeof e.path !== 'string' || typeof e.sha256 !== 'string' || !Number.isSafeInteger(e.size)) {
+      throw new ConfigError(`${where} needs path, sha256 and size; ${FIX}`);
+    }
+    const bad = unsafePathReason(e.path);
+    if (bad) throw new ConfigError(`${where}.path ${JSON.stringify(e.path)} ${bad}; ${FIX}`);
+    if (!HEX64.test(e.sha256)) throw new ConfigError(`${where}.sha256 is not 64 lowercase hex digits; ${FIX}`);
+    if (seen.has(e.path)) throw new ConfigError(`${where}.path ${e.path} is listed twice; ${FIX}`);
+    seen.add(e.path);
+  });
+  if (!gate.passed && (doc.episodes as unknown[]).length > 0) {
+    throw new ConfigError(`${name}: a failed gate's manifest lists released episodes; ${FIX}`);
+  }
+  return { manifest: doc as unknown as Manifest, file };
+}
+
+/** Every *.tar.zst under root (following linked folders once), as '/'-separated paths relative to it. */
+function tarballsUnder(root: string): string[] {
+  const out: string[] = [];
+  const visited = new Set<string>();
+  const walk = (dir: string, rel: string): void => {
+    const real = realpathSync(dir);
+    if (visited.has(real)) return;
+    visited.add(real);
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (e) {
+      throw new ConfigError(`cannot list ${path.join(dir)}: ${describeFsError(e)}; give --dataset a folder you can read`);
+    }
+    for (const ent of entries) {
+      const p = path.join(dir, ent.name);
+      const r = rel ? `${rel}/${ent.name}` : ent.name;
+      let isDir = ent.isDirectory();
+      if (ent.isSymbolicLink()) isDir = statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
+      if (isDir) walk(p, r);
+      else if (ent.name.endsWith('.tar.zst')) out.push(r);
+    }
+  };
+  walk(root, '');
+  return out;
+}
+
+async function sha256File(file: string): Promise<string> {
+  const h = createHash('sha256');
+  await pipeline(createReadStream(file, { highWaterMark: 1 << 20 }), h);
+  return h.digest('hex');
+}
+
+function short(hex: string): string {
+  return hex.slice(0, 16) + '…';
+}
+
+async function checkOne(root: string, e: ManifestEpisode): Promise<{ problem: VerifyProblem | null; bytes: number }> {
+  const file = path.join(root, ...e.path.split('/'));
+  const st = statSync(file, { throwIfNoEntry: false });
+  if (!st) return { problem: { kind: 'MISSING', path: e.path, detail: 'listed in the manifest, absent here' }, bytes: 0 };
+  if (!st.isFile()) return { problem: { kind: 'CHANGED', path: e.path, detail: 'not a regular file' }, bytes: 0 };
+  if (st.size !== e.size) {
+    return {
+      problem: {
+        kind: 'CHANGED',
+        path: e.path,
+        detail: `${st.size} bytes, the manifest lists ${e.size} bytes (sha256 ${short(e.sha256)})`,
+      },
+      bytes: 0,
+    };
+  }
+  let got: string;
+  try {
+    got = await sha256File(file);
+  } catch (err) {
+    return { problem: { kind: 'UNREADABLE', path: e.path, detail: `cannot be read: ${describeFsError(err)}` }, bytes: 0 };
+  }
+  if (got !== e.sha256) {
+    return {
+      problem: {
+        kind: 'CHANGED',
+        path: e.path,
+        detail: `sha256 ${short(got)}, the manifest lists ${short(e.sha256)} (same size, ${e.size} bytes)`,
+      },
+      bytes: st.size,
+    };
+  }
+  return { problem: null, bytes: st.size };
+}
+
+/** SHA256SUMS beside manifest.json, when there, must list exactly the manifest's released tarballs. */
+function checkSums(manifestFile: string, m: Manifest): VerifyProblem[] {
+  const sumsFile = path.join(path.dirname(manifestFile), SUMS_FILE);
+  let text: string;
+  try {
+    text = readFileSync(sumsFile, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    return [{ kind: 'SUMS', path: SUMS_FILE, detail: `cannot be read: ${describeFsError(e)}` }];
+  }
+  const listed = new Map(m.episodes.map((e) => [e.path, e.sha256]));
+  const problems: VerifyProblem[] = [];
+  const inSums = new Set<string>();
+  for (const line of text.split('\n')) {
+    if (line === '') continue;
+    const m2 = /^([0-9a-f]{64}) [ *](.+)$/.exec(line);
+    if (!m2) {
+      problems.push({ kind: 'SUMS', path: SUMS_FILE, detail: `a line is not "<sha256>  <path>": ${JSON.stringify(line.slice(0, 100))}` });
+      continue;
+    }
+    const [, digest, p] = m2 as unknown as [string, string, string];
+    inSums.add(p);
+    const want = listed.get(p);
+    if (want === undefined) problems.push({ kind: 'SUMS', path: p, detail: `in ${SUMS_FILE} but not in ${MANIFEST_FILE}` });
+    else if (want !== digest) problems.push({ kind: 'SUMS', path: p, detail: `${SUMS_FILE} and ${MANIFEST_FILE} give different sha256` });
+  }
+  for (const p of listed.keys())
+    if (!inSums.has(p)) problems.push({ kind: 'SUMS', path: p, detail: `in ${MANIFEST_FILE} but not in ${SUMS_FILE}` });
+  return problems;
+}
+
+export interface VerifyOptions {
+  allowExtra: boolean;
+  /** Files hashed at once (default 8). */
+  concurrency?: number;
+}
+
+export async function verifyDataset(loaded: LoadedManifest, root: string, opts: VerifyOptions): Promise<VerifyResult> {
+  const { manifest: m } = loaded;
+  const st = statSync(root, { throwIfNoEntry: false });
+  if (!st?.isDirectory()) {
+    throw new ConfigError(
+      `${root} is not a folder: give --dataset the export folder (or the dataset root) the manifest's paths are relative to`,
+    );
+  }
+  if (!m.gate.passed) {
+    const n = m.withheld.length;
+    return {
+      listed: 0,
+      bytes: 0,
+      problems: [
+        {
+          kind: 'NOT-RELEASED',
+          path: path.basename(loaded.file),
+          detail: `records a FAILED gate (${m.gate.fail_reason ?? 'no reason given'}): it releases nothing (${n} kept episode${n === 1 ? '' : 's'} withheld)`,
+        },
+      ],
+    };
+  }
+  const problems: VerifyProblem[] = checkSums(loaded.file, m);
+  const listed = new Set(m.episodes.map((e) => e.path));
+  if (!opts.allowExtra) {
+    for (const p of tarballsUnder(root)) {
+      if (!listed.has(p)) problems.push({ kind: 'EXTRA', path: p, detail: 'a tarball the manifest does not list' });
+    }
+  }
+  let bytes = 0;
+  let next = 0;
+  const found: Array<VerifyProblem | null> = new Array<VerifyProblem | null>(m.episodes.length).fill(null);
+  const worker = async (): Promise<void> => {
+    for (;;) {
+      const i = next++;
+      if (i >= m.episodes.length) return;
+      const r = await checkOne(root, m.episodes[i]!);
+      found[i] = r.problem;
+      bytes += r.bytes;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, opts.concurrency ?? 8) }, worker));
+  problems.push(...found.filter((p): p is VerifyProblem => p !== null));
+  problems.sort((a, b) => Buffer.compare(Buffer.from(a.path), Buffer.from(b.path)) || a.kind.localeCompare(b.kind));
+  return { listed: m.episodes.length, bytes, problems };
+}

@@ -1,0 +1,234 @@
+/**
+ * The release manifest end to end, through the bundled command run as a process: a gate on a copy
+ * of the fixtures writes SHA256SUMS that the real `sha256sum -c` accepts, an export of exactly the
+ * listed files verifies, and a tarball changed after the gate (same size), a missing one and an
+ * extra one each make verify exit 1 naming it.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Ajv } from 'ajv';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyFixtures } from '../support/shard-datasets.js';
+import { REPO, tempDir } from '../support/helpers.js';
+
+const BIN = path.join(REPO, 'dist', 'episode-gate.js');
+const tmp = tempDir('episode-gate-manifest-');
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+interface Run {
+  code: number | null;
+  out: string;
+  err: string;
+}
+
+function gate(args: string[], cwd = tmp): Run {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+const readJson = <T>(f: string): T => JSON.parse(readFileSync(f, 'utf8')) as T;
+
+interface ReportLite {
+  episodes: Array<{ host: string; episode: string; verdict: string; sha256: string | null }>;
+}
+interface ManifestLite {
+  gate: { result: string; passed: boolean; baseline: { name: string; sha256: string } | null };
+  episodes: Array<{ host: string; episode: string; path: string; sha256: string; size: number; line: number }>;
+  withheld: Array<{ path: string }>;
+  flagged: Array<{ path: string; reasons: string[] }>;
+}
+
+const root = path.join(tmp, 'dataset');
+const out = path.join(tmp, 'release');
+let report: ReportLite;
+let sums: string;
+
+beforeAll(() => {
+  copyFixtures(root);
+  const r = gate([
+    'check',
+    '--dataset',
+    'dataset',
+    '--baseline',
+    path.join(REPO, 'fixtures', 'baseline.json'),
+    '--manifest',
+    'release',
+    '--report-out',
+    'report.json',
+  ]);
+  expect(r.err).toContain('PASSED');
+  expect(r.code).toBe(0);
+  report = readJson<ReportLite>(path.join(tmp, 'report.json'));
+  sums = readFileSync(path.join(out, 'SHA256SUMS'), 'utf8');
+});
+
+/** Copies exactly the tarballs SHA256SUMS lists into a fresh export folder. */
+function exportListed(name: string): string {
+  const dir = path.join(tmp, name);
+  rmSync(dir, { recursive: true, force: true });
+  for (const line of sums.trimEnd().split('\n')) {
+    const rel = line.slice(66);
+    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    cpSync(path.join(root, rel), path.join(dir, rel));
+  }
+  return dir;
+}
+
+describe('SHA256SUMS of a passed gate', () => {
+  it('is accepted by the real sha256sum -c from the dataset root', () => {
+    const text = execFileSync('sha256sum', ['--strict', '-c', path.join(out, 'SHA256SUMS')], { cwd: root, encoding: 'utf8' });
+    const ok = text.trimEnd().split('\n');
+    expect(ok.length).toBe(report.episodes.filter((e) => e.verdict === 'kept').length);
+    expect(ok.every((l) => l.endsWith(': OK'))).toBe(true);
+  });
+
+  it('lists exactly the kept episodes, sorted, with the digests the scan recorded; flagged ones are absent', () => {
+    const lines = sums.trimEnd().split('\n');
+    const paths = lines.map((l) => l.slice(66));
+    expect([...paths].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)))).toEqual(paths);
+    const kept = report.episodes.filter((e) => e.verdict === 'kept');
+    const want = kept.map((e) => `${e.sha256}  episodes/${e.host}/${e.episode}.tar.zst`).sort();
+    expect([...lines].sort()).toEqual(want);
+    const flagged = report.episodes.filter((e) => e.verdict === 'flagged');
+    expect(flagged.length).toBeGreaterThan(0);
+    for (const f of flagged) expect(paths).not.toContain(`episodes/${f.host}/${f.episode}.tar.zst`);
+  });
+
+  it('agrees with manifest.json, which validates against its schema and lists the flagged episodes apart', () => {
+    const m = readJson<ManifestLite>(path.join(out, 'manifest.json'));
+    const valid = new Ajv({ strict: true, allowUnionTypes: true }).compile(
+      readJson<object>(path.join(REPO, 'schema/manifest.schema.json')),
+    );
+    expect(valid(m), JSON.stringify(valid.errors)).toBe(true);
+    expect(m.gate).toMatchObject({ result: 'PASSED', passed: true });
+    const baselineBytes = readFileSync(path.join(REPO, 'fixtures', 'baseline.json'));
+    expect(m.gate.baseline?.sha256).toBe(createHash('sha256').update(baselineBytes).digest('hex'));
+    expect(m.episodes.map((e) => `${e.sha256}  ${e.path}\n`).join('')).toBe(sums);
+    for (const e of m.episodes) expect(e.size).toBe(statSync(path.join(root, e.path)).size);
+    expect(m.withheld).toEqual([]);
+    expect(m.flagged.length).toBe(report.episodes.filter((e) => e.verdict === 'flagged').length);
+    expect(m.flagged.every((f) => f.reasons.length > 0)).toBe(true);
+  });
+
+  it('comes with an in-toto v1 Statement whose subjects are its lines and whose predicate is the test result', () => {
+    const st = readJson<Record<string, unknown>>(path.join(out, 'statement.intoto.json'));
+    expect(st._type).toBe('https://in-toto.io/Statement/v1');
+    expect(st.predicateType).toBe('https://in-toto.io/attestation/test-result/v0.1');
+    const subject = st.subject as Array<{ name: string; digest: { sha256: string } }>;
+    expect(subject.map((s) => `${s.digest.sha256}  ${s.name}\n`).join('')).toBe(sums);
+    for (const s of subject) expect(s.digest.sha256).toMatch(/^[0-9a-f]{64}$/);
+    const p = st.predicate as Record<string, unknown>;
+    expect(p.result).toBe('PASSED');
+    expect(p.failedTests).toEqual([]);
+    expect(p.passedTests).toContain('case:rescued-by-netflow');
+    expect(p.passedTests).toContain('rule:kept-drop');
+    const config = p.configuration as Array<{ name: string; digest?: { sha256: string } }>;
+    const m = readJson<ManifestLite>(path.join(out, 'manifest.json'));
+    expect(config.find((c) => c.name === m.gate.baseline!.name)?.digest?.sha256).toBe(m.gate.baseline!.sha256);
+    const settingsHash = readJson<{ settings_hash: string }>(path.join(tmp, 'report.json')).settings_hash;
+    expect(`sha256:${config.find((c) => c.name === 'settings')?.digest?.sha256}`).toBe(settingsHash);
+    expect(readJson(path.join(out, 'predicate.json'))).toEqual(p);
+  });
+});
+
+describe('verify', () => {
+  it('passes on an export of exactly the listed files, and on the dataset itself with --allow-extra', () => {
+    const dir = exportListed('export-ok');
+    const r = gate(['verify', '--manifest', 'release/manifest.json', '--dataset', dir]);
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(/^episode-gate: VERIFIED: .* holds the 12 tarballs /);
+    expect(r.code).toBe(0);
+    expect(gate(['verify', '--manifest', 'release', '--dataset', 'dataset', '--allow-extra']).code).toBe(0);
+  });
+
+  it('exits 1 naming a tarball rewritten after the gate at the same size', () => {
+    const dir = exportListed('export-changed');
+    const rel = sums.split('\n')[3]!.slice(66);
+    const file = path.join(dir, rel);
+    const bytes = readFileSync(file);
+    const size = bytes.length;
+    bytes[size - 1] = bytes[size - 1]! ^ 0xff;
+    writeFileSync(file, bytes);
+    expect(statSync(file).size).toBe(size);
+    const r = gate(['verify', '--manifest', 'release', '--dataset', dir]);
+    expect(r.code).toBe(1);
+    expect(r.out.trimEnd().split('\n')).toEqual([
+      expect.stringMatching(new RegExp(`^CHANGED ${rel}: sha256 [0-9a-f]{16}…, the manifest lists`)),
+    ]);
+    expect(r.err).toMatch(/^episode-gate: VERIFY FAILED \(exit 1\): 1 problem /);
+  });
+
+  it('exits 1 naming a missing tarball and an extra one, one line each; --allow-extra lets the extra one pass', () => {
+    const dir = exportListed('export-missing-extra');
+    const gone = sums.split('\n')[0]!.slice(66);
+    unlinkSync(path.join(dir, gone));
+    const flagged = readJson<ManifestLite>(path.join(out, 'manifest.json')).flagged[0]!.path;
+    mkdirSync(path.dirname(path.join(dir, flagged)), { recursive: true });
+    cpSync(path.join(root, flagged), path.join(dir, flagged));
+    const r = gate(['verify', '--manifest', 'release', '--dataset', dir]);
+    expect(r.code).toBe(1);
+    const lines = r.out.trimEnd().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines).toContain(`MISSING ${gone}: listed in the manifest, absent here`);
+    expect(lines).toContain(`EXTRA ${flagged}: a tarball the manifest does not list`);
+    const allowed = gate(['verify', '--manifest', 'release', '--dataset', dir, '--allow-extra']);
+    expect(allowed.code).toBe(1);
+    expect(allowed.out.trimEnd().split('\n')).toEqual([`MISSING ${gone}: listed in the manifest, absent here`]);
+  });
+
+  it('exits 1 when SHA256SUMS and manifest.json beside it disagree', () => {
+    const copy = path.join(tmp, 'release-edited');
+    cpSync(out, copy, { recursive: true });
+    appendFileSync(path.join(copy, 'SHA256SUMS'), `${'0'.repeat(64)}  episodes/lab-a/ep-smuggled.tar.zst\n`);
+    const r = gate(['verify', '--manifest', copy, '--dataset', exportListed('export-sums')]);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('SUMS episodes/lab-a/ep-smuggled.tar.zst: in SHA256SUMS but not in manifest.json');
+  });
+
+  it('exits 2 with one line naming the manifest and the fix when it cannot run', () => {
+    const bad = path.join(tmp, 'bad-manifest.json');
+    const m = readJson<ManifestLite & Record<string, unknown>>(path.join(out, 'manifest.json'));
+    writeFileSync(bad, JSON.stringify({ ...m, episodes: [{ ...m.episodes[0]!, path: '../../etc/passwd' }] }));
+    const cases: Array<[string[], string]> = [
+      [['verify', '--manifest', 'nowhere.json', '--dataset', 'dataset'], 'cannot read the manifest nowhere.json'],
+      [['verify', '--manifest', 'report.json', '--dataset', 'dataset'], 'manifest_version undefined is not supported'],
+      [['verify', '--manifest', bad, '--dataset', 'dataset'], 'episodes[0].path "../../etc/passwd"'],
+      [['verify', '--manifest', 'release', '--dataset', 'no-such-dir'], 'is not a folder'],
+    ];
+    for (const [args, words] of cases) {
+      const r = gate(args);
+      expect(r.code, words).toBe(2);
+      expect(r.out).toBe('');
+      expect(r.err.trimEnd().split('\n')).toHaveLength(1);
+      expect(r.err).toContain(words);
+      expect(r.err).not.toMatch(/\n\s+at /);
+    }
+    const usage = gate(['verify', '--dataset', 'dataset']);
+    expect(usage.code).toBe(2);
+    expect(usage.err).toContain('the following arguments are required: --manifest');
+  });
+});
+
+describe('a failed gate', () => {
+  it('writes its manifest with verdict FAILED, withholds the kept episodes, removes an earlier SHA256SUMS, and verify refuses it', () => {
+    const dir = path.join(tmp, 'release-failed');
+    cpSync(out, dir, { recursive: true });
+    expect(existsSync(path.join(dir, 'SHA256SUMS'))).toBe(true);
+    const r = gate(['check', '--dataset', 'dataset', '--fail-on', 'flagged', '--manifest', dir]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('with verdict FAILED: no SHA256SUMS, nothing is released');
+    expect(existsSync(path.join(dir, 'SHA256SUMS'))).toBe(false);
+    const m = readJson<ManifestLite>(path.join(dir, 'manifest.json'));
+    expect(m.gate).toMatchObject({ result: 'FAILED', passed: false });
+    expect(m.episodes).toEqual([]);
+    expect(m.withheld.length).toBe(12);
+    const st = readJson<{ predicate: { result: string; failedTests: string[] } }>(path.join(dir, 'statement.intoto.json'));
+    expect(st.predicate.result).toBe('FAILED');
+    expect(st.predicate.failedTests).toEqual(['rule:no-flagged']);
+    const v = gate(['verify', '--manifest', dir, '--dataset', 'dataset', '--allow-extra']);
+    expect(v.code).toBe(1);
+    expect(v.out).toMatch(/^NOT-RELEASED manifest\.json: records a FAILED gate .*12 kept episodes withheld/);
+  });
+});
