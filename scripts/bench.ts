@@ -23,6 +23,7 @@ import { episodeMembers } from './lib/synth.js';
 import { buildTar } from './lib/tarball.js';
 import { classify } from '../src/classifier/classify.js';
 import { DEFAULT_CLASSIFIER_SETTINGS } from '../src/classifier/types.js';
+import { newDecoderContext } from '../src/episode/decoder-context.js';
 import { MEMBER_SUFFIXES, parseMembers, readWhole } from '../src/episode/read.js';
 import { TarReader } from '../src/episode/tar.js';
 import { decompress, defaultZstdImpl, newZstdScratch, trimZstdScratch, type ZstdImpl } from '../src/episode/zstd.js';
@@ -209,6 +210,7 @@ async function breakdown(ds: Dataset, n: number, impl: ZstdImpl): Promise<Breakd
   // The reader's reused buffers, as readEpisode() keeps them per thread.
   let input: Buffer = Buffer.allocUnsafe(1 << 20);
   const scratch = newZstdScratch();
+  const decoder = newDecoderContext(impl);
   for (let pass = 0; pass < 2; pass++) {
     for (const k of Object.keys(t) as Array<keyof typeof t>) t[k] = 0;
     const passStart = cpu();
@@ -219,7 +221,7 @@ async function breakdown(ds: Dataset, n: number, impl: ZstdImpl): Promise<Breakd
       const c1 = cpu();
       const chunks: Uint8Array[] = [];
       trimZstdScratch(scratch);
-      await decompress(read.file, (c) => void chunks.push(c), impl, Infinity, scratch);
+      await decompress(read.file, (c) => void chunks.push(c), decoder, Infinity, scratch);
       const c2 = cpu();
       const tar = new TarReader({ suffixes: MEMBER_SUFFIXES, maxMemberBytes: 1 << 28 });
       for (const c of chunks) tar.push(c);
