@@ -18,10 +18,12 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } 
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FLAT_CPU, FLAT_LOAD, ZERO, episodeMembers, rng, type EpisodeSpec } from './lib/synth.js';
+import { HOSTS, captureMember, specFor, zstdAsync } from './lib/realistic.js';
+import { episodeMembers } from './lib/synth.js';
 import { buildTar } from './lib/tarball.js';
 import { classify } from '../src/classifier/classify.js';
 import { DEFAULT_CLASSIFIER_SETTINGS } from '../src/classifier/types.js';
+import { newDecoderContext } from '../src/episode/decoder-context.js';
 import { MEMBER_SUFFIXES, parseMembers, readWhole } from '../src/episode/read.js';
 import { TarReader } from '../src/episode/tar.js';
 import { decompress, defaultZstdImpl, newZstdScratch, trimZstdScratch, type ZstdImpl } from '../src/episode/zstd.js';
@@ -118,64 +120,6 @@ function parseOptions(argv: string[]): Options {
 // ---------------------------------------------------------------------------------------------
 // the dataset
 
-const HOSTS = ['lab-a', 'lab-b', 'lab-c', 'lab-d'];
-const DURATIONS = { clean: 120, infecting: 60, infected_running: 600, dormant: 420 }; // 20 minutes
-const CAPTURE_BYTES = 256 * 1024;
-
-/** The workload profiles seen on the fleet, so verdicts vary like a real dataset's. */
-function specFor(i: number): EpisodeSpec {
-  const id = `ep-bench-${String(i).padStart(5, '0')}`;
-  const base: EpisodeSpec = {
-    episodeId: id,
-    seed: 1000 + i,
-    durations: DURATIONS,
-    t0: 1_800_000_000_000_000_000n + BigInt(i) * 7_200n * 1_000_000_000n,
-  };
-  switch (i % 8) {
-    case 0: // cpu-burn: /proc shows it
-      return { ...base, cpuPct: { clean: 3, infecting: 8, infected_running: 97, dormant: 4 } };
-    case 1: // scan-and-dial on a crowded host: rescued by netflow
-      return { ...base, netBytesPerSec: { ...ZERO, infected_running: 2_000 } };
-    case 2: // io-walk: rescued by QMP deltas
-      return { ...base, qmpBytesPerSec: { ...ZERO, infected_running: 150_000 } };
-    case 3: // low-and-slow: rescued by guest load
-      return { ...base, guestLoad: { ...FLAT_LOAD, infected_running: 1.4 } };
-    case 4: // flat everywhere, probe silent: flat-cpu + workload-silent
-      return { ...base, cpuPct: FLAT_CPU, probeYes: '0' };
-    case 5: // pre-sample-propagation episode
-      return { ...base, sample: null };
-    case 6: // workload failed mid-phase
-      return { ...base, events: 'failed', cpuPct: { clean: 3, infecting: 8, infected_running: 97, dormant: 4 } };
-    default: // guest agent dead: no guest rows
-      return { ...base, sources: { guest: false }, netBytesPerSec: { ...ZERO, infecting: 900 } };
-  }
-}
-
-function captureMember(id: string, seed: number): { name: string; data: Uint8Array } {
-  // Packet-like bytes: mostly random payload, so it compresses about as badly as a real capture.
-  const r = rng(seed);
-  const data = new Uint8Array(CAPTURE_BYTES);
-  for (let i = 0; i < data.length; i += 4) {
-    const x = (r() * 4294967296) >>> 0;
-    data[i] = x & 0xff;
-    data[i + 1] = (x >>> 8) & 0xff;
-    data[i + 2] = i % 64 < 16 ? 0 : (x >>> 16) & 0xff;
-    data[i + 3] = i % 64 < 16 ? 0 : x >>> 24;
-  }
-  return { name: `${id}/capture/bridge0.pcap`, data };
-}
-
-function zstdAsync(input: Uint8Array): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const p = spawn('zstd', ['-q', '-3', '-c'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    const out: Buffer[] = [];
-    p.stdout.on('data', (b: Buffer) => out.push(b));
-    p.on('error', reject);
-    p.on('close', (code) => (code === 0 ? resolve(Buffer.concat(out)) : reject(new Error(`zstd exited with ${code}`))));
-    p.stdin.end(input);
-  });
-}
-
 interface Dataset {
   root: string;
   episodesRoot: string;
@@ -266,6 +210,7 @@ async function breakdown(ds: Dataset, n: number, impl: ZstdImpl): Promise<Breakd
   // The reader's reused buffers, as readEpisode() keeps them per thread.
   let input: Buffer = Buffer.allocUnsafe(1 << 20);
   const scratch = newZstdScratch();
+  const decoder = newDecoderContext(impl);
   for (let pass = 0; pass < 2; pass++) {
     for (const k of Object.keys(t) as Array<keyof typeof t>) t[k] = 0;
     const passStart = cpu();
@@ -276,7 +221,7 @@ async function breakdown(ds: Dataset, n: number, impl: ZstdImpl): Promise<Breakd
       const c1 = cpu();
       const chunks: Uint8Array[] = [];
       trimZstdScratch(scratch);
-      await decompress(read.file, (c) => void chunks.push(c), impl, Infinity, scratch);
+      await decompress(read.file, (c) => void chunks.push(c), decoder, Infinity, scratch);
       const c2 = cpu();
       const tar = new TarReader({ suffixes: MEMBER_SUFFIXES, maxMemberBytes: 1 << 28 });
       for (const c of chunks) tar.push(c);

@@ -5,6 +5,7 @@
 import type { ClassifierSettings, Verdict } from '../classifier/types.js';
 import { classifyTarball, type EpisodeJobOptions, type EpisodeJobResult } from '../episode/classify-file.js';
 import type { EpisodeStats, ReaderLimits } from '../episode/read.js';
+import { newDecoderContext } from '../episode/decoder-context.js';
 import type { ZstdImpl } from '../episode/zstd.js';
 import { walkIndex, type IndexEntry, type IndexProblem, type MissingTarball } from './index-file.js';
 
@@ -66,7 +67,8 @@ export interface EpisodeRunner {
 }
 
 export function inProcessRunner(opts: EpisodeJobOptions): EpisodeRunner {
-  return { run: (p) => classifyTarball(p, opts), close: async () => {} };
+  const decoder = newDecoderContext(opts.zstd);
+  return { run: (p) => classifyTarball(p, opts, decoder), close: async () => {} };
 }
 
 export async function scanDataset(opts: ScanOptions, runner?: EpisodeRunner): Promise<ScanResult> {

@@ -1,6 +1,7 @@
 /** One tarball on disk -> its verdict: read, parse, classify; unreadable instead of throwing. */
 import { classify, unreadableVerdict } from '../classifier/classify.js';
 import type { ClassifierSettings, Verdict } from '../classifier/types.js';
+import type { DecoderContext } from './decoder-context.js';
 import { readEpisode, type EpisodeStats, type ReaderLimits } from './read.js';
 import type { ZstdImpl } from './zstd.js';
 
@@ -17,9 +18,14 @@ export interface EpisodeJobResult {
   sha256: string | null;
 }
 
-export async function classifyTarball(tarPath: string, opts: EpisodeJobOptions): Promise<EpisodeJobResult> {
+/** `decoder`: the thread's decoder state (the worker's or the in-process scanner's); a fresh one without it. */
+export async function classifyTarball(tarPath: string, opts: EpisodeJobOptions, decoder?: DecoderContext): Promise<EpisodeJobResult> {
   try {
-    const read = await readEpisode(tarPath, { limits: opts.limits, ...(opts.zstd ? { zstd: opts.zstd } : {}) });
+    const read = await readEpisode(tarPath, {
+      limits: opts.limits,
+      ...(opts.zstd ? { zstd: opts.zstd } : {}),
+      ...(decoder ? { decoder } : {}),
+    });
     if (!read.ok) return { verdict: unreadableVerdict(read.detail), stats: read.stats, sha256: read.sha256 };
     return { verdict: classify(read.rows, opts.settings), stats: read.stats, sha256: read.sha256 };
   } catch (e) {

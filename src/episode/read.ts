@@ -8,7 +8,8 @@ import type { EpisodeRows, Row, SourceRows } from '../classifier/types.js';
 import { parseJsonlBytes } from '../py/jsonl-bytes.js';
 import { JsonError, parseJsonDoc, type Fields, type Projection } from '../py/json.js';
 import { LimitError, TarReadError, TarReader, type SelectedMember } from './tar.js';
-import { ZstdError, decompress, defaultZstdImpl, newZstdScratch, trimZstdScratch, type ZstdImpl, type ZstdScratch } from './zstd.js';
+import { newDecoderContext, type DecoderContext } from './decoder-context.js';
+import { ZstdError, decompress, newZstdScratch, trimZstdScratch, type ZstdImpl, type ZstdScratch } from './zstd.js';
 
 export interface ReaderLimits {
   /** Largest decompressed size of one member the classifier reads. */
@@ -88,7 +89,10 @@ export type ReadOutcome =
 
 export interface ReadOptions {
   limits?: ReaderLimits;
+  /** Which zstd, when no `decoder` is given (default: native where node:zlib has it). */
   zstd?: ZstdImpl;
+  /** The thread's decoder state, reused from one episode to the next (default: a fresh one). */
+  decoder?: DecoderContext;
 }
 
 const strict = new TextDecoder('utf-8', { ignoreBOM: true, fatal: true });
@@ -96,8 +100,9 @@ const strict = new TextDecoder('utf-8', { ignoreBOM: true, fatal: true });
 /** Read and parse one episode tarball from disk. Never throws for bad content. */
 export async function readEpisode(path: string, opts: ReadOptions = {}): Promise<ReadOutcome> {
   const stats: EpisodeStats = { compressedBytes: 0, decompressedBytes: 0, jsonBytes: 0 };
-  let input = spareInput ?? Buffer.allocUnsafe(INPUT_FIRST_BYTES);
-  spareInput = null;
+  const decoder = opts.decoder ?? newDecoderContext(opts.zstd);
+  let input = decoder.input ?? Buffer.allocUnsafe(INPUT_FIRST_BYTES);
+  decoder.input = null;
   try {
     let file: Uint8Array;
     try {
@@ -113,18 +118,17 @@ export async function readEpisode(path: string, opts: ReadOptions = {}): Promise
     }
     // Hashed from the bytes already in memory for classification: no second read.
     const sha256 = createHash('sha256').update(file).digest('hex');
-    return { ...(await readEpisodeBytes(file, opts, stats)), sha256 };
+    return { ...(await readEpisodeBytes(file, { ...opts, decoder }, stats)), sha256 };
   } finally {
-    if (input.length <= INPUT_KEEP_MAX_BYTES) spareInput = input;
+    if (input.length <= INPUT_KEEP_MAX_BYTES) decoder.input = input;
   }
 }
 
 /**
- * The thread's spare buffer for a tarball's compressed bytes, lent to one episode at a time like
+ * The context's spare buffer for a tarball's compressed bytes is lent to one episode at a time like
  * the decompression scratch below: reading into reused memory costs 0.06 ms where readFileSync's
  * fresh buffer costs 0.15 ms (a 290 KB episode).
  */
-let spareInput: Buffer | null = null;
 const INPUT_FIRST_BYTES = 1024 * 1024;
 const INPUT_KEEP_MAX_BYTES = 8 * 1024 * 1024;
 
@@ -153,24 +157,29 @@ export function readWhole(path: string, buf: Buffer): { file: Uint8Array; buf: B
 }
 
 /**
- * The thread's spare decompression scratch. An episode borrows it while its members are views
- * of the decompressed bytes, and gives it back once they are parsed into rows (which hold no
- * views); episodes read at the same time on one thread each get their own.
+ * An episode borrows the context's spare decompression scratch while its members are views of
+ * the decompressed bytes, and gives it back once they are parsed into rows (which hold no views);
+ * episodes read at the same time on one thread each get their own.
  */
-let spareScratch: ZstdScratch | null = null;
-
 export async function readEpisodeBytes(file: Uint8Array, opts: ReadOptions = {}, stats?: EpisodeStats): Promise<ReadOutcome> {
-  const scratch = spareScratch ?? newZstdScratch();
-  spareScratch = null;
+  const decoder = opts.decoder ?? newDecoderContext(opts.zstd);
+  const scratch = decoder.scratch ?? newZstdScratch();
+  decoder.scratch = null;
   try {
-    return await decodeAndParse(file, opts, stats ?? { compressedBytes: 0, decompressedBytes: 0, jsonBytes: 0 }, scratch);
+    return await decodeAndParse(file, opts, stats ?? { compressedBytes: 0, decompressedBytes: 0, jsonBytes: 0 }, scratch, decoder);
   } finally {
     trimZstdScratch(scratch);
-    spareScratch = scratch;
+    decoder.scratch = scratch;
   }
 }
 
-async function decodeAndParse(file: Uint8Array, opts: ReadOptions, st: EpisodeStats, scratch: ZstdScratch): Promise<ReadOutcome> {
+async function decodeAndParse(
+  file: Uint8Array,
+  opts: ReadOptions,
+  st: EpisodeStats,
+  scratch: ZstdScratch,
+  decoder: DecoderContext,
+): Promise<ReadOutcome> {
   st.compressedBytes = file.length;
   const limits = opts.limits ?? DEFAULT_LIMITS;
   const tar = new TarReader({ suffixes: MEMBER_SUFFIXES, maxMemberBytes: limits.maxMemberBytes });
@@ -184,7 +193,7 @@ async function decodeAndParse(file: Uint8Array, opts: ReadOptions, st: EpisodeSt
         }
         tar.push(chunk);
       },
-      opts.zstd ?? defaultZstdImpl(),
+      decoder,
       limits.maxEpisodeBytes,
       scratch,
     );

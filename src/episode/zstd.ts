@@ -10,7 +10,18 @@
  * WebAssembly decodes (zstd-wasm.ts); it is the same library, so the same checks.
  */
 import zlib from 'node:zlib';
+import { newDecoderContext, type DecoderContext } from './decoder-context.js';
+import {
+  NativeFrameDecoder,
+  NativeZstdError,
+  createNativeZstdStream,
+  decodeFramePublic,
+  nativeZstdAvailable,
+  type FrameProgress,
+} from './zstd-native.js';
 import { ZstdWasmError, ZstdWasmStream, loadZstdWasm } from './zstd-wasm.js';
+
+export { nativeZstdAvailable };
 
 export class ZstdError extends Error {
   constructor(message: string) {
@@ -20,13 +31,6 @@ export class ZstdError extends Error {
 }
 
 export type ZstdImpl = 'native' | 'wasm';
-
-type NativeZlib = typeof zlib & { createZstdDecompress?: (opts?: zlib.ZlibOptions) => zlib.Gunzip };
-const native = zlib as NativeZlib;
-
-export function nativeZstdAvailable(): boolean {
-  return typeof native.createZstdDecompress === 'function';
-}
 
 export function defaultZstdImpl(): ZstdImpl {
   const forced = process.env.EPISODE_GATE_ZSTD;
@@ -171,97 +175,24 @@ export function trimZstdScratch(s: ZstdScratch): void {
   s.used = 0;
 }
 
-/** What node:zlib's decoder object holds inside: the native handle. */
-interface ZlibHandle {
-  writeSync(flush: number, input: Uint8Array, inOff: number, inLen: number, out: Uint8Array, outOff: number, outLen: number): void;
-  reset(): void;
-  close(): void;
-  onerror: (message: string, errno: number, code?: string) => void;
-}
-
-interface FrameProgress {
-  /** Input the decoder has taken. */
-  inOff: number;
-  /** End of the output written so far. */
-  outEnd: number;
-}
-
-/**
- * One native zstd decoding context, reused frame after frame. zstdDecompressSync() builds a new
- * stream object and libzstd context (with its window buffers) on every call, which costs about as
- * much as decoding a 900 KB episode; this drives the same native handle as that call does (the
- * loop of node:zlib's processChunkSync) and keeps it. It relies on node:zlib internals
- * (`_handle`, `_writeState`), so create() checks they are there; if not, the public call is used.
- */
-class NativeFrameDecoder {
-  private failure: string | null = null;
-
-  private constructor(
-    private readonly handle: ZlibHandle,
-    private readonly state: Uint32Array,
-    private readonly flush: number,
-  ) {
-    // node:zlib's own handler destroys the stream object; errors are ours to report here.
-    handle.onerror = (message) => {
-      this.failure = message;
-    };
-  }
-
-  static create(): NativeFrameDecoder | null {
-    const s = (native.createZstdDecompress as () => unknown)() as {
-      _handle?: Partial<ZlibHandle> | null;
-      _writeState?: unknown;
-      _finishFlushFlag?: unknown;
-    };
-    const h = s._handle;
-    const st = s._writeState;
-    const ok =
-      h != null &&
-      typeof h.writeSync === 'function' &&
-      typeof h.reset === 'function' &&
-      typeof h.close === 'function' &&
-      st instanceof Uint32Array &&
-      st.length >= 2 &&
-      typeof s._finishFlushFlag === 'number';
-    return ok ? new NativeFrameDecoder(h as ZlibHandle, st as Uint32Array, s._finishFlushFlag as number) : null;
-  }
-
-  /**
-   * Go on decoding `frame` into `out` at `pos`; true when the frame is done, false when `out`
-   * is full first. Throws ZstdError on bad data; the decoder is not reused after that.
-   */
-  decode(frame: Uint8Array, out: Uint8Array, pos: FrameProgress): boolean {
-    const room = out.length - pos.outEnd;
-    const inLen = frame.length - pos.inOff;
-    this.handle.writeSync(this.flush, frame, pos.inOff, inLen, out, pos.outEnd, room);
-    if (this.failure !== null) throw new ZstdError(`decoding error: ${this.failure}`);
-    const availOut = this.state[0]!;
-    const availIn = this.state[1]!;
-    pos.inOff += inLen - availIn;
-    pos.outEnd += room - availOut;
-    // As processChunkSync decides: a call that leaves output room has taken all it can.
-    if (availOut === 0) return false;
-    this.handle.reset();
-    return true;
-  }
-
-  close(): void {
-    this.handle.close();
-  }
-}
-
-/** The thread's idle decoder (undefined: none made yet; null: internals missing, use the public call). */
-let idleDecoder: NativeFrameDecoder | null | undefined;
-
 /**
  * Decode one frame synchronously into the scratch (growing it as needed); returns the output,
  * or null when it is more than `max` bytes (the caller streams the frame instead).
  */
-function decodeFrameSync(frame: Uint8Array, windowSize: number, scratch: ZstdScratch, max: number): Uint8Array | null {
-  if (idleDecoder === undefined) idleDecoder = NativeFrameDecoder.create();
-  const decoder = idleDecoder;
-  if (decoder === null) return decodeFramePublic(frame, max);
-  idleDecoder = undefined; // taken: a failure below leaves a fresh one to be made next time
+function decodeFrameSync(frame: Uint8Array, windowSize: number, scratch: ZstdScratch, max: number, ctx: DecoderContext): Uint8Array | null {
+  if (ctx.native === undefined) ctx.native = NativeFrameDecoder.create();
+  const decoder = ctx.native;
+  if (decoder === null) {
+    ctx.decoded['native-one-call']++;
+    try {
+      return decodeFramePublic(frame, max, Math.min(SYNC_CHUNK_BYTES, max));
+    } catch (e) {
+      if (e instanceof NativeZstdError) throw new ZstdError(`decoding error: ${e.message}`);
+      throw e;
+    }
+  }
+  ctx.native = undefined; // taken: a failure below leaves a fresh one to be made next time
+  ctx.decoded['native-frame']++;
   let buf = scratch.buf;
   let start = scratch.used;
   if (buf === null || buf.length - start < SCRATCH_MIN_ROOM) {
@@ -271,7 +202,7 @@ function decodeFrameSync(frame: Uint8Array, windowSize: number, scratch: ZstdScr
   const pos: FrameProgress = { inOff: 0, outEnd: start };
   let done = false;
   try {
-    while (!(done = decoder.decode(frame, buf, pos))) {
+    while (!(done = decodeOrThrow(decoder, frame, buf, pos))) {
       const have = pos.outEnd - start;
       if (have >= max) return null;
       // Move what this frame has produced into a larger buffer and go on from there.
@@ -280,12 +211,21 @@ function decodeFrameSync(frame: Uint8Array, windowSize: number, scratch: ZstdScr
       pos.outEnd = have;
     }
   } finally {
-    if (done && windowSize <= DECODER_KEEP_MAX_WINDOW) idleDecoder = decoder;
+    if (done && windowSize <= DECODER_KEEP_MAX_WINDOW) ctx.native = decoder;
     else decoder.close();
   }
   scratch.buf = buf;
   scratch.used = pos.outEnd;
   return buf.subarray(start, pos.outEnd);
+}
+
+function decodeOrThrow(decoder: NativeFrameDecoder, frame: Uint8Array, out: Uint8Array, pos: FrameProgress): boolean {
+  try {
+    return decoder.decode(frame, out, pos);
+  } catch (e) {
+    if (e instanceof NativeZstdError) throw new ZstdError(`decoding error: ${e.message}`);
+    throw e;
+  }
 }
 
 /**
@@ -298,19 +238,7 @@ function carryOver(buf: Buffer | null, start: number, end: number, size: number)
   return bigger;
 }
 
-type ZstdDecompressSync = (buf: Uint8Array, opts?: zlib.ZlibOptions & { maxOutputLength?: number }) => Buffer;
 const SYNC_CHUNK_BYTES = 1024 * 1024;
-
-/** The public one-call decode, where the reusable decoder cannot be made. */
-function decodeFramePublic(frame: Uint8Array, max: number): Uint8Array | null {
-  const decodeSync = (native as unknown as { zstdDecompressSync: ZstdDecompressSync }).zstdDecompressSync;
-  try {
-    return decodeSync(frame, { chunkSize: Math.min(SYNC_CHUNK_BYTES, max), maxOutputLength: max });
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return null;
-    throw new ZstdError(`decoding error: ${(e as Error).message}`);
-  }
-}
 
 /**
  * Decompress a whole .tar.zst (or gzip) file, streaming the output to `sink` in chunks.
@@ -323,16 +251,18 @@ function decodeFramePublic(frame: Uint8Array, max: number): Uint8Array | null {
 export async function decompress(
   file: Uint8Array,
   sink: ChunkSink,
-  impl: ZstdImpl,
+  decoder: DecoderContext | ZstdImpl,
   maxBytes = Infinity,
   scratch: ZstdScratch = newZstdScratch(),
 ): Promise<void> {
+  const ctx = typeof decoder === 'string' ? newDecoderContext(decoder) : decoder;
   if (file.length >= 2 && file[0] === 0x1f && file[1] === 0x8b) {
+    ctx.decoded.gzip++;
     await streamNative(zlib.createGunzip(), file, sink);
     return;
   }
   const frames = zstdFrames(file);
-  if (impl === 'native') {
+  if (ctx.zstd === 'native') {
     let produced = 0;
     const counted: ChunkSink = (chunk) => {
       produced += chunk.length;
@@ -344,14 +274,14 @@ export async function decompress(
       // One decode may produce what is left under the limit and one byte more (so the sink sees it crossed).
       const syncMax = Math.max(64, Math.min(SYNC_FRAME_MAX_BYTES, maxBytes - produced + 1));
       if (f.contentSize === null || f.contentSize <= BigInt(syncMax)) {
-        const out = decodeFrameSync(frame, f.windowSize, scratch, syncMax);
+        const out = decodeFrameSync(frame, f.windowSize, scratch, syncMax, ctx);
         if (out) {
           counted(out);
           continue;
         }
       }
-      const d = (native.createZstdDecompress as (o?: zlib.ZlibOptions) => zlib.Gunzip)({ chunkSize: 256 * 1024 });
-      await streamNative(d, frame, counted);
+      ctx.decoded['native-stream']++;
+      await streamNative(createNativeZstdStream(256 * 1024), frame, counted);
     }
     return;
   }
@@ -383,6 +313,7 @@ export async function decompress(
     // Past the limit, the sink must see it now (and stop the decode).
     if (scratch.used - runStart > maxBytes - produced) flush();
   };
+  ctx.decoded.wasm++;
   const stream = new ZstdWasmStream(await loadZstdWasm(), gather, true);
   try {
     stream.push(file);

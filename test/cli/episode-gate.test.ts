@@ -35,6 +35,10 @@ async function gate(argv: string[], cwd = repo): Promise<Run> {
   return { code, out, err };
 }
 
+/** The committed fixture baseline: a scan of the fixtures reports its totals. */
+const FIXTURE_BASELINE: Baseline = JSON.parse(readFileSync(path.join(repo, 'fixtures/baseline.json'), 'utf8')) as Baseline;
+const { scanned: SCANNED, kept: KEPT, flagged: FLAGGED } = FIXTURE_BASELINE.counts;
+
 function readJson<T>(f: string): T {
   return JSON.parse(readFileSync(f, 'utf8')) as T;
 }
@@ -58,16 +62,19 @@ describe('check on the committed fixtures (the README main job)', () => {
     const r = await gate(['check']);
     expect(r.code).toBe(0);
     expect(r.out.split('\n')[0]).toBe(
-      '### ✅ episode-gate: passed — no regressions against fixtures/baseline.json; 35 scanned, 12 kept, 23 flagged',
+      `### ✅ episode-gate: passed — no regressions against fixtures/baseline.json; ${SCANNED} scanned, ${KEPT} kept, ${FLAGGED} flagged`,
     );
-    expect(r.out).toContain('#### Pinned cases: 11 of 11 pass');
+    const pinned = FIXTURE_BASELINE.cases.length;
+    expect(r.out).toContain(`#### Pinned cases: ${pinned} of ${pinned} pass`);
     expect(r.out).toContain('| rescued-by-netflow | lab-a/ep-rescued-by-netflow | kept | kept | ✅ pass |');
     expect(r.out).toContain(
       '| flat-everywhere | lab-a/ep-flat-everywhere | flagged (flat-cpu, workload-silent) | flagged (flat-cpu, workload-silent) | ✅ pass |',
     );
     expect(r.out).toContain('same data as the baseline');
     expect(r.out).toContain('same settings as the baseline');
-    expect(r.err).toBe('episode-gate: PASSED: no regressions against fixtures/baseline.json; 35 episodes: 12 kept, 23 flagged\n');
+    expect(r.err).toBe(
+      `episode-gate: PASSED: no regressions against fixtures/baseline.json; ${SCANNED} episodes: ${KEPT} kept, ${FLAGGED} flagged\n`,
+    );
   });
 
   it('shows exactly which episodes a threshold change flips, and why, and fails on the pinned case', async () => {
@@ -89,8 +96,8 @@ describe('scan', () => {
     expect(r.code).toBe(0);
     const rep = readJson<Record<string, unknown> & { episodes: unknown[]; counts: unknown; missing_tarballs: unknown[] }>(f);
     expect(rep.report_version).toBe(1);
-    expect(rep.counts).toEqual({ scanned: 35, kept: 12, flagged: 23 });
-    expect(rep.episodes).toHaveLength(35);
+    expect(rep.counts).toEqual({ scanned: SCANNED, kept: KEPT, flagged: FLAGGED });
+    expect(rep.episodes).toHaveLength(SCANNED);
     expect(rep.missing_tarballs).toHaveLength(1);
     expect(rep.settings_hash).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect((rep.dataset as { fingerprint: string }).fingerprint).toMatch(/^sha256:[0-9a-f]{64}$/);
@@ -286,7 +293,10 @@ describe('the tool could not run (exit 2)', () => {
   });
   it('names an invalid baseline field', async () => {
     const f = path.join(tmp, 'invalid.json');
-    writeJson(f, { ...readJson<Baseline>(path.join(repo, 'fixtures/baseline.json')), counts: { scanned: 35, kept: 12, flagged: 'many' } });
+    writeJson(f, {
+      ...readJson<Baseline>(path.join(repo, 'fixtures/baseline.json')),
+      counts: { scanned: SCANNED, kept: KEPT, flagged: 'many' },
+    });
     expectToolError(await gate(['check', '--baseline', f]), 'counts.flagged must be a whole number >= 0, got "many"');
   });
   it('names a baseline that is not JSON', async () => {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CLASSIFIER_SETTINGS } from '../../src/classifier/types.js';
@@ -45,6 +46,18 @@ const EXPECTED: Record<string, string[]> = {
   'lab-b/ep-shared-id': [],
   'lab-b/ep-kept-cpu-burn': [],
   'lab-b/ep-no-netflow-member': [],
+  'lab-a/ep-tar-exactly-320k': [],
+  'lab-b/ep-tar-exactly-640k': [],
+  'lab-a/ep-tar-exactly-1m': ['flat-cpu', 'workload-silent'],
+  'lab-b/ep-tar-exactly-2m': [],
+};
+
+/** Fixtures whose tar is exactly k x 64 KiB, 128 KiB or 1 MiB (a decoder's output buffer, filled to the end). */
+const EXACT_TAR_BYTES: Record<string, number> = {
+  'lab-a/ep-tar-exactly-320k': 5 * 64 * 1024,
+  'lab-b/ep-tar-exactly-640k': 5 * 128 * 1024,
+  'lab-a/ep-tar-exactly-1m': 1024 * 1024,
+  'lab-b/ep-tar-exactly-2m': 2 * 1024 * 1024,
 };
 
 const scans = new Map<string, ScanResult>();
@@ -63,6 +76,16 @@ async function scan(impl: (typeof ZSTD_IMPLS)[number]): Promise<ScanResult> {
   }
   return scans.get(impl)!;
 }
+
+describe('the fixtures whose tar fills a decoder buffer exactly', () => {
+  it('hold tars of exactly those sizes, as the zstd command decodes them', () => {
+    const sizes = Object.keys(EXACT_TAR_BYTES).map((key) => {
+      const tar = execFileSync('zstd', ['-q', '-d', '-c', path.join(FIXTURES, 'episodes', `${key}.tar.zst`)], { maxBuffer: 1 << 26 });
+      return [key, tar.length];
+    });
+    expect(Object.fromEntries(sizes)).toEqual(EXACT_TAR_BYTES);
+  });
+});
 
 for (const impl of ZSTD_IMPLS) {
   describe(`the committed fixtures (${impl} zstd)`, () => {

@@ -10,6 +10,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newDecoderContext, type DecodePath, type DecoderContext } from '../../src/episode/decoder-context.js';
 import { SYNC_FRAME_MAX_BYTES, decompress, nativeZstdAvailable } from '../../src/episode/zstd.js';
 
 const KiB = 1024;
@@ -117,26 +118,29 @@ interface DecoderPath {
   name: string;
   /** Why this runtime cannot run the path, or null. */
   unavailable: string | null;
-  decode(file: Uint8Array, sink: (chunk: Uint8Array) => void): Promise<void>;
+  /** The path the context must have counted once every file is decoded. */
+  counts: DecodePath;
+  decode(file: Uint8Array, sink: (chunk: Uint8Array) => void, ctx: DecoderContext): Promise<void>;
 }
 
 const noNative = nativeZstdAvailable() ? null : `node:zlib has no zstd on Node ${process.versions.node}`;
 const PATHS: DecoderPath[] = [
-  { name: 'WebAssembly libzstd', unavailable: null, decode: (f, s) => decompress(f, s, 'wasm') },
-  { name: 'native, one call per frame', unavailable: noNative, decode: (f, s) => decompress(f, s, 'native') },
+  { name: 'WebAssembly libzstd', unavailable: null, counts: 'wasm', decode: (f, s, c) => decompress(f, s, c) },
+  { name: 'native, one call per frame', unavailable: noNative, counts: 'native-frame', decode: (f, s, c) => decompress(f, s, c) },
   {
     // A size bound of 0 sends every frame over 64 bytes to the stream, as frames over 32 MiB go.
     name: 'native, streamed',
     unavailable: noNative,
-    decode: (f, s) => decompress(f, s, 'native', 0),
+    counts: 'native-stream',
+    decode: (f, s, c) => decompress(f, s, c, 0),
   },
 ];
 
 /** What a path makes of a file: the sha256 of its output, or the error. */
-async function outcome(p: DecoderPath, file: Uint8Array): Promise<string> {
+async function outcome(p: DecoderPath, file: Uint8Array, ctx: DecoderContext): Promise<string> {
   const h = createHash('sha256');
   try {
-    await p.decode(file, (chunk) => h.update(chunk));
+    await p.decode(file, (chunk) => h.update(chunk), ctx);
   } catch (e) {
     return `error (${(e as Error).message})`;
   }
@@ -266,12 +270,14 @@ describe(`zstd decoder paths agree with the zstd command (${SIZES.length + BIG_S
     const title = `${p.name} decodes every accepted file to its content and rejects every rejected one`;
     it.skipIf(p.unavailable !== null)(p.unavailable ? `${title} (skipped: ${p.unavailable})` : title, async () => {
       const wrong: string[] = [];
+      const ctx = newDecoderContext(p.counts === 'wasm' ? 'wasm' : 'native');
       for (const c of cases) {
-        const got = await outcome(p, c.file);
+        const got = await outcome(p, c.file, ctx);
         const ok = c.zstdAccepts ? got === c.expected : got.startsWith('error');
         if (!ok) wrong.push(`${c.name}: ${got.slice(0, 90)}`);
       }
       expect(wrong).toEqual([]);
+      expect(ctx.decoded[p.counts]).toBeGreaterThan(cases.length / 2);
     });
   }
 });

@@ -107,3 +107,22 @@ export function writeTarZst(file: string, entries: TarEntry[], level = 3): numbe
   writeFileSync(file, bytes);
   return bytes.length;
 }
+
+/**
+ * A tar of exactly `size` bytes (a multiple of 512), the shape that once tripped a decoder whose
+ * output buffer the tar filled exactly. Without `filler`, zero blocks follow the end-of-archive
+ * marker, as tar pads its last record; with it, one more member of the size that ends the archive
+ * there (e.g. a capture: `filler(n)` returns a member of n bytes whose name fits a ustar header).
+ */
+export function buildTarOfSize(entries: TarEntry[], size: number, filler?: (bytes: number) => TarEntry): Uint8Array {
+  let tar = buildTar(entries);
+  if (filler) {
+    const bytes = size - tar.length - BLOCK;
+    if (bytes < 0) throw new Error(`the members take ${tar.length} bytes: no room for a filler in ${size}`);
+    tar = buildTar([...entries, filler(bytes)]);
+  }
+  if (tar.length > size || size % BLOCK !== 0) throw new Error(`a tar of ${tar.length} bytes cannot be made exactly ${size} bytes`);
+  const out = new Uint8Array(size);
+  out.set(tar);
+  return out;
+}

@@ -9,6 +9,7 @@
  * "unreadable: ...", ours must say `unreadable`. Exit 0 when all agree, 1 otherwise.
  */
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_CLASSIFIER_SETTINGS } from '../../src/classifier/types.js';
@@ -36,6 +37,7 @@ async function main(): Promise<number> {
   const dataset = arg('dataset');
   if (!dataset) throw new Error('--dataset DIR is required');
   const reference = arg('reference', path.join(here, '../../../shared/reference/cis490_prune.py'))!;
+  if (!existsSync(reference)) throw new Error(`no reference at ${reference}: pass --reference PATH to cis490_prune.py`);
   const zstd = arg('zstd') as ZstdImpl | undefined;
   const episodesRoot = path.join(dataset, 'episodes');
   const indexPath = path.join(dataset, 'index.jsonl');

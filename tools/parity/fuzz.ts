@@ -10,7 +10,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildTar, zstdCompress, type TarEntry } from '../lib/tarball.js';
+import { buildTar, buildTarOfSize, zstdCompress, type TarEntry } from '../lib/tarball.js';
 import { PHASES, episodeMembers, rng, type EpisodeSpec } from '../lib/synth.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -281,6 +281,26 @@ function mutateZst(z: Uint8Array, r: R): Uint8Array {
   return b;
 }
 
+/** The buffer sizes a tar can fill exactly: one in eight episodes is made k x one of them. */
+const SHAPE_UNITS = [64 * 1024, 128 * 1024, 1024 * 1024];
+
+/**
+ * The episode's tar, or one in eight times a tar of exactly k x 64 KiB, 128 KiB or 1 MiB (zero
+ * padding after the end-of-archive marker, or a capture member filling it). Its own random
+ * sequence, so the other draws of a seed stay as they were.
+ */
+function shapeTar(members: TarEntry[], r: R): Uint8Array {
+  if (r() >= 1 / 8) return buildTar(members);
+  const unit = pick(r, SHAPE_UNITS);
+  const least = buildTar(members).length + 512; // room for the filler's header
+  const size = (Math.ceil(least / unit) + Math.floor(r() * 2)) * unit;
+  if (r() < 0.5) return buildTarOfSize(members, size);
+  return buildTarOfSize(members, size, (bytes) => ({
+    name: 'capture/bridge0.pcap',
+    data: new Uint8Array(bytes).map(() => (r() < 0.7 ? Math.floor(r() * 256) : 0)),
+  }));
+}
+
 function main(): void {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(path.join(out, 'episodes'), { recursive: true });
@@ -316,7 +336,7 @@ function main(): void {
         members = mutateMembers(members, r);
       }
     }
-    let tar = buildTar(members);
+    let tar = shapeTar(members, rng(seed0 * 100_003 + n + 0x5eed));
     if (r() < 0.08) tar = mutateTar(tar, r);
     let zst = zstdCompress(tar, 1);
     if (r() < 0.06) zst = mutateZst(zst, r);

@@ -1,0 +1,34 @@
+/**
+ * What one thread keeps from one episode to the next to decode them: the spare buffers and the
+ * idle native zstd decoder. The worker makes one for its thread, the in-process scanner one for
+ * its run, and every read borrows from it: a buffer or decoder in use is taken out and put back
+ * afterwards, so episodes read at the same time on one thread never share one.
+ */
+import type { NativeFrameDecoder } from './zstd-native.js';
+import { defaultZstdImpl, type ZstdImpl, type ZstdScratch } from './zstd.js';
+
+/** The ways a frame gets decoded (gzip: a gzip file, which the zstd command also reads). */
+export type DecodePath = 'native-frame' | 'native-one-call' | 'native-stream' | 'wasm' | 'gzip';
+
+export interface DecoderContext {
+  /** Which zstd this thread decodes with. */
+  readonly zstd: ZstdImpl;
+  /** The spare buffer a tarball's compressed bytes are read into. */
+  input: Buffer | null;
+  /** The spare decompression scratch (see ZstdScratch). */
+  scratch: ZstdScratch | null;
+  /** The idle native decoder: undefined when none is made yet, null when node:zlib's internals are not as expected. */
+  native: NativeFrameDecoder | null | undefined;
+  /** How many frames (WebAssembly and gzip: files) each path has decoded with this context. */
+  readonly decoded: Record<DecodePath, number>;
+}
+
+export function newDecoderContext(zstd: ZstdImpl = defaultZstdImpl()): DecoderContext {
+  return {
+    zstd,
+    input: null,
+    scratch: null,
+    native: undefined,
+    decoded: { 'native-frame': 0, 'native-one-call': 0, 'native-stream': 0, wasm: 0, gzip: 0 },
+  };
+}
