@@ -4,8 +4,8 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { u as unsafeIdReason, A as ALL_REASONS, R as REFERENCE_REASONS, D as DEFAULT_CLASSIFIER_SETTINGS, c as createEpisodeRunner, s as scanDataset } from './chunks/pool.js';
 import { s as splitPyLines, i as isBlankPyLine, p as parseJsonDoc, J as JsonError, N as NotDict, t as truthy, a as pyJsonString, D as DEFAULT_LIMITS } from './chunks/classify-file.js';
-import { createHash } from 'node:crypto';
-import { p as parseArgs, U as UsageError, i as intOption, u as usageLine, h as helpText, r as runMain } from './chunks/io.js';
+import { createHash, randomUUID } from 'node:crypto';
+import { a as atLineStart, i as inLine, p as parseArgs, U as UsageError, b as intOption, u as usageLine, h as helpText, r as runMain } from './chunks/io.js';
 import 'node:url';
 import 'node:worker_threads';
 import 'node:fs/promises';
@@ -255,7 +255,6 @@ function checkedItem(action, roots, host, episode) {
         dest: action === 'archive' ? tarballPath(path.resolve(roots.archiveRoot), host, episode) : null,
     };
 }
-/** The archive already holds `dest`: is it this very tarball (a re-run), or something else? */
 function archiveHolds(src, dest) {
     const d = lstatOrNull(dest);
     if (!d)
@@ -263,7 +262,74 @@ function archiveHolds(src, dest) {
     const s = lstatOrNull(src);
     if (!s || !d.isFile() || !s.isFile())
         return 'different';
-    return sameInode(s, d) || sameContent(src, dest) ? 'same' : 'different';
+    if (sameInode(s, d))
+        return d.nlink >= 2n && !sameEntry(src, dest) ? 'linked' : 'self';
+    return sameContent(src, dest) ? 'copy' : 'different';
+}
+/** Do two paths name the same directory entry once their folders' links are resolved? */
+function sameEntry(a, b) {
+    return path.basename(a) === path.basename(b) && realPathOf(path.dirname(a)) === realPathOf(path.dirname(b));
+}
+/** The real path of `p`: its deepest existing ancestor with links resolved, the rest appended. */
+function realPathOf(p) {
+    const abs = path.resolve(p);
+    const rest = [];
+    for (let at = abs;; at = path.dirname(at)) {
+        try {
+            return path.join(fs__default.realpathSync(at), ...rest.reverse());
+        }
+        catch {
+            if (path.dirname(at) === at)
+                return abs;
+            rest.push(path.basename(at));
+        }
+    }
+}
+/** `inner` is `outer` or lies below it (both real paths). */
+function isWithin(inner, outer) {
+    return inner === outer || inner.startsWith(outer.endsWith(path.sep) ? outer : outer + path.sep);
+}
+/**
+ * An archive root that is, contains or lies inside the episodes root (links resolved) would make
+ * a tarball its own "copy": throw before anything is touched.
+ */
+function checkArchiveRoot(roots) {
+    const episodes = realPathOf(roots.episodesRoot);
+    const archive = realPathOf(roots.archiveRoot);
+    const relation = archive === episodes
+        ? 'is the episodes root'
+        : isWithin(archive, episodes)
+            ? 'lies inside'
+            : isWithin(episodes, archive)
+                ? 'contains'
+                : null;
+    if (relation === null)
+        return;
+    const shown = (given, real) => (path.resolve(given) === real ? given : `${given} (really ${real})`);
+    const what = relation === 'is the episodes root'
+        ? `--archive-root ${shown(roots.archiveRoot, archive)} is the episodes root, --episodes-root ${shown(roots.episodesRoot, episodes)}`
+        : `--archive-root ${shown(roots.archiveRoot, archive)} ${relation} --episodes-root ${shown(roots.episodesRoot, episodes)}`;
+    throw new PruneError(`${what}: archiving there would remove tarballs without keeping a copy; nothing was touched: choose an --archive-root outside the episodes root`);
+}
+/**
+ * Why an item's files must not be touched: a host folder that is a link leading out of the
+ * episodes root (a tarball outside it), or an archive place that leads into the episodes root
+ * or out of the archive root. Null when both stay where they belong.
+ */
+function escapeReason(item, roots) {
+    const episodes = realPathOf(roots.episodesRoot);
+    const src = realPathOf(item.src);
+    if (!isWithin(src, episodes) || src === episodes) {
+        return `${item.src} resolves to ${src}, outside --episodes-root ${episodes}; left alone`;
+    }
+    if (item.dest === null)
+        return null;
+    const archive = realPathOf(roots.archiveRoot);
+    const dest = realPathOf(item.dest);
+    if (isWithin(dest, episodes) || !isWithin(dest, archive) || dest === archive) {
+        return `its archive place ${item.dest} resolves to ${dest}, ${isWithin(dest, episodes) ? 'inside --episodes-root' : 'outside --archive-root'}; left alone`;
+    }
+    return null;
 }
 function collisionReason(dest) {
     return `the archive already holds a different ${dest}; nothing was overwritten: move that file aside and re-run`;
@@ -295,6 +361,11 @@ function planPrune(action, flagged, roots) {
             plan.refused.push({ host: f.host, episode: f.episode, reason: `${item.src} is not a regular file (a symlink?); left alone` });
             continue;
         }
+        const escape = escapeReason(item, roots);
+        if (escape) {
+            plan.refused.push({ host: f.host, episode: f.episode, reason: escape });
+            continue;
+        }
         if (item.dest && archiveHolds(item.src, item.dest) === 'different') {
             plan.refused.push({ host: f.host, episode: f.episode, reason: collisionReason(item.dest) });
             continue;
@@ -307,7 +378,8 @@ function planPrune(action, flagged, roots) {
 /**
  * The files a prune run keeps next to index.jsonl, and the journal that makes a run resumable.
  *
- *   index.jsonl.prune-lock     one prune at a time per index (holds the owner's pid)
+ *   index.jsonl.prune-lock     one prune at a time per index (see lock.ts)
+ *   index.jsonl.prune-lock.takeover  held for the instant of taking over a dead owner's lock
  *   index.jsonl.prune-journal  the run's intent: action, roots, the flagged (host, episode)
  *                              keys, what of the index the scan had seen, and once the index swap
  *                              has begun, where it stands. Written atomically (temp + fsync +
@@ -335,6 +407,7 @@ function prunePaths(indexPath) {
         index,
         dir: path.dirname(index),
         lock: `${index}.prune-lock`,
+        takeover: `${index}.prune-lock.takeover`,
         journal: `${index}.prune-journal`,
         newIndex: `${index}.prune-new`,
         oldIndex: `${index}.prune-old`,
@@ -391,66 +464,6 @@ function readJournal(paths, roots) {
     }
     journalItems(j); // validates every id
     return j;
-}
-/** Locks this process holds, so that taking one twice is an error rather than a takeover. */
-const heldHere = new Set();
-function pidAlive(pid) {
-    try {
-        process.kill(pid, 0);
-        return true;
-    }
-    catch (e) {
-        return errno(e) === 'EPERM';
-    }
-}
-/**
- * Take the per-index prune lock. It keeps two prune runs apart; it is not what protects the
- * receiver's appends (the receiver knows nothing of it): index-rewrite.ts does that. A lock left
- * by a process that no longer exists is taken over.
- */
-function acquirePruneLock(paths) {
-    if (heldHere.has(paths.lock))
-        throw new PruneError(`${paths.lock} is already held by this process`);
-    const mine = `${paths.lock}.${process.pid}`;
-    fs__default.writeFileSync(mine, `${process.pid}\n`, { mode: 0o600 });
-    try {
-        for (let attempt = 0; attempt < 3; attempt++) {
-            try {
-                // link() creates the lock complete with its content, or fails if it exists.
-                fs__default.linkSync(mine, paths.lock);
-                heldHere.add(paths.lock);
-                return {
-                    path: paths.lock,
-                    release: () => {
-                        if (!heldHere.delete(paths.lock))
-                            return;
-                        unlinkIfPresent(paths.lock);
-                    },
-                };
-            }
-            catch (e) {
-                if (errno(e) !== 'EEXIST')
-                    throw e;
-            }
-            let holder = NaN;
-            try {
-                holder = parseInt(fs__default.readFileSync(paths.lock, 'utf8'), 10);
-            }
-            catch (e) {
-                if (errno(e) === 'ENOENT')
-                    continue;
-                throw e;
-            }
-            if (Number.isSafeInteger(holder) && holder > 0 && holder !== process.pid && pidAlive(holder)) {
-                throw new PruneError(`another cis490-prune (pid ${holder}) is working on ${paths.index}; wait for it to finish, or remove ${paths.lock} if no such process is running`);
-            }
-            unlinkIfPresent(paths.lock); // stale: its owner is gone
-        }
-        throw new PruneError(`could not take the prune lock ${paths.lock}; remove it if no cis490-prune is running`);
-    }
-    finally {
-        unlinkIfPresent(mine);
-    }
 }
 
 /**
@@ -857,6 +870,134 @@ function unlinkOldIndex(paths, hooks) {
 }
 
 /**
+ * The per-index prune lock. It keeps two prune runs apart; it is not what protects the
+ * receiver's appends (the receiver knows nothing of it): index-rewrite.ts does that.
+ *
+ * Taking it: link() a file holding "<pid>\n<random token>\n" to index.jsonl.prune-lock; link()
+ * creates the lock complete with its content, or fails if it exists. A lock whose pid names no
+ * running process is stale and is taken over, but only by the holder of a second, short-lived
+ * lock (index.jsonl.prune-lock.takeover, taken the same way): under it, the stale lock is read
+ * again and removed only if it is still the very file (inode and content) judged stale. Without
+ * that, two prunes that both saw the stale lock could each remove it, the second removing the
+ * fresh lock the first had just taken, and both would rewrite the index at once. After taking
+ * the lock, its content is read back to check that it is ours.
+ *
+ * A prune killed in the instant it holds the takeover lock leaves it behind; the next prune then
+ * stops with a one-line fix rather than guess whether a takeover is under way.
+ */
+/** Locks this process holds, so that taking one twice is an error rather than a takeover. */
+const heldHere = new Set();
+function pidAlive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (e) {
+        return errno(e) === 'EPERM';
+    }
+}
+/** The lock file as it is now, or null when there is none. */
+function readLockFile(file) {
+    let fd;
+    try {
+        fd = fs__default.openSync(file, fs__default.constants.O_RDONLY | fs__default.constants.O_NOFOLLOW | fs__default.constants.O_NONBLOCK);
+    }
+    catch (e) {
+        if (errno(e) === 'ENOENT')
+            return null;
+        throw e;
+    }
+    try {
+        const st = fs__default.fstatSync(fd, { bigint: true });
+        if (!st.isFile() || st.size > 4096n)
+            throw new PruneError(`${file} is not a cis490-prune lock file; remove it if no cis490-prune is running`);
+        const content = fs__default.readFileSync(fd, 'utf8');
+        return { ino: st.ino, content, pid: parseInt(content, 10) };
+    }
+    finally {
+        fs__default.closeSync(fd);
+    }
+}
+/** Exclusive creation of `target` as a second name of `mine`; false when it exists. */
+function linkExclusive(mine, target) {
+    try {
+        fs__default.linkSync(mine, target);
+        return true;
+    }
+    catch (e) {
+        if (errno(e) === 'EEXIST')
+            return false;
+        throw e;
+    }
+}
+const pause = new Int32Array(new SharedArrayBuffer(4));
+function sleepSync(ms) {
+    Atomics.wait(pause, 0, 0, ms);
+}
+/** A lock naming this process's pid is not held here (heldHere): an earlier process had that pid. */
+function isLive(f) {
+    return Number.isSafeInteger(f.pid) && f.pid > 0 && f.pid !== process.pid && pidAlive(f.pid);
+}
+function acquirePruneLock(paths, hooks) {
+    if (heldHere.has(paths.lock))
+        throw new PruneError(`${paths.lock} is already held by this process`);
+    const token = `${process.pid}\n${randomUUID()}\n`;
+    const mine = `${paths.lock}.${process.pid}`;
+    unlinkIfPresent(mine);
+    fs__default.writeFileSync(mine, token, { mode: 0o600, flag: 'wx' });
+    try {
+        // Each pass either takes the lock, stops, or sees it change hands; waiting on another
+        // process's takeover is bounded (about 3 s in all).
+        for (let attempt = 0; attempt < 300; attempt++) {
+            if (linkExclusive(mine, paths.lock)) {
+                if (readLockFile(paths.lock)?.content !== token) {
+                    throw new PruneError(`${paths.lock} changed hands while it was being taken; re-run cis490-prune`);
+                }
+                heldHere.add(paths.lock);
+                return { path: paths.lock, release: () => release(paths, token) };
+            }
+            const held = readLockFile(paths.lock);
+            if (held === null)
+                continue;
+            if (isLive(held)) {
+                throw new PruneError(`another cis490-prune (pid ${held.pid}) is working on ${paths.index}; wait for it to finish, or remove ${paths.lock} if no such process is running`);
+            }
+            step(hooks, 'lock: holder gone');
+            if (!linkExclusive(mine, paths.takeover)) {
+                const other = readLockFile(paths.takeover);
+                if (other !== null && !isLive(other)) {
+                    throw new PruneError(`${paths.takeover} was left by a cis490-prune that died while taking over a stale lock; remove it (and ${paths.lock}) if no cis490-prune is running`);
+                }
+                sleepSync(10); // another prune is taking the stale lock over: look again after it
+                continue;
+            }
+            try {
+                step(hooks, 'lock: takeover held');
+                const again = readLockFile(paths.lock);
+                // Only the takeover holder removes a lock, and a dead owner cannot: unchanged since this read.
+                if (again !== null && again.ino === held.ino && again.content === held.content)
+                    unlinkIfPresent(paths.lock);
+            }
+            finally {
+                if (readLockFile(paths.takeover)?.content === token)
+                    unlinkIfPresent(paths.takeover);
+            }
+        }
+        throw new PruneError(`could not take the prune lock ${paths.lock}; remove it if no cis490-prune is running`);
+    }
+    finally {
+        unlinkIfPresent(mine);
+    }
+}
+function release(paths, token) {
+    if (!heldHere.delete(paths.lock))
+        return;
+    // Never remove a lock that is not ours (one taken over by someone who judged us dead).
+    if (readLockFile(paths.lock)?.content === token)
+        unlinkIfPresent(paths.lock);
+}
+
+/**
  * Moving one flagged tarball into the archive, or deleting it. Every function here is
  * idempotent: run again after a crash at any point, it finishes the job or reports the same
  * refusal, and at no point is the tarball's only copy removed.
@@ -867,10 +1008,15 @@ function unlinkOldIndex(paths, hooks) {
  * Archive, across file systems (link fails with EXDEV): copy into a hidden partial file beside
  * dest (O_EXCL, O_NOFOLLOW on the source), give it the source's owner, mode and times, fsync,
  * publish it with link(partial, dest) (again never replacing), fsync the dir, then unlink src.
- * A dest that already exists is accepted only if it is byte-for-byte the source (a previous
- * run got that far); otherwise the episode is refused and both files stay.
+ * A dest that already exists is accepted only if it is another name of the same inode (a
+ * previous run's link) or a different file byte-for-byte equal to the source; never when it is
+ * the source itself reached through links. Otherwise the episode is refused and both files stay.
  */
-function applyItem(item, hooks) {
+function applyItem(item, roots, hooks) {
+    // Checked again here, not only in the plan: a journal replay acts on paths decided earlier.
+    const escape = escapeReason(item, roots);
+    if (escape)
+        return { kind: 'refused', reason: escape };
     return item.dest === null ? deleteTarball(item, hooks) : archiveTarball(item, item.dest, hooks);
 }
 function deleteTarball(item, hooks) {
@@ -899,6 +1045,9 @@ function archiveTarball(item, dest, hooks) {
         const held = archiveHolds(item.src, dest);
         if (held === 'different')
             return { kind: 'refused', reason: collisionReason(dest) };
+        if (held === 'self' || sameEntry(item.src, dest)) {
+            return { kind: 'refused', reason: `${dest} is ${item.src} itself (reached through a link), not a copy of it; left alone` };
+        }
         if (held === 'none') {
             const published = publish(item.src, dest, s, hooks, where);
             if (published === 'changed') {
@@ -921,7 +1070,11 @@ function archiveTarball(item, dest, hooks) {
         unlinkIfPresent(item.src);
         step(hooks, `unlinked ${where}`);
         fsyncDir(path.dirname(item.src));
-        return held === 'same' ? { kind: 'done', note: 'an identical copy was already in the archive' } : { kind: 'done' };
+        if (held === 'copy')
+            return { kind: 'done', note: 'an identical copy (a different file) was already in the archive' };
+        if (held === 'linked')
+            return { kind: 'done', note: 'already linked into the archive by an interrupted run' };
+        return { kind: 'done' };
     }
 }
 /** Make dest name the content of src without ever replacing an existing dest. */
@@ -1004,7 +1157,7 @@ function context(opts) {
     };
 }
 async function withLock(ctx, given, fn) {
-    const own = given ? null : acquirePruneLock(ctx.paths);
+    const own = given ? null : acquirePruneLock(ctx.paths, ctx.hooks);
     try {
         return await fn();
     }
@@ -1012,8 +1165,8 @@ async function withLock(ctx, given, fn) {
         own?.release();
     }
 }
-function acquireLockFor(indexPath) {
-    return acquirePruneLock(prunePaths(indexPath));
+function acquireLockFor(indexPath, hooks) {
+    return acquirePruneLock(prunePaths(indexPath), hooks);
 }
 /** A one-line note when an interrupted run awaits its finish (for dry runs, which touch nothing). */
 function pendingPruneNote(indexPath) {
@@ -1031,12 +1184,16 @@ async function resume(ctx, roots) {
     const journal = readJournal(ctx.paths, roots);
     if (!journal)
         return null;
+    if (journal.action === 'archive')
+        checkArchiveRoot(journal);
     ctx.log(`finishing an interrupted --${journal.action} of ${journal.items.length} episodes recorded in ${ctx.paths.journal}`);
     return runJournal(ctx, journal);
 }
 async function applyPrune(opts) {
     const ctx = context(opts);
     const { paths, log } = ctx;
+    if (opts.action === 'archive')
+        checkArchiveRoot(opts);
     return withLock(ctx, opts.lock, async () => {
         const resumed = await resume(ctx, opts);
         const nothing = { action: opts.action, acted: [], refused: [], rowsDropped: 0, pending: false };
@@ -1100,7 +1257,7 @@ async function runJournal(ctx, journal) {
         const acted = [];
         const refused = [];
         for (const item of journalItems(journal)) {
-            const outcome = applyItem(item, hooks);
+            const outcome = applyItem(item, journal, hooks);
             const who = `${item.host}/${item.episode}`;
             if (outcome.kind === 'done') {
                 acted.push({ host: item.host, episode: item.episode });
@@ -1223,7 +1380,8 @@ function renderPruneText(view, dryRun) {
         lines.push('');
         lines.push(`${padEnd('host', 14)} ${padEnd('episode', 28)} ${padStart('size', 9)}  reasons`);
         for (const q of view.flagged) {
-            lines.push(`${padEnd(q.host, 14)} ${padEnd(q.episode, 28)} ${padStart(String(q.sizeBytes), 9)}  ${q.verdict.reasons.join(',')}`);
+            // The reference's columns; an id that could make the line a workflow command is quoted.
+            lines.push(`${padEnd(atLineStart(q.host), 14)} ${padEnd(inLine(q.episode), 28)} ${padStart(String(q.sizeBytes), 9)}  ${q.verdict.reasons.join(',')}`);
         }
     }
     if (dryRun) {
@@ -1348,7 +1506,7 @@ async function pruneMain(argv, io) {
     if (!action) {
         const note = pendingPruneNote(indexPath);
         if (note)
-            io.err(`${PROG}: note: ${note}\n`);
+            io.err(`${PROG}: note: ${inLine(note)}\n`);
         const view = await scanAndReport(io, scanOpts, selected, Boolean(args.json), true);
         return view.flagged.length === 0 ? 0 : 1;
     }
@@ -1385,7 +1543,18 @@ async function scanAndReport(io, scanOpts, selected, json, dryRun) {
  * the plan, refusals and notes go to stderr.
  */
 async function actOnFlagged(io, action, roots, scanOpts, selected, json) {
-    const log = (line) => io.err(`${PROG}: ${line}\n`);
+    const log = (line) => io.err(`${PROG}: ${inLine(line)}\n`);
+    if (action === 'archive') {
+        try {
+            checkArchiveRoot(roots);
+        }
+        catch (e) {
+            if (!(e instanceof PruneError))
+                throw e;
+            io.err(`${PROG}: error: ${inLine(e.message)}\n`);
+            return 2;
+        }
+    }
     if (!existsSync(path.dirname(roots.indexPath))) {
         // No index, so nothing is listed and nothing can be flagged (the reference's behaviour).
         const view = await scanAndReport(io, scanOpts, selected, json, false);
@@ -1412,10 +1581,10 @@ async function actOnFlagged(io, action, roots, scanOpts, selected, json) {
     }
     catch (e) {
         if (e instanceof PruneError)
-            io.err(`${PROG}: error: ${e.message}\n`);
+            io.err(`${PROG}: error: ${inLine(e.message)}\n`);
         else {
             // A file-system error (disk full, permission): the journal makes the next run finish.
-            io.err(`${PROG}: error: ${e.message}; nothing is lost: fix that and re-run, the next run finishes this one first\n`);
+            io.err(`${PROG}: error: ${inLine(e.message)}; nothing is lost: fix that and re-run, the next run finishes this one first\n`);
         }
         return 2;
     }
@@ -1429,12 +1598,12 @@ function reportSkipped(io, scan) {
         io.err(`${PROG}: note: no index at the --index path; nothing was scanned\n`);
     for (const r of scan.episodes) {
         if (r.verdict.unreadable)
-            io.err(`${PROG}: unreadable ${r.host}/${r.episode}: ${r.verdict.unreadable}\n`);
+            io.err(`${PROG}: ${inLine(`unreadable ${r.host}/${r.episode}: ${r.verdict.unreadable}`)}\n`);
     }
     for (const m of scan.missing)
-        io.err(`${PROG}: not scanned (tarball missing) index line ${m.line}: ${m.host}/${m.episode} -> ${m.tarPath}\n`);
+        io.err(`${PROG}: ${inLine(`not scanned (tarball missing) index line ${m.line}: ${m.host}/${m.episode} -> ${m.tarPath}`)}\n`);
     for (const p of scan.problems)
-        io.err(`${PROG}: skipped index line ${p.line}: ${p.detail}\n`);
+        io.err(`${PROG}: ${inLine(`skipped index line ${p.line}: ${p.detail}`)}\n`);
 }
 
 runMain(pruneMain);

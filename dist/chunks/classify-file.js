@@ -997,6 +997,111 @@ function jsonOrNull(v) {
     return v === null ? null : pyJsonDumps(v);
 }
 
+function newDecoderContext(zstd = defaultZstdImpl()) {
+    return {
+        zstd,
+        input: null,
+        scratch: null,
+        native: undefined,
+        decoded: { 'native-frame': 0, 'native-one-call': 0, 'native-stream': 0, wasm: 0, gzip: 0 },
+    };
+}
+
+/**
+ * Node's native zstd (node:zlib, Node >= 22.15), and the one place that reaches into node:zlib's
+ * internals: the decoder object's native handle, driven as node:zlib's own synchronous loop drives
+ * it, so one libzstd context serves frame after frame. Where the internals are not as expected,
+ * the public one-call decode is used instead.
+ */
+const native = zlib;
+function nativeZstdAvailable() {
+    return typeof native.createZstdDecompress === 'function';
+}
+/** Bad data, as node:zlib's decoder reports it. */
+class NativeZstdError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'NativeZstdError';
+    }
+}
+/** A streaming decoder (node:zlib's public Transform). */
+function createNativeZstdStream(chunkSize) {
+    return native.createZstdDecompress({ chunkSize });
+}
+/**
+ * The public one-call decode of one frame: its output, or null when it is more than `max` bytes.
+ */
+function decodeFramePublic(frame, max, chunkSize) {
+    try {
+        return native.zstdDecompressSync(frame, { chunkSize, maxOutputLength: max });
+    }
+    catch (e) {
+        if (e.code === 'ERR_BUFFER_TOO_LARGE')
+            return null;
+        throw new NativeZstdError(e.message);
+    }
+}
+/**
+ * One native zstd decoding context, reused frame after frame. zstdDecompressSync() builds a new
+ * stream object and libzstd context (with its window buffers) on every call, which costs about as
+ * much as decoding a 900 KB episode; this drives the same native handle as that call does (the
+ * loop of node:zlib's processChunkSync) and keeps it. It relies on node:zlib internals
+ * (`_handle`, `_writeState`), so create() checks they are there, and returns null if not.
+ */
+class NativeFrameDecoder {
+    handle;
+    state;
+    flush;
+    failure = null;
+    constructor(handle, state, flush) {
+        this.handle = handle;
+        this.state = state;
+        this.flush = flush;
+        // node:zlib's own handler destroys the stream object; errors are ours to report here.
+        handle.onerror = (message) => {
+            this.failure = message;
+        };
+    }
+    static create() {
+        if (!nativeZstdAvailable())
+            return null;
+        const s = native.createZstdDecompress();
+        const h = s._handle;
+        const st = s._writeState;
+        const ok = h != null &&
+            typeof h.writeSync === 'function' &&
+            typeof h.reset === 'function' &&
+            typeof h.close === 'function' &&
+            st instanceof Uint32Array &&
+            st.length >= 2 &&
+            typeof s._finishFlushFlag === 'number';
+        return ok ? new NativeFrameDecoder(h, st, s._finishFlushFlag) : null;
+    }
+    /**
+     * Go on decoding `frame` into `out` at `pos`; true when the frame is done, false when `out`
+     * is full first. Throws NativeZstdError on bad data; the decoder is not reused after that.
+     */
+    decode(frame, out, pos) {
+        const room = out.length - pos.outEnd;
+        const inLen = frame.length - pos.inOff;
+        this.handle.writeSync(this.flush, frame, pos.inOff, inLen, out, pos.outEnd, room);
+        if (this.failure !== null)
+            throw new NativeZstdError(this.failure);
+        const availOut = this.state[0];
+        const availIn = this.state[1];
+        pos.inOff += inLen - availIn;
+        pos.outEnd += room - availOut;
+        // As processChunkSync decides: a call that leaves output room has taken all it can.
+        if (availOut === 0)
+            return false;
+        this.handle.reset();
+        return true;
+    }
+    close() {
+        this.handle.close();
+    }
+}
+
 //#region src/zstddec-stream.ts
 /**
 * Some C structs for reference:
@@ -1296,8 +1401,27 @@ class ZstdWasmStream {
     }
     push(data) {
         try {
-            for (let off = 0; off < data.length; off += INPUT_SLICE)
-                this.pushSlice(data.subarray(off, off + INPUT_SLICE));
+            for (let off = 0; off < data.length; off += INPUT_SLICE) {
+                for (const out of this.decodeSlice(data.subarray(off, off + INPUT_SLICE)))
+                    this.sink(this.transient ? out : out.slice());
+            }
+        }
+        catch (e) {
+            this.failed = true;
+            throw e;
+        }
+    }
+    /**
+     * push() for a consumer that pulls: each decoded chunk (a copy, at most 128 KiB) is made only
+     * when the consumer asks for it, so a highly compressed input never decodes ahead of its reader.
+     * The sink is not called.
+     */
+    *decode(data) {
+        try {
+            for (let off = 0; off < data.length; off += INPUT_SLICE) {
+                for (const out of this.decodeSlice(data.subarray(off, off + INPUT_SLICE)))
+                    yield out.slice();
+            }
         }
         catch (e) {
             this.failed = true;
@@ -1324,7 +1448,8 @@ class ZstdWasmStream {
         else
             freeContext(this.x, this.c);
     }
-    pushSlice(slice) {
+    /** Decodes one slice, a view of the output buffer per call (valid until the next step). */
+    *decodeSlice(slice) {
         if (slice.length === 0)
             return;
         const x = this.x;
@@ -1349,11 +1474,13 @@ class ZstdWasmStream {
             const produced = view.getUint32(c.outDesc + 8, true);
             const consumed = view.getUint32(c.inDesc + 8, true);
             if (produced > 0) {
-                const out = new Uint8Array(x.memory.buffer, c.outBuf, produced);
-                this.sink(this.transient ? out : out.slice());
+                yield new Uint8Array(x.memory.buffer, c.outBuf, produced);
+                view = new DataView(x.memory.buffer);
             }
-            if (produced < c.outSize && consumed === slice.length)
-                return; // all in, all flushed
+            // 0: the frame is decoded and flushed, even when its last bytes filled the output exactly.
+            // Calling again without input would start the next frame and replace that 0 with its hint.
+            if (consumed === slice.length && (ret === 0 || produced < c.outSize))
+                return;
             if (produced === 0 && consumed === before)
                 throw new ZstdWasmError('the decoder made no progress');
         }
@@ -1376,10 +1503,6 @@ class ZstdError extends Error {
         super(message);
         this.name = 'ZstdError';
     }
-}
-const native = zlib;
-function nativeZstdAvailable() {
-    return typeof native.createZstdDecompress === 'function';
 }
 function defaultZstdImpl() {
     const forced = process.env.EPISODE_GATE_ZSTD;
@@ -1516,76 +1639,26 @@ function trimZstdScratch(s) {
     s.used = 0;
 }
 /**
- * One native zstd decoding context, reused frame after frame. zstdDecompressSync() builds a new
- * stream object and libzstd context (with its window buffers) on every call, which costs about as
- * much as decoding a 900 KB episode; this drives the same native handle as that call does (the
- * loop of node:zlib's processChunkSync) and keeps it. It relies on node:zlib internals
- * (`_handle`, `_writeState`), so create() checks they are there; if not, the public call is used.
- */
-class NativeFrameDecoder {
-    handle;
-    state;
-    flush;
-    failure = null;
-    constructor(handle, state, flush) {
-        this.handle = handle;
-        this.state = state;
-        this.flush = flush;
-        // node:zlib's own handler destroys the stream object; errors are ours to report here.
-        handle.onerror = (message) => {
-            this.failure = message;
-        };
-    }
-    static create() {
-        const s = native.createZstdDecompress();
-        const h = s._handle;
-        const st = s._writeState;
-        const ok = h != null &&
-            typeof h.writeSync === 'function' &&
-            typeof h.reset === 'function' &&
-            typeof h.close === 'function' &&
-            st instanceof Uint32Array &&
-            st.length >= 2 &&
-            typeof s._finishFlushFlag === 'number';
-        return ok ? new NativeFrameDecoder(h, st, s._finishFlushFlag) : null;
-    }
-    /**
-     * Go on decoding `frame` into `out` at `pos`; true when the frame is done, false when `out`
-     * is full first. Throws ZstdError on bad data; the decoder is not reused after that.
-     */
-    decode(frame, out, pos) {
-        const room = out.length - pos.outEnd;
-        const inLen = frame.length - pos.inOff;
-        this.handle.writeSync(this.flush, frame, pos.inOff, inLen, out, pos.outEnd, room);
-        if (this.failure !== null)
-            throw new ZstdError(`decoding error: ${this.failure}`);
-        const availOut = this.state[0];
-        const availIn = this.state[1];
-        pos.inOff += inLen - availIn;
-        pos.outEnd += room - availOut;
-        // As processChunkSync decides: a call that leaves output room has taken all it can.
-        if (availOut === 0)
-            return false;
-        this.handle.reset();
-        return true;
-    }
-    close() {
-        this.handle.close();
-    }
-}
-/** The thread's idle decoder (undefined: none made yet; null: internals missing, use the public call). */
-let idleDecoder;
-/**
  * Decode one frame synchronously into the scratch (growing it as needed); returns the output,
  * or null when it is more than `max` bytes (the caller streams the frame instead).
  */
-function decodeFrameSync(frame, windowSize, scratch, max) {
-    if (idleDecoder === undefined)
-        idleDecoder = NativeFrameDecoder.create();
-    const decoder = idleDecoder;
-    if (decoder === null)
-        return decodeFramePublic(frame, max);
-    idleDecoder = undefined; // taken: a failure below leaves a fresh one to be made next time
+function decodeFrameSync(frame, windowSize, scratch, max, ctx) {
+    if (ctx.native === undefined)
+        ctx.native = NativeFrameDecoder.create();
+    const decoder = ctx.native;
+    if (decoder === null) {
+        ctx.decoded['native-one-call']++;
+        try {
+            return decodeFramePublic(frame, max, Math.min(SYNC_CHUNK_BYTES, max));
+        }
+        catch (e) {
+            if (e instanceof NativeZstdError)
+                throw new ZstdError(`decoding error: ${e.message}`);
+            throw e;
+        }
+    }
+    ctx.native = undefined; // taken: a failure below leaves a fresh one to be made next time
+    ctx.decoded['native-frame']++;
     let buf = scratch.buf;
     let start = scratch.used;
     if (buf === null || buf.length - start < SCRATCH_MIN_ROOM) {
@@ -1595,7 +1668,7 @@ function decodeFrameSync(frame, windowSize, scratch, max) {
     const pos = { inOff: 0, outEnd: start };
     let done = false;
     try {
-        while (!(done = decoder.decode(frame, buf, pos))) {
+        while (!(done = decodeOrThrow(decoder, frame, buf, pos))) {
             const have = pos.outEnd - start;
             if (have >= max)
                 return null;
@@ -1607,13 +1680,23 @@ function decodeFrameSync(frame, windowSize, scratch, max) {
     }
     finally {
         if (done && windowSize <= DECODER_KEEP_MAX_WINDOW)
-            idleDecoder = decoder;
+            ctx.native = decoder;
         else
             decoder.close();
     }
     scratch.buf = buf;
     scratch.used = pos.outEnd;
     return buf.subarray(start, pos.outEnd);
+}
+function decodeOrThrow(decoder, frame, out, pos) {
+    try {
+        return decoder.decode(frame, out, pos);
+    }
+    catch (e) {
+        if (e instanceof NativeZstdError)
+            throw new ZstdError(`decoding error: ${e.message}`);
+        throw e;
+    }
 }
 /**
  * A new scratch buffer of `size` bytes starting with `buf[start, end)`, the output not yet handed
@@ -1626,18 +1709,6 @@ function carryOver(buf, start, end, size) {
     return bigger;
 }
 const SYNC_CHUNK_BYTES = 1024 * 1024;
-/** The public one-call decode, where the reusable decoder cannot be made. */
-function decodeFramePublic(frame, max) {
-    const decodeSync = native.zstdDecompressSync;
-    try {
-        return decodeSync(frame, { chunkSize: Math.min(SYNC_CHUNK_BYTES, max), maxOutputLength: max });
-    }
-    catch (e) {
-        if (e.code === 'ERR_BUFFER_TOO_LARGE')
-            return null;
-        throw new ZstdError(`decoding error: ${e.message}`);
-    }
-}
 /**
  * Decompress a whole .tar.zst (or gzip) file, streaming the output to `sink` in chunks.
  * Rejects with ZstdError where the zstd command would fail; an error thrown by the sink
@@ -1646,13 +1717,15 @@ function decodeFramePublic(frame, max) {
  * With a `scratch`, chunks of synchronously decoded frames are views of its buffer (see
  * ZstdScratch); without one they are the caller's to keep.
  */
-async function decompress(file, sink, impl, maxBytes = Infinity, scratch = newZstdScratch()) {
+async function decompress(file, sink, decoder, maxBytes = Infinity, scratch = newZstdScratch()) {
+    const ctx = typeof decoder === 'string' ? newDecoderContext(decoder) : decoder;
     if (file.length >= 2 && file[0] === 0x1f && file[1] === 0x8b) {
+        ctx.decoded.gzip++;
         await streamNative(zlib.createGunzip(), file, sink);
         return;
     }
     const frames = zstdFrames(file);
-    if (impl === 'native') {
+    if (ctx.zstd === 'native') {
         let produced = 0;
         const counted = (chunk) => {
             produced += chunk.length;
@@ -1664,14 +1737,14 @@ async function decompress(file, sink, impl, maxBytes = Infinity, scratch = newZs
             // One decode may produce what is left under the limit and one byte more (so the sink sees it crossed).
             const syncMax = Math.max(64, Math.min(SYNC_FRAME_MAX_BYTES, maxBytes - produced + 1));
             if (f.contentSize === null || f.contentSize <= BigInt(syncMax)) {
-                const out = decodeFrameSync(frame, f.windowSize, scratch, syncMax);
+                const out = decodeFrameSync(frame, f.windowSize, scratch, syncMax, ctx);
                 if (out) {
                     counted(out);
                     continue;
                 }
             }
-            const d = native.createZstdDecompress({ chunkSize: 256 * 1024 });
-            await streamNative(d, frame, counted);
+            ctx.decoded['native-stream']++;
+            await streamNative(createNativeZstdStream(256 * 1024), frame, counted);
         }
         return;
     }
@@ -1707,6 +1780,7 @@ async function decompress(file, sink, impl, maxBytes = Infinity, scratch = newZs
         if (scratch.used - runStart > maxBytes - produced)
             flush();
     };
+    ctx.decoded.wasm++;
     const stream = new ZstdWasmStream(await loadZstdWasm(), gather, true);
     try {
         stream.push(file);
@@ -2864,35 +2938,13 @@ function bigIntegerValue(head, tail, k, neg) {
 const BIG_POW10 = Array.from({ length: 10 }, (_, i) => 10n ** BigInt(i));
 
 /**
- * A streaming tar reader that finds members exactly as the reference does with Python 3.11's
- * `tarfile` (`getmembers()`, then the first regular file whose name ends with a suffix).
- *
- * Written here rather than taken from tar-stream because the verdict depends on tarfile's
- * particular leniencies, which a general tar library does not share: a bad checksum or a
- * truncated header after the first member silently ends the archive; a zero block ends it with
- * no error even at offset 0; a header error inside a PAX/GNU long-name chain is fatal; member
- * data that runs past the end is fatal; directories, links and devices never skip their "data";
- * unknown types do; a V7 regular file whose name ends in "/" is a directory; the ustar prefix
- * is prepended whatever the magic says; PAX `path`/`size` and global headers apply as tarfile
- * applies them. Names are kept as byte strings (latin1), which is exact for suffix matching.
- *
- * Data arrives in chunks (push/end); only the selected members' bytes are retained, everything
- * else is discarded as it streams past.
+ * The tar header fields as Python 3.11's `tarfile` decodes them (tarfile.nts, tarfile.nti, the
+ * checksum test, the PAX record walk): shared by the episode reader, whose verdicts depend on
+ * these exact leniencies, and by the snapshot unpacker, which adds its own refusals on top.
+ * Names and values are byte strings (latin1).
  */
 const BLOCK = 512;
-class TarReadError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'TarReadError';
-    }
-}
-class LimitError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'LimitError';
-    }
-}
-/** Thrown and caught inside the reader only (every archive ends with one): no Error, so no stack to capture. */
+/** Thrown and caught inside the readers only (every archive ends with one): no Error, so no stack to capture. */
 class HeaderError {
     kind;
     message;
@@ -2901,11 +2953,6 @@ class HeaderError {
         this.message = message;
     }
 }
-const REGULAR_TYPES = new Set(['0', '\0', '7', 'S']);
-const SUPPORTED_TYPES = new Set(['0', '\0', '1', '2', '5', '6', '7', '3', '4', 'L', 'K', 'S']);
-const GNU_TYPES = new Set(['L', 'K', 'S']);
-const isReg = (t) => REGULAR_TYPES.has(t.type);
-const isDir = (t) => t.type === '5';
 function blockRound(count) {
     // Python: blocks, remainder = divmod(count, BLOCKSIZE); blocks += bool(remainder)
     const blocks = Math.floor(count / BLOCK);
@@ -2977,6 +3024,60 @@ function checksumMatches(buf, chksum) {
     }
     return chksum === unsigned || chksum === signed;
 }
+/** One PAX record set, as tarfile's regex walk reads it (byte strings). */
+function parsePax(buf, into) {
+    const text = latin1(buf, 0, buf.length);
+    const re = /(\d+) ([^=]+)=/y;
+    let pos = 0;
+    for (;;) {
+        re.lastIndex = pos;
+        const m = re.exec(text);
+        if (!m)
+            break;
+        const length = Number(m[1]);
+        if (length === 0)
+            throw new HeaderError('invalid', 'invalid header');
+        const keyword = m[2];
+        const valueStart = pos + m[1].length + 1 + keyword.length + 1;
+        const valueEnd = pos + length - 1;
+        into.set(keyword, valueEnd > valueStart ? text.slice(valueStart, valueEnd) : '');
+        pos += length;
+    }
+}
+
+/**
+ * A streaming tar reader that finds members exactly as the reference does with Python 3.11's
+ * `tarfile` (`getmembers()`, then the first regular file whose name ends with a suffix).
+ *
+ * Written here rather than taken from tar-stream because the verdict depends on tarfile's
+ * particular leniencies, which a general tar library does not share: a bad checksum or a
+ * truncated header after the first member silently ends the archive; a zero block ends it with
+ * no error even at offset 0; a header error inside a PAX/GNU long-name chain is fatal; member
+ * data that runs past the end is fatal; directories, links and devices never skip their "data";
+ * unknown types do; a V7 regular file whose name ends in "/" is a directory; the ustar prefix
+ * is prepended whatever the magic says; PAX `path`/`size` and global headers apply as tarfile
+ * applies them. Names are kept as byte strings (latin1), which is exact for suffix matching.
+ *
+ * Data arrives in chunks (push/end); only the selected members' bytes are retained, everything
+ * else is discarded as it streams past.
+ */
+class TarReadError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'TarReadError';
+    }
+}
+class LimitError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'LimitError';
+    }
+}
+const REGULAR_TYPES = new Set(['0', '\0', '7', 'S']);
+const SUPPORTED_TYPES = new Set(['0', '\0', '1', '2', '5', '6', '7', '3', '4', 'L', 'K', 'S']);
+const GNU_TYPES = new Set(['L', 'K', 'S']);
+const isReg = (t) => REGULAR_TYPES.has(t.type);
+const isDir = (t) => t.type === '5';
 /** TarInfo.frombuf */
 function frombuf(buf) {
     if (buf.length === 0)
@@ -3026,26 +3127,6 @@ function frombuf(buf) {
     if (type === 'S')
         info.sparseStructs = { isextended };
     return info;
-}
-/** One PAX record set, as tarfile's regex walk reads it (byte strings). */
-function parsePax(buf, into) {
-    const text = latin1(buf, 0, buf.length);
-    const re = /(\d+) ([^=]+)=/y;
-    let pos = 0;
-    for (;;) {
-        re.lastIndex = pos;
-        const m = re.exec(text);
-        if (!m)
-            break;
-        const length = Number(m[1]);
-        if (length === 0)
-            throw new HeaderError('invalid', 'invalid header');
-        const keyword = m[2];
-        const valueStart = pos + m[1].length + 1 + keyword.length + 1;
-        const valueEnd = pos + length - 1;
-        into.set(keyword, valueEnd > valueStart ? text.slice(valueStart, valueEnd) : '');
-        pos += length;
-    }
 }
 /**
  * Push decompressed bytes in with `push`, then call `end`; `result()` gives the selected
@@ -3382,8 +3463,9 @@ const strict = new TextDecoder('utf-8', { ignoreBOM: true, fatal: true });
 /** Read and parse one episode tarball from disk. Never throws for bad content. */
 async function readEpisode(path, opts = {}) {
     const stats = { compressedBytes: 0, decompressedBytes: 0, jsonBytes: 0 };
-    let input = spareInput ?? Buffer.allocUnsafe(INPUT_FIRST_BYTES);
-    spareInput = null;
+    const decoder = opts.decoder ?? newDecoderContext(opts.zstd);
+    let input = decoder.input ?? Buffer.allocUnsafe(INPUT_FIRST_BYTES);
+    decoder.input = null;
     try {
         let file;
         try {
@@ -3400,19 +3482,18 @@ async function readEpisode(path, opts = {}) {
         }
         // Hashed from the bytes already in memory for classification: no second read.
         const sha256 = createHash('sha256').update(file).digest('hex');
-        return { ...(await readEpisodeBytes(file, opts, stats)), sha256 };
+        return { ...(await readEpisodeBytes(file, { ...opts, decoder }, stats)), sha256 };
     }
     finally {
         if (input.length <= INPUT_KEEP_MAX_BYTES)
-            spareInput = input;
+            decoder.input = input;
     }
 }
 /**
- * The thread's spare buffer for a tarball's compressed bytes, lent to one episode at a time like
+ * The context's spare buffer for a tarball's compressed bytes is lent to one episode at a time like
  * the decompression scratch below: reading into reused memory costs 0.06 ms where readFileSync's
  * fresh buffer costs 0.15 ms (a 290 KB episode).
  */
-let spareInput = null;
 const INPUT_FIRST_BYTES = 1024 * 1024;
 const INPUT_KEEP_MAX_BYTES = 8 * 1024 * 1024;
 /** Read a whole file into `buf`, growing it (a new buffer) when the file is larger. */
@@ -3442,23 +3523,23 @@ function readWhole(path, buf) {
     }
 }
 /**
- * The thread's spare decompression scratch. An episode borrows it while its members are views
- * of the decompressed bytes, and gives it back once they are parsed into rows (which hold no
- * views); episodes read at the same time on one thread each get their own.
+ * An episode borrows the context's spare decompression scratch while its members are views of
+ * the decompressed bytes, and gives it back once they are parsed into rows (which hold no views);
+ * episodes read at the same time on one thread each get their own.
  */
-let spareScratch = null;
 async function readEpisodeBytes(file, opts = {}, stats) {
-    const scratch = spareScratch ?? newZstdScratch();
-    spareScratch = null;
+    const decoder = opts.decoder ?? newDecoderContext(opts.zstd);
+    const scratch = decoder.scratch ?? newZstdScratch();
+    decoder.scratch = null;
     try {
-        return await decodeAndParse(file, opts, stats ?? { compressedBytes: 0, decompressedBytes: 0, jsonBytes: 0 }, scratch);
+        return await decodeAndParse(file, opts, stats ?? { compressedBytes: 0, decompressedBytes: 0, jsonBytes: 0 }, scratch, decoder);
     }
     finally {
         trimZstdScratch(scratch);
-        spareScratch = scratch;
+        decoder.scratch = scratch;
     }
 }
-async function decodeAndParse(file, opts, st, scratch) {
+async function decodeAndParse(file, opts, st, scratch, decoder) {
     st.compressedBytes = file.length;
     const limits = opts.limits ?? DEFAULT_LIMITS;
     const tar = new TarReader({ suffixes: MEMBER_SUFFIXES, maxMemberBytes: limits.maxMemberBytes });
@@ -3469,7 +3550,7 @@ async function decodeAndParse(file, opts, st, scratch) {
                 throw new LimitError(`decompressed episode exceeds the ${limits.maxEpisodeBytes}-byte limit`);
             }
             tar.push(chunk);
-        }, opts.zstd ?? defaultZstdImpl(), limits.maxEpisodeBytes, scratch);
+        }, decoder, limits.maxEpisodeBytes, scratch);
     }
     catch (e) {
         if (e instanceof ZstdError)
@@ -3536,9 +3617,14 @@ function parseMembers(members, stats) {
 }
 
 /** One tarball on disk -> its verdict: read, parse, classify; unreadable instead of throwing. */
-async function classifyTarball(tarPath, opts) {
+/** `decoder`: the thread's decoder state (the worker's or the in-process scanner's); a fresh one without it. */
+async function classifyTarball(tarPath, opts, decoder) {
     try {
-        const read = await readEpisode(tarPath, { limits: opts.limits, ...(opts.zstd ? { zstd: opts.zstd } : {}) });
+        const read = await readEpisode(tarPath, {
+            limits: opts.limits,
+            ...(opts.zstd ? { zstd: opts.zstd } : {}),
+            ...(decoder ? { decoder } : {}),
+        });
         if (!read.ok)
             return { verdict: unreadableVerdict(read.detail), stats: read.stats, sha256: read.sha256 };
         return { verdict: classify(read.rows, opts.settings), stats: read.stats, sha256: read.sha256 };
@@ -3554,4 +3640,4 @@ async function classifyTarball(tarPath, opts) {
     }
 }
 
-export { DEFAULT_LIMITS as D, JsonError as J, NotDict as N, ZstdWasmStream as Z, pyJsonString as a, isDict as b, classifyTarball as c, defaultZstdImpl as d, isBlankPyLine as i, loadZstdWasm as l, parseJsonDoc as p, splitPyLines as s, truthy as t, unreadableVerdict as u };
+export { BLOCK as B, DEFAULT_LIMITS as D, HeaderError as H, JsonError as J, NotDict as N, PyFloat as P, ZstdWasmStream as Z, pyJsonString as a, pyIntText as b, classifyTarball as c, blockRound as d, parsePax as e, nts as f, checksumMatches as g, nti as h, isBlankPyLine as i, pyStr as j, fastPct as k, loadZstdWasm as l, makePhaseAt as m, newDecoderContext as n, classify as o, parseJsonDoc as p, fmtBytes as q, readEpisode as r, splitPyLines as s, truthy as t, unreadableVerdict as u, isDict as v, defaultZstdImpl as w };

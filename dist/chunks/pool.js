@@ -2,7 +2,7 @@ import { statSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { s as splitPyLines, i as isBlankPyLine, p as parseJsonDoc, J as JsonError, N as NotDict, t as truthy, b as isDict, c as classifyTarball, d as defaultZstdImpl, u as unreadableVerdict } from './classify-file.js';
+import { s as splitPyLines, i as isBlankPyLine, p as parseJsonDoc, J as JsonError, N as NotDict, t as truthy, v as isDict, n as newDecoderContext, c as classifyTarball, w as defaultZstdImpl, u as unreadableVerdict } from './classify-file.js';
 import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 
@@ -161,7 +161,8 @@ function walkIndexText(text, episodesRoot, host) {
 }
 
 function inProcessRunner(opts) {
-    return { run: (p) => classifyTarball(p, opts), close: async () => { } };
+    const decoder = newDecoderContext(opts.zstd);
+    return { run: (p) => classifyTarball(p, opts, decoder), close: async () => { } };
 }
 async function scanDataset(opts, runner) {
     const started = performance.now();
@@ -419,4 +420,4 @@ function oneLine(s) {
     return s.replace(/\s+/g, ' ').trim();
 }
 
-export { ALL_REASONS as A, DEFAULT_CLASSIFIER_SETTINGS as D, REFERENCE_REASONS as R, ShardSpecError as S, SOURCE_NAMES as a, inShard as b, createEpisodeRunner as c, formatShard as f, isReason as i, parseShard as p, scanDataset as s, unsafeIdReason as u };
+export { ALL_REASONS as A, DEFAULT_CLASSIFIER_SETTINGS as D, REFERENCE_REASONS as R, SOURCE_NAMES as S, ShardSpecError as a, inShard as b, createEpisodeRunner as c, formatShard as f, isReason as i, parseShard as p, scanDataset as s, unsafeIdReason as u };

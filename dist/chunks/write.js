@@ -1,9 +1,9 @@
-import { readFileSync, writeFileSync, renameSync, existsSync, statSync } from 'node:fs';
+import { readFileSync, writeFileSync, renameSync, existsSync, statSync, mkdirSync, unlinkSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { i as isReason, a as SOURCE_NAMES, A as ALL_REASONS, u as unsafeIdReason, D as DEFAULT_CLASSIFIER_SETTINGS, c as createEpisodeRunner, s as scanDataset, b as inShard } from './pool.js';
+import { i as isReason, S as SOURCE_NAMES, A as ALL_REASONS, u as unsafeIdReason, D as DEFAULT_CLASSIFIER_SETTINGS, c as createEpisodeRunner, s as scanDataset, b as inShard } from './pool.js';
 import { createHash } from 'node:crypto';
-import { D as DEFAULT_LIMITS } from './classify-file.js';
+import { D as DEFAULT_LIMITS, m as makePhaseAt, N as NotDict, j as pyStr, P as PyFloat, k as fastPct, r as readEpisode, o as classify, u as unreadableVerdict, q as fmtBytes } from './classify-file.js';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -510,9 +510,13 @@ function parseBaseline(doc, displayName) {
     }
 }
 function loadBaseline(file, displayName = file) {
-    let text;
+    return loadBaselineFile(file, displayName).baseline;
+}
+/** The baseline and the hex sha256 of the file's bytes as read (what a manifest names it by). */
+function loadBaselineFile(file, displayName = file) {
+    let bytes;
     try {
-        text = readFileSync(file, 'utf8');
+        bytes = readFileSync(file);
     }
     catch (e) {
         const err = e;
@@ -521,14 +525,15 @@ function loadBaseline(file, displayName = file) {
             : 'check the --baseline path';
         throw new ConfigError(`cannot read the baseline ${displayName}: ${describeFsError(e)}; ${fix}`);
     }
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
     let doc;
     try {
-        doc = JSON.parse(text);
+        doc = JSON.parse(bytes.toString('utf8'));
     }
     catch (e) {
         throw new ConfigError(`${displayName}: not valid JSON (${e.message}); fix the file or write a new one with "episode-gate baseline --out ${displayName}"`);
     }
-    return parseBaseline(doc, displayName);
+    return { baseline: parseBaseline(doc, displayName), sha256 };
 }
 function sameReasons(a, b) {
     if (a.length !== b.length)
@@ -536,12 +541,12 @@ function sameReasons(a, b) {
     const s = new Set(a);
     return b.every((r) => s.has(r));
 }
-function verdictText(v, reasons) {
+function verdictText$1(v, reasons) {
     return v === 'flagged' && reasons && reasons.length > 0 ? `flagged (${reasons.join(', ')})` : v;
 }
 function checkCase(c, lookup, report) {
     const got = lookup.get(episodeKey(c.host, c.episode));
-    const expected = verdictText(c.expect, c.reasons);
+    const expected = verdictText$1(c.expect, c.reasons);
     if (!got) {
         const missing = report.missing_tarballs.find((m) => m.host === c.host && m.episode === c.episode);
         const detail = missing
@@ -555,7 +560,7 @@ function checkCase(c, lookup, report) {
         got: got.verdict,
         gotReasons: got.reasons,
         pass,
-        detail: `expected ${expected}, got ${verdictText(got.verdict, got.reasons)}`,
+        detail: `expected ${expected}, got ${verdictText$1(got.verdict, got.reasons)}`,
     };
 }
 function reportLookup(report) {
@@ -1390,7 +1395,7 @@ const EPS = 1e-9;
 function flaggedRate(c) {
     return c.scanned === 0 ? 0 : (c.flagged * 100) / c.scanned;
 }
-function plural$1(n, one, many = one + 's') {
+function plural$2(n, one, many = one + 's') {
     return `${n} ${n === 1 ? one : many}`;
 }
 function signed(n, digits = 0) {
@@ -1501,7 +1506,7 @@ function compare(report, baseline, baselineName) {
     if (tol.kept_drop !== null && keptDrop > tol.kept_drop) {
         const message = totalDrop >= keptToFlagged.length
             ? `kept ${base.kept} → ${cur.kept} (${signed(-totalDrop)}, ${tolText(tol.kept_drop)})`
-            : `kept ${base.kept} → ${cur.kept}, but ${plural$1(keptToFlagged.length, 'episode')} kept in the baseline ${keptToFlagged.length === 1 ? 'is' : 'are'} now flagged (${tolText(tol.kept_drop)})`;
+            : `kept ${base.kept} → ${cur.kept}, but ${plural$2(keptToFlagged.length, 'episode')} kept in the baseline ${keptToFlagged.length === 1 ? 'is' : 'are'} now flagged (${tolText(tol.kept_drop)})`;
         regressions.push({ kind: 'kept-drop', message });
         for (const f of keptToFlagged) {
             perEpisode.push({
@@ -1682,7 +1687,7 @@ async function scanToReport(opts) {
         shard: opts.shard ?? null,
     });
 }
-function plural(n, one) {
+function plural$1(n, one) {
     return `${n} ${one}${n === 1 ? '' : 's'}`;
 }
 /** Judge a report against a baseline (or none) and render the summary. A shard's report is refused. */
@@ -1696,14 +1701,14 @@ function evaluateGate(report, baseline, opts) {
     if (opts.failOn !== 'never' && regressions.length > 0) {
         const shown = regressions.slice(0, 3).map((r) => r.message);
         const rest = regressions.length - shown.length;
-        failReason = `${plural(regressions.length, 'regression')} against ${name}: ${shown.join('; ')}${rest > 0 ? `; and ${rest} more` : ''}`;
+        failReason = `${plural$1(regressions.length, 'regression')} against ${name}: ${shown.join('; ')}${rest > 0 ? `; and ${rest} more` : ''}`;
     }
     else if (opts.failOn === 'flagged' && report.counts.flagged > 0) {
         const top = Object.entries(report.by_reason)
             .filter(([, n]) => n > 0)
             .map(([r, n]) => `${r} ${n}`)
             .join(', ');
-        failReason = `${plural(report.counts.flagged, 'episode')} flagged (${top}) and --fail-on is flagged`;
+        failReason = `${plural$1(report.counts.flagged, 'episode')} flagged (${top}) and --fail-on is flagged`;
     }
     const passed = failReason === null;
     const markdown = renderSummary({
@@ -1715,7 +1720,7 @@ function evaluateGate(report, baseline, opts) {
         reportHint: opts.reportHint ?? null,
         updateHint: opts.updateHint ?? null,
     }, opts.summaryLimitBytes ?? DEFAULT_SUMMARY_LIMIT_BYTES);
-    return { report, regressions, improvements, passed, failReason, markdown, comparison };
+    return { report, regressions, improvements, passed, failReason, markdown, comparison, baselineFile: null };
 }
 /**
  * Gate a report, however it is made (a scan, a saved report, merged shard reports): the baseline
@@ -1725,21 +1730,1003 @@ function evaluateGate(report, baseline, opts) {
 async function gateReport(produce, opts) {
     const cwd = opts.cwd ?? process.cwd();
     const show = (p) => displayPath(p, cwd);
-    const baseline = opts.baselinePath ? loadBaseline(path.resolve(cwd, opts.baselinePath), show(opts.baselinePath)) : null;
+    const loaded = opts.baselinePath ? loadBaselineFile(path.resolve(cwd, opts.baselinePath), show(opts.baselinePath)) : null;
     const report = await produce();
     requireWholeReport(report, 'the report', 'gated');
     if (opts.reportPath)
         writeReport(path.resolve(cwd, opts.reportPath), report);
-    return evaluateGate(report, baseline, {
+    const outcome = evaluateGate(report, loaded?.baseline ?? null, {
         failOn: opts.failOn,
         ...(opts.baselinePath ? { baselineName: show(opts.baselinePath) } : {}),
         ...(opts.summaryLimitBytes ? { summaryLimitBytes: opts.summaryLimitBytes } : {}),
         reportHint: opts.reportHint ?? (opts.reportPath ? show(opts.reportPath) : null),
         updateHint: opts.updateHint ?? (opts.baselinePath ? `episode-gate baseline --out ${show(opts.baselinePath)}` : null),
     });
+    return { ...outcome, baselineFile: loaded && opts.baselinePath ? { name: show(opts.baselinePath), sha256: loaded.sha256 } : null };
 }
 async function runGate(opts) {
     return gateReport(() => scanToReport(opts), opts);
 }
 
-export { ConfigError as C, FAIL_ON_CHOICES as F, MIN_SUMMARY_LIMIT_BYTES as M, requireWholeReport as a, bundledFixtures as b, runGate as c, displayPath as d, baselineFromReport as e, formatReport as f, gateReport as g, writeBaseline as h, describeFsError as i, parseOverride as j, loadBaseline as l, mergeShardReports as m, packageRoot as p, readReport as r, scanToReport as s, writeReport as w };
+/**
+ * The raw telemetry of one episode as plottable series, one per source, for pictures only
+ * (sparklines in the HTML report and `episode-gate explain`): never used for a verdict.
+ *
+ * Each point is what the source's rule looks at, in row (time) order, with its phase:
+ *   proc     CPU% between consecutive samples (dt > 0)
+ *   netflow  bytes_in + bytes_out of one flow record
+ *   qmp      growth of wr_bytes + rd_bytes since the previous sample
+ *   guest    load_1m
+ * Rows the classifier would reject are skipped here (the verdict already says unreadable), and
+ * long series are downsampled to at most `width` points, keeping each bucket's largest value so
+ * that a short burst stays visible.
+ */
+const DEFAULT_SERIES_WIDTH = 96;
+function num(v) {
+    if (typeof v === 'number')
+        return Number.isFinite(v) ? v : null;
+    if (typeof v === 'bigint')
+        return Number(v);
+    if (typeof v === 'boolean')
+        return v ? 1 : 0;
+    if (v instanceof PyFloat)
+        return Number.isFinite(v.v) ? v.v : null;
+    return null;
+}
+/** CPU% between two /proc samples, as the proc rule computes it (null when dt <= 0). */
+function cpuPct(r, prev, clkTck) {
+    const fast = fastPct(r, prev, clkTck);
+    if (fast !== undefined)
+        return fast;
+    const [m1, m0, u1, s1, u0, s0] = [
+        r.t_mono_ns,
+        prev.t_mono_ns,
+        r.cpu_user_jiffies,
+        r.cpu_sys_jiffies,
+        prev.cpu_user_jiffies,
+        prev.cpu_sys_jiffies,
+    ].map(num);
+    if (m1 == null || m0 == null || u1 == null || s1 == null || u0 == null || s0 == null || clkTck === 0)
+        return null;
+    const dt = (m1 - m0) / 1e9;
+    return dt > 0 ? (100 * ((u1 + s1 - (u0 + s0)) / clkTck)) / dt : null;
+}
+function phaseOf(phaseAt, row) {
+    try {
+        return pyStr(phaseAt(row));
+    }
+    catch {
+        return null;
+    }
+}
+function points(src, phaseAt, value) {
+    const out = [];
+    let prev = null;
+    for (const r of src.rows) {
+        if (r instanceof NotDict) {
+            prev = null;
+            continue;
+        }
+        const v = value(r, prev);
+        prev = r;
+        if (v === null || !Number.isFinite(v))
+            continue;
+        const phase = phaseOf(phaseAt, r);
+        if (phase !== null)
+            out.push({ phase, value: v });
+    }
+    return out;
+}
+function blockTotal(row) {
+    const raw = row.blockstats;
+    if (!(raw instanceof Map))
+        return null;
+    let total = 0;
+    for (const stats of raw.values()) {
+        if (!(stats instanceof Map))
+            continue;
+        total += (num(stats.get('wr_bytes')) ?? 0) + (num(stats.get('rd_bytes')) ?? 0);
+    }
+    return total;
+}
+/** At most `width` points: each bucket of consecutive points becomes its largest one. */
+function downsample(series, width) {
+    if (series.length <= width)
+        return [...series];
+    const out = [];
+    for (let i = 0; i < width; i++) {
+        const lo = Math.floor((i * series.length) / width);
+        const hi = Math.floor(((i + 1) * series.length) / width);
+        let best = series[lo];
+        for (let j = lo + 1; j < hi; j++)
+            if (series[j].value > best.value)
+                best = series[j];
+        out.push(best);
+    }
+    return out;
+}
+/** Every source's series, downsampled; empty series when the episode has no labels. */
+function episodeSeries(ep, clkTck, width = DEFAULT_SERIES_WIDTH) {
+    const empty = Object.fromEntries(SOURCE_NAMES.map((n) => [n, []]));
+    if (ep.labels.rows.length === 0)
+        return empty;
+    const phaseAt = makePhaseAt(ep.labels);
+    let lastQmp = null;
+    const raw = {
+        proc: points(ep.proc, phaseAt, (r, prev) => (prev ? cpuPct(r, prev, clkTck) : null)),
+        netflow: points(ep.netflow, phaseAt, (r) => (num(r.bytes_in) ?? 0) + (num(r.bytes_out) ?? 0)),
+        qmp: points(ep.qmp, phaseAt, (r) => {
+            const total = blockTotal(r);
+            const delta = total !== null && lastQmp !== null ? total - lastQmp : null;
+            if (total !== null)
+                lastQmp = total;
+            return delta;
+        }),
+        guest: points(ep.guest, phaseAt, (r) => (Array.isArray(r.load_1m_5m_15m) ? num(r.load_1m_5m_15m[0]) : null)),
+    };
+    for (const name of SOURCE_NAMES)
+        empty[name] = downsample(raw[name], width);
+    return empty;
+}
+
+/**
+ * One episode in full: its verdict with the per-phase values of every source and a downsampled
+ * series of the raw telemetry, for `episode-gate explain` and the HTML report's drill-down.
+ *
+ * The scan keeps none of this (its report stays compact and its memory flat): the few episodes
+ * shown in detail (capped) are read again after the comparison, from the tarball the report
+ * names, and a tarball whose sha256 differs from the report's is not shown as that episode.
+ */
+/** Read and classify one tarball, keeping everything (one episode: its size is bounded by the reader's limits). */
+async function readEpisodeDetail(tarPath, host, episode, settings) {
+    const read = await readEpisode(tarPath, {
+        limits: { maxMemberBytes: settings.maxMemberBytes, maxEpisodeBytes: settings.maxEpisodeBytes },
+    });
+    const verdict = read.ok ? classify(read.rows, settings) : unreadableVerdict(read.detail);
+    const series = read.ok && !verdict.unreadable ? episodeSeries(read.rows, settings.clkTck) : null;
+    const ev = verdict.evidence;
+    let sources = null;
+    if (ev?.sources && series) {
+        sources = {};
+        for (const name of SOURCE_NAMES) {
+            const s = ev.sources[name];
+            sources[name] = { status: s.status, phases: s.phases, spread: s.spread, threshold: s.threshold, why: s.why, series: series[name] };
+        }
+    }
+    return {
+        host,
+        episode,
+        verdict: verdict.reasons.length === 0 ? 'kept' : 'flagged',
+        reasons: verdict.reasons,
+        sample: verdict.sampleJson,
+        module: verdict.moduleJson,
+        unreadable: verdict.unreadable,
+        sha256: read.sha256,
+        probe: ev?.probe ?? null,
+        workloadEvents: ev?.workloadEvents ?? null,
+        labels: ev?.phases ?? [],
+        sources,
+    };
+}
+function tarballPath(episodesRoot, host, episode) {
+    return path.join(episodesRoot, host, `${episode}.tar.zst`);
+}
+/**
+ * The details of the named episodes of a report, read again from the dataset the report names
+ * (its paths are relative to `cwd`). Episodes the report does not hold are left out.
+ */
+async function loadEpisodeDetails(report, keys, cwd) {
+    const out = new Map();
+    const root = path.resolve(cwd, report.dataset.episodes_root);
+    const byKey = new Map(report.episodes.map((e) => [episodeKey(e.host, e.episode), e]));
+    const rootThere = existsSync(root);
+    for (const { host, episode } of keys) {
+        const key = episodeKey(host, episode);
+        const ep = byKey.get(key);
+        if (!ep || out.has(key))
+            continue;
+        if (!rootThere) {
+            out.set(key, { ok: false, why: `per-phase values not shown: the dataset (${report.dataset.episodes_root}) is not here` });
+            continue;
+        }
+        const file = tarballPath(root, host, episode);
+        if (!existsSync(file)) {
+            out.set(key, { ok: false, why: `per-phase values not shown: ${path.relative(cwd, file)} is gone` });
+            continue;
+        }
+        const detail = await readEpisodeDetail(file, host, episode, report.settings);
+        if (ep.sha256 && detail.sha256 && ep.sha256 !== detail.sha256) {
+            out.set(key, { ok: false, why: 'per-phase values not shown: the tarball changed since the scan (sha256 differs)' });
+            continue;
+        }
+        out.set(key, { ok: true, detail });
+    }
+    return out;
+}
+
+/**
+ * The HTML report's input from what a gate run has: its report, the comparison with a baseline
+ * (or none) and the decision, plus the details read again for the episodes shown in full.
+ */
+/** Episodes shown with their drill-down. */
+const DETAIL_CAP = 200;
+/** Episodes listed one line each beyond those (the JSON report has them all). */
+const LIST_CAP = 5000;
+const SETTING_OF = {
+    proc: 'procSpreadPct',
+    netflow: 'netflowSpreadBytes',
+    qmp: 'qmpSpreadBytes',
+    guest: 'guestSpreadLoad',
+};
+/** Flipped episodes first (report order), then the other flagged ones: the order of the report's episode section. */
+function ordered(run) {
+    const flips = new Map((run.comparison?.flips ?? []).map((f) => [episodeKey(f.host, f.episode), f]));
+    const first = [];
+    const rest = [];
+    const seen = new Set();
+    for (const ep of run.report.episodes) {
+        const key = episodeKey(ep.host, ep.episode);
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        const flip = flips.get(key) ?? null;
+        if (flip)
+            first.push({ ep, flip });
+        else if (ep.verdict === 'flagged')
+            rest.push({ ep, flip: null });
+    }
+    return [...first, ...rest];
+}
+/** The episodes the report shows in detail (whose details to read), at most `cap`. */
+function episodesToDetail(run, cap = DETAIL_CAP) {
+    return ordered(run)
+        .slice(0, cap)
+        .map(({ ep }) => ({ host: ep.host, episode: ep.episode }));
+}
+function line({ ep, flip }) {
+    return {
+        host: ep.host,
+        episode: ep.episode,
+        verdict: ep.verdict,
+        reasons: [...ep.reasons],
+        flip: flip?.kind ?? null,
+        before: flip ? [...flip.before] : null,
+        sample: ep.sample,
+    };
+}
+function headerOf(run) {
+    const c = run.report.counts;
+    const totals = `${c.scanned} scanned, ${c.kept} kept, ${c.flagged} flagged`;
+    const cmp = run.comparison;
+    const baseline = cmp?.baselineName ?? null;
+    const n = cmp?.regressions.length ?? 0;
+    if (!run.passed)
+        return { status: 'failed', headline: `FAILED: ${totals}`, cause: run.failReason, baseline };
+    if (!cmp)
+        return { status: 'report-only', headline: `Report only: ${totals}; no baseline given, nothing compared`, cause: null, baseline };
+    if (n > 0)
+        return {
+            status: 'warn',
+            headline: `Passed, ${n} regression${n === 1 ? '' : 's'} not enforced: ${totals}`,
+            cause: cmp.regressions[0].message,
+            baseline,
+        };
+    return { status: 'passed', headline: `Passed: no regressions; ${totals}`, cause: null, baseline };
+}
+function htmlReportInput(run, details, opts = {}) {
+    const { report, comparison: cmp } = run;
+    const cap = opts.detailCap ?? DETAIL_CAP;
+    const picks = ordered(run);
+    const detailed = picks.slice(0, cap).map((p) => {
+        const found = details.get(episodeKey(p.ep.host, p.ep.episode));
+        const d = found?.ok ? found.detail : null;
+        return {
+            ...line(p),
+            why: explain(p.ep),
+            sources: d?.sources ? SOURCE_NAMES.map((source) => ({ source, ...d.sources[source] })) : null,
+            note: found && !found.ok
+                ? found.why
+                : d && !d.sources
+                    ? d.unreadable
+                        ? null
+                        : 'no labels: no per-phase values'
+                    : found
+                        ? null
+                        : 'per-phase values not read',
+        };
+    });
+    const beyond = picks.slice(cap);
+    const spreads = Object.fromEntries(SOURCE_NAMES.map((n) => [n, []]));
+    for (const ep of report.episodes) {
+        const src = ep.evidence?.sources;
+        if (!src)
+            continue;
+        for (const n of SOURCE_NAMES) {
+            const s = src[n].spread;
+            if (s !== null && src[n].status !== 'unknown')
+                spreads[n].push(s);
+        }
+    }
+    const changes = cmp?.settingsChanges ?? [];
+    return {
+        tool: `${report.tool.name} ${report.tool.version}`,
+        generatedAt: report.generated_at,
+        dataset: report.dataset.index,
+        header: headerOf(run),
+        counts: { current: report.counts, baseline: cmp?.counts.baseline ?? null },
+        regressions: (cmp?.regressions ?? []).map((r) => r.message),
+        improvements: (cmp?.improvements ?? []).map((r) => r.message),
+        byReason: cmp
+            ? cmp.reasons.map((r) => ({ reason: r.reason, current: r.current, baseline: r.baseline }))
+            : Object.entries(report.by_reason).map(([reason, current]) => ({ reason, current, baseline: null })),
+        hosts: Object.entries(report.hosts).map(([host, c]) => ({ host, ...c })),
+        sources: SOURCE_NAMES.map((source) => {
+            const change = changes.find((c) => c.key === SETTING_OF[source]);
+            return {
+                source,
+                threshold: report.settings[SETTING_OF[source]],
+                oldThreshold: change?.before ?? null,
+                spreads: spreads[source],
+                ...report.sources[source],
+            };
+        }),
+        settingsChanges: changes,
+        detailed,
+        listed: beyond.slice(0, opts.listCap ?? LIST_CAP).map(line),
+        beyondDetailed: beyond.length,
+        trend: opts.trend ?? [],
+        reportHint: opts.reportHint ?? null,
+    };
+}
+
+function h(value) {
+    return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+}
+/** Short numbers for SVG coordinates. */
+function n(v) {
+    return String(Math.round(v * 10) / 10);
+}
+const KNOWN_PHASES = {
+    '(pre)': '#9aa0a6',
+    clean: '#2e9d5b',
+    infecting: '#e3a21a',
+    infected_running: '#d64545',
+    dormant: '#3b7dd8',
+};
+const PALETTE = ['#8e5ad6', '#14a3a3', '#c2417f', '#7a8b2c', '#b8692d', '#5065c9'];
+/** A colour per phase name: the usual phases keep theirs, others take the palette in order. */
+function phaseColours(names) {
+    const out = new Map();
+    let next = 0;
+    for (const name of names) {
+        if (out.has(name))
+            continue;
+        out.set(name, KNOWN_PHASES[name] ?? PALETTE[next++ % PALETTE.length]);
+    }
+    return out;
+}
+/** Horizontal bars, one row per item: a label, the bar, the number. */
+function barChart(bars, opts) {
+    const rowH = 22;
+    const labelW = 170;
+    const barW = 300;
+    const width = labelW + barW + 70;
+    const height = bars.length * rowH + 6;
+    const max = Math.max(1, ...bars.map((b) => b.value + (b.value2 ?? 0)));
+    const rows = bars.map((b, i) => {
+        const y = i * rowH + 4;
+        const w1 = (b.value / max) * barW;
+        const w2 = ((b.value2 ?? 0) / max) * barW;
+        const label = b.label.length > 26 ? b.label.slice(0, 25) + '…' : b.label;
+        const total = b.value + (b.value2 ?? 0);
+        return (`<text x="${labelW - 6}" y="${y + 14}" text-anchor="end" class="lbl">${h(label)}</text>` +
+            `<rect class="bar" data-label="${h(b.label)}" data-count="${b.value}" x="${labelW}" y="${y}" width="${n(w1)}" height="${rowH - 6}" fill="${opts.colour}"><title>${h(b.label)}: ${b.value}</title></rect>` +
+            (b.value2 !== undefined
+                ? `<rect class="bar2" data-count="${b.value2}" x="${n(labelW + w1)}" y="${y}" width="${n(w2)}" height="${rowH - 6}" fill="${opts.colour2 ?? '#d64545'}"><title>${h(b.label)}: ${b.value2}</title></rect>`
+                : '') +
+            `<text x="${n(labelW + w1 + w2 + 5)}" y="${y + 14}" class="num">${total}</text>`);
+    });
+    return `<svg class="chart ${opts.cls}" role="img" aria-label="${h(opts.title)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">${rows.join('')}</svg>`;
+}
+/**
+ * The spreads on a log scale (bins of equal ratio), spreads of 0 in a bin of their own on the
+ * left, the threshold as a vertical line (and the baseline's threshold, dashed, when it moved).
+ */
+function spreadHistogram(spreads, threshold, oldThreshold, fmt, tickFmt = fmt) {
+    const W = 520;
+    const H = 150;
+    const left = 46;
+    const plotW = W - left - 10;
+    const plotH = H - 40;
+    const BINS = 30;
+    const positive = spreads.filter((s) => s > 0);
+    const zero = spreads.length - positive.length;
+    const marks = [threshold, ...(oldThreshold !== null ? [oldThreshold] : [])].filter((t) => t > 0);
+    const all = [...positive, ...marks];
+    let lo = all.length ? Math.floor(Math.log10(Math.min(...all))) : 0;
+    let hi = all.length ? Math.ceil(Math.log10(Math.max(...all)) + 1e-9) : 1;
+    if (hi <= lo)
+        hi = lo + 1;
+    if (hi - lo > 12)
+        lo = hi - 12;
+    const counts = new Array(BINS).fill(0);
+    for (const s of positive) {
+        const f = (Math.log10(s) - lo) / (hi - lo);
+        counts[Math.min(BINS - 1, Math.max(0, Math.floor(f * BINS)))]++;
+    }
+    const near = spreads.filter((s) => threshold > 0 && s >= threshold / 2 && s <= threshold * 2).length;
+    const max = Math.max(1, zero, ...counts);
+    const zeroW = 18;
+    const binW = (plotW - zeroW - 6) / BINS;
+    const x0 = left + zeroW + 6;
+    const xOf = (v) => x0 + ((Math.log10(v) - lo) / (hi - lo)) * (plotW - zeroW - 6);
+    const parts = [];
+    const bar = (x, w, c, label) => {
+        const bh = (c / max) * plotH;
+        return `<rect class="bin" data-count="${c}" x="${n(x)}" y="${n(10 + plotH - bh)}" width="${n(Math.max(0, w - 1))}" height="${n(bh)}"><title>${h(label)}: ${c}</title></rect>`;
+    };
+    parts.push(bar(left, zeroW, zero, 'spread 0'));
+    for (let i = 0; i < BINS; i++) {
+        const a = 10 ** (lo + ((hi - lo) * i) / BINS);
+        const b = 10 ** (lo + ((hi - lo) * (i + 1)) / BINS);
+        parts.push(bar(x0 + i * binW, binW, counts[i], `${fmt(a)} – ${fmt(b)}`));
+    }
+    parts.push(`<line class="axis" x1="${left}" x2="${W - 10}" y1="${10 + plotH}" y2="${10 + plotH}"/>`);
+    parts.push(`<text class="tick" x="${left + zeroW / 2}" y="${plotH + 24}" text-anchor="middle">0</text>`);
+    let lastX = left + zeroW;
+    const step = Math.max(1, Math.ceil((hi - lo) / 6));
+    for (let d = lo; d <= hi; d += step) {
+        const x = xOf(10 ** d);
+        if (x - lastX < 44)
+            continue;
+        lastX = x;
+        parts.push(`<text class="tick" x="${n(x)}" y="${plotH + 24}" text-anchor="${x > W - 40 ? 'end' : 'middle'}">${h(tickFmt(10 ** d))}</text>`);
+    }
+    parts.push(`<text class="tick" x="4" y="18">${max}</text><text class="tick" x="4" y="${10 + plotH}">0</text>`);
+    if (oldThreshold !== null && oldThreshold > 0) {
+        const x = n(xOf(oldThreshold));
+        parts.push(`<line class="threshold-old" x1="${x}" x2="${x}" y1="4" y2="${10 + plotH}"><title>baseline threshold ${h(fmt(oldThreshold))}</title></line>`);
+    }
+    if (threshold > 0) {
+        const x = n(xOf(threshold));
+        parts.push(`<line class="threshold" x1="${x}" x2="${x}" y1="4" y2="${10 + plotH}"><title>threshold ${h(fmt(threshold))}</title></line>` +
+            `<text class="tick thr" x="${x}" y="${H - 2}" text-anchor="middle">threshold ${h(fmt(threshold))}</text>`);
+    }
+    return {
+        svg: `<svg class="chart hist" role="img" aria-label="spread histogram" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}">${parts.join('')}</svg>`,
+        near,
+    };
+}
+/**
+ * One bar per phase, and the threshold band: from the lowest phase value up by the threshold. A
+ * source is signal when a bar rises above the band (max - min >= threshold).
+ */
+function phaseBars(phases, threshold, colours, fmt, thresholdFmt = fmt) {
+    const W = 300;
+    const H = 130;
+    const top = 14;
+    const plotH = H - top - 30;
+    const left = 8;
+    if (phases.length === 0)
+        return '<p class="muted">no per-phase values</p>';
+    const values = phases.map((p) => p.value);
+    const min = Math.min(...values);
+    const bandTop = min + threshold;
+    const scaleMax = Math.max(...values, bandTop, 1e-12) * 1.08;
+    const scaleMin = Math.min(0, min);
+    const y = (v) => top + plotH - ((v - scaleMin) / (scaleMax - scaleMin)) * plotH;
+    const slot = (W - left * 2) / phases.length;
+    const bw = Math.min(54, slot * 0.7);
+    const parts = [];
+    parts.push(`<rect class="band" x="${left}" y="${n(y(bandTop))}" width="${W - left * 2}" height="${n(Math.max(1, y(min) - y(bandTop)))}"><title>threshold band: ${h(fmt(min))} + ${h(thresholdFmt(threshold))}</title></rect>`);
+    phases.forEach((p, i) => {
+        const cx = left + slot * i + slot / 2;
+        const y0 = y(Math.max(scaleMin, 0));
+        const y1 = y(p.value);
+        const name = p.phase.length > 16 ? p.phase.slice(0, 15) + '…' : p.phase;
+        parts.push(`<rect class="phase-bar" data-phase="${h(p.phase)}" data-value="${p.value}" x="${n(cx - bw / 2)}" y="${n(Math.min(y0, y1))}" width="${n(bw)}" height="${n(Math.max(1, Math.abs(y0 - y1)))}" fill="${colours.get(p.phase) ?? '#888'}"><title>${h(p.phase)}: ${h(fmt(p.value))} (${p.samples} samples)</title></rect>` +
+            `<text class="tick" x="${n(cx)}" y="${n(Math.min(y0, y1) - 3)}" text-anchor="middle">${h(fmt(p.value))}</text>` +
+            `<text class="tick" x="${n(cx)}" y="${H - 14}" text-anchor="middle">${h(name)}</text>`);
+    });
+    parts.push(`<line class="threshold" x1="${left}" x2="${W - left}" y1="${n(y(bandTop))}" y2="${n(y(bandTop))}"/>`);
+    parts.push(`<text class="tick thr" x="${W - left}" y="${H - 2}" text-anchor="end">band: lowest + ${h(thresholdFmt(threshold))}</text>`);
+    return `<svg class="chart phases" role="img" aria-label="per-phase values" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}">${parts.join('')}</svg>`;
+}
+/** The raw series as a line, each run of one phase in its colour. */
+function sparkline(series, colours) {
+    const W = 300;
+    const H = 46;
+    if (series.length === 0)
+        return '<p class="muted">no samples</p>';
+    const max = Math.max(...series.map((p) => p.value), 1e-12);
+    const min = Math.min(0, ...series.map((p) => p.value));
+    const x = (i) => (series.length === 1 ? W / 2 : 2 + (i * (W - 4)) / (series.length - 1));
+    const y = (v) => 3 + (H - 6) * (1 - (v - min) / (max - min));
+    const runs = [];
+    let start = 0;
+    for (let i = 1; i <= series.length; i++) {
+        if (i < series.length && series[i].phase === series[start].phase)
+            continue;
+        const end = Math.min(i, series.length - 1);
+        const pts = [];
+        for (let j = start; j <= end; j++)
+            pts.push(`${n(x(j))},${n(y(series[j].value))}`);
+        if (pts.length === 1)
+            pts.push(`${n(x(start) + 1)},${n(y(series[start].value))}`);
+        const phase = series[start].phase;
+        runs.push(`<polyline class="spark-run" data-phase="${h(phase)}" points="${pts.join(' ')}" stroke="${colours.get(phase) ?? '#888'}"/>`);
+        start = i;
+    }
+    return `<svg class="chart spark" role="img" aria-label="raw series by phase" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}">${runs.join('')}</svg>`;
+}
+/** The flagged share of each history point, as a line with a dot per point. */
+function trendChart(points) {
+    const W = 560;
+    const H = 150;
+    const left = 40;
+    const plotW = W - left - 16;
+    const plotH = H - 40;
+    const rates = points.map((p) => (p.scanned ? (p.flagged * 100) / p.scanned : 0));
+    const max = Math.max(1, ...rates) * 1.1;
+    const x = (i) => left + (points.length === 1 ? plotW / 2 : (i * plotW) / (points.length - 1));
+    const y = (r) => 10 + plotH * (1 - r / max);
+    const line = rates.map((r, i) => `${n(x(i))},${n(y(r))}`).join(' ');
+    const dots = points.map((p, i) => `<circle class="trend-point" cx="${n(x(i))}" cy="${n(y(rates[i]))}" r="3.5"><title>${h(p.label)}: ${p.flagged} of ${p.scanned} flagged (${rates[i].toFixed(1)}%)</title></circle>`);
+    const ticks = [0, 1, points.length - 1]
+        .filter((i, k, a) => i < points.length && a.indexOf(i) === k)
+        .map((i) => `<text class="tick" x="${n(x(i))}" y="${H - 12}" text-anchor="middle">${h(points[i].label)}</text>`);
+    return `<svg class="chart trend" role="img" aria-label="flagged share over time" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}"><line class="axis" x1="${left}" x2="${W - 16}" y1="${10 + plotH}" y2="${10 + plotH}"/><text class="tick" x="4" y="18">${max.toFixed(0)}%</text><text class="tick" x="4" y="${10 + plotH}">0%</text><polyline class="trend-line" points="${line}"/>${dots.join('')}${ticks.join('')}</svg>`;
+}
+
+/**
+ * The HTML report: one self-contained page (inline CSS and SVG, no script, no fetch) under a
+ * Content-Security-Policy that allows nothing but its own stylesheet, by hash. Its size is
+ * bounded whatever the dataset's: details for at most DETAIL_CAP episodes, one line each for at
+ * most LIST_CAP more, at most HOST_CHART_CAP hosts in the chart and HOST_TABLE_CAP in the table.
+ */
+const HOST_CHART_CAP = 40;
+const HOST_TABLE_CAP = 500;
+const SOURCE_FORMAT = {
+    proc: {
+        title: 'proc CPU%',
+        fmt: (v) => `${v.toFixed(1)}%`,
+        spread: (v) => `${v.toFixed(1)} pp`,
+        tick: (v) => `${Number(v.toPrecision(2))} pp`,
+    },
+    netflow: { title: 'netflow bytes', fmt: (v) => (Math.abs(v) < 1024 ? `${Math.round(v)} B` : fmtBytes(v)) },
+    qmp: { title: 'qmp block I/O', fmt: (v) => (Math.abs(v) < 1024 ? `${Math.round(v)} B` : fmtBytes(v)) },
+    guest: { title: 'guest load_1m', fmt: (v) => v.toFixed(2), tick: (v) => String(Number(v.toPrecision(2))) },
+};
+const STYLE = `
+:root{--fg:#1f2328;--muted:#656d76;--line:#d0d7de;--bg:#fff;--panel:#f6f8fa;--ok:#1a7f37;--bad:#cf222e;--warn:#9a6700;--info:#0969da}
+*{box-sizing:border-box}
+body{margin:0;font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;color:var(--fg);background:var(--bg)}
+main{max-width:1160px;margin:0 auto;padding:20px 24px 60px}
+h1{font-size:22px;margin:0 0 4px}h2{font-size:18px;margin:32px 0 10px;padding-bottom:6px;border-bottom:1px solid var(--line)}
+h3{font-size:15px;margin:16px 0 6px}
+.muted{color:var(--muted)}
+.verdict{border-radius:8px;padding:14px 18px;margin:12px 0 16px;border:1px solid var(--line);border-left-width:6px}
+.verdict.passed{border-left-color:var(--ok)}.verdict.failed{border-left-color:var(--bad);background:#fff5f5}
+.verdict.warn{border-left-color:var(--warn);background:#fffbeb}.verdict.report-only{border-left-color:var(--info)}
+.verdict .head{font-size:17px;font-weight:600}.verdict .cause{margin-top:6px}
+.cards{display:flex;gap:12px;flex-wrap:wrap}
+.card{border:1px solid var(--line);border-radius:8px;padding:10px 16px;min-width:140px;background:var(--panel)}
+.card .v{font-size:24px;font-weight:600}.card .k{color:var(--muted);font-size:12px;text-transform:uppercase;letter-spacing:.04em}
+.card .d{font-size:12px;color:var(--muted)}
+.row{display:flex;gap:24px;flex-wrap:wrap;align-items:flex-start}
+.row>*{flex:0 1 auto}
+table{border-collapse:collapse;font-size:13px}
+th,td{border-bottom:1px solid var(--line);padding:4px 10px;text-align:left;vertical-align:top}
+th{background:var(--panel);font-weight:600}
+td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
+code,.id{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12.5px;overflow-wrap:anywhere}
+ul.msgs{margin:6px 0;padding-left:20px}
+.chart text{font-size:11px;fill:var(--fg)}
+.chart .tick{font-size:10px;fill:var(--muted)}.chart .thr{fill:var(--bad)}
+.chart .bin{fill:#6e9fd8}
+.chart .axis{stroke:var(--line)}
+.chart .threshold{stroke:var(--bad);stroke-width:2}
+.chart .threshold-old{stroke:var(--warn);stroke-width:2;stroke-dasharray:4 3}
+.chart .band{fill:#cf222e;fill-opacity:.08;stroke:none}
+.chart .spark-run{fill:none;stroke-width:1.6;stroke-linejoin:round}
+.chart .trend-line{fill:none;stroke:var(--info);stroke-width:2}.chart .trend-point{fill:var(--info)}
+.sources{display:grid;grid-template-columns:repeat(auto-fill,minmax(540px,1fr));gap:16px}
+.panel{border:1px solid var(--line);border-radius:8px;padding:10px 14px}
+details.ep{border:1px solid var(--line);border-radius:8px;margin:8px 0;background:var(--bg)}
+details.ep>summary{cursor:pointer;padding:8px 12px;list-style-position:inside}
+details.ep[open]>summary{border-bottom:1px solid var(--line);background:var(--panel)}
+details.ep .body{padding:10px 14px}
+.tag{display:inline-block;border-radius:10px;padding:0 8px;font-size:12px;border:1px solid var(--line);margin-left:4px}
+.tag.flagged{color:var(--bad);border-color:#f3b3b3}.tag.kept{color:var(--ok);border-color:#a8dcb5}
+.tag.flip{color:var(--warn);border-color:#e9cf84}
+.srcs{display:grid;grid-template-columns:repeat(auto-fill,minmax(250px,1fr));gap:12px;margin-top:8px}
+.src svg{width:100%;height:auto;display:block;margin-top:4px}
+.src{border:1px solid var(--line);border-radius:6px;padding:8px 10px}
+.src .st{font-weight:600}.st.signal{color:var(--ok)}.st.flat{color:var(--bad)}.st.unknown{color:var(--muted)}
+.legend{font-size:12px;color:var(--muted);margin:4px 0}
+.legend svg{vertical-align:middle;margin:0 3px 0 8px}
+footer{margin-top:40px;color:var(--muted);font-size:12px}
+`;
+function styleHash() {
+    return 'sha256-' + createHash('sha256').update(STYLE).digest('base64');
+}
+function plural(n, one, many = one + 's') {
+    return `${n} ${n === 1 ? one : many}`;
+}
+function delta(cur, base) {
+    if (base === null)
+        return '';
+    const d = cur - base;
+    return `<div class="d">baseline ${base} (${d > 0 ? '+' : d < 0 ? '−' : '±'}${Math.abs(d)})</div>`;
+}
+function header(inp) {
+    const hd = inp.header;
+    return (`<h1>episode-gate report</h1><div class="muted">${h(inp.tool)} · ${h(inp.generatedAt)} · dataset <code>${h(inp.dataset)}</code>${hd.baseline ? ` · baseline <code>${h(hd.baseline)}</code>` : ''}</div>` +
+        `<section class="verdict ${hd.status}" id="verdict"><div class="head">${h(hd.headline)}</div>${hd.cause ? `<div class="cause">${h(hd.cause)}</div>` : ''}</section>`);
+}
+function counts(inp) {
+    const { current: c, baseline: b } = inp.counts;
+    const card = (k, v, base) => `<div class="card" data-key="${k}"><div class="k">${k}</div><div class="v">${v}</div>${delta(v, base)}</div>`;
+    const list = (title, items) => items.length
+        ? `<h3>${h(title)} (${items.length})</h3><ul class="msgs">${items
+            .slice(0, 100)
+            .map((m) => `<li>${h(m)}</li>`)
+            .join('')}${items.length > 100 ? `<li class="muted">… and ${items.length - 100} more</li>` : ''}</ul>`
+        : '';
+    return (`<section id="counts"><h2>Counts</h2><div class="cards">${card('scanned', c.scanned, b?.scanned ?? null)}${card('kept', c.kept, b?.kept ?? null)}${card('flagged', c.flagged, b?.flagged ?? null)}</div>` +
+        list('Regressions', inp.regressions) +
+        list('Improvements', inp.improvements) +
+        `</section>`);
+}
+function byReason(inp) {
+    const withBase = inp.byReason.some((r) => r.baseline !== null);
+    const chart = barChart(inp.byReason.map((r) => ({ label: r.reason, value: r.current })), { cls: 'by-reason', title: 'flagged episodes by reason', colour: '#d64545' });
+    const rows = inp.byReason
+        .map((r) => `<tr><td>${h(r.reason)}</td><td class="n">${r.current}</td>${withBase ? `<td class="n">${r.baseline ?? ''}</td>` : ''}</tr>`)
+        .join('');
+    return `<section id="by-reason"><h2>Flagged by reason</h2><div class="row">${chart}<table><thead><tr><th>reason</th><th class="n">episodes</th>${withBase ? '<th class="n">baseline</th>' : ''}</tr></thead><tbody>${rows}</tbody></table></div><p class="muted">An episode with two reasons counts under both.</p></section>`;
+}
+function hosts(inp) {
+    const shown = [...inp.hosts].sort((a, b) => b.scanned - a.scanned || (a.host < b.host ? -1 : 1));
+    const chart = barChart(shown.slice(0, HOST_CHART_CAP).map((x) => ({ label: x.host, value: x.kept, value2: x.flagged })), { cls: 'hosts', title: 'kept and flagged per host', colour: '#2e9d5b', colour2: '#d64545' });
+    const rows = shown
+        .slice(0, HOST_TABLE_CAP)
+        .map((x) => `<tr><td class="id">${h(x.host)}</td><td class="n">${x.scanned}</td><td class="n">${x.kept}</td><td class="n">${x.flagged}</td></tr>`)
+        .join('');
+    const more = (cap, what) => shown.length > cap
+        ? `<p class="muted">The ${what} shows the ${cap} largest of ${shown.length} hosts; the JSON report has them all.</p>`
+        : '';
+    return `<section id="hosts"><h2>Per host</h2><div class="legend"><svg width="10" height="10"><rect width="10" height="10" fill="#2e9d5b"/></svg>kept<svg width="10" height="10"><rect width="10" height="10" fill="#d64545"/></svg>flagged</div><div class="row">${chart}<table><thead><tr><th>host</th><th class="n">scanned</th><th class="n">kept</th><th class="n">flagged</th></tr></thead><tbody>${rows}</tbody></table></div>${more(HOST_CHART_CAP, 'chart')}${more(HOST_TABLE_CAP, 'table')}</section>`;
+}
+function sources(inp) {
+    const panels = inp.sources.map((s) => {
+        const { title, fmt: valueFmt, spread, tick } = SOURCE_FORMAT[s.source];
+        const fmt = spread ?? valueFmt;
+        const hist = spreadHistogram(s.spreads, s.threshold, s.oldThreshold, fmt, tick);
+        const moved = s.oldThreshold !== null ? ` (baseline: ${h(fmt(s.oldThreshold))}, dashed)` : '';
+        return `<div class="panel" data-source="${s.source}"><h3>${h(title)}: spread per episode</h3>${hist.svg}<div class="muted">threshold ${h(fmt(s.threshold))}${moved} · signal ${s.signal} · flat ${s.flat} · no data ${s.unknown} · <b>${plural(hist.near, 'episode')}</b> within ×2 of the threshold</div></div>`;
+    });
+    const changes = inp.settingsChanges.length
+        ? `<h3>Settings changed since the baseline</h3><table><thead><tr><th>setting</th><th class="n">baseline</th><th class="n">now</th></tr></thead><tbody>${inp.settingsChanges.map((c) => `<tr><td><code>${h(c.key)}</code></td><td class="n">${c.before ?? '—'}</td><td class="n">${c.after ?? '—'}</td></tr>`).join('')}</tbody></table>`
+        : '';
+    return `<section id="sources"><h2>Telemetry sources</h2><p class="muted">A source is <i>signal</i> when its per-phase values spread by at least the threshold; an episode is flat-cpu when every source with data is flat. Spreads on a log scale; spreads of 0 at the left.</p><div class="sources">${panels.join('')}</div>${changes}</section>`;
+}
+function verdictText(reasons) {
+    return reasons.length === 0 ? 'kept' : `flagged (${reasons.join(', ')})`;
+}
+function tags(e) {
+    const flip = e.flip
+        ? `<span class="tag flip">${h(e.flip === 'reasons-changed' ? 'reasons changed' : `${verdictText(e.before ?? [])} → ${e.verdict}`)}</span>`
+        : '';
+    return `<span class="tag ${e.verdict}">${h(verdictText(e.reasons))}</span>${flip}`;
+}
+function sourcePanel(s, colours) {
+    const { title, fmt, spread } = SOURCE_FORMAT[s.source];
+    return (`<div class="src" data-source="${s.source}"><div><span class="st ${s.status}">${h(title)}: ${s.status}</span></div><div class="muted">${h(s.why)}</div>` +
+        phaseBars(s.phases, s.threshold, colours, fmt, spread ?? fmt) +
+        sparkline(s.series, colours) +
+        `</div>`);
+}
+function episode(e) {
+    const names = [...(e.sources ?? []).flatMap((s) => [...s.phases.map((p) => p.phase), ...s.series.map((p) => p.phase)])];
+    const colours = phaseColours(names);
+    const legend = [...colours]
+        .map(([name, c]) => `<svg width="10" height="10"><rect width="10" height="10" fill="${c}"/></svg>${h(name)}`)
+        .join('');
+    const body = `<div class="muted">sample ${e.sample === null ? '<i>none</i>' : `<code>${h(e.sample)}</code>`}</div>` +
+        `<ul class="msgs">${e.why.map((w) => `<li>${h(w)}</li>`).join('')}</ul>` +
+        (e.note ? `<p class="muted">${h(e.note)}</p>` : '') +
+        (e.sources
+            ? `<div class="legend">phases:${legend}</div><div class="srcs">${e.sources.map((s) => sourcePanel(s, colours)).join('')}</div>`
+            : '');
+    return `<details class="ep" data-episode="${h(`${e.host}/${e.episode}`)}"><summary><span class="id">${h(e.host)}/${h(e.episode)}</span> ${tags(e)}</summary><div class="body">${body}</div></details>`;
+}
+function episodes(inp) {
+    const total = inp.detailed.length + inp.beyondDetailed;
+    if (total === 0)
+        return `<section id="episodes"><h2>Flipped and flagged episodes</h2><p class="muted">None.</p></section>`;
+    const listed = inp.listed.length
+        ? `<h3>${plural(inp.beyondDetailed, 'more episode')}</h3><table class="listed"><thead><tr><th>episode</th><th>verdict</th><th>sample</th></tr></thead><tbody>${inp.listed.map((e) => `<tr><td class="id">${h(e.host)}/${h(e.episode)}</td><td>${tags(e)}</td><td><code>${h(e.sample ?? '')}</code></td></tr>`).join('')}</tbody></table>`
+        : '';
+    const cut = inp.beyondDetailed - inp.listed.length;
+    const where = inp.reportHint ? `the JSON report (${h(inp.reportHint)})` : 'the JSON report (episode-gate scan --report FILE)';
+    return (`<section id="episodes"><h2>Flipped and flagged episodes (${total})</h2><p class="muted">Flipped episodes first. Open one to see, per source, a bar per phase against the threshold band (a bar above the band makes the source signal) and the raw series coloured by phase. <code>episode-gate explain HOST/EPISODE</code> shows the same in a terminal.</p>` +
+        inp.detailed.map(episode).join('') +
+        listed +
+        (cut > 0 ? `<p class="muted">… and ${cut} more: see ${where}.</p>` : '') +
+        `</section>`);
+}
+function trend(inp) {
+    if (inp.trend.length === 0)
+        return '';
+    const rows = inp.trend
+        .map((p) => `<tr><td>${h(p.label)}</td><td class="n">${p.scanned}</td><td class="n">${p.flagged}</td></tr>`)
+        .slice(-50)
+        .join('');
+    return `<section id="trend"><h2>Trend</h2><div class="row">${trendChart(inp.trend)}<table><thead><tr><th>run</th><th class="n">scanned</th><th class="n">flagged</th></tr></thead><tbody>${rows}</tbody></table></div></section>`;
+}
+function renderHtmlReport(inp) {
+    const csp = `default-src 'none'; style-src '${styleHash()}'; img-src data:; base-uri 'none'; form-action 'none'`;
+    return (`<!doctype html>\n<html lang="en"><head><meta charset="utf-8">` +
+        `<meta http-equiv="Content-Security-Policy" content="${csp}">` +
+        `<meta name="viewport" content="width=device-width, initial-scale=1">` +
+        `<title>episode-gate: ${h(inp.header.headline)}</title><style>${STYLE}</style></head><body><main>` +
+        header(inp) +
+        counts(inp) +
+        byReason(inp) +
+        hosts(inp) +
+        sources(inp) +
+        episodes(inp) +
+        trend(inp) +
+        `<footer>Written by ${h(inp.tool)}. Self-contained: no script, no network; open it from disk.</footer>` +
+        `</main></body></html>\n`);
+}
+
+/** The HTML report of a gate run, written to a file: details read again, input built, page rendered. */
+/** The page's text; the details of the episodes shown in full are read from the dataset when it is there. */
+async function buildHtmlReport(run, opts) {
+    const details = await loadEpisodeDetails(run.report, episodesToDetail(run), opts.cwd);
+    return renderHtmlReport(htmlReportInput(run, details, { reportHint: opts.reportHint ?? null }));
+}
+async function writeHtmlReport(file, run, opts) {
+    writeFileAtomic(path.resolve(opts.cwd, file), await buildHtmlReport(run, opts), 'HTML report');
+}
+
+/**
+ * The release manifest of a gate run: the kept episodes (host, episode, path, sha256, size, index
+ * line), what the verdicts depended on (dataset fingerprint, settings and their hash, tool
+ * version, the baseline's digest) and the gate's verdict and counts, with the flagged episodes in
+ * a list of their own. From it come the SHA256SUMS file and the in-toto Statement of the test
+ * result. Everything is taken from the report: the digests are the scan's, never hashed again.
+ *
+ * A failed gate releases nothing: its manifest lists the kept episodes under `withheld`, with an
+ * empty `episodes` list, so nothing reading it for an export can take it for a pass.
+ */
+const MANIFEST_VERSION = 1;
+const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
+const TEST_RESULT_PREDICATE_TYPE = 'https://in-toto.io/attestation/test-result/v0.1';
+/** Byte order of the UTF-8 text, as `LC_ALL=C sort` orders it. */
+function byPath(a, b) {
+    return Buffer.compare(Buffer.from(a.path, 'utf8'), Buffer.from(b.path, 'utf8'));
+}
+/**
+ * Test names (the predicate's passedTests / warnedTests / failedTests): each pinned case
+ * (`case:NAME`), each regression rule the baseline checks (`rule:kept-drop`, `rule:flagged-rise`,
+ * `rule:flagged-rate-rise`, `rule:reason-rise:REASON`), and `rule:no-flagged` under --fail-on
+ * flagged. A broken rule is failed, or warned when --fail-on never lets it pass.
+ */
+function gateTests(d, report) {
+    const passed = [];
+    const broken = [];
+    const c = d.comparison;
+    if (c) {
+        for (const r of c.cases)
+            (r.pass ? passed : broken).push(`case:${r.case.name}`);
+        const kinds = new Set(c.regressions.map((r) => r.kind));
+        const rules = [
+            ['kept-drop', c.tolerance.kept_drop],
+            ['flagged-rise', c.tolerance.flagged_rise],
+            ['flagged-rate-rise', c.tolerance.flagged_rate_rise],
+        ];
+        for (const [rule, tol] of rules)
+            if (tol !== null)
+                (kinds.has(rule) ? broken : passed).push(`rule:${rule}`);
+        for (const row of c.reasons)
+            if (row.tolerance !== null)
+                (row.regression ? broken : passed).push(`rule:reason-rise:${row.reason}`);
+    }
+    if (d.failOn === 'flagged')
+        (report.counts.flagged > 0 ? broken : passed).push('rule:no-flagged');
+    const warned = d.passed ? broken : [];
+    return { passed, warned, failed: d.passed ? [] : broken };
+}
+function relPath(episodesDir, e) {
+    return `${episodesDir}/${e.host}/${e.episode}.tar.zst`;
+}
+/** The manifest of a whole report and the gate's decision on it. */
+function buildManifest(report, d, now = new Date()) {
+    if (report.shard) {
+        throw new ConfigError(`a manifest lists a whole dataset, not shard ${report.shard.index}/${report.shard.count}: write it with episode-gate merge --manifest DIR`);
+    }
+    const episodesDir = path.basename(report.dataset.episodes_root.replace(/[\\/]+$/, '')) || 'episodes';
+    const kept = new Map();
+    const flagged = [];
+    for (const ep of report.episodes) {
+        const p = relPath(episodesDir, ep);
+        if (ep.verdict === 'flagged') {
+            flagged.push(flaggedEntry(ep, p));
+            continue;
+        }
+        if (typeof ep.sha256 !== 'string') {
+            throw new ConfigError(`the report has no sha256 for the kept episode ${ep.host}/${ep.episode} (it was written before digests were recorded): scan the dataset again to write a manifest`);
+        }
+        const entry = { host: ep.host, episode: ep.episode, path: p, sha256: ep.sha256, size: ep.size_bytes, line: ep.line };
+        const prev = kept.get(p);
+        if (prev && prev.sha256 !== entry.sha256) {
+            throw new ConfigError(`${p} is listed on index lines ${prev.line} and ${entry.line} and its two reads gave different sha256: the tarball changed during the scan; scan a snapshot that does not change`);
+        }
+        if (!prev)
+            kept.set(p, entry);
+    }
+    const keptList = [...kept.values()].sort(byPath);
+    const tests = gateTests(d, report);
+    const result = !d.passed ? 'FAILED' : tests.warned.length > 0 ? 'WARNED' : 'PASSED';
+    return {
+        manifest_version: MANIFEST_VERSION,
+        tool: report.tool,
+        generated_at: now.toISOString(),
+        gate: {
+            command: d.command,
+            result,
+            passed: d.passed,
+            fail_on: d.failOn,
+            fail_reason: d.failReason,
+            baseline: d.baselineFile,
+            regressions: d.regressions,
+            counts: {
+                scanned: report.counts.scanned,
+                kept: report.counts.kept,
+                flagged: report.counts.flagged,
+                missing_tarballs: report.missing_tarballs.length,
+                index_problems: report.index_problems.length,
+            },
+            by_reason: report.by_reason,
+            tests,
+        },
+        dataset: {
+            fingerprint: report.dataset.fingerprint,
+            index: report.dataset.index,
+            episodes_root: report.dataset.episodes_root,
+            episodes_dir: episodesDir,
+            host: report.dataset.host,
+            reasons: report.dataset.reasons,
+        },
+        settings: report.settings,
+        settings_hash: report.settings_hash,
+        episodes: d.passed ? keptList : [],
+        withheld: d.passed ? [] : keptList,
+        flagged: flagged.sort(byPath),
+    };
+}
+function flaggedEntry(ep, p) {
+    return {
+        host: ep.host,
+        episode: ep.episode,
+        path: p,
+        sha256: typeof ep.sha256 === 'string' ? ep.sha256 : null,
+        size: ep.size_bytes,
+        line: ep.line,
+        reasons: ep.reasons,
+        unreadable: ep.unreadable,
+    };
+}
+/** `sha256sum -c` format (two spaces: text mode), one line per released tarball, sorted by path. */
+function sha256sums(m) {
+    return m.episodes.map((e) => `${e.sha256}  ${e.path}\n`).join('');
+}
+const hexOf = (h) => h.replace(/^sha256:/, '');
+/**
+ * The in-toto test-result predicate: the result, the configuration the verdicts depended on (the
+ * settings by their hash, the baseline by its digest, the dataset by its fingerprint, the tool)
+ * and the pinned cases and rules by name.
+ */
+function testResultPredicate(m, url) {
+    const configuration = [
+        { name: 'settings', digest: { sha256: hexOf(m.settings_hash) }, annotations: { settings: m.settings } },
+    ];
+    if (m.gate.baseline)
+        configuration.push({ name: m.gate.baseline.name, digest: { sha256: m.gate.baseline.sha256 } });
+    configuration.push({
+        name: 'dataset',
+        digest: { sha256: hexOf(m.dataset.fingerprint) },
+        annotations: { index: m.dataset.index, host: m.dataset.host, reasons: m.dataset.reasons },
+    });
+    configuration.push({
+        name: 'episode-gate',
+        uri: `pkg:npm/episode-gate@${m.tool.version}`,
+        annotations: { command: m.gate.command, failOn: m.gate.fail_on },
+    });
+    return {
+        result: m.gate.result,
+        configuration,
+        ...(url ? { url } : {}),
+        passedTests: m.gate.tests.passed,
+        warnedTests: m.gate.tests.warned,
+        failedTests: m.gate.tests.failed,
+    };
+}
+/**
+ * The in-toto Statement v1 over the tested tarballs (released ones, or withheld ones when the gate
+ * failed), named by path as in SHA256SUMS: the statement `actions/attest` makes from
+ * `subject-checksums: SHA256SUMS` with this predicate.
+ */
+function statement(m, url) {
+    const subjects = m.gate.passed ? m.episodes : m.withheld;
+    return {
+        _type: STATEMENT_TYPE,
+        subject: subjects.map((e) => ({ name: e.path, digest: { sha256: e.sha256 } })),
+        predicateType: TEST_RESULT_PREDICATE_TYPE,
+        predicate: testResultPredicate(m, url),
+    };
+}
+/** The run's URL on GitHub, when running there. */
+function runUrl(env) {
+    if (!env.GITHUB_REPOSITORY || !env.GITHUB_RUN_ID)
+        return null;
+    return `${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
+}
+
+/**
+ * Writing a manifest folder: manifest.json, the in-toto statement and its predicate alone (what
+ * `actions/attest` takes as `predicate-path`), and SHA256SUMS, only when the gate passed.
+ * Each file is written whole or not at all. SHA256SUMS goes last, and a failed gate removes any
+ * earlier one first: a folder holding SHA256SUMS always belongs to a passed gate.
+ */
+const MANIFEST_FILE = 'manifest.json';
+const SUMS_FILE = 'SHA256SUMS';
+const STATEMENT_FILE = 'statement.intoto.json';
+const PREDICATE_FILE = 'predicate.json';
+/** Pretty JSON with one line per listed episode, as the report is written. */
+function formatManifest(m) {
+    const lists = ['episodes', 'withheld', 'flagged'];
+    const head = { ...m };
+    for (const k of lists)
+        delete head[k];
+    const body = (rows) => rows.length === 0 ? '[]' : '[\n' + rows.map((r) => '    ' + JSON.stringify(r)).join(',\n') + '\n  ]';
+    const text = JSON.stringify(head, null, 2).slice(0, -2);
+    return text + lists.map((k) => `,\n  "${k}": ${body(m[k])}`).join('') + '\n}\n';
+}
+function writeManifestDir(dir, m, url) {
+    try {
+        mkdirSync(dir, { recursive: true });
+    }
+    catch (e) {
+        throw new ConfigError(`cannot make the manifest folder ${dir}: ${describeFsError(e)}; give a writable --manifest folder`);
+    }
+    const files = {
+        dir,
+        manifest: path.join(dir, MANIFEST_FILE),
+        sums: m.gate.passed ? path.join(dir, SUMS_FILE) : null,
+        statement: path.join(dir, STATEMENT_FILE),
+        predicate: path.join(dir, PREDICATE_FILE),
+    };
+    if (!m.gate.passed) {
+        try {
+            unlinkSync(path.join(dir, SUMS_FILE));
+        }
+        catch (e) {
+            if (e.code !== 'ENOENT') {
+                throw new ConfigError(`the gate failed but the earlier ${path.join(dir, SUMS_FILE)} cannot be removed: ${describeFsError(e)}; remove it by hand, it does not describe this run`);
+            }
+        }
+    }
+    const st = statement(m, url);
+    writeFileAtomic(files.statement, JSON.stringify(st, null, 2) + '\n', 'in-toto statement');
+    writeFileAtomic(files.predicate, JSON.stringify(st.predicate, null, 2) + '\n', 'attestation predicate');
+    writeFileAtomic(files.manifest, formatManifest(m), 'manifest');
+    if (files.sums)
+        writeFileAtomic(files.sums, sha256sums(m), 'SHA256SUMS');
+    return files;
+}
+
+export { scanToReport as A, ConfigError as C, FAIL_ON_CHOICES as F, MANIFEST_FILE as M, SOURCE_FORMAT as S, displayPath as a, readEpisodeDetail as b, describeFsError as c, downsample as d, MANIFEST_VERSION as e, SUMS_FILE as f, buildManifest as g, runUrl as h, writeHtmlReport as i, writeReport as j, formatReport as k, MIN_SUMMARY_LIMIT_BYTES as l, gateReport as m, mergeShardReports as n, readReport as o, bundledFixtures as p, requireWholeReport as q, resolveSettings as r, runGate as s, tarballPath as t, parseOverride as u, loadBaseline as v, writeManifestDir as w, packageRoot as x, baselineFromReport as y, writeBaseline as z };
