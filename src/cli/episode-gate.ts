@@ -8,7 +8,7 @@ import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { ALL_REASONS, type Reason } from '../classifier/types.js';
-import { baselineFromReport, loadBaseline, writeBaseline, type PinRequest } from '../gate/baseline.js';
+import { TOLERANCE_KEYS, baselineFromReport, loadBaseline, writeBaseline, type PinRequest } from '../gate/baseline.js';
 import { ConfigError, describeFsError } from '../gate/errors.js';
 import { bundledFixtures, packageRoot } from '../gate/package-info.js';
 import { mergeShardReports } from '../gate/merge.js';
@@ -95,6 +95,12 @@ const BASELINE_SPECS: readonly OptionSpec[] = [
   { name: 'baseline', kind: 'value', metavar: 'FILE', help: 'take pinned cases and tolerances from FILE (default: --out, when it exists)' },
   { name: 'pin', kind: 'multi', metavar: 'HOST/EPISODE[=NAME]', help: 'pin this episode at its current verdict (repeatable)' },
   { name: 'drop-stale-cases', kind: 'flag', help: 'drop pinned cases that no longer match (listed) instead of refusing' },
+  {
+    name: 'tolerance',
+    kind: 'multi',
+    metavar: 'KEY=VALUE',
+    help: `set a tolerance, kept across updates (repeatable; VALUE a number or null = not checked); KEY: ${TOLERANCE_KEYS.join(', ')}, reasons.REASON`,
+  },
 ];
 
 const DATASET_EXCLUSIVE: ReadonlyArray<readonly string[]> = [
@@ -139,7 +145,9 @@ const SUBS: Record<
     specs: CHECK_SPECS,
     exclusive: REPORT_INPUT_EXCLUSIVE,
     description:
-      'Compare a scan with a baseline and print the markdown summary. Exit 0 passed, 1 the gate failed, 2 the tool could not run.',
+      'Compare a scan with a baseline and print the markdown summary. Exit 0 passed, 1 the gate failed, 2 the tool could not run.\n\n' +
+      "Modes: the baseline's episodes unchanged (same ids and bytes) = snapshot, every count judged as before.\n" +
+      "Episodes new, gone or modified = changed dataset: the episodes in both are judged as a snapshot, kept ones gone or modified fail, and the new ones are judged as a cohort (flagged rate overall, per reason and per host against the baseline's, one-sided exact test).",
   },
   merge: {
     specs: MERGE_SPECS,
@@ -433,6 +441,7 @@ async function baselineCmd(args: ParsedArgs, io: CliIO, jobs: number | undefined
     dropStale: Boolean(args['drop-stale-cases']),
     pins,
     ...(schemaRef ? { schemaRef } : {}),
+    ...(args.tolerance ? { tolerances: args.tolerance as string[] } : {}),
   });
   if (update.stale.length > 0 && !args['drop-stale-cases']) {
     io.err(
