@@ -8,7 +8,7 @@ import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { ALL_REASONS, type Reason } from '../classifier/types.js';
-import { TOLERANCE_KEYS, baselineFromReport, loadBaseline, writeBaseline, type PinRequest } from '../gate/baseline.js';
+import { TOLERANCE_KEYS, applyTolerance, baselineFromReport, loadBaseline, writeBaseline, type PinRequest } from '../gate/baseline.js';
 import { ConfigError, describeFsError } from '../gate/errors.js';
 import { bundledFixtures, packageRoot } from '../gate/package-info.js';
 import { mergeShardReports } from '../gate/merge.js';
@@ -423,6 +423,7 @@ async function baselineCmd(args: ParsedArgs, io: CliIO, jobs: number | undefined
   const out = args.out as string | undefined;
   if (!out) throw new UsageError('the following arguments are required: --out');
   const pins = ((args.pin as string[] | undefined) ?? []).map(parsePin);
+  for (const t of (args.tolerance as string[] | undefined) ?? []) applyTolerance({}, t); // refuse a bad one before scanning
   const show = (p: string): string => displayPath(p, io.cwd);
   const outAbs = path.resolve(io.cwd, out);
   const fromPath = (args.baseline as string | undefined) ?? (existsSync(outAbs) ? out : undefined);
