@@ -16,6 +16,7 @@ import { gateReport, runGate, scanToReport, type GateOutcome } from './gate/run.
 import { commentBody, pullRequestOfRun, upsertComment } from './action/comment.js';
 import { ArtifactError, resolveDataset, type ResolvedDataset } from './action/dataset-source.js';
 import { InputError, readActionSettings, type ActionSettings, type RunMode } from './action/inputs.js';
+import { rollingBaseline } from './action/rolling-baseline.js';
 import {
   SUMMARY_LIMIT_BYTES,
   annotateRegressions,
@@ -87,8 +88,9 @@ function scanInputs(settings: ActionSettings, dataset: ResolvedDataset) {
 
 /** What gating takes from the inputs, after a scan or a merge alike. */
 function gateInputs(settings: ActionSettings) {
+  const baselinePath = settings.baselineReportPath ? rollingBaseline(settings) : settings.baselinePath;
   return {
-    ...(settings.baselinePath ? { baselinePath: settings.baselinePath } : {}),
+    ...(baselinePath ? { baselinePath } : {}),
     failOn: settings.failOn,
     reportPath: settings.reportPath,
     summaryLimitBytes: SUMMARY_LIMIT_BYTES - SUMMARY_FOOTER_BYTES,

@@ -52,6 +52,8 @@ export interface ActionSettings {
   /** Where the episodes come from; null when merging (the shards scanned them). */
   dataset: DatasetSpec | null;
   baselinePath: string | null;
+  /** A JSON report of an earlier run to judge against (a rolling baseline); `baseline` adds its pinned cases and tolerances. */
+  baselineReportPath: string | null;
   settingsPath: string | null;
   reasons: Reason[] | null;
   host: string | null;
@@ -152,6 +154,11 @@ export function readActionSettings(getInput: GetInput, env: NodeJS.ProcessEnv, b
     get('baseline'),
     'commit a baseline there (episode-gate baseline writes one) or leave the input empty to report without gating',
   );
+  const baselineReportPath = existingFile(
+    'baseline-report',
+    get('baseline-report'),
+    "download the earlier run's report artifact there first (actions/download-artifact with run-id), or leave the input empty",
+  );
   const settingsPath = existingFile(
     'settings',
     get('settings'),
@@ -248,6 +255,7 @@ export function readActionSettings(getInput: GetInput, env: NodeJS.ProcessEnv, b
     mode,
     dataset,
     baselinePath,
+    baselineReportPath,
     settingsPath,
     reasons,
     host,

@@ -8,7 +8,7 @@ import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { ALL_REASONS, type Reason } from '../classifier/types.js';
-import { baselineFromReport, loadBaseline, writeBaseline, type PinRequest } from '../gate/baseline.js';
+import { TOLERANCE_KEYS, applyTolerance, baselineFromReport, loadBaseline, writeBaseline, type PinRequest } from '../gate/baseline.js';
 import { ConfigError, describeFsError } from '../shared/errors.js';
 import { bundledFixtures, packageRoot } from '../shared/package-info.js';
 import { mergeShardReports } from '../gate/merge.js';
@@ -110,6 +110,12 @@ const BASELINE_SPECS: readonly OptionSpec[] = [
   { name: 'baseline', kind: 'value', metavar: 'FILE', help: 'take pinned cases and tolerances from FILE (default: --out, when it exists)' },
   { name: 'pin', kind: 'multi', metavar: 'HOST/EPISODE[=NAME]', help: 'pin this episode at its current verdict (repeatable)' },
   { name: 'drop-stale-cases', kind: 'flag', help: 'drop pinned cases that no longer match (listed) instead of refusing' },
+  {
+    name: 'tolerance',
+    kind: 'multi',
+    metavar: 'KEY=VALUE',
+    help: `set a tolerance, kept across updates (repeatable; VALUE a number or null = not checked); KEY: ${TOLERANCE_KEYS.join(', ')}, reasons.REASON`,
+  },
 ];
 
 const DATASET_EXCLUSIVE: ReadonlyArray<readonly string[]> = [
@@ -157,7 +163,9 @@ const SUBS: Record<
     specs: CHECK_SPECS,
     exclusive: REPORT_INPUT_EXCLUSIVE,
     description:
-      'Compare a scan with a baseline and print the markdown summary. Exit 0 passed, 1 the gate failed, 2 the tool could not run.',
+      'Compare a scan with a baseline and print the markdown summary. Exit 0 passed, 1 the gate failed, 2 the tool could not run.\n\n' +
+      "Modes: the baseline's episodes unchanged (same ids and bytes) = snapshot, every count judged as before.\n" +
+      "Episodes new, gone or modified = changed dataset: the episodes in both are judged as a snapshot, kept ones gone or modified fail, and the new ones are judged as a cohort (flagged rate overall, per reason and per host against the baseline's, one-sided exact test).",
   },
   merge: {
     specs: MERGE_SPECS,
@@ -480,6 +488,7 @@ async function baselineCmd(args: ParsedArgs, io: CliIO, jobs: number | undefined
   const out = args.out as string | undefined;
   if (!out) throw new UsageError('the following arguments are required: --out');
   const pins = ((args.pin as string[] | undefined) ?? []).map(parsePin);
+  for (const t of (args.tolerance as string[] | undefined) ?? []) applyTolerance({}, t); // refuse a bad one before scanning
   const show = (p: string): string => displayPath(p, io.cwd);
   const outAbs = path.resolve(io.cwd, out);
   const fromPath = (args.baseline as string | undefined) ?? (existsSync(outAbs) ? out : undefined);
@@ -498,6 +507,7 @@ async function baselineCmd(args: ParsedArgs, io: CliIO, jobs: number | undefined
     dropStale: Boolean(args['drop-stale-cases']),
     pins,
     ...(schemaRef ? { schemaRef } : {}),
+    ...(args.tolerance ? { tolerances: args.tolerance as string[] } : {}),
   });
   if (update.stale.length > 0 && !args['drop-stale-cases']) {
     io.err(

@@ -12,15 +12,50 @@ import { ConfigError, describeFsError } from '../shared/errors.js';
 import { formatJson } from '../shared/json-format.js';
 import { episodeKey, requireWholeReport, writeFileAtomic, type Counts, type Report, type VerdictName } from './report.js';
 
-export const BASELINE_VERSION = 1;
+/** The version `baseline` writes: 2 records each episode's sha256. Version 1 files still load. */
+export const BASELINE_VERSION = 2;
+export type BaselineVersion = 1 | typeof BASELINE_VERSION;
 
-/** How much worse than the baseline still passes; absent = 0, null = not checked. */
+/** How much worse than the baseline still passes; absent = the default, null = not checked. */
 export interface Tolerance {
   kept_drop?: number | null;
   flagged_rise?: number | null;
   /** Percentage points of scanned. */
   flagged_rate_rise?: number | null;
   reasons?: Record<string, number | null>;
+  /** Episodes kept in the baseline that the dataset no longer has (default 0). */
+  gone_kept?: number | null;
+  /** Episodes flagged in the baseline that the dataset no longer has (default null: reported only). */
+  gone_flagged?: number | null;
+  /** Episodes kept in the baseline whose tarball bytes changed (default 0). */
+  modified_kept?: number | null;
+  /** Confidence of the new-cohort test, in (0, 1) (default 0.99); null switches it off. */
+  cohort_confidence?: number | null;
+  /** Smallest group of new episodes the cohort test judges (default 20). */
+  cohort_min_size?: number;
+  /** Percentage points a new cohort's rate may exceed the baseline's by before it can fail (default 0). */
+  cohort_margin_pp?: number;
+}
+
+/** The documented `--tolerance KEY=VALUE` keys (and `reasons.REASON`). */
+export const TOLERANCE_KEYS = [
+  'kept_drop',
+  'flagged_rise',
+  'flagged_rate_rise',
+  'gone_kept',
+  'gone_flagged',
+  'modified_kept',
+  'cohort_confidence',
+  'cohort_min_size',
+  'cohort_margin_pp',
+] as const;
+
+/** One baseline episode as version 2 writes it. */
+export interface BaselineEpisode {
+  /** Empty: kept. */
+  reasons: Reason[];
+  /** Hex sha256 of the tarball's bytes (absent when it could not be read). */
+  sha256?: string;
 }
 
 export interface PinnedCase {
@@ -44,13 +79,13 @@ export interface BaselineOrigin {
 
 export interface Baseline {
   $schema?: string;
-  version: typeof BASELINE_VERSION;
+  version: BaselineVersion;
   counts: Counts;
   by_reason: Record<string, number>;
   tolerance?: Tolerance;
   cases: PinnedCase[];
-  /** "host/episode" -> reasons (empty list = kept). */
-  episodes?: Record<string, Reason[]>;
+  /** "host/episode" -> the episode (version 2) or its reasons alone (version 1); no reasons = kept. */
+  episodes?: Record<string, BaselineEpisode | Reason[]>;
   /** What the baseline was made from, so a check can say whether data or settings changed. */
   generated_from?: BaselineOrigin;
 }
@@ -123,8 +158,8 @@ function validate(doc: unknown): Baseline {
     ['version', 'counts', 'by_reason', 'cases'],
   );
   if (o.$schema !== undefined && typeof o.$schema !== 'string') throw new Invalid('$schema must be a string');
-  if (o.version !== BASELINE_VERSION)
-    throw new Invalid(`version ${JSON.stringify(o.version)} is not supported (expected ${BASELINE_VERSION})`);
+  if (o.version !== 1 && o.version !== BASELINE_VERSION)
+    throw new Invalid(`version ${JSON.stringify(o.version)} is not supported (expected 1 or ${BASELINE_VERSION})`);
 
   const c = objectAt(o.counts, 'counts');
   onlyKeys(c, 'counts', ['scanned', 'kept', 'flagged'], ['scanned', 'kept', 'flagged']);
@@ -143,10 +178,25 @@ function validate(doc: unknown): Baseline {
 
   if (o.tolerance !== undefined) {
     const t = objectAt(o.tolerance, 'tolerance');
-    onlyKeys(t, 'tolerance', ['kept_drop', 'flagged_rise', 'flagged_rate_rise', 'reasons']);
-    if (t.kept_drop !== undefined) tol(t.kept_drop, 'tolerance.kept_drop', true);
-    if (t.flagged_rise !== undefined) tol(t.flagged_rise, 'tolerance.flagged_rise', true);
+    onlyKeys(t, 'tolerance', [...TOLERANCE_KEYS, 'reasons']);
+    for (const k of ['kept_drop', 'flagged_rise', 'gone_kept', 'gone_flagged', 'modified_kept']) {
+      if (t[k] !== undefined) tol(t[k], `tolerance.${k}`, true);
+    }
     if (t.flagged_rate_rise !== undefined) tol(t.flagged_rate_rise, 'tolerance.flagged_rate_rise', false);
+    const conf = t.cohort_confidence;
+    if (conf !== undefined && conf !== null && (typeof conf !== 'number' || !(conf > 0 && conf < 1)))
+      throw new Invalid(
+        `tolerance.cohort_confidence must be a number between 0 and 1 (e.g. 0.99) or null (not checked), got ${JSON.stringify(conf)}`,
+      );
+    if (t.cohort_min_size !== undefined && (count(t.cohort_min_size, 'tolerance.cohort_min_size') as number) < 1)
+      throw new Invalid('tolerance.cohort_min_size must be at least 1');
+    if (
+      t.cohort_margin_pp !== undefined &&
+      (typeof t.cohort_margin_pp !== 'number' || !(t.cohort_margin_pp >= 0 && t.cohort_margin_pp <= 100))
+    )
+      throw new Invalid(
+        `tolerance.cohort_margin_pp must be a number of percentage points from 0 to 100, got ${JSON.stringify(t.cohort_margin_pp)}`,
+      );
     if (t.reasons !== undefined) {
       const tr = objectAt(t.reasons, 'tolerance.reasons');
       for (const [k, v] of Object.entries(tr)) {
@@ -185,7 +235,15 @@ function validate(doc: unknown): Baseline {
       if (parts.length !== 2 || !parts[0] || !parts[1] || unsafeIdReason(parts[0]) || unsafeIdReason(parts[1])) {
         throw new Invalid(`episodes key ${JSON.stringify(k)} must be "host/episode"`);
       }
-      reasonList(v, `episodes["${k}"]`);
+      if (o.version === 1) {
+        reasonList(v, `episodes["${k}"]`);
+        continue;
+      }
+      const ep = objectAt(v, `episodes["${k}"]`);
+      onlyKeys(ep, `episodes["${k}"]`, ['reasons', 'sha256'], ['reasons']);
+      reasonList(ep.reasons, `episodes["${k}"].reasons`);
+      if (ep.sha256 !== undefined && (typeof ep.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(ep.sha256)))
+        throw new Invalid(`episodes["${k}"].sha256 must be 64 lowercase hex digits`);
     }
   }
 
@@ -322,6 +380,51 @@ export interface BaselineBuildOptions {
   pins?: PinRequest[];
   /** $schema to write when the existing baseline has none. */
   schemaRef?: string;
+  /** `KEY=VALUE` tolerance settings applied over the existing ones. */
+  tolerances?: string[];
+}
+
+/** A baseline's episodes map as the comparison reads it (null: the baseline has none). */
+export function baselineEpisodeMap(b: Baseline): Map<string, { reasons: Reason[]; sha256: string | null }> | null {
+  if (!b.episodes) return null;
+  const m = new Map<string, { reasons: Reason[]; sha256: string | null }>();
+  for (const [k, v] of Object.entries(b.episodes)) {
+    m.set(k, Array.isArray(v) ? { reasons: v, sha256: null } : { reasons: v.reasons, sha256: v.sha256 ?? null });
+  }
+  return m;
+}
+
+const TOLERANCE_HELP = `${TOLERANCE_KEYS.join(', ')} or reasons.REASON`;
+
+/** Set one tolerance from `KEY=VALUE` (VALUE a number, or null for "not checked"); a ConfigError names the fix. */
+export function applyTolerance(t: Tolerance, assignment: string): void {
+  const eq = assignment.indexOf('=');
+  const key = eq === -1 ? assignment : assignment.slice(0, eq);
+  const text = eq === -1 ? '' : assignment.slice(eq + 1).trim();
+  const fail = (why: string): never => {
+    throw new ConfigError(`--tolerance ${assignment}: ${why}`);
+  };
+  if (eq === -1 || text === '') fail(`expected KEY=VALUE with KEY one of ${TOLERANCE_HELP}`);
+  const value = text === 'null' ? null : Number(text);
+  if (value !== null && !Number.isFinite(value)) fail('VALUE must be a number, or null to switch the rule off');
+  const probe: Obj = {};
+  if (key.startsWith('reasons.')) {
+    const reason = key.slice('reasons.'.length);
+    if (!isReason(reason)) fail(`unknown reason "${reason}" (known: ${REASONS_TEXT})`);
+    probe.reasons = { [reason]: value };
+  } else if ((TOLERANCE_KEYS as readonly string[]).includes(key)) {
+    probe[key] = value;
+  } else {
+    fail(`unknown key "${key}" (known: ${TOLERANCE_HELP})`);
+  }
+  try {
+    validate({ version: BASELINE_VERSION, counts: { scanned: 0, kept: 0, flagged: 0 }, by_reason: {}, cases: [], tolerance: probe });
+  } catch (e) {
+    if (e instanceof Invalid) fail(e.message);
+    throw e;
+  }
+  if (probe.reasons) t.reasons = { ...(t.reasons ?? {}), ...(probe.reasons as Record<string, number | null>) };
+  else (t as Obj)[key] = value;
 }
 
 /**
@@ -355,14 +458,20 @@ export function baselineFromReport(report: Report, existing: Baseline | null, op
     added.push(pc);
   }
   const dropped = opts.dropStale ? stale : [];
-  const episodes: Record<string, Reason[]> = {};
-  for (const e of report.episodes) episodes[episodeKey(e.host, e.episode)] = [...e.reasons];
+  const episodes: Record<string, BaselineEpisode> = {};
+  for (const e of report.episodes) {
+    const key = episodeKey(e.host, e.episode);
+    if (Object.hasOwn(episodes, key)) continue; // an episode listed twice: its first row, as the comparison reads it
+    episodes[key] = e.sha256 ? { reasons: [...e.reasons], sha256: e.sha256 } : { reasons: [...e.reasons] };
+  }
+  const tolerance = { ...(existing?.tolerance ?? { kept_drop: 0, flagged_rise: 0, flagged_rate_rise: 0, reasons: {} }) };
+  for (const a of opts.tolerances ?? []) applyTolerance(tolerance, a);
   const baseline: Baseline = {
     $schema: existing?.$schema ?? opts.schemaRef,
     version: BASELINE_VERSION,
     counts: { ...report.counts },
     by_reason: { ...report.by_reason },
-    tolerance: existing?.tolerance ?? { kept_drop: 0, flagged_rise: 0, flagged_rate_rise: 0, reasons: {} },
+    tolerance,
     cases,
     episodes,
     generated_from: {
@@ -379,7 +488,7 @@ export function baselineFromReport(report: Report, existing: Baseline | null, op
 }
 
 export function formatBaseline(b: Baseline): string {
-  return formatJson(b);
+  return formatJson(b, ['episodes']);
 }
 
 export function writeBaseline(file: string, b: Baseline): void {

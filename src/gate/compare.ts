@@ -11,9 +11,15 @@
  *  - a reason's count rises by more than tolerance.reasons[reason]; a reason the baseline does
  *    not list counts from zero.
  *  - a pinned case's verdict (and reasons, when given) differs, or its episode is missing.
+ *
+ * Those rules judge a snapshot: the baseline's episodes, unchanged. When the dataset changed
+ * (episodes new, gone or modified against the episodes map), the count rules judge only the
+ * episodes in both, and changes.ts / cohort.ts add the rules for the rest (see changing.ts).
  */
 import { ALL_REASONS, type Reason } from '../classifier/types.js';
-import { checkCase, reportLookup, type Baseline, type CaseResult, type PinnedCase } from './baseline.js';
+import { baselineEpisodeMap, checkCase, reportLookup, type Baseline, type CaseResult, type PinnedCase } from './baseline.js';
+import { classifyChanges, isSnapshot, type BaselineEntry } from './changes.js';
+import { judgeChanges, matchedCounts, type ChangeJudgement, type GateMode } from './changing.js';
 import { ConfigError } from '../shared/errors.js';
 import { episodeKey, explain, type Counts, type Report, type ReportEpisode } from './report.js';
 import { diffSettings, type SettingChange } from './settings.js';
@@ -77,6 +83,11 @@ export interface Comparison {
   settingsChanges: SettingChange[] | null;
   /** null when the baseline does not record the dataset fingerprint. */
   datasetChanged: boolean | null;
+  /** Which rules judged the run, and one line saying why. */
+  mode: GateMode;
+  modeWhy: string;
+  /** The four classes and the cohort (null without an episodes map). */
+  changes: ChangeJudgement | null;
 }
 
 const EPS = 1e-9;
@@ -102,22 +113,24 @@ interface Scoped {
   counts: Counts;
   by_reason: Record<string, number>;
   cases: PinnedCase[];
-  episodes: Record<string, Reason[]> | null;
+  episodes: Map<string, BaselineEntry> | null;
 }
 
 /** The part of the baseline that covers the hosts this report scanned. */
 function scope(b: Baseline, report: Report, name: string): Scoped {
   const bHost = b.generated_from?.host ?? null;
   const rHost = report.dataset.host;
-  if (bHost === rHost) return { counts: b.counts, by_reason: b.by_reason, cases: b.cases, episodes: b.episodes ?? null };
-  if (rHost !== null && bHost === null && b.episodes) {
+  const all = baselineEpisodeMap(b);
+  if (bHost === rHost) return { counts: b.counts, by_reason: b.by_reason, cases: b.cases, episodes: all };
+  if (rHost !== null && bHost === null && all) {
     const prefix = `${rHost}/`;
-    const episodes: Record<string, Reason[]> = {};
+    const episodes = new Map<string, BaselineEntry>();
     const counts: Counts = { scanned: 0, kept: 0, flagged: 0 };
     const byReason: Record<string, number> = {};
-    for (const [k, rs] of Object.entries(b.episodes)) {
+    for (const [k, e] of all) {
       if (!k.startsWith(prefix)) continue;
-      episodes[k] = rs;
+      episodes.set(k, e);
+      const rs = e.reasons;
       counts.scanned++;
       counts[rs.length === 0 ? 'kept' : 'flagged']++;
       for (const r of rs) byReason[r] = (byReason[r] ?? 0) + 1;
@@ -153,8 +166,14 @@ function sameList(a: readonly Reason[], b: readonly Reason[]): boolean {
 export function compare(report: Report, baseline: Baseline, baselineName: string): Comparison {
   const s = scope(baseline, report, baselineName);
   const tol = tolerance(baseline);
-  const cur = report.counts;
-  const base = s.counts;
+  const classes = s.episodes ? classifyChanges(report, s.episodes) : null;
+  const changing = classes !== null && !isSnapshot(classes);
+  // A changed dataset: the count rules judge the episodes in both, so new and gone ones do not move them.
+  const matched = changing ? matchedCounts(report, s.episodes!, classes.matched) : null;
+  const cur = matched?.current ?? report.counts;
+  const base = matched?.baseline ?? s.counts;
+  const curByReason = matched?.currentByReason ?? report.by_reason;
+  const baseByReason = matched?.baselineByReason ?? s.by_reason;
   const regressions: Regression[] = [];
   const improvements: Regression[] = [];
 
@@ -181,7 +200,7 @@ export function compare(report: Report, baseline: Baseline, baselineName: string
       const key = episodeKey(ep.host, ep.episode);
       if (seen.has(key)) continue;
       seen.add(key);
-      const before = Object.hasOwn(s.episodes, key) ? s.episodes[key] : undefined;
+      const before = s.episodes.get(key)?.reasons;
       if (before === undefined) {
         added.total++;
         if (ep.verdict === 'flagged') added.flagged++;
@@ -190,10 +209,10 @@ export function compare(report: Report, baseline: Baseline, baselineName: string
       const flip = flipOf(ep, before);
       if (flip) flips.push(flip);
     }
-    for (const [key, before] of Object.entries(s.episodes)) {
+    for (const [key, e] of s.episodes) {
       if (seen.has(key)) continue;
       const [host, episode] = key.split('/') as [string, string];
-      vanished.push({ host, episode, before });
+      vanished.push({ host, episode, before: e.reasons });
     }
   }
   const keptToFlagged = flips.filter((f) => f.kind === 'kept-to-flagged');
@@ -240,11 +259,11 @@ export function compare(report: Report, baseline: Baseline, baselineName: string
   if (rise < 0) improvements.push({ kind: 'flagged-fall', message: `flagged ${base.flagged} → ${cur.flagged} (${signed(rise)})` });
 
   // reasons: the known ones in their order, then any other the baseline or report names.
-  const names = [...new Set<string>([...ALL_REASONS, ...Object.keys(s.by_reason), ...Object.keys(report.by_reason)])];
+  const names = [...new Set<string>([...ALL_REASONS, ...Object.keys(baseByReason), ...Object.keys(curByReason)])];
   const reasons: ReasonRow[] = names.map((reason) => {
-    const inBaseline = Object.hasOwn(s.by_reason, reason);
-    const b = inBaseline ? s.by_reason[reason]! : 0;
-    const c = report.by_reason[reason] ?? 0;
+    const inBaseline = Object.hasOwn(baseByReason, reason);
+    const b = inBaseline ? baseByReason[reason]! : 0;
+    const c = curByReason[reason] ?? 0;
     const t = Object.hasOwn(tol.reasons, reason) ? tol.reasons[reason]! : 0;
     const regression = t !== null && c - b > t;
     if (regression) {
@@ -259,6 +278,8 @@ export function compare(report: Report, baseline: Baseline, baselineName: string
   });
 
   regressions.push(...perEpisode);
+  const judged = classes ? judgeChanges(classes, s.episodes!, baseline.tolerance ?? {}, changing) : null;
+  if (judged) regressions.push(...judged.regressions);
   for (const f of flips) {
     if (f.kind !== 'flagged-to-kept') continue;
     improvements.push({
@@ -286,7 +307,19 @@ export function compare(report: Report, baseline: Baseline, baselineName: string
     improvements,
     settingsChanges: origin?.settings ? diffSettings(origin.settings, report.settings as unknown as Record<string, number>) : null,
     datasetChanged: origin?.dataset_fingerprint ? origin.dataset_fingerprint !== report.dataset.fingerprint : null,
+    ...modeOf(judged),
+    changes: judged,
   };
+}
+
+function modeOf(j: ChangeJudgement | null): { mode: GateMode; modeWhy: string } {
+  if (!j) {
+    return {
+      mode: 'counts',
+      modeWhy: 'the baseline has no episodes map, so new, gone and modified episodes cannot be told apart; the totals are judged',
+    };
+  }
+  return { mode: j.mode, modeWhy: j.why };
 }
 
 function flipOf(ep: ReportEpisode, before: Reason[]): Flip | null {

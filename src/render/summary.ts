@@ -7,6 +7,7 @@
 import { SOURCE_NAMES } from '../classifier/types.js';
 import type { Comparison, Flip, Regression } from '../gate/compare.js';
 import { explain, type Report, type ReportEpisode } from '../gate/report.js';
+import { changesSection, hostCohortCells, modeLine } from './changes.js';
 import { BudgetedMarkdown, addList, addTable, esc, escHtml } from './markdown.js';
 
 /** Just under GitHub's 1 MiB step-summary limit, leaving room for a caller's own lines. */
@@ -84,7 +85,7 @@ function regressionItem(r: Regression): string {
 function countsSection(md: BudgetedMarkdown, inp: SummaryInput): void {
   const cur = inp.report.counts;
   const cmp = inp.comparison;
-  md.add('#### Counts\n\n');
+  md.add(cmp?.mode === 'changing' ? `#### Counts of the ${cmp.counts.current.scanned} episodes in both\n\n` : '#### Counts\n\n');
   if (!cmp) {
     md.add(`| | now |\n|---|---:|\n| scanned | ${cur.scanned} |\n| kept | ${cur.kept} |\n| flagged | ${cur.flagged} |\n\n`);
     return;
@@ -170,6 +171,7 @@ function flipsSection(md: BudgetedMarkdown, inp: SummaryInput): void {
     more: moreNote(inp.reportHint),
   });
   const notes: string[] = [];
+  if (cmp.mode === 'changing') return; // the classes have their own section
   if (cmp.added.total > 0) notes.push(`${cmp.added.total} episodes are new since the baseline (${cmp.added.flagged} of them flagged).`);
   if (cmp.vanished.length > 0) {
     const kept = cmp.vanished.filter((v) => v.before.length === 0).length;
@@ -229,8 +231,16 @@ function hostsSection(md: BudgetedMarkdown, inp: SummaryInput): void {
   const hosts = Object.entries(inp.report.hosts).sort((a, b) => b[1].flagged - a[1].flagged || a[0].localeCompare(b[0]));
   if (hosts.length === 0) return;
   md.add(`#### Hosts (${hosts.length})\n\n`);
-  const rows = hosts.map(([h, c]) => [esc(h, 80), String(c.scanned), String(c.kept), String(c.flagged)]);
-  addTable(md, ['host', 'scanned', 'kept', 'flagged'], ['---', '---:', '---:', '---:'], rows, {
+  const cohort = hostCohortCells(inp.comparison, '') !== null;
+  const rows = hosts.map(([h, c]) => [
+    esc(h, 80),
+    String(c.scanned),
+    String(c.kept),
+    String(c.flagged),
+    ...(hostCohortCells(inp.comparison, h) ?? []),
+  ]);
+  const head = cohort ? ['new flagged', 'baseline flagged'] : [];
+  addTable(md, ['host', 'scanned', 'kept', 'flagged', ...head], ['---', '---:', '---:', '---:', ...head.map(() => '---:')], rows, {
     fold: hosts.length > 10 ? `${hosts.length} hosts` : null,
     maxRows: 300,
     more: moreNote(inp.reportHint),
@@ -286,6 +296,7 @@ export function renderSummary(inp: SummaryInput, limitBytes = DEFAULT_SUMMARY_LI
   md.add(headline(inp));
   const cmp = inp.comparison;
   const more = moreNote(inp.reportHint);
+  if (cmp) modeLine(md, cmp);
   if (!cmp) {
     md.add(
       'No baseline was given, so nothing was compared. To gate on this dataset, write one with `episode-gate baseline --out FILE` and pass it with `--baseline FILE`.\n\n',
@@ -303,6 +314,7 @@ export function renderSummary(inp: SummaryInput, limitBytes = DEFAULT_SUMMARY_LI
       );
     addList(md, items, { maxRows: 100, more, share: 0.25 });
   }
+  if (cmp) changesSection(md, cmp, more);
   countsSection(md, inp);
   reasonsSection(md, inp);
   casesSection(md, inp);

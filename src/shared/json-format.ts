@@ -11,7 +11,20 @@ function isPlain(v: Json): v is null | boolean | number | string {
   return v === null || typeof v !== 'object';
 }
 
-function fmt(v: Json, indent: number, lead: number, trailing: number): string {
+function isFlat(v: Json): boolean {
+  return isPlain(v) || (Array.isArray(v) && v.every(isPlain));
+}
+
+/** `{ "a": 1, "b": [2] }` as Prettier prints an object written on one line, or null when it cannot be. */
+function inlineObject(v: Json, lead: number, trailing: number): string | null {
+  if (isPlain(v) || Array.isArray(v)) return null;
+  const items = Object.entries(v).filter((e): e is [string, Json] => e[1] !== undefined);
+  if (items.length === 0 || !items.every(([, x]) => isFlat(x))) return null;
+  const text = '{ ' + items.map(([k, x]) => `${JSON.stringify(k)}: ${fmt(x, 0, 0, 0)}`).join(', ') + ' }';
+  return lead + text.length + trailing <= WIDTH ? text : null;
+}
+
+function fmt(v: Json, indent: number, lead: number, trailing: number, inlineChildren = false): string {
   if (isPlain(v)) return JSON.stringify(v);
   const pad = ' '.repeat(indent + 2);
   const end = ' '.repeat(indent);
@@ -30,7 +43,10 @@ function fmt(v: Json, indent: number, lead: number, trailing: number): string {
     items
       .map(([k, x], i) => {
         const key = JSON.stringify(k) + ': ';
-        return pad + key + fmt(x, indent + 2, indent + 2 + key.length, i < items.length - 1 ? 1 : 0);
+        const lead = indent + 2 + key.length;
+        const trail = i < items.length - 1 ? 1 : 0;
+        const inline = inlineChildren ? inlineObject(x, lead, trail) : null;
+        return pad + key + (inline ?? fmt(x, indent + 2, lead, trail, indent === 0 && inlineKeys.has(k)));
       })
       .join(',\n') +
     '\n' +
@@ -39,6 +55,14 @@ function fmt(v: Json, indent: number, lead: number, trailing: number): string {
   );
 }
 
-export function formatJson(v: unknown): string {
-  return fmt(v as Json, 0, 0, 0) + '\n';
+let inlineKeys: ReadonlySet<string> = new Set();
+
+/** `inlineObjectsOf`: top-level keys whose member objects are written one per line when they fit. */
+export function formatJson(v: unknown, inlineObjectsOf: readonly string[] = []): string {
+  inlineKeys = new Set(inlineObjectsOf);
+  try {
+    return fmt(v as Json, 0, 0, 0) + '\n';
+  } finally {
+    inlineKeys = new Set();
+  }
 }

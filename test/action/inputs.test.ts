@@ -20,6 +20,7 @@ describe('inputs -> settings', () => {
       mode: { kind: 'scan' },
       dataset: { kind: 'bundled', root: '/action/fixtures/dataset' },
       baselinePath: null,
+      baselineReportPath: null,
       settingsPath: null,
       reasons: null,
       host: null,

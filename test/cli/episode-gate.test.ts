@@ -9,7 +9,7 @@ import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gateMain } from '../../src/cli/episode-gate.js';
 import type { CliIO } from '../../src/cli/io.js';
-import type { Baseline } from '../../src/gate/baseline.js';
+import type { Baseline, BaselineEpisode } from '../../src/gate/baseline.js';
 import { runGate } from '../../src/gate/run.js';
 import { inProcessRunner } from '../../src/dataset/scan.js';
 import { DEFAULT_GATE_SETTINGS } from '../../src/gate/settings.js';
@@ -158,7 +158,7 @@ describe('a dataset no baseline has seen', () => {
     expect(b.err).toContain('pinned "cpu-burn" (node-7/run-001) as kept');
     const written = readJson<Baseline>(baselineFile);
     expect(written.counts).toEqual({ scanned: 7, kept: 3, flagged: 4 });
-    expect(written.episodes?.['node-9/run-007']).toEqual(['unreadable']);
+    expect(written.episodes?.['node-9/run-007']).toMatchObject({ reasons: ['unreadable'] });
     expect(written.cases.map((c) => [c.name, c.expect])).toEqual([
       ['cpu-burn', 'kept'],
       ['run-006', 'flagged'],
@@ -173,8 +173,9 @@ describe('a dataset no baseline has seen', () => {
   it('fails with exit 1 and names the regression when the baseline claims one more kept episode', async () => {
     const b = readJson<Baseline>(baselineFile);
     // The baseline says run-002 (flat everywhere) was kept.
-    expect(b.episodes!['node-7/run-002']).toEqual(['flat-cpu']);
-    b.episodes!['node-7/run-002'] = [];
+    const was = b.episodes!['node-7/run-002'] as BaselineEpisode;
+    expect(was.reasons).toEqual(['flat-cpu']);
+    b.episodes!['node-7/run-002'] = { ...was, reasons: [] };
     b.counts = { scanned: 7, kept: 4, flagged: 3 };
     b.by_reason['flat-cpu'] = b.by_reason['flat-cpu']! - 1;
     const f = path.join(root, 'one-more-kept.json');
@@ -193,7 +194,7 @@ describe('a dataset no baseline has seen', () => {
   it('passes an improvement and shows the command that updates the baseline from the same scan', async () => {
     const b = readJson<Baseline>(baselineFile);
     // The baseline says run-001 (kept now) was flagged.
-    b.episodes!['node-7/run-001'] = ['flat-cpu'];
+    b.episodes!['node-7/run-001'] = { ...(b.episodes!['node-7/run-001'] as BaselineEpisode), reasons: ['flat-cpu'] };
     b.counts = { scanned: 7, kept: 2, flagged: 5 };
     b.by_reason['flat-cpu'] = b.by_reason['flat-cpu']! + 1;
     b.cases = [];

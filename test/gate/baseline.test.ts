@@ -1,5 +1,6 @@
 import { Ajv } from 'ajv';
 import * as prettier from 'prettier';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -9,6 +10,8 @@ import { ConfigError } from '../../src/shared/errors.js';
 import { baselineOf, fakeReport, flagged, kept, type FakeEpisode } from '../support/fake-reports.js';
 
 const repo = path.resolve(import.meta.dirname, '../..');
+/** The digest fake.ts gives an episode's tarball. */
+const sha = (key: string): string => createHash('sha256').update(key).digest('hex');
 const schema = JSON.parse(readFileSync(path.join(repo, 'schema/baseline.schema.json'), 'utf8')) as object;
 const schemaValid = new Ajv({ strict: true, allErrors: true }).compile(schema);
 const tmp = mkdtempSync(path.join(tmpdir(), 'gate-baseline-'));
@@ -27,7 +30,7 @@ const good = (): Baseline => {
 /** Documents the validator must refuse, each with the words its message must contain. */
 const INVALID: Array<[string, (b: Record<string, unknown>) => unknown, string]> = [
   ['not an object', () => [], 'the baseline must be an object'],
-  ['unsupported version', (b) => ({ ...b, version: 2 }), 'version 2 is not supported'],
+  ['unsupported version', (b) => ({ ...b, version: 3 }), 'version 3 is not supported'],
   ['missing counts', (b) => ({ ...b, counts: undefined }), 'needs the field "counts"'],
   ['a misspelt top-level field', (b) => ({ ...b, tolerances: {} }), 'unknown field "tolerances"'],
   ['a negative count', (b) => ({ ...b, counts: { scanned: 3, kept: -1, flagged: 4 } }), 'counts.kept must be a whole number >= 0'],
@@ -65,8 +68,21 @@ const INVALID: Array<[string, (b: Record<string, unknown>) => unknown, string]> 
     'lists a reason twice',
   ],
   ['an episodes key without a host', (b) => ({ ...b, episodes: { 'just-an-id': [] } }), 'must be "host/episode"'],
-  ['an episodes value that is not a list', (b) => ({ ...b, episodes: { 'h/e': 'kept' } }), 'must be a list of reasons'],
-  ['an unknown reason in the episodes map', (b) => ({ ...b, episodes: { 'h/e': ['slow'] } }), '"slow" is not a reason'],
+  ['an episodes value that is not a list', (b) => ({ ...b, version: 1, episodes: { 'h/e': 'kept' } }), 'must be a list of reasons'],
+  ['an unknown reason in the episodes map', (b) => ({ ...b, version: 1, episodes: { 'h/e': ['slow'] } }), '"slow" is not a reason'],
+  ['a version-2 episode given as a list', (b) => ({ ...b, episodes: { 'h/e': [] } }), 'episodes["h/e"] must be an object'],
+  [
+    'a version-2 episode with a bad digest',
+    (b) => ({ ...b, episodes: { 'h/e': { reasons: [], sha256: 'abc' } } }),
+    'episodes["h/e"].sha256 must be 64 lowercase hex digits',
+  ],
+  ['an unknown reason in a version-2 episode', (b) => ({ ...b, episodes: { 'h/e': { reasons: ['slow'] } } }), '"slow" is not a reason'],
+  [
+    'a cohort confidence of 1',
+    (b) => ({ ...b, tolerance: { cohort_confidence: 1 } }),
+    'tolerance.cohort_confidence must be a number between 0 and 1',
+  ],
+  ['a cohort minimum size of 0', (b) => ({ ...b, tolerance: { cohort_min_size: 0 } }), 'tolerance.cohort_min_size must be at least 1'],
 ];
 
 describe('baseline validation', () => {
@@ -141,8 +157,9 @@ describe('writing a baseline from a scan', () => {
     expect(u.baseline.counts).toEqual({ scanned: 6, kept: 4, flagged: 2 });
     expect(u.baseline.tolerance).toEqual({ kept_drop: 2, reasons: { 'flat-cpu': 1 } });
     expect(u.baseline.cases).toEqual(existing().cases);
-    expect(u.baseline.episodes?.['lab-b/new']).toEqual([]);
-    expect(u.baseline.episodes?.['lab-a/bad-0']).toEqual(['flat-cpu']);
+    expect(u.baseline.version).toBe(2);
+    expect(u.baseline.episodes?.['lab-b/new']).toEqual({ reasons: [], sha256: sha('lab-b/new') });
+    expect(u.baseline.episodes?.['lab-a/bad-0']).toEqual({ reasons: ['flat-cpu'], sha256: sha('lab-a/bad-0') });
   });
   it('reports a pinned case that no longer matches instead of dropping it', () => {
     const after: FakeEpisode[] = eps.map((e) => (e[1] === 'ep-0' ? ['lab-a', 'ep-0', ['no-sample']] : e));
@@ -179,6 +196,6 @@ describe('writing a baseline from a scan', () => {
     const text = formatBaseline(b);
     const options = (await prettier.resolveConfig(path.join(repo, 'fixtures/baseline.json'))) ?? {};
     expect(await prettier.format(text, { ...options, parser: 'json' })).toBe(text);
-    expect(text).toContain('    "lab-a/bad-0": ["flat-cpu"],\n');
+    expect(text).toContain(`    "lab-a/bad-0": { "reasons": ["flat-cpu"], "sha256": "${sha('lab-a/bad-0')}" },\n`);
   });
 });

@@ -1,0 +1,162 @@
+/**
+ * The rules for a dataset that changed since the baseline, on top of the snapshot rules that
+ * compare.ts applies to the episodes in both:
+ *  - gone: a kept episode gone is a regression (tolerance.gone_kept, default 0); a flagged one
+ *    gone is what `cis490-prune --archive` does, so it is reported (tolerance.gone_flagged,
+ *    default null: not checked);
+ *  - modified: a kept episode whose bytes changed is a regression (tolerance.modified_kept,
+ *    default 0); a flagged one is reported; either way its verdict is judged as a flip;
+ *  - new: judged as a cohort (cohort.ts).
+ * A dataset with no new, gone or modified episode is a snapshot: only compare.ts's rules apply.
+ */
+import type { Reason } from '../classifier/types.js';
+import type { Tolerance } from './baseline.js';
+import { COHORT_DEFAULTS, alarmMessage, judgeCohort, type CohortResult } from './cohort.js';
+import type { Regression } from './compare.js';
+import type { BaselineEntry, DatasetChanges } from './changes.js';
+import { episodeKey, type Counts, type Report } from './report.js';
+
+/** snapshot: the baseline's episodes, unchanged; changing: the four classes; counts: no episodes map. */
+export type GateMode = 'snapshot' | 'changing' | 'counts';
+
+export interface ChangeJudgement {
+  mode: 'snapshot' | 'changing';
+  /** One line: which rules judged the run and why. */
+  why: string;
+  classes: DatasetChanges;
+  /** null in a snapshot, or when nothing is new. */
+  cohort: CohortResult | null;
+  regressions: Regression[];
+  /** What is shown but does not fail (flagged episodes gone or modified, within tolerance). */
+  reported: Regression[];
+}
+
+const NAMES_SHOWN = 10;
+
+function plural(n: number, one: string, many = one + 's'): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function names(list: ReadonlyArray<{ host: string; episode: string }>): string {
+  const shown = list
+    .slice(0, NAMES_SHOWN)
+    .map((e) => `${e.host}/${e.episode}`)
+    .join(', ');
+  return list.length > NAMES_SHOWN ? `${shown}, … ${list.length - NAMES_SHOWN} more` : shown;
+}
+
+function tolText(t: number | null): string {
+  return t === null ? 'not checked' : `tolerance ${t}`;
+}
+
+/** Counts and per-reason counts of the episodes in both, on each side. */
+export function matchedCounts(
+  report: Report,
+  baseline: ReadonlyMap<string, BaselineEntry>,
+  matched: ReadonlySet<string>,
+): { baseline: Counts; current: Counts; baselineByReason: Record<string, number>; currentByReason: Record<string, number> } {
+  const tally = (): { counts: Counts; byReason: Record<string, number> } => ({
+    counts: { scanned: 0, kept: 0, flagged: 0 },
+    byReason: {},
+  });
+  const add = (t: ReturnType<typeof tally>, reasons: readonly Reason[]): void => {
+    t.counts.scanned++;
+    t.counts[reasons.length === 0 ? 'kept' : 'flagged']++;
+    for (const r of reasons) t.byReason[r] = (t.byReason[r] ?? 0) + 1;
+  };
+  const base = tally();
+  const cur = tally();
+  const seen = new Set<string>();
+  for (const ep of report.episodes) {
+    const key = episodeKey(ep.host, ep.episode);
+    if (!matched.has(key) || seen.has(key)) continue;
+    seen.add(key);
+    add(cur, ep.reasons);
+    add(base, baseline.get(key)!.reasons);
+  }
+  return { baseline: base.counts, current: cur.counts, baselineByReason: base.byReason, currentByReason: cur.byReason };
+}
+
+function limit(v: number | null | undefined, fallback: number | null): number | null {
+  return v === undefined ? fallback : v;
+}
+
+/** Judge the four classes; `changing` false means a snapshot (no rule of this file applies). */
+export function judgeChanges(
+  classes: DatasetChanges,
+  baseline: ReadonlyMap<string, BaselineEntry>,
+  tol: Tolerance,
+  changing: boolean,
+): ChangeJudgement {
+  const idNote = classes.byIdOnly
+    ? '; the baseline records no tarball digests (version 1), so a modified episode cannot be told from an unchanged one: judged by id'
+    : '';
+  if (!changing) {
+    return {
+      mode: 'snapshot',
+      why: `snapshot: the dataset holds the baseline's ${plural(classes.unchanged, 'episode')}, unchanged, so every count is judged against the baseline${idNote}`,
+      classes,
+      cohort: null,
+      regressions: [],
+      reported: [],
+    };
+  }
+  const regressions: Regression[] = [];
+  const reported: Regression[] = [];
+
+  const goneKept = classes.gone.filter((g) => g.before.length === 0);
+  const goneFlagged = classes.gone.filter((g) => g.before.length > 0);
+  const tGoneKept = limit(tol.gone_kept, 0);
+  const tGoneFlagged = limit(tol.gone_flagged, null);
+  if (goneKept.length > 0) {
+    const msg = `${plural(goneKept.length, 'episode')} kept in the baseline ${goneKept.length === 1 ? 'is' : 'are'} gone from the dataset (${tolText(tGoneKept)}, tolerance.gone_kept): ${names(goneKept)}`;
+    (tGoneKept !== null && goneKept.length > tGoneKept ? regressions : reported).push({ kind: 'gone-kept', message: msg });
+  }
+  if (goneFlagged.length > 0) {
+    const msg = `${plural(goneFlagged.length, 'episode')} flagged in the baseline ${goneFlagged.length === 1 ? 'is' : 'are'} gone (archived or pruned; ${tolText(tGoneFlagged)}, tolerance.gone_flagged): ${names(goneFlagged)}`;
+    (tGoneFlagged !== null && goneFlagged.length > tGoneFlagged ? regressions : reported).push({ kind: 'gone-flagged', message: msg });
+  }
+
+  const modKept = classes.modified.filter((m) => m.before.length === 0);
+  const modFlagged = classes.modified.filter((m) => m.before.length > 0);
+  const tModKept = limit(tol.modified_kept, 0);
+  if (modKept.length > 0) {
+    const msg = `${plural(modKept.length, 'episode')} kept in the baseline ${modKept.length === 1 ? 'has' : 'have'} other bytes now (same id, tarball rewritten; ${tolText(tModKept)}, tolerance.modified_kept): ${names(modKept)}`;
+    (tModKept !== null && modKept.length > tModKept ? regressions : reported).push({ kind: 'modified-kept', message: msg });
+  }
+  if (modFlagged.length > 0) {
+    reported.push({
+      kind: 'modified-flagged',
+      message: `${plural(modFlagged.length, 'episode')} flagged in the baseline ${modFlagged.length === 1 ? 'has' : 'have'} other bytes now: ${names(modFlagged)}`,
+    });
+  }
+
+  let cohort: CohortResult | null = null;
+  if (classes.added.length > 0) {
+    cohort = judgeCohort(classes.added, baseline, {
+      confidence: limit(tol.cohort_confidence, COHORT_DEFAULTS.confidence),
+      minSize: tol.cohort_min_size ?? COHORT_DEFAULTS.minSize,
+      marginPp: tol.cohort_margin_pp ?? COHORT_DEFAULTS.marginPp,
+    });
+    for (const a of cohort.alarms) {
+      regressions.push({ kind: 'cohort-rate', message: alarmMessage(a), ...(a.host !== null ? { host: a.host } : {}) });
+    }
+  }
+
+  const parts = [
+    classes.added.length > 0
+      ? `${classes.added.length} new, judged as a cohort${cohort?.notJudged ? ` (not tested: ${cohort.notJudged})` : ''}`
+      : '0 new',
+    `${classes.gone.length} gone`,
+    `${classes.modified.length} modified`,
+    `${classes.unchanged} unchanged (their verdicts judged as a snapshot)`,
+  ];
+  return {
+    mode: 'changing',
+    why: `changed dataset: ${parts.join(', ')}${idNote}`,
+    classes,
+    cohort,
+    regressions,
+    reported,
+  };
+}

@@ -1,0 +1,260 @@
+/**
+ * The bundled `episode-gate` run as a process on a lab dataset that changes between runs:
+ * grown by a normal or a broken cohort, pruned, archived by cis490-prune, a tarball rewritten in
+ * place at the same size, or unchanged; sharded scans merged; tolerances set from the command line.
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Baseline, BaselineEpisode } from '../../src/gate/baseline.js';
+import { BASE_NIGHT, addNight, baseCopy, nightSpecs, removeEpisode, rewriteSameSize } from '../support/changing-datasets.js';
+
+const REPO = path.resolve(import.meta.dirname, '../..');
+const GATE = path.join(REPO, 'dist', 'episode-gate.js');
+const PRUNE = path.join(REPO, 'dist', 'cis490-prune.js');
+/** The base dataset is kept between runs; everything made from it is not. */
+const CACHE = path.join(REPO, '.cache', 'changing-datasets');
+const TMP = path.join(REPO, '.tmp', 'changing-e2e');
+
+interface Run {
+  code: number;
+  out: string;
+  err: string;
+}
+
+function run(bin: string, args: string[]): Run {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: TMP, encoding: 'utf8', maxBuffer: 64 << 20 });
+  return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
+}
+
+const gate = (...args: string[]): Run => run(GATE, args);
+const check = (dataset: string, baseline = BASELINE): Run => gate('check', '--dataset', dataset, '--baseline', baseline, '--jobs', '2');
+const readBaseline = (f: string): Baseline => JSON.parse(readFileSync(f, 'utf8')) as Baseline;
+
+let BASELINE = '';
+let keptKeys: string[] = [];
+
+/** A copy of the base dataset under TMP (the base itself is generated once, under .cache). */
+function dataset(name: string): string {
+  return baseCopy(CACHE, path.join(TMP, name));
+}
+
+beforeAll(() => {
+  rmSync(TMP, { recursive: true, force: true });
+  mkdirSync(TMP, { recursive: true });
+  const base = dataset('base-snapshot');
+  BASELINE = path.join(TMP, 'baseline.json');
+  const r = gate('baseline', '--dataset', base, '--out', BASELINE, '--jobs', '2');
+  expect(r.code, r.err).toBe(0);
+  const b = readBaseline(BASELINE);
+  keptKeys = Object.entries(b.episodes!)
+    .filter(([, e]) => (e as BaselineEpisode).reasons.length === 0)
+    .map(([k]) => k);
+}, 240_000);
+afterAll(() => rmSync(TMP, { recursive: true, force: true }));
+
+describe('a baseline made by `episode-gate baseline`', () => {
+  it('is version 2 and holds each episode’s tarball sha256', () => {
+    const b = readBaseline(BASELINE);
+    expect(b.version).toBe(2);
+    expect(b.counts.scanned).toBe(240);
+    const [key, e] = Object.entries(b.episodes!)[0]! as [string, BaselineEpisode];
+    const [host, episode] = key.split('/') as [string, string];
+    const bytes = readFileSync(path.join(TMP, 'base-snapshot', 'episodes', host, `${episode}.tar.zst`));
+    expect(e.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+  });
+});
+
+describe('(e) an unchanged snapshot', () => {
+  it('is judged as a snapshot: exit 0, every count equal, no class section', () => {
+    const r = check(path.join(TMP, 'base-snapshot'));
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain("**Mode: snapshot** — the dataset holds the baseline's 240 episodes, unchanged");
+    expect(r.out).not.toContain('Since the baseline');
+    expect(r.out).toContain('#### Episodes that changed verdict: none');
+    expect(r.err).toMatch(/^episode-gate: PASSED: no regressions against baseline\.json; 240 episodes: \d+ kept, \d+ flagged\n$/);
+  });
+});
+
+describe('(a) grown by a normal cohort', () => {
+  it('passes, saying how many are new and that they were judged as a cohort', () => {
+    const d = dataset('grown-normal');
+    addNight(d, { perHost: 30, seed: 12, prefix: 'night' });
+    const r = check(d);
+    expect(r.code, r.out + r.err).toBe(0);
+    expect(r.out).toContain('**Mode: changed dataset** — 120 new, judged as a cohort, 0 gone, 0 modified, 240 unchanged');
+    expect(r.out).toMatch(/#### New cohort: \d+\/120 \(\d+\.\d%\) flagged vs the baseline's \d+\/240/);
+    expect(r.out).toContain('none is higher than chance explains');
+    // The host table shows each host's new-cohort rate against its baseline rate.
+    expect(r.out).toContain('| host | scanned | kept | flagged | new flagged | baseline flagged |');
+    expect(r.out).toMatch(/\| lab-2 \| 90 \| \d+ \| \d+ \| \d+\/30 \(\d+\.\d%\) \| \d+\/60 \(\d+\.\d%\) \|/);
+  });
+});
+
+describe('(b) grown by a cohort in which one host’s collectors broke', () => {
+  it('fails, naming the host, the reason, both rates and the episodes', () => {
+    const d = dataset('grown-broken');
+    addNight(d, { perHost: 30, seed: 13, prefix: 'night', brokenHost: 'lab-2' });
+    const r = check(d);
+    expect(r.code, r.out + r.err).toBe(1);
+    expect(r.err).toMatch(
+      /GATE FAILED \(exit 1\): \d+ regressions? against baseline\.json: new episodes on host lab-2: flat-cpu 30\/30 \(100\.0%\) vs the baseline's \d+\/60 \(\d+\.\d%\) \(one-sided exact test p = /,
+    );
+    expect(r.err).toContain('lab-2/night-0002, lab-2/night-0006');
+    expect(r.out).toMatch(/\| lab-2 \| 90 \| \d+ \| \d+ \| 30\/30 \(100\.0%\) ❌ \|/);
+  });
+
+  it('sharded scans merged give the same comparison as one scan', () => {
+    const d = path.join(TMP, 'grown-broken');
+    const whole = check(d);
+    const files: string[] = [];
+    for (let k = 1; k <= 3; k++) {
+      const f = path.join(TMP, `shard-${k}.json`);
+      const s = gate('scan', '--dataset', d, '--shard', `${k}/3`, '--report', f, '--jobs', '2');
+      expect(s.code, s.err).toBe(0);
+      files.push(f);
+    }
+    const merged = gate('merge', ...files, '--baseline', BASELINE);
+    expect(merged.code).toBe(1);
+    const timeless = (md: string): string => md.replace(/scanned in \d+\.\d s/g, 'scanned in ? s');
+    expect(timeless(merged.out)).toBe(timeless(whole.out));
+    expect(merged.err).toBe(whole.err);
+  });
+});
+
+describe('(c) episodes gone', () => {
+  it('a kept episode whose tarball and row were removed fails, named', () => {
+    const d = dataset('kept-removed');
+    const [host, episode] = keptKeys[5]!.split('/') as [string, string];
+    removeEpisode(d, host, episode);
+    const r = check(d);
+    expect(r.code, r.out + r.err).toBe(1);
+    expect(r.err).toContain(
+      `GATE FAILED (exit 1): 1 regression against baseline.json: 1 episode kept in the baseline is gone from the dataset (tolerance 0, tolerance.gone_kept): ${host}/${episode}`,
+    );
+    expect(r.out).toContain('**Mode: changed dataset** — 0 new, 1 gone, 0 modified, 239 unchanged');
+  });
+
+  it('flagged episodes archived by cis490-prune --archive pass, reported', () => {
+    const d = dataset('archived');
+    const p = run(PRUNE, [
+      '--index',
+      path.join(d, 'index.jsonl'),
+      '--episodes-root',
+      path.join(d, 'episodes'),
+      '--archive-root',
+      path.join(TMP, 'archive'),
+      '--archive',
+      '--jobs',
+      '2',
+    ]);
+    const flagged = 240 - keptKeys.length;
+    expect(p.code, p.err).toBe(1); // as the reference: 1 when it found flagged episodes
+    expect(p.out).toContain(`archived ${flagged} episodes`);
+    const r = check(d);
+    expect(r.code, r.out + r.err).toBe(0);
+    expect(r.out).toContain(`**Mode: changed dataset** — 0 new, ${flagged} gone, 0 modified, ${keptKeys.length} unchanged`);
+    expect(r.out).toContain(
+      `${flagged} episodes flagged in the baseline are gone (archived or pruned; not checked, tolerance.gone_flagged)`,
+    );
+  });
+});
+
+describe('(d) a kept tarball rewritten in place at the same size', () => {
+  const d = (): string => path.join(TMP, 'rewritten');
+  beforeAll(() => {
+    dataset('rewritten');
+    const target = nightSpecs(BASE_NIGHT).find(
+      (s) => s.spec.cpuPct !== undefined && !s.spec.events && s.spec.sample !== null && keptKeys.includes(`${s.host}/${s.spec.episodeId}`),
+    )!;
+    const file = path.join(d(), 'episodes', target.host, `${target.spec.episodeId}.tar.zst`);
+    const before = statSync(file).size;
+    rewriteSameSize(d(), target.host, target.spec);
+    expect(statSync(file).size).toBe(before);
+    writeFileSync(path.join(TMP, 'rewritten.txt'), `${target.host}/${target.spec.episodeId}`);
+  }, 120_000);
+
+  it('is reported modified and fails, though the size-based fingerprint is unchanged', () => {
+    const key = readFileSync(path.join(TMP, 'rewritten.txt'), 'utf8');
+    const r = check(d());
+    expect(r.code, r.out + r.err).toBe(1);
+    expect(r.err).toContain(
+      `1 regression against baseline.json: 1 episode kept in the baseline has other bytes now (same id, tarball rewritten; tolerance 0, tolerance.modified_kept): ${key}`,
+    );
+    expect(r.out).toContain('**Mode: changed dataset** — 0 new, 0 gone, 1 modified, 239 unchanged');
+    expect(r.out).toContain('same data as the baseline'); // the fingerprint covers sizes only
+  });
+
+  it('with a version-1 baseline (no digests) is judged by id, and the summary says so', () => {
+    const b = readBaseline(BASELINE);
+    const v1 = {
+      ...b,
+      version: 1,
+      episodes: Object.fromEntries(Object.entries(b.episodes!).map(([k, e]) => [k, (e as BaselineEpisode).reasons])),
+    };
+    const f = path.join(TMP, 'baseline-v1.json');
+    writeFileSync(f, JSON.stringify(v1));
+    const r = check(d(), f);
+    expect(r.code, r.out + r.err).toBe(0);
+    expect(r.out).toContain(
+      'the baseline records no tarball digests (version 1), so a modified episode cannot be told from an unchanged one: judged by id',
+    );
+  });
+});
+
+describe('tolerances from the command line', () => {
+  it('are written by --tolerance, kept across updates, and apply', () => {
+    const f = path.join(TMP, 'tolerant.json');
+    const base = path.join(TMP, 'base-snapshot');
+    let r = gate(
+      'baseline',
+      '--dataset',
+      base,
+      '--out',
+      f,
+      '--tolerance',
+      'gone_kept=1',
+      '--tolerance',
+      'reasons.flat-cpu=null',
+      '--jobs',
+      '2',
+    );
+    expect(r.code, r.err).toBe(0);
+    r = gate('baseline', '--dataset', base, '--out', f, '--tolerance', 'cohort_confidence=0.999', '--jobs', '2');
+    expect(r.code, r.err).toBe(0);
+    expect(readBaseline(f).tolerance).toEqual({
+      kept_drop: 0,
+      flagged_rise: 0,
+      flagged_rate_rise: 0,
+      reasons: { 'flat-cpu': null },
+      gone_kept: 1,
+      cohort_confidence: 0.999,
+    });
+    expect(check(path.join(TMP, 'kept-removed'), f).code).toBe(0);
+  });
+  it('refuse an unknown key or a bad value with one line and exit 2', () => {
+    const base = path.join(TMP, 'base-snapshot');
+    const out = path.join(TMP, 'never.json');
+    const bad = gate('baseline', '--dataset', base, '--out', out, '--tolerance', 'gone=1');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/^episode-gate: ERROR \(exit 2[^\n]*--tolerance gone=1: unknown key "gone" \(known: kept_drop, [^\n]*\)\n$/);
+    const conf = gate('baseline', '--dataset', base, '--out', out, '--tolerance', 'cohort_confidence=2');
+    expect(conf.code).toBe(2);
+    expect(conf.err).toContain('tolerance.cohort_confidence must be a number between 0 and 1');
+    expect(() => statSync(out)).toThrow();
+  });
+});
+
+describe('check --help', () => {
+  it('explains the modes in two lines', () => {
+    const r = gate('check', '--help');
+    expect(r.code).toBe(0);
+    const lines = r.out.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('Modes: '));
+    expect(lines[at]).toContain('snapshot');
+    expect(lines[at + 1]).toContain('changed dataset');
+    expect(lines[at + 1]).toContain('cohort');
+  });
+});
