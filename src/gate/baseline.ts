@@ -12,12 +12,27 @@ import { formatJson } from './json-format.js';
 import { episodeKey, requireWholeReport, writeFileAtomic, type Counts, type Report, type VerdictName } from './report.js';
 
 export const BASELINE_VERSION = 1;
+/**
+ * The `$schema` of a written baseline: the schema's `$id`, the same wherever the file is written
+ * or the tool installed (a relative path to the install folder breaks once the file is committed).
+ */
+export const BASELINE_SCHEMA_ID = 'urn:episode-gate:schema:baseline:1';
 
 /** How much worse than the baseline still passes; absent = 0, null = not checked. */
 export interface Tolerance {
   kept_drop?: number | null;
   flagged_rise?: number | null;
   /** Percentage points of scanned. */
+  flagged_rate_rise?: number | null;
+  reasons?: Record<string, number | null>;
+  /** Lower levels of the same rules that warn (summary, annotation) without failing. */
+  warn?: WarnLevels;
+}
+
+/** Warn levels: a change above one (and within the fail level) is a warning; absent or null = no warning. */
+export interface WarnLevels {
+  kept_drop?: number | null;
+  flagged_rise?: number | null;
   flagged_rate_rise?: number | null;
   reasons?: Record<string, number | null>;
 }
@@ -112,6 +127,20 @@ function safeId(v: unknown, where: string): string {
   return s;
 }
 
+/** The levels of tolerance (or of tolerance.warn). */
+function levels(t: Obj, where: string): void {
+  if (t.kept_drop !== undefined) tol(t.kept_drop, `${where}.kept_drop`, true);
+  if (t.flagged_rise !== undefined) tol(t.flagged_rise, `${where}.flagged_rise`, true);
+  if (t.flagged_rate_rise !== undefined) tol(t.flagged_rate_rise, `${where}.flagged_rate_rise`, false);
+  if (t.reasons !== undefined) {
+    const tr = objectAt(t.reasons, `${where}.reasons`);
+    for (const [k, v] of Object.entries(tr)) {
+      if (!isReason(k)) throw new Invalid(`${where}.reasons has an unknown reason "${k}" (known: ${REASONS_TEXT})`);
+      tol(v, `${where}.reasons.${k}`, true);
+    }
+  }
+}
+
 /** Check a parsed baseline document; throws Invalid naming the first problem. */
 function validate(doc: unknown): Baseline {
   const o = objectAt(doc, 'the baseline');
@@ -142,16 +171,12 @@ function validate(doc: unknown): Baseline {
 
   if (o.tolerance !== undefined) {
     const t = objectAt(o.tolerance, 'tolerance');
-    onlyKeys(t, 'tolerance', ['kept_drop', 'flagged_rise', 'flagged_rate_rise', 'reasons']);
-    if (t.kept_drop !== undefined) tol(t.kept_drop, 'tolerance.kept_drop', true);
-    if (t.flagged_rise !== undefined) tol(t.flagged_rise, 'tolerance.flagged_rise', true);
-    if (t.flagged_rate_rise !== undefined) tol(t.flagged_rate_rise, 'tolerance.flagged_rate_rise', false);
-    if (t.reasons !== undefined) {
-      const tr = objectAt(t.reasons, 'tolerance.reasons');
-      for (const [k, v] of Object.entries(tr)) {
-        if (!isReason(k)) throw new Invalid(`tolerance.reasons has an unknown reason "${k}" (known: ${REASONS_TEXT})`);
-        tol(v, `tolerance.reasons.${k}`, true);
-      }
+    onlyKeys(t, 'tolerance', ['kept_drop', 'flagged_rise', 'flagged_rate_rise', 'reasons', 'warn']);
+    levels(t, 'tolerance');
+    if (t.warn !== undefined) {
+      const w = objectAt(t.warn, 'tolerance.warn');
+      onlyKeys(w, 'tolerance.warn', ['kept_drop', 'flagged_rise', 'flagged_rate_rise', 'reasons']);
+      levels(w, 'tolerance.warn');
     }
   }
 
@@ -207,29 +232,42 @@ function validate(doc: unknown): Baseline {
 }
 
 /** Validate a parsed document; a ConfigError names the file, the field and the fix. */
-export function parseBaseline(doc: unknown, displayName: string): Baseline {
+/**
+ * `create`: the command that writes this baseline from the run's own inputs, named in the fix;
+ * without it the fix names the command in general terms.
+ */
+export function parseBaseline(doc: unknown, displayName: string, create?: string): Baseline {
+  if (isObj(doc) && Array.isArray(doc.episodes) && isObj(doc.tool) && isObj(doc.dataset)) {
+    throw new ConfigError(
+      `${displayName} is a report (written by episode-gate scan or --report-out), not a baseline: make a baseline from it with "episode-gate baseline --report ${displayName} --out BASELINE.json", or judge it with "episode-gate check --report ${displayName} --baseline BASELINE.json"`,
+    );
+  }
   try {
     return validate(doc);
   } catch (e) {
     if (e instanceof Invalid) {
       throw new ConfigError(
-        `${displayName}: ${e.message}; fix the file (see schema/baseline.schema.json) or write a new one with "episode-gate baseline --out ${displayName}"`,
+        `${displayName}: ${e.message}; fix the file (see schema/baseline.schema.json) or write a new one with ${createHint(displayName, create)}`,
       );
     }
     throw e;
   }
 }
 
-export function loadBaseline(file: string, displayName = file): Baseline {
+function createHint(displayName: string, create?: string): string {
+  return create
+    ? `"${create}"`
+    : `"episode-gate baseline --dataset DIR --out ${displayName}" (with the run's --settings, --host and --reason)`;
+}
+
+export function loadBaseline(file: string, displayName = file, create?: string): Baseline {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     const fix =
-      err.code === 'ENOENT'
-        ? `create it with "episode-gate baseline --out ${displayName}" or fix the --baseline path`
-        : 'check the --baseline path';
+      err.code === 'ENOENT' ? `create it with ${createHint(displayName, create)} or fix the baseline path` : 'check the baseline path';
     throw new ConfigError(`cannot read the baseline ${displayName}: ${describeFsError(e)}; ${fix}`);
   }
   let doc: unknown;
@@ -237,10 +275,10 @@ export function loadBaseline(file: string, displayName = file): Baseline {
     doc = JSON.parse(text);
   } catch (e) {
     throw new ConfigError(
-      `${displayName}: not valid JSON (${(e as Error).message}); fix the file or write a new one with "episode-gate baseline --out ${displayName}"`,
+      `${displayName}: not valid JSON (${(e as Error).message}); fix the file or write a new one with ${createHint(displayName, create)}`,
     );
   }
-  return parseBaseline(doc, displayName);
+  return parseBaseline(doc, displayName, create);
 }
 
 /** A pinned case against a report: what the episode got, and whether that matches. */
@@ -351,7 +389,7 @@ export function baselineFromReport(report: Report, existing: Baseline | null, op
   const episodes: Record<string, Reason[]> = {};
   for (const e of report.episodes) episodes[episodeKey(e.host, e.episode)] = [...e.reasons];
   const baseline: Baseline = {
-    $schema: existing?.$schema ?? opts.schemaRef,
+    $schema: existing?.$schema ?? opts.schemaRef ?? BASELINE_SCHEMA_ID,
     version: BASELINE_VERSION,
     counts: { ...report.counts },
     by_reason: { ...report.by_reason },
