@@ -29,7 +29,7 @@ import {
 import { UploadError, requireArtifactService, uploadReport, type UploadContext } from './action/report-upload.js';
 import { downloadShardReports } from './action/shard-reports.js';
 import { UnpackError } from './action/unpack.js';
-import { esc, plain } from './render/markdown.js';
+import { esc, escHtml, plain } from './render/markdown.js';
 import { summaryModel } from './render/model.js';
 import { renderSummary } from './render/summary.js';
 
@@ -164,7 +164,7 @@ function shardSummary(report: Report, mode: Extract<RunMode, { kind: 'shard' }>,
     `This shard holds ${rows} of the dataset's ${shard?.index_rows ?? '?'} index rows. ` +
       (uploadFailure
         ? `Its report could not be uploaded: ${esc(uploadFailure, 2000)}`
-        : `Its report is the artifact ${esc(mode.artifact)}; the job with \`merge:\` merges the reports of all ${mode.shard.count} shards and gates the whole dataset.`),
+        : `Its report is the artifact <code>${escHtml(mode.artifact)}</code>; the job with \`merge:\` merges the reports of all ${mode.shard.count} shards and gates the whole dataset.`),
     '',
     `<sub>Dataset: ${esc(dataset, 600)}, fingerprint ${esc(report.dataset.fingerprint.replace(/^sha256:/, '').slice(0, 12))}.</sub>`,
     '',

@@ -27,7 +27,7 @@ describe('inputs -> settings', () => {
       failOn: 'regression',
       reportPath: path.join(ws, 'tmp', 'episode-gate', 'episode-gate-report.json'),
       uploadReport: null,
-      comment: false,
+      comment: 'off',
       githubToken: null,
       workspace: ws,
       tempDir: path.join(ws, 'tmp'),
@@ -51,7 +51,7 @@ describe('inputs -> settings', () => {
     expect(s.jobs).toBe(3);
     expect(s.failOn).toBe('flagged');
     expect(s.reportPath).toBe(path.join(ws, 'out', 'r.json'));
-    expect(s.comment).toBe(true);
+    expect(s.comment).toBe('always');
   });
 
   it('artifact of this run, or of another run with the repository defaulting to this one', () => {
@@ -106,7 +106,7 @@ describe('inputs -> settings', () => {
     [{ report: 'data' }, /^Input 'report' names data .*which is a directory/],
     [{ settings: 'missing.json' }, /^Input 'settings' names missing\.json \(relative to the workspace .*\), which does not exist/],
     [{ baseline: 'data' }, /^Input 'baseline' names data .*which is not a file/],
-    [{ comment: 'true' }, /^Input 'comment' is true but github-token is empty/],
+    [{ comment: 'true' }, /^Input 'comment' is always but github-token is empty/],
   ];
   for (const [inputs, message] of bad) {
     it(`refuses ${JSON.stringify(inputs)}`, () => {
