@@ -12,14 +12,15 @@ import * as core from '@actions/core';
 import { ConfigError } from './shared/errors.js';
 import { mergeShardReports } from './gate/merge.js';
 import { writeReport, type Report } from './gate/report.js';
-import { gateReport, runGate, scanToReport, type GateOutcome } from './gate/run.js';
-import { commentBody, pullRequestOfRun, upsertComment } from './action/comment.js';
+import { displayPath, gateReport, runGate, scanToReport, type BaselineCommand, type GateOutcome } from './gate/run.js';
+import { briefCommentBody, commentBody, pullRequestOfRun, shouldComment, upsertComment } from './action/comment.js';
 import { ArtifactError, resolveDataset, type ResolvedDataset } from './action/dataset-source.js';
 import { InputError, readActionSettings, type ActionSettings, type RunMode } from './action/inputs.js';
 import { rollingBaseline } from './action/rolling-baseline.js';
 import {
   SUMMARY_LIMIT_BYTES,
   annotateRegressions,
+  annotateWarnings,
   noteImprovements,
   oneLine,
   setGateOutputs,
@@ -30,7 +31,12 @@ import {
 import { UploadError, requireArtifactService, uploadReport, type UploadContext } from './action/report-upload.js';
 import { downloadShardReports } from './action/shard-reports.js';
 import { UnpackError, unpackLimitsFromEnv } from './action/unpack.js';
+import { buildManifest, runUrl as manifestRunUrl } from './manifest/build.js';
+import { writeManifestDir } from './manifest/write.js';
 import { writeHtmlReport } from './render/html/write.js';
+import { esc, escHtml, plain } from './render/markdown.js';
+import { summaryModel } from './render/model.js';
+import { renderSummary } from './render/summary.js';
 
 const HTML_FILE_NAME = 'episode-gate-report.html';
 const HTML_UPLOAD: UploadContext = {
@@ -38,8 +44,6 @@ const HTML_UPLOAD: UploadContext = {
   nameTaken: 'artifact names must be unique within a run; choose another html-report name',
   noService: 'leave html-report empty, or write the page with episode-gate check --html FILE',
 };
-import { buildManifest, runUrl as manifestRunUrl } from './manifest/build.js';
-import { writeManifestDir } from './manifest/write.js';
 
 /** Room left in the 1 MiB summary for the lines the Action adds under the gate's markdown. */
 const SUMMARY_FOOTER_BYTES = 16 * 1024;
@@ -55,7 +59,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     }
     const dataset = await resolveDataset(settings.dataset!, settings.tempDir, unpackLimitsFromEnv(env));
     core.info(
-      `episode-gate: scanning ${mode.kind === 'shard' ? `shard ${mode.shard.index}/${mode.shard.count} of ` : ''}${dataset.description}`,
+      `episode-gate: scanning ${mode.kind === 'shard' ? `shard ${mode.shard.index}/${mode.shard.count} of ` : ''}${plain(dataset.description)}`,
     );
     await reportFolder(settings);
     if (mode.kind === 'shard') {
@@ -67,7 +71,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   } catch (e) {
     const message = describeFailure(e);
     if (core.isDebug() && e instanceof Error && e.stack) core.debug(e.stack);
-    await writeSummary(`**episode-gate could not run:** ${escapeMarkdown(message)}\n`);
+    await writeSummary(`**episode-gate could not run:** ${esc(message, 2000)}\n`);
     core.setFailed(message);
   }
 }
@@ -93,9 +97,36 @@ function gateInputs(settings: ActionSettings) {
     ...(baselinePath ? { baselinePath } : {}),
     failOn: settings.failOn,
     reportPath: settings.reportPath,
-    summaryLimitBytes: SUMMARY_LIMIT_BYTES - SUMMARY_FOOTER_BYTES,
     reportHint: settings.uploadReport ? `the artifact ${settings.uploadReport}` : settings.reportPath,
+    baselineCommand: baselineCommand(settings),
     cwd: settings.workspace,
+  };
+}
+
+/** Shell-quoted, so a printed command can be pasted as it is. */
+function q(v: string): string {
+  return /^[\w./:=@,+-]+$/.test(v) ? v : `'${v.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * The `episode-gate baseline` command that makes this run's scan the baseline, from the inputs:
+ * the dataset folder when it is in the workspace, else the JSON report the run wrote.
+ */
+function baselineCommand(settings: ActionSettings): BaselineCommand {
+  const show = (p: string): string => displayPath(p, settings.workspace);
+  return (out) => {
+    const parts = ['episode-gate', 'baseline'];
+    if (settings.dataset?.kind === 'path' || settings.dataset?.kind === 'bundled') {
+      parts.push('--dataset', q(show(settings.dataset.root)));
+      if (settings.settingsPath) parts.push('--settings', q(show(settings.settingsPath)));
+      if (settings.host) parts.push('--host', q(settings.host));
+      for (const r of settings.reasons ?? []) parts.push('--reason', r);
+    } else {
+      // An artifact or merged shards: the scan is in the report (the artifact upload-report names).
+      parts.push('--report', q(settings.uploadReport ? path.basename(settings.reportPath) : show(settings.reportPath)));
+    }
+    parts.push('--out', q(path.isAbsolute(out) ? show(out) : out));
+    return parts.join(' ');
   };
 }
 
@@ -145,10 +176,10 @@ function shardSummary(report: Report, mode: Extract<RunMode, { kind: 'shard' }>,
     '',
     `This shard holds ${rows} of the dataset's ${shard?.index_rows ?? '?'} index rows. ` +
       (uploadFailure
-        ? `Its report could not be uploaded: ${escapeMarkdown(uploadFailure)}`
-        : `Its report is the artifact \`${escapeMarkdown(mode.artifact)}\`; the job with \`merge:\` merges the reports of all ${mode.shard.count} shards and gates the whole dataset.`),
+        ? `Its report could not be uploaded: ${esc(uploadFailure, 2000)}`
+        : `Its report is the artifact <code>${escHtml(mode.artifact)}</code>; the job with \`merge:\` merges the reports of all ${mode.shard.count} shards and gates the whole dataset.`),
     '',
-    `<sub>Dataset: ${escapeMarkdown(dataset)}, fingerprint ${escapeMarkdown(report.dataset.fingerprint.replace(/^sha256:/, '').slice(0, 12))}.</sub>`,
+    `<sub>Dataset: ${esc(dataset, 600)}, fingerprint ${esc(report.dataset.fingerprint.replace(/^sha256:/, '').slice(0, 12))}.</sub>`,
     '',
   ];
   return lines.join('\n');
@@ -159,7 +190,7 @@ async function mergeAndGate(settings: ActionSettings, mode: Extract<RunMode, { k
   let description = '';
   const outcome = await gateReport(async () => {
     const got = await downloadShardReports(mode.pattern, settings.tempDir);
-    core.info(`episode-gate: merging ${got.files.length} shard report(s) from ${got.artifacts.join(', ')}`);
+    core.info(`episode-gate: merging ${got.files.length} shard report(s) from ${plain(got.artifacts.join(', '))}`);
     const merged = mergeShardReports(got.files);
     const names = got.artifacts.length > 2 ? `${got.artifacts[0]} … ${got.artifacts.at(-1)}` : got.artifacts.join(' and ');
     description = `${got.files.length} shard reports merged from this run's artifacts ${names}`;
@@ -176,14 +207,14 @@ async function publish(outcome: GateOutcome, settings: ActionSettings, dataset: 
     `episode-gate: scanned ${counts.scanned}, kept ${counts.kept}, flagged ${counts.flagged}; ` +
       `${outcome.regressions.length} regression(s), ${outcome.improvements.length} improvement(s); report at ${settings.reportPath}`,
   );
-  const footer = [`Dataset: ${escapeMarkdown(dataset)}.`];
+  const footer = [`Dataset: ${esc(dataset, 600)}.`];
   if (manifestLine) footer.push(manifestLine);
 
   let uploadFailure: string | null = null;
   if (settings.uploadReport) {
     try {
       const up = await uploadReport(settings.uploadReport, settings.reportPath);
-      footer.push(`JSON report: artifact \`${settings.uploadReport}\`${up.id !== undefined ? ` (id ${up.id})` : ''}.`);
+      footer.push(`JSON report: artifact ${esc(settings.uploadReport)}${up.id !== undefined ? ` (id ${up.id})` : ''}.`);
       core.info(`episode-gate: report uploaded as artifact '${settings.uploadReport}'`);
     } catch (e) {
       uploadFailure = describeFailure(e);
@@ -206,22 +237,29 @@ async function publish(outcome: GateOutcome, settings: ActionSettings, dataset: 
       uploadFailure = uploadFailure ?? describeFailure(e);
     }
   }
-  const summary = `${outcome.markdown.trimEnd()}\n\n<sub>${footer.join(' ')}</sub>\n`;
+  const model = summaryModel(outcome);
+  const markdown = renderSummary(model, SUMMARY_LIMIT_BYTES - SUMMARY_FOOTER_BYTES);
+  const summary = `${markdown.trimEnd()}\n\n<sub>${footer.join(' ')}</sub>\n`;
   await writeSummary(summary);
 
-  if (settings.comment && settings.githubToken) {
+  if (settings.comment !== 'off' && settings.githubToken) {
     const pr = pullRequestOfRun(process.env);
     if (!pr) core.info('episode-gate: not a pull_request event; no PR comment posted');
     else {
-      const r = await upsertComment(settings.githubToken, pr, commentBody(summary, runUrl(process.env)));
+      const want = shouldComment(settings.comment, model);
+      const body =
+        want === 'full' ? commentBody(summary, runUrl(process.env)) : briefCommentBody(model, settings.comment, runUrl(process.env));
+      const r = await upsertComment(settings.githubToken, pr, body, { create: want !== 'update-only' });
       if (r.action === 'failed') core.warning(r.why, { title: 'episode-gate: no PR comment' });
-      else if (r.action !== 'skipped') core.info(`episode-gate: PR comment ${r.action}: ${r.url}`);
+      else if (r.action === 'skipped') core.info(`episode-gate: no PR comment: ${r.why}`);
+      else core.info(`episode-gate: PR comment ${r.action}: ${r.url}`);
     }
   }
 
   // setFailed adds one error annotation, and a failed upload one more: keep room for them.
   const failing = !outcome.passed || uploadFailure !== null;
   annotateRegressions(outcome.regressions, failing, (failing ? 1 : 0) + (!outcome.passed && uploadFailure ? 1 : 0));
+  annotateWarnings(outcome.warnings);
   noteImprovements(outcome.improvements);
   if (!outcome.passed) {
     if (uploadFailure) core.error(uploadFailure);
@@ -287,8 +325,4 @@ function progressLogger(): (done: number, total: number) => void {
 function runUrl(env: NodeJS.ProcessEnv): string | null {
   if (!env.GITHUB_REPOSITORY || !env.GITHUB_RUN_ID) return null;
   return `${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
-}
-
-function escapeMarkdown(s: string): string {
-  return s.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!).replace(/([\\`*_[\]|])/g, '\\$1');
 }

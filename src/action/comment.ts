@@ -5,6 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { getOctokit } from '@actions/github';
+import { esc } from '../render/markdown.js';
+import { hasChange, type SummaryModel } from '../render/model.js';
+import type { CommentMode } from './inputs.js';
 
 export const COMMENT_MARKER = '<!-- episode-gate:sticky-summary -->';
 /** GitHub refuses comment bodies over 65,536 characters. */
@@ -33,6 +36,34 @@ export function pullRequestOfRun(env: NodeJS.ProcessEnv): PullRequestRef | null 
   return typeof n === 'number' && Number.isInteger(n) ? { owner, repo, number: n } : null;
 }
 
+/**
+ * What this run does with the comment: post the full summary (creating the comment if needed),
+ * or only bring an earlier comment up to date with a brief note (never creating one).
+ */
+export function shouldComment(mode: CommentMode, m: SummaryModel): 'full' | 'update-only' {
+  if (mode === 'always') return 'full';
+  const failed = m.lead.status === 'failed';
+  if (mode === 'on-failure') return failed ? 'full' : 'update-only';
+  return failed || hasChange(m) ? 'full' : 'update-only';
+}
+
+/** A short comment for a run that has nothing to show: it replaces an earlier, now stale, one. */
+export function briefCommentBody(m: SummaryModel, mode: CommentMode, runUrl: string | null): string {
+  const c = m.report.counts;
+  const what =
+    m.lead.status === 'failed'
+      ? 'failed'
+      : m.comparison && !hasChange(m)
+        ? `no change against ${esc(m.baselineName ?? 'the baseline')}`
+        : 'passed';
+  const mark = m.lead.status === 'failed' ? '❌' : '✅';
+  const why = mode === 'on-failure' ? 'comment: on-failure' : 'comment: on-change';
+  return (
+    `${COMMENT_MARKER}\n### ${mark} episode-gate: ${what} — ${c.scanned} scanned, ${c.kept} kept, ${c.flagged} flagged\n\n` +
+    `_Nothing to review here (${why})${runUrl ? `; the [job summary](${runUrl}) has the details` : ''}._\n`
+  );
+}
+
 export function commentBody(markdown: string, runUrl: string | null): string {
   const head = `${COMMENT_MARKER}\n`;
   const body = head + markdown;
@@ -44,7 +75,13 @@ export function commentBody(markdown: string, runUrl: string | null): string {
   return head + cut + note;
 }
 
-export async function upsertComment(token: string, pr: PullRequestRef, body: string): Promise<CommentResult> {
+/** `create: false` only updates an earlier comment (a brief note that must not start a thread). */
+export async function upsertComment(
+  token: string,
+  pr: PullRequestRef,
+  body: string,
+  opts: { create?: boolean } = {},
+): Promise<CommentResult> {
   const octokit = getOctokit(token);
   const where = `${pr.owner}/${pr.repo}#${pr.number}`;
   try {
@@ -59,6 +96,7 @@ export async function upsertComment(token: string, pr: PullRequestRef, body: str
       const { data } = await octokit.rest.issues.updateComment({ owner: pr.owner, repo: pr.repo, comment_id: previous.id, body });
       return { action: 'updated', id: data.id, url: data.html_url };
     }
+    if (opts.create === false) return { action: 'skipped', why: 'nothing changed, and there is no earlier comment to update' };
     const { data } = await octokit.rest.issues.createComment({ owner: pr.owner, repo: pr.repo, issue_number: pr.number, body });
     return { action: 'created', id: data.id, url: data.html_url };
   } catch (e) {

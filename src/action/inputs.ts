@@ -67,7 +67,8 @@ export interface ActionSettings {
   htmlReport: string | null;
   /** Absolute path of the folder for the release manifest (SHA256SUMS, manifest.json, statement); null = none. */
   manifestDir: string | null;
-  comment: boolean;
+  /** When to post the sticky PR comment. */
+  comment: CommentMode;
   githubToken: string | null;
   /** Relative paths resolve here (GITHUB_WORKSPACE on a runner). */
   workspace: string;
@@ -76,6 +77,13 @@ export interface ActionSettings {
 }
 
 export const FAIL_ON: readonly FailOn[] = ['regression', 'flagged', 'never'];
+
+/**
+ * always: every run; on-change: when a verdict, total, warning or setting differs from the
+ * baseline (or the gate fails); on-failure: when the gate fails; off: never. A run that does not
+ * post still brings an earlier comment up to date, so a stale failure never stays on the PR.
+ */
+export type CommentMode = 'always' | 'on-change' | 'on-failure' | 'off';
 export const REPORT_FILE_NAME = 'episode-gate-report.json';
 
 /** Characters GitHub refuses in artifact names (as @actions/artifact validates them). */
@@ -141,7 +149,7 @@ export function readActionSettings(getInput: GetInput, env: NodeJS.ProcessEnv, b
       ['comment', 'the merge job comments on the whole dataset; set comment there'],
       ['manifest', 'a manifest lists the whole dataset: set manifest on the merge job'],
     ] as const) {
-      if (other === 'comment' ? readBoolean('comment', get('comment')) : get(other)) {
+      if (other === 'comment' ? readCommentMode(get('comment')) !== 'off' : get(other)) {
         throw new InputError('shard', `and '${other}' are both set: ${why}`);
       }
     }
@@ -239,11 +247,11 @@ export function readActionSettings(getInput: GetInput, env: NodeJS.ProcessEnv, b
     );
   }
 
-  const comment = readBoolean('comment', get('comment'));
-  if (comment && !token) {
+  const comment = readCommentMode(get('comment'));
+  if (comment !== 'off' && !token) {
     throw new InputError(
       'comment',
-      'is true but github-token is empty: pass github-token (the default ${{ github.token }} works with pull-requests: write)',
+      `is ${comment} but github-token is empty: pass github-token (the default \${{ github.token }} works with pull-requests: write)`,
     );
   }
 
@@ -272,10 +280,11 @@ export function readActionSettings(getInput: GetInput, env: NodeJS.ProcessEnv, b
   };
 }
 
-function readBoolean(input: string, value: string): boolean {
-  if (value === '' || /^(false|False|FALSE)$/.test(value)) return false;
-  if (/^(true|True|TRUE)$/.test(value)) return true;
-  throw new InputError(input, `is "${value}": use true or false`);
+function readCommentMode(value: string): CommentMode {
+  if (value === '' || /^(false|False|FALSE)$/.test(value)) return 'off';
+  if (/^(true|True|TRUE)$/.test(value)) return 'always';
+  if (value === 'always' || value === 'on-change' || value === 'on-failure') return value;
+  throw new InputError('comment', `is "${value}": use always, on-change, on-failure or false (true means always)`);
 }
 
 function readDataset(

@@ -1,5 +1,6 @@
 /** The gate's outcome -> step outputs, job summary and annotations. */
 import * as core from '@actions/core';
+import { plain } from '../render/markdown.js';
 import type { Report } from '../gate/report.js';
 import type { ManifestFiles } from '../manifest/write.js';
 import type { GateOutcome, Regression } from '../gate/run.js';
@@ -49,13 +50,21 @@ export function annotateRegressions(regressions: Regression[], failing: boolean,
   const emit = failing ? core.error : core.warning;
   const budget = ANNOTATIONS_PER_STEP - (failing ? reserved : 0);
   const shown = regressions.length <= budget ? regressions : regressions.slice(0, budget - 1);
-  for (const r of shown) emit(oneLine(r.message), { title: `episode-gate regression: ${r.kind}` });
+  for (const r of shown) emit(plain(r.message), { title: `episode-gate regression: ${r.kind}` });
   const rest = regressions.length - shown.length;
   if (rest > 0) {
     emit(`${rest} more regression(s) not annotated here: see the job summary or the JSON report for all ${regressions.length}`, {
       title: 'episode-gate: more regressions',
     });
   }
+}
+
+/** One warning annotation per change past a warn level of the baseline (within its tolerance). */
+export function annotateWarnings(warnings: Regression[]): void {
+  const shown = warnings.length <= ANNOTATIONS_PER_STEP ? warnings : warnings.slice(0, ANNOTATIONS_PER_STEP - 1);
+  for (const w of shown) core.warning(plain(w.message), { title: `episode-gate warning: ${w.kind}` });
+  if (shown.length < warnings.length)
+    core.warning(`${warnings.length - shown.length} more warning(s): see the job summary`, { title: 'episode-gate: more warnings' });
 }
 
 export function noteImprovements(improvements: Regression[]): void {

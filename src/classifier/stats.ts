@@ -22,10 +22,10 @@ export function pyMin<T extends number | bigint>(xs: readonly T[]): T {
   return cur;
 }
 
-/** Human units for evidence lines. */
-export function fmtBytes(n: number): string {
+/** Human units for evidence lines, `digits` after the point. */
+export function fmtBytes(n: number, digits = 1): string {
   const a = Math.abs(n);
-  if (a >= 1024 * 1024 * 1024) return `${(n / 1024 ** 3).toFixed(1)} GiB`;
-  if (a >= 1024 * 1024) return `${(n / 1024 ** 2).toFixed(1)} MiB`;
-  return `${(n / 1024).toFixed(1)} KiB`;
+  if (a >= 1024 * 1024 * 1024) return `${(n / 1024 ** 3).toFixed(digits)} GiB`;
+  if (a >= 1024 * 1024) return `${(n / 1024 ** 2).toFixed(digits)} MiB`;
+  return `${(n / 1024).toFixed(digits)} KiB`;
 }

@@ -22,39 +22,37 @@ import {
 } from '../prune/index.js';
 import { inLine } from '../render/plain-text.js';
 import { renderPruneJson, renderPruneText, selectReasons, type PruneView } from '../render/prune.js';
-import { UsageError, helpText, intOption, parseArgs, usageLine, type OptionSpec } from './args.js';
+import { UsageError, helpText, intOption, options, parseArgs, usageLine } from './args.js';
 import type { CliIO } from './io.js';
 
 const PROG = 'cis490-prune';
 
-const SPECS: readonly OptionSpec[] = [
-  {
-    name: 'episodes-root',
+const SPECS = options({
+  'episodes-root': {
     kind: 'value',
     help: 'episode tarballs, <root>/<host_id>/<episode_id>.tar.zst (default /var/lib/cis490/episodes)',
   },
-  { name: 'index', kind: 'value', help: 'index.jsonl (default /var/lib/cis490/index.jsonl)' },
-  { name: 'archive-root', kind: 'value', help: 'where --archive moves flagged tarballs (default /var/lib/cis490/episodes-archive)' },
-  {
-    name: 'reason',
+  index: { kind: 'value', help: 'index.jsonl (default /var/lib/cis490/index.jsonl)' },
+  'archive-root': { kind: 'value', help: 'where --archive moves flagged tarballs (default /var/lib/cis490/episodes-archive)' },
+  reason: {
     kind: 'multi',
     choices: [...REFERENCE_REASONS, 'unreadable'],
     help: 'Only flag episodes matching this reason. Repeat to OR multiple. Default: all reasons. (unreadable is always flagged)',
   },
-  { name: 'host', kind: 'value', help: 'Only consider episodes from this host_id' },
-  { name: 'delete', kind: 'flag', help: 'Remove flagged tarballs + drop their index rows' },
-  { name: 'archive', kind: 'flag', help: 'Move flagged tarballs to --archive-root + drop index rows' },
-  { name: 'json', kind: 'flag', help: 'Machine-readable output instead of summary' },
-  { name: 'jobs', kind: 'value', metavar: 'N', help: 'episodes classified in parallel (default: available cores)' },
-];
+  host: { kind: 'value', help: 'Only consider episodes from this host_id' },
+  delete: { kind: 'flag', help: 'Remove flagged tarballs + drop their index rows' },
+  archive: { kind: 'flag', help: 'Move flagged tarballs to --archive-root + drop index rows' },
+  json: { kind: 'flag', help: 'Machine-readable output instead of summary' },
+  jobs: { kind: 'value', metavar: 'N', help: 'episodes classified in parallel (default: available cores)' },
+});
 
 export async function pruneMain(argv: string[], io: CliIO): Promise<number> {
   let args;
   let jobs: number | undefined;
   try {
-    args = parseArgs(argv, SPECS, [['delete', 'archive']]);
+    args = parseArgs(argv, SPECS, { exclusive: [['delete', 'archive']] });
     if (args._.length > 0) throw new UsageError(`unrecognized arguments: ${args._.join(' ')}`);
-    jobs = intOption('jobs', args.jobs as string | undefined);
+    jobs = intOption('jobs', args.jobs);
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`${usageLine(PROG, SPECS)}\n${PROG}: error: ${e.message}\n`);
@@ -66,14 +64,14 @@ export async function pruneMain(argv: string[], io: CliIO): Promise<number> {
     io.out(helpText(PROG, 'Classify episodes like the receiver-side cis490-prune; dry-run by default.', SPECS));
     return 0;
   }
-  const episodesRoot = path.resolve(io.cwd, (args['episodes-root'] as string | undefined) ?? '/var/lib/cis490/episodes');
-  const indexPath = path.resolve(io.cwd, (args.index as string | undefined) ?? '/var/lib/cis490/index.jsonl');
+  const episodesRoot = path.resolve(io.cwd, args['episodes-root'] ?? '/var/lib/cis490/episodes');
+  const indexPath = path.resolve(io.cwd, args.index ?? '/var/lib/cis490/index.jsonl');
   if (!existsSync(episodesRoot)) {
-    io.err(`no episodes dir at ${(args['episodes-root'] as string | undefined) ?? '/var/lib/cis490/episodes'}\n`);
+    io.err(`no episodes dir at ${args['episodes-root'] ?? '/var/lib/cis490/episodes'}\n`);
     return 2;
   }
   const action: PruneAction | null = args.archive ? 'archive' : args.delete ? 'delete' : null;
-  const host = (args.host as string | undefined) || undefined;
+  const host = args.host || undefined;
   const scanOpts: ScanOptions = {
     indexPath,
     episodesRoot,
@@ -82,15 +80,15 @@ export async function pruneMain(argv: string[], io: CliIO): Promise<number> {
     settings: { ...DEFAULT_CLASSIFIER_SETTINGS },
     limits: { ...DEFAULT_LIMITS },
   };
-  const selected = args.reason ? new Set(args.reason as Reason[]) : null;
+  const selected = args.reason.length > 0 ? new Set(args.reason) : null;
   if (!action) {
     const note = pendingPruneNote(indexPath);
     if (note) io.err(`${PROG}: note: ${inLine(note)}\n`);
-    const view = await scanAndReport(io, scanOpts, selected, Boolean(args.json), true);
+    const view = await scanAndReport(io, scanOpts, selected, args.json, true);
     return view.flagged.length === 0 ? 0 : 1;
   }
-  const archiveRoot = path.resolve(io.cwd, (args['archive-root'] as string | undefined) ?? '/var/lib/cis490/episodes-archive');
-  return actOnFlagged(io, action, { indexPath, episodesRoot, archiveRoot }, scanOpts, selected, Boolean(args.json));
+  const archiveRoot = path.resolve(io.cwd, args['archive-root'] ?? '/var/lib/cis490/episodes-archive');
+  return actOnFlagged(io, action, { indexPath, episodesRoot, archiveRoot }, scanOpts, selected, args.json);
 }
 
 async function scanAndReport(

@@ -7,125 +7,146 @@
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { ALL_REASONS, type Reason } from '../classifier/types.js';
+import { ALL_REASONS } from '../classifier/types.js';
 import { TOLERANCE_KEYS, applyTolerance, baselineFromReport, loadBaseline, writeBaseline, type PinRequest } from '../gate/baseline.js';
 import { ConfigError, describeFsError } from '../shared/errors.js';
-import { bundledFixtures, packageRoot } from '../shared/package-info.js';
+import { bundledFixtures, toolVersion } from '../shared/package-info.js';
 import { mergeShardReports } from '../gate/merge.js';
 import { formatReport, readReport, requireWholeReport, writeReport, type Report } from '../gate/report.js';
-import { FAIL_ON_CHOICES, displayPath, gateReport, runGate, scanToReport, type FailOn, type GateOutcome } from '../gate/run.js';
+import {
+  FAIL_ON_CHOICES,
+  displayPath,
+  gateReport,
+  scanToReport,
+  type BaselineCommand,
+  type GateOptions,
+  type GateOutcome,
+  type ScanReportOptions,
+} from '../gate/run.js';
 import { parseOverride, type GateSettings } from '../gate/settings.js';
 import { unsafeIdReason } from '../dataset/index-file.js';
 import { ShardSpecError, formatShard, parseShard, type Shard } from '../dataset/shard.js';
-import { MIN_SUMMARY_LIMIT_BYTES } from '../render/summary.js';
 import { writeHtmlReport } from '../render/html/write.js';
-import { explainCmd, EXPLAIN_SPECS } from './explain.js';
-import { UsageError, helpText, intOption, parseArgs, usageLine, type OptionSpec, type ParsedArgs } from './args.js';
-import type { CliIO } from './io.js';
 import { inLine } from '../render/plain-text.js';
-import { MANIFEST_OPTION, VERIFY_SPECS, VERIFY_DESCRIPTION, verifyCmd, writeManifest } from './manifest.js';
+import { MIN_SUMMARY_LIMIT_BYTES, summaryMarkdown } from '../render/summary.js';
+import {
+  UsageError,
+  closest,
+  helpText,
+  intOption,
+  options,
+  parseArgs,
+  usageLine,
+  type OptionTable,
+  type ParseOptions,
+  type Parsed,
+} from './args.js';
+import { EXPLAIN, explainCmd } from './explain.js';
+import type { CliIO } from './io.js';
+import { MANIFEST_OPTION, VERIFY, VERIFY_DESCRIPTION, verifyCmd, writeManifest } from './manifest.js';
 
 const PROG = 'episode-gate';
 
-const DATASET_SPECS: readonly OptionSpec[] = [
-  {
-    name: 'dataset',
+const COMMON = options({
+  version: { kind: 'flag', help: "show episode-gate's version and exit" },
+});
+
+const DATASET = options({
+  ...COMMON,
+  dataset: {
     kind: 'value',
     metavar: 'DIR',
-    help: 'dataset root holding index.jsonl and episodes/ (default: the bundled fixtures)',
+    help: 'dataset root holding index.jsonl and episodes/ (the bundled fixtures only when no dataset, baseline, report or output is named)',
   },
-  {
-    name: 'episodes-root',
+  'episodes-root': {
     kind: 'value',
     metavar: 'DIR',
     help: 'episode tarballs, <root>/<host_id>/<episode_id>.tar.zst (instead of --dataset)',
   },
-  { name: 'index', kind: 'value', metavar: 'FILE', help: 'index.jsonl (instead of --dataset)' },
-  { name: 'host', kind: 'value', help: 'only scan episodes from this host_id' },
-  { name: 'reason', kind: 'multi', choices: ALL_REASONS, help: 'only these reasons flag (repeat to OR); unreadable always flags' },
-  { name: 'settings', kind: 'value', metavar: 'FILE', help: 'classifier settings file (see schema/settings.schema.json)' },
-  { name: 'set', kind: 'multi', metavar: 'KEY=VALUE', help: 'override one setting for this run, e.g. --set netflowSpreadBytes=40960' },
-  { name: 'jobs', kind: 'value', metavar: 'N', help: 'episodes classified in parallel (default: available cores)' },
-];
+  index: { kind: 'value', metavar: 'FILE', help: 'index.jsonl (instead of --dataset)' },
+  host: { kind: 'value', help: 'only scan episodes from this host_id' },
+  reason: { kind: 'multi', choices: ALL_REASONS, help: 'only these reasons flag (repeat to OR); unreadable always flags' },
+  settings: { kind: 'value', metavar: 'FILE', help: 'classifier settings file (see schema/settings.schema.json)' },
+  set: { kind: 'multi', metavar: 'KEY=VALUE', help: 'override one setting for this run, e.g. --set netflowSpreadBytes=40960' },
+  jobs: { kind: 'value', metavar: 'N', help: 'episodes classified in parallel (default: available cores)' },
+});
+type DatasetArgs = Parsed<typeof DATASET>;
 
-const HTML_SPEC: OptionSpec = {
-  name: 'html',
-  kind: 'value',
-  metavar: 'FILE',
-  help: 'also write the self-contained HTML report (charts, per-phase drill-down) to FILE',
-};
+/** The outputs a judged (or scanned) report can also be written as. */
+const OUTPUTS = options({
+  html: {
+    kind: 'value',
+    metavar: 'FILE',
+    help: 'also write the self-contained HTML report (charts, per-phase drill-down) to FILE',
+  },
+  ...MANIFEST_OPTION,
+});
 
-const SCAN_SPECS: readonly OptionSpec[] = [
-  ...DATASET_SPECS,
-  { name: 'report', kind: 'value', metavar: 'FILE', help: 'write the JSON report here (default: standard output)' },
-  {
-    name: 'shard',
+const SCAN = options({
+  ...DATASET,
+  report: { kind: 'value', metavar: 'FILE', help: 'write the JSON report here (default: standard output)' },
+  shard: {
     kind: 'value',
     metavar: 'K/N',
     help: 'scan only shard K of N (a fixed share of the index rows) into a partial report; episode-gate merge joins the N reports',
   },
-  HTML_SPEC,
-  MANIFEST_OPTION,
-];
+  ...OUTPUTS,
+});
 
 /** Judging a report: what check and merge share. */
-const GATE_SPECS: readonly OptionSpec[] = [
-  {
-    name: 'baseline',
+const GATE = options({
+  baseline: {
     kind: 'value',
     metavar: 'FILE',
     help: 'baseline to compare with (default with no dataset options: fixtures/baseline.json)',
   },
-  {
-    name: 'fail-on',
+  'fail-on': {
     kind: 'value',
     choices: FAIL_ON_CHOICES,
     help: 'regression (default): fail on regressions; flagged: also on any flagged episode; never: report only',
   },
-  { name: 'summary', kind: 'value', metavar: 'FILE', help: 'also write the markdown summary to FILE' },
-  { name: 'report-out', kind: 'value', metavar: 'FILE', help: 'write the JSON report of this scan to FILE' },
-  { name: 'summary-limit', kind: 'value', metavar: 'BYTES', help: 'cap the summary at BYTES (default just under 1 MiB)' },
-  HTML_SPEC,
-  MANIFEST_OPTION,
-];
+  summary: { kind: 'value', metavar: 'FILE', help: 'also write the markdown summary to FILE' },
+  'report-out': { kind: 'value', metavar: 'FILE', help: 'write the JSON report of this scan to FILE' },
+  'summary-limit': { kind: 'value', metavar: 'BYTES', help: 'cap the summary at BYTES (default just under 1 MiB)' },
+  ...OUTPUTS,
+});
+type GateArgs = Parsed<typeof GATE>;
 
-const CHECK_SPECS: readonly OptionSpec[] = [
-  ...DATASET_SPECS,
-  { name: 'report', kind: 'value', metavar: 'FILE', help: 'judge this report (from episode-gate scan) instead of scanning' },
-  ...GATE_SPECS,
-];
+const CHECK = options({
+  ...DATASET,
+  report: { kind: 'value', metavar: 'FILE', help: 'judge this report (from episode-gate scan) instead of scanning' },
+  ...GATE,
+});
 
-const MERGE_SPECS: readonly OptionSpec[] = GATE_SPECS.map((s) =>
-  s.name === 'baseline'
-    ? { ...s, help: 'baseline to compare with (default: none, report only)' }
-    : s.name === 'report-out'
-      ? { ...s, help: "write the merged JSON report (the whole dataset's) to FILE" }
-      : s,
-);
+const MERGE = options({
+  ...COMMON,
+  ...GATE,
+  baseline: { ...GATE.baseline, help: 'baseline to compare with (default: none, report only)' },
+  'report-out': { ...GATE['report-out'], help: "write the merged JSON report (the whole dataset's) to FILE" },
+});
 
-const BASELINE_SPECS: readonly OptionSpec[] = [
-  ...DATASET_SPECS,
-  { name: 'report', kind: 'value', metavar: 'FILE', help: 'make the baseline from this report instead of scanning' },
-  { name: 'out', kind: 'value', metavar: 'FILE', help: 'baseline file to write (required); its pinned cases and tolerances are kept' },
-  { name: 'baseline', kind: 'value', metavar: 'FILE', help: 'take pinned cases and tolerances from FILE (default: --out, when it exists)' },
-  { name: 'pin', kind: 'multi', metavar: 'HOST/EPISODE[=NAME]', help: 'pin this episode at its current verdict (repeatable)' },
-  { name: 'drop-stale-cases', kind: 'flag', help: 'drop pinned cases that no longer match (listed) instead of refusing' },
-  {
-    name: 'tolerance',
+const BASELINE = options({
+  ...DATASET,
+  report: { kind: 'value', metavar: 'FILE', help: 'make the baseline from this report instead of scanning' },
+  out: { kind: 'value', metavar: 'FILE', help: 'baseline file to write (required); its pinned cases and tolerances are kept' },
+  baseline: { kind: 'value', metavar: 'FILE', help: 'take pinned cases and tolerances from FILE (default: --out, when it exists)' },
+  pin: { kind: 'multi', metavar: 'HOST/EPISODE[=NAME]', help: 'pin this episode at its current verdict (repeatable)' },
+  'drop-stale-cases': { kind: 'flag', help: 'drop pinned cases that no longer match (listed) instead of refusing' },
+  tolerance: {
     kind: 'multi',
     metavar: 'KEY=VALUE',
-    help: `set a tolerance, kept across updates (repeatable; VALUE a number or null = not checked); KEY: ${TOLERANCE_KEYS.join(', ')}, reasons.REASON`,
+    help: `set a tolerance, kept across updates (repeatable; VALUE a number or null = not checked); KEY: ${TOLERANCE_KEYS.join(', ')}, reasons.REASON, warn.KEY`,
   },
-];
+});
 
-const DATASET_EXCLUSIVE: ReadonlyArray<readonly string[]> = [
+const DATASET_EXCLUSIVE = [
   ['dataset', 'episodes-root'],
   ['dataset', 'index'],
-];
+] as const;
 /** With --report FILE as the input, nothing is scanned: the scan options make no sense. */
-const REPORT_INPUT_EXCLUSIVE: ReadonlyArray<readonly string[]> = [
+const REPORT_INPUT_EXCLUSIVE = [
   ...DATASET_EXCLUSIVE,
-  ...['dataset', 'episodes-root', 'index', 'host', 'reason', 'settings', 'set', 'jobs'].map((o) => ['report', o]),
+  ...(['dataset', 'episodes-root', 'index', 'host', 'reason', 'settings', 'set', 'jobs'] as const).map((o) => ['report', o] as const),
 ];
 
 const COMMANDS = '{scan,check,merge,baseline,explain,verify}';
@@ -148,47 +169,23 @@ With no dataset options, scan and check use the bundled fixture dataset, and che
 with the committed fixture baseline. Run '${PROG} COMMAND --help' for a command's options.
 `;
 
-type Sub = 'scan' | 'check' | 'merge' | 'baseline' | 'explain' | 'verify';
-const SUBS: Record<
-  Sub,
-  { specs: readonly OptionSpec[]; exclusive: ReadonlyArray<readonly string[]>; description: string; positional?: string }
-> = {
-  scan: {
-    specs: SCAN_SPECS,
-    exclusive: DATASET_EXCLUSIVE,
-    description:
-      'Classify every episode of a dataset and write the JSON report. With --shard K/N, only the index rows of shard K (chosen by a hash of host_id/episode_id, so a row keeps its shard as the index grows) go into a partial report.',
-  },
-  check: {
-    specs: CHECK_SPECS,
-    exclusive: REPORT_INPUT_EXCLUSIVE,
-    description:
-      'Compare a scan with a baseline and print the markdown summary. Exit 0 passed, 1 the gate failed, 2 the tool could not run.\n\n' +
-      "Modes: the baseline's episodes unchanged (same ids and bytes) = snapshot, every count judged as before.\n" +
-      "Episodes new, gone or modified = changed dataset: the episodes in both are judged as a snapshot, kept ones gone or modified fail, and the new ones are judged as a cohort (flagged rate overall, per reason and per host against the baseline's, one-sided exact test).",
-  },
-  merge: {
-    specs: MERGE_SPECS,
-    exclusive: [],
-    positional: 'REPORT [REPORT ...]',
-    description:
-      'Merge the reports of all N shards of one dataset (files, or folders searched for *.json), then compare the whole with a baseline as check --report does. The shards must share the dataset fingerprint, settings, tool version, --host and --reason, and cover every index row exactly once. Exit 0 passed, 1 the gate failed, 2 the tool could not run (a missing, repeated or mismatched shard included).',
-  },
-  baseline: {
-    specs: BASELINE_SPECS,
-    exclusive: REPORT_INPUT_EXCLUSIVE,
-    description:
-      'Write a baseline equal to a scan, keeping the existing pinned cases and tolerances. Exit 1 when a pinned case no longer matches.',
-  },
-  explain: {
-    specs: EXPLAIN_SPECS,
-    exclusive: DATASET_EXCLUSIVE,
-    positional: 'HOST/EPISODE',
-    description:
-      'Classify one episode and show why: the verdict, then per telemetry source the per-phase values, the spread against the threshold, the decision and a sparkline of the raw series (phase numbers under it). --json prints the same as JSON. Exit 0 whatever the verdict, 2 when the episode cannot be found.',
-  },
-  verify: { specs: VERIFY_SPECS, exclusive: [], description: VERIFY_DESCRIPTION },
-};
+const DESCRIPTIONS = {
+  scan: 'Classify every episode of a dataset and write the JSON report. With --shard K/N, only the index rows of shard K (chosen by a hash of host_id/episode_id, so a row keeps its shard as the index grows) go into a partial report.',
+  check:
+    'Compare a scan with a baseline and print the markdown summary. Exit 0 passed, 1 the gate failed, 2 the tool could not run.\n\n' +
+    "Modes: the baseline's episodes unchanged (same ids and bytes) = snapshot, every count judged as before.\n" +
+    "Episodes new, gone or modified = changed dataset: the episodes in both are judged as a snapshot, kept ones gone or modified fail, and the new ones are judged as a cohort (flagged rate overall, per reason and per host against the baseline's, one-sided exact test).",
+  merge:
+    'Merge the reports of all N shards of one dataset (files, or folders searched for *.json), then compare the whole with a baseline as check --report does. The shards must share the dataset fingerprint, settings, tool version, --host and --reason, and cover every index row exactly once. Exit 0 passed, 1 the gate failed, 2 the tool could not run (a missing, repeated or mismatched shard included).',
+  baseline:
+    'Write a baseline equal to a scan, keeping the existing pinned cases and tolerances. Exit 1 when a pinned case no longer matches.',
+  explain:
+    'Classify one episode and show why: the verdict, then per telemetry source the per-phase values, the spread against the threshold, the decision and a sparkline of the raw series (phase numbers under it). --json prints the same as JSON. Exit 0 whatever the verdict, 2 when the episode cannot be found.',
+  verify: VERIFY_DESCRIPTION,
+} as const;
+type Sub = keyof typeof DESCRIPTIONS;
+const SUB_NAMES: readonly string[] = Object.keys(DESCRIPTIONS);
+const isSub = (s: string): s is Sub => SUB_NAMES.includes(s);
 
 interface DatasetChoice {
   indexPath: string;
@@ -197,29 +194,48 @@ interface DatasetChoice {
   bundled: boolean;
 }
 
-function datasetChoice(args: ParsedArgs, io: CliIO): DatasetChoice {
-  const dataset = args.dataset as string | undefined;
-  const root = args['episodes-root'] as string | undefined;
-  const index = args.index as string | undefined;
-  if (dataset)
-    return {
-      indexPath: path.resolve(io.cwd, dataset, 'index.jsonl'),
-      episodesRoot: path.resolve(io.cwd, dataset, 'episodes'),
-      bundled: false,
-    };
+/** Shell-quoted, so a printed command can be pasted as it is. */
+function q(v: string): string {
+  return /^[\w./:=@,+-]+$/.test(v) ? v : `'${v.replace(/'/g, `'\\''`)}'`;
+}
+
+type Named = Partial<Record<'baseline' | 'report' | 'report-out' | 'summary' | 'out', string | undefined>>;
+
+/** The options that name what a run reads or writes; the bundled fixtures are used only when none is given. */
+function namedInputs(args: Named): string[] {
+  return (['baseline', 'report', 'report-out', 'summary', 'out'] as const).filter((k) => args[k] !== undefined).map((k) => `--${k}`);
+}
+
+function datasetChoice(args: DatasetArgs, io: CliIO, named: readonly string[]): DatasetChoice {
+  const { dataset, index } = args;
+  const root = args['episodes-root'];
+  if (dataset) {
+    const abs = path.resolve(io.cwd, dataset);
+    if (!existsSync(path.join(abs, 'index.jsonl')) && existsSync(path.join(abs, '..', 'index.jsonl'))) {
+      throw new ConfigError(
+        `--dataset ${dataset} is the episodes folder itself, not the dataset root: pass --dataset ${q(displayPath(path.dirname(abs), io.cwd))} (the folder holding index.jsonl and episodes/)`,
+      );
+    }
+    return { indexPath: path.join(abs, 'index.jsonl'), episodesRoot: path.join(abs, 'episodes'), bundled: false };
+  }
   if (root || index) {
     const r = root ? path.resolve(io.cwd, root) : path.join(path.dirname(path.resolve(io.cwd, index!)), 'episodes');
     const i = index ? path.resolve(io.cwd, index) : path.join(path.dirname(path.resolve(io.cwd, root!)), 'index.jsonl');
     return { indexPath: i, episodesRoot: r, bundled: false };
+  }
+  if (named.length > 0) {
+    throw new ConfigError(
+      `no dataset named, but ${named.join(' and ')} ${named.length === 1 ? 'is' : 'are'}: pass --dataset DIR (the folder holding index.jsonl and episodes/) or --report FILE; the bundled fixtures are used only when no dataset, baseline, report or output is named`,
+    );
   }
   const fx = bundledFixtures();
   if (!fx) throw new ConfigError('the bundled fixtures were not found next to this program; pass --dataset DIR');
   return { indexPath: fx.indexPath, episodesRoot: fx.episodesRoot, bundled: true };
 }
 
-function overrides(args: ParsedArgs): Partial<GateSettings> {
+function overrides(set: readonly string[]): Partial<GateSettings> {
   let out: Partial<GateSettings> = {};
-  for (const s of (args.set as string[] | undefined) ?? []) out = { ...out, ...parseOverride(s) };
+  for (const s of set) out = { ...out, ...parseOverride(s) };
   return out;
 }
 
@@ -231,8 +247,7 @@ function progress(io: CliIO): ((done: number, total: number) => void) | undefine
   };
 }
 
-function shardArg(args: ParsedArgs): Shard | undefined {
-  const spec = args.shard as string | undefined;
+function shardArg(spec: string | undefined): Shard | undefined {
   if (spec === undefined) return undefined;
   try {
     return parseShard(spec);
@@ -242,22 +257,58 @@ function shardArg(args: ParsedArgs): Shard | undefined {
   }
 }
 
-async function scanFromArgs(args: ParsedArgs, io: CliIO, jobs: number | undefined): Promise<Report> {
-  const ds = datasetChoice(args, io);
+/** What a scan takes from the dataset options, built once for scan, check and baseline. */
+function scanOptions(args: DatasetArgs, io: CliIO, named: readonly string[], shard?: Shard): ScanReportOptions {
+  const ds = datasetChoice(args, io, named);
   const onProgress = progress(io);
-  const shard = shardArg(args);
-  return scanToReport({
+  return {
     indexPath: ds.indexPath,
     episodesRoot: ds.episodesRoot,
-    ...(args.settings ? { settingsPath: args.settings as string } : {}),
-    settingsOverrides: overrides(args),
-    ...(args.reason ? { reasons: args.reason as Reason[] } : {}),
-    ...(args.host ? { host: args.host as string } : {}),
-    jobs: jobs ?? availableParallelism(),
+    ...(args.settings ? { settingsPath: args.settings } : {}),
+    settingsOverrides: overrides(args.set),
+    ...(args.reason.length > 0 ? { reasons: [...args.reason] } : {}),
+    ...(args.host ? { host: args.host } : {}),
+    jobs: intOption('jobs', args.jobs) ?? availableParallelism(),
     ...(onProgress ? { onProgress } : {}),
     ...(shard ? { shard } : {}),
     cwd: io.cwd,
-  });
+  };
+}
+
+/**
+ * The `episode-gate baseline` command that writes this run's inputs as a baseline to `out`:
+ * the dataset (or the report) and every option that decides verdicts, ready to paste.
+ */
+function baselineCommandOf(args: DatasetArgs & { report?: string | undefined }, io: CliIO): BaselineCommand {
+  return (out) => {
+    const parts = [PROG, 'baseline'];
+    if (args.report) parts.push('--report', q(displayPath(args.report, io.cwd)));
+    else if (!args.dataset && !args['episodes-root'] && !args.index) {
+      const fx = bundledFixtures();
+      if (fx) parts.push('--dataset', q(displayPath(path.dirname(fx.indexPath), io.cwd)));
+    }
+    for (const name of ['dataset', 'episodes-root', 'index', 'host', 'settings'] as const) {
+      const v = args[name];
+      if (v) parts.push(`--${name}`, q(v));
+    }
+    for (const v of args.reason) parts.push('--reason', q(v));
+    for (const v of args.set) parts.push('--set', q(v));
+    parts.push('--out', q(out));
+    return parts.join(' ');
+  };
+}
+
+/** How a report is gated, from the gate options: built once for check and merge. */
+function gateOptions(args: GateArgs, io: CliIO, baselineCommand: BaselineCommand, fallbackBaseline?: string): GateOptions {
+  const baselinePath = args.baseline ?? fallbackBaseline;
+  const reportOut = args['report-out'];
+  return {
+    failOn: args['fail-on'] ?? 'regression',
+    ...(baselinePath ? { baselinePath } : {}),
+    ...(reportOut ? { reportPath: reportOut } : {}),
+    baselineCommand,
+    cwd: io.cwd,
+  };
 }
 
 function totalsLine(r: Report): string {
@@ -265,23 +316,24 @@ function totalsLine(r: Report): string {
   return `${what}${r.counts.scanned} episodes: ${r.counts.kept} kept, ${r.counts.flagged} flagged`;
 }
 
-async function scanCmd(args: ParsedArgs, io: CliIO, jobs: number | undefined): Promise<number> {
+async function scanCmd(args: Parsed<typeof SCAN>, io: CliIO): Promise<number> {
+  const out = args.report;
   if (args.manifest && args.shard) {
     throw new UsageError('--manifest lists a whole dataset, not one shard: pass --manifest DIR to episode-gate merge instead');
   }
-  const report = await scanFromArgs(args, io, jobs);
-  if (args.manifest)
+  const named = [...(out ? ['--report'] : []), ...(args.html ? ['--html'] : []), ...(args.manifest ? ['--manifest'] : [])];
+  const report = await scanToReport(scanOptions(args, io, named, shardArg(args.shard)));
+  if (args.manifest) {
     writeManifest(
-      args.manifest as string,
+      args.manifest,
       report,
       { command: 'scan', failOn: 'never', passed: true, failReason: null, comparison: null, regressions: 0, baselineFile: null },
       io,
     );
-  const out = args.report as string | undefined;
-  const html = args.html as string | undefined;
-  if (html) {
+  }
+  if (args.html) {
     await writeHtmlReport(
-      html,
+      args.html,
       { report, comparison: null, passed: true, failReason: null },
       { cwd: io.cwd, reportHint: out ? displayPath(out, io.cwd) : null },
     );
@@ -296,89 +348,53 @@ async function scanCmd(args: ParsedArgs, io: CliIO, jobs: number | undefined): P
   return 0;
 }
 
-function usesDatasetOptions(args: ParsedArgs): boolean {
-  return Boolean(args.dataset || args['episodes-root'] || args.index || args.report);
-}
-
-async function checkCmd(args: ParsedArgs, io: CliIO, jobs: number | undefined): Promise<number> {
-  const failOn = ((args['fail-on'] as string | undefined) ?? 'regression') as FailOn;
-  const limit = intOption('summary-limit', args['summary-limit'] as string | undefined, MIN_SUMMARY_LIMIT_BYTES);
-  let baselinePath = args.baseline as string | undefined;
-  if (!baselinePath && !usesDatasetOptions(args)) {
-    const fx = bundledFixtures();
-    if (fx) baselinePath = displayPath(fx.baselinePath, io.cwd);
-  }
-  const reportIn = args.report as string | undefined;
-  const reportOut = args['report-out'] as string | undefined;
-  let outcome: GateOutcome;
-  if (reportIn) {
-    const show = (p: string): string => displayPath(p, io.cwd);
-    outcome = await gateReport(
-      () => {
+async function checkCmd(args: Parsed<typeof CHECK>, io: CliIO): Promise<number> {
+  const limit = intOption('summary-limit', args['summary-limit'], MIN_SUMMARY_LIMIT_BYTES);
+  const reportIn = args.report;
+  const named = namedInputs(args);
+  const usesDataset = Boolean(args.dataset || args['episodes-root'] || args.index || reportIn);
+  // With nothing named at all, check is the bundled fixtures against their committed baseline.
+  const fx = !usesDataset && named.length === 0 ? bundledFixtures() : null;
+  const opts = gateOptions(args, io, baselineCommandOf(args, io), fx ? displayPath(fx.baselinePath, io.cwd) : undefined);
+  const show = (p: string): string => displayPath(p, io.cwd);
+  const produce = reportIn
+    ? (): Report => {
         const report = readReport(path.resolve(io.cwd, reportIn), show(reportIn));
         requireWholeReport(report, show(reportIn), 'gated');
         return report;
-      },
-      {
-        failOn,
-        ...(baselinePath ? { baselinePath, updateHint: `${PROG} baseline --report ${show(reportIn)} --out ${show(baselinePath)}` } : {}),
-        ...(reportOut ? { reportPath: reportOut } : {}),
-        ...(limit ? { summaryLimitBytes: limit } : {}),
-        reportHint: show(reportIn),
-        cwd: io.cwd,
-      },
-    );
-  } else {
-    const ds = datasetChoice(args, io);
-    const onProgress = progress(io);
-    outcome = await runGate({
-      indexPath: ds.indexPath,
-      episodesRoot: ds.episodesRoot,
-      ...(baselinePath ? { baselinePath } : {}),
-      ...(args.settings ? { settingsPath: args.settings as string } : {}),
-      settingsOverrides: overrides(args),
-      ...(args.reason ? { reasons: args.reason as Reason[] } : {}),
-      ...(args.host ? { host: args.host as string } : {}),
-      jobs: jobs ?? availableParallelism(),
-      failOn,
-      ...(reportOut ? { reportPath: reportOut } : {}),
-      ...(limit ? { summaryLimitBytes: limit } : {}),
-      ...(onProgress ? { onProgress } : {}),
-      ...(baselinePath ? { updateHint: updateCommand(args, baselinePath, io) } : {}),
-      cwd: io.cwd,
-    });
-  }
-  return await finishGate(outcome, args, io, baselinePath, failOn, 'check');
+      }
+    : (): Promise<Report> => scanToReport(scanOptions(args, io, named));
+  const outcome = await gateReport(produce, { ...opts, ...(reportIn ? { reportHint: show(reportIn) } : {}) });
+  return await finishGate(outcome, args, io, limit, 'check');
 }
 
 /** Print the summary (and write it to --summary), say passed or failed on stderr, and give the exit code. */
 async function finishGate(
   outcome: GateOutcome,
-  args: ParsedArgs,
+  args: GateArgs,
   io: CliIO,
-  baselinePath: string | undefined,
-  failOn: FailOn,
+  limit: number | undefined,
   command: 'check' | 'merge',
 ): Promise<number> {
-  const html = args.html as string | undefined;
-  if (html) {
-    const reportOut = (args['report-out'] ?? args.report) as string | undefined;
-    await writeHtmlReport(html, outcome, { cwd: io.cwd, reportHint: reportOut ? displayPath(reportOut, io.cwd) : null });
+  if (args.html) {
+    const reportOut = args['report-out'] ?? (command === 'check' ? (args as { report?: string }).report : undefined);
+    await writeHtmlReport(args.html, outcome, { cwd: io.cwd, reportHint: reportOut ? displayPath(reportOut, io.cwd) : null });
   }
   if (args.manifest) {
-    const { report, passed, failReason, comparison, regressions, baselineFile } = outcome;
+    const { report, passed, failReason, comparison, regressions, baselineFile, failOn } = outcome;
     writeManifest(
-      args.manifest as string,
+      args.manifest,
       report,
       { command, failOn, passed, failReason, comparison, regressions: regressions.length, baselineFile },
       io,
     );
   }
-  io.out(outcome.markdown);
-  const summaryFile = args.summary as string | undefined;
+  const markdown = summaryMarkdown(outcome, limit);
+  io.out(markdown);
+  const summaryFile = args.summary;
   if (summaryFile) {
     try {
-      writeFileSync(path.resolve(io.cwd, summaryFile), outcome.markdown);
+      writeFileSync(path.resolve(io.cwd, summaryFile), markdown);
     } catch (e) {
       throw new ConfigError(
         `cannot write the summary to ${summaryFile}: ${describeFsError(e)}; check that its folder exists and is writable`,
@@ -387,15 +403,19 @@ async function finishGate(
   }
   if (outcome.passed) {
     const n = outcome.regressions.length;
-    const what = !baselinePath
-      ? 'report only (no baseline given)'
+    const w = outcome.warnings.length;
+    const what = !outcome.baselineName
+      ? outcome.failOn === 'flagged'
+        ? '0 flagged (--fail-on flagged)'
+        : 'report only (no baseline given)'
       : n > 0
-        ? `${n} regression${n === 1 ? '' : 's'} not enforced (--fail-on ${failOn})`
-        : `no regressions against ${displayPath(baselinePath, io.cwd)}`;
+        ? `${n} regression${n === 1 ? '' : 's'} not enforced (--fail-on ${outcome.failOn})`
+        : `no regressions against ${outcome.baselineName}${w > 0 ? ` (${w} warning${w === 1 ? '' : 's'})` : ''}`;
     io.err(`${PROG}: PASSED: ${inLine(what)}; ${totalsLine(outcome.report)}\n`);
     return 0;
   }
   io.err(`${PROG}: GATE FAILED (exit 1): ${inLine(String(outcome.failReason))}\n`);
+  if (outcome.acceptCommand && outcome.comparison) io.err(`${PROG}: if this change is intended, accept it: ${outcome.acceptCommand}\n`);
   return 1;
 }
 
@@ -432,45 +452,21 @@ function reportFiles(inputs: readonly string[], io: CliIO): string[] {
   return out;
 }
 
-async function mergeCmd(args: ParsedArgs, io: CliIO): Promise<number> {
-  const inputs = (args._ as string[] | undefined) ?? [];
+async function mergeCmd(args: Parsed<typeof MERGE>, io: CliIO): Promise<number> {
+  const inputs = args._;
   if (inputs.length === 0) throw new UsageError('the following arguments are required: REPORT');
-  const failOn = ((args['fail-on'] as string | undefined) ?? 'regression') as FailOn;
-  const limit = intOption('summary-limit', args['summary-limit'] as string | undefined, MIN_SUMMARY_LIMIT_BYTES);
-  const baselinePath = args.baseline as string | undefined;
-  const reportOut = args['report-out'] as string | undefined;
+  const limit = intOption('summary-limit', args['summary-limit'], MIN_SUMMARY_LIMIT_BYTES);
   const show = (p: string): string => displayPath(p, io.cwd);
-  const q = (v: string): string => (/^[\w./:=@-]+$/.test(v) ? v : `'${v.replace(/'/g, `'\\''`)}'`);
-  const updateHint = !baselinePath
-    ? undefined
-    : reportOut
-      ? `${PROG} baseline --report ${q(show(reportOut))} --out ${q(show(baselinePath))}`
-      : `${PROG} merge ${inputs.map(q).join(' ')} --report-out merged.json && ${PROG} baseline --report merged.json --out ${q(show(baselinePath))}`;
+  const reportOut = args['report-out'];
+  const baselineCommand: BaselineCommand = (out) =>
+    reportOut
+      ? `${PROG} baseline --report ${q(show(reportOut))} --out ${q(out)}`
+      : `${PROG} merge ${inputs.map(q).join(' ')} --report-out merged.json && ${PROG} baseline --report merged.json --out ${q(out)}`;
   const outcome = await gateReport(
     () => mergeShardReports(reportFiles(inputs, io).map((f) => ({ report: readReport(f, show(f)), name: show(f) }))),
-    {
-      failOn,
-      ...(baselinePath ? { baselinePath } : {}),
-      ...(updateHint ? { updateHint } : {}),
-      ...(reportOut ? { reportPath: reportOut } : {}),
-      ...(limit ? { summaryLimitBytes: limit } : {}),
-      cwd: io.cwd,
-    },
+    gateOptions(args, io, baselineCommand),
   );
-  return await finishGate(outcome, args, io, baselinePath, failOn, 'merge');
-}
-
-/** The `baseline` command that rewrites the baseline from the same scan. */
-function updateCommand(args: ParsedArgs, baselinePath: string, io: CliIO): string {
-  const q = (v: string): string => (/^[\w./:=@-]+$/.test(v) ? v : `'${v.replace(/'/g, `'\\''`)}'`);
-  const parts = [PROG, 'baseline'];
-  for (const name of ['dataset', 'episodes-root', 'index', 'host', 'settings']) {
-    const v = args[name] as string | undefined;
-    if (v) parts.push(`--${name}`, q(v));
-  }
-  for (const name of ['reason', 'set']) for (const v of (args[name] as string[] | undefined) ?? []) parts.push(`--${name}`, q(v));
-  parts.push('--out', q(displayPath(baselinePath, io.cwd)));
-  return parts.join(' ');
+  return await finishGate(outcome, args, io, limit, 'merge');
 }
 
 function parsePin(text: string): PinRequest {
@@ -484,31 +480,21 @@ function parsePin(text: string): PinRequest {
   return { host: parts[0], episode: parts[1], ...(name ? { name } : {}) };
 }
 
-async function baselineCmd(args: ParsedArgs, io: CliIO, jobs: number | undefined): Promise<number> {
-  const out = args.out as string | undefined;
+async function baselineCmd(args: Parsed<typeof BASELINE>, io: CliIO): Promise<number> {
+  const out = args.out;
   if (!out) throw new UsageError('the following arguments are required: --out');
-  const pins = ((args.pin as string[] | undefined) ?? []).map(parsePin);
-  for (const t of (args.tolerance as string[] | undefined) ?? []) applyTolerance({}, t); // refuse a bad one before scanning
+  const pins = args.pin.map(parsePin);
+  for (const t of args.tolerance) applyTolerance({}, t); // refuse a bad one before scanning
   const show = (p: string): string => displayPath(p, io.cwd);
   const outAbs = path.resolve(io.cwd, out);
-  const fromPath = (args.baseline as string | undefined) ?? (existsSync(outAbs) ? out : undefined);
+  const fromPath = args.baseline ?? (existsSync(outAbs) ? out : undefined);
   const existing = fromPath ? loadBaseline(path.resolve(io.cwd, fromPath), show(fromPath)) : null;
-  const reportIn = args.report as string | undefined;
-  const report = reportIn ? readReport(path.resolve(io.cwd, reportIn), show(reportIn)) : await scanFromArgs(args, io, jobs);
+  const reportIn = args.report;
+  const report = reportIn
+    ? readReport(path.resolve(io.cwd, reportIn), show(reportIn))
+    : await scanToReport(scanOptions(args, io, namedInputs(args)));
   if (reportIn) requireWholeReport(report, show(reportIn), 'made into a baseline');
-  const root = packageRoot();
-  const schemaRef = root
-    ? path
-        .relative(path.dirname(outAbs), path.join(root, 'schema', 'baseline.schema.json'))
-        .split(path.sep)
-        .join('/')
-    : undefined;
-  const update = baselineFromReport(report, existing, {
-    dropStale: Boolean(args['drop-stale-cases']),
-    pins,
-    ...(schemaRef ? { schemaRef } : {}),
-    ...(args.tolerance ? { tolerances: args.tolerance as string[] } : {}),
-  });
+  const update = baselineFromReport(report, existing, { dropStale: args['drop-stale-cases'], pins, tolerances: args.tolerance });
   if (update.stale.length > 0 && !args['drop-stale-cases']) {
     io.err(
       `${PROG}: refusing to write ${show(out)}: ${update.stale.length} pinned case${update.stale.length === 1 ? ' no longer matches' : 's no longer match'} the scan:\n`,
@@ -540,26 +526,42 @@ function shardRefusal(sub: 'check' | 'baseline', argv: readonly string[]): strin
   return `${sub} --shard: ${how}`;
 }
 
+/** The episodes folder explain reads: --dataset's, --episodes-root, or the bundled fixtures'. */
+function explainDataset(args: Parsed<typeof EXPLAIN>, io: CliIO): { episodesRoot: string } {
+  if (args.dataset) return { episodesRoot: path.join(path.resolve(io.cwd, args.dataset), 'episodes') };
+  if (args['episodes-root']) return { episodesRoot: path.resolve(io.cwd, args['episodes-root']) };
+  const fx = bundledFixtures();
+  if (!fx) throw new ConfigError('the bundled fixtures were not found next to this program; pass --dataset DIR');
+  return { episodesRoot: fx.episodesRoot };
+}
+
+function versionLine(): string {
+  return `${PROG} ${toolVersion()}\n`;
+}
+
 export async function gateMain(argv: string[], io: CliIO): Promise<number> {
   const sub = argv[0];
-  if (sub === undefined || sub === '-h' || sub === '--help') {
-    if (sub === undefined) {
-      io.err(
-        `usage: ${PROG} ${COMMANDS} [options]\n${PROG}: error: a command is required (scan, check, merge, baseline, explain or verify)\n`,
-      );
-      return 2;
-    }
-    io.out(MAIN_HELP);
-    return 0;
-  }
-  if (!(sub in SUBS)) {
+  if (sub === undefined) {
     io.err(
-      `usage: ${PROG} ${COMMANDS} [options]\n${PROG}: error: invalid command '${sub}' (choose from 'scan', 'check', 'merge', 'baseline', 'explain', 'verify')\n`,
+      `usage: ${PROG} ${COMMANDS} [options]\n${PROG}: error: a command is required (scan, check, merge, baseline, explain or verify)\n`,
     );
     return 2;
   }
-  const { specs, exclusive, description, positional } = SUBS[sub as Sub];
-  const prog = `${PROG} ${sub}`;
+  if (sub === '-h' || sub === '--help') {
+    io.out(MAIN_HELP);
+    return 0;
+  }
+  if (sub === '--version') {
+    io.out(versionLine());
+    return 0;
+  }
+  if (!isSub(sub)) {
+    const near = closest(sub.replace(/^-+/, ''), SUB_NAMES);
+    io.err(
+      `usage: ${PROG} ${COMMANDS} [options]\n${PROG}: error: invalid command '${sub}' (choose from 'scan', 'check', 'merge', 'baseline', 'explain', 'verify')${near ? `; did you mean '${near}'?` : ''}\n`,
+    );
+    return 2;
+  }
   if (sub === 'check' || sub === 'baseline') {
     const refused = shardRefusal(sub, argv.slice(1));
     if (refused) {
@@ -567,35 +569,59 @@ export async function gateMain(argv: string[], io: CliIO): Promise<number> {
       return 2;
     }
   }
-  let args;
-  let jobs: number | undefined;
+  switch (sub) {
+    case 'scan':
+      return command(sub, argv, io, SCAN, { exclusive: DATASET_EXCLUSIVE }, undefined, (a) => scanCmd(a, io));
+    case 'check':
+      return command(sub, argv, io, CHECK, { exclusive: REPORT_INPUT_EXCLUSIVE }, undefined, (a) => checkCmd(a, io));
+    case 'merge':
+      return command(sub, argv, io, MERGE, {}, 'REPORT [REPORT ...]', (a) => mergeCmd(a, io));
+    case 'baseline':
+      return command(sub, argv, io, BASELINE, { exclusive: REPORT_INPUT_EXCLUSIVE }, undefined, (a) => baselineCmd(a, io));
+    case 'explain':
+      return command(sub, argv, io, EXPLAIN, { exclusive: [['dataset', 'episodes-root']] }, 'HOST/EPISODE', (a) =>
+        explainCmd(a, io, explainDataset(a, io), overrides(a.set)),
+      );
+    case 'verify':
+      return command(sub, argv, io, VERIFY, {}, undefined, (a) => verifyCmd(a, io));
+  }
+}
+
+/** Parse one command's options from its table, answer -h and --version, run it, and turn errors into exit 2. */
+async function command<T extends OptionTable & typeof COMMON>(
+  sub: Sub,
+  argv: readonly string[],
+  io: CliIO,
+  table: T,
+  parse: ParseOptions<T>,
+  positional: string | undefined,
+  run: (args: Parsed<T>) => Promise<number>,
+): Promise<number> {
+  const prog = `${PROG} ${sub}`;
+  const usage = (message: string): number => {
+    io.err(`${usageLine(prog, table, positional)}\n${prog}: error: ${message}\n`);
+    return 2;
+  };
+  let args: Parsed<T>;
   try {
-    args = parseArgs(argv.slice(1), specs, exclusive);
+    args = parseArgs(argv.slice(1), table, { ...parse, suggest: true });
     if (args._.length > 0 && !positional) throw new UsageError(`unrecognized arguments: ${args._.join(' ')}`);
-    jobs = intOption('jobs', args.jobs as string | undefined);
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.err(`${usageLine(prog, specs, positional)}\n${prog}: error: ${e.message}\n`);
-      return 2;
-    }
+    if (e instanceof UsageError) return usage(e.message);
     throw e;
   }
   if (args.help) {
-    io.out(helpText(prog, description, specs, positional));
+    io.out(helpText(prog, DESCRIPTIONS[sub], table, positional));
+    return 0;
+  }
+  if (args.version) {
+    io.out(versionLine());
     return 0;
   }
   try {
-    if (sub === 'scan') return await scanCmd(args, io, jobs);
-    if (sub === 'merge') return await mergeCmd(args, io);
-    if (sub === 'check') return await checkCmd(args, io, jobs);
-    if (sub === 'explain') return await explainCmd(args, io, datasetChoice(args, io), overrides(args));
-    if (sub === 'verify') return await verifyCmd(args, io);
-    return await baselineCmd(args, io, jobs);
+    return await run(args);
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.err(`${usageLine(prog, specs, positional)}\n${prog}: error: ${e.message}\n`);
-      return 2;
-    }
+    if (e instanceof UsageError) return usage(e.message);
     const err = e as Error;
     const what = e instanceof ConfigError ? err.message : `internal error: ${err?.name ?? 'Error'}: ${err?.message ?? String(e)}`;
     io.err(`${PROG}: ERROR (exit 2; the tool could not run, this is not a gate verdict): ${inLine(what)}\n`);

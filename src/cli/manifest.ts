@@ -8,32 +8,32 @@ import { displayPath } from '../gate/run.js';
 import { buildManifest, runUrl, type GateDecision } from '../manifest/build.js';
 import { readManifest, verifyDataset } from '../manifest/verify.js';
 import { writeManifestDir } from '../manifest/write.js';
-import { UsageError, type OptionSpec, type ParsedArgs } from './args.js';
+import { UsageError, options, type Parsed } from './args.js';
 import type { CliIO } from './io.js';
 
 const PROG = 'episode-gate';
 
-export const MANIFEST_OPTION: OptionSpec = {
-  name: 'manifest',
-  kind: 'value',
-  metavar: 'DIR',
-  help: 'write the kept episodes with their sha256 to DIR: SHA256SUMS (only when the gate passed), manifest.json, statement.intoto.json, predicate.json',
-};
+export const MANIFEST_OPTION = options({
+  manifest: {
+    kind: 'value',
+    metavar: 'DIR',
+    help: 'write the kept episodes with their sha256 to DIR: SHA256SUMS (only when the gate passed), manifest.json, statement.intoto.json, predicate.json',
+  },
+});
 
-export const VERIFY_SPECS: readonly OptionSpec[] = [
-  { name: 'manifest', kind: 'value', metavar: 'FILE', help: 'manifest.json written by --manifest DIR (or that folder)' },
-  {
-    name: 'dataset',
+export const VERIFY = options({
+  version: { kind: 'flag', help: "show episode-gate's version and exit" },
+  manifest: { kind: 'value', metavar: 'FILE', help: 'manifest.json written by --manifest DIR (or that folder)' },
+  dataset: {
     kind: 'value',
     metavar: 'DIR',
     help: "the folder the manifest's paths are relative to: an export, or the dataset root",
   },
-  {
-    name: 'allow-extra',
+  'allow-extra': {
     kind: 'flag',
     help: 'do not count tarballs the manifest does not list (e.g. the flagged ones, verifying the dataset itself)',
   },
-];
+});
 
 export const VERIFY_DESCRIPTION =
   'Check that DIR holds every tarball the manifest releases, each with its sha256, and no other *.tar.zst (unless --allow-extra). One line per problem on standard output. Exit 0 verified, 1 a tarball is missing, changed or extra (or the manifest records a failed gate), 2 the tool could not run.';
@@ -50,16 +50,16 @@ export function writeManifest(dir: string, report: Report, d: GateDecision, io: 
   );
 }
 
-export async function verifyCmd(args: ParsedArgs, io: CliIO): Promise<number> {
-  const manifestArg = args.manifest as string | undefined;
-  const datasetArg = args.dataset as string | undefined;
+export async function verifyCmd(args: Parsed<typeof VERIFY>, io: CliIO): Promise<number> {
+  const manifestArg = args.manifest;
+  const datasetArg = args.dataset;
   if (!manifestArg) throw new UsageError('the following arguments are required: --manifest');
   if (!datasetArg) throw new UsageError('the following arguments are required: --dataset');
   const show = (p: string): string => displayPath(p, io.cwd);
   const loaded = readManifest(path.resolve(io.cwd, manifestArg), show);
   const root = path.resolve(io.cwd, datasetArg);
   const started = performance.now();
-  const r = await verifyDataset(loaded, root, { allowExtra: Boolean(args['allow-extra']) });
+  const r = await verifyDataset(loaded, root, { allowExtra: args['allow-extra'] });
   const secs = ((performance.now() - started) / 1000).toFixed(2);
   for (const p of r.problems) io.out(`${p.kind} ${p.path}: ${p.detail}\n`);
   if (r.problems.length > 0) {

@@ -15,6 +15,11 @@ import { episodeKey, requireWholeReport, writeFileAtomic, type Counts, type Repo
 /** The version `baseline` writes: 2 records each episode's sha256. Version 1 files still load. */
 export const BASELINE_VERSION = 2;
 export type BaselineVersion = 1 | typeof BASELINE_VERSION;
+/**
+ * The `$schema` of a written baseline: the schema's `$id`, the same wherever the file is written
+ * or the tool installed (a relative path to the install folder breaks once the file is committed).
+ */
+export const BASELINE_SCHEMA_ID = 'urn:episode-gate:schema:baseline:1';
 
 /** How much worse than the baseline still passes; absent = the default, null = not checked. */
 export interface Tolerance {
@@ -35,6 +40,8 @@ export interface Tolerance {
   cohort_min_size?: number;
   /** Percentage points a new cohort's rate may exceed the baseline's by before it can fail (default 0). */
   cohort_margin_pp?: number;
+  /** Lower levels of the same rules that warn (summary, annotation) without failing. */
+  warn?: WarnLevels;
 }
 
 /** The documented `--tolerance KEY=VALUE` keys (and `reasons.REASON`). */
@@ -56,6 +63,14 @@ export interface BaselineEpisode {
   reasons: Reason[];
   /** Hex sha256 of the tarball's bytes (absent when it could not be read). */
   sha256?: string;
+}
+
+/** Warn levels: a change above one (and within the fail level) is a warning; absent or null = no warning. */
+export interface WarnLevels {
+  kept_drop?: number | null;
+  flagged_rise?: number | null;
+  flagged_rate_rise?: number | null;
+  reasons?: Record<string, number | null>;
 }
 
 export interface PinnedCase {
@@ -148,6 +163,20 @@ function safeId(v: unknown, where: string): string {
   return s;
 }
 
+/** The levels of tolerance (or of tolerance.warn). */
+function levels(t: Obj, where: string): void {
+  if (t.kept_drop !== undefined) tol(t.kept_drop, `${where}.kept_drop`, true);
+  if (t.flagged_rise !== undefined) tol(t.flagged_rise, `${where}.flagged_rise`, true);
+  if (t.flagged_rate_rise !== undefined) tol(t.flagged_rate_rise, `${where}.flagged_rate_rise`, false);
+  if (t.reasons !== undefined) {
+    const tr = objectAt(t.reasons, `${where}.reasons`);
+    for (const [k, v] of Object.entries(tr)) {
+      if (!isReason(k)) throw new Invalid(`${where}.reasons has an unknown reason "${k}" (known: ${REASONS_TEXT})`);
+      tol(v, `${where}.reasons.${k}`, true);
+    }
+  }
+}
+
 /** Check a parsed baseline document; throws Invalid naming the first problem. */
 function validate(doc: unknown): Baseline {
   const o = objectAt(doc, 'the baseline');
@@ -178,11 +207,11 @@ function validate(doc: unknown): Baseline {
 
   if (o.tolerance !== undefined) {
     const t = objectAt(o.tolerance, 'tolerance');
-    onlyKeys(t, 'tolerance', [...TOLERANCE_KEYS, 'reasons']);
-    for (const k of ['kept_drop', 'flagged_rise', 'gone_kept', 'gone_flagged', 'modified_kept']) {
+    onlyKeys(t, 'tolerance', [...TOLERANCE_KEYS, 'reasons', 'warn']);
+    levels(t, 'tolerance');
+    for (const k of ['gone_kept', 'gone_flagged', 'modified_kept']) {
       if (t[k] !== undefined) tol(t[k], `tolerance.${k}`, true);
     }
-    if (t.flagged_rate_rise !== undefined) tol(t.flagged_rate_rise, 'tolerance.flagged_rate_rise', false);
     const conf = t.cohort_confidence;
     if (conf !== undefined && conf !== null && (typeof conf !== 'number' || !(conf > 0 && conf < 1)))
       throw new Invalid(
@@ -197,12 +226,10 @@ function validate(doc: unknown): Baseline {
       throw new Invalid(
         `tolerance.cohort_margin_pp must be a number of percentage points from 0 to 100, got ${JSON.stringify(t.cohort_margin_pp)}`,
       );
-    if (t.reasons !== undefined) {
-      const tr = objectAt(t.reasons, 'tolerance.reasons');
-      for (const [k, v] of Object.entries(tr)) {
-        if (!isReason(k)) throw new Invalid(`tolerance.reasons has an unknown reason "${k}" (known: ${REASONS_TEXT})`);
-        tol(v, `tolerance.reasons.${k}`, true);
-      }
+    if (t.warn !== undefined) {
+      const w = objectAt(t.warn, 'tolerance.warn');
+      onlyKeys(w, 'tolerance.warn', ['kept_drop', 'flagged_rise', 'flagged_rate_rise', 'reasons']);
+      levels(w, 'tolerance.warn');
     }
   }
 
@@ -266,34 +293,47 @@ function validate(doc: unknown): Baseline {
 }
 
 /** Validate a parsed document; a ConfigError names the file, the field and the fix. */
-export function parseBaseline(doc: unknown, displayName: string): Baseline {
+/**
+ * `create`: the command that writes this baseline from the run's own inputs, named in the fix;
+ * without it the fix names the command in general terms.
+ */
+export function parseBaseline(doc: unknown, displayName: string, create?: string): Baseline {
+  if (isObj(doc) && Array.isArray(doc.episodes) && isObj(doc.tool) && isObj(doc.dataset)) {
+    throw new ConfigError(
+      `${displayName} is a report (written by episode-gate scan or --report-out), not a baseline: make a baseline from it with "episode-gate baseline --report ${displayName} --out BASELINE.json", or judge it with "episode-gate check --report ${displayName} --baseline BASELINE.json"`,
+    );
+  }
   try {
     return validate(doc);
   } catch (e) {
     if (e instanceof Invalid) {
       throw new ConfigError(
-        `${displayName}: ${e.message}; fix the file (see schema/baseline.schema.json) or write a new one with "episode-gate baseline --out ${displayName}"`,
+        `${displayName}: ${e.message}; fix the file (see schema/baseline.schema.json) or write a new one with ${createHint(displayName, create)}`,
       );
     }
     throw e;
   }
 }
 
-export function loadBaseline(file: string, displayName = file): Baseline {
-  return loadBaselineFile(file, displayName).baseline;
+function createHint(displayName: string, create?: string): string {
+  return create
+    ? `"${create}"`
+    : `"episode-gate baseline --dataset DIR --out ${displayName}" (with the run's --settings, --host and --reason)`;
+}
+
+export function loadBaseline(file: string, displayName = file, create?: string): Baseline {
+  return loadBaselineFile(file, displayName, create).baseline;
 }
 
 /** The baseline and the hex sha256 of the file's bytes as read (what a manifest names it by). */
-export function loadBaselineFile(file: string, displayName = file): { baseline: Baseline; sha256: string } {
+export function loadBaselineFile(file: string, displayName = file, create?: string): { baseline: Baseline; sha256: string } {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     const fix =
-      err.code === 'ENOENT'
-        ? `create it with "episode-gate baseline --out ${displayName}" or fix the --baseline path`
-        : 'check the --baseline path';
+      err.code === 'ENOENT' ? `create it with ${createHint(displayName, create)} or fix the baseline path` : 'check the baseline path';
     throw new ConfigError(`cannot read the baseline ${displayName}: ${describeFsError(e)}; ${fix}`);
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
@@ -302,10 +342,10 @@ export function loadBaselineFile(file: string, displayName = file): { baseline: 
     doc = JSON.parse(bytes.toString('utf8'));
   } catch (e) {
     throw new ConfigError(
-      `${displayName}: not valid JSON (${(e as Error).message}); fix the file or write a new one with "episode-gate baseline --out ${displayName}"`,
+      `${displayName}: not valid JSON (${(e as Error).message}); fix the file or write a new one with ${createHint(displayName, create)}`,
     );
   }
-  return { baseline: parseBaseline(doc, displayName), sha256 };
+  return { baseline: parseBaseline(doc, displayName, create), sha256 };
 }
 
 /** A pinned case against a report: what the episode got, and whether that matches. */
@@ -467,7 +507,7 @@ export function baselineFromReport(report: Report, existing: Baseline | null, op
   const tolerance = { ...(existing?.tolerance ?? { kept_drop: 0, flagged_rise: 0, flagged_rate_rise: 0, reasons: {} }) };
   for (const a of opts.tolerances ?? []) applyTolerance(tolerance, a);
   const baseline: Baseline = {
-    $schema: existing?.$schema ?? opts.schemaRef,
+    $schema: existing?.$schema ?? opts.schemaRef ?? BASELINE_SCHEMA_ID,
     version: BASELINE_VERSION,
     counts: { ...report.counts },
     by_reason: { ...report.by_reason },

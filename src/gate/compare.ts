@@ -15,6 +15,9 @@
  * Those rules judge a snapshot: the baseline's episodes, unchanged. When the dataset changed
  * (episodes new, gone or modified against the episodes map), the count rules judge only the
  * episodes in both, and changes.ts / cohort.ts add the rules for the rest (see changing.ts).
+ *
+ * A baseline's tolerance.warn holds lower levels of the same rules: a change past a warn level
+ * but within the fail level is a warning (shown, never failing).
  */
 import { ALL_REASONS, type Reason } from '../classifier/types.js';
 import { baselineEpisodeMap, checkCase, reportLookup, type Baseline, type CaseResult, type PinnedCase } from './baseline.js';
@@ -58,6 +61,13 @@ export interface EffectiveTolerance {
   flagged_rise: number | null;
   flagged_rate_rise: number | null;
   reasons: Record<string, number | null>;
+  /** Warn levels (null or absent: no warning for that rule). */
+  warn: {
+    kept_drop: number | null;
+    flagged_rise: number | null;
+    flagged_rate_rise: number | null;
+    reasons: Record<string, number | null>;
+  };
 }
 
 export interface Comparison {
@@ -78,7 +88,11 @@ export interface Comparison {
   /** Episodes this dataset has that the baseline's map does not. */
   added: { total: number; flagged: number };
   regressions: Regression[];
+  /** Changes past a warn level but within the fail level: shown, never failing. */
+  warnings: Regression[];
   improvements: Regression[];
+  /** The tool versions, when the baseline records its own and it differs; null otherwise. */
+  toolVersionChange: { before: string; after: string } | null;
   /** null when the baseline does not record the settings it was made with. */
   settingsChanges: SettingChange[] | null;
   /** null when the baseline does not record the dataset fingerprint. */
@@ -147,11 +161,20 @@ function tolerance(b: Baseline): EffectiveTolerance {
   const t = b.tolerance ?? {};
   const reasons: Record<string, number | null> = {};
   for (const [k, v] of Object.entries(t.reasons ?? {})) reasons[k] = v ?? null;
+  const w = t.warn ?? {};
+  const warnReasons: Record<string, number | null> = {};
+  for (const [k, v] of Object.entries(w.reasons ?? {})) warnReasons[k] = v ?? null;
   return {
     kept_drop: t.kept_drop === undefined ? 0 : t.kept_drop,
     flagged_rise: t.flagged_rise === undefined ? 0 : t.flagged_rise,
     flagged_rate_rise: t.flagged_rate_rise === undefined ? 0 : t.flagged_rate_rise,
     reasons,
+    warn: {
+      kept_drop: w.kept_drop ?? null,
+      flagged_rise: w.flagged_rise ?? null,
+      flagged_rate_rise: w.flagged_rate_rise ?? null,
+      reasons: warnReasons,
+    },
   };
 }
 
@@ -176,6 +199,11 @@ export function compare(report: Report, baseline: Baseline, baselineName: string
   const baseByReason = matched?.baselineByReason ?? s.by_reason;
   const regressions: Regression[] = [];
   const improvements: Regression[] = [];
+  const warnings: Regression[] = [];
+  /** A change within the fail level but past the warn level becomes a warning. */
+  const warnIf = (change: number, level: number | null, kind: string, message: string): void => {
+    if (level !== null && change > level + EPS) warnings.push({ kind, message: `${message} (warn level ${level})` });
+  };
 
   // Pinned cases: the most specific promises come first.
   const lookup = reportLookup(report);
@@ -236,7 +264,10 @@ export function compare(report: Report, baseline: Baseline, baselineName: string
         episode: f.episode,
       });
     }
-  } else if (cur.kept > base.kept) {
+  } else {
+    warnIf(keptDrop, tol.warn.kept_drop, 'kept-drop', `kept ${base.kept} → ${cur.kept} (${signed(-totalDrop)})`);
+  }
+  if (cur.kept > base.kept && !(tol.kept_drop !== null && keptDrop > tol.kept_drop)) {
     improvements.push({ kind: 'kept-rise', message: `kept ${base.kept} → ${cur.kept} (${signed(cur.kept - base.kept)})` });
   }
 
@@ -247,6 +278,8 @@ export function compare(report: Report, baseline: Baseline, baselineName: string
       kind: 'flagged-rise',
       message: `flagged ${base.flagged} → ${cur.flagged} (${signed(rise)}, ${tolText(tol.flagged_rise)})`,
     });
+  } else {
+    warnIf(rise, tol.warn.flagged_rise, 'flagged-rise', `flagged ${base.flagged} → ${cur.flagged} (${signed(rise)})`);
   }
   const rate = { baseline: flaggedRate(base), current: flaggedRate(cur) };
   const rateRise = rate.current - rate.baseline;
@@ -255,6 +288,13 @@ export function compare(report: Report, baseline: Baseline, baselineName: string
       kind: 'flagged-rate-rise',
       message: `flagged rate ${rate.baseline.toFixed(2)}% → ${rate.current.toFixed(2)}% (${signed(rateRise, 2)} pp, ${tolText(tol.flagged_rate_rise)} pp)`,
     });
+  } else {
+    warnIf(
+      rateRise,
+      tol.warn.flagged_rate_rise,
+      'flagged-rate-rise',
+      `flagged rate ${rate.baseline.toFixed(2)}% → ${rate.current.toFixed(2)}% (${signed(rateRise, 2)} pp)`,
+    );
   }
   if (rise < 0) improvements.push({ kind: 'flagged-fall', message: `flagged ${base.flagged} → ${cur.flagged} (${signed(rise)})` });
 
@@ -271,7 +311,11 @@ export function compare(report: Report, baseline: Baseline, baselineName: string
         kind: 'reason-rise',
         message: `${reason} ${b} → ${c} (${signed(c - b)}, ${tolText(t)})${inBaseline ? '' : '; the baseline does not list it, so it counts from 0'}`,
       });
-    } else if (c < b) {
+    } else {
+      const w = Object.hasOwn(tol.warn.reasons, reason) ? tol.warn.reasons[reason]! : null;
+      warnIf(c - b, w, 'reason-rise', `${reason} ${b} → ${c} (${signed(c - b)})`);
+    }
+    if (!regression && c < b) {
       improvements.push({ kind: 'reason-fall', message: `${reason} ${b} → ${c} (${signed(c - b)})` });
     }
     return { reason, baseline: b, current: c, inBaseline, tolerance: t, regression };
@@ -304,7 +348,12 @@ export function compare(report: Report, baseline: Baseline, baselineName: string
     vanished,
     added,
     regressions,
+    warnings,
     improvements,
+    toolVersionChange:
+      origin?.tool_version && origin.tool_version !== report.tool.version
+        ? { before: origin.tool_version, after: report.tool.version }
+        : null,
     settingsChanges: origin?.settings ? diffSettings(origin.settings, report.settings as unknown as Record<string, number>) : null,
     datasetChanged: origin?.dataset_fingerprint ? origin.dataset_fingerprint !== report.dataset.fingerprint : null,
     ...modeOf(judged),

@@ -8,8 +8,8 @@ import path from 'node:path';
 import type { Reason } from '../classifier/types.js';
 import { createEpisodeRunner } from '../dataset/pool.js';
 import { scanDataset, type EpisodeRunner } from '../dataset/scan.js';
+import { walkIndexText } from '../dataset/index-file.js';
 import { inShard, type Shard } from '../dataset/shard.js';
-import { DEFAULT_SUMMARY_LIMIT_BYTES, renderSummary } from '../render/summary.js';
 import { loadBaselineFile, type Baseline } from './baseline.js';
 import { compare, type Comparison, type Regression } from './compare.js';
 import { ConfigError, describeFsError } from '../shared/errors.js';
@@ -38,6 +38,12 @@ export interface ScanReportOptions {
   shard?: Shard;
 }
 
+/**
+ * The command that writes a baseline from this run's inputs (dataset, settings, host, reasons)
+ * to `out`, rebuilt by the caller that knows how the run was asked for (CLI flags, Action inputs).
+ */
+export type BaselineCommand = (out: string) => string;
+
 /** How a report is gated, wherever it came from. */
 export interface GateOptions {
   /** Absent: report only, no gating (the summary says how to create a baseline). */
@@ -45,31 +51,58 @@ export interface GateOptions {
   failOn: FailOn;
   /** Write the JSON report here. */
   reportPath?: string;
-  /** Default: just under GitHub's 1 MiB step-summary limit. */
-  summaryLimitBytes?: number;
   /** Where the summary says the full report is, when not reportPath (e.g. an artifact name). */
   reportHint?: string;
-  /** The command shown next to improvements to update the baseline. */
-  updateHint?: string;
+  /** Rebuilds the `episode-gate baseline` command of this run (the accept command). */
+  baselineCommand?: BaselineCommand;
   /** Paths in messages are shown relative to this folder (default: process.cwd()). */
   cwd?: string;
 }
 
 export interface GateRunOptions extends ScanReportOptions, GateOptions {}
 
+/** What a gate run decided, as data: src/render/ turns it into the summary model and markdown. */
 export interface GateOutcome {
   report: Report;
   regressions: Regression[];
+  /** Changes past a warn level of the baseline, within its fail level. */
+  warnings: Regression[];
   improvements: Regression[];
   passed: boolean;
+  failOn: FailOn;
   /** One line, e.g. "2 regressions against fixtures/baseline.json: kept 12 → 11 (...)". */
   failReason: string | null;
-  /** The summary, already capped to summaryLimitBytes. */
-  markdown: string;
   /** null when no baseline was given. */
   comparison: Comparison | null;
   /** The baseline file as read (its name in messages, hex sha256 of its bytes); null without one or when judged from memory. */
   baselineFile: { name: string; sha256: string } | null;
+  /** How the baseline is named (null: none given). */
+  baselineName: string | null;
+  /** Where the full JSON report is (a path or an artifact name); null when none was written. */
+  reportHint: string | null;
+  /**
+   * The command that makes this run the baseline: with a baseline, accepting the change; without
+   * one, creating it (to BASELINE.json). null when the run's inputs cannot be rebuilt.
+   */
+  acceptCommand: string | null;
+}
+
+/** The default place a baseline is suggested when none is given. */
+export const SUGGESTED_BASELINE = 'ci/episode-baseline.json';
+
+/**
+ * Nothing was scanned: never a pass. The message names the filter that left nothing and the
+ * hosts the index has (with the nearest to a mistyped host first).
+ */
+export class NothingScannedError extends ConfigError {
+  constructor(
+    message: string,
+    readonly hosts: readonly string[],
+    readonly suggestion: string | null,
+  ) {
+    super(message);
+    this.name = 'NothingScannedError';
+  }
 }
 
 /** A path as users should read it: relative to cwd when inside it. */
@@ -143,6 +176,7 @@ export async function scanToReport(opts: ScanReportOptions): Promise<Report> {
   } finally {
     if (!opts.runner) await inner.close();
   }
+  if (scan.episodes.length === 0) throw nothingScanned(indexBytes, episodesRoot, show(indexPath), opts.host, opts.shard);
   return buildReport(scan, indexBytes, {
     indexPath,
     episodesRoot,
@@ -158,14 +192,51 @@ export async function scanToReport(opts: ScanReportOptions): Promise<Report> {
   });
 }
 
+/** Levenshtein distance between two short ids. */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+function nothingScanned(indexBytes: Uint8Array, episodesRoot: string, index: string, host?: string, shard?: Shard): NothingScannedError {
+  const walk = walkIndexText(new TextDecoder('utf-8', { ignoreBOM: true }).decode(indexBytes), episodesRoot);
+  const withTarball = [...new Set(walk.entries.map((e) => e.host))].sort();
+  const listed = [...new Set([...walk.entries, ...walk.missing].map((e) => e.host))].sort();
+  const hostList = (hs: readonly string[]): string =>
+    hs.length > 8 ? `${hs.slice(0, 8).join(', ')}, … (${hs.length} in all)` : hs.join(', ');
+  if (host !== undefined && withTarball.length > 0 && !withTarball.includes(host)) {
+    const near = [...withTarball].sort((a, b) => editDistance(host, a) - editDistance(host, b))[0]!;
+    const suggestion = editDistance(host, near) <= Math.max(2, Math.floor(near.length / 3)) ? near : null;
+    return new NothingScannedError(
+      `no episode was scanned: the host filter "${host}" matches none of the hosts in ${index}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; hosts with episodes: ${hostList(withTarball)}`,
+      withTarball,
+      suggestion,
+    );
+  }
+  const what = shard ? `shard ${shard.index}/${shard.count} of ${index}` : host !== undefined ? `host "${host}" in ${index}` : index;
+  const why =
+    walk.entries.length > 0
+      ? `it holds no index row with a tarball${shard ? ' (the other shards hold them; use fewer shards)' : ''}`
+      : listed.length > 0
+        ? `none of its ${walk.missing.length} index rows has its tarball under ${episodesRoot} (hosts listed: ${hostList(listed)}); check that the dataset folder holds episodes/<host>/<episode>.tar.zst`
+        : walk.problems.length > 0
+          ? `none of its ${walk.problems.length} lines is a usable index row`
+          : 'the index is empty';
+  return new NothingScannedError(`no episode was scanned: ${what}: ${why}; a gate over nothing cannot pass`, listed, null);
+}
+
 export interface EvaluateOptions {
   failOn: FailOn;
   /** How the baseline is named in messages. */
   baselineName?: string;
-  summaryLimitBytes?: number;
   reportHint?: string | null;
-  /** The command that would update the baseline (shown next to improvements). */
-  updateHint?: string | null;
+  /** Rebuilds the `episode-gate baseline` command of this run. */
+  baselineCommand?: BaselineCommand | null;
 }
 
 function plural(n: number, one: string): string {
@@ -189,22 +260,24 @@ export function evaluateGate(report: Report, baseline: Baseline | null, opts: Ev
       .filter(([, n]) => n > 0)
       .map(([r, n]) => `${r} ${n}`)
       .join(', ');
-    failReason = `${plural(report.counts.flagged, 'episode')} flagged (${top}) and --fail-on is flagged`;
+    failReason = `${plural(report.counts.flagged, 'episode')} flagged (${top}) with fail-on: flagged`;
   }
   const passed = failReason === null;
-  const markdown = renderSummary(
-    {
-      report,
-      comparison,
-      passed,
-      failOn: opts.failOn,
-      failReason,
-      reportHint: opts.reportHint ?? null,
-      updateHint: opts.updateHint ?? null,
-    },
-    opts.summaryLimitBytes ?? DEFAULT_SUMMARY_LIMIT_BYTES,
-  );
-  return { report, regressions, improvements, passed, failReason, markdown, comparison, baselineFile: null };
+  const cmd = opts.baselineCommand ?? null;
+  return {
+    report,
+    regressions,
+    warnings: comparison?.warnings ?? [],
+    improvements,
+    passed,
+    failOn: opts.failOn,
+    failReason,
+    comparison,
+    baselineName: baseline ? name : null,
+    reportHint: opts.reportHint ?? null,
+    acceptCommand: cmd ? cmd(baseline ? name : SUGGESTED_BASELINE) : null,
+    baselineFile: null,
+  };
 }
 
 /**
@@ -215,16 +288,21 @@ export function evaluateGate(report: Report, baseline: Baseline | null, opts: Ev
 export async function gateReport(produce: () => Report | Promise<Report>, opts: GateOptions): Promise<GateOutcome> {
   const cwd = opts.cwd ?? process.cwd();
   const show = (p: string): string => displayPath(p, cwd);
-  const loaded = opts.baselinePath ? loadBaselineFile(path.resolve(cwd, opts.baselinePath), show(opts.baselinePath)) : null;
+  const loaded = opts.baselinePath
+    ? loadBaselineFile(
+        path.resolve(cwd, opts.baselinePath),
+        show(opts.baselinePath),
+        opts.baselineCommand ? opts.baselineCommand(show(opts.baselinePath)) : undefined,
+      )
+    : null;
   const report = await produce();
   requireWholeReport(report, 'the report', 'gated');
   if (opts.reportPath) writeReport(path.resolve(cwd, opts.reportPath), report);
   const outcome = evaluateGate(report, loaded?.baseline ?? null, {
     failOn: opts.failOn,
     ...(opts.baselinePath ? { baselineName: show(opts.baselinePath) } : {}),
-    ...(opts.summaryLimitBytes ? { summaryLimitBytes: opts.summaryLimitBytes } : {}),
     reportHint: opts.reportHint ?? (opts.reportPath ? show(opts.reportPath) : null),
-    updateHint: opts.updateHint ?? (opts.baselinePath ? `episode-gate baseline --out ${show(opts.baselinePath)}` : null),
+    baselineCommand: opts.baselineCommand ?? null,
   });
   return { ...outcome, baselineFile: loaded && opts.baselinePath ? { name: show(opts.baselinePath), sha256: loaded.sha256 } : null };
 }

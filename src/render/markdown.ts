@@ -4,14 +4,17 @@
  * Every value that comes from data (host and episode ids, sample names, member names, error
  * details) goes through `esc`: HTML-significant characters and the table pipe become character
  * references, markdown punctuation is backslash-escaped, "scheme://" and "www." cannot start an
- * autolink, and line breaks, control characters and bidirectional overrides become spaces. So a
- * hostile name can neither inject HTML nor break a table row or a list item, and ordinary
- * values stay readable in a terminal.
+ * autolink, "@" cannot start a mention, and line breaks, control characters and bidirectional
+ * overrides become spaces. So a hostile name can neither inject HTML, notify anyone, nor break a
+ * table row or a list item, and ordinary values stay readable in a terminal.
  */
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '|': '&#124;' };
-// Line breaks, other control characters, and bidirectional overrides that could disguise text.
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+// Line breaks, other control characters, and bidirectional marks and overrides that could disguise text.
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+/** "@name" would notify a GitHub user or team: a zero-width joiner after the @ keeps it text. */
+const MENTION = /@/g;
+const NO_MENTION = '@\u200d';
 const ALNUM = /[\p{L}\p{N}]/u;
 
 /** A value from data, safe anywhere in a markdown line or table cell; long values are cut. */
@@ -31,7 +34,10 @@ export function esc(value: string, maxChars = 200): string {
     } else if ('\\`*[]~$#'.includes(c)) out += '\\' + c;
     else out += c;
   }
-  return out.replace(/:\/\//g, '&#58;//').replace(/(w)(w)(w)\./gi, '$1$2$3&#46;');
+  return out
+    .replace(/:\/\//g, '&#58;//')
+    .replace(/(w)(w)(w)\./gi, '$1$2$3&#46;')
+    .replace(MENTION, NO_MENTION);
 }
 
 /** A value inside raw HTML (e.g. a <summary> line): only HTML needs escaping there. */
@@ -39,7 +45,18 @@ export function escHtml(value: string, maxChars = 200): string {
   let s = value.replace(INVISIBLE, ' ');
   const chars = Array.from(s);
   if (chars.length > maxChars) s = chars.slice(0, maxChars - 1).join('') + '…';
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return s
+    .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
+    .replace(MENTION, NO_MENTION);
+}
+
+/**
+ * A value for a plain-text channel (a log line, an annotation): one line, without control
+ * characters or bidirectional overrides, so it can neither start a line of its own (a workflow
+ * command) nor disguise what it says.
+ */
+export function plain(value: string): string {
+  return value.replace(INVISIBLE, ' ').replace(/ {2,}/g, ' ').trim();
 }
 
 export function byteLength(s: string): number {

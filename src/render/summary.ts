@@ -5,31 +5,17 @@
  * pointing at the JSON report. Every value taken from data is escaped (see markdown.ts).
  */
 import { SOURCE_NAMES } from '../classifier/types.js';
-import type { Comparison, Flip, Regression } from '../gate/compare.js';
-import { explain, type Report, type ReportEpisode } from '../gate/report.js';
+import type { Flip, Regression } from '../gate/compare.js';
+import { explain, type ReportEpisode } from '../gate/report.js';
+import type { GateOutcome } from '../gate/run.js';
 import { changesSection, hostCohortCells, modeLine } from './changes.js';
 import { BudgetedMarkdown, addList, addTable, esc, escHtml } from './markdown.js';
+import { causeChanged, causeText, summaryModel, type SummaryModel, type SummaryStatus } from './model.js';
 
 /** Just under GitHub's 1 MiB step-summary limit, leaving room for a caller's own lines. */
 export const DEFAULT_SUMMARY_LIMIT_BYTES = 1000 * 1024;
 /** Below this a useful summary cannot be promised. */
 export const MIN_SUMMARY_LIMIT_BYTES = 4 * 1024;
-
-export type SummaryFailOn = 'regression' | 'flagged' | 'never';
-
-export interface SummaryInput {
-  report: Report;
-  /** null: no baseline was given (report only). */
-  comparison: Comparison | null;
-  passed: boolean;
-  failOn: SummaryFailOn;
-  /** One line saying why the gate failed (null when it passed). */
-  failReason: string | null;
-  /** Where the full JSON report is (a path or an artifact name); null when none was written. */
-  reportHint: string | null;
-  /** The command that would update the baseline, shown next to improvements. */
-  updateHint?: string | null;
-}
 
 const RESERVE = 1024;
 
@@ -59,30 +45,31 @@ function whyCell(lines: readonly string[]): string {
   return lines.map((l) => esc(l, 300)).join('<br>');
 }
 
-function headline(inp: SummaryInput): string {
-  const { report, comparison } = inp;
-  const c = report.counts;
-  const totals = `${c.scanned} scanned, ${c.kept} kept, ${c.flagged} flagged`;
-  const base = comparison ? esc(comparison.baselineName) : null;
-  const nReg = comparison?.regressions.length ?? 0;
-  let line: string;
-  if (!inp.passed) {
-    line = `### ❌ episode-gate: FAILED — ${esc(inp.failReason ?? 'the gate failed', 400)}`;
-  } else if (!comparison) {
-    line = `### ℹ️ episode-gate: report only — ${totals}; no baseline given, nothing compared`;
-  } else if (nReg > 0) {
-    line = `### ⚠️ episode-gate: passed (fail-on ${inp.failOn}) — ${nReg} regression${nReg === 1 ? '' : 's'} against ${base} not enforced; ${totals}`;
-  } else {
-    line = `### ✅ episode-gate: passed — no regressions against ${base}; ${totals}`;
-  }
-  return line + '\n\n';
+const MARK: Record<SummaryStatus, string> = {
+  failed: '❌',
+  'not-enforced': '⚠️',
+  warned: '⚠️',
+  passed: '✅',
+  'report-only': 'ℹ️',
+};
+
+/**
+ * The first three lines: the verdict with what changed, its effect, and the command that
+ * accepts it. Lines 2 and 3 are list items so each stays its own line when rendered.
+ */
+function lead(m: SummaryModel): string {
+  const l = m.lead;
+  const lines = [`### ${MARK[l.status]} episode-gate: ${esc(l.headline, 600)}`];
+  if (l.effect) lines.push(`- **Effect:** ${esc(l.effect, 600)}`);
+  if (l.command) lines.push(`- **${esc(l.commandLabel ?? 'Command', 200)}:** <code>${escHtml(l.command, 1000)}</code>`);
+  return lines.join('\n') + '\n\n';
 }
 
 function regressionItem(r: Regression): string {
   return esc(r.message, 600);
 }
 
-function countsSection(md: BudgetedMarkdown, inp: SummaryInput): void {
+function countsSection(md: BudgetedMarkdown, inp: SummaryModel): void {
   const cur = inp.report.counts;
   const cmp = inp.comparison;
   md.add(cmp?.mode === 'changing' ? `#### Counts of the ${cmp.counts.current.scanned} episodes in both\n\n` : '#### Counts\n\n');
@@ -105,7 +92,7 @@ function countsSection(md: BudgetedMarkdown, inp: SummaryInput): void {
   );
 }
 
-function reasonsSection(md: BudgetedMarkdown, inp: SummaryInput): void {
+function reasonsSection(md: BudgetedMarkdown, inp: SummaryModel): void {
   const cmp = inp.comparison;
   const more = moreNote(inp.reportHint);
   md.add('#### By reason\n\n');
@@ -124,7 +111,7 @@ function reasonsSection(md: BudgetedMarkdown, inp: SummaryInput): void {
   addTable(md, ['reason', 'baseline', 'now', 'change', 'tolerance'], ['---', '---:', '---:', '---:', '---'], rows, { maxRows: 100, more });
 }
 
-function casesSection(md: BudgetedMarkdown, inp: SummaryInput): void {
+function casesSection(md: BudgetedMarkdown, inp: SummaryModel): void {
   const cmp = inp.comparison;
   if (!cmp || cmp.cases.length === 0) return;
   const failed = cmp.cases.filter((c) => !c.pass).length;
@@ -148,7 +135,7 @@ function casesSection(md: BudgetedMarkdown, inp: SummaryInput): void {
 
 const FLIP_ORDER: Record<Flip['kind'], number> = { 'kept-to-flagged': 0, 'reasons-changed': 1, 'flagged-to-kept': 2 };
 
-function flipsSection(md: BudgetedMarkdown, inp: SummaryInput): void {
+function flipsSection(md: BudgetedMarkdown, inp: SummaryModel): void {
   const cmp = inp.comparison;
   if (!cmp) return;
   if (!cmp.hasEpisodeMap) {
@@ -184,7 +171,7 @@ function flipsSection(md: BudgetedMarkdown, inp: SummaryInput): void {
   }
 }
 
-function flaggedSection(md: BudgetedMarkdown, inp: SummaryInput): void {
+function flaggedSection(md: BudgetedMarkdown, inp: SummaryModel): void {
   const flagged = inp.report.episodes.filter((e) => e.verdict === 'flagged');
   if (flagged.length === 0) return;
   md.add(`#### Flagged episodes by reason (${flagged.length})\n\n`);
@@ -206,7 +193,7 @@ function flaggedSection(md: BudgetedMarkdown, inp: SummaryInput): void {
   }
 }
 
-function sourcesSection(md: BudgetedMarkdown, inp: SummaryInput): void {
+function sourcesSection(md: BudgetedMarkdown, inp: SummaryModel): void {
   const s = inp.report.sources;
   const c = inp.report.counts;
   const unreadable = inp.report.by_reason.unreadable ?? 0;
@@ -227,7 +214,7 @@ function sourcesSection(md: BudgetedMarkdown, inp: SummaryInput): void {
   });
 }
 
-function hostsSection(md: BudgetedMarkdown, inp: SummaryInput): void {
+function hostsSection(md: BudgetedMarkdown, inp: SummaryModel): void {
   const hosts = Object.entries(inp.report.hosts).sort((a, b) => b[1].flagged - a[1].flagged || a[0].localeCompare(b[0]));
   if (hosts.length === 0) return;
   md.add(`#### Hosts (${hosts.length})\n\n`);
@@ -251,7 +238,7 @@ function shortHash(h: string): string {
   return esc(h.replace(/^sha256:/, '').slice(0, 12));
 }
 
-function provenanceSection(md: BudgetedMarkdown, inp: SummaryInput): void {
+function provenanceSection(md: BudgetedMarkdown, inp: SummaryModel): void {
   const r = inp.report;
   const cmp = inp.comparison;
   const more = moreNote(inp.reportHint);
@@ -272,14 +259,6 @@ function provenanceSection(md: BudgetedMarkdown, inp: SummaryInput): void {
   lines.push(`- episode-gate ${esc(r.tool.version)}, scanned in ${(r.totals.elapsed_ms / 1000).toFixed(1)} s`);
   if (inp.reportHint) lines.push(`- full report: ${esc(inp.reportHint)}`);
   md.add('#### Data and settings\n\n' + lines.join('\n') + '\n\n');
-  if (cmp?.settingsChanges && cmp.settingsChanges.length > 0) {
-    const rows = cmp.settingsChanges.map((c) => [
-      esc(c.key),
-      c.before === null ? '' : String(c.before),
-      c.after === null ? '' : String(c.after),
-    ]);
-    addTable(md, ['setting', 'baseline', 'now'], ['---', '---:', '---:'], rows, { maxRows: 50, more });
-  }
   if (r.missing_tarballs.length > 0) {
     const items = r.missing_tarballs.map((m) => `index line ${m.line}: ${epCell(m.host, m.episode)} (${esc(m.path, 300)})`);
     addList(md, items, { fold: `${r.missing_tarballs.length} index rows not scanned: tarball missing`, maxRows: 100, more });
@@ -290,53 +269,111 @@ function provenanceSection(md: BudgetedMarkdown, inp: SummaryInput): void {
   }
 }
 
-export function renderSummary(inp: SummaryInput, limitBytes = DEFAULT_SUMMARY_LIMIT_BYTES): string {
+/** Regressions: those the cause explains folded into one item, the rest listed. */
+function regressionsSection(md: BudgetedMarkdown, inp: SummaryModel): void {
+  const cmp = inp.comparison;
+  if (!cmp || cmp.regressions.length === 0) return;
+  const more = moreNote(inp.reportHint);
+  md.add(`#### Regressions (${cmp.regressions.length})\n\n`);
+  const items: string[] = [];
+  if (inp.explained.length > 0 && inp.cause) {
+    const totals = inp.explained.filter((r) => r.kind !== 'kept-to-flagged');
+    items.push(
+      `${inp.explained.length} explained by one cause (${esc(causeText(inp.cause), 400)}), all from the episodes listed under "Episodes that changed verdict"` +
+        (totals.length ? `: ${totals.map(regressionItem).join('; ')}` : ''),
+    );
+  }
+  // Episodes that went from kept to flagged are listed, with their evidence, under the
+  // changed verdicts; here one line counts them.
+  const rest = inp.unexplained;
+  const named = rest.filter((r) => r.kind === 'kept-to-flagged').length;
+  items.push(...rest.filter((r) => r.kind !== 'kept-to-flagged').map(regressionItem));
+  if (named > 0)
+    items.push(
+      `${named} episode${named === 1 ? '' : 's'} kept in the baseline ${named === 1 ? 'is' : 'are'} now flagged (listed below under "Episodes that changed verdict")`,
+    );
+  addList(md, items, { maxRows: 100, more, share: 0.25 });
+}
+
+function warningsSection(md: BudgetedMarkdown, inp: SummaryModel): void {
+  if (inp.warnings.length === 0) return;
+  md.add(`#### Warnings (${inp.warnings.length})\n\nPast the baseline's warn level, within its tolerance: these do not fail the gate.\n\n`);
+  addList(md, inp.warnings.map(regressionItem), { maxRows: 50, more: moreNote(inp.reportHint), share: 0.2 });
+}
+
+/** The markdown of a summary model, capped at limitBytes. */
+function improvementsSection(md: BudgetedMarkdown, inp: SummaryModel): void {
+  const cmp = inp.comparison;
+  if (!cmp || cmp.improvements.length === 0) return;
+  md.add(
+    `#### Improvements (${cmp.improvements.length})\n\nThese pass. If they are intended, update the baseline${inp.acceptCommand ? `: <code>${escHtml(inp.acceptCommand, 1000)}</code>` : ' with `episode-gate baseline`'}.\n\n`,
+  );
+  addList(md, cmp.improvements.map(regressionItem), {
+    fold: cmp.improvements.length > 10 ? `${cmp.improvements.length} improvements` : null,
+    maxRows: 200,
+    more: moreNote(inp.reportHint),
+    share: 0.3,
+  });
+}
+
+/** What changed since the baseline: the settings table, the data and the tool version. */
+function causeSection(md: BudgetedMarkdown, inp: SummaryModel): void {
+  const cause = inp.cause;
+  if (!cause) return;
+  if (!causeChanged(cause)) return;
+  md.add(`#### What changed: ${esc(causeText(cause), 600)}\n\n`);
+  if (cause.settings.length > 0) {
+    const rows = cause.settings.map((c) => [
+      esc(c.key),
+      c.before === null ? '' : String(c.before),
+      c.after === null ? '' : String(c.after),
+    ]);
+    addTable(md, ['setting', 'baseline', 'now'], ['---', '---:', '---:'], rows, { maxRows: 50, more: moreNote(inp.reportHint) });
+  }
+}
+
+/** Which rules judged the run (snapshot, changed dataset, totals only) and why, in one line. */
+function modeSection(md: BudgetedMarkdown, inp: SummaryModel): void {
+  if (inp.comparison) modeLine(md, inp.comparison);
+}
+
+/** Unchanged, modified, new and gone episodes, and the new cohort, when the dataset changed. */
+function sinceBaselineSection(md: BudgetedMarkdown, inp: SummaryModel): void {
+  if (inp.comparison) changesSection(md, inp.comparison, moreNote(inp.reportHint));
+}
+
+/** The sections under the lead, most telling first; each is independent of the others. */
+const SECTIONS: ReadonlyArray<(md: BudgetedMarkdown, m: SummaryModel) => void> = [
+  modeSection,
+  regressionsSection,
+  warningsSection,
+  sinceBaselineSection,
+  causeSection,
+  casesSection,
+  flipsSection,
+  countsSection,
+  reasonsSection,
+  improvementsSection,
+  sourcesSection,
+  hostsSection,
+  provenanceSection,
+  flaggedSection,
+];
+
+/** The markdown of a summary model, capped at limitBytes. */
+export function renderSummary(m: SummaryModel, limitBytes = DEFAULT_SUMMARY_LIMIT_BYTES): string {
   const limit = Math.max(limitBytes, MIN_SUMMARY_LIMIT_BYTES);
   const md = new BudgetedMarkdown(limit, RESERVE);
-  md.add(headline(inp));
-  const cmp = inp.comparison;
-  const more = moreNote(inp.reportHint);
-  if (cmp) modeLine(md, cmp);
-  if (!cmp) {
-    md.add(
-      'No baseline was given, so nothing was compared. To gate on this dataset, write one with `episode-gate baseline --out FILE` and pass it with `--baseline FILE`.\n\n',
-    );
-  }
-  if (cmp && cmp.regressions.length > 0) {
-    md.add(`#### Regressions (${cmp.regressions.length})\n\n`);
-    // Episodes that went from kept to flagged are listed, with their evidence, under the
-    // changed verdicts; here one line counts them.
-    const named = cmp.regressions.filter((r) => r.kind === 'kept-to-flagged').length;
-    const items = cmp.regressions.filter((r) => r.kind !== 'kept-to-flagged').map(regressionItem);
-    if (named > 0)
-      items.push(
-        `${named} episode${named === 1 ? '' : 's'} kept in the baseline ${named === 1 ? 'is' : 'are'} now flagged (listed below under "Episodes that changed verdict")`,
-      );
-    addList(md, items, { maxRows: 100, more, share: 0.25 });
-  }
-  if (cmp) changesSection(md, cmp, more);
-  countsSection(md, inp);
-  reasonsSection(md, inp);
-  casesSection(md, inp);
-  flipsSection(md, inp);
-  if (cmp && cmp.improvements.length > 0) {
-    md.add(
-      `#### Improvements (${cmp.improvements.length})\n\nThese pass. If they are intended, update the baseline${inp.updateHint ? `: <code>${esc(inp.updateHint, 400)}</code>` : ' with `episode-gate baseline`'}.\n\n`,
-    );
-    addList(md, cmp.improvements.map(regressionItem), {
-      fold: cmp.improvements.length > 10 ? `${cmp.improvements.length} improvements` : null,
-      maxRows: 200,
-      more,
-      share: 0.3,
-    });
-  }
-  sourcesSection(md, inp);
-  hostsSection(md, inp);
-  provenanceSection(md, inp);
-  flaggedSection(md, inp);
+  md.add(lead(m));
+  for (const section of SECTIONS) section(md, m);
   if (md.truncated) {
-    const where = inp.reportHint ? `the JSON report (${esc(inp.reportHint, 120)})` : 'the JSON report (`episode-gate scan --report FILE`)';
+    const where = m.reportHint ? `the JSON report (${esc(m.reportHint, 120)})` : 'the JSON report (`episode-gate scan --report FILE`)';
     md.addReserved(`\n> [!NOTE]\n> This summary was cut to stay under ${limit} bytes; every episode is in ${where}.\n`);
   }
   return md.toString();
+}
+
+/** The summary of a gate outcome: its model, rendered. */
+export function summaryMarkdown(o: GateOutcome, limitBytes = DEFAULT_SUMMARY_LIMIT_BYTES): string {
+  return renderSummary(summaryModel(o), limitBytes);
 }

@@ -30,7 +30,7 @@ describe('inputs -> settings', () => {
       uploadReport: null,
       htmlReport: null,
       manifestDir: null,
-      comment: false,
+      comment: 'off',
       githubToken: null,
       workspace: ws,
       tempDir: path.join(ws, 'tmp'),
@@ -54,7 +54,7 @@ describe('inputs -> settings', () => {
     expect(s.jobs).toBe(3);
     expect(s.failOn).toBe('flagged');
     expect(s.reportPath).toBe(path.join(ws, 'out', 'r.json'));
-    expect(s.comment).toBe(true);
+    expect(s.comment).toBe('always');
   });
 
   it('artifact of this run, or of another run with the repository defaulting to this one', () => {
@@ -114,7 +114,7 @@ describe('inputs -> settings', () => {
     [{ report: 'data' }, /^Input 'report' names data .*which is a directory/],
     [{ settings: 'missing.json' }, /^Input 'settings' names missing\.json \(relative to the workspace .*\), which does not exist/],
     [{ baseline: 'data' }, /^Input 'baseline' names data .*which is not a file/],
-    [{ comment: 'true' }, /^Input 'comment' is true but github-token is empty/],
+    [{ comment: 'true' }, /^Input 'comment' is always but github-token is empty/],
     [{ shard: '1/2', manifest: 'release' }, /^Input 'shard' and 'manifest' are both set: a manifest lists the whole dataset/],
     [{ manifest: 'baseline.json' }, /^Input 'manifest' names baseline\.json .*which is a file: give a folder/],
   ];

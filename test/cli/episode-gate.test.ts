@@ -107,7 +107,7 @@ describe('scan', () => {
 
   it('check --report judges a saved report exactly as a fresh scan, and --summary writes what it prints', async () => {
     const f = path.join(tmp, 'fixtures-report2.json');
-    expect((await gate(['scan', '--report', f])).code).toBe(0);
+    expect((await gate(['scan', '--dataset', 'fixtures/dataset', '--report', f])).code).toBe(0);
     const summary = path.join(tmp, 'summary.md');
     const r = await gate(['check', '--report', f, '--baseline', 'fixtures/baseline.json', '--summary', summary]);
     expect(r.code).toBe(0);

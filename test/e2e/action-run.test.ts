@@ -153,7 +153,11 @@ describe('bad input fails with one line that names the input and the fix', () =>
     ['jobs zero', { jobs: '0' }, /Input 'jobs' is "0": give a whole number from 1 to 256/],
     ['unknown reason', { reasons: 'flat-cpu, boring' }, /Input 'reasons' has "boring", which is not a reason: use any of no-sample/],
     ['missing baseline', { baseline: 'ci/none.json' }, /Input 'baseline' names ci\/none\.json .*does not exist: commit a baseline there/],
-    ['comment not boolean', { comment: 'yes' }, /Input 'comment' is "yes": use true or false/],
+    [
+      'comment not a mode',
+      { comment: 'yes' },
+      /Input 'comment' is "yes": use always, on-change, on-failure or false \(true means always\)/,
+    ],
     ['bad upload name', { 'upload-report': 'a/b' }, /Input 'upload-report' is "a\/b": artifact names cannot contain "\/"/],
     ['artifact outside Actions', { artifact: 'snap' }, /Input 'artifact': the artifact service is not available here/],
   ];

@@ -111,7 +111,7 @@ describe('baseline validation', () => {
       })();
       expect(msg).toContain(words);
       expect(msg).toMatch(/^ci\/baseline\.json: /);
-      expect(msg).toContain('episode-gate baseline --out ci/baseline.json');
+      expect(msg).toContain('episode-gate baseline --dataset DIR --out ci/baseline.json');
       expect(msg).not.toContain('\n');
     });
   }
@@ -130,7 +130,7 @@ describe('loading a baseline file', () => {
   it('names a missing file and says how to create it', () => {
     const f = path.join(tmp, 'nope.json');
     expect(() => loadBaseline(f, 'nope.json')).toThrow(
-      'cannot read the baseline nope.json: ENOENT (no such file); create it with "episode-gate baseline --out nope.json" or fix the --baseline path',
+      'cannot read the baseline nope.json: ENOENT (no such file); create it with "episode-gate baseline --dataset DIR --out nope.json" (with the run\'s --settings, --host and --reason) or fix the baseline path',
     );
   });
   it('names a file that is not JSON', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compare } from '../../src/gate/compare.js';
 import { ConfigError } from '../../src/shared/errors.js';
+import { summaryMarkdown } from '../../src/render/summary.js';
 import { evaluateGate } from '../../src/gate/run.js';
 import { baselineOf, fakeReport, flagged, kept, type FakeEpisode } from '../support/fake-reports.js';
 
@@ -252,7 +253,7 @@ describe('the gate decision (--fail-on)', () => {
     expect(o.passed).toBe(false);
     expect(o.failReason).toMatch(/^4 regressions against fixtures\/baseline\.json: kept 4 → 3 \(-1, tolerance 0\); /);
     expect(o.failReason).not.toContain('\n');
-    expect(o.markdown.split('\n')[0]).toContain('FAILED');
+    expect(summaryMarkdown(o).split('\n')[0]).toContain('FAILED');
   });
   it('regression: passes a report with flagged episodes but no regressions', () => {
     const o = evaluateGate(fakeReport(before), baselineOf(before), { failOn: 'regression' });
@@ -261,20 +262,31 @@ describe('the gate decision (--fail-on)', () => {
   it('flagged: fails whenever an episode is flagged, even without regressions', () => {
     const o = evaluateGate(fakeReport(before), baselineOf(before), { failOn: 'flagged' });
     expect(o.passed).toBe(false);
-    expect(o.failReason).toBe('1 episode flagged (flat-cpu 1) and --fail-on is flagged');
+    expect(o.failReason).toBe('1 episode flagged (flat-cpu 1) with fail-on: flagged');
   });
   it('flagged: passes a dataset with nothing flagged', () => {
     expect(evaluateGate(fakeReport(kept(3)), baselineOf(kept(3)), { failOn: 'flagged' }).passed).toBe(true);
+  });
+  it('flagged without a baseline: 0 flagged heads the summary as passed, not "report only"', () => {
+    const o = evaluateGate(fakeReport(kept(3)), null, { failOn: 'flagged' });
+    expect(summaryMarkdown(o).split('\n')[0]).toBe(
+      '### ✅ episode-gate: passed — 0 flagged (fail-on flagged); 3 scanned, 3 kept, 0 flagged',
+    );
   });
   it('never: passes despite regressions, and still lists them', () => {
     const o = evaluateGate(fakeReport(worse), baselineOf(before, {}, false), { failOn: 'never' });
     expect(o.passed).toBe(true);
     expect(o.regressions.length).toBeGreaterThan(0);
-    expect(o.markdown.split('\n')[0]).toContain('regressions against the baseline not enforced');
+    expect(summaryMarkdown(o).split('\n')[0]).toContain('regressions against the baseline not enforced');
   });
   it('without a baseline: reports only and says how to create one', () => {
-    const o = evaluateGate(fakeReport(worse), null, { failOn: 'regression' });
+    const o = evaluateGate(fakeReport(worse), null, {
+      failOn: 'regression',
+      baselineCommand: (out) => `episode-gate baseline --dataset data --set clkTck=250 --out ${out}`,
+    });
     expect(o.passed).toBe(true);
-    expect(o.markdown).toContain('episode-gate baseline --out FILE');
+    expect(summaryMarkdown(o).split('\n')[1]).toContain(
+      '<code>episode-gate baseline --dataset data --set clkTck=250 --out ci/episode-baseline.json</code>',
+    );
   });
 });

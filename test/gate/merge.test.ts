@@ -13,6 +13,7 @@ import { baselineFromReport, loadBaseline, type Baseline } from '../../src/gate/
 import { ConfigError } from '../../src/shared/errors.js';
 import { mergeShardReports, type ShardReportFile } from '../../src/gate/merge.js';
 import { formatReport, readReport, writeReport, type Report } from '../../src/gate/report.js';
+import { summaryMarkdown } from '../../src/render/summary.js';
 import { evaluateGate, scanToReport, type FailOn } from '../../src/gate/run.js';
 import { REPO, FIXTURE_DATASET, copyFixtures, growIndex, writeSyntheticDataset } from '../support/shard-datasets.js';
 
@@ -76,7 +77,7 @@ function expectSameGate(merged: Report, whole: Report, cases: GateCase[]): void 
     failOn: c.failOn,
     baselineName: 'ci/baseline.json',
     reportHint: 'report.json',
-    updateHint: 'episode-gate baseline --report report.json --out ci/baseline.json',
+    baselineCommand: (out: string) => `episode-gate baseline --report report.json --out ${out}`,
   });
   for (const c of cases) {
     const a = evaluateGate(merged, c.baseline, opts(c));
@@ -85,7 +86,7 @@ function expectSameGate(merged: Report, whole: Report, cases: GateCase[]): void 
     expect(a.failReason, c.label).toBe(b.failReason);
     expect(a.regressions, c.label).toEqual(b.regressions);
     expect(a.improvements, c.label).toEqual(b.improvements);
-    expect(timelessSummary(a.markdown), c.label).toBe(timelessSummary(b.markdown));
+    expect(timelessSummary(summaryMarkdown(a)), c.label).toBe(timelessSummary(summaryMarkdown(b)));
   }
 }
 

@@ -4,7 +4,7 @@ import type { Reason } from '../../src/classifier/types.js';
 import { evaluateGate } from '../../src/gate/run.js';
 import type { Report } from '../../src/gate/report.js';
 import { esc } from '../../src/render/markdown.js';
-import { DEFAULT_SUMMARY_LIMIT_BYTES } from '../../src/render/summary.js';
+import { DEFAULT_SUMMARY_LIMIT_BYTES, summaryMarkdown } from '../../src/render/summary.js';
 import { baselineOf, fakeReport, type FakeEpisode } from '../support/fake-reports.js';
 
 /** Tags our summaries may contain; anything else in the rendered HTML came from data. */
@@ -85,11 +85,11 @@ describe('summary escaping', () => {
     report.episodes[0]!.episode = '<b>x</b>|y';
     const o = evaluateGate(report, baseline, { failOn: 'regression', baselineName: 'b.json', reportHint: 'report.json' });
     expect(o.passed).toBe(false);
-    const html = renderHtml(o.markdown);
+    const html = renderHtml(summaryMarkdown(o));
     expect(foreignTags(html)).toEqual([]);
     for (const shape of tableShapes(html)) expect(new Set(shape).size).toBe(1);
     expect(html).not.toMatch(/<a\s/);
-    expect(o.markdown).not.toMatch(/^# /m);
+    expect(summaryMarkdown(o)).not.toMatch(/^# /m);
     // The values are still there, readable as text.
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(html).toContain('a|b|c');
@@ -115,21 +115,21 @@ describe('summary layout', () => {
   it('puts the one-line verdict first, then the regressions, counts and reasons with deltas', () => {
     const after: FakeEpisode[] = [['lab-a', 'ep-rescued-by-netflow', ['flat-cpu']], before[1]!, before[2]!];
     const o = evaluateGate(fakeReport(after), baselineOf(before), { failOn: 'regression', baselineName: 'fixtures/baseline.json' });
-    const lines = o.markdown.split('\n');
+    const lines = summaryMarkdown(o).split('\n');
     expect(lines[0]).toMatch(/^### ❌ episode-gate: FAILED — \d+ regressions against fixtures\/baseline\.json: kept 2 → 1/);
-    expect(o.markdown).toContain('| kept | 2 | 1 | −1 ❌ | drop ≤ 0 |');
-    expect(o.markdown).toContain('| flat-cpu | 1 | 2 | +1 ❌ | rise ≤ 0 |');
-    expect(o.markdown).toContain(
+    expect(summaryMarkdown(o)).toContain('| kept | 2 | 1 | −1 ❌ | drop ≤ 0 |');
+    expect(summaryMarkdown(o)).toContain('| flat-cpu | 1 | 2 | +1 ❌ | rise ≤ 0 |');
+    expect(summaryMarkdown(o)).toContain(
       '| lab-a/ep-rescued-by-netflow | kept | flagged (flat-cpu) | proc: netflow spread 12.0 KiB &lt; 50.0 KiB<br>',
     );
-    expect(o.markdown.indexOf('#### Regressions')).toBeLessThan(o.markdown.indexOf('#### Counts'));
+    expect(summaryMarkdown(o).indexOf('#### Regressions')).toBeLessThan(summaryMarkdown(o).indexOf('#### Counts'));
   });
   it('shows a passing check as passed in its first line', () => {
     const o = evaluateGate(fakeReport(before), baselineOf(before), { failOn: 'regression', baselineName: 'fixtures/baseline.json' });
-    expect(o.markdown.split('\n')[0]).toBe(
+    expect(summaryMarkdown(o).split('\n')[0]).toBe(
       '### ✅ episode-gate: passed — no regressions against fixtures/baseline.json; 3 scanned, 2 kept, 1 flagged',
     );
-    expect(o.markdown).toContain('#### Episodes that changed verdict: none');
+    expect(summaryMarkdown(o)).toContain('#### Episodes that changed verdict: none');
   });
 });
 
@@ -153,17 +153,17 @@ describe('summary size', () => {
       const o = evaluateGate(report, baseline, {
         failOn: 'regression',
         baselineName: 'b.json',
-        summaryLimitBytes: limit,
         reportHint: 'episode-gate-report.json',
       });
-      const bytes = Buffer.byteLength(o.markdown, 'utf8');
+      const text = summaryMarkdown(o, limit);
+      const bytes = Buffer.byteLength(text, 'utf8');
       expect(bytes).toBeLessThanOrEqual(limit);
       expect(bytes).toBeGreaterThan(limit * 0.5);
-      expect(o.markdown.split('\n')[0]).toMatch(/^### ❌ episode-gate: FAILED — \d+ regressions against b\.json/);
-      expect(o.markdown).toContain('every episode is in the JSON report (episode-gate-report.json)');
-      expect(o.markdown).toMatch(/… and \d+ more: see the JSON report \(episode-gate-report\.json\)/);
-      expect(o.markdown.match(/<details>/g)?.length ?? 0).toBe(o.markdown.match(/<\/details>/g)?.length ?? 0);
-      const html = renderHtml(o.markdown);
+      expect(text.split('\n')[0]).toMatch(/^### ❌ episode-gate: FAILED — \d+ regressions against b\.json/);
+      expect(text).toContain('every episode is in the JSON report (episode-gate-report.json)');
+      expect(text).toMatch(/… and \d+ more: see the JSON report \(episode-gate-report\.json\)/);
+      expect(text.match(/<details>/g)?.length ?? 0).toBe(text.match(/<\/details>/g)?.length ?? 0);
+      const html = renderHtml(text);
       expect(foreignTags(html)).toEqual([]);
       for (const shape of tableShapes(html)) expect(new Set(shape).size).toBe(1);
     },
@@ -172,6 +172,6 @@ describe('summary size', () => {
   it('is not cut when everything fits', () => {
     const { report, baseline } = huge(40);
     const o = evaluateGate(report, baseline, { failOn: 'regression', baselineName: 'b.json' });
-    expect(o.markdown).not.toContain('This summary was cut');
+    expect(summaryMarkdown(o)).not.toContain('This summary was cut');
   });
 });

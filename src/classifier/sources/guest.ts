@@ -32,5 +32,5 @@ export function guestSignal(src: SourceRows, phaseAt: PhaseAt, s: ClassifierSett
   if (phases.length < 2) return unknown(rows.length, threshold, 'guest: samples in fewer than two phases', used, phases);
   const medians = phases.map((p) => p.value);
   const spread = pyMax(medians) - pyMin(medians);
-  return decided('guest load_1m', rows.length, used, phases, spread, spread >= threshold, threshold, (n) => n.toFixed(2));
+  return decided('guest load_1m', rows.length, used, phases, spread, spread >= threshold, threshold, (n, digits = 2) => n.toFixed(digits));
 }

@@ -81,5 +81,14 @@ export function procSignal(src: SourceRows, phaseAt: PhaseAt, s: ClassifierSetti
   const phases = [...buckets.byKey.values()].map((b) => ({ phase: b.label, value: median(b.items), samples: b.items.length }));
   const medians = phases.map((p) => p.value);
   const spread = pyMax(medians) - pyMin(medians);
-  return decided('proc CPU%', rows.length, used, phases, spread, spread >= threshold, threshold, (n) => `${n.toFixed(1)} pp`);
+  return decided(
+    'proc CPU%',
+    rows.length,
+    used,
+    phases,
+    spread,
+    spread >= threshold,
+    threshold,
+    (n, digits = 1) => `${n.toFixed(digits)} pp`,
+  );
 }

@@ -1,0 +1,305 @@
+/**
+ * The summary model: what a reader of a gate run is told, as plain data, computed once from the
+ * gate's outcome. Every renderer (markdown for the job summary, PR comment and terminal; HTML)
+ * reads this and nothing else decides what the run means. Values are raw (not escaped): each
+ * renderer escapes for its own format.
+ *
+ * The story leads with the cause: what changed (settings, data, tool version), its effect on the
+ * verdicts (kept → flagged and back, by host and reason), and the command that accepts it when
+ * the change is intended. Aggregate regressions that the flips alone explain (same episodes, so
+ * every change of a total is a flip) are folded under that cause instead of listed apart.
+ */
+import type { Comparison, Regression } from '../gate/compare.js';
+import type { Report } from '../gate/report.js';
+import type { FailOn, GateOutcome } from '../gate/run.js';
+import type { SettingChange } from '../gate/settings.js';
+
+/** The run's verdict, for the headline's mark and wording. */
+export type SummaryStatus =
+  /** The gate failed under fail-on. */
+  | 'failed'
+  /** Regressions were found but fail-on did not enforce them. */
+  | 'not-enforced'
+  /** Passed, with warnings past the baseline's warn levels. */
+  | 'warned'
+  /** Passed against a baseline, or fail-on: flagged with nothing flagged. */
+  | 'passed'
+  /** No baseline and nothing enforced: counts only. */
+  | 'report-only';
+
+/** What changed between the baseline and this run, as far as the baseline records it. */
+export interface SummaryCause {
+  /** Settings that differ from the baseline's (empty: same, or not recorded). */
+  settings: SettingChange[];
+  /** False when the baseline does not record its settings. */
+  settingsKnown: boolean;
+  /** The dataset fingerprint differs (null: the baseline does not record one). */
+  dataChanged: boolean | null;
+  /** Episodes new since the baseline, and baseline episodes gone. */
+  added: number;
+  gone: number;
+  /** The tool version that made the baseline and this one, when they differ. */
+  toolVersion: { before: string; after: string } | null;
+}
+
+/** Verdict flips counted by one key (a host or a reason). */
+export interface FlipCount {
+  key: string;
+  keptToFlagged: number;
+  flaggedToKept: number;
+}
+
+/** What the change did to the verdicts. */
+export interface SummaryEffect {
+  keptToFlagged: number;
+  flaggedToKept: number;
+  /** Still flagged, for other reasons. */
+  reasonsChanged: number;
+  /** Per host, most flips first. */
+  byHost: FlipCount[];
+  /** Per reason: kept → flagged counts the reasons gained, flagged → kept the reasons lost. */
+  byReason: FlipCount[];
+  /** The totals before and after. */
+  kept: { before: number; after: number };
+  flagged: { before: number; after: number };
+}
+
+/** The three lines a reader sees first. */
+export interface SummaryLead {
+  status: SummaryStatus;
+  /** Line 1: the verdict and what changed, in words (no markup). */
+  headline: string;
+  /** Line 2: the effect, in words; null when nothing is compared. */
+  effect: string | null;
+  /**
+   * Line 3: the command that accepts the change (writes this run as the baseline) when it is
+   * intended, or creates a baseline when none was given; null when nothing is to accept.
+   */
+  command: string | null;
+  /** What line 3's command does, e.g. "If this change is intended, accept it". */
+  commandLabel: string | null;
+}
+
+export interface SummaryModel {
+  lead: SummaryLead;
+  /** null without a baseline. */
+  cause: SummaryCause | null;
+  /** null without a baseline or without an episodes map in it. */
+  effect: SummaryEffect | null;
+  /** True when every aggregate regression is explained by the flips (listed under the cause). */
+  folded: boolean;
+  /** Regressions explained by the cause (aggregate totals and kept → flagged episodes). */
+  explained: Regression[];
+  /** Regressions listed on their own: pinned cases, and totals the flips do not explain. */
+  unexplained: Regression[];
+  warnings: Regression[];
+  improvements: Regression[];
+  failOn: FailOn;
+  failReason: string | null;
+  baselineName: string | null;
+  /** Where the full JSON report is (a path or an artifact name). */
+  reportHint: string | null;
+  /** The accept (or create) command again, for sections that repeat it. */
+  acceptCommand: string | null;
+  /** The data sections read these directly. */
+  report: Report;
+  comparison: Comparison | null;
+}
+
+const AGGREGATE = new Set(['kept-drop', 'flagged-rise', 'flagged-rate-rise', 'reason-rise', 'kept-to-flagged']);
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function causeOf(cmp: Comparison): SummaryCause {
+  return {
+    settings: cmp.settingsChanges ?? [],
+    settingsKnown: cmp.settingsChanges !== null,
+    dataChanged: cmp.datasetChanged,
+    added: cmp.added.total,
+    gone: cmp.vanished.length,
+    toolVersion: cmp.toolVersionChange,
+  };
+}
+
+function count(map: Map<string, FlipCount>, key: string, field: 'keptToFlagged' | 'flaggedToKept'): void {
+  const c = map.get(key) ?? { key, keptToFlagged: 0, flaggedToKept: 0 };
+  c[field]++;
+  map.set(key, c);
+}
+
+function sorted(map: Map<string, FlipCount>): FlipCount[] {
+  return [...map.values()].sort(
+    (a, b) => b.keptToFlagged + b.flaggedToKept - (a.keptToFlagged + a.flaggedToKept) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+  );
+}
+
+function effectOf(cmp: Comparison): SummaryEffect {
+  const byHost = new Map<string, FlipCount>();
+  const byReason = new Map<string, FlipCount>();
+  let down = 0;
+  let up = 0;
+  let other = 0;
+  for (const f of cmp.flips) {
+    if (f.kind === 'kept-to-flagged') {
+      down++;
+      count(byHost, f.host, 'keptToFlagged');
+      for (const r of f.after) count(byReason, r, 'keptToFlagged');
+    } else if (f.kind === 'flagged-to-kept') {
+      up++;
+      count(byHost, f.host, 'flaggedToKept');
+      for (const r of f.before) count(byReason, r, 'flaggedToKept');
+    } else other++;
+  }
+  const b = cmp.counts.baseline;
+  const c = cmp.counts.current;
+  return {
+    keptToFlagged: down,
+    flaggedToKept: up,
+    reasonsChanged: other,
+    byHost: sorted(byHost),
+    byReason: sorted(byReason),
+    kept: { before: b.kept, after: c.kept },
+    flagged: { before: b.flagged, after: c.flagged },
+  };
+}
+
+/** "netflowSpreadBytes 51200 → 81920", and the data and tool version when they changed. */
+export function causeText(cause: SummaryCause): string {
+  const parts: string[] = [];
+  const v = (n: number | null): string => (n === null ? 'unset' : String(n));
+  if (cause.settings.length > 0)
+    parts.push(`settings changed: ${cause.settings.map((s) => `${s.key} ${v(s.before)} → ${v(s.after)}`).join(', ')}`);
+  if (cause.dataChanged === true || cause.added > 0 || cause.gone > 0) {
+    const detail = [cause.added > 0 ? `${cause.added} new` : '', cause.gone > 0 ? `${cause.gone} gone` : ''].filter(Boolean);
+    parts.push(`data changed${detail.length ? ` (${detail.join(', ')} episodes)` : ''}`);
+  }
+  if (cause.toolVersion) parts.push(`episode-gate ${cause.toolVersion.before} → ${cause.toolVersion.after}`);
+  if (parts.length > 0) return parts.join('; ');
+  const unknown = [!cause.settingsKnown ? 'settings' : '', cause.dataChanged === null ? 'data fingerprint' : ''].filter(Boolean);
+  return unknown.length > 0
+    ? `no recorded change (the baseline does not record its ${unknown.join(' or ')})`
+    : 'same settings, data and tool version as the baseline';
+}
+
+function byText(counts: readonly FlipCount[], field: 'keptToFlagged' | 'flaggedToKept', max = 4): string {
+  const list = counts.filter((c) => c[field] > 0).sort((a, b) => b[field] - a[field] || (a.key < b.key ? -1 : 1));
+  const shown = list.slice(0, max).map((c) => `${c.key} ${c[field]}`);
+  if (list.length > max) shown.push(`${list.length - max} more`);
+  return shown.join(', ');
+}
+
+/** "5 kept → flagged (hosts lab-a 3, lab-b 2; reasons flat-cpu 5), 0 flagged → kept". */
+export function effectText(e: SummaryEffect): string {
+  const side = (n: number, label: string, field: 'keptToFlagged' | 'flaggedToKept'): string =>
+    n === 0 ? `0 ${label}` : `${n} ${label} (hosts ${byText(e.byHost, field)}; reasons ${byText(e.byReason, field)})`;
+  const parts = [side(e.keptToFlagged, 'kept → flagged', 'keptToFlagged'), side(e.flaggedToKept, 'flagged → kept', 'flaggedToKept')];
+  if (e.reasonsChanged > 0) parts.push(`${e.reasonsChanged} flagged for other reasons`);
+  return `${parts.join(', ')}; kept ${e.kept.before} → ${e.kept.after}, flagged ${e.flagged.before} → ${e.flagged.after}`;
+}
+
+function statusOf(o: GateOutcome): SummaryStatus {
+  if (!o.passed) return 'failed';
+  if (o.regressions.length > 0) return 'not-enforced';
+  if (o.warnings.length > 0) return 'warned';
+  if (o.comparison || o.failOn === 'flagged') return 'passed';
+  return 'report-only';
+}
+
+/** Whether the baseline records a change of settings, data or tool version. */
+export function causeChanged(cause: SummaryCause): boolean {
+  return cause.settings.length > 0 || cause.dataChanged === true || cause.added > 0 || cause.gone > 0 || cause.toolVersion !== null;
+}
+
+function headlineOf(o: GateOutcome, status: SummaryStatus, cause: SummaryCause | null, folded: boolean): string {
+  const c = o.report.counts;
+  const totals = `${c.scanned} scanned, ${c.kept} kept, ${c.flagged} flagged`;
+  const changed = cause && causeChanged(cause) ? causeText(cause) : null;
+  const base = o.baselineName ?? 'the baseline';
+  switch (status) {
+    case 'failed':
+      if (folded && changed) return `FAILED — ${changed}`;
+      return `FAILED — ${o.failReason ?? 'the gate failed'}`;
+    case 'not-enforced':
+      return `passed (fail-on ${o.failOn}) — ${plural(o.regressions.length, 'regression')} against ${base} not enforced; ${changed ?? totals}`;
+    case 'warned':
+      return `passed with ${plural(o.warnings.length, 'warning')} — no regressions against ${base}; ${changed ?? totals}`;
+    case 'passed':
+      if (!o.comparison) return `passed — ${c.flagged} flagged (fail-on flagged); ${totals}`;
+      return o.comparison.flips.length === 0 && o.improvements.length === 0 && !changed
+        ? `passed — no regressions against ${base}; ${totals}`
+        : `passed — no regressions against ${base}; ${changed ?? totals}`;
+    case 'report-only':
+      return `report only — ${totals}; no baseline given, nothing compared`;
+  }
+}
+
+/** The model of one gate run. */
+export function summaryModel(o: GateOutcome): SummaryModel {
+  const cmp = o.comparison;
+  const cause = cmp ? causeOf(cmp) : null;
+  const effect = cmp && cmp.hasEpisodeMap ? effectOf(cmp) : null;
+  // Same episodes on both sides: every change of a total is one of the flips.
+  const folded = Boolean(cmp && cmp.hasEpisodeMap && cmp.added.total === 0 && cmp.vanished.length === 0 && cmp.flips.length > 0);
+  const explained = folded ? o.regressions.filter((r) => AGGREGATE.has(r.kind)) : [];
+  const unexplained = o.regressions.filter((r) => !explained.includes(r));
+  const status = statusOf(o);
+  let effectLine: string | null = null;
+  if (cmp && effect) {
+    effectLine = effectText(effect);
+    if (explained.length > 0) {
+      const totals = explained.filter((r) => r.kind !== 'kept-to-flagged').length;
+      const named = explained.length - totals;
+      effectLine += `; explains ${plural(totals, 'total')} over tolerance${named ? ` and ${plural(named, 'episode')} kept → flagged` : ''}`;
+    }
+  } else if (cmp) {
+    const b = cmp.counts.baseline;
+    const c = cmp.counts.current;
+    effectLine = `kept ${b.kept} → ${c.kept}, flagged ${b.flagged} → ${c.flagged} (the baseline has no episodes map, so flips are not named)`;
+  }
+  const changed = cmp ? cmp.flips.length > 0 || cmp.regressions.length > 0 || cmp.improvements.length > 0 || o.warnings.length > 0 : false;
+  let command: string | null = null;
+  let commandLabel: string | null = null;
+  if (o.acceptCommand) {
+    if (!cmp) {
+      command = o.acceptCommand;
+      commandLabel = 'To gate on this dataset, write a baseline and pass it with --baseline (Action: baseline:)';
+    } else if (changed || (cause && causeChanged(cause))) {
+      command = o.acceptCommand;
+      commandLabel = 'If this change is intended, accept it';
+    }
+  }
+  return {
+    lead: { status, headline: headlineOf(o, status, cause, folded), effect: effectLine, command, commandLabel },
+    cause,
+    effect,
+    folded,
+    explained,
+    unexplained,
+    warnings: o.warnings,
+    improvements: o.improvements,
+    failOn: o.failOn,
+    failReason: o.failReason,
+    baselineName: o.baselineName,
+    reportHint: o.reportHint,
+    acceptCommand: o.acceptCommand,
+    report: o.report,
+    comparison: cmp,
+  };
+}
+
+/** Whether anything differs from the baseline (used by comment: on-change). */
+export function hasChange(m: SummaryModel): boolean {
+  const cmp = m.comparison;
+  if (!cmp) return m.lead.status === 'failed';
+  return (
+    cmp.flips.length > 0 ||
+    cmp.regressions.length > 0 ||
+    cmp.improvements.length > 0 ||
+    m.warnings.length > 0 ||
+    cmp.added.total > 0 ||
+    cmp.vanished.length > 0 ||
+    (cmp.settingsChanges?.length ?? 0) > 0
+  );
+}

@@ -1,0 +1,56 @@
+/** node dist/episode-gate.js as a process: --version, did-you-mean, hints and the cause-first summary. */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../support/helpers.js';
+import { writeThresholdDataset } from '../support/threshold-dataset.js';
+
+const repo = path.resolve(import.meta.dirname, '../..');
+const bin = path.join(repo, 'dist', 'episode-gate.js');
+const cwd = tempDir('gate-e2e-');
+
+function gate(...args: string[]): { code: number | null; out: string; err: string } {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+beforeAll(() => {
+  writeThresholdDataset(path.join(cwd, 'data'));
+  execFileSync(process.execPath, [bin, 'baseline', '--dataset', 'data', '--out', 'baseline.json'], { cwd, stdio: 'ignore' });
+});
+
+describe('episode-gate from dist/', () => {
+  it('prints its version', () => {
+    const version = (
+      JSON.parse(execFileSync('node', ['-p', 'JSON.stringify(require("./package.json"))'], { cwd: repo, encoding: 'utf8' })) as {
+        version: string;
+      }
+    ).version;
+    expect(gate('--version')).toMatchObject({ code: 0, out: `episode-gate ${version}\n` });
+  });
+  it('suggests the option meant', () => {
+    const r = gate('check', '--baselin', 'baseline.json', '--hots', 'lab-a');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('unrecognized arguments: --hots (did you mean --host?)');
+  });
+  it('refuses a baseline without a dataset, writing nothing', () => {
+    const r = gate('baseline', '--out', 'other.json');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('no dataset named, but --out is');
+    expect(existsSync(path.join(cwd, 'other.json'))).toBe(false);
+  });
+  it('a mistyped host is exit 2 with did you mean', () => {
+    const r = gate('check', '--dataset', 'data', '--baseline', 'baseline.json', '--host', 'lab-z');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('did you mean "lab-a"?');
+  });
+  it('a threshold change: the first three lines name the setting, its effect and the accept command', () => {
+    const r = gate('check', '--dataset', 'data', '--baseline', 'baseline.json', '--set', 'netflowSpreadBytes=81920');
+    expect(r.code).toBe(1);
+    const lines = r.out.split('\n');
+    expect(lines[0]).toContain('netflowSpreadBytes 51200 → 81920');
+    expect(lines[1]).toContain('4 kept → flagged');
+    expect(lines[2]).toContain('episode-gate baseline --dataset data --set netflowSpreadBytes=81920 --out baseline.json');
+  });
+});
