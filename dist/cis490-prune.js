@@ -2,10 +2,10 @@
 import fs__default, { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { u as unsafeIdReason, A as ALL_REASONS, R as REFERENCE_REASONS, D as DEFAULT_CLASSIFIER_SETTINGS, c as createEpisodeRunner, s as scanDataset } from './chunks/pool.js';
+import { u as unsafeIdReason, A as ALL_REASONS, D as DEFAULT_CLASSIFIER_SETTINGS, R as REFERENCE_REASONS, c as createEpisodeRunner, s as scanDataset } from './chunks/pool.js';
 import { s as splitPyLines, i as isBlankPyLine, p as parseJsonDoc, J as JsonError, N as NotDict, t as truthy, a as pyJsonString, D as DEFAULT_LIMITS } from './chunks/classify-file.js';
 import { createHash, randomUUID } from 'node:crypto';
-import { a as atLineStart, i as inLine, p as parseArgs, U as UsageError, b as intOption, u as usageLine, h as helpText, r as runMain } from './chunks/io.js';
+import { a as atLineStart, i as inLine, p as parseArgs, U as UsageError, b as intOption, u as usageLine, h as helpText, o as options, r as runMain } from './chunks/io.js';
 import 'node:url';
 import 'node:worker_threads';
 import 'node:fs/promises';
@@ -1446,31 +1446,29 @@ function renderPruneJson(view, scan) {
  * (0 nothing flagged, 1 something flagged, 2 usage error or no episodes dir).
  */
 const PROG = 'cis490-prune';
-const SPECS = [
-    {
-        name: 'episodes-root',
+const SPECS = options({
+    'episodes-root': {
         kind: 'value',
         help: 'episode tarballs, <root>/<host_id>/<episode_id>.tar.zst (default /var/lib/cis490/episodes)',
     },
-    { name: 'index', kind: 'value', help: 'index.jsonl (default /var/lib/cis490/index.jsonl)' },
-    { name: 'archive-root', kind: 'value', help: 'where --archive moves flagged tarballs (default /var/lib/cis490/episodes-archive)' },
-    {
-        name: 'reason',
+    index: { kind: 'value', help: 'index.jsonl (default /var/lib/cis490/index.jsonl)' },
+    'archive-root': { kind: 'value', help: 'where --archive moves flagged tarballs (default /var/lib/cis490/episodes-archive)' },
+    reason: {
         kind: 'multi',
         choices: [...REFERENCE_REASONS, 'unreadable'],
         help: 'Only flag episodes matching this reason. Repeat to OR multiple. Default: all reasons. (unreadable is always flagged)',
     },
-    { name: 'host', kind: 'value', help: 'Only consider episodes from this host_id' },
-    { name: 'delete', kind: 'flag', help: 'Remove flagged tarballs + drop their index rows' },
-    { name: 'archive', kind: 'flag', help: 'Move flagged tarballs to --archive-root + drop index rows' },
-    { name: 'json', kind: 'flag', help: 'Machine-readable output instead of summary' },
-    { name: 'jobs', kind: 'value', metavar: 'N', help: 'episodes classified in parallel (default: available cores)' },
-];
+    host: { kind: 'value', help: 'Only consider episodes from this host_id' },
+    delete: { kind: 'flag', help: 'Remove flagged tarballs + drop their index rows' },
+    archive: { kind: 'flag', help: 'Move flagged tarballs to --archive-root + drop index rows' },
+    json: { kind: 'flag', help: 'Machine-readable output instead of summary' },
+    jobs: { kind: 'value', metavar: 'N', help: 'episodes classified in parallel (default: available cores)' },
+});
 async function pruneMain(argv, io) {
     let args;
     let jobs;
     try {
-        args = parseArgs(argv, SPECS, [['delete', 'archive']]);
+        args = parseArgs(argv, SPECS, { exclusive: [['delete', 'archive']] });
         if (args._.length > 0)
             throw new UsageError(`unrecognized arguments: ${args._.join(' ')}`);
         jobs = intOption('jobs', args.jobs);
@@ -1502,16 +1500,16 @@ async function pruneMain(argv, io) {
         settings: { ...DEFAULT_CLASSIFIER_SETTINGS },
         limits: { ...DEFAULT_LIMITS },
     };
-    const selected = args.reason ? new Set(args.reason) : null;
+    const selected = args.reason.length > 0 ? new Set(args.reason) : null;
     if (!action) {
         const note = pendingPruneNote(indexPath);
         if (note)
             io.err(`${PROG}: note: ${inLine(note)}\n`);
-        const view = await scanAndReport(io, scanOpts, selected, Boolean(args.json), true);
+        const view = await scanAndReport(io, scanOpts, selected, args.json, true);
         return view.flagged.length === 0 ? 0 : 1;
     }
     const archiveRoot = path.resolve(io.cwd, args['archive-root'] ?? '/var/lib/cis490/episodes-archive');
-    return actOnFlagged(io, action, { indexPath, episodesRoot, archiveRoot }, scanOpts, selected, Boolean(args.json));
+    return actOnFlagged(io, action, { indexPath, episodesRoot, archiveRoot }, scanOpts, selected, args.json);
 }
 async function scanAndReport(io, scanOpts, selected, json, dryRun) {
     const runner = createEpisodeRunner({

@@ -3,8 +3,8 @@ import { existsSync, statSync, readFileSync, realpathSync, readdirSync, createRe
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { S as SOURCE_NAMES, u as unsafeIdReason, A as ALL_REASONS, f as formatShard, p as parseShard, a as ShardSpecError } from './chunks/pool.js';
-import { S as SOURCE_FORMAT, d as downsample, r as resolveSettings, a as displayPath, t as tarballPath, C as ConfigError, b as readEpisodeDetail, M as MANIFEST_FILE, c as describeFsError, e as MANIFEST_VERSION, f as SUMS_FILE, g as buildManifest, w as writeManifestDir, h as runUrl, F as FAIL_ON_CHOICES, i as writeHtmlReport, j as writeReport, k as formatReport, l as MIN_SUMMARY_LIMIT_BYTES, m as gateReport, n as mergeShardReports, o as readReport, p as bundledFixtures, q as requireWholeReport, s as runGate, u as parseOverride, v as loadBaseline, x as packageRoot, y as baselineFromReport, z as writeBaseline, A as scanToReport } from './chunks/write.js';
-import { U as UsageError, p as parseArgs, b as intOption, u as usageLine, h as helpText, i as inLine, r as runMain } from './chunks/io.js';
+import { S as SOURCE_FORMAT, d as downsample, r as resolveSettings, a as displayPath, t as tarballPath, C as ConfigError, b as readEpisodeDetail, M as MANIFEST_FILE, c as describeFsError, e as MANIFEST_VERSION, f as SUMS_FILE, g as buildManifest, w as writeManifestDir, h as runUrl, F as FAIL_ON_CHOICES, i as toolVersion, T as TOLERANCE_KEYS, j as bundledFixtures, p as parseOverride, k as applyTolerance, l as loadBaseline, m as readReport, s as scanToReport, n as requireWholeReport, o as baselineFromReport, q as writeBaseline, u as MIN_SUMMARY_LIMIT_BYTES, v as gateReport, x as mergeShardReports, y as writeHtmlReport, z as writeReport, A as formatReport, B as summaryMarkdown } from './chunks/write.js';
+import { U as UsageError, o as options, c as closest, p as parseArgs, h as helpText, i as inLine, u as usageLine, b as intOption, r as runMain } from './chunks/io.js';
 import { createHash } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import 'node:url';
@@ -93,25 +93,24 @@ function explainJson(d) {
 }
 
 /** `episode-gate explain HOST/EPISODE`: one episode's verdict and why, in a terminal or as JSON. */
-const EXPLAIN_SPECS = [
-    {
-        name: 'dataset',
+const EXPLAIN = options({
+    version: { kind: 'flag', help: "show episode-gate's version and exit" },
+    dataset: {
         kind: 'value',
         metavar: 'DIR',
         help: 'dataset root holding index.jsonl and episodes/ (default: the bundled fixtures)',
     },
-    {
-        name: 'episodes-root',
+    'episodes-root': {
         kind: 'value',
         metavar: 'DIR',
         help: 'episode tarballs, <root>/<host_id>/<episode_id>.tar.zst (instead of --dataset)',
     },
-    { name: 'settings', kind: 'value', metavar: 'FILE', help: 'classifier settings file (see schema/settings.schema.json)' },
-    { name: 'set', kind: 'multi', metavar: 'KEY=VALUE', help: 'override one setting, e.g. --set netflowSpreadBytes=40960' },
-    { name: 'json', kind: 'flag', help: 'print the verdict, per-phase values and series as JSON' },
-];
+    settings: { kind: 'value', metavar: 'FILE', help: 'classifier settings file (see schema/settings.schema.json)' },
+    set: { kind: 'multi', metavar: 'KEY=VALUE', help: 'override one setting, e.g. --set netflowSpreadBytes=40960' },
+    json: { kind: 'flag', help: 'print the verdict, per-phase values and series as JSON' },
+});
 async function explainCmd(args, io, dataset, overrides) {
-    const ids = args._ ?? [];
+    const ids = args._;
     if (ids.length !== 1)
         throw new UsageError('expected exactly one HOST/EPISODE, e.g. lab-a/ep-rescued-by-netflow');
     const parts = ids[0].split('/');
@@ -373,26 +372,26 @@ async function verifyDataset(loaded, root, opts) {
  * `verify` command that checks a folder against a manifest.
  */
 const PROG$1 = 'episode-gate';
-const MANIFEST_OPTION = {
-    name: 'manifest',
-    kind: 'value',
-    metavar: 'DIR',
-    help: 'write the kept episodes with their sha256 to DIR: SHA256SUMS (only when the gate passed), manifest.json, statement.intoto.json, predicate.json',
-};
-const VERIFY_SPECS = [
-    { name: 'manifest', kind: 'value', metavar: 'FILE', help: 'manifest.json written by --manifest DIR (or that folder)' },
-    {
-        name: 'dataset',
+const MANIFEST_OPTION = options({
+    manifest: {
+        kind: 'value',
+        metavar: 'DIR',
+        help: 'write the kept episodes with their sha256 to DIR: SHA256SUMS (only when the gate passed), manifest.json, statement.intoto.json, predicate.json',
+    },
+});
+const VERIFY = options({
+    version: { kind: 'flag', help: "show episode-gate's version and exit" },
+    manifest: { kind: 'value', metavar: 'FILE', help: 'manifest.json written by --manifest DIR (or that folder)' },
+    dataset: {
         kind: 'value',
         metavar: 'DIR',
         help: "the folder the manifest's paths are relative to: an export, or the dataset root",
     },
-    {
-        name: 'allow-extra',
+    'allow-extra': {
         kind: 'flag',
         help: 'do not count tarballs the manifest does not list (e.g. the flagged ones, verifying the dataset itself)',
     },
-];
+});
 const VERIFY_DESCRIPTION = 'Check that DIR holds every tarball the manifest releases, each with its sha256, and no other *.tar.zst (unless --allow-extra). One line per problem on standard output. Exit 0 verified, 1 a tarball is missing, changed or extra (or the manifest records a failed gate), 2 the tool could not run.';
 function writeManifest(dir, report, d, io) {
     const manifest = buildManifest(report, d);
@@ -414,7 +413,7 @@ async function verifyCmd(args, io) {
     const loaded = readManifest(path.resolve(io.cwd, manifestArg), show);
     const root = path.resolve(io.cwd, datasetArg);
     const started = performance.now();
-    const r = await verifyDataset(loaded, root, { allowExtra: Boolean(args['allow-extra']) });
+    const r = await verifyDataset(loaded, root, { allowExtra: args['allow-extra'] });
     const secs = ((performance.now() - started) / 1000).toFixed(2);
     for (const p of r.problems)
         io.out(`${p.kind} ${p.path}: ${p.detail}\n`);
@@ -435,82 +434,88 @@ async function verifyCmd(args, io) {
  * not run (usage, configuration or I/O error).
  */
 const PROG = 'episode-gate';
-const DATASET_SPECS = [
-    {
-        name: 'dataset',
+const COMMON = options({
+    version: { kind: 'flag', help: "show episode-gate's version and exit" },
+});
+const DATASET = options({
+    ...COMMON,
+    dataset: {
         kind: 'value',
         metavar: 'DIR',
-        help: 'dataset root holding index.jsonl and episodes/ (default: the bundled fixtures)',
+        help: 'dataset root holding index.jsonl and episodes/ (the bundled fixtures only when no dataset, baseline, report or output is named)',
     },
-    {
-        name: 'episodes-root',
+    'episodes-root': {
         kind: 'value',
         metavar: 'DIR',
         help: 'episode tarballs, <root>/<host_id>/<episode_id>.tar.zst (instead of --dataset)',
     },
-    { name: 'index', kind: 'value', metavar: 'FILE', help: 'index.jsonl (instead of --dataset)' },
-    { name: 'host', kind: 'value', help: 'only scan episodes from this host_id' },
-    { name: 'reason', kind: 'multi', choices: ALL_REASONS, help: 'only these reasons flag (repeat to OR); unreadable always flags' },
-    { name: 'settings', kind: 'value', metavar: 'FILE', help: 'classifier settings file (see schema/settings.schema.json)' },
-    { name: 'set', kind: 'multi', metavar: 'KEY=VALUE', help: 'override one setting for this run, e.g. --set netflowSpreadBytes=40960' },
-    { name: 'jobs', kind: 'value', metavar: 'N', help: 'episodes classified in parallel (default: available cores)' },
-];
-const HTML_SPEC = {
-    name: 'html',
-    kind: 'value',
-    metavar: 'FILE',
-    help: 'also write the self-contained HTML report (charts, per-phase drill-down) to FILE',
-};
-const SCAN_SPECS = [
-    ...DATASET_SPECS,
-    { name: 'report', kind: 'value', metavar: 'FILE', help: 'write the JSON report here (default: standard output)' },
-    {
-        name: 'shard',
+    index: { kind: 'value', metavar: 'FILE', help: 'index.jsonl (instead of --dataset)' },
+    host: { kind: 'value', help: 'only scan episodes from this host_id' },
+    reason: { kind: 'multi', choices: ALL_REASONS, help: 'only these reasons flag (repeat to OR); unreadable always flags' },
+    settings: { kind: 'value', metavar: 'FILE', help: 'classifier settings file (see schema/settings.schema.json)' },
+    set: { kind: 'multi', metavar: 'KEY=VALUE', help: 'override one setting for this run, e.g. --set netflowSpreadBytes=40960' },
+    jobs: { kind: 'value', metavar: 'N', help: 'episodes classified in parallel (default: available cores)' },
+});
+/** The outputs a judged (or scanned) report can also be written as. */
+const OUTPUTS = options({
+    html: {
+        kind: 'value',
+        metavar: 'FILE',
+        help: 'also write the self-contained HTML report (charts, per-phase drill-down) to FILE',
+    },
+    ...MANIFEST_OPTION,
+});
+const SCAN = options({
+    ...DATASET,
+    report: { kind: 'value', metavar: 'FILE', help: 'write the JSON report here (default: standard output)' },
+    shard: {
         kind: 'value',
         metavar: 'K/N',
         help: 'scan only shard K of N (a fixed share of the index rows) into a partial report; episode-gate merge joins the N reports',
     },
-    HTML_SPEC,
-    MANIFEST_OPTION,
-];
+    ...OUTPUTS,
+});
 /** Judging a report: what check and merge share. */
-const GATE_SPECS = [
-    {
-        name: 'baseline',
+const GATE = options({
+    baseline: {
         kind: 'value',
         metavar: 'FILE',
         help: 'baseline to compare with (default with no dataset options: fixtures/baseline.json)',
     },
-    {
-        name: 'fail-on',
+    'fail-on': {
         kind: 'value',
         choices: FAIL_ON_CHOICES,
         help: 'regression (default): fail on regressions; flagged: also on any flagged episode; never: report only',
     },
-    { name: 'summary', kind: 'value', metavar: 'FILE', help: 'also write the markdown summary to FILE' },
-    { name: 'report-out', kind: 'value', metavar: 'FILE', help: 'write the JSON report of this scan to FILE' },
-    { name: 'summary-limit', kind: 'value', metavar: 'BYTES', help: 'cap the summary at BYTES (default just under 1 MiB)' },
-    HTML_SPEC,
-    MANIFEST_OPTION,
-];
-const CHECK_SPECS = [
-    ...DATASET_SPECS,
-    { name: 'report', kind: 'value', metavar: 'FILE', help: 'judge this report (from episode-gate scan) instead of scanning' },
-    ...GATE_SPECS,
-];
-const MERGE_SPECS = GATE_SPECS.map((s) => s.name === 'baseline'
-    ? { ...s, help: 'baseline to compare with (default: none, report only)' }
-    : s.name === 'report-out'
-        ? { ...s, help: "write the merged JSON report (the whole dataset's) to FILE" }
-        : s);
-const BASELINE_SPECS = [
-    ...DATASET_SPECS,
-    { name: 'report', kind: 'value', metavar: 'FILE', help: 'make the baseline from this report instead of scanning' },
-    { name: 'out', kind: 'value', metavar: 'FILE', help: 'baseline file to write (required); its pinned cases and tolerances are kept' },
-    { name: 'baseline', kind: 'value', metavar: 'FILE', help: 'take pinned cases and tolerances from FILE (default: --out, when it exists)' },
-    { name: 'pin', kind: 'multi', metavar: 'HOST/EPISODE[=NAME]', help: 'pin this episode at its current verdict (repeatable)' },
-    { name: 'drop-stale-cases', kind: 'flag', help: 'drop pinned cases that no longer match (listed) instead of refusing' },
-];
+    summary: { kind: 'value', metavar: 'FILE', help: 'also write the markdown summary to FILE' },
+    'report-out': { kind: 'value', metavar: 'FILE', help: 'write the JSON report of this scan to FILE' },
+    'summary-limit': { kind: 'value', metavar: 'BYTES', help: 'cap the summary at BYTES (default just under 1 MiB)' },
+    ...OUTPUTS,
+});
+const CHECK = options({
+    ...DATASET,
+    report: { kind: 'value', metavar: 'FILE', help: 'judge this report (from episode-gate scan) instead of scanning' },
+    ...GATE,
+});
+const MERGE = options({
+    ...COMMON,
+    ...GATE,
+    baseline: { ...GATE.baseline, help: 'baseline to compare with (default: none, report only)' },
+    'report-out': { ...GATE['report-out'], help: "write the merged JSON report (the whole dataset's) to FILE" },
+});
+const BASELINE = options({
+    ...DATASET,
+    report: { kind: 'value', metavar: 'FILE', help: 'make the baseline from this report instead of scanning' },
+    out: { kind: 'value', metavar: 'FILE', help: 'baseline file to write (required); its pinned cases and tolerances are kept' },
+    baseline: { kind: 'value', metavar: 'FILE', help: 'take pinned cases and tolerances from FILE (default: --out, when it exists)' },
+    pin: { kind: 'multi', metavar: 'HOST/EPISODE[=NAME]', help: 'pin this episode at its current verdict (repeatable)' },
+    'drop-stale-cases': { kind: 'flag', help: 'drop pinned cases that no longer match (listed) instead of refusing' },
+    tolerance: {
+        kind: 'multi',
+        metavar: 'KEY=VALUE',
+        help: `set a tolerance, kept across updates (repeatable; VALUE a number or null = not checked); KEY: ${TOLERANCE_KEYS.join(', ')}, reasons.REASON, warn.KEY`,
+    },
+});
 const DATASET_EXCLUSIVE = [
     ['dataset', 'episodes-root'],
     ['dataset', 'index'],
@@ -538,59 +543,52 @@ commands:
 With no dataset options, scan and check use the bundled fixture dataset, and check compares it
 with the committed fixture baseline. Run '${PROG} COMMAND --help' for a command's options.
 `;
-const SUBS = {
-    scan: {
-        specs: SCAN_SPECS,
-        exclusive: DATASET_EXCLUSIVE,
-        description: 'Classify every episode of a dataset and write the JSON report. With --shard K/N, only the index rows of shard K (chosen by a hash of host_id/episode_id, so a row keeps its shard as the index grows) go into a partial report.',
-    },
-    check: {
-        specs: CHECK_SPECS,
-        exclusive: REPORT_INPUT_EXCLUSIVE,
-        description: 'Compare a scan with a baseline and print the markdown summary. Exit 0 passed, 1 the gate failed, 2 the tool could not run.',
-    },
-    merge: {
-        specs: MERGE_SPECS,
-        exclusive: [],
-        positional: 'REPORT [REPORT ...]',
-        description: 'Merge the reports of all N shards of one dataset (files, or folders searched for *.json), then compare the whole with a baseline as check --report does. The shards must share the dataset fingerprint, settings, tool version, --host and --reason, and cover every index row exactly once. Exit 0 passed, 1 the gate failed, 2 the tool could not run (a missing, repeated or mismatched shard included).',
-    },
-    baseline: {
-        specs: BASELINE_SPECS,
-        exclusive: REPORT_INPUT_EXCLUSIVE,
-        description: 'Write a baseline equal to a scan, keeping the existing pinned cases and tolerances. Exit 1 when a pinned case no longer matches.',
-    },
-    explain: {
-        specs: EXPLAIN_SPECS,
-        exclusive: DATASET_EXCLUSIVE,
-        positional: 'HOST/EPISODE',
-        description: 'Classify one episode and show why: the verdict, then per telemetry source the per-phase values, the spread against the threshold, the decision and a sparkline of the raw series (phase numbers under it). --json prints the same as JSON. Exit 0 whatever the verdict, 2 when the episode cannot be found.',
-    },
-    verify: { specs: VERIFY_SPECS, exclusive: [], description: VERIFY_DESCRIPTION },
+const DESCRIPTIONS = {
+    scan: 'Classify every episode of a dataset and write the JSON report. With --shard K/N, only the index rows of shard K (chosen by a hash of host_id/episode_id, so a row keeps its shard as the index grows) go into a partial report.',
+    check: 'Compare a scan with a baseline and print the markdown summary. Exit 0 passed, 1 the gate failed, 2 the tool could not run.\n\n' +
+        "Modes: the baseline's episodes unchanged (same ids and bytes) = snapshot, every count judged as before.\n" +
+        "Episodes new, gone or modified = changed dataset: the episodes in both are judged as a snapshot, kept ones gone or modified fail, and the new ones are judged as a cohort (flagged rate overall, per reason and per host against the baseline's, one-sided exact test).",
+    merge: 'Merge the reports of all N shards of one dataset (files, or folders searched for *.json), then compare the whole with a baseline as check --report does. The shards must share the dataset fingerprint, settings, tool version, --host and --reason, and cover every index row exactly once. Exit 0 passed, 1 the gate failed, 2 the tool could not run (a missing, repeated or mismatched shard included).',
+    baseline: 'Write a baseline equal to a scan, keeping the existing pinned cases and tolerances. Exit 1 when a pinned case no longer matches.',
+    explain: 'Classify one episode and show why: the verdict, then per telemetry source the per-phase values, the spread against the threshold, the decision and a sparkline of the raw series (phase numbers under it). --json prints the same as JSON. Exit 0 whatever the verdict, 2 when the episode cannot be found.',
+    verify: VERIFY_DESCRIPTION,
 };
-function datasetChoice(args, io) {
-    const dataset = args.dataset;
+const SUB_NAMES = Object.keys(DESCRIPTIONS);
+const isSub = (s) => SUB_NAMES.includes(s);
+/** Shell-quoted, so a printed command can be pasted as it is. */
+function q(v) {
+    return /^[\w./:=@,+-]+$/.test(v) ? v : `'${v.replace(/'/g, `'\\''`)}'`;
+}
+/** The options that name what a run reads or writes; the bundled fixtures are used only when none is given. */
+function namedInputs(args) {
+    return ['baseline', 'report', 'report-out', 'summary', 'out'].filter((k) => args[k] !== undefined).map((k) => `--${k}`);
+}
+function datasetChoice(args, io, named) {
+    const { dataset, index } = args;
     const root = args['episodes-root'];
-    const index = args.index;
-    if (dataset)
-        return {
-            indexPath: path.resolve(io.cwd, dataset, 'index.jsonl'),
-            episodesRoot: path.resolve(io.cwd, dataset, 'episodes'),
-            bundled: false,
-        };
+    if (dataset) {
+        const abs = path.resolve(io.cwd, dataset);
+        if (!existsSync(path.join(abs, 'index.jsonl')) && existsSync(path.join(abs, '..', 'index.jsonl'))) {
+            throw new ConfigError(`--dataset ${dataset} is the episodes folder itself, not the dataset root: pass --dataset ${q(displayPath(path.dirname(abs), io.cwd))} (the folder holding index.jsonl and episodes/)`);
+        }
+        return { indexPath: path.join(abs, 'index.jsonl'), episodesRoot: path.join(abs, 'episodes'), bundled: false };
+    }
     if (root || index) {
         const r = root ? path.resolve(io.cwd, root) : path.join(path.dirname(path.resolve(io.cwd, index)), 'episodes');
         const i = index ? path.resolve(io.cwd, index) : path.join(path.dirname(path.resolve(io.cwd, root)), 'index.jsonl');
         return { indexPath: i, episodesRoot: r, bundled: false };
+    }
+    if (named.length > 0) {
+        throw new ConfigError(`no dataset named, but ${named.join(' and ')} ${named.length === 1 ? 'is' : 'are'}: pass --dataset DIR (the folder holding index.jsonl and episodes/) or --report FILE; the bundled fixtures are used only when no dataset, baseline, report or output is named`);
     }
     const fx = bundledFixtures();
     if (!fx)
         throw new ConfigError('the bundled fixtures were not found next to this program; pass --dataset DIR');
     return { indexPath: fx.indexPath, episodesRoot: fx.episodesRoot, bundled: true };
 }
-function overrides(args) {
+function overrides(set) {
     let out = {};
-    for (const s of args.set ?? [])
+    for (const s of set)
         out = { ...out, ...parseOverride(s) };
     return out;
 }
@@ -603,8 +601,7 @@ function progress(io) {
             io.err('\n');
     };
 }
-function shardArg(args) {
-    const spec = args.shard;
+function shardArg(spec) {
     if (spec === undefined)
         return undefined;
     try {
@@ -616,38 +613,78 @@ function shardArg(args) {
         throw e;
     }
 }
-async function scanFromArgs(args, io, jobs) {
-    const ds = datasetChoice(args, io);
+/** What a scan takes from the dataset options, built once for scan, check and baseline. */
+function scanOptions(args, io, named, shard) {
+    const ds = datasetChoice(args, io, named);
     const onProgress = progress(io);
-    const shard = shardArg(args);
-    return scanToReport({
+    return {
         indexPath: ds.indexPath,
         episodesRoot: ds.episodesRoot,
         ...(args.settings ? { settingsPath: args.settings } : {}),
-        settingsOverrides: overrides(args),
-        ...(args.reason ? { reasons: args.reason } : {}),
+        settingsOverrides: overrides(args.set),
+        ...(args.reason.length > 0 ? { reasons: [...args.reason] } : {}),
         ...(args.host ? { host: args.host } : {}),
-        jobs: jobs ?? availableParallelism(),
+        jobs: intOption('jobs', args.jobs) ?? availableParallelism(),
         ...(onProgress ? { onProgress } : {}),
         ...(shard ? { shard } : {}),
         cwd: io.cwd,
-    });
+    };
+}
+/**
+ * The `episode-gate baseline` command that writes this run's inputs as a baseline to `out`:
+ * the dataset (or the report) and every option that decides verdicts, ready to paste.
+ */
+function baselineCommandOf(args, io) {
+    return (out) => {
+        const parts = [PROG, 'baseline'];
+        if (args.report)
+            parts.push('--report', q(displayPath(args.report, io.cwd)));
+        else if (!args.dataset && !args['episodes-root'] && !args.index) {
+            const fx = bundledFixtures();
+            if (fx)
+                parts.push('--dataset', q(displayPath(path.dirname(fx.indexPath), io.cwd)));
+        }
+        for (const name of ['dataset', 'episodes-root', 'index', 'host', 'settings']) {
+            const v = args[name];
+            if (v)
+                parts.push(`--${name}`, q(v));
+        }
+        for (const v of args.reason)
+            parts.push('--reason', q(v));
+        for (const v of args.set)
+            parts.push('--set', q(v));
+        parts.push('--out', q(out));
+        return parts.join(' ');
+    };
+}
+/** How a report is gated, from the gate options: built once for check and merge. */
+function gateOptions(args, io, baselineCommand, fallbackBaseline) {
+    const baselinePath = args.baseline ?? fallbackBaseline;
+    const reportOut = args['report-out'];
+    return {
+        failOn: args['fail-on'] ?? 'regression',
+        ...(baselinePath ? { baselinePath } : {}),
+        ...(reportOut ? { reportPath: reportOut } : {}),
+        baselineCommand,
+        cwd: io.cwd,
+    };
 }
 function totalsLine(r) {
     const what = r.shard ? `shard ${formatShard(r.shard)}: ` : '';
     return `${what}${r.counts.scanned} episodes: ${r.counts.kept} kept, ${r.counts.flagged} flagged`;
 }
-async function scanCmd(args, io, jobs) {
+async function scanCmd(args, io) {
+    const out = args.report;
     if (args.manifest && args.shard) {
         throw new UsageError('--manifest lists a whole dataset, not one shard: pass --manifest DIR to episode-gate merge instead');
     }
-    const report = await scanFromArgs(args, io, jobs);
-    if (args.manifest)
+    const named = [...(out ? ['--report'] : []), ...(args.html ? ['--html'] : []), ...(args.manifest ? ['--manifest'] : [])];
+    const report = await scanToReport(scanOptions(args, io, named, shardArg(args.shard)));
+    if (args.manifest) {
         writeManifest(args.manifest, report, { command: 'scan', failOn: 'never', passed: true, failReason: null, comparison: null, regressions: 0, baselineFile: null }, io);
-    const out = args.report;
-    const html = args.html;
-    if (html) {
-        await writeHtmlReport(html, { report, comparison: null, passed: true, failReason: null }, { cwd: io.cwd, reportHint: out ? displayPath(out, io.cwd) : null });
+    }
+    if (args.html) {
+        await writeHtmlReport(args.html, { report, comparison: null, passed: true, failReason: null }, { cwd: io.cwd, reportHint: out ? displayPath(out, io.cwd) : null });
     }
     if (out) {
         writeReport(path.resolve(io.cwd, out), report);
@@ -659,74 +696,41 @@ async function scanCmd(args, io, jobs) {
     }
     return 0;
 }
-function usesDatasetOptions(args) {
-    return Boolean(args.dataset || args['episodes-root'] || args.index || args.report);
-}
-async function checkCmd(args, io, jobs) {
-    const failOn = (args['fail-on'] ?? 'regression');
+async function checkCmd(args, io) {
     const limit = intOption('summary-limit', args['summary-limit'], MIN_SUMMARY_LIMIT_BYTES);
-    let baselinePath = args.baseline;
-    if (!baselinePath && !usesDatasetOptions(args)) {
-        const fx = bundledFixtures();
-        if (fx)
-            baselinePath = displayPath(fx.baselinePath, io.cwd);
-    }
     const reportIn = args.report;
-    const reportOut = args['report-out'];
-    let outcome;
-    if (reportIn) {
-        const show = (p) => displayPath(p, io.cwd);
-        outcome = await gateReport(() => {
+    const named = namedInputs(args);
+    const usesDataset = Boolean(args.dataset || args['episodes-root'] || args.index || reportIn);
+    // With nothing named at all, check is the bundled fixtures against their committed baseline.
+    const fx = !usesDataset && named.length === 0 ? bundledFixtures() : null;
+    const opts = gateOptions(args, io, baselineCommandOf(args, io), fx ? displayPath(fx.baselinePath, io.cwd) : undefined);
+    const show = (p) => displayPath(p, io.cwd);
+    const produce = reportIn
+        ? () => {
             const report = readReport(path.resolve(io.cwd, reportIn), show(reportIn));
             requireWholeReport(report, show(reportIn), 'gated');
             return report;
-        }, {
-            failOn,
-            ...(baselinePath ? { baselinePath, updateHint: `${PROG} baseline --report ${show(reportIn)} --out ${show(baselinePath)}` } : {}),
-            ...(reportOut ? { reportPath: reportOut } : {}),
-            ...(limit ? { summaryLimitBytes: limit } : {}),
-            reportHint: show(reportIn),
-            cwd: io.cwd,
-        });
-    }
-    else {
-        const ds = datasetChoice(args, io);
-        const onProgress = progress(io);
-        outcome = await runGate({
-            indexPath: ds.indexPath,
-            episodesRoot: ds.episodesRoot,
-            ...(baselinePath ? { baselinePath } : {}),
-            ...(args.settings ? { settingsPath: args.settings } : {}),
-            settingsOverrides: overrides(args),
-            ...(args.reason ? { reasons: args.reason } : {}),
-            ...(args.host ? { host: args.host } : {}),
-            jobs: jobs ?? availableParallelism(),
-            failOn,
-            ...(reportOut ? { reportPath: reportOut } : {}),
-            ...(limit ? { summaryLimitBytes: limit } : {}),
-            ...(onProgress ? { onProgress } : {}),
-            ...(baselinePath ? { updateHint: updateCommand(args, baselinePath, io) } : {}),
-            cwd: io.cwd,
-        });
-    }
-    return await finishGate(outcome, args, io, baselinePath, failOn, 'check');
+        }
+        : () => scanToReport(scanOptions(args, io, named));
+    const outcome = await gateReport(produce, { ...opts, ...(reportIn ? { reportHint: show(reportIn) } : {}) });
+    return await finishGate(outcome, args, io, limit, 'check');
 }
 /** Print the summary (and write it to --summary), say passed or failed on stderr, and give the exit code. */
-async function finishGate(outcome, args, io, baselinePath, failOn, command) {
-    const html = args.html;
-    if (html) {
-        const reportOut = (args['report-out'] ?? args.report);
-        await writeHtmlReport(html, outcome, { cwd: io.cwd, reportHint: reportOut ? displayPath(reportOut, io.cwd) : null });
+async function finishGate(outcome, args, io, limit, command) {
+    if (args.html) {
+        const reportOut = args['report-out'] ?? (command === 'check' ? args.report : undefined);
+        await writeHtmlReport(args.html, outcome, { cwd: io.cwd, reportHint: reportOut ? displayPath(reportOut, io.cwd) : null });
     }
     if (args.manifest) {
-        const { report, passed, failReason, comparison, regressions, baselineFile } = outcome;
+        const { report, passed, failReason, comparison, regressions, baselineFile, failOn } = outcome;
         writeManifest(args.manifest, report, { command, failOn, passed, failReason, comparison, regressions: regressions.length, baselineFile }, io);
     }
-    io.out(outcome.markdown);
+    const markdown = summaryMarkdown(outcome, limit);
+    io.out(markdown);
     const summaryFile = args.summary;
     if (summaryFile) {
         try {
-            writeFileSync(path.resolve(io.cwd, summaryFile), outcome.markdown);
+            writeFileSync(path.resolve(io.cwd, summaryFile), markdown);
         }
         catch (e) {
             throw new ConfigError(`cannot write the summary to ${summaryFile}: ${describeFsError(e)}; check that its folder exists and is writable`);
@@ -734,15 +738,20 @@ async function finishGate(outcome, args, io, baselinePath, failOn, command) {
     }
     if (outcome.passed) {
         const n = outcome.regressions.length;
-        const what = !baselinePath
-            ? 'report only (no baseline given)'
+        const w = outcome.warnings.length;
+        const what = !outcome.baselineName
+            ? outcome.failOn === 'flagged'
+                ? '0 flagged (--fail-on flagged)'
+                : 'report only (no baseline given)'
             : n > 0
-                ? `${n} regression${n === 1 ? '' : 's'} not enforced (--fail-on ${failOn})`
-                : `no regressions against ${displayPath(baselinePath, io.cwd)}`;
+                ? `${n} regression${n === 1 ? '' : 's'} not enforced (--fail-on ${outcome.failOn})`
+                : `no regressions against ${outcome.baselineName}${w > 0 ? ` (${w} warning${w === 1 ? '' : 's'})` : ''}`;
         io.err(`${PROG}: PASSED: ${inLine(what)}; ${totalsLine(outcome.report)}\n`);
         return 0;
     }
     io.err(`${PROG}: GATE FAILED (exit 1): ${inLine(String(outcome.failReason))}\n`);
+    if (outcome.acceptCommand && outcome.comparison)
+        io.err(`${PROG}: if this change is intended, accept it: ${outcome.acceptCommand}\n`);
     return 1;
 }
 /** The report files named by merge's arguments: files as given, folders searched (recursively) for *.json. */
@@ -777,44 +786,17 @@ function reportFiles(inputs, io) {
     return out;
 }
 async function mergeCmd(args, io) {
-    const inputs = args._ ?? [];
+    const inputs = args._;
     if (inputs.length === 0)
         throw new UsageError('the following arguments are required: REPORT');
-    const failOn = (args['fail-on'] ?? 'regression');
     const limit = intOption('summary-limit', args['summary-limit'], MIN_SUMMARY_LIMIT_BYTES);
-    const baselinePath = args.baseline;
-    const reportOut = args['report-out'];
     const show = (p) => displayPath(p, io.cwd);
-    const q = (v) => (/^[\w./:=@-]+$/.test(v) ? v : `'${v.replace(/'/g, `'\\''`)}'`);
-    const updateHint = !baselinePath
-        ? undefined
-        : reportOut
-            ? `${PROG} baseline --report ${q(show(reportOut))} --out ${q(show(baselinePath))}`
-            : `${PROG} merge ${inputs.map(q).join(' ')} --report-out merged.json && ${PROG} baseline --report merged.json --out ${q(show(baselinePath))}`;
-    const outcome = await gateReport(() => mergeShardReports(reportFiles(inputs, io).map((f) => ({ report: readReport(f, show(f)), name: show(f) }))), {
-        failOn,
-        ...(baselinePath ? { baselinePath } : {}),
-        ...(updateHint ? { updateHint } : {}),
-        ...(reportOut ? { reportPath: reportOut } : {}),
-        ...(limit ? { summaryLimitBytes: limit } : {}),
-        cwd: io.cwd,
-    });
-    return await finishGate(outcome, args, io, baselinePath, failOn, 'merge');
-}
-/** The `baseline` command that rewrites the baseline from the same scan. */
-function updateCommand(args, baselinePath, io) {
-    const q = (v) => (/^[\w./:=@-]+$/.test(v) ? v : `'${v.replace(/'/g, `'\\''`)}'`);
-    const parts = [PROG, 'baseline'];
-    for (const name of ['dataset', 'episodes-root', 'index', 'host', 'settings']) {
-        const v = args[name];
-        if (v)
-            parts.push(`--${name}`, q(v));
-    }
-    for (const name of ['reason', 'set'])
-        for (const v of args[name] ?? [])
-            parts.push(`--${name}`, q(v));
-    parts.push('--out', q(displayPath(baselinePath, io.cwd)));
-    return parts.join(' ');
+    const reportOut = args['report-out'];
+    const baselineCommand = (out) => reportOut
+        ? `${PROG} baseline --report ${q(show(reportOut))} --out ${q(out)}`
+        : `${PROG} merge ${inputs.map(q).join(' ')} --report-out merged.json && ${PROG} baseline --report merged.json --out ${q(out)}`;
+    const outcome = await gateReport(() => mergeShardReports(reportFiles(inputs, io).map((f) => ({ report: readReport(f, show(f)), name: show(f) }))), gateOptions(args, io, baselineCommand));
+    return await finishGate(outcome, args, io, limit, 'merge');
 }
 function parsePin(text) {
     const eq = text.indexOf('=');
@@ -826,31 +808,24 @@ function parsePin(text) {
     }
     return { host: parts[0], episode: parts[1], ...(name ? { name } : {}) };
 }
-async function baselineCmd(args, io, jobs) {
+async function baselineCmd(args, io) {
     const out = args.out;
     if (!out)
         throw new UsageError('the following arguments are required: --out');
-    const pins = (args.pin ?? []).map(parsePin);
+    const pins = args.pin.map(parsePin);
+    for (const t of args.tolerance)
+        applyTolerance({}, t); // refuse a bad one before scanning
     const show = (p) => displayPath(p, io.cwd);
     const outAbs = path.resolve(io.cwd, out);
     const fromPath = args.baseline ?? (existsSync(outAbs) ? out : undefined);
     const existing = fromPath ? loadBaseline(path.resolve(io.cwd, fromPath), show(fromPath)) : null;
     const reportIn = args.report;
-    const report = reportIn ? readReport(path.resolve(io.cwd, reportIn), show(reportIn)) : await scanFromArgs(args, io, jobs);
+    const report = reportIn
+        ? readReport(path.resolve(io.cwd, reportIn), show(reportIn))
+        : await scanToReport(scanOptions(args, io, namedInputs(args)));
     if (reportIn)
         requireWholeReport(report, show(reportIn), 'made into a baseline');
-    const root = packageRoot();
-    const schemaRef = root
-        ? path
-            .relative(path.dirname(outAbs), path.join(root, 'schema', 'baseline.schema.json'))
-            .split(path.sep)
-            .join('/')
-        : undefined;
-    const update = baselineFromReport(report, existing, {
-        dropStale: Boolean(args['drop-stale-cases']),
-        pins,
-        ...(schemaRef ? { schemaRef } : {}),
-    });
+    const update = baselineFromReport(report, existing, { dropStale: args['drop-stale-cases'], pins, tolerances: args.tolerance });
     if (update.stale.length > 0 && !args['drop-stale-cases']) {
         io.err(`${PROG}: refusing to write ${show(out)}: ${update.stale.length} pinned case${update.stale.length === 1 ? ' no longer matches' : 's no longer match'} the scan:\n`);
         for (const s of update.stale)
@@ -875,22 +850,39 @@ function shardRefusal(sub, argv) {
         : 'a baseline is made from the whole dataset, not one shard: merge the shard reports with episode-gate merge FILE... --report-out merged.json, then run episode-gate baseline --report merged.json';
     return `${sub} --shard: ${how}`;
 }
+/** The episodes folder explain reads: --dataset's, --episodes-root, or the bundled fixtures'. */
+function explainDataset(args, io) {
+    if (args.dataset)
+        return { episodesRoot: path.join(path.resolve(io.cwd, args.dataset), 'episodes') };
+    if (args['episodes-root'])
+        return { episodesRoot: path.resolve(io.cwd, args['episodes-root']) };
+    const fx = bundledFixtures();
+    if (!fx)
+        throw new ConfigError('the bundled fixtures were not found next to this program; pass --dataset DIR');
+    return { episodesRoot: fx.episodesRoot };
+}
+function versionLine() {
+    return `${PROG} ${toolVersion()}\n`;
+}
 async function gateMain(argv, io) {
     const sub = argv[0];
-    if (sub === undefined || sub === '-h' || sub === '--help') {
-        if (sub === undefined) {
-            io.err(`usage: ${PROG} ${COMMANDS} [options]\n${PROG}: error: a command is required (scan, check, merge, baseline, explain or verify)\n`);
-            return 2;
-        }
+    if (sub === undefined) {
+        io.err(`usage: ${PROG} ${COMMANDS} [options]\n${PROG}: error: a command is required (scan, check, merge, baseline, explain or verify)\n`);
+        return 2;
+    }
+    if (sub === '-h' || sub === '--help') {
         io.out(MAIN_HELP);
         return 0;
     }
-    if (!(sub in SUBS)) {
-        io.err(`usage: ${PROG} ${COMMANDS} [options]\n${PROG}: error: invalid command '${sub}' (choose from 'scan', 'check', 'merge', 'baseline', 'explain', 'verify')\n`);
+    if (sub === '--version') {
+        io.out(versionLine());
+        return 0;
+    }
+    if (!isSub(sub)) {
+        const near = closest(sub.replace(/^-+/, ''), SUB_NAMES);
+        io.err(`usage: ${PROG} ${COMMANDS} [options]\n${PROG}: error: invalid command '${sub}' (choose from 'scan', 'check', 'merge', 'baseline', 'explain', 'verify')${near ? `; did you mean '${near}'?` : ''}\n`);
         return 2;
     }
-    const { specs, exclusive, description, positional } = SUBS[sub];
-    const prog = `${PROG} ${sub}`;
     if (sub === 'check' || sub === 'baseline') {
         const refused = shardRefusal(sub, argv.slice(1));
         if (refused) {
@@ -898,43 +890,53 @@ async function gateMain(argv, io) {
             return 2;
         }
     }
+    switch (sub) {
+        case 'scan':
+            return command(sub, argv, io, SCAN, { exclusive: DATASET_EXCLUSIVE }, undefined, (a) => scanCmd(a, io));
+        case 'check':
+            return command(sub, argv, io, CHECK, { exclusive: REPORT_INPUT_EXCLUSIVE }, undefined, (a) => checkCmd(a, io));
+        case 'merge':
+            return command(sub, argv, io, MERGE, {}, 'REPORT [REPORT ...]', (a) => mergeCmd(a, io));
+        case 'baseline':
+            return command(sub, argv, io, BASELINE, { exclusive: REPORT_INPUT_EXCLUSIVE }, undefined, (a) => baselineCmd(a, io));
+        case 'explain':
+            return command(sub, argv, io, EXPLAIN, { exclusive: [['dataset', 'episodes-root']] }, 'HOST/EPISODE', (a) => explainCmd(a, io, explainDataset(a, io), overrides(a.set)));
+        case 'verify':
+            return command(sub, argv, io, VERIFY, {}, undefined, (a) => verifyCmd(a, io));
+    }
+}
+/** Parse one command's options from its table, answer -h and --version, run it, and turn errors into exit 2. */
+async function command(sub, argv, io, table, parse, positional, run) {
+    const prog = `${PROG} ${sub}`;
+    const usage = (message) => {
+        io.err(`${usageLine(prog, table, positional)}\n${prog}: error: ${message}\n`);
+        return 2;
+    };
     let args;
-    let jobs;
     try {
-        args = parseArgs(argv.slice(1), specs, exclusive);
+        args = parseArgs(argv.slice(1), table, { ...parse, suggest: true });
         if (args._.length > 0 && !positional)
             throw new UsageError(`unrecognized arguments: ${args._.join(' ')}`);
-        jobs = intOption('jobs', args.jobs);
     }
     catch (e) {
-        if (e instanceof UsageError) {
-            io.err(`${usageLine(prog, specs, positional)}\n${prog}: error: ${e.message}\n`);
-            return 2;
-        }
+        if (e instanceof UsageError)
+            return usage(e.message);
         throw e;
     }
     if (args.help) {
-        io.out(helpText(prog, description, specs, positional));
+        io.out(helpText(prog, DESCRIPTIONS[sub], table, positional));
+        return 0;
+    }
+    if (args.version) {
+        io.out(versionLine());
         return 0;
     }
     try {
-        if (sub === 'scan')
-            return await scanCmd(args, io, jobs);
-        if (sub === 'merge')
-            return await mergeCmd(args, io);
-        if (sub === 'check')
-            return await checkCmd(args, io, jobs);
-        if (sub === 'explain')
-            return await explainCmd(args, io, datasetChoice(args, io), overrides(args));
-        if (sub === 'verify')
-            return await verifyCmd(args, io);
-        return await baselineCmd(args, io, jobs);
+        return await run(args);
     }
     catch (e) {
-        if (e instanceof UsageError) {
-            io.err(`${usageLine(prog, specs, positional)}\n${prog}: error: ${e.message}\n`);
-            return 2;
-        }
+        if (e instanceof UsageError)
+            return usage(e.message);
         const err = e;
         const what = e instanceof ConfigError ? err.message : `internal error: ${err?.name ?? 'Error'}: ${err?.message ?? String(e)}`;
         io.err(`${PROG}: ERROR (exit 2; the tool could not run, this is not a gate verdict): ${inLine(what)}\n`);

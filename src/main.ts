@@ -230,7 +230,7 @@ async function publish(outcome: GateOutcome, settings: ActionSettings, dataset: 
       });
       const up = await uploadReport(name, htmlPath, HTML_UPLOAD);
       const url = runUrl(process.env);
-      const link = url && up.id !== undefined ? `[\`${name}\`](${url}/artifacts/${up.id})` : `\`${name}\``;
+      const link = url && up.id !== undefined ? `[${esc(name)}](${url}/artifacts/${up.id})` : esc(name);
       footer.push(`HTML report (charts, per-phase drill-down): artifact ${link}.`);
       core.info(`episode-gate: HTML report uploaded as artifact '${name}'`);
     } catch (e) {

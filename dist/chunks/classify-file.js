@@ -637,20 +637,22 @@ function pyMin(xs) {
             cur = xs[i];
     return cur;
 }
-/** Human units for evidence lines. */
-function fmtBytes(n) {
+/** Human units for evidence lines, `digits` after the point. */
+function fmtBytes(n, digits = 1) {
     const a = Math.abs(n);
     if (a >= 1024 * 1024 * 1024)
-        return `${(n / 1024 ** 3).toFixed(1)} GiB`;
+        return `${(n / 1024 ** 3).toFixed(digits)} GiB`;
     if (a >= 1024 * 1024)
-        return `${(n / 1024 ** 2).toFixed(1)} MiB`;
-    return `${(n / 1024).toFixed(1)} KiB`;
+        return `${(n / 1024 ** 2).toFixed(digits)} MiB`;
+    return `${(n / 1024).toFixed(digits)} KiB`;
 }
 
 function unknown(rows, threshold, why, used = 0, phases = []) {
     return { status: 'unknown', rows, used, phases, spread: null, threshold, why };
 }
-function decided(name, rows, used, phases, spread, signal, threshold, fmt) {
+function decided(name, rows, used, phases, spread, signal, threshold, 
+/** Formats a value with the given digits after the point (its usual digits when left out). */
+fmt) {
     const status = signal ? 'signal' : 'flat';
     const single = phases.length === 1 ? ' (one phase only)' : '';
     return {
@@ -660,8 +662,23 @@ function decided(name, rows, used, phases, spread, signal, threshold, fmt) {
         phases,
         spread,
         threshold,
-        why: `${name} spread ${fmt(spread)} ${signal ? '>=' : '<'} ${fmt(threshold)}${single}`,
+        why: `${name} spread ${comparison(spread, signal ? '>=' : '<', threshold, fmt)}${single}`,
     };
+}
+/**
+ * "a < b" with enough digits that the printed numbers show the inequality: 51199 bytes against
+ * 50 KiB prints "49.999 KiB < 50.000 KiB", not "50.0 KiB < 50.0 KiB".
+ */
+function comparison(value, op, threshold, fmt) {
+    let a = fmt(value);
+    let b = fmt(threshold);
+    if (op === '<' && value < threshold) {
+        for (let digits = 1; a === b && digits <= 12; digits++) {
+            a = fmt(value, digits);
+            b = fmt(threshold, digits);
+        }
+    }
+    return `${a} ${op} ${b}`;
 }
 
 /**
@@ -696,7 +713,7 @@ function guestSignal(src, phaseAt, s) {
         return unknown(rows.length, threshold, 'guest: samples in fewer than two phases', used, phases);
     const medians = phases.map((p) => p.value);
     const spread = pyMax(medians) - pyMin(medians);
-    return decided('guest load_1m', rows.length, used, phases, spread, spread >= threshold, threshold, (n) => n.toFixed(2));
+    return decided('guest load_1m', rows.length, used, phases, spread, spread >= threshold, threshold, (n, digits = 2) => n.toFixed(digits));
 }
 
 /**
@@ -811,7 +828,7 @@ function procSignal(src, phaseAt, s) {
     const phases = [...buckets.byKey.values()].map((b) => ({ phase: b.label, value: median(b.items), samples: b.items.length }));
     const medians = phases.map((p) => p.value);
     const spread = pyMax(medians) - pyMin(medians);
-    return decided('proc CPU%', rows.length, used, phases, spread, spread >= threshold, threshold, (n) => `${n.toFixed(1)} pp`);
+    return decided('proc CPU%', rows.length, used, phases, spread, spread >= threshold, threshold, (n, digits = 1) => `${n.toFixed(digits)} pp`);
 }
 
 /**

@@ -30,44 +30,87 @@ function atLineStart(data) {
 }
 
 /**
- * A small argparse-alike: long options with values (`--x v`, `--x=v`), flags, repeatable
- * options, choices, unambiguous prefixes (argparse's allow_abbrev), mutually exclusive pairs,
- * and argparse's error form (usage line, then `prog: error: ...`, exit 2).
+ * Typed command-line options from one spec table per command. Hand-written rather than Node's
+ * util.parseArgs because the reference is argparse: unambiguous prefixes (allow_abbrev),
+ * `--x=v`, choices, mutually exclusive options and argparse's error form (usage line, then
+ * `prog: error: ...`, exit 2) decide what `cis490-prune` accepts and prints.
+ *
+ * The table is the single source of the parsed type (a flag is a boolean, a value a string or
+ * one of its choices, a repeatable option a list), of the usage line and help, of `--version`
+ * and of the "did you mean" hint for a mistyped option.
  */
+/** A table, checked and with its literal types kept (choices stay unions). */
+function options(table) {
+    return table;
+}
 class UsageError extends Error {
     constructor(message) {
         super(message);
         this.name = 'UsageError';
     }
 }
-function parseArgs(argv, specs, exclusive = []) {
-    const out = { _: [] };
+/** Levenshtein distance, for did-you-mean on a handful of short names. */
+function distance(a, b) {
+    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const cur = [i];
+        for (let j = 1; j <= b.length; j++) {
+            cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        }
+        prev = cur;
+    }
+    return prev[b.length];
+}
+/** The known word closest to `given`, when it is close enough to be a typo of it. */
+function closest(given, known) {
+    let best = null;
+    let bestD = Infinity;
+    for (const k of known) {
+        const d = distance(given, k);
+        if (d < bestD) {
+            best = k;
+            bestD = d;
+        }
+    }
+    return best !== null && bestD <= Math.max(2, Math.floor(best.length / 3)) ? best : null;
+}
+function parseArgs(argv, table, opts = {}) {
+    const names = Object.keys(table);
+    const out = {};
+    for (const name of names) {
+        const kind = table[name].kind;
+        out[name] = kind === 'flag' ? false : kind === 'multi' ? [] : undefined;
+    }
+    const positional = [];
+    let help = false;
     const seen = [];
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i];
         if (arg === '-h' || arg === '--help') {
-            out.help = true;
+            help = true;
             continue;
         }
         if (!arg.startsWith('--') || arg === '--') {
-            out._.push(arg);
+            positional.push(arg);
             continue;
         }
         const eq = arg.indexOf('=');
         const given = arg.slice(2, eq === -1 ? undefined : eq);
-        const exact = specs.find((s) => s.name === given);
-        const candidates = exact ? [exact] : specs.filter((s) => s.name.startsWith(given));
-        if (candidates.length === 0)
-            throw new UsageError(`unrecognized arguments: ${arg}`);
-        if (candidates.length > 1) {
-            throw new UsageError(`ambiguous option: --${given} could match ${candidates.map((c) => '--' + c.name).join(', ')}`);
+        const candidates = names.includes(given) ? [given] : names.filter((n) => n.startsWith(given));
+        if (candidates.length === 0) {
+            const near = opts.suggest ? closest(given, names) : null;
+            throw new UsageError(`unrecognized arguments: ${arg}${near ? ` (did you mean --${near}?)` : ''}`);
         }
-        const spec = candidates[0];
-        seen.push(spec.name);
+        if (candidates.length > 1) {
+            throw new UsageError(`ambiguous option: --${given} could match ${candidates.map((c) => '--' + c).join(', ')}`);
+        }
+        const name = candidates[0];
+        const spec = table[name];
+        seen.push(name);
         if (spec.kind === 'flag') {
             if (eq !== -1)
-                throw new UsageError(`argument --${spec.name}: ignored explicit argument '${arg.slice(eq + 1)}'`);
-            out[spec.name] = true;
+                throw new UsageError(`argument --${name}: ignored explicit argument '${arg.slice(eq + 1)}'`);
+            out[name] = true;
             continue;
         }
         let value;
@@ -76,36 +119,35 @@ function parseArgs(argv, specs, exclusive = []) {
         else {
             const nextArg = argv[i + 1];
             if (nextArg === undefined || (nextArg.startsWith('--') && nextArg.length > 2))
-                throw new UsageError(`argument --${spec.name}: expected one argument`);
+                throw new UsageError(`argument --${name}: expected one argument`);
             value = nextArg;
             i++;
         }
         if (spec.choices && !spec.choices.includes(value)) {
-            throw new UsageError(`argument --${spec.name}: invalid choice: '${value}' (choose from ${spec.choices.map((c) => `'${c}'`).join(', ')})`);
+            throw new UsageError(`argument --${name}: invalid choice: '${value}' (choose from ${spec.choices.map((c) => `'${c}'`).join(', ')})`);
         }
-        if (spec.kind === 'multi')
-            out[spec.name] = [...(out[spec.name] ?? []), value];
-        else
-            out[spec.name] = value;
+        const prev = out[name];
+        out[name] = spec.kind === 'multi' ? [...(Array.isArray(prev) ? prev : []), value] : value;
     }
-    for (const group of exclusive) {
+    for (const group of opts.exclusive ?? []) {
         const used = group.filter((g) => seen.includes(g));
         if (used.length > 1)
             throw new UsageError(`argument --${used[1]}: not allowed with argument --${used[0]}`);
     }
-    return out;
+    // The one place the table's type meets the values parsed by it.
+    return { ...out, _: positional, help };
+}
+function left(name, spec) {
+    return spec.kind === 'flag' ? `--${name}` : `--${name} ${spec.metavar ?? name.toUpperCase().replace(/-/g, '_')}`;
 }
 /** `positional` names the positional arguments, e.g. "REPORT [REPORT ...]". */
-function usageLine(prog, specs, positional) {
-    const parts = specs.map((s) => s.kind === 'flag' ? `[--${s.name}]` : `[--${s.name} ${s.metavar ?? s.name.toUpperCase().replace(/-/g, '_')}]`);
+function usageLine(prog, table, positional) {
+    const parts = Object.entries(table).map(([name, spec]) => `[${left(name, spec)}]`);
     return `usage: ${prog} [-h] ${parts.join(' ')}${positional ? ` ${positional}` : ''}`;
 }
-function helpText(prog, description, specs, positional) {
-    const rows = specs.map((s) => {
-        const left = s.kind === 'flag' ? `--${s.name}` : `--${s.name} ${s.metavar ?? s.name.toUpperCase().replace(/-/g, '_')}`;
-        return `  ${left.padEnd(28)} ${s.help}`;
-    });
-    return `${usageLine(prog, specs, positional)}\n\n${description}\n\noptions:\n  -h, --help                   show this help message and exit\n${rows.join('\n')}\n`;
+function helpText(prog, description, table, positional) {
+    const rows = Object.entries(table).map(([name, spec]) => `  ${left(name, spec).padEnd(28)} ${spec.help}`);
+    return `${usageLine(prog, table, positional)}\n\n${description}\n\noptions:\n  -h, --help                   show this help message and exit\n${rows.join('\n')}\n`;
 }
 /** A positive integer option, or a usage error naming it. */
 function intOption(name, value, min = 1) {
@@ -156,4 +198,4 @@ function runMain(main) {
     });
 }
 
-export { UsageError as U, atLineStart as a, intOption as b, helpText as h, inLine as i, parseArgs as p, runMain as r, usageLine as u };
+export { UsageError as U, atLineStart as a, intOption as b, closest as c, helpText as h, inLine as i, options as o, parseArgs as p, runMain as r, usageLine as u };

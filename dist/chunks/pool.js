@@ -420,4 +420,4 @@ function oneLine(s) {
     return s.replace(/\s+/g, ' ').trim();
 }
 
-export { ALL_REASONS as A, DEFAULT_CLASSIFIER_SETTINGS as D, REFERENCE_REASONS as R, SOURCE_NAMES as S, ShardSpecError as a, inShard as b, createEpisodeRunner as c, formatShard as f, isReason as i, parseShard as p, scanDataset as s, unsafeIdReason as u };
+export { ALL_REASONS as A, DEFAULT_CLASSIFIER_SETTINGS as D, REFERENCE_REASONS as R, SOURCE_NAMES as S, ShardSpecError as a, inShard as b, createEpisodeRunner as c, formatShard as f, isReason as i, parseShard as p, scanDataset as s, unsafeIdReason as u, walkIndexText as w };

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync, renameSync, existsSync, statSync, mkdirSync, unlinkSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { i as isReason, S as SOURCE_NAMES, A as ALL_REASONS, u as unsafeIdReason, D as DEFAULT_CLASSIFIER_SETTINGS, c as createEpisodeRunner, s as scanDataset, b as inShard } from './pool.js';
+import { i as isReason, S as SOURCE_NAMES, A as ALL_REASONS, u as unsafeIdReason, D as DEFAULT_CLASSIFIER_SETTINGS, c as createEpisodeRunner, s as scanDataset, b as inShard, w as walkIndexText } from './pool.js';
 import { createHash } from 'node:crypto';
 import { D as DEFAULT_LIMITS, m as makePhaseAt, N as NotDict, j as pyStr, P as PyFloat, k as fastPct, r as readEpisode, o as classify, u as unreadableVerdict, q as fmtBytes } from './classify-file.js';
 import { fileURLToPath } from 'node:url';
@@ -45,7 +45,20 @@ const WIDTH = 140;
 function isPlain(v) {
     return v === null || typeof v !== 'object';
 }
-function fmt(v, indent, lead, trailing) {
+function isFlat(v) {
+    return isPlain(v) || (Array.isArray(v) && v.every(isPlain));
+}
+/** `{ "a": 1, "b": [2] }` as Prettier prints an object written on one line, or null when it cannot be. */
+function inlineObject(v, lead, trailing) {
+    if (isPlain(v) || Array.isArray(v))
+        return null;
+    const items = Object.entries(v).filter((e) => e[1] !== undefined);
+    if (items.length === 0 || !items.every(([, x]) => isFlat(x)))
+        return null;
+    const text = '{ ' + items.map(([k, x]) => `${JSON.stringify(k)}: ${fmt(x, 0, 0, 0)}`).join(', ') + ' }';
+    return lead + text.length + trailing <= WIDTH ? text : null;
+}
+function fmt(v, indent, lead, trailing, inlineChildren = false) {
     if (isPlain(v))
         return JSON.stringify(v);
     const pad = ' '.repeat(indent + 2);
@@ -67,15 +80,26 @@ function fmt(v, indent, lead, trailing) {
         items
             .map(([k, x], i) => {
             const key = JSON.stringify(k) + ': ';
-            return pad + key + fmt(x, indent + 2, indent + 2 + key.length, i < items.length - 1 ? 1 : 0);
+            const lead = indent + 2 + key.length;
+            const trail = i < items.length - 1 ? 1 : 0;
+            const inline = inlineChildren ? inlineObject(x, lead, trail) : null;
+            return pad + key + (inline ?? fmt(x, indent + 2, lead, trail, indent === 0 && inlineKeys.has(k)));
         })
             .join(',\n') +
         '\n' +
         end +
         '}');
 }
-function formatJson(v) {
-    return fmt(v, 0, 0, 0) + '\n';
+let inlineKeys = new Set();
+/** `inlineObjectsOf`: top-level keys whose member objects are written one per line when they fit. */
+function formatJson(v, inlineObjectsOf = []) {
+    inlineKeys = new Set(inlineObjectsOf);
+    try {
+        return fmt(v, 0, 0, 0) + '\n';
+    }
+    finally {
+        inlineKeys = new Set();
+    }
 }
 
 /**
@@ -343,7 +367,25 @@ function readReport(file, displayName = file) {
  * documents it and the validator below enforces the same rules, with one-line errors that name
  * the field and the fix.
  */
-const BASELINE_VERSION = 1;
+/** The version `baseline` writes: 2 records each episode's sha256. Version 1 files still load. */
+const BASELINE_VERSION = 2;
+/**
+ * The `$schema` of a written baseline: the schema's `$id`, the same wherever the file is written
+ * or the tool installed (a relative path to the install folder breaks once the file is committed).
+ */
+const BASELINE_SCHEMA_ID = 'urn:episode-gate:schema:baseline:1';
+/** The documented `--tolerance KEY=VALUE` keys (and `reasons.REASON`). */
+const TOLERANCE_KEYS = [
+    'kept_drop',
+    'flagged_rise',
+    'flagged_rate_rise',
+    'gone_kept',
+    'gone_flagged',
+    'modified_kept',
+    'cohort_confidence',
+    'cohort_min_size',
+    'cohort_margin_pp',
+];
 const REASONS_TEXT = ALL_REASONS.join(', ');
 class Invalid extends Error {
 }
@@ -364,7 +406,7 @@ function onlyKeys(o, where, allowed, required = []) {
         if (!(k in o))
             throw new Invalid(`${where} needs the field "${k}"`);
 }
-function count(v, where) {
+function count$1(v, where) {
     if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0)
         throw new Invalid(`${where} must be a whole number >= 0, got ${JSON.stringify(v)}`);
     return v;
@@ -400,45 +442,66 @@ function safeId(v, where) {
         throw new Invalid(`${where} ${JSON.stringify(s)} ${bad}`);
     return s;
 }
+/** The levels of tolerance (or of tolerance.warn). */
+function levels(t, where) {
+    if (t.kept_drop !== undefined)
+        tol(t.kept_drop, `${where}.kept_drop`, true);
+    if (t.flagged_rise !== undefined)
+        tol(t.flagged_rise, `${where}.flagged_rise`, true);
+    if (t.flagged_rate_rise !== undefined)
+        tol(t.flagged_rate_rise, `${where}.flagged_rate_rise`, false);
+    if (t.reasons !== undefined) {
+        const tr = objectAt(t.reasons, `${where}.reasons`);
+        for (const [k, v] of Object.entries(tr)) {
+            if (!isReason(k))
+                throw new Invalid(`${where}.reasons has an unknown reason "${k}" (known: ${REASONS_TEXT})`);
+            tol(v, `${where}.reasons.${k}`, true);
+        }
+    }
+}
 /** Check a parsed baseline document; throws Invalid naming the first problem. */
 function validate(doc) {
     const o = objectAt(doc, 'the baseline');
     onlyKeys(o, 'the baseline', ['$schema', 'version', 'counts', 'by_reason', 'tolerance', 'cases', 'episodes', 'generated_from'], ['version', 'counts', 'by_reason', 'cases']);
     if (o.$schema !== undefined && typeof o.$schema !== 'string')
         throw new Invalid('$schema must be a string');
-    if (o.version !== BASELINE_VERSION)
-        throw new Invalid(`version ${JSON.stringify(o.version)} is not supported (expected ${BASELINE_VERSION})`);
+    if (o.version !== 1 && o.version !== BASELINE_VERSION)
+        throw new Invalid(`version ${JSON.stringify(o.version)} is not supported (expected 1 or ${BASELINE_VERSION})`);
     const c = objectAt(o.counts, 'counts');
     onlyKeys(c, 'counts', ['scanned', 'kept', 'flagged'], ['scanned', 'kept', 'flagged']);
-    const scanned = count(c.scanned, 'counts.scanned');
-    const kept = count(c.kept, 'counts.kept');
-    const flagged = count(c.flagged, 'counts.flagged');
+    const scanned = count$1(c.scanned, 'counts.scanned');
+    const kept = count$1(c.kept, 'counts.kept');
+    const flagged = count$1(c.flagged, 'counts.flagged');
     if (kept + flagged !== scanned)
         throw new Invalid(`counts.kept (${kept}) + counts.flagged (${flagged}) must equal counts.scanned (${scanned})`);
     const br = objectAt(o.by_reason, 'by_reason');
     for (const [k, v] of Object.entries(br)) {
         if (!isReason(k))
             throw new Invalid(`by_reason has an unknown reason "${k}" (known: ${REASONS_TEXT})`);
-        const n = count(v, `by_reason.${k}`);
+        const n = count$1(v, `by_reason.${k}`);
         if (n > flagged)
             throw new Invalid(`by_reason.${k} (${n}) cannot exceed counts.flagged (${flagged})`);
     }
     if (o.tolerance !== undefined) {
         const t = objectAt(o.tolerance, 'tolerance');
-        onlyKeys(t, 'tolerance', ['kept_drop', 'flagged_rise', 'flagged_rate_rise', 'reasons']);
-        if (t.kept_drop !== undefined)
-            tol(t.kept_drop, 'tolerance.kept_drop', true);
-        if (t.flagged_rise !== undefined)
-            tol(t.flagged_rise, 'tolerance.flagged_rise', true);
-        if (t.flagged_rate_rise !== undefined)
-            tol(t.flagged_rate_rise, 'tolerance.flagged_rate_rise', false);
-        if (t.reasons !== undefined) {
-            const tr = objectAt(t.reasons, 'tolerance.reasons');
-            for (const [k, v] of Object.entries(tr)) {
-                if (!isReason(k))
-                    throw new Invalid(`tolerance.reasons has an unknown reason "${k}" (known: ${REASONS_TEXT})`);
-                tol(v, `tolerance.reasons.${k}`, true);
-            }
+        onlyKeys(t, 'tolerance', [...TOLERANCE_KEYS, 'reasons', 'warn']);
+        levels(t, 'tolerance');
+        for (const k of ['gone_kept', 'gone_flagged', 'modified_kept']) {
+            if (t[k] !== undefined)
+                tol(t[k], `tolerance.${k}`, true);
+        }
+        const conf = t.cohort_confidence;
+        if (conf !== undefined && conf !== null && (typeof conf !== 'number' || !(conf > 0 && conf < 1)))
+            throw new Invalid(`tolerance.cohort_confidence must be a number between 0 and 1 (e.g. 0.99) or null (not checked), got ${JSON.stringify(conf)}`);
+        if (t.cohort_min_size !== undefined && count$1(t.cohort_min_size, 'tolerance.cohort_min_size') < 1)
+            throw new Invalid('tolerance.cohort_min_size must be at least 1');
+        if (t.cohort_margin_pp !== undefined &&
+            (typeof t.cohort_margin_pp !== 'number' || !(t.cohort_margin_pp >= 0 && t.cohort_margin_pp <= 100)))
+            throw new Invalid(`tolerance.cohort_margin_pp must be a number of percentage points from 0 to 100, got ${JSON.stringify(t.cohort_margin_pp)}`);
+        if (t.warn !== undefined) {
+            const w = objectAt(t.warn, 'tolerance.warn');
+            onlyKeys(w, 'tolerance.warn', ['kept_drop', 'flagged_rise', 'flagged_rate_rise', 'reasons']);
+            levels(w, 'tolerance.warn');
         }
     }
     if (!Array.isArray(o.cases))
@@ -473,7 +536,15 @@ function validate(doc) {
             if (parts.length !== 2 || !parts[0] || !parts[1] || unsafeIdReason(parts[0]) || unsafeIdReason(parts[1])) {
                 throw new Invalid(`episodes key ${JSON.stringify(k)} must be "host/episode"`);
             }
-            reasonList(v, `episodes["${k}"]`);
+            if (o.version === 1) {
+                reasonList(v, `episodes["${k}"]`);
+                continue;
+            }
+            const ep = objectAt(v, `episodes["${k}"]`);
+            onlyKeys(ep, `episodes["${k}"]`, ['reasons', 'sha256'], ['reasons']);
+            reasonList(ep.reasons, `episodes["${k}"].reasons`);
+            if (ep.sha256 !== undefined && (typeof ep.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(ep.sha256)))
+                throw new Invalid(`episodes["${k}"].sha256 must be 64 lowercase hex digits`);
         }
     }
     if (o.generated_from !== undefined) {
@@ -498,31 +569,41 @@ function validate(doc) {
     return o;
 }
 /** Validate a parsed document; a ConfigError names the file, the field and the fix. */
-function parseBaseline(doc, displayName) {
+/**
+ * `create`: the command that writes this baseline from the run's own inputs, named in the fix;
+ * without it the fix names the command in general terms.
+ */
+function parseBaseline(doc, displayName, create) {
+    if (isObj(doc) && Array.isArray(doc.episodes) && isObj(doc.tool) && isObj(doc.dataset)) {
+        throw new ConfigError(`${displayName} is a report (written by episode-gate scan or --report-out), not a baseline: make a baseline from it with "episode-gate baseline --report ${displayName} --out BASELINE.json", or judge it with "episode-gate check --report ${displayName} --baseline BASELINE.json"`);
+    }
     try {
         return validate(doc);
     }
     catch (e) {
         if (e instanceof Invalid) {
-            throw new ConfigError(`${displayName}: ${e.message}; fix the file (see schema/baseline.schema.json) or write a new one with "episode-gate baseline --out ${displayName}"`);
+            throw new ConfigError(`${displayName}: ${e.message}; fix the file (see schema/baseline.schema.json) or write a new one with ${createHint(displayName, create)}`);
         }
         throw e;
     }
 }
-function loadBaseline(file, displayName = file) {
-    return loadBaselineFile(file, displayName).baseline;
+function createHint(displayName, create) {
+    return create
+        ? `"${create}"`
+        : `"episode-gate baseline --dataset DIR --out ${displayName}" (with the run's --settings, --host and --reason)`;
+}
+function loadBaseline(file, displayName = file, create) {
+    return loadBaselineFile(file, displayName, create).baseline;
 }
 /** The baseline and the hex sha256 of the file's bytes as read (what a manifest names it by). */
-function loadBaselineFile(file, displayName = file) {
+function loadBaselineFile(file, displayName = file, create) {
     let bytes;
     try {
         bytes = readFileSync(file);
     }
     catch (e) {
         const err = e;
-        const fix = err.code === 'ENOENT'
-            ? `create it with "episode-gate baseline --out ${displayName}" or fix the --baseline path`
-            : 'check the --baseline path';
+        const fix = err.code === 'ENOENT' ? `create it with ${createHint(displayName, create)} or fix the baseline path` : 'check the baseline path';
         throw new ConfigError(`cannot read the baseline ${displayName}: ${describeFsError(e)}; ${fix}`);
     }
     const sha256 = createHash('sha256').update(bytes).digest('hex');
@@ -531,9 +612,9 @@ function loadBaselineFile(file, displayName = file) {
         doc = JSON.parse(bytes.toString('utf8'));
     }
     catch (e) {
-        throw new ConfigError(`${displayName}: not valid JSON (${e.message}); fix the file or write a new one with "episode-gate baseline --out ${displayName}"`);
+        throw new ConfigError(`${displayName}: not valid JSON (${e.message}); fix the file or write a new one with ${createHint(displayName, create)}`);
     }
-    return { baseline: parseBaseline(doc, displayName), sha256 };
+    return { baseline: parseBaseline(doc, displayName, create), sha256 };
 }
 function sameReasons(a, b) {
     if (a.length !== b.length)
@@ -568,6 +649,56 @@ function reportLookup(report) {
     for (const e of report.episodes)
         m.set(episodeKey(e.host, e.episode), { verdict: e.verdict, reasons: e.reasons });
     return m;
+}
+/** A baseline's episodes map as the comparison reads it (null: the baseline has none). */
+function baselineEpisodeMap(b) {
+    if (!b.episodes)
+        return null;
+    const m = new Map();
+    for (const [k, v] of Object.entries(b.episodes)) {
+        m.set(k, Array.isArray(v) ? { reasons: v, sha256: null } : { reasons: v.reasons, sha256: v.sha256 ?? null });
+    }
+    return m;
+}
+const TOLERANCE_HELP = `${TOLERANCE_KEYS.join(', ')} or reasons.REASON`;
+/** Set one tolerance from `KEY=VALUE` (VALUE a number, or null for "not checked"); a ConfigError names the fix. */
+function applyTolerance(t, assignment) {
+    const eq = assignment.indexOf('=');
+    const key = eq === -1 ? assignment : assignment.slice(0, eq);
+    const text = eq === -1 ? '' : assignment.slice(eq + 1).trim();
+    const fail = (why) => {
+        throw new ConfigError(`--tolerance ${assignment}: ${why}`);
+    };
+    if (eq === -1 || text === '')
+        fail(`expected KEY=VALUE with KEY one of ${TOLERANCE_HELP}`);
+    const value = text === 'null' ? null : Number(text);
+    if (value !== null && !Number.isFinite(value))
+        fail('VALUE must be a number, or null to switch the rule off');
+    const probe = {};
+    if (key.startsWith('reasons.')) {
+        const reason = key.slice('reasons.'.length);
+        if (!isReason(reason))
+            fail(`unknown reason "${reason}" (known: ${REASONS_TEXT})`);
+        probe.reasons = { [reason]: value };
+    }
+    else if (TOLERANCE_KEYS.includes(key)) {
+        probe[key] = value;
+    }
+    else {
+        fail(`unknown key "${key}" (known: ${TOLERANCE_HELP})`);
+    }
+    try {
+        validate({ version: BASELINE_VERSION, counts: { scanned: 0, kept: 0, flagged: 0 }, by_reason: {}, cases: [], tolerance: probe });
+    }
+    catch (e) {
+        if (e instanceof Invalid)
+            fail(e.message);
+        throw e;
+    }
+    if (probe.reasons)
+        t.reasons = { ...(t.reasons ?? {}), ...probe.reasons };
+    else
+        t[key] = value;
 }
 /**
  * A baseline equal to the report's verdicts, keeping the existing baseline's tolerances and
@@ -607,14 +738,21 @@ function baselineFromReport(report, existing, opts = {}) {
     }
     const dropped = opts.dropStale ? stale : [];
     const episodes = {};
-    for (const e of report.episodes)
-        episodes[episodeKey(e.host, e.episode)] = [...e.reasons];
+    for (const e of report.episodes) {
+        const key = episodeKey(e.host, e.episode);
+        if (Object.hasOwn(episodes, key))
+            continue; // an episode listed twice: its first row, as the comparison reads it
+        episodes[key] = e.sha256 ? { reasons: [...e.reasons], sha256: e.sha256 } : { reasons: [...e.reasons] };
+    }
+    const tolerance = { ...(existing?.tolerance ?? { kept_drop: 0, flagged_rise: 0, flagged_rate_rise: 0, reasons: {} }) };
+    for (const a of opts.tolerances ?? [])
+        applyTolerance(tolerance, a);
     const baseline = {
-        $schema: existing?.$schema ?? opts.schemaRef,
+        $schema: existing?.$schema ?? opts.schemaRef ?? BASELINE_SCHEMA_ID,
         version: BASELINE_VERSION,
         counts: { ...report.counts },
         by_reason: { ...report.by_reason },
-        tolerance: existing?.tolerance ?? { kept_drop: 0, flagged_rise: 0, flagged_rate_rise: 0, reasons: {} },
+        tolerance,
         cases,
         episodes,
         generated_from: {
@@ -631,7 +769,7 @@ function baselineFromReport(report, existing, opts = {}) {
     return { baseline, stale, dropped, added };
 }
 function formatBaseline(b) {
-    return formatJson(b);
+    return formatJson(b, ['episodes']);
 }
 function writeBaseline(file, b) {
     writeFileAtomic(file, formatBaseline(b), 'baseline');
@@ -814,431 +952,331 @@ function mergeShardReports(files, now = new Date()) {
     });
 }
 
-/**
- * Building GitHub-flavoured markdown from untrusted values under a byte budget.
- *
- * Every value that comes from data (host and episode ids, sample names, member names, error
- * details) goes through `esc`: HTML-significant characters and the table pipe become character
- * references, markdown punctuation is backslash-escaped, "scheme://" and "www." cannot start an
- * autolink, and line breaks, control characters and bidirectional overrides become spaces. So a
- * hostile name can neither inject HTML nor break a table row or a list item, and ordinary
- * values stay readable in a terminal.
- */
-const ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '|': '&#124;' };
-// Line breaks, other control characters, and bidirectional overrides that could disguise text.
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-const ALNUM = /[\p{L}\p{N}]/u;
-/** A value from data, safe anywhere in a markdown line or table cell; long values are cut. */
-function esc(value, maxChars = 200) {
-    let s = value.replace(INVISIBLE, ' ');
-    const chars = Array.from(s);
-    if (chars.length > maxChars)
-        s = chars.slice(0, maxChars - 1).join('') + '…';
-    let out = '';
-    for (let i = 0; i < s.length; i++) {
-        const c = s[i];
-        const ent = ENTITIES[c];
-        if (ent)
-            out += ent;
-        else if (c === '_') {
-            // An underscore inside a word never starts emphasis; elsewhere it could.
-            const intraword = i > 0 && i < s.length - 1 && ALNUM.test(s[i - 1]) && ALNUM.test(s[i + 1]);
-            out += intraword ? c : '\\_';
+/** Sort the report's episodes (first row of an id listed twice) against the baseline's map. */
+function classifyChanges(report, baseline) {
+    const seen = new Set();
+    const matched = new Set();
+    const modified = [];
+    const added = [];
+    let unchanged = 0;
+    let byIdOnly = false;
+    for (const ep of report.episodes) {
+        const key = episodeKey(ep.host, ep.episode);
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        const before = baseline.get(key);
+        if (!before) {
+            added.push(ep);
+            continue;
         }
-        else if ('\\`*[]~$#'.includes(c))
-            out += '\\' + c;
-        else
-            out += c;
-    }
-    return out.replace(/:\/\//g, '&#58;//').replace(/(w)(w)(w)\./gi, '$1$2$3&#46;');
-}
-/** A value inside raw HTML (e.g. a <summary> line): only HTML needs escaping there. */
-function escHtml(value, maxChars = 200) {
-    let s = value.replace(INVISIBLE, ' ');
-    const chars = Array.from(s);
-    if (chars.length > maxChars)
-        s = chars.slice(0, maxChars - 1).join('') + '…';
-    return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
-}
-function byteLength(s) {
-    return Buffer.byteLength(s, 'utf8');
-}
-/** Markdown text that is cut, section by section, to stay under a byte limit. */
-class BudgetedMarkdown {
-    limit;
-    reserve;
-    parts = [];
-    used = 0;
-    /** Rows or sections that did not fit. */
-    truncated = false;
-    /** `reserve`: bytes kept back for the closing note. */
-    constructor(limit, reserve) {
-        this.limit = limit;
-        this.reserve = reserve;
-    }
-    room() {
-        return this.limit - this.reserve - this.used;
-    }
-    /** Add text if it fits; false (and marked truncated) when it does not. */
-    add(text) {
-        const n = byteLength(text);
-        if (n > this.room()) {
-            this.truncated = true;
-            return false;
+        matched.add(key);
+        const now = ep.sha256 ?? null;
+        if (before.sha256 === null || now === null) {
+            // Unreadable now (no digest) but readable before is still a change of bytes only if both are known.
+            byIdOnly ||= before.sha256 === null;
+            unchanged++;
         }
-        this.parts.push(text);
-        this.used += n;
-        return true;
-    }
-    /** Add text from the reserve (the closing note); it must still respect the limit. */
-    addReserved(text) {
-        if (this.used + byteLength(text) <= this.limit) {
-            this.parts.push(text);
-            this.used += byteLength(text);
+        else if (before.sha256 === now) {
+            unchanged++;
+        }
+        else {
+            modified.push({
+                host: ep.host,
+                episode: ep.episode,
+                before: before.reasons,
+                after: ep.reasons,
+                sha256Before: before.sha256,
+                sha256After: now,
+            });
         }
     }
-    toString() {
-        return this.parts.join('');
+    const gone = [];
+    for (const [key, before] of baseline) {
+        if (seen.has(key))
+            continue;
+        const slash = key.indexOf('/');
+        gone.push({ host: key.slice(0, slash), episode: key.slice(slash + 1), before: before.reasons });
     }
+    return { unchanged, modified, added, gone, matched, byIdOnly };
 }
-/** Lines between an opening and a closing, as many as the row cap and the budget allow. */
-function addBlock(md, open, lines, close, moreLine, opts) {
-    if (lines.length === 0)
-        return;
-    const noteRoom = byteLength(moreLine(lines.length));
-    const fixed = byteLength(open) + byteLength(close) + noteRoom;
-    if (fixed > md.room()) {
-        md.truncated = true;
-        md.add(`${opts.more(lines.length)}\n\n`);
-        return;
-    }
-    const budget = Math.max(fixed, Math.floor(md.room() * (opts.share ?? 0.5)));
-    md.add(open);
-    let used = fixed;
-    let shown = 0;
-    for (const line of lines) {
-        if (shown >= opts.maxRows)
-            break;
-        const n = byteLength(line);
-        if (used + n > budget || n + byteLength(close) + noteRoom > md.room()) {
-            md.truncated = true;
-            break;
-        }
-        md.add(line);
-        used += n;
-        shown++;
-    }
-    if (shown < lines.length)
-        md.add(moreLine(lines.length - shown));
-    md.add(close);
-}
-/** A table whose cells are already escaped; rows are added while the budget allows. */
-function addTable(md, header, align, rows, opts) {
-    const open = (opts.fold ? `<details><summary>${opts.fold}</summary>\n\n` : '') + `| ${header.join(' | ')} |\n|${align.join('|')}|\n`;
-    const close = opts.fold ? '\n</details>\n\n' : '\n';
-    addBlock(md, open, rows.map((r) => `| ${r.join(' | ')} |\n`), close, (n) => `\n${opts.more(n)}\n`, opts);
-}
-/** A bullet list of already escaped items, cut like a table. */
-function addList(md, items, opts) {
-    const open = opts.fold ? `<details><summary>${opts.fold}</summary>\n\n` : '';
-    const close = opts.fold ? '\n</details>\n\n' : '\n';
-    addBlock(md, open, items.map((it) => `- ${it}\n`), close, (n) => `- ${opts.more(n)}\n`, opts);
+/** True when the dataset holds exactly the baseline's episodes with the same bytes (as far as known). */
+function isSnapshot(c) {
+    return c.modified.length === 0 && c.added.length === 0 && c.gone.length === 0;
 }
 
+const COHORT_DEFAULTS = { confidence: 0.99, minSize: 20, marginPp: 0 };
+let logFactTable = new Float64Array([0, 0]);
+function logFact(n) {
+    if (n >= logFactTable.length) {
+        const size = Math.max(n + 1, logFactTable.length * 2);
+        const t = new Float64Array(size);
+        t.set(logFactTable);
+        for (let i = logFactTable.length; i < size; i++)
+            t[i] = t[i - 1] + Math.log(i);
+        logFactTable = t;
+    }
+    return logFactTable[n];
+}
+function logChoose(n, k) {
+    return logFact(n) - logFact(k) - logFact(n - k);
+}
 /**
- * The markdown summary of a gate run (GitHub job summary and terminal): the verdict in one
- * line first, then what a reviewer needs to judge it, most important first. It stays under a
- * byte limit however large the dataset: long lists fold into <details> and are cut with a note
- * pointing at the JSON report. Every value taken from data is escaped (see markdown.ts).
+ * P(X >= x) for X the flagged episodes among the cohort's n when the baseline's and the
+ * cohort's flagged episodes are spread at random over both (one-sided Fisher exact test).
  */
-/** Just under GitHub's 1 MiB step-summary limit, leaving room for a caller's own lines. */
-const DEFAULT_SUMMARY_LIMIT_BYTES = 1000 * 1024;
-/** Below this a useful summary cannot be promised. */
-const MIN_SUMMARY_LIMIT_BYTES = 4 * 1024;
-const RESERVE = 1024;
-function moreNote(hint) {
-    const where = hint ? `the JSON report (${esc(hint, 120)})` : 'the JSON report (episode-gate scan --report FILE)';
-    return (n) => `_… and ${n} more: see ${where}._`;
+function upperTailP(baseline, cohort) {
+    const total = baseline.n + cohort.n;
+    const flagged = baseline.flagged + cohort.flagged;
+    const hi = Math.min(flagged, cohort.n);
+    if (cohort.flagged <= Math.max(0, cohort.n - (total - flagged)))
+        return 1;
+    const logDen = logChoose(total, cohort.n);
+    const terms = [];
+    for (let k = cohort.flagged; k <= hi; k++)
+        terms.push(logChoose(flagged, k) + logChoose(total - flagged, cohort.n - k) - logDen);
+    const max = Math.max(...terms);
+    let sum = 0;
+    for (const t of terms)
+        sum += Math.exp(t - max);
+    return Math.min(1, Math.exp(max) * sum);
 }
-function signed$1(n, digits = 0) {
-    const s = digits ? Math.abs(n).toFixed(digits) : String(Math.abs(n));
-    return n > 0 ? `+${s}` : n < 0 ? `−${s}` : digits ? (0).toFixed(digits) : '0';
+function rate$1(t) {
+    return t.n === 0 ? 0 : (t.flagged * 100) / t.n;
 }
-function pct(n) {
-    return `${n.toFixed(2)}%`;
-}
-function verdictCell(reasons) {
-    return reasons.length === 0 ? 'kept' : `flagged (${reasons.map((r) => esc(r)).join(', ')})`;
-}
-function epCell(host, episode) {
-    return `${esc(host, 80)}/${esc(episode, 160)}`;
-}
-function whyCell(lines) {
-    return lines.map((l) => esc(l, 300)).join('<br>');
-}
-function headline(inp) {
-    const { report, comparison } = inp;
-    const c = report.counts;
-    const totals = `${c.scanned} scanned, ${c.kept} kept, ${c.flagged} flagged`;
-    const base = comparison ? esc(comparison.baselineName) : null;
-    const nReg = comparison?.regressions.length ?? 0;
-    let line;
-    if (!inp.passed) {
-        line = `### ❌ episode-gate: FAILED — ${esc(inp.failReason ?? 'the gate failed', 400)}`;
+function counts$1(reasonsOf, reason) {
+    let n = 0;
+    let flagged = 0;
+    for (const rs of reasonsOf) {
+        n++;
+        if (reason === null ? rs.length > 0 : rs.includes(reason))
+            flagged++;
     }
-    else if (!comparison) {
-        line = `### ℹ️ episode-gate: report only — ${totals}; no baseline given, nothing compared`;
-    }
-    else if (nReg > 0) {
-        line = `### ⚠️ episode-gate: passed (fail-on ${inp.failOn}) — ${nReg} regression${nReg === 1 ? '' : 's'} against ${base} not enforced; ${totals}`;
-    }
-    else {
-        line = `### ✅ episode-gate: passed — no regressions against ${base}; ${totals}`;
-    }
-    return line + '\n\n';
+    return { n, flagged };
 }
-function regressionItem(r) {
-    return esc(r.message, 600);
-}
-function countsSection(md, inp) {
-    const cur = inp.report.counts;
-    const cmp = inp.comparison;
-    md.add('#### Counts\n\n');
-    if (!cmp) {
-        md.add(`| | now |\n|---|---:|\n| scanned | ${cur.scanned} |\n| kept | ${cur.kept} |\n| flagged | ${cur.flagged} |\n\n`);
-        return;
-    }
-    const b = cmp.counts.baseline;
-    const t = cmp.tolerance;
-    const mark = (bad) => (bad ? ' ❌' : '');
-    const reg = new Set(cmp.regressions.map((r) => r.kind));
-    const tolText = (v, what, unit = '') => (v === null ? 'not checked' : `${what} ≤ ${v}${unit}`);
-    const keptNote = cmp.keptDrop > b.kept - cur.kept ? ` (${cmp.keptDrop} kept → flagged)` : '';
-    md.add('| | baseline | now | change | tolerance |\n|---|---:|---:|---:|---|\n' +
-        `| scanned | ${b.scanned} | ${cur.scanned} | ${signed$1(cur.scanned - b.scanned)} | |\n` +
-        `| kept | ${b.kept} | ${cur.kept} | ${signed$1(cur.kept - b.kept)}${keptNote}${mark(reg.has('kept-drop'))} | ${tolText(t.kept_drop, 'drop')} |\n` +
-        `| flagged | ${b.flagged} | ${cur.flagged} | ${signed$1(cur.flagged - b.flagged)}${mark(reg.has('flagged-rise'))} | ${tolText(t.flagged_rise, 'rise')} |\n` +
-        `| flagged rate | ${pct(cmp.flaggedRate.baseline)} | ${pct(cmp.flaggedRate.current)} | ${signed$1(cmp.flaggedRate.current - cmp.flaggedRate.baseline, 2)} pp${mark(reg.has('flagged-rate-rise'))} | ${tolText(t.flagged_rate_rise, 'rise', ' pp')} |\n\n`);
-}
-function reasonsSection(md, inp) {
-    const cmp = inp.comparison;
-    const more = moreNote(inp.reportHint);
-    md.add('#### By reason\n\n');
-    if (!cmp) {
-        const rows = Object.entries(inp.report.by_reason).map(([r, n]) => [esc(r), String(n)]);
-        addTable(md, ['reason', 'now'], ['---', '---:'], rows, { maxRows: 100, more });
-        return;
-    }
-    const rows = cmp.reasons.map((r) => [
-        esc(r.reason) + (r.inBaseline ? '' : ' (new: counted from 0)'),
-        String(r.baseline),
-        String(r.current),
-        signed$1(r.current - r.baseline) + (r.regression ? ' ❌' : ''),
-        r.tolerance === null ? 'not checked' : `rise ≤ ${r.tolerance}`,
-    ]);
-    addTable(md, ['reason', 'baseline', 'now', 'change', 'tolerance'], ['---', '---:', '---:', '---:', '---'], rows, { maxRows: 100, more });
-}
-function casesSection(md, inp) {
-    const cmp = inp.comparison;
-    if (!cmp || cmp.cases.length === 0)
-        return;
-    const failed = cmp.cases.filter((c) => !c.pass).length;
-    md.add(`#### Pinned cases: ${cmp.cases.length - failed} of ${cmp.cases.length} pass\n\n`);
-    // Failing cases first, so a cut list never hides one.
-    const ordered = [...cmp.cases].sort((a, b) => Number(a.pass) - Number(b.pass));
-    const rows = ordered.map((c) => [
-        esc(c.case.name, 120),
-        epCell(c.case.host, c.case.episode),
-        c.case.expect === 'flagged' && c.case.reasons ? verdictCell(c.case.reasons) : c.case.expect,
-        c.got === 'missing' ? 'missing from the dataset' : verdictCell(c.gotReasons),
-        c.pass ? '✅ pass' : '❌ fail',
-        c.case.note ? esc(c.case.note, 200) : '',
-    ]);
-    addTable(md, ['case', 'episode', 'expected', 'got', 'result', 'note'], ['---', '---', '---', '---', '---', '---'], rows, {
-        fold: cmp.cases.length > 25 ? `${cmp.cases.length} pinned cases` : null,
-        maxRows: 500,
-        more: moreNote(inp.reportHint),
-    });
-}
-const FLIP_ORDER = { 'kept-to-flagged': 0, 'reasons-changed': 1, 'flagged-to-kept': 2 };
-function flipsSection(md, inp) {
-    const cmp = inp.comparison;
-    if (!cmp)
-        return;
-    if (!cmp.hasEpisodeMap) {
-        md.add('_The baseline has no `episodes` map, so changes are judged by the counts alone; `episode-gate baseline` writes one._\n\n');
-        return;
-    }
-    const flips = [...cmp.flips].sort((a, b) => FLIP_ORDER[a.kind] - FLIP_ORDER[b.kind]);
-    const down = flips.filter((f) => f.kind === 'kept-to-flagged').length;
-    const up = flips.filter((f) => f.kind === 'flagged-to-kept').length;
-    const other = flips.length - down - up;
-    md.add(flips.length === 0
-        ? '#### Episodes that changed verdict: none\n\n'
-        : `#### Episodes that changed verdict: ${flips.length} (${down} kept → flagged, ${up} flagged → kept, ${other} with other reasons)\n\n`);
-    const rows = flips.map((f) => [epCell(f.host, f.episode), verdictCell(f.before), verdictCell(f.after), whyCell(f.why)]);
-    addTable(md, ['episode', 'before', 'after', 'evidence'], ['---', '---', '---', '---'], rows, {
-        fold: flips.length > 10 ? `${flips.length} changed episodes` : null,
-        maxRows: 500,
-        more: moreNote(inp.reportHint),
-    });
-    const notes = [];
-    if (cmp.added.total > 0)
-        notes.push(`${cmp.added.total} episodes are new since the baseline (${cmp.added.flagged} of them flagged).`);
-    if (cmp.vanished.length > 0) {
-        const kept = cmp.vanished.filter((v) => v.before.length === 0).length;
-        notes.push(`${cmp.vanished.length} episodes of the baseline are not in this dataset (${kept} of them were kept).`);
-    }
-    if (notes.length)
-        md.add(notes.join(' ') + '\n\n');
-    if (cmp.vanished.length > 0) {
-        const items = cmp.vanished.map((v) => `${epCell(v.host, v.episode)}: was ${verdictCell(v.before)}`);
-        addList(md, items, { fold: `${cmp.vanished.length} episodes gone since the baseline`, maxRows: 200, more: moreNote(inp.reportHint) });
-    }
-}
-function flaggedSection(md, inp) {
-    const flagged = inp.report.episodes.filter((e) => e.verdict === 'flagged');
-    if (flagged.length === 0)
-        return;
-    md.add(`#### Flagged episodes by reason (${flagged.length})\n\n`);
-    const groups = new Map();
-    for (const e of flagged) {
-        const k = e.reasons.join(', ');
-        const g = groups.get(k);
-        if (g)
-            g.push(e);
+/** Judge the new episodes against the baseline's episodes (all of them, gone ones included). */
+function judgeCohort(added, baseline, settings) {
+    const baseAll = [];
+    const baseByHost = new Map();
+    for (const [key, e] of baseline) {
+        baseAll.push(e.reasons);
+        const host = key.slice(0, key.indexOf('/'));
+        const list = baseByHost.get(host);
+        if (list)
+            list.push(e.reasons);
         else
-            groups.set(k, [e]);
+            baseByHost.set(host, [e.reasons]);
     }
-    const sorted = [...groups.entries()].sort((a, b) => b[1].length - a[1].length);
-    for (const [reasons, eps] of sorted) {
-        const rows = eps.map((e) => [epCell(e.host, e.episode), e.sample === null ? '' : esc(e.sample, 80), whyCell(explain(e))]);
-        addTable(md, ['episode', 'sample', 'evidence'], ['---', '---', '---'], rows, {
-            fold: `${escHtml(reasons)}: ${eps.length} episode${eps.length === 1 ? '' : 's'}`,
-            maxRows: 200,
-            more: moreNote(inp.reportHint),
+    const newByHost = new Map();
+    for (const ep of added) {
+        const list = newByHost.get(ep.host);
+        if (list)
+            list.push(ep);
+        else
+            newByHost.set(ep.host, [ep]);
+    }
+    const reasonSet = new Set();
+    for (const rs of baseAll)
+        for (const r of rs)
+            reasonSet.add(r);
+    for (const ep of added)
+        for (const r of ep.reasons)
+            reasonSet.add(r);
+    const reasons = [...reasonSet].sort();
+    const hosts = [...new Set([...baseByHost.keys(), ...newByHost.keys()])].sort().map((host) => ({
+        host,
+        baseline: counts$1(baseByHost.get(host) ?? [], null),
+        cohort: counts$1((newByHost.get(host) ?? []).map((e) => e.reasons), null),
+    }));
+    const overall = counts$1(added.map((e) => e.reasons), null);
+    const result = {
+        settings,
+        size: added.length,
+        flagged: overall.flagged,
+        baseline: counts$1(baseAll, null),
+        tests: [],
+        alarms: [],
+        hosts,
+        notJudged: null,
+    };
+    if (settings.confidence === null) {
+        result.notJudged = 'the cohort rule is off (tolerance.cohort_confidence is null)';
+        return result;
+    }
+    if (added.length < settings.minSize) {
+        result.notJudged = `${added.length} new episode${added.length === 1 ? '' : 's'}, fewer than the ${settings.minSize} the cohort rule needs (tolerance.cohort_min_size)`;
+        return result;
+    }
+    const groups = [{ host: null, reason: null }, ...reasons.map((reason) => ({ host: null, reason }))];
+    for (const h of hosts) {
+        if (h.cohort.n < settings.minSize)
+            continue;
+        groups.push({ host: h.host, reason: null }, ...reasons.map((reason) => ({ host: h.host, reason })));
+    }
+    const tests = groups.map((g) => {
+        const eps = g.host === null ? added : newByHost.get(g.host);
+        const hostBase = g.host === null ? undefined : baseByHost.get(g.host);
+        const base = hostBase ?? baseAll;
+        const hit = (rs) => (g.reason === null ? rs.length > 0 : rs.includes(g.reason));
+        const cohort = counts$1(eps.map((e) => e.reasons), g.reason);
+        const baselineTally = counts$1(base, g.reason);
+        return {
+            host: g.host,
+            reason: g.reason,
+            baseline: baselineTally,
+            baselineAllHosts: g.host !== null && hostBase === undefined,
+            cohort,
+            p: upperTailP(baselineTally, cohort),
+            threshold: null,
+            alarm: false,
+            episodes: eps.filter((e) => hit(e.reasons)).map((e) => `${e.host}/${e.episode}`),
+        };
+    });
+    // Holm: the i-th smallest p-value (0-based) is held to alpha / (m - i), stopping at the first that passes.
+    const alpha = 1 - settings.confidence;
+    const order = tests.map((_, i) => i).sort((a, b) => tests[a].p - tests[b].p);
+    let stopped = false;
+    order.forEach((idx, i) => {
+        const t = tests[idx];
+        t.threshold = alpha / (tests.length - i);
+        if (stopped || t.p > t.threshold) {
+            stopped = true;
+            return;
+        }
+        t.alarm = rate$1(t.cohort) - rate$1(t.baseline) > settings.marginPp;
+    });
+    result.tests = tests;
+    const rank = (t) => (t.host !== null ? 0 : 2) + (t.reason !== null ? 0 : 1);
+    result.alarms = tests.filter((t) => t.alarm).sort((a, b) => rank(a) - rank(b) || a.p - b.p);
+    return result;
+}
+function pText(p) {
+    return p < 1e-4 ? p.toExponential(1) : p.toPrecision(2);
+}
+function pct$1(t) {
+    return `${t.flagged}/${t.n} (${rate$1(t).toFixed(1)}%)`;
+}
+/** One line naming the host, the reason, both rates, the test and the episodes. */
+function alarmMessage(t, maxEpisodes = 10) {
+    const where = t.host === null ? 'new episodes, all hosts' : `new episodes on host ${t.host}`;
+    const what = t.reason === null ? 'flagged (any reason)' : t.reason;
+    const base = t.baselineAllHosts ? 'baseline (all hosts; the host is new)' : 'baseline';
+    const shown = t.episodes.slice(0, maxEpisodes).join(', ');
+    const more = t.episodes.length > maxEpisodes ? `, … ${t.episodes.length - maxEpisodes} more` : '';
+    return `${where}: ${what} ${pct$1(t.cohort)} vs the ${base}'s ${pct$1(t.baseline)} (one-sided exact test p = ${pText(t.p)} < ${pText(t.threshold ?? 0)}): ${shown}${more}`;
+}
+
+const NAMES_SHOWN = 10;
+function plural$4(n, one, many = one + 's') {
+    return `${n} ${n === 1 ? one : many}`;
+}
+function names(list) {
+    const shown = list
+        .slice(0, NAMES_SHOWN)
+        .map((e) => `${e.host}/${e.episode}`)
+        .join(', ');
+    return list.length > NAMES_SHOWN ? `${shown}, … ${list.length - NAMES_SHOWN} more` : shown;
+}
+function tolText$1(t) {
+    return t === null ? 'not checked' : `tolerance ${t}`;
+}
+/** Counts and per-reason counts of the episodes in both, on each side. */
+function matchedCounts(report, baseline, matched) {
+    const tally = () => ({
+        counts: { scanned: 0, kept: 0, flagged: 0 },
+        byReason: {},
+    });
+    const add = (t, reasons) => {
+        t.counts.scanned++;
+        t.counts[reasons.length === 0 ? 'kept' : 'flagged']++;
+        for (const r of reasons)
+            t.byReason[r] = (t.byReason[r] ?? 0) + 1;
+    };
+    const base = tally();
+    const cur = tally();
+    const seen = new Set();
+    for (const ep of report.episodes) {
+        const key = episodeKey(ep.host, ep.episode);
+        if (!matched.has(key) || seen.has(key))
+            continue;
+        seen.add(key);
+        add(cur, ep.reasons);
+        add(base, baseline.get(key).reasons);
+    }
+    return { baseline: base.counts, current: cur.counts, baselineByReason: base.byReason, currentByReason: cur.byReason };
+}
+function limit(v, fallback) {
+    return v === undefined ? fallback : v;
+}
+/** Judge the four classes; `changing` false means a snapshot (no rule of this file applies). */
+function judgeChanges(classes, baseline, tol, changing) {
+    const idNote = classes.byIdOnly
+        ? '; the baseline records no tarball digests (version 1), so a modified episode cannot be told from an unchanged one: judged by id'
+        : '';
+    if (!changing) {
+        return {
+            mode: 'snapshot',
+            why: `snapshot: the dataset holds the baseline's ${plural$4(classes.unchanged, 'episode')}, unchanged, so every count is judged against the baseline${idNote}`,
+            classes,
+            cohort: null,
+            regressions: [],
+            reported: [],
+        };
+    }
+    const regressions = [];
+    const reported = [];
+    const goneKept = classes.gone.filter((g) => g.before.length === 0);
+    const goneFlagged = classes.gone.filter((g) => g.before.length > 0);
+    const tGoneKept = limit(tol.gone_kept, 0);
+    const tGoneFlagged = limit(tol.gone_flagged, null);
+    if (goneKept.length > 0) {
+        const msg = `${plural$4(goneKept.length, 'episode')} kept in the baseline ${goneKept.length === 1 ? 'is' : 'are'} gone from the dataset (${tolText$1(tGoneKept)}, tolerance.gone_kept): ${names(goneKept)}`;
+        (tGoneKept !== null && goneKept.length > tGoneKept ? regressions : reported).push({ kind: 'gone-kept', message: msg });
+    }
+    if (goneFlagged.length > 0) {
+        const msg = `${plural$4(goneFlagged.length, 'episode')} flagged in the baseline ${goneFlagged.length === 1 ? 'is' : 'are'} gone (archived or pruned; ${tolText$1(tGoneFlagged)}, tolerance.gone_flagged): ${names(goneFlagged)}`;
+        (tGoneFlagged !== null && goneFlagged.length > tGoneFlagged ? regressions : reported).push({ kind: 'gone-flagged', message: msg });
+    }
+    const modKept = classes.modified.filter((m) => m.before.length === 0);
+    const modFlagged = classes.modified.filter((m) => m.before.length > 0);
+    const tModKept = limit(tol.modified_kept, 0);
+    if (modKept.length > 0) {
+        const msg = `${plural$4(modKept.length, 'episode')} kept in the baseline ${modKept.length === 1 ? 'has' : 'have'} other bytes now (same id, tarball rewritten; ${tolText$1(tModKept)}, tolerance.modified_kept): ${names(modKept)}`;
+        (tModKept !== null && modKept.length > tModKept ? regressions : reported).push({ kind: 'modified-kept', message: msg });
+    }
+    if (modFlagged.length > 0) {
+        reported.push({
+            kind: 'modified-flagged',
+            message: `${plural$4(modFlagged.length, 'episode')} flagged in the baseline ${modFlagged.length === 1 ? 'has' : 'have'} other bytes now: ${names(modFlagged)}`,
         });
     }
-}
-function sourcesSection(md, inp) {
-    const s = inp.report.sources;
-    const c = inp.report.counts;
-    const unreadable = inp.report.by_reason.unreadable ?? 0;
-    const noLabels = c.scanned - s.analysed - unreadable;
-    const others = [unreadable ? `${unreadable} unreadable` : '', noLabels > 0 ? `${noLabels} without labels` : ''].filter(Boolean);
-    md.add(`#### Telemetry sources\n\nFlatness was analysed for ${s.analysed} of ${c.scanned} episodes${others.length ? ` (not: ${others.join(', ')})` : ''}.\n\n`);
-    if (s.analysed === 0)
-        return;
-    const rows = SOURCE_NAMES.map((n) => {
-        const t = s[n];
-        const avail = t.signal + t.flat;
-        return [n, String(t.signal), String(t.flat), String(t.unknown), `${avail} (${pct((avail * 100) / s.analysed)})`];
-    });
-    addTable(md, ['source', 'signal', 'flat', 'no data', 'available'], ['---', '---:', '---:', '---:', '---:'], rows, {
-        maxRows: 10,
-        more: moreNote(inp.reportHint),
-    });
-}
-function hostsSection(md, inp) {
-    const hosts = Object.entries(inp.report.hosts).sort((a, b) => b[1].flagged - a[1].flagged || a[0].localeCompare(b[0]));
-    if (hosts.length === 0)
-        return;
-    md.add(`#### Hosts (${hosts.length})\n\n`);
-    const rows = hosts.map(([h, c]) => [esc(h, 80), String(c.scanned), String(c.kept), String(c.flagged)]);
-    addTable(md, ['host', 'scanned', 'kept', 'flagged'], ['---', '---:', '---:', '---:'], rows, {
-        fold: hosts.length > 10 ? `${hosts.length} hosts` : null,
-        maxRows: 300,
-        more: moreNote(inp.reportHint),
-    });
-}
-function shortHash(h) {
-    return esc(h.replace(/^sha256:/, '').slice(0, 12));
-}
-function provenanceSection(md, inp) {
-    const r = inp.report;
-    const cmp = inp.comparison;
-    const more = moreNote(inp.reportHint);
-    const lines = [];
-    lines.push(`- dataset: ${esc(r.dataset.index)}${r.dataset.host ? `, host ${esc(r.dataset.host)} only` : ''}`);
-    let fp = `- dataset fingerprint: ${shortHash(r.dataset.fingerprint)}`;
-    if (cmp?.datasetChanged === true)
-        fp += ' — **the data changed** since the baseline';
-    if (cmp?.datasetChanged === false)
-        fp += ' — same data as the baseline';
-    lines.push(fp);
-    const overrides = Object.entries(r.settings_overrides ?? {});
-    let st = `- classifier settings: ${shortHash(r.settings_hash)}, ${r.settings_file ? `from ${esc(r.settings_file)}` : 'the defaults'}`;
-    if (overrides.length)
-        st += ` with ${overrides.map(([k, v]) => `${esc(k)}=${esc(String(v))}`).join(', ')}`;
-    if (cmp?.settingsChanges && cmp.settingsChanges.length > 0)
-        st += ' — **the settings changed** since the baseline';
-    if (cmp?.settingsChanges && cmp.settingsChanges.length === 0)
-        st += ' — same settings as the baseline';
-    lines.push(st);
-    if (r.dataset.reasons)
-        lines.push(`- only these reasons flag: ${r.dataset.reasons.map((x) => esc(x)).join(', ')} (unreadable always does)`);
-    lines.push(`- episode-gate ${esc(r.tool.version)}, scanned in ${(r.totals.elapsed_ms / 1000).toFixed(1)} s`);
-    if (inp.reportHint)
-        lines.push(`- full report: ${esc(inp.reportHint)}`);
-    md.add('#### Data and settings\n\n' + lines.join('\n') + '\n\n');
-    if (cmp?.settingsChanges && cmp.settingsChanges.length > 0) {
-        const rows = cmp.settingsChanges.map((c) => [
-            esc(c.key),
-            c.before === null ? '' : String(c.before),
-            c.after === null ? '' : String(c.after),
-        ]);
-        addTable(md, ['setting', 'baseline', 'now'], ['---', '---:', '---:'], rows, { maxRows: 50, more });
-    }
-    if (r.missing_tarballs.length > 0) {
-        const items = r.missing_tarballs.map((m) => `index line ${m.line}: ${epCell(m.host, m.episode)} (${esc(m.path, 300)})`);
-        addList(md, items, { fold: `${r.missing_tarballs.length} index rows not scanned: tarball missing`, maxRows: 100, more });
-    }
-    if (r.index_problems.length > 0) {
-        const items = r.index_problems.map((p) => `index line ${p.line}: ${esc(p.detail, 300)}`);
-        addList(md, items, { fold: `${r.index_problems.length} index lines skipped`, maxRows: 100, more });
-    }
-}
-function renderSummary(inp, limitBytes = DEFAULT_SUMMARY_LIMIT_BYTES) {
-    const limit = Math.max(limitBytes, MIN_SUMMARY_LIMIT_BYTES);
-    const md = new BudgetedMarkdown(limit, RESERVE);
-    md.add(headline(inp));
-    const cmp = inp.comparison;
-    const more = moreNote(inp.reportHint);
-    if (!cmp) {
-        md.add('No baseline was given, so nothing was compared. To gate on this dataset, write one with `episode-gate baseline --out FILE` and pass it with `--baseline FILE`.\n\n');
-    }
-    if (cmp && cmp.regressions.length > 0) {
-        md.add(`#### Regressions (${cmp.regressions.length})\n\n`);
-        // Episodes that went from kept to flagged are listed, with their evidence, under the
-        // changed verdicts; here one line counts them.
-        const named = cmp.regressions.filter((r) => r.kind === 'kept-to-flagged').length;
-        const items = cmp.regressions.filter((r) => r.kind !== 'kept-to-flagged').map(regressionItem);
-        if (named > 0)
-            items.push(`${named} episode${named === 1 ? '' : 's'} kept in the baseline ${named === 1 ? 'is' : 'are'} now flagged (listed below under "Episodes that changed verdict")`);
-        addList(md, items, { maxRows: 100, more, share: 0.25 });
-    }
-    countsSection(md, inp);
-    reasonsSection(md, inp);
-    casesSection(md, inp);
-    flipsSection(md, inp);
-    if (cmp && cmp.improvements.length > 0) {
-        md.add(`#### Improvements (${cmp.improvements.length})\n\nThese pass. If they are intended, update the baseline${inp.updateHint ? `: <code>${esc(inp.updateHint, 400)}</code>` : ' with `episode-gate baseline`'}.\n\n`);
-        addList(md, cmp.improvements.map(regressionItem), {
-            fold: cmp.improvements.length > 10 ? `${cmp.improvements.length} improvements` : null,
-            maxRows: 200,
-            more,
-            share: 0.3,
+    let cohort = null;
+    if (classes.added.length > 0) {
+        cohort = judgeCohort(classes.added, baseline, {
+            confidence: limit(tol.cohort_confidence, COHORT_DEFAULTS.confidence),
+            minSize: tol.cohort_min_size ?? COHORT_DEFAULTS.minSize,
+            marginPp: tol.cohort_margin_pp ?? COHORT_DEFAULTS.marginPp,
         });
+        for (const a of cohort.alarms) {
+            regressions.push({ kind: 'cohort-rate', message: alarmMessage(a), ...(a.host !== null ? { host: a.host } : {}) });
+        }
     }
-    sourcesSection(md, inp);
-    hostsSection(md, inp);
-    provenanceSection(md, inp);
-    flaggedSection(md, inp);
-    if (md.truncated) {
-        const where = inp.reportHint ? `the JSON report (${esc(inp.reportHint, 120)})` : 'the JSON report (`episode-gate scan --report FILE`)';
-        md.addReserved(`\n> [!NOTE]\n> This summary was cut to stay under ${limit} bytes; every episode is in ${where}.\n`);
-    }
-    return md.toString();
+    const parts = [
+        classes.added.length > 0
+            ? `${classes.added.length} new, judged as a cohort${cohort?.notJudged ? ` (not tested: ${cohort.notJudged})` : ''}`
+            : '0 new',
+        `${classes.gone.length} gone`,
+        `${classes.modified.length} modified`,
+        `${classes.unchanged} unchanged (their verdicts judged as a snapshot)`,
+    ];
+    return {
+        mode: 'changing',
+        why: `changed dataset: ${parts.join(', ')}${idNote}`,
+        classes,
+        cohort,
+        regressions,
+        reported,
+    };
 }
 
 /**
@@ -1390,15 +1428,22 @@ function diffSettings(before, after) {
  *  - a reason's count rises by more than tolerance.reasons[reason]; a reason the baseline does
  *    not list counts from zero.
  *  - a pinned case's verdict (and reasons, when given) differs, or its episode is missing.
+ *
+ * Those rules judge a snapshot: the baseline's episodes, unchanged. When the dataset changed
+ * (episodes new, gone or modified against the episodes map), the count rules judge only the
+ * episodes in both, and changes.ts / cohort.ts add the rules for the rest (see changing.ts).
+ *
+ * A baseline's tolerance.warn holds lower levels of the same rules: a change past a warn level
+ * but within the fail level is a warning (shown, never failing).
  */
 const EPS = 1e-9;
 function flaggedRate(c) {
     return c.scanned === 0 ? 0 : (c.flagged * 100) / c.scanned;
 }
-function plural$2(n, one, many = one + 's') {
+function plural$3(n, one, many = one + 's') {
     return `${n} ${n === 1 ? one : many}`;
 }
-function signed(n, digits = 0) {
+function signed$1(n, digits = 0) {
     const s = digits > 0 ? Math.abs(n).toFixed(digits) : String(Math.abs(n));
     return n > 0 ? `+${s}` : n < 0 ? `-${s}` : digits > 0 ? (0).toFixed(digits) : '0';
 }
@@ -1409,17 +1454,19 @@ function tolText(t) {
 function scope(b, report, name) {
     const bHost = b.generated_from?.host ?? null;
     const rHost = report.dataset.host;
+    const all = baselineEpisodeMap(b);
     if (bHost === rHost)
-        return { counts: b.counts, by_reason: b.by_reason, cases: b.cases, episodes: b.episodes ?? null };
-    if (rHost !== null && bHost === null && b.episodes) {
+        return { counts: b.counts, by_reason: b.by_reason, cases: b.cases, episodes: all };
+    if (rHost !== null && bHost === null && all) {
         const prefix = `${rHost}/`;
-        const episodes = {};
+        const episodes = new Map();
         const counts = { scanned: 0, kept: 0, flagged: 0 };
         const byReason = {};
-        for (const [k, rs] of Object.entries(b.episodes)) {
+        for (const [k, e] of all) {
             if (!k.startsWith(prefix))
                 continue;
-            episodes[k] = rs;
+            episodes.set(k, e);
+            const rs = e.reasons;
             counts.scanned++;
             counts[rs.length === 0 ? 'kept' : 'flagged']++;
             for (const r of rs)
@@ -1435,11 +1482,21 @@ function tolerance(b) {
     const reasons = {};
     for (const [k, v] of Object.entries(t.reasons ?? {}))
         reasons[k] = v ?? null;
+    const w = t.warn ?? {};
+    const warnReasons = {};
+    for (const [k, v] of Object.entries(w.reasons ?? {}))
+        warnReasons[k] = v ?? null;
     return {
         kept_drop: t.kept_drop === undefined ? 0 : t.kept_drop,
         flagged_rise: t.flagged_rise === undefined ? 0 : t.flagged_rise,
         flagged_rate_rise: t.flagged_rate_rise === undefined ? 0 : t.flagged_rate_rise,
         reasons,
+        warn: {
+            kept_drop: w.kept_drop ?? null,
+            flagged_rise: w.flagged_rise ?? null,
+            flagged_rate_rise: w.flagged_rate_rise ?? null,
+            reasons: warnReasons,
+        },
     };
 }
 function verdictOf(reasons) {
@@ -1451,10 +1508,22 @@ function sameList(a, b) {
 function compare(report, baseline, baselineName) {
     const s = scope(baseline, report, baselineName);
     const tol = tolerance(baseline);
-    const cur = report.counts;
-    const base = s.counts;
+    const classes = s.episodes ? classifyChanges(report, s.episodes) : null;
+    const changing = classes !== null && !isSnapshot(classes);
+    // A changed dataset: the count rules judge the episodes in both, so new and gone ones do not move them.
+    const matched = changing ? matchedCounts(report, s.episodes, classes.matched) : null;
+    const cur = matched?.current ?? report.counts;
+    const base = matched?.baseline ?? s.counts;
+    const curByReason = matched?.currentByReason ?? report.by_reason;
+    const baseByReason = matched?.baselineByReason ?? s.by_reason;
     const regressions = [];
     const improvements = [];
+    const warnings = [];
+    /** A change within the fail level but past the warn level becomes a warning. */
+    const warnIf = (change, level, kind, message) => {
+        if (level !== null && change > level + EPS)
+            warnings.push({ kind, message: `${message} (warn level ${level})` });
+    };
     // Pinned cases: the most specific promises come first.
     const lookup = reportLookup(report);
     const cases = s.cases.map((c) => checkCase(c, lookup, report));
@@ -1479,7 +1548,7 @@ function compare(report, baseline, baselineName) {
             if (seen.has(key))
                 continue;
             seen.add(key);
-            const before = Object.hasOwn(s.episodes, key) ? s.episodes[key] : undefined;
+            const before = s.episodes.get(key)?.reasons;
             if (before === undefined) {
                 added.total++;
                 if (ep.verdict === 'flagged')
@@ -1490,11 +1559,11 @@ function compare(report, baseline, baselineName) {
             if (flip)
                 flips.push(flip);
         }
-        for (const [key, before] of Object.entries(s.episodes)) {
+        for (const [key, e] of s.episodes) {
             if (seen.has(key))
                 continue;
             const [host, episode] = key.split('/');
-            vanished.push({ host, episode, before });
+            vanished.push({ host, episode, before: e.reasons });
         }
     }
     const keptToFlagged = flips.filter((f) => f.kind === 'kept-to-flagged');
@@ -1505,8 +1574,8 @@ function compare(report, baseline, baselineName) {
     const keptDrop = Math.max(totalDrop, keptToFlagged.length);
     if (tol.kept_drop !== null && keptDrop > tol.kept_drop) {
         const message = totalDrop >= keptToFlagged.length
-            ? `kept ${base.kept} → ${cur.kept} (${signed(-totalDrop)}, ${tolText(tol.kept_drop)})`
-            : `kept ${base.kept} → ${cur.kept}, but ${plural$2(keptToFlagged.length, 'episode')} kept in the baseline ${keptToFlagged.length === 1 ? 'is' : 'are'} now flagged (${tolText(tol.kept_drop)})`;
+            ? `kept ${base.kept} → ${cur.kept} (${signed$1(-totalDrop)}, ${tolText(tol.kept_drop)})`
+            : `kept ${base.kept} → ${cur.kept}, but ${plural$3(keptToFlagged.length, 'episode')} kept in the baseline ${keptToFlagged.length === 1 ? 'is' : 'are'} now flagged (${tolText(tol.kept_drop)})`;
         regressions.push({ kind: 'kept-drop', message });
         for (const f of keptToFlagged) {
             perEpisode.push({
@@ -1517,47 +1586,63 @@ function compare(report, baseline, baselineName) {
             });
         }
     }
-    else if (cur.kept > base.kept) {
-        improvements.push({ kind: 'kept-rise', message: `kept ${base.kept} → ${cur.kept} (${signed(cur.kept - base.kept)})` });
+    else {
+        warnIf(keptDrop, tol.warn.kept_drop, 'kept-drop', `kept ${base.kept} → ${cur.kept} (${signed$1(-totalDrop)})`);
+    }
+    if (cur.kept > base.kept && !(tol.kept_drop !== null && keptDrop > tol.kept_drop)) {
+        improvements.push({ kind: 'kept-rise', message: `kept ${base.kept} → ${cur.kept} (${signed$1(cur.kept - base.kept)})` });
     }
     // flagged
     const rise = cur.flagged - base.flagged;
     if (tol.flagged_rise !== null && rise > tol.flagged_rise) {
         regressions.push({
             kind: 'flagged-rise',
-            message: `flagged ${base.flagged} → ${cur.flagged} (${signed(rise)}, ${tolText(tol.flagged_rise)})`,
+            message: `flagged ${base.flagged} → ${cur.flagged} (${signed$1(rise)}, ${tolText(tol.flagged_rise)})`,
         });
+    }
+    else {
+        warnIf(rise, tol.warn.flagged_rise, 'flagged-rise', `flagged ${base.flagged} → ${cur.flagged} (${signed$1(rise)})`);
     }
     const rate = { baseline: flaggedRate(base), current: flaggedRate(cur) };
     const rateRise = rate.current - rate.baseline;
     if (tol.flagged_rate_rise !== null && rateRise > tol.flagged_rate_rise + EPS) {
         regressions.push({
             kind: 'flagged-rate-rise',
-            message: `flagged rate ${rate.baseline.toFixed(2)}% → ${rate.current.toFixed(2)}% (${signed(rateRise, 2)} pp, ${tolText(tol.flagged_rate_rise)} pp)`,
+            message: `flagged rate ${rate.baseline.toFixed(2)}% → ${rate.current.toFixed(2)}% (${signed$1(rateRise, 2)} pp, ${tolText(tol.flagged_rate_rise)} pp)`,
         });
     }
+    else {
+        warnIf(rateRise, tol.warn.flagged_rate_rise, 'flagged-rate-rise', `flagged rate ${rate.baseline.toFixed(2)}% → ${rate.current.toFixed(2)}% (${signed$1(rateRise, 2)} pp)`);
+    }
     if (rise < 0)
-        improvements.push({ kind: 'flagged-fall', message: `flagged ${base.flagged} → ${cur.flagged} (${signed(rise)})` });
+        improvements.push({ kind: 'flagged-fall', message: `flagged ${base.flagged} → ${cur.flagged} (${signed$1(rise)})` });
     // reasons: the known ones in their order, then any other the baseline or report names.
-    const names = [...new Set([...ALL_REASONS, ...Object.keys(s.by_reason), ...Object.keys(report.by_reason)])];
+    const names = [...new Set([...ALL_REASONS, ...Object.keys(baseByReason), ...Object.keys(curByReason)])];
     const reasons = names.map((reason) => {
-        const inBaseline = Object.hasOwn(s.by_reason, reason);
-        const b = inBaseline ? s.by_reason[reason] : 0;
-        const c = report.by_reason[reason] ?? 0;
+        const inBaseline = Object.hasOwn(baseByReason, reason);
+        const b = inBaseline ? baseByReason[reason] : 0;
+        const c = curByReason[reason] ?? 0;
         const t = Object.hasOwn(tol.reasons, reason) ? tol.reasons[reason] : 0;
         const regression = t !== null && c - b > t;
         if (regression) {
             regressions.push({
                 kind: 'reason-rise',
-                message: `${reason} ${b} → ${c} (${signed(c - b)}, ${tolText(t)})${inBaseline ? '' : '; the baseline does not list it, so it counts from 0'}`,
+                message: `${reason} ${b} → ${c} (${signed$1(c - b)}, ${tolText(t)})${inBaseline ? '' : '; the baseline does not list it, so it counts from 0'}`,
             });
         }
-        else if (c < b) {
-            improvements.push({ kind: 'reason-fall', message: `${reason} ${b} → ${c} (${signed(c - b)})` });
+        else {
+            const w = Object.hasOwn(tol.warn.reasons, reason) ? tol.warn.reasons[reason] : null;
+            warnIf(c - b, w, 'reason-rise', `${reason} ${b} → ${c} (${signed$1(c - b)})`);
+        }
+        if (!regression && c < b) {
+            improvements.push({ kind: 'reason-fall', message: `${reason} ${b} → ${c} (${signed$1(c - b)})` });
         }
         return { reason, baseline: b, current: c, inBaseline, tolerance: t, regression };
     });
     regressions.push(...perEpisode);
+    const judged = classes ? judgeChanges(classes, s.episodes, baseline.tolerance ?? {}, changing) : null;
+    if (judged)
+        regressions.push(...judged.regressions);
     for (const f of flips) {
         if (f.kind !== 'flagged-to-kept')
             continue;
@@ -1582,10 +1667,25 @@ function compare(report, baseline, baselineName) {
         vanished,
         added,
         regressions,
+        warnings,
         improvements,
+        toolVersionChange: origin?.tool_version && origin.tool_version !== report.tool.version
+            ? { before: origin.tool_version, after: report.tool.version }
+            : null,
         settingsChanges: origin?.settings ? diffSettings(origin.settings, report.settings) : null,
         datasetChanged: origin?.dataset_fingerprint ? origin.dataset_fingerprint !== report.dataset.fingerprint : null,
+        ...modeOf(judged),
+        changes: judged,
     };
+}
+function modeOf(j) {
+    if (!j) {
+        return {
+            mode: 'counts',
+            modeWhy: 'the baseline has no episodes map, so new, gone and modified episodes cannot be told apart; the totals are judged',
+        };
+    }
+    return { mode: j.mode, modeWhy: j.why };
 }
 function flipOf(ep, before) {
     const wasKept = before.length === 0;
@@ -1607,6 +1707,22 @@ function flipOf(ep, before) {
  * Nothing here knows about GitHub; the Action and the CLI both call runGate.
  */
 const FAIL_ON_CHOICES = ['regression', 'flagged', 'never'];
+/** The default place a baseline is suggested when none is given. */
+const SUGGESTED_BASELINE = 'ci/episode-baseline.json';
+/**
+ * Nothing was scanned: never a pass. The message names the filter that left nothing and the
+ * hosts the index has (with the nearest to a mistyped host first).
+ */
+class NothingScannedError extends ConfigError {
+    hosts;
+    suggestion;
+    constructor(message, hosts, suggestion) {
+        super(message);
+        this.hosts = hosts;
+        this.suggestion = suggestion;
+        this.name = 'NothingScannedError';
+    }
+}
 /** A path as users should read it: relative to cwd when inside it. */
 function displayPath(p, cwd = process.cwd()) {
     const abs = path.resolve(cwd, p);
@@ -1673,6 +1789,8 @@ async function scanToReport(opts) {
         if (!opts.runner)
             await inner.close();
     }
+    if (scan.episodes.length === 0)
+        throw nothingScanned(indexBytes, episodesRoot, show(indexPath), opts.host, opts.shard);
     return buildReport(scan, indexBytes, {
         indexPath,
         episodesRoot,
@@ -1687,7 +1805,38 @@ async function scanToReport(opts) {
         shard: opts.shard ?? null,
     });
 }
-function plural$1(n, one) {
+/** Levenshtein distance between two short ids. */
+function editDistance(a, b) {
+    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const cur = [i];
+        for (let j = 1; j <= b.length; j++)
+            cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        prev = cur;
+    }
+    return prev[b.length];
+}
+function nothingScanned(indexBytes, episodesRoot, index, host, shard) {
+    const walk = walkIndexText(new TextDecoder('utf-8', { ignoreBOM: true }).decode(indexBytes), episodesRoot);
+    const withTarball = [...new Set(walk.entries.map((e) => e.host))].sort();
+    const listed = [...new Set([...walk.entries, ...walk.missing].map((e) => e.host))].sort();
+    const hostList = (hs) => hs.length > 8 ? `${hs.slice(0, 8).join(', ')}, … (${hs.length} in all)` : hs.join(', ');
+    if (host !== undefined && withTarball.length > 0 && !withTarball.includes(host)) {
+        const near = [...withTarball].sort((a, b) => editDistance(host, a) - editDistance(host, b))[0];
+        const suggestion = editDistance(host, near) <= Math.max(2, Math.floor(near.length / 3)) ? near : null;
+        return new NothingScannedError(`no episode was scanned: the host filter "${host}" matches none of the hosts in ${index}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; hosts with episodes: ${hostList(withTarball)}`, withTarball, suggestion);
+    }
+    const what = shard ? `shard ${shard.index}/${shard.count} of ${index}` : host !== undefined ? `host "${host}" in ${index}` : index;
+    const why = walk.entries.length > 0
+        ? `it holds no index row with a tarball${shard ? ' (the other shards hold them; use fewer shards)' : ''}`
+        : listed.length > 0
+            ? `none of its ${walk.missing.length} index rows has its tarball under ${episodesRoot} (hosts listed: ${hostList(listed)}); check that the dataset folder holds episodes/<host>/<episode>.tar.zst`
+            : walk.problems.length > 0
+                ? `none of its ${walk.problems.length} lines is a usable index row`
+                : 'the index is empty';
+    return new NothingScannedError(`no episode was scanned: ${what}: ${why}; a gate over nothing cannot pass`, listed, null);
+}
+function plural$2(n, one) {
     return `${n} ${one}${n === 1 ? '' : 's'}`;
 }
 /** Judge a report against a baseline (or none) and render the summary. A shard's report is refused. */
@@ -1701,26 +1850,31 @@ function evaluateGate(report, baseline, opts) {
     if (opts.failOn !== 'never' && regressions.length > 0) {
         const shown = regressions.slice(0, 3).map((r) => r.message);
         const rest = regressions.length - shown.length;
-        failReason = `${plural$1(regressions.length, 'regression')} against ${name}: ${shown.join('; ')}${rest > 0 ? `; and ${rest} more` : ''}`;
+        failReason = `${plural$2(regressions.length, 'regression')} against ${name}: ${shown.join('; ')}${rest > 0 ? `; and ${rest} more` : ''}`;
     }
     else if (opts.failOn === 'flagged' && report.counts.flagged > 0) {
         const top = Object.entries(report.by_reason)
             .filter(([, n]) => n > 0)
             .map(([r, n]) => `${r} ${n}`)
             .join(', ');
-        failReason = `${plural$1(report.counts.flagged, 'episode')} flagged (${top}) and --fail-on is flagged`;
+        failReason = `${plural$2(report.counts.flagged, 'episode')} flagged (${top}) with fail-on: flagged`;
     }
     const passed = failReason === null;
-    const markdown = renderSummary({
+    const cmd = opts.baselineCommand ?? null;
+    return {
         report,
-        comparison,
+        regressions,
+        warnings: comparison?.warnings ?? [],
+        improvements,
         passed,
         failOn: opts.failOn,
         failReason,
+        comparison,
+        baselineName: baseline ? name : null,
         reportHint: opts.reportHint ?? null,
-        updateHint: opts.updateHint ?? null,
-    }, opts.summaryLimitBytes ?? DEFAULT_SUMMARY_LIMIT_BYTES);
-    return { report, regressions, improvements, passed, failReason, markdown, comparison, baselineFile: null };
+        acceptCommand: cmd ? cmd(baseline ? name : SUGGESTED_BASELINE) : null,
+        baselineFile: null,
+    };
 }
 /**
  * Gate a report, however it is made (a scan, a saved report, merged shard reports): the baseline
@@ -1730,7 +1884,9 @@ function evaluateGate(report, baseline, opts) {
 async function gateReport(produce, opts) {
     const cwd = opts.cwd ?? process.cwd();
     const show = (p) => displayPath(p, cwd);
-    const loaded = opts.baselinePath ? loadBaselineFile(path.resolve(cwd, opts.baselinePath), show(opts.baselinePath)) : null;
+    const loaded = opts.baselinePath
+        ? loadBaselineFile(path.resolve(cwd, opts.baselinePath), show(opts.baselinePath), opts.baselineCommand ? opts.baselineCommand(show(opts.baselinePath)) : undefined)
+        : null;
     const report = await produce();
     requireWholeReport(report, 'the report', 'gated');
     if (opts.reportPath)
@@ -1738,9 +1894,8 @@ async function gateReport(produce, opts) {
     const outcome = evaluateGate(report, loaded?.baseline ?? null, {
         failOn: opts.failOn,
         ...(opts.baselinePath ? { baselineName: show(opts.baselinePath) } : {}),
-        ...(opts.summaryLimitBytes ? { summaryLimitBytes: opts.summaryLimitBytes } : {}),
         reportHint: opts.reportHint ?? (opts.reportPath ? show(opts.reportPath) : null),
-        updateHint: opts.updateHint ?? (opts.baselinePath ? `episode-gate baseline --out ${show(opts.baselinePath)}` : null),
+        baselineCommand: opts.baselineCommand ?? null,
     });
     return { ...outcome, baselineFile: loaded && opts.baselinePath ? { name: show(opts.baselinePath), sha256: loaded.sha256 } : null };
 }
@@ -1944,6 +2099,204 @@ async function loadEpisodeDetails(report, keys, cwd) {
     return out;
 }
 
+const AGGREGATE = new Set(['kept-drop', 'flagged-rise', 'flagged-rate-rise', 'reason-rise', 'kept-to-flagged']);
+function plural$1(n, one, many = `${one}s`) {
+    return `${n} ${n === 1 ? one : many}`;
+}
+function causeOf(cmp) {
+    return {
+        settings: cmp.settingsChanges ?? [],
+        settingsKnown: cmp.settingsChanges !== null,
+        dataChanged: cmp.datasetChanged,
+        added: cmp.added.total,
+        gone: cmp.vanished.length,
+        toolVersion: cmp.toolVersionChange,
+    };
+}
+function count(map, key, field) {
+    const c = map.get(key) ?? { key, keptToFlagged: 0, flaggedToKept: 0 };
+    c[field]++;
+    map.set(key, c);
+}
+function sorted(map) {
+    return [...map.values()].sort((a, b) => b.keptToFlagged + b.flaggedToKept - (a.keptToFlagged + a.flaggedToKept) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+function effectOf(cmp) {
+    const byHost = new Map();
+    const byReason = new Map();
+    let down = 0;
+    let up = 0;
+    let other = 0;
+    for (const f of cmp.flips) {
+        if (f.kind === 'kept-to-flagged') {
+            down++;
+            count(byHost, f.host, 'keptToFlagged');
+            for (const r of f.after)
+                count(byReason, r, 'keptToFlagged');
+        }
+        else if (f.kind === 'flagged-to-kept') {
+            up++;
+            count(byHost, f.host, 'flaggedToKept');
+            for (const r of f.before)
+                count(byReason, r, 'flaggedToKept');
+        }
+        else
+            other++;
+    }
+    const b = cmp.counts.baseline;
+    const c = cmp.counts.current;
+    return {
+        keptToFlagged: down,
+        flaggedToKept: up,
+        reasonsChanged: other,
+        byHost: sorted(byHost),
+        byReason: sorted(byReason),
+        kept: { before: b.kept, after: c.kept },
+        flagged: { before: b.flagged, after: c.flagged },
+    };
+}
+/** "netflowSpreadBytes 51200 → 81920", and the data and tool version when they changed. */
+function causeText(cause) {
+    const parts = [];
+    const v = (n) => (n === null ? 'unset' : String(n));
+    if (cause.settings.length > 0)
+        parts.push(`settings changed: ${cause.settings.map((s) => `${s.key} ${v(s.before)} → ${v(s.after)}`).join(', ')}`);
+    if (cause.dataChanged === true || cause.added > 0 || cause.gone > 0) {
+        const detail = [cause.added > 0 ? `${cause.added} new` : '', cause.gone > 0 ? `${cause.gone} gone` : ''].filter(Boolean);
+        parts.push(`data changed${detail.length ? ` (${detail.join(', ')} episodes)` : ''}`);
+    }
+    if (cause.toolVersion)
+        parts.push(`episode-gate ${cause.toolVersion.before} → ${cause.toolVersion.after}`);
+    if (parts.length > 0)
+        return parts.join('; ');
+    const unknown = [!cause.settingsKnown ? 'settings' : '', cause.dataChanged === null ? 'data fingerprint' : ''].filter(Boolean);
+    return unknown.length > 0
+        ? `no recorded change (the baseline does not record its ${unknown.join(' or ')})`
+        : 'same settings, data and tool version as the baseline';
+}
+function byText(counts, field, max = 4) {
+    const list = counts.filter((c) => c[field] > 0).sort((a, b) => b[field] - a[field] || (a.key < b.key ? -1 : 1));
+    const shown = list.slice(0, max).map((c) => `${c.key} ${c[field]}`);
+    if (list.length > max)
+        shown.push(`${list.length - max} more`);
+    return shown.join(', ');
+}
+/** "5 kept → flagged (hosts lab-a 3, lab-b 2; reasons flat-cpu 5), 0 flagged → kept". */
+function effectText(e) {
+    const side = (n, label, field) => n === 0 ? `0 ${label}` : `${n} ${label} (hosts ${byText(e.byHost, field)}; reasons ${byText(e.byReason, field)})`;
+    const parts = [side(e.keptToFlagged, 'kept → flagged', 'keptToFlagged'), side(e.flaggedToKept, 'flagged → kept', 'flaggedToKept')];
+    if (e.reasonsChanged > 0)
+        parts.push(`${e.reasonsChanged} flagged for other reasons`);
+    return `${parts.join(', ')}; kept ${e.kept.before} → ${e.kept.after}, flagged ${e.flagged.before} → ${e.flagged.after}`;
+}
+function statusOf(o) {
+    if (!o.passed)
+        return 'failed';
+    if (o.regressions.length > 0)
+        return 'not-enforced';
+    if (o.warnings.length > 0)
+        return 'warned';
+    if (o.comparison || o.failOn === 'flagged')
+        return 'passed';
+    return 'report-only';
+}
+/** Whether the baseline records a change of settings, data or tool version. */
+function causeChanged(cause) {
+    return cause.settings.length > 0 || cause.dataChanged === true || cause.added > 0 || cause.gone > 0 || cause.toolVersion !== null;
+}
+function headlineOf(o, status, cause, folded) {
+    const c = o.report.counts;
+    const totals = `${c.scanned} scanned, ${c.kept} kept, ${c.flagged} flagged`;
+    const changed = cause && causeChanged(cause) ? causeText(cause) : null;
+    const base = o.baselineName ?? 'the baseline';
+    switch (status) {
+        case 'failed':
+            if (folded && changed)
+                return `FAILED — ${changed}`;
+            return `FAILED — ${o.failReason ?? 'the gate failed'}`;
+        case 'not-enforced':
+            return `passed (fail-on ${o.failOn}) — ${plural$1(o.regressions.length, 'regression')} against ${base} not enforced; ${changed ?? totals}`;
+        case 'warned':
+            return `passed with ${plural$1(o.warnings.length, 'warning')} — no regressions against ${base}; ${changed ?? totals}`;
+        case 'passed':
+            if (!o.comparison)
+                return `passed — ${c.flagged} flagged (fail-on flagged); ${totals}`;
+            return o.comparison.flips.length === 0 && o.improvements.length === 0 && !changed
+                ? `passed — no regressions against ${base}; ${totals}`
+                : `passed — no regressions against ${base}; ${changed ?? totals}`;
+        case 'report-only':
+            return `report only — ${totals}; no baseline given, nothing compared`;
+    }
+}
+/** The model of one gate run. */
+function summaryModel(o) {
+    const cmp = o.comparison;
+    const cause = cmp ? causeOf(cmp) : null;
+    const effect = cmp && cmp.hasEpisodeMap ? effectOf(cmp) : null;
+    // Same episodes on both sides: every change of a total is one of the flips.
+    const folded = Boolean(cmp && cmp.hasEpisodeMap && cmp.added.total === 0 && cmp.vanished.length === 0 && cmp.flips.length > 0);
+    const explained = folded ? o.regressions.filter((r) => AGGREGATE.has(r.kind)) : [];
+    const unexplained = o.regressions.filter((r) => !explained.includes(r));
+    const status = statusOf(o);
+    let effectLine = null;
+    if (cmp && effect) {
+        effectLine = effectText(effect);
+        if (explained.length > 0) {
+            const totals = explained.filter((r) => r.kind !== 'kept-to-flagged').length;
+            const named = explained.length - totals;
+            effectLine += `; explains ${plural$1(totals, 'total')} over tolerance${named ? ` and ${plural$1(named, 'episode')} kept → flagged` : ''}`;
+        }
+    }
+    else if (cmp) {
+        const b = cmp.counts.baseline;
+        const c = cmp.counts.current;
+        effectLine = `kept ${b.kept} → ${c.kept}, flagged ${b.flagged} → ${c.flagged} (the baseline has no episodes map, so flips are not named)`;
+    }
+    const changed = cmp ? cmp.flips.length > 0 || cmp.regressions.length > 0 || cmp.improvements.length > 0 || o.warnings.length > 0 : false;
+    let command = null;
+    let commandLabel = null;
+    if (o.acceptCommand) {
+        if (!cmp) {
+            command = o.acceptCommand;
+            commandLabel = 'To gate on this dataset, write a baseline and pass it with --baseline (Action: baseline:)';
+        }
+        else if (changed || (cause && causeChanged(cause))) {
+            command = o.acceptCommand;
+            commandLabel = 'If this change is intended, accept it';
+        }
+    }
+    return {
+        lead: { status, headline: headlineOf(o, status, cause, folded), effect: effectLine, command, commandLabel },
+        cause,
+        effect,
+        folded,
+        explained,
+        unexplained,
+        warnings: o.warnings,
+        improvements: o.improvements,
+        failOn: o.failOn,
+        failReason: o.failReason,
+        baselineName: o.baselineName,
+        reportHint: o.reportHint,
+        acceptCommand: o.acceptCommand,
+        report: o.report,
+        comparison: cmp,
+    };
+}
+/** Whether anything differs from the baseline (used by comment: on-change). */
+function hasChange(m) {
+    const cmp = m.comparison;
+    if (!cmp)
+        return m.lead.status === 'failed';
+    return (cmp.flips.length > 0 ||
+        cmp.regressions.length > 0 ||
+        cmp.improvements.length > 0 ||
+        m.warnings.length > 0 ||
+        cmp.added.total > 0 ||
+        cmp.vanished.length > 0 ||
+        (cmp.settingsChanges?.length ?? 0) > 0);
+}
+
 /**
  * The HTML report's input from what a gate run has: its report, the comparison with a baseline
  * (or none) and the decision, plus the details read again for the episodes shown in full.
@@ -1994,24 +2347,35 @@ function line({ ep, flip }) {
         sample: ep.sample,
     };
 }
+const STATUS = {
+    failed: 'failed',
+    'not-enforced': 'warn',
+    warned: 'warn',
+    passed: 'passed',
+    'report-only': 'report-only',
+};
+/** The verdict header: the summary model's three lines, as the job summary leads with them. */
 function headerOf(run) {
-    const c = run.report.counts;
-    const totals = `${c.scanned} scanned, ${c.kept} kept, ${c.flagged} flagged`;
-    const cmp = run.comparison;
-    const baseline = cmp?.baselineName ?? null;
-    const n = cmp?.regressions.length ?? 0;
-    if (!run.passed)
-        return { status: 'failed', headline: `FAILED: ${totals}`, cause: run.failReason, baseline };
-    if (!cmp)
-        return { status: 'report-only', headline: `Report only: ${totals}; no baseline given, nothing compared`, cause: null, baseline };
-    if (n > 0)
+    if (!('failOn' in run)) {
+        const c = run.report.counts;
         return {
-            status: 'warn',
-            headline: `Passed, ${n} regression${n === 1 ? '' : 's'} not enforced: ${totals}`,
-            cause: cmp.regressions[0].message,
-            baseline,
+            status: 'report-only',
+            headline: `Report only: ${c.scanned} scanned, ${c.kept} kept, ${c.flagged} flagged; no baseline given, nothing compared`,
+            cause: null,
+            effect: null,
+            command: null,
+            baseline: null,
         };
-    return { status: 'passed', headline: `Passed: no regressions; ${totals}`, cause: null, baseline };
+    }
+    const lead = summaryModel(run).lead;
+    return {
+        status: STATUS[lead.status],
+        headline: lead.headline,
+        cause: run.passed ? null : run.failReason,
+        effect: lead.effect,
+        command: lead.command ? { label: lead.commandLabel ?? 'Accept', text: lead.command } : null,
+        baseline: run.baselineName,
+    };
 }
 function htmlReportInput(run, details, opts = {}) {
     const { report, comparison: cmp } = run;
@@ -2362,7 +2726,7 @@ function delta(cur, base) {
 function header(inp) {
     const hd = inp.header;
     return (`<h1>episode-gate report</h1><div class="muted">${h(inp.tool)} · ${h(inp.generatedAt)} · dataset <code>${h(inp.dataset)}</code>${hd.baseline ? ` · baseline <code>${h(hd.baseline)}</code>` : ''}</div>` +
-        `<section class="verdict ${hd.status}" id="verdict"><div class="head">${h(hd.headline)}</div>${hd.cause ? `<div class="cause">${h(hd.cause)}</div>` : ''}</section>`);
+        `<section class="verdict ${hd.status}" id="verdict"><div class="head">${h(hd.headline)}</div>${hd.cause ? `<div class="cause">${h(hd.cause)}</div>` : ''}${hd.effect ? `<div class="effect">${h(hd.effect)}</div>` : ''}${hd.command ? `<div class="accept">${h(hd.command.label)}: <code>${h(hd.command.text)}</code></div>` : ''}</section>`);
 }
 function counts(inp) {
     const { current: c, baseline: b } = inp.counts;
@@ -2490,6 +2854,589 @@ async function buildHtmlReport(run, opts) {
 }
 async function writeHtmlReport(file, run, opts) {
     writeFileAtomic(path.resolve(opts.cwd, file), await buildHtmlReport(run, opts), 'HTML report');
+}
+
+/**
+ * Building GitHub-flavoured markdown from untrusted values under a byte budget.
+ *
+ * Every value that comes from data (host and episode ids, sample names, member names, error
+ * details) goes through `esc`: HTML-significant characters and the table pipe become character
+ * references, markdown punctuation is backslash-escaped, "scheme://" and "www." cannot start an
+ * autolink, "@" cannot start a mention, and line breaks, control characters and bidirectional
+ * overrides become spaces. So a hostile name can neither inject HTML, notify anyone, nor break a
+ * table row or a list item, and ordinary values stay readable in a terminal.
+ */
+const ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '|': '&#124;' };
+// Line breaks, other control characters, and bidirectional marks and overrides that could disguise text.
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+/** "@name" would notify a GitHub user or team: a zero-width joiner after the @ keeps it text. */
+const MENTION = /@/g;
+const NO_MENTION = '@\u200d';
+const ALNUM = /[\p{L}\p{N}]/u;
+/** A value from data, safe anywhere in a markdown line or table cell; long values are cut. */
+function esc(value, maxChars = 200) {
+    let s = value.replace(INVISIBLE, ' ');
+    const chars = Array.from(s);
+    if (chars.length > maxChars)
+        s = chars.slice(0, maxChars - 1).join('') + '…';
+    let out = '';
+    for (let i = 0; i < s.length; i++) {
+        const c = s[i];
+        const ent = ENTITIES[c];
+        if (ent)
+            out += ent;
+        else if (c === '_') {
+            // An underscore inside a word never starts emphasis; elsewhere it could.
+            const intraword = i > 0 && i < s.length - 1 && ALNUM.test(s[i - 1]) && ALNUM.test(s[i + 1]);
+            out += intraword ? c : '\\_';
+        }
+        else if ('\\`*[]~$#'.includes(c))
+            out += '\\' + c;
+        else
+            out += c;
+    }
+    return out
+        .replace(/:\/\//g, '&#58;//')
+        .replace(/(w)(w)(w)\./gi, '$1$2$3&#46;')
+        .replace(MENTION, NO_MENTION);
+}
+/** A value inside raw HTML (e.g. a <summary> line): only HTML needs escaping there. */
+function escHtml(value, maxChars = 200) {
+    let s = value.replace(INVISIBLE, ' ');
+    const chars = Array.from(s);
+    if (chars.length > maxChars)
+        s = chars.slice(0, maxChars - 1).join('') + '…';
+    return s
+        .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c])
+        .replace(MENTION, NO_MENTION);
+}
+/**
+ * A value for a plain-text channel (a log line, an annotation): one line, without control
+ * characters or bidirectional overrides, so it can neither start a line of its own (a workflow
+ * command) nor disguise what it says.
+ */
+function plain(value) {
+    return value.replace(INVISIBLE, ' ').replace(/ {2,}/g, ' ').trim();
+}
+function byteLength(s) {
+    return Buffer.byteLength(s, 'utf8');
+}
+/** Markdown text that is cut, section by section, to stay under a byte limit. */
+class BudgetedMarkdown {
+    limit;
+    reserve;
+    parts = [];
+    used = 0;
+    /** Rows or sections that did not fit. */
+    truncated = false;
+    /** `reserve`: bytes kept back for the closing note. */
+    constructor(limit, reserve) {
+        this.limit = limit;
+        this.reserve = reserve;
+    }
+    room() {
+        return this.limit - this.reserve - this.used;
+    }
+    /** Add text if it fits; false (and marked truncated) when it does not. */
+    add(text) {
+        const n = byteLength(text);
+        if (n > this.room()) {
+            this.truncated = true;
+            return false;
+        }
+        this.parts.push(text);
+        this.used += n;
+        return true;
+    }
+    /** Add text from the reserve (the closing note); it must still respect the limit. */
+    addReserved(text) {
+        if (this.used + byteLength(text) <= this.limit) {
+            this.parts.push(text);
+            this.used += byteLength(text);
+        }
+    }
+    toString() {
+        return this.parts.join('');
+    }
+}
+/** Lines between an opening and a closing, as many as the row cap and the budget allow. */
+function addBlock(md, open, lines, close, moreLine, opts) {
+    if (lines.length === 0)
+        return;
+    const noteRoom = byteLength(moreLine(lines.length));
+    const fixed = byteLength(open) + byteLength(close) + noteRoom;
+    if (fixed > md.room()) {
+        md.truncated = true;
+        md.add(`${opts.more(lines.length)}\n\n`);
+        return;
+    }
+    const budget = Math.max(fixed, Math.floor(md.room() * (opts.share ?? 0.5)));
+    md.add(open);
+    let used = fixed;
+    let shown = 0;
+    for (const line of lines) {
+        if (shown >= opts.maxRows)
+            break;
+        const n = byteLength(line);
+        if (used + n > budget || n + byteLength(close) + noteRoom > md.room()) {
+            md.truncated = true;
+            break;
+        }
+        md.add(line);
+        used += n;
+        shown++;
+    }
+    if (shown < lines.length)
+        md.add(moreLine(lines.length - shown));
+    md.add(close);
+}
+/** A table whose cells are already escaped; rows are added while the budget allows. */
+function addTable(md, header, align, rows, opts) {
+    const open = (opts.fold ? `<details><summary>${opts.fold}</summary>\n\n` : '') + `| ${header.join(' | ')} |\n|${align.join('|')}|\n`;
+    const close = opts.fold ? '\n</details>\n\n' : '\n';
+    addBlock(md, open, rows.map((r) => `| ${r.join(' | ')} |\n`), close, (n) => `\n${opts.more(n)}\n`, opts);
+}
+/** A bullet list of already escaped items, cut like a table. */
+function addList(md, items, opts) {
+    const open = opts.fold ? `<details><summary>${opts.fold}</summary>\n\n` : '';
+    const close = opts.fold ? '\n</details>\n\n' : '\n';
+    addBlock(md, open, items.map((it) => `- ${it}\n`), close, (n) => `- ${opts.more(n)}\n`, opts);
+}
+
+function rate(t) {
+    return t.n === 0 ? '–' : `${((t.flagged * 100) / t.n).toFixed(1)}%`;
+}
+function tally(t) {
+    return `${t.flagged}/${t.n} (${rate(t)})`;
+}
+function ep(host, episode) {
+    return `${esc(host, 80)}/${esc(episode, 160)}`;
+}
+function verdict(reasons) {
+    return reasons.length === 0 ? 'kept' : `flagged (${reasons.map((r) => esc(r)).join(', ')})`;
+}
+/** One line: which rules judged the run, and why. */
+function modeLine(md, cmp) {
+    const label = cmp.mode === 'changing' ? 'changed dataset' : cmp.mode === 'snapshot' ? 'snapshot' : 'totals only';
+    md.add(`**Mode: ${label}** — ${esc(cmp.modeWhy.replace(/^(changed dataset|snapshot): /, ''), 600)}.\n\n`);
+}
+/** The four classes with capped lists, then the cohort's tests (only when the dataset changed). */
+function changesSection(md, cmp, more) {
+    const j = cmp.changes;
+    if (!j || j.mode !== 'changing')
+        return;
+    const c = j.classes;
+    md.add(`#### Since the baseline: ${c.added.length} new, ${c.gone.length} gone, ${c.modified.length} modified, ${c.unchanged} unchanged\n\n`);
+    if (j.reported.length > 0)
+        addList(md, j.reported.map((r) => esc(r.message, 600)), { maxRows: 20, more });
+    if (c.gone.length > 0) {
+        const items = c.gone.map((g) => `${ep(g.host, g.episode)}: was ${verdict(g.before)}`);
+        addList(md, items, { fold: `${c.gone.length} gone`, maxRows: 200, more });
+    }
+    if (c.modified.length > 0) {
+        const rows = c.modified.map((m) => [
+            ep(m.host, m.episode),
+            verdict(m.before),
+            verdict(m.after),
+            `${m.sha256Before.slice(0, 12)} → ${m.sha256After?.slice(0, 12) ?? 'unread'}`,
+        ]);
+        addTable(md, ['episode', 'before', 'now', 'sha256'], ['---', '---', '---', '---'], rows, {
+            fold: `${c.modified.length} modified`,
+            maxRows: 200,
+            more,
+        });
+    }
+    if (c.added.length > 0) {
+        const rows = c.added.map((e) => [ep(e.host, e.episode), verdict(e.reasons)]);
+        addTable(md, ['episode', 'verdict'], ['---', '---'], rows, { fold: `${c.added.length} new`, maxRows: 200, more });
+    }
+    if (j.cohort)
+        cohortSection(md, j.cohort, more);
+}
+function cohortSection(md, co, more) {
+    const s = co.settings;
+    md.add(`#### New cohort: ${tally({ n: co.size, flagged: co.flagged })} flagged vs the baseline's ${tally(co.baseline)}\n\n` +
+        (co.notJudged
+            ? `Not tested: ${esc(co.notJudged, 300)}.\n\n`
+            : `${co.tests.length} groups tested (all hosts and each host with at least ${s.minSize} new episodes, overall and per reason), one-sided exact test at ${((s.confidence ?? 0) * 100).toFixed(1)}% confidence for the whole family (Holm)${s.marginPp > 0 ? `, margin ${s.marginPp} pp` : ''}: ${co.alarms.length === 0 ? 'none is higher than chance explains' : `${co.alarms.length} higher than chance explains ❌`}.\n\n`));
+    if (co.alarms.length > 0) {
+        const rows = co.alarms.map((t) => [
+            t.host === null ? 'all' : esc(t.host, 80),
+            t.reason === null ? 'any' : esc(t.reason),
+            tally(t.baseline) + (t.baselineAllHosts ? ' (all hosts)' : ''),
+            tally(t.cohort),
+            t.p < 1e-4 ? t.p.toExponential(1) : t.p.toPrecision(2),
+        ]);
+        addTable(md, ['host', 'reason', 'baseline', 'new', 'p'], ['---', '---', '---:', '---:', '---:'], rows, { maxRows: 50, more });
+    }
+}
+/** The host table's extra cells: the host's new-cohort rate against its baseline rate (null: no cohort). */
+function hostCohortCells(cmp, host) {
+    const co = cmp?.changes?.cohort;
+    if (!co)
+        return null;
+    const h = co.hosts.find((x) => x.host === host);
+    if (!h)
+        return ['', ''];
+    const alarm = co.alarms.some((a) => a.host === host);
+    return [h.cohort.n === 0 ? '' : tally(h.cohort) + (alarm ? ' ❌' : ''), h.baseline.n === 0 ? 'new host' : tally(h.baseline)];
+}
+
+/**
+ * The markdown summary of a gate run (GitHub job summary and terminal): the verdict in one
+ * line first, then what a reviewer needs to judge it, most important first. It stays under a
+ * byte limit however large the dataset: long lists fold into <details> and are cut with a note
+ * pointing at the JSON report. Every value taken from data is escaped (see markdown.ts).
+ */
+/** Just under GitHub's 1 MiB step-summary limit, leaving room for a caller's own lines. */
+const DEFAULT_SUMMARY_LIMIT_BYTES = 1000 * 1024;
+/** Below this a useful summary cannot be promised. */
+const MIN_SUMMARY_LIMIT_BYTES = 4 * 1024;
+const RESERVE = 1024;
+function moreNote(hint) {
+    const where = hint ? `the JSON report (${esc(hint, 120)})` : 'the JSON report (episode-gate scan --report FILE)';
+    return (n) => `_… and ${n} more: see ${where}._`;
+}
+function signed(n, digits = 0) {
+    const s = digits ? Math.abs(n).toFixed(digits) : String(Math.abs(n));
+    return n > 0 ? `+${s}` : n < 0 ? `−${s}` : digits ? (0).toFixed(digits) : '0';
+}
+function pct(n) {
+    return `${n.toFixed(2)}%`;
+}
+function verdictCell(reasons) {
+    return reasons.length === 0 ? 'kept' : `flagged (${reasons.map((r) => esc(r)).join(', ')})`;
+}
+function epCell(host, episode) {
+    return `${esc(host, 80)}/${esc(episode, 160)}`;
+}
+function whyCell(lines) {
+    return lines.map((l) => esc(l, 300)).join('<br>');
+}
+const MARK = {
+    failed: '❌',
+    'not-enforced': '⚠️',
+    warned: '⚠️',
+    passed: '✅',
+    'report-only': 'ℹ️',
+};
+/**
+ * The first three lines: the verdict with what changed, its effect, and the command that
+ * accepts it. Lines 2 and 3 are list items so each stays its own line when rendered.
+ */
+function lead(m) {
+    const l = m.lead;
+    const lines = [`### ${MARK[l.status]} episode-gate: ${esc(l.headline, 600)}`];
+    if (l.effect)
+        lines.push(`- **Effect:** ${esc(l.effect, 600)}`);
+    if (l.command)
+        lines.push(`- **${esc(l.commandLabel ?? 'Command', 200)}:** <code>${escHtml(l.command, 1000)}</code>`);
+    return lines.join('\n') + '\n\n';
+}
+function regressionItem(r) {
+    return esc(r.message, 600);
+}
+function countsSection(md, inp) {
+    const cur = inp.report.counts;
+    const cmp = inp.comparison;
+    md.add(cmp?.mode === 'changing' ? `#### Counts of the ${cmp.counts.current.scanned} episodes in both\n\n` : '#### Counts\n\n');
+    if (!cmp) {
+        md.add(`| | now |\n|---|---:|\n| scanned | ${cur.scanned} |\n| kept | ${cur.kept} |\n| flagged | ${cur.flagged} |\n\n`);
+        return;
+    }
+    const b = cmp.counts.baseline;
+    const t = cmp.tolerance;
+    const mark = (bad) => (bad ? ' ❌' : '');
+    const reg = new Set(cmp.regressions.map((r) => r.kind));
+    const tolText = (v, what, unit = '') => (v === null ? 'not checked' : `${what} ≤ ${v}${unit}`);
+    const keptNote = cmp.keptDrop > b.kept - cur.kept ? ` (${cmp.keptDrop} kept → flagged)` : '';
+    md.add('| | baseline | now | change | tolerance |\n|---|---:|---:|---:|---|\n' +
+        `| scanned | ${b.scanned} | ${cur.scanned} | ${signed(cur.scanned - b.scanned)} | |\n` +
+        `| kept | ${b.kept} | ${cur.kept} | ${signed(cur.kept - b.kept)}${keptNote}${mark(reg.has('kept-drop'))} | ${tolText(t.kept_drop, 'drop')} |\n` +
+        `| flagged | ${b.flagged} | ${cur.flagged} | ${signed(cur.flagged - b.flagged)}${mark(reg.has('flagged-rise'))} | ${tolText(t.flagged_rise, 'rise')} |\n` +
+        `| flagged rate | ${pct(cmp.flaggedRate.baseline)} | ${pct(cmp.flaggedRate.current)} | ${signed(cmp.flaggedRate.current - cmp.flaggedRate.baseline, 2)} pp${mark(reg.has('flagged-rate-rise'))} | ${tolText(t.flagged_rate_rise, 'rise', ' pp')} |\n\n`);
+}
+function reasonsSection(md, inp) {
+    const cmp = inp.comparison;
+    const more = moreNote(inp.reportHint);
+    md.add('#### By reason\n\n');
+    if (!cmp) {
+        const rows = Object.entries(inp.report.by_reason).map(([r, n]) => [esc(r), String(n)]);
+        addTable(md, ['reason', 'now'], ['---', '---:'], rows, { maxRows: 100, more });
+        return;
+    }
+    const rows = cmp.reasons.map((r) => [
+        esc(r.reason) + (r.inBaseline ? '' : ' (new: counted from 0)'),
+        String(r.baseline),
+        String(r.current),
+        signed(r.current - r.baseline) + (r.regression ? ' ❌' : ''),
+        r.tolerance === null ? 'not checked' : `rise ≤ ${r.tolerance}`,
+    ]);
+    addTable(md, ['reason', 'baseline', 'now', 'change', 'tolerance'], ['---', '---:', '---:', '---:', '---'], rows, { maxRows: 100, more });
+}
+function casesSection(md, inp) {
+    const cmp = inp.comparison;
+    if (!cmp || cmp.cases.length === 0)
+        return;
+    const failed = cmp.cases.filter((c) => !c.pass).length;
+    md.add(`#### Pinned cases: ${cmp.cases.length - failed} of ${cmp.cases.length} pass\n\n`);
+    // Failing cases first, so a cut list never hides one.
+    const ordered = [...cmp.cases].sort((a, b) => Number(a.pass) - Number(b.pass));
+    const rows = ordered.map((c) => [
+        esc(c.case.name, 120),
+        epCell(c.case.host, c.case.episode),
+        c.case.expect === 'flagged' && c.case.reasons ? verdictCell(c.case.reasons) : c.case.expect,
+        c.got === 'missing' ? 'missing from the dataset' : verdictCell(c.gotReasons),
+        c.pass ? '✅ pass' : '❌ fail',
+        c.case.note ? esc(c.case.note, 200) : '',
+    ]);
+    addTable(md, ['case', 'episode', 'expected', 'got', 'result', 'note'], ['---', '---', '---', '---', '---', '---'], rows, {
+        fold: cmp.cases.length > 25 ? `${cmp.cases.length} pinned cases` : null,
+        maxRows: 500,
+        more: moreNote(inp.reportHint),
+    });
+}
+const FLIP_ORDER = { 'kept-to-flagged': 0, 'reasons-changed': 1, 'flagged-to-kept': 2 };
+function flipsSection(md, inp) {
+    const cmp = inp.comparison;
+    if (!cmp)
+        return;
+    if (!cmp.hasEpisodeMap) {
+        md.add('_The baseline has no `episodes` map, so changes are judged by the counts alone; `episode-gate baseline` writes one._\n\n');
+        return;
+    }
+    const flips = [...cmp.flips].sort((a, b) => FLIP_ORDER[a.kind] - FLIP_ORDER[b.kind]);
+    const down = flips.filter((f) => f.kind === 'kept-to-flagged').length;
+    const up = flips.filter((f) => f.kind === 'flagged-to-kept').length;
+    const other = flips.length - down - up;
+    md.add(flips.length === 0
+        ? '#### Episodes that changed verdict: none\n\n'
+        : `#### Episodes that changed verdict: ${flips.length} (${down} kept → flagged, ${up} flagged → kept, ${other} with other reasons)\n\n`);
+    const rows = flips.map((f) => [epCell(f.host, f.episode), verdictCell(f.before), verdictCell(f.after), whyCell(f.why)]);
+    addTable(md, ['episode', 'before', 'after', 'evidence'], ['---', '---', '---', '---'], rows, {
+        fold: flips.length > 10 ? `${flips.length} changed episodes` : null,
+        maxRows: 500,
+        more: moreNote(inp.reportHint),
+    });
+    const notes = [];
+    if (cmp.mode === 'changing')
+        return; // the classes have their own section
+    if (cmp.added.total > 0)
+        notes.push(`${cmp.added.total} episodes are new since the baseline (${cmp.added.flagged} of them flagged).`);
+    if (cmp.vanished.length > 0) {
+        const kept = cmp.vanished.filter((v) => v.before.length === 0).length;
+        notes.push(`${cmp.vanished.length} episodes of the baseline are not in this dataset (${kept} of them were kept).`);
+    }
+    if (notes.length)
+        md.add(notes.join(' ') + '\n\n');
+    if (cmp.vanished.length > 0) {
+        const items = cmp.vanished.map((v) => `${epCell(v.host, v.episode)}: was ${verdictCell(v.before)}`);
+        addList(md, items, { fold: `${cmp.vanished.length} episodes gone since the baseline`, maxRows: 200, more: moreNote(inp.reportHint) });
+    }
+}
+function flaggedSection(md, inp) {
+    const flagged = inp.report.episodes.filter((e) => e.verdict === 'flagged');
+    if (flagged.length === 0)
+        return;
+    md.add(`#### Flagged episodes by reason (${flagged.length})\n\n`);
+    const groups = new Map();
+    for (const e of flagged) {
+        const k = e.reasons.join(', ');
+        const g = groups.get(k);
+        if (g)
+            g.push(e);
+        else
+            groups.set(k, [e]);
+    }
+    const sorted = [...groups.entries()].sort((a, b) => b[1].length - a[1].length);
+    for (const [reasons, eps] of sorted) {
+        const rows = eps.map((e) => [epCell(e.host, e.episode), e.sample === null ? '' : esc(e.sample, 80), whyCell(explain(e))]);
+        addTable(md, ['episode', 'sample', 'evidence'], ['---', '---', '---'], rows, {
+            fold: `${escHtml(reasons)}: ${eps.length} episode${eps.length === 1 ? '' : 's'}`,
+            maxRows: 200,
+            more: moreNote(inp.reportHint),
+        });
+    }
+}
+function sourcesSection(md, inp) {
+    const s = inp.report.sources;
+    const c = inp.report.counts;
+    const unreadable = inp.report.by_reason.unreadable ?? 0;
+    const noLabels = c.scanned - s.analysed - unreadable;
+    const others = [unreadable ? `${unreadable} unreadable` : '', noLabels > 0 ? `${noLabels} without labels` : ''].filter(Boolean);
+    md.add(`#### Telemetry sources\n\nFlatness was analysed for ${s.analysed} of ${c.scanned} episodes${others.length ? ` (not: ${others.join(', ')})` : ''}.\n\n`);
+    if (s.analysed === 0)
+        return;
+    const rows = SOURCE_NAMES.map((n) => {
+        const t = s[n];
+        const avail = t.signal + t.flat;
+        return [n, String(t.signal), String(t.flat), String(t.unknown), `${avail} (${pct((avail * 100) / s.analysed)})`];
+    });
+    addTable(md, ['source', 'signal', 'flat', 'no data', 'available'], ['---', '---:', '---:', '---:', '---:'], rows, {
+        maxRows: 10,
+        more: moreNote(inp.reportHint),
+    });
+}
+function hostsSection(md, inp) {
+    const hosts = Object.entries(inp.report.hosts).sort((a, b) => b[1].flagged - a[1].flagged || a[0].localeCompare(b[0]));
+    if (hosts.length === 0)
+        return;
+    md.add(`#### Hosts (${hosts.length})\n\n`);
+    const cohort = hostCohortCells(inp.comparison, '') !== null;
+    const rows = hosts.map(([h, c]) => [
+        esc(h, 80),
+        String(c.scanned),
+        String(c.kept),
+        String(c.flagged),
+        ...(hostCohortCells(inp.comparison, h) ?? []),
+    ]);
+    const head = cohort ? ['new flagged', 'baseline flagged'] : [];
+    addTable(md, ['host', 'scanned', 'kept', 'flagged', ...head], ['---', '---:', '---:', '---:', ...head.map(() => '---:')], rows, {
+        fold: hosts.length > 10 ? `${hosts.length} hosts` : null,
+        maxRows: 300,
+        more: moreNote(inp.reportHint),
+    });
+}
+function shortHash(h) {
+    return esc(h.replace(/^sha256:/, '').slice(0, 12));
+}
+function provenanceSection(md, inp) {
+    const r = inp.report;
+    const cmp = inp.comparison;
+    const more = moreNote(inp.reportHint);
+    const lines = [];
+    lines.push(`- dataset: ${esc(r.dataset.index)}${r.dataset.host ? `, host ${esc(r.dataset.host)} only` : ''}`);
+    let fp = `- dataset fingerprint: ${shortHash(r.dataset.fingerprint)}`;
+    if (cmp?.datasetChanged === true)
+        fp += ' — **the data changed** since the baseline';
+    if (cmp?.datasetChanged === false)
+        fp += ' — same data as the baseline';
+    lines.push(fp);
+    const overrides = Object.entries(r.settings_overrides ?? {});
+    let st = `- classifier settings: ${shortHash(r.settings_hash)}, ${r.settings_file ? `from ${esc(r.settings_file)}` : 'the defaults'}`;
+    if (overrides.length)
+        st += ` with ${overrides.map(([k, v]) => `${esc(k)}=${esc(String(v))}`).join(', ')}`;
+    if (cmp?.settingsChanges && cmp.settingsChanges.length > 0)
+        st += ' — **the settings changed** since the baseline';
+    if (cmp?.settingsChanges && cmp.settingsChanges.length === 0)
+        st += ' — same settings as the baseline';
+    lines.push(st);
+    if (r.dataset.reasons)
+        lines.push(`- only these reasons flag: ${r.dataset.reasons.map((x) => esc(x)).join(', ')} (unreadable always does)`);
+    lines.push(`- episode-gate ${esc(r.tool.version)}, scanned in ${(r.totals.elapsed_ms / 1000).toFixed(1)} s`);
+    if (inp.reportHint)
+        lines.push(`- full report: ${esc(inp.reportHint)}`);
+    md.add('#### Data and settings\n\n' + lines.join('\n') + '\n\n');
+    if (r.missing_tarballs.length > 0) {
+        const items = r.missing_tarballs.map((m) => `index line ${m.line}: ${epCell(m.host, m.episode)} (${esc(m.path, 300)})`);
+        addList(md, items, { fold: `${r.missing_tarballs.length} index rows not scanned: tarball missing`, maxRows: 100, more });
+    }
+    if (r.index_problems.length > 0) {
+        const items = r.index_problems.map((p) => `index line ${p.line}: ${esc(p.detail, 300)}`);
+        addList(md, items, { fold: `${r.index_problems.length} index lines skipped`, maxRows: 100, more });
+    }
+}
+/** Regressions: those the cause explains folded into one item, the rest listed. */
+function regressionsSection(md, inp) {
+    const cmp = inp.comparison;
+    if (!cmp || cmp.regressions.length === 0)
+        return;
+    const more = moreNote(inp.reportHint);
+    md.add(`#### Regressions (${cmp.regressions.length})\n\n`);
+    const items = [];
+    if (inp.explained.length > 0 && inp.cause) {
+        const totals = inp.explained.filter((r) => r.kind !== 'kept-to-flagged');
+        items.push(`${inp.explained.length} explained by one cause (${esc(causeText(inp.cause), 400)}), all from the episodes listed under "Episodes that changed verdict"` +
+            (totals.length ? `: ${totals.map(regressionItem).join('; ')}` : ''));
+    }
+    // Episodes that went from kept to flagged are listed, with their evidence, under the
+    // changed verdicts; here one line counts them.
+    const rest = inp.unexplained;
+    const named = rest.filter((r) => r.kind === 'kept-to-flagged').length;
+    items.push(...rest.filter((r) => r.kind !== 'kept-to-flagged').map(regressionItem));
+    if (named > 0)
+        items.push(`${named} episode${named === 1 ? '' : 's'} kept in the baseline ${named === 1 ? 'is' : 'are'} now flagged (listed below under "Episodes that changed verdict")`);
+    addList(md, items, { maxRows: 100, more, share: 0.25 });
+}
+function warningsSection(md, inp) {
+    if (inp.warnings.length === 0)
+        return;
+    md.add(`#### Warnings (${inp.warnings.length})\n\nPast the baseline's warn level, within its tolerance: these do not fail the gate.\n\n`);
+    addList(md, inp.warnings.map(regressionItem), { maxRows: 50, more: moreNote(inp.reportHint), share: 0.2 });
+}
+/** The markdown of a summary model, capped at limitBytes. */
+function improvementsSection(md, inp) {
+    const cmp = inp.comparison;
+    if (!cmp || cmp.improvements.length === 0)
+        return;
+    md.add(`#### Improvements (${cmp.improvements.length})\n\nThese pass. If they are intended, update the baseline${inp.acceptCommand ? `: <code>${escHtml(inp.acceptCommand, 1000)}</code>` : ' with `episode-gate baseline`'}.\n\n`);
+    addList(md, cmp.improvements.map(regressionItem), {
+        fold: cmp.improvements.length > 10 ? `${cmp.improvements.length} improvements` : null,
+        maxRows: 200,
+        more: moreNote(inp.reportHint),
+        share: 0.3,
+    });
+}
+/** What changed since the baseline: the settings table, the data and the tool version. */
+function causeSection(md, inp) {
+    const cause = inp.cause;
+    if (!cause)
+        return;
+    if (!causeChanged(cause))
+        return;
+    md.add(`#### What changed: ${esc(causeText(cause), 600)}\n\n`);
+    if (cause.settings.length > 0) {
+        const rows = cause.settings.map((c) => [
+            esc(c.key),
+            c.before === null ? '' : String(c.before),
+            c.after === null ? '' : String(c.after),
+        ]);
+        addTable(md, ['setting', 'baseline', 'now'], ['---', '---:', '---:'], rows, { maxRows: 50, more: moreNote(inp.reportHint) });
+    }
+}
+/** Which rules judged the run (snapshot, changed dataset, totals only) and why, in one line. */
+function modeSection(md, inp) {
+    if (inp.comparison)
+        modeLine(md, inp.comparison);
+}
+/** Unchanged, modified, new and gone episodes, and the new cohort, when the dataset changed. */
+function sinceBaselineSection(md, inp) {
+    if (inp.comparison)
+        changesSection(md, inp.comparison, moreNote(inp.reportHint));
+}
+/** The sections under the lead, most telling first; each is independent of the others. */
+const SECTIONS = [
+    modeSection,
+    regressionsSection,
+    warningsSection,
+    sinceBaselineSection,
+    causeSection,
+    casesSection,
+    flipsSection,
+    countsSection,
+    reasonsSection,
+    improvementsSection,
+    sourcesSection,
+    hostsSection,
+    provenanceSection,
+    flaggedSection,
+];
+/** The markdown of a summary model, capped at limitBytes. */
+function renderSummary(m, limitBytes = DEFAULT_SUMMARY_LIMIT_BYTES) {
+    const limit = Math.max(limitBytes, MIN_SUMMARY_LIMIT_BYTES);
+    const md = new BudgetedMarkdown(limit, RESERVE);
+    md.add(lead(m));
+    for (const section of SECTIONS)
+        section(md, m);
+    if (md.truncated) {
+        const where = m.reportHint ? `the JSON report (${esc(m.reportHint, 120)})` : 'the JSON report (`episode-gate scan --report FILE`)';
+        md.addReserved(`\n> [!NOTE]\n> This summary was cut to stay under ${limit} bytes; every episode is in ${where}.\n`);
+    }
+    return md.toString();
+}
+/** The summary of a gate outcome: its model, rendered. */
+function summaryMarkdown(o, limitBytes = DEFAULT_SUMMARY_LIMIT_BYTES) {
+    return renderSummary(summaryModel(o), limitBytes);
 }
 
 /**
@@ -2729,4 +3676,4 @@ function writeManifestDir(dir, m, url) {
     return files;
 }
 
-export { scanToReport as A, ConfigError as C, FAIL_ON_CHOICES as F, MANIFEST_FILE as M, SOURCE_FORMAT as S, displayPath as a, readEpisodeDetail as b, describeFsError as c, downsample as d, MANIFEST_VERSION as e, SUMS_FILE as f, buildManifest as g, runUrl as h, writeHtmlReport as i, writeReport as j, formatReport as k, MIN_SUMMARY_LIMIT_BYTES as l, gateReport as m, mergeShardReports as n, readReport as o, bundledFixtures as p, requireWholeReport as q, resolveSettings as r, runGate as s, tarballPath as t, parseOverride as u, loadBaseline as v, writeManifestDir as w, packageRoot as x, baselineFromReport as y, writeBaseline as z };
+export { formatReport as A, summaryMarkdown as B, ConfigError as C, hasChange as D, esc as E, FAIL_ON_CHOICES as F, plain as G, runGate as H, summaryModel as I, renderSummary as J, escHtml as K, MANIFEST_FILE as M, SOURCE_FORMAT as S, TOLERANCE_KEYS as T, displayPath as a, readEpisodeDetail as b, describeFsError as c, downsample as d, MANIFEST_VERSION as e, SUMS_FILE as f, buildManifest as g, runUrl as h, toolVersion as i, bundledFixtures as j, applyTolerance as k, loadBaseline as l, readReport as m, requireWholeReport as n, baselineFromReport as o, parseOverride as p, writeBaseline as q, resolveSettings as r, scanToReport as s, tarballPath as t, MIN_SUMMARY_LIMIT_BYTES as u, gateReport as v, writeManifestDir as w, mergeShardReports as x, writeHtmlReport as y, writeReport as z };

@@ -11,6 +11,8 @@ import { copyDataset } from '../support/action-datasets.js';
 import { REPO_ROOT, hasStackTrace, makeWorkspace, runAction } from '../support/run-action.js';
 
 const COMMITTED = path.join(REPO_ROOT, 'fixtures', 'baseline.json');
+/** The fixture dataset's episodes, as the committed baseline counts them. */
+const FIXTURE_COUNT = (JSON.parse(readFileSync(COMMITTED, 'utf8')) as { counts: { scanned: number } }).counts.scanned;
 
 /** A workspace with the fixtures under data/, the committed baseline under ci/, and last night's report under prev/. */
 async function nightlyWorkspace(): Promise<string> {
@@ -36,9 +38,9 @@ describe('input baseline-report', () => {
       inputs: { dataset: 'data', 'baseline-report': 'prev/report.json', baseline: 'ci/baseline.json' },
     });
     expect(r.code, r.stdout).toBe(0);
-    expect(r.stdout).toContain(`Baseline: the report ${path.join(ws, 'prev', 'report.json')} (35 episodes`);
+    expect(r.stdout).toContain(`Baseline: the report ${path.join(ws, 'prev', 'report.json')} (${FIXTURE_COUNT} episodes`);
     expect(r.stdout).toContain('with the pinned cases and tolerances of');
-    expect(r.summary).toContain("**Mode: snapshot** — the dataset holds the baseline's 35 episodes, unchanged");
+    expect(r.summary).toContain(`**Mode: snapshot** — the dataset holds the baseline's ${FIXTURE_COUNT} episodes, unchanged`);
   });
 
   it('judges the episodes added since as a new cohort', async () => {

@@ -37,9 +37,9 @@ describe('html-report: the HTML report as an artifact', () => {
     expect(html).toContain('data-episode="lab-a/ep-flat-everywhere"');
     expect(html).not.toMatch(/<script|https?:\/\//);
     expect(r.summary).toMatch(
-      /HTML report \(charts, per-phase drill-down\): artifact \[`gate-html`\]\(https:\/\/github\.com\/octo-org\/episode-lab\/actions\/runs\/4242\/artifacts\/\d+\)/,
+      /HTML report \(charts, per-phase drill-down\): artifact \[gate-html\]\(https:\/\/github\.com\/octo-org\/episode-lab\/actions\/runs\/4242\/artifacts\/\d+\)/,
     );
-    expect(r.summary).toContain('JSON report: artifact `gate-json`');
+    expect(r.summary).toContain('JSON report: artifact gate-json');
   });
 
   it('a name with a slash: one line naming the input and the fix, no scan', async () => {

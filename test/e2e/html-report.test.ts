@@ -124,6 +124,8 @@ describe('the HTML report in Chromium', () => {
   it('says the gate failed and why', async () => {
     expect(await page.locator('#verdict').getAttribute('class')).toContain('failed');
     expect(await page.locator('#verdict .cause').innerText()).toContain('kept 1 → 0');
+    // The same three lines the job summary leads with, from the one summary model.
+    expect(await page.locator('#verdict .accept').innerText()).toMatch(/accept it: episode-gate baseline .*--out /);
   });
 
   it('charts flagged episodes by reason and hosts with the report counts', async () => {
@@ -215,7 +217,7 @@ describe('--html on scan and merge', () => {
     expect(merged.code).toBe(0);
     const html = readFileSync(path.join(tmp, 'm.html'), 'utf8');
     expect(html).toContain(
-      '<section class="verdict passed" id="verdict"><div class="head">Passed: no regressions; 4 scanned, 1 kept, 3 flagged',
+      '<section class="verdict passed" id="verdict"><div class="head">passed — no regressions against baseline.json; 4 scanned, 1 kept, 3 flagged',
     );
     expect((html.match(/<details class="ep"/g) ?? []).length).toBe(3);
     expect((html.match(/class="phase-bar"/g) ?? []).length).toBe(3 * 4 * 4);

@@ -5,10 +5,10 @@
  */
 import { SOURCE_NAMES, type Reason, type SourceName } from '../../src/classifier/types.js';
 import { baselineFromReport } from '../../src/gate/baseline.js';
-import { compare } from '../../src/gate/compare.js';
 import type { DetailLookup, EpisodeDetail, SourceDetail } from '../../src/gate/episode-detail.js';
 import { assembleReport, episodeKey, type Report, type ReportEpisode, type ReportSourceEvidence } from '../../src/gate/report.js';
 import { DEFAULT_GATE_SETTINGS } from '../../src/gate/settings.js';
+import { evaluateGate } from '../../src/gate/run.js';
 import { episodesToDetail, type HtmlGateRun } from '../../src/render/html/adapter.js';
 import { rng } from './synth.js';
 
@@ -105,9 +105,7 @@ export function syntheticGateRun(opts: SynthRunOptions): { run: HtmlGateRun; det
   }
   const baseline = baselineFromReport(report(before), null).baseline;
   const current = report(after);
-  const comparison = compare(current, baseline, 'synth-baseline.json');
-  const passed = comparison.regressions.length === 0;
-  const run: HtmlGateRun = { report: current, comparison, passed, failReason: passed ? null : comparison.regressions[0]!.message };
+  const run: HtmlGateRun = evaluateGate(current, baseline, { failOn: 'regression', baselineName: 'synth-baseline.json' });
   const byKey = new Map(current.episodes.map((e) => [episodeKey(e.host, e.episode), e]));
   const details = new Map<string, DetailLookup>();
   for (const k of episodesToDetail(run)) {

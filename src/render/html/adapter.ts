@@ -3,9 +3,11 @@
  * (or none) and the decision, plus the details read again for the episodes shown in full.
  */
 import { SOURCE_NAMES, type SourceName } from '../../classifier/types.js';
-import type { Comparison, Flip } from '../../gate/compare.js';
+import type { Flip } from '../../gate/compare.js';
 import type { DetailLookup } from '../../gate/episode-detail.js';
 import { episodeKey, explain, type Report, type ReportEpisode } from '../../gate/report.js';
+import type { GateOutcome } from '../../gate/run.js';
+import { summaryModel, type SummaryStatus } from '../model.js';
 import type { HtmlEpisode, HtmlEpisodeLine, HtmlReportInput, HtmlTrendPoint } from './input.js';
 
 /** Episodes shown with their drill-down. */
@@ -13,13 +15,11 @@ export const DETAIL_CAP = 200;
 /** Episodes listed one line each beyond those (the JSON report has them all). */
 export const LIST_CAP = 5000;
 
-/** What the adapter needs of a gate run (a GateOutcome has it). */
-export interface HtmlGateRun {
-  report: Report;
-  comparison: Comparison | null;
-  passed: boolean;
-  failReason: string | null;
-}
+/**
+ * A gate run (its outcome, from which the header comes through the summary model the markdown
+ * renders too), or a scan that was not judged.
+ */
+export type HtmlGateRun = GateOutcome | { report: Report; comparison: null; passed: true; failReason: null };
 
 const SETTING_OF: Record<SourceName, string> = {
   proc: 'procSpreadPct',
@@ -69,23 +69,36 @@ function line({ ep, flip }: Pick): HtmlEpisodeLine {
   };
 }
 
+const STATUS: Record<SummaryStatus, HtmlReportInput['header']['status']> = {
+  failed: 'failed',
+  'not-enforced': 'warn',
+  warned: 'warn',
+  passed: 'passed',
+  'report-only': 'report-only',
+};
+
+/** The verdict header: the summary model's three lines, as the job summary leads with them. */
 function headerOf(run: HtmlGateRun): HtmlReportInput['header'] {
-  const c = run.report.counts;
-  const totals = `${c.scanned} scanned, ${c.kept} kept, ${c.flagged} flagged`;
-  const cmp = run.comparison;
-  const baseline = cmp?.baselineName ?? null;
-  const n = cmp?.regressions.length ?? 0;
-  if (!run.passed) return { status: 'failed', headline: `FAILED: ${totals}`, cause: run.failReason, baseline };
-  if (!cmp)
-    return { status: 'report-only', headline: `Report only: ${totals}; no baseline given, nothing compared`, cause: null, baseline };
-  if (n > 0)
+  if (!('failOn' in run)) {
+    const c = run.report.counts;
     return {
-      status: 'warn',
-      headline: `Passed, ${n} regression${n === 1 ? '' : 's'} not enforced: ${totals}`,
-      cause: cmp.regressions[0]!.message,
-      baseline,
+      status: 'report-only',
+      headline: `Report only: ${c.scanned} scanned, ${c.kept} kept, ${c.flagged} flagged; no baseline given, nothing compared`,
+      cause: null,
+      effect: null,
+      command: null,
+      baseline: null,
     };
-  return { status: 'passed', headline: `Passed: no regressions; ${totals}`, cause: null, baseline };
+  }
+  const lead = summaryModel(run).lead;
+  return {
+    status: STATUS[lead.status],
+    headline: lead.headline,
+    cause: run.passed ? null : run.failReason,
+    effect: lead.effect,
+    command: lead.command ? { label: lead.commandLabel ?? 'Accept', text: lead.command } : null,
+    baseline: run.baselineName,
+  };
 }
 
 export function htmlReportInput(

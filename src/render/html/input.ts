@@ -25,6 +25,10 @@ export interface HtmlReportInput {
     headline: string;
     /** Why it failed (null when it passed). */
     cause: string | null;
+    /** The effect of what changed on the verdicts (the summary model's second line), or null. */
+    effect: string | null;
+    /** The command that accepts the change when it is intended, with what it does; or null. */
+    command: { label: string; text: string } | null;
     baseline: string | null;
   };
   counts: { current: HtmlCounts; baseline: HtmlCounts | null };

@@ -47,7 +47,7 @@ h3{font-size:15px;margin:16px 0 6px}
 .verdict{border-radius:8px;padding:14px 18px;margin:12px 0 16px;border:1px solid var(--line);border-left-width:6px}
 .verdict.passed{border-left-color:var(--ok)}.verdict.failed{border-left-color:var(--bad);background:#fff5f5}
 .verdict.warn{border-left-color:var(--warn);background:#fffbeb}.verdict.report-only{border-left-color:var(--info)}
-.verdict .head{font-size:17px;font-weight:600}.verdict .cause{margin-top:6px}
+.verdict .head{font-size:17px;font-weight:600}.verdict .cause,.verdict .effect,.verdict .accept{margin-top:6px}
 .cards{display:flex;gap:12px;flex-wrap:wrap}
 .card{border:1px solid var(--line);border-radius:8px;padding:10px 16px;min-width:140px;background:var(--panel)}
 .card .v{font-size:24px;font-weight:600}.card .k{color:var(--muted);font-size:12px;text-transform:uppercase;letter-spacing:.04em}
@@ -105,7 +105,7 @@ function header(inp: HtmlReportInput): string {
   const hd = inp.header;
   return (
     `<h1>episode-gate report</h1><div class="muted">${h(inp.tool)} · ${h(inp.generatedAt)} · dataset <code>${h(inp.dataset)}</code>${hd.baseline ? ` · baseline <code>${h(hd.baseline)}</code>` : ''}</div>` +
-    `<section class="verdict ${hd.status}" id="verdict"><div class="head">${h(hd.headline)}</div>${hd.cause ? `<div class="cause">${h(hd.cause)}</div>` : ''}</section>`
+    `<section class="verdict ${hd.status}" id="verdict"><div class="head">${h(hd.headline)}</div>${hd.cause ? `<div class="cause">${h(hd.cause)}</div>` : ''}${hd.effect ? `<div class="effect">${h(hd.effect)}</div>` : ''}${hd.command ? `<div class="accept">${h(hd.command.label)}: <code>${h(hd.command.text)}</code></div>` : ''}</section>`
   );
 }
 
