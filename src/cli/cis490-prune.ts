@@ -19,6 +19,7 @@ import {
   type PruneAction,
   type PruneLock,
 } from '../prune/index.js';
+import { FileRefusedError } from '../shared/regular-file.js';
 import { renderPruneJson, renderPruneText, selectReasons, type PruneView } from '../render/prune.js';
 import { UsageError, helpText, intOption, parseArgs, usageLine, type OptionSpec } from './args.js';
 import type { CliIO } from './io.js';
@@ -84,8 +85,14 @@ export async function pruneMain(argv: string[], io: CliIO): Promise<number> {
   if (!action) {
     const note = pendingPruneNote(indexPath);
     if (note) io.err(`${PROG}: note: ${note}\n`);
-    const view = await scanAndReport(io, scanOpts, selected, Boolean(args.json), true);
-    return view.flagged.length === 0 ? 0 : 1;
+    try {
+      const view = await scanAndReport(io, scanOpts, selected, Boolean(args.json), true);
+      return view.flagged.length === 0 ? 0 : 1;
+    } catch (e) {
+      if (!(e instanceof FileRefusedError)) throw e;
+      io.err(`${PROG}: error: cannot read the index ${e.path}: ${e.why}; pass --index FILE naming the index file\n`);
+      return 2;
+    }
   }
   const archiveRoot = path.resolve(io.cwd, (args['archive-root'] as string | undefined) ?? '/var/lib/cis490/episodes-archive');
   return actOnFlagged(io, action, { indexPath, episodesRoot, archiveRoot }, scanOpts, selected, Boolean(args.json));

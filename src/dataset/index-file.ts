@@ -5,11 +5,11 @@
  * not a single safe path component are refused instead of being joined into a path.
  */
 import { statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isDict, truthy, type PyVal } from '../classifier/pyvalue.js';
 import { NotDict } from '../classifier/types.js';
 import { JsonError, isBlankPyLine, parseJsonDoc, splitPyLines } from '../episode/pyjson.js';
+import { readRegularFile } from '../shared/regular-file.js';
 import { episodeShardKey } from './shard.js';
 
 export interface IndexEntry {
@@ -67,8 +67,9 @@ function describeId(v: PyVal | undefined): string {
 export async function walkIndex(indexPath: string, episodesRoot: string, host?: string): Promise<IndexWalk> {
   let text: string;
   try {
-    // A BOM is kept, as Python's read_text() keeps it: the first row then is not JSON.
-    text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await readFile(indexPath));
+    // A BOM is kept, as Python's read_text() keeps it: the first row then is not JSON. A FIFO or
+    // device is refused (FileRefusedError), never waited on.
+    text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(readRegularFile(indexPath).file);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], missing: [], problems: [], indexFound: false };
     throw e;

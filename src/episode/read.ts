@@ -2,8 +2,8 @@
  * One .tar.zst -> the parsed rows of the seven members the classifier reads, or the one-line
  * reason it cannot be read (every failure the reference would crash on, plus size limits).
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { EpisodeRows, Row, SourceRows } from '../classifier/types.js';
+import { FileRefusedError, readRegularFile } from '../shared/regular-file.js';
 import { parseJsonlBytes } from './jsonl-bytes.js';
 import { JsonError, parseJsonDoc, type Fields, type Projection } from './pyjson.js';
 import { LimitError, TarReadError, TarReader, type SelectedMember } from './tar.js';
@@ -95,9 +95,9 @@ export async function readEpisode(path: string, opts: ReadOptions = {}): Promise
     let file: Uint8Array;
     try {
       // Sync: episodes are a few hundred KB, and fs/promises' readFile costs more than the read.
-      ({ file, buf: input } = readWhole(path, input));
+      ({ file, buf: input } = readWhole(path, input, compressedLimit(opts.limits ?? DEFAULT_LIMITS)));
     } catch (e) {
-      return { ok: false, detail: `cannot read the tarball: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, stats };
+      return { ok: false, detail: cannotRead(e), stats };
     }
     return await readEpisodeBytes(file, opts, stats);
   } finally {
@@ -114,28 +114,29 @@ let spareInput: Buffer | null = null;
 const INPUT_FIRST_BYTES = 1024 * 1024;
 const INPUT_KEEP_MAX_BYTES = 8 * 1024 * 1024;
 
-/** Read a whole file into `buf`, growing it (a new buffer) when the file is larger. */
-export function readWhole(path: string, buf: Buffer): { file: Uint8Array; buf: Buffer } {
-  const fd = openSync(path, 'r');
-  try {
-    const size = fstatSync(fd).size;
-    if (size >= buf.length) buf = Buffer.allocUnsafe(size + 1);
-    let n = 0;
-    for (;;) {
-      const k = readSync(fd, buf, n, buf.length - n, null);
-      if (k === 0) break;
-      n += k;
-      if (n === buf.length) {
-        // The file grew while being read: keep reading, as readFileSync would.
-        const bigger = Buffer.allocUnsafe(buf.length * 2);
-        bigger.set(buf);
-        buf = bigger;
-      }
-    }
-    return { file: buf.subarray(0, n), buf };
-  } finally {
-    closeSync(fd);
-  }
+/**
+ * A tarball larger than this is refused unread: compressed data is at most a little larger than
+ * what it decompresses to, so such a file cannot stay within maxEpisodeBytes (1% + 64 KiB covers
+ * zstd's and gzip's framing of incompressible data).
+ */
+export function compressedLimit(limits: ReaderLimits): number {
+  return limits.maxEpisodeBytes + Math.ceil(limits.maxEpisodeBytes / 100) + 64 * 1024;
+}
+
+/**
+ * Read a tarball into `buf` (a new buffer when the file is larger): a regular file only, at most
+ * `maxBytes`, and never past the size it states (see readRegularFile).
+ */
+export function readWhole(path: string, buf: Buffer, maxBytes = Infinity): { file: Uint8Array; buf: Buffer } {
+  return readRegularFile(path, maxBytes, buf);
+}
+
+/** The one-line detail of a tarball that cannot be read (the episode's ids name the file). */
+function cannotRead(e: unknown): string {
+  if (e instanceof FileRefusedError) return `${e.problem === 'too-large' ? 'size limit' : 'refused'}: the tarball ${e.why}`;
+  const err = e as NodeJS.ErrnoException;
+  const what = err.code === 'EACCES' || err.code === 'EPERM' ? `${err.code} (permission denied)` : (err.code ?? err.message);
+  return `cannot read the tarball: ${what}`;
 }
 
 /**

@@ -2,12 +2,13 @@
  * One gate run: settings → baseline → scan → report → comparison → decision → summary.
  * Nothing here knows about GitHub; the Action and the CLI both call runGate.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Reason } from '../classifier/types.js';
 import { createEpisodeRunner } from '../dataset/pool.js';
 import { scanDataset, type EpisodeRunner } from '../dataset/scan.js';
+import { FileRefusedError, readRegularFile } from '../shared/regular-file.js';
 import { inShard, type Shard } from '../dataset/shard.js';
 import { DEFAULT_SUMMARY_LIMIT_BYTES, renderSummary } from '../render/summary.js';
 import { loadBaseline, type Baseline } from './baseline.js';
@@ -89,9 +90,10 @@ function checkDataset(indexPath: string, episodesRoot: string, show: (p: string)
   if (!st.isDirectory())
     throw new ConfigError(`${show(episodesRoot)} is not a folder; --episodes-root must name the folder of <host>/<episode>.tar.zst`);
   try {
-    return readFileSync(indexPath);
+    return readRegularFile(indexPath).file;
   } catch (e) {
-    throw new ConfigError(`cannot read the index ${show(indexPath)}: ${describeFsError(e)}; pass --dataset DIR or --index FILE`);
+    const why = e instanceof FileRefusedError ? e.why : describeFsError(e);
+    throw new ConfigError(`cannot read the index ${show(indexPath)}: ${why}; pass --dataset DIR or --index FILE`);
   }
 }
 
