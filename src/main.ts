@@ -68,6 +68,7 @@ function scanInputs(settings: ActionSettings, dataset: ResolvedDataset) {
     ...(settings.settingsPath ? { settingsPath: settings.settingsPath } : {}),
     ...(settings.reasons ? { reasons: settings.reasons } : {}),
     ...(settings.host ? { host: settings.host } : {}),
+    ...(settings.followOutsideLinks ? { followOutsideLinks: true } : {}),
     ...(settings.jobs ? { jobs: settings.jobs } : {}),
     cwd: settings.workspace,
     onProgress: progressLogger(),

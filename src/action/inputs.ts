@@ -55,6 +55,8 @@ export interface ActionSettings {
   settingsPath: string | null;
   reasons: Reason[] | null;
   host: string | null;
+  /** Read tarballs whose real path lies outside the episodes root (default: flagged unreadable, unread). */
+  followOutsideLinks: boolean;
   jobs: number | null;
   failOn: FailOn;
   /** Absolute path of the JSON report. */
@@ -169,6 +171,8 @@ export function readActionSettings(getInput: GetInput, env: NodeJS.ProcessEnv, b
     if (bad) throw new InputError('host', `is "${host}", which ${bad}: give one host_id as it appears in index.jsonl`);
   }
 
+  const followOutsideLinks = readBoolean('follow-outside-links', get('follow-outside-links'));
+
   let jobs: number | null = null;
   const rawJobs = get('jobs');
   if (rawJobs) {
@@ -220,6 +224,7 @@ export function readActionSettings(getInput: GetInput, env: NodeJS.ProcessEnv, b
     settingsPath,
     reasons,
     host,
+    followOutsideLinks,
     jobs,
     failOn,
     reportPath,

@@ -45,6 +45,11 @@ const SPECS: readonly OptionSpec[] = [
   { name: 'archive', kind: 'flag', help: 'Move flagged tarballs to --archive-root + drop index rows' },
   { name: 'json', kind: 'flag', help: 'Machine-readable output instead of summary' },
   { name: 'jobs', kind: 'value', metavar: 'N', help: 'episodes classified in parallel (default: available cores)' },
+  {
+    name: 'follow-outside-links',
+    kind: 'flag',
+    help: 'read tarballs that links lead outside --episodes-root (default: flagged unreadable, not read)',
+  },
 ];
 
 export async function pruneMain(argv: string[], io: CliIO): Promise<number> {
@@ -77,6 +82,7 @@ export async function pruneMain(argv: string[], io: CliIO): Promise<number> {
     indexPath,
     episodesRoot,
     ...(host ? { host } : {}),
+    ...(args['follow-outside-links'] ? { followOutsideLinks: true } : {}),
     jobs: jobs ?? availableParallelism(),
     settings: { ...DEFAULT_CLASSIFIER_SETTINGS },
     limits: { ...DEFAULT_LIMITS },

@@ -42,6 +42,11 @@ const DATASET_SPECS: readonly OptionSpec[] = [
   { name: 'settings', kind: 'value', metavar: 'FILE', help: 'classifier settings file (see schema/settings.schema.json)' },
   { name: 'set', kind: 'multi', metavar: 'KEY=VALUE', help: 'override one setting for this run, e.g. --set netflowSpreadBytes=40960' },
   { name: 'jobs', kind: 'value', metavar: 'N', help: 'episodes classified in parallel (default: available cores)' },
+  {
+    name: 'follow-outside-links',
+    kind: 'flag',
+    help: 'read tarballs that links lead outside the episodes root (default: flagged unreadable, not read)',
+  },
 ];
 
 const SCAN_SPECS: readonly OptionSpec[] = [
@@ -104,7 +109,7 @@ const DATASET_EXCLUSIVE: ReadonlyArray<readonly string[]> = [
 /** With --report FILE as the input, nothing is scanned: the scan options make no sense. */
 const REPORT_INPUT_EXCLUSIVE: ReadonlyArray<readonly string[]> = [
   ...DATASET_EXCLUSIVE,
-  ...['dataset', 'episodes-root', 'index', 'host', 'reason', 'settings', 'set', 'jobs'].map((o) => ['report', o]),
+  ...['dataset', 'episodes-root', 'index', 'host', 'reason', 'settings', 'set', 'jobs', 'follow-outside-links'].map((o) => ['report', o]),
 ];
 
 const COMMANDS = '{scan,check,merge,baseline}';
@@ -219,6 +224,7 @@ async function scanFromArgs(args: ParsedArgs, io: CliIO, jobs: number | undefine
     settingsOverrides: overrides(args),
     ...(args.reason ? { reasons: args.reason as Reason[] } : {}),
     ...(args.host ? { host: args.host as string } : {}),
+    ...(args['follow-outside-links'] ? { followOutsideLinks: true } : {}),
     jobs: jobs ?? availableParallelism(),
     ...(onProgress ? { onProgress } : {}),
     ...(shard ? { shard } : {}),
@@ -287,6 +293,7 @@ async function checkCmd(args: ParsedArgs, io: CliIO, jobs: number | undefined): 
       settingsOverrides: overrides(args),
       ...(args.reason ? { reasons: args.reason as Reason[] } : {}),
       ...(args.host ? { host: args.host as string } : {}),
+      ...(args['follow-outside-links'] ? { followOutsideLinks: true } : {}),
       jobs: jobs ?? availableParallelism(),
       failOn,
       ...(reportOut ? { reportPath: reportOut } : {}),
@@ -396,6 +403,7 @@ function updateCommand(args: ParsedArgs, baselinePath: string, io: CliIO): strin
     if (v) parts.push(`--${name}`, q(v));
   }
   for (const name of ['reason', 'set']) for (const v of (args[name] as string[] | undefined) ?? []) parts.push(`--${name}`, q(v));
+  if (args['follow-outside-links']) parts.push('--follow-outside-links');
   parts.push('--out', q(displayPath(baselinePath, io.cwd)));
   return parts.join(' ');
 }

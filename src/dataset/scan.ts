@@ -2,6 +2,7 @@
  * Scanning a dataset: walk index.jsonl, classify every listed tarball (concurrently), and
  * return the results in index order, with the rows that were not scanned and why.
  */
+import { unreadableVerdict } from '../classifier/classify.js';
 import type { ClassifierSettings, Verdict } from '../classifier/types.js';
 import { classifyTarball, type EpisodeJobOptions, type EpisodeJobResult } from '../episode/classify-file.js';
 import type { EpisodeStats, ReaderLimits } from '../episode/read.js';
@@ -41,6 +42,8 @@ export interface ScanOptions {
   indexPath: string;
   episodesRoot: string;
   host?: string;
+  /** Read tarballs whose real path lies outside the episodes root (default: refused, flagged unreadable). */
+  followOutsideLinks?: boolean;
   /** Episodes classified at once (default: available cores). */
   jobs?: number;
   settings: ClassifierSettings;
@@ -63,13 +66,18 @@ export interface EpisodeRunner {
   readonly capacity?: number;
 }
 
+const NO_STATS: EpisodeStats = Object.freeze({ compressedBytes: 0, decompressedBytes: 0, jsonBytes: 0 });
+
 export function inProcessRunner(opts: EpisodeJobOptions): EpisodeRunner {
   return { run: (p) => classifyTarball(p, opts), close: async () => {} };
 }
 
 export async function scanDataset(opts: ScanOptions, runner?: EpisodeRunner): Promise<ScanResult> {
   const started = performance.now();
-  const walk = await walkIndex(opts.indexPath, opts.episodesRoot, opts.host);
+  const walk = await walkIndex(opts.indexPath, opts.episodesRoot, {
+    ...(opts.host !== undefined ? { host: opts.host } : {}),
+    ...(opts.followOutsideLinks ? { followOutsideLinks: true } : {}),
+  });
   const keep = opts.filter;
   const entries = keep ? walk.entries.filter(keep) : walk.entries;
   const missing = keep ? walk.missing.filter(keep) : walk.missing;
@@ -87,7 +95,7 @@ export async function scanDataset(opts: ScanOptions, runner?: EpisodeRunner): Pr
       const i = next++;
       if (i >= entries.length) return;
       const e = entries[i]!;
-      const { verdict, stats } = await r.run(e.tarPath);
+      const { verdict, stats } = e.refused ? { verdict: unreadableVerdict(e.refused), stats: NO_STATS } : await r.run(e.tarPath);
       results[i] = { line: e.line, host: e.host, episode: e.episode, tarPath: e.tarPath, sizeBytes: e.sizeBytes, verdict };
       totals.compressedBytes += stats.compressedBytes;
       totals.decompressedBytes += stats.decompressedBytes;

@@ -30,6 +30,8 @@ export interface ScanReportOptions {
   settingsOverrides?: Partial<GateSettings>;
   reasons?: Reason[];
   host?: string;
+  /** Read tarballs whose real path lies outside the episodes root (default: flagged unreadable, unread). */
+  followOutsideLinks?: boolean;
   jobs?: number;
   runner?: EpisodeRunner;
   onProgress?: (done: number, total: number) => void;
@@ -128,6 +130,7 @@ export async function scanToReport(opts: ScanReportOptions): Promise<Report> {
         indexPath,
         episodesRoot,
         ...(opts.host ? { host: opts.host } : {}),
+        ...(opts.followOutsideLinks ? { followOutsideLinks: true } : {}),
         ...(opts.jobs ? { jobs: opts.jobs } : {}),
         settings,
         limits,
