@@ -6,7 +6,7 @@ import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { DEFAULT_CLASSIFIER_SETTINGS, REFERENCE_REASONS, type Reason } from '../classifier/types.js';
-import { createEpisodeRunner } from '../dataset/pool.js';
+import { capJobs, createEpisodeRunner } from '../dataset/pool.js';
 import { createProgress } from '../dataset/progress.js';
 import { scanDataset, type ScanOptions } from '../dataset/scan.js';
 import { DEFAULT_LIMITS } from '../episode/read.js';
@@ -69,6 +69,11 @@ export async function pruneMain(argv: string[], io: CliIO): Promise<number> {
   if (args.help) {
     io.out(helpText(PROG, 'Classify episodes like the receiver-side cis490-prune; dry-run by default.', SPECS));
     return 0;
+  }
+  if (jobs !== undefined) {
+    const capped = capJobs(jobs);
+    if (capped.note) io.err(`${PROG}: note: --${capped.note}\n`);
+    jobs = capped.jobs;
   }
   const episodesRoot = path.resolve(io.cwd, (args['episodes-root'] as string | undefined) ?? '/var/lib/cis490/episodes');
   const indexPath = path.resolve(io.cwd, (args.index as string | undefined) ?? '/var/lib/cis490/index.jsonl');

@@ -17,6 +17,7 @@ import { FAIL_ON_CHOICES, displayPath, gateReport, runGate, scanToReport, type F
 import { parseOverride, type GateSettings } from '../gate/settings.js';
 import { unsafeIdReason } from '../dataset/index-file.js';
 import { ShardSpecError, formatShard, parseShard, type Shard } from '../dataset/shard.js';
+import { capJobs } from '../dataset/pool.js';
 import { MIN_SUMMARY_LIMIT_BYTES } from '../render/summary.js';
 import { UsageError, helpText, intOption, parseArgs, usageLine, type OptionSpec, type ParsedArgs } from './args.js';
 import type { CliIO } from './io.js';
@@ -511,6 +512,11 @@ export async function gateMain(argv: string[], io: CliIO): Promise<number> {
   if (args.help) {
     io.out(helpText(prog, description, specs, positional));
     return 0;
+  }
+  if (jobs !== undefined) {
+    const capped = capJobs(jobs);
+    if (capped.note) io.err(`${PROG}: note: --${capped.note}\n`);
+    jobs = capped.jobs;
   }
   try {
     if (sub === 'scan') return await scanCmd(args, io, jobs);

@@ -9,6 +9,7 @@
  * them in index order.
  */
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -31,6 +32,23 @@ export interface PoolOptions {
    * with one job, 1.26-1.39 s against 1.47-1.56 s for two per worker (300 episodes).
    */
   perWorker?: number;
+}
+
+/**
+ * Workers per CPU core, at most. Classifying is CPU-bound (a tarball is read in one call, then
+ * decoded and parsed synchronously), so workers past the cores only add memory: each may hold
+ * an episode's budget (maxEpisodeBytes). Twice the cores leaves room for slow file systems.
+ */
+export const JOBS_PER_CORE_MAX = 2;
+
+/** `requested` workers, capped at JOBS_PER_CORE_MAX per core; a one-line note when capped. */
+export function capJobs(requested: number, cores = availableParallelism()): { jobs: number; note: string | null } {
+  const max = Math.max(1, cores) * JOBS_PER_CORE_MAX;
+  if (requested <= max) return { jobs: requested, note: null };
+  return {
+    jobs: max,
+    note: `jobs ${requested} capped at ${max} (${JOBS_PER_CORE_MAX} per CPU core, ${cores} cores): more workers only add memory`,
+  };
 }
 
 /** Generous: the size limits keep an honest episode to seconds; this only ends a runaway. */
@@ -114,12 +132,14 @@ export class WorkerPool implements EpisodeRunner {
   private broken: Error | null = null;
   private readonly perWorker: number;
   private readonly timeoutMs: number;
+  private readonly jobs: number;
 
   constructor(private readonly opts: PoolOptions & { workerFile: string }) {
     if (!(opts.jobs >= 1)) throw new Error(`jobs must be at least 1, got ${opts.jobs}`);
+    this.jobs = capJobs(opts.jobs).jobs; // entry points say so when they cap; this holds for every caller
     this.perWorker = Math.max(1, opts.perWorker ?? 1);
     this.timeoutMs = opts.timeoutMs ?? DEFAULT_EPISODE_TIMEOUT_MS;
-    this.capacity = opts.jobs * this.perWorker;
+    this.capacity = this.jobs * this.perWorker;
   }
 
   run(tarPath: string): Promise<EpisodeJobResult> {
@@ -198,7 +218,7 @@ export class WorkerPool implements EpisodeRunner {
   private dispatch(): void {
     if (this.closed || this.broken) return;
     let free = this.slots.reduce((n, s) => n + (s.ending === null ? this.perWorker - s.inflight.size : 0), 0);
-    while (this.slots.length < this.opts.jobs && this.queue.length > free) {
+    while (this.slots.length < this.jobs && this.queue.length > free) {
       this.slots.push(this.spawn());
       free += this.perWorker;
     }

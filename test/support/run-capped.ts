@@ -1,6 +1,6 @@
 /**
  * Run a bundled command as a process under a memory cap and a time limit. The cap is enforced by
- * watching the process's resident memory (/proc/PID/status, every 20 ms) and killing it past the
+ * watching the process's resident memory (/proc/PID/status, every 10 ms) and killing it past the
  * cap: `ulimit -v` cannot be used, since V8 and WebAssembly reserve far more address space than
  * they touch. The peak (VmHWM, the kernel's high-water mark) is reported.
  */
@@ -16,14 +16,16 @@ export interface CappedRun {
   stderr: string;
   /** Highest resident set size seen, in bytes. */
   peakRssBytes: number;
+  /** Most threads seen at once (the main thread, Node's own, one per worker). */
+  peakThreads: number;
   /** Why the run was stopped: over the cap or the time limit; null when it ended by itself. */
   killed: 'memory' | 'time' | null;
   elapsedMs: number;
 }
 
-function statusKb(pid: number, field: string): number | null {
+function statusValue(pid: number, field: string): number | null {
   try {
-    const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    const m = new RegExp(`^${field}:\\s+(\\d+)`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return m ? Number(m[1]) : null;
   } catch {
     return null;
@@ -47,15 +49,17 @@ export function runCapped(
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     let peak = 0;
+    let peakThreads = 0;
     let killed: CappedRun['killed'] = null;
     const watch = setInterval(() => {
-      const hwm = statusKb(child.pid!, 'VmHWM');
+      const hwm = statusValue(child.pid!, 'VmHWM');
       if (hwm !== null) peak = Math.max(peak, hwm * 1024);
+      peakThreads = Math.max(peakThreads, statusValue(child.pid!, 'Threads') ?? 0);
       if (peak > opts.capBytes && killed === null) {
         killed = 'memory';
         child.kill('SIGKILL');
       }
-    }, 20);
+    }, 10);
     const timer = setTimeout(() => {
       if (killed === null) killed = 'time';
       child.kill('SIGKILL');
@@ -64,7 +68,7 @@ export function runCapped(
     child.on('close', (code, signal) => {
       clearInterval(watch);
       clearTimeout(timer);
-      resolve({ code, signal, stdout, stderr, peakRssBytes: peak, killed, elapsedMs: performance.now() - started });
+      resolve({ code, signal, stdout, stderr, peakRssBytes: peak, peakThreads, killed, elapsedMs: performance.now() - started });
     });
   });
 }
