@@ -157,10 +157,39 @@ export async function readEpisodeBytes(file: Uint8Array, opts: ReadOptions = {},
   }
 }
 
+/**
+ * What one episode may hold in memory at once, estimated: the bytes of the member being read
+ * plus the rows parsed so far. A parsed row costs about 100 bytes of heap whatever its fields
+ * (measured: 97-103 bytes for /proc, labels and netflow rows), so each counts as ROW_BYTES, or
+ * as its member's text when that is more. The budget is maxEpisodeBytes.
+ */
+const ROW_BYTES = 128;
+
+/** A member parsed as soon as it was complete: its rows, or the one-line reason it cannot be read. */
+type Parsed = { ok: true; value: SourceRows | EpisodeRows['meta'] } | { ok: false; detail: string };
+
 async function decodeAndParse(file: Uint8Array, opts: ReadOptions, st: EpisodeStats, scratch: ZstdScratch): Promise<ReadOutcome> {
   st.compressedBytes = file.length;
   const limits = opts.limits ?? DEFAULT_LIMITS;
-  const tar = new TarReader({ suffixes: MEMBER_SUFFIXES, maxMemberBytes: limits.maxMemberBytes });
+  const budget = limits.maxEpisodeBytes;
+  let held = 0;
+  const parsed = new Map<string, Parsed>();
+  const bySuffix = new Map(SOURCES.map((src) => [src.suffix, src]));
+  const tar = new TarReader({
+    suffixes: MEMBER_SUFFIXES,
+    maxMemberBytes: limits.maxMemberBytes,
+    reserve: (suffix, bytes) => {
+      if (held + bytes > budget) throw new LimitError(overBudget(suffix, held + bytes, budget));
+    },
+    onMember: (m) => {
+      // Parsed now and its bytes let go, so the members of an episode are never all held whole.
+      const src = bySuffix.get(m.suffix);
+      const p = src ? parseSource(src, m, st) : parseMeta(m, st);
+      parsed.set(m.suffix, p);
+      if (p.ok) held += Math.max(m.data.length, ROW_BYTES * (src ? (p.value as SourceRows).rows.length : 1));
+      if (held > budget) throw new LimitError(overBudget(m.suffix, held, budget));
+    },
+  });
   try {
     await decompress(
       file,
@@ -170,6 +199,9 @@ async function decodeAndParse(file: Uint8Array, opts: ReadOptions, st: EpisodeSt
           throw new LimitError(`decompressed episode exceeds the ${limits.maxEpisodeBytes}-byte limit`);
         }
         tar.push(chunk);
+        // Past the budget nothing more is read: the rest would only be decompressed and dropped.
+        const failed = tar.failure();
+        if (failed instanceof LimitError) throw failed;
       },
       opts.zstd ?? defaultZstdImpl(),
       limits.maxEpisodeBytes,
@@ -181,15 +213,60 @@ async function decodeAndParse(file: Uint8Array, opts: ReadOptions, st: EpisodeSt
     throw e;
   }
   tar.end();
-  let members: Map<string, SelectedMember>;
   try {
-    members = tar.result();
+    tar.result();
   } catch (e) {
     if (e instanceof TarReadError) return { ok: false, detail: `tar: ${e.message}`, stats: st };
     if (e instanceof LimitError) return { ok: false, detail: `size limit: ${e.message}`, stats: st };
     throw e;
   }
-  return parseMembers(members, st);
+  // The reference reads the members in its own order: the first bad one in that order decides.
+  for (const suffix of MEMBER_SUFFIXES) {
+    const p = parsed.get(suffix);
+    if (p && !p.ok) return { ok: false, detail: p.detail, stats: st };
+  }
+  const meta = parsed.get('meta.json');
+  const rows: Partial<Record<JsonlSource, SourceRows>> = {};
+  for (const src of SOURCES) {
+    const p = parsed.get(src.suffix);
+    rows[src.key] = p?.ok ? (p.value as SourceRows) : { member: null, rows: [] as Row[], lineNos: [] };
+  }
+  return {
+    ok: true,
+    rows: { meta: meta?.ok ? (meta.value as EpisodeRows['meta']) : null, ...(rows as Record<JsonlSource, SourceRows>) },
+    stats: st,
+  };
+}
+
+function overBudget(suffix: string, needed: number, budget: number): string {
+  return `${suffix}: the episode would hold ${needed} bytes (member bytes and parsed rows), over its ${budget}-byte memory budget (maxEpisodeBytes)`;
+}
+
+function parseMeta(m: SelectedMember, stats: EpisodeStats): Parsed {
+  let text: string;
+  try {
+    text = strict.decode(m.data);
+  } catch {
+    return { ok: false, detail: `${m.name}: invalid UTF-8 (UnicodeDecodeError)` };
+  }
+  stats.jsonBytes += m.data.length;
+  try {
+    return { ok: true, value: { member: m.name, row: parseJsonDoc(text, META_FIELDS) } };
+  } catch (e) {
+    if (e instanceof JsonError) return { ok: false, detail: `${m.name}: ${e.message} (line ${e.line} column ${e.column})` };
+    throw e;
+  }
+}
+
+function parseSource(src: (typeof SOURCES)[number], mem: SelectedMember, stats: EpisodeStats): Parsed {
+  stats.jsonBytes += mem.data.length;
+  try {
+    const { rows, lineNos } = parseJsonlBytes(mem.data, src.fields);
+    return { ok: true, value: { member: mem.name, rows, lineNos } };
+  } catch (e) {
+    if (e instanceof JsonError) return { ok: false, detail: `${mem.name} line ${e.line}: ${e.message} (column ${e.column})` };
+    throw e;
+  }
 }
 
 /** Parse the selected members in the reference's read order; the first bad one decides. */
@@ -197,19 +274,9 @@ export function parseMembers(members: Map<string, SelectedMember>, stats: Episod
   let meta: EpisodeRows['meta'] = null;
   const m = members.get('meta.json');
   if (m) {
-    let text: string;
-    try {
-      text = strict.decode(m.data);
-    } catch {
-      return { ok: false, detail: `${m.name}: invalid UTF-8 (UnicodeDecodeError)`, stats };
-    }
-    stats.jsonBytes += m.data.length;
-    try {
-      meta = { member: m.name, row: parseJsonDoc(text, META_FIELDS) };
-    } catch (e) {
-      if (e instanceof JsonError) return { ok: false, detail: `${m.name}: ${e.message} (line ${e.line} column ${e.column})`, stats };
-      throw e;
-    }
+    const p = parseMeta(m, stats);
+    if (!p.ok) return { ok: false, detail: p.detail, stats };
+    meta = p.value as EpisodeRows['meta'];
   }
   const parsed: Partial<Record<JsonlSource, SourceRows>> = {};
   for (const src of SOURCES) {
@@ -218,14 +285,9 @@ export function parseMembers(members: Map<string, SelectedMember>, stats: Episod
       parsed[src.key] = { member: null, rows: [] as Row[], lineNos: [] };
       continue;
     }
-    stats.jsonBytes += mem.data.length;
-    try {
-      const { rows, lineNos } = parseJsonlBytes(mem.data, src.fields);
-      parsed[src.key] = { member: mem.name, rows, lineNos };
-    } catch (e) {
-      if (e instanceof JsonError) return { ok: false, detail: `${mem.name} line ${e.line}: ${e.message} (column ${e.column})`, stats };
-      throw e;
-    }
+    const p = parseSource(src, mem, stats);
+    if (!p.ok) return { ok: false, detail: p.detail, stats };
+    parsed[src.key] = p.value as SourceRows;
   }
   return { ok: true, rows: { meta, ...(parsed as Record<JsonlSource, SourceRows>) }, stats };
 }
