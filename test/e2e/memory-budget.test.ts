@@ -35,7 +35,8 @@ function header(name: string, size: number): Buffer {
 async function writeBigEpisode(file: string): Promise<void> {
   mkdirSync(path.dirname(file), { recursive: true });
   const z = spawn('zstd', ['-q', '-3', '-c'], { stdio: ['pipe', openSync(file, 'w'), 'inherit'] });
-  const write = (b: Buffer): Promise<void> => new Promise((r) => (z.stdin.write(b) ? r() : z.stdin.once('drain', () => r())));
+  const stdin = z.stdin!;
+  const write = (b: Buffer): Promise<void> => new Promise((r) => (stdin.write(b) ? r() : stdin.once('drain', () => r())));
   const meta = Buffer.from('{"sample": {"name": "x"}, "exploit": null}');
   await write(header('ep/meta.json', meta.length));
   await write(Buffer.concat([meta, Buffer.alloc(512 - meta.length)]));
@@ -58,7 +59,7 @@ async function writeBigEpisode(file: string): Promise<void> {
     await write(tail);
   }
   await write(Buffer.alloc(1024));
-  z.stdin.end();
+  stdin.end();
   await new Promise((r) => z.on('close', r));
 }
 
