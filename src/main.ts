@@ -9,6 +9,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as core from '@actions/core';
+import { capJobs } from './dataset/pool.js';
 import { ConfigError } from './shared/errors.js';
 import { mergeShardReports } from './gate/merge.js';
 import { writeReport, type Report } from './gate/report.js';
@@ -84,10 +85,18 @@ function scanInputs(settings: ActionSettings, dataset: ResolvedDataset) {
     ...(settings.settingsPath ? { settingsPath: settings.settingsPath } : {}),
     ...(settings.reasons ? { reasons: settings.reasons } : {}),
     ...(settings.host ? { host: settings.host } : {}),
-    ...(settings.jobs ? { jobs: settings.jobs } : {}),
+    ...(settings.followOutsideLinks ? { followOutsideLinks: true } : {}),
+    ...(settings.jobs ? { jobs: cappedJobs(settings.jobs) } : {}),
     cwd: settings.workspace,
     onProgress: progressLogger(),
   };
+}
+
+/** The `jobs` input, capped at a multiple of the runner's cores (with a notice when it is). */
+function cappedJobs(jobs: number): number {
+  const capped = capJobs(jobs);
+  if (capped.note) core.notice(`Input 'jobs': ${capped.note}`);
+  return capped.jobs;
 }
 
 /** What gating takes from the inputs, after a scan or a merge alike. */

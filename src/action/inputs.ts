@@ -57,6 +57,8 @@ export interface ActionSettings {
   settingsPath: string | null;
   reasons: Reason[] | null;
   host: string | null;
+  /** Read tarballs whose real path lies outside the episodes root (default: flagged unreadable, unread). */
+  followOutsideLinks: boolean;
   jobs: number | null;
   failOn: FailOn;
   /** Absolute path of the JSON report. */
@@ -189,6 +191,8 @@ export function readActionSettings(getInput: GetInput, env: NodeJS.ProcessEnv, b
     if (bad) throw new InputError('host', `is "${host}", which ${bad}: give one host_id as it appears in index.jsonl`);
   }
 
+  const followOutsideLinks = readBoolean('follow-outside-links', get('follow-outside-links'));
+
   let jobs: number | null = null;
   const rawJobs = get('jobs');
   if (rawJobs) {
@@ -267,6 +271,7 @@ export function readActionSettings(getInput: GetInput, env: NodeJS.ProcessEnv, b
     settingsPath,
     reasons,
     host,
+    followOutsideLinks,
     jobs,
     failOn,
     reportPath,
@@ -278,6 +283,12 @@ export function readActionSettings(getInput: GetInput, env: NodeJS.ProcessEnv, b
     workspace,
     tempDir,
   };
+}
+
+function readBoolean(input: string, value: string): boolean {
+  if (value === '' || /^(false|False|FALSE)$/.test(value)) return false;
+  if (/^(true|True|TRUE)$/.test(value)) return true;
+  throw new InputError(input, `is "${value}": use true or false`);
 }
 
 function readCommentMode(value: string): CommentMode {

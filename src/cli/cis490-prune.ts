@@ -6,7 +6,7 @@ import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { DEFAULT_CLASSIFIER_SETTINGS, REFERENCE_REASONS, type Reason } from '../classifier/types.js';
-import { createEpisodeRunner } from '../dataset/pool.js';
+import { capJobs, createEpisodeRunner } from '../dataset/pool.js';
 import { createProgress } from '../dataset/progress.js';
 import { scanDataset, type ScanOptions } from '../dataset/scan.js';
 import { DEFAULT_LIMITS } from '../episode/read.js';
@@ -21,6 +21,7 @@ import {
   type PruneLock,
 } from '../prune/index.js';
 import { inLine } from '../render/plain-text.js';
+import { FileRefusedError } from '../shared/regular-file.js';
 import { renderPruneJson, renderPruneText, selectReasons, type PruneView } from '../render/prune.js';
 import { UsageError, helpText, intOption, options, parseArgs, usageLine } from './args.js';
 import type { CliIO } from './io.js';
@@ -44,6 +45,10 @@ const SPECS = options({
   archive: { kind: 'flag', help: 'Move flagged tarballs to --archive-root + drop index rows' },
   json: { kind: 'flag', help: 'Machine-readable output instead of summary' },
   jobs: { kind: 'value', metavar: 'N', help: 'episodes classified in parallel (default: available cores)' },
+  'follow-outside-links': {
+    kind: 'flag',
+    help: 'read tarballs that links lead outside --episodes-root (default: flagged unreadable, not read)',
+  },
 });
 
 export async function pruneMain(argv: string[], io: CliIO): Promise<number> {
@@ -64,6 +69,11 @@ export async function pruneMain(argv: string[], io: CliIO): Promise<number> {
     io.out(helpText(PROG, 'Classify episodes like the receiver-side cis490-prune; dry-run by default.', SPECS));
     return 0;
   }
+  if (jobs !== undefined) {
+    const capped = capJobs(jobs);
+    if (capped.note) io.err(`${PROG}: note: --${capped.note}\n`);
+    jobs = capped.jobs;
+  }
   const episodesRoot = path.resolve(io.cwd, args['episodes-root'] ?? '/var/lib/cis490/episodes');
   const indexPath = path.resolve(io.cwd, args.index ?? '/var/lib/cis490/index.jsonl');
   if (!existsSync(episodesRoot)) {
@@ -76,6 +86,7 @@ export async function pruneMain(argv: string[], io: CliIO): Promise<number> {
     indexPath,
     episodesRoot,
     ...(host ? { host } : {}),
+    ...(args['follow-outside-links'] ? { followOutsideLinks: true } : {}),
     jobs: jobs ?? availableParallelism(),
     settings: { ...DEFAULT_CLASSIFIER_SETTINGS },
     limits: { ...DEFAULT_LIMITS },
@@ -84,8 +95,14 @@ export async function pruneMain(argv: string[], io: CliIO): Promise<number> {
   if (!action) {
     const note = pendingPruneNote(indexPath);
     if (note) io.err(`${PROG}: note: ${inLine(note)}\n`);
-    const view = await scanAndReport(io, scanOpts, selected, args.json, true);
-    return view.flagged.length === 0 ? 0 : 1;
+    try {
+      const view = await scanAndReport(io, scanOpts, selected, args.json, true);
+      return view.flagged.length === 0 ? 0 : 1;
+    } catch (e) {
+      if (!(e instanceof FileRefusedError)) throw e;
+      io.err(`${PROG}: error: cannot read the index ${e.path}: ${e.why}; pass --index FILE naming the index file\n`);
+      return 2;
+    }
   }
   const archiveRoot = path.resolve(io.cwd, args['archive-root'] ?? '/var/lib/cis490/episodes-archive');
   return actOnFlagged(io, action, { indexPath, episodesRoot, archiveRoot }, scanOpts, selected, args.json);

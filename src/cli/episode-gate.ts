@@ -26,6 +26,7 @@ import {
 import { parseOverride, type GateSettings } from '../gate/settings.js';
 import { unsafeIdReason } from '../dataset/index-file.js';
 import { ShardSpecError, formatShard, parseShard, type Shard } from '../dataset/shard.js';
+import { capJobs } from '../dataset/pool.js';
 import { writeHtmlReport } from '../render/html/write.js';
 import { inLine } from '../render/plain-text.js';
 import { MIN_SUMMARY_LIMIT_BYTES, summaryMarkdown } from '../render/summary.js';
@@ -69,6 +70,10 @@ const DATASET = options({
   settings: { kind: 'value', metavar: 'FILE', help: 'classifier settings file (see schema/settings.schema.json)' },
   set: { kind: 'multi', metavar: 'KEY=VALUE', help: 'override one setting for this run, e.g. --set netflowSpreadBytes=40960' },
   jobs: { kind: 'value', metavar: 'N', help: 'episodes classified in parallel (default: available cores)' },
+  'follow-outside-links': {
+    kind: 'flag',
+    help: 'read tarballs that links lead outside the episodes root (default: flagged unreadable, not read)',
+  },
 });
 type DatasetArgs = Parsed<typeof DATASET>;
 
@@ -146,7 +151,9 @@ const DATASET_EXCLUSIVE = [
 /** With --report FILE as the input, nothing is scanned: the scan options make no sense. */
 const REPORT_INPUT_EXCLUSIVE = [
   ...DATASET_EXCLUSIVE,
-  ...(['dataset', 'episodes-root', 'index', 'host', 'reason', 'settings', 'set', 'jobs'] as const).map((o) => ['report', o] as const),
+  ...(['dataset', 'episodes-root', 'index', 'host', 'reason', 'settings', 'set', 'jobs', 'follow-outside-links'] as const).map(
+    (o) => ['report', o] as const,
+  ),
 ];
 
 const COMMANDS = '{scan,check,merge,baseline,explain,verify}';
@@ -257,6 +264,15 @@ function shardArg(spec: string | undefined): Shard | undefined {
   }
 }
 
+/** --jobs (default: the cores), capped at a sane multiple of the cores with a one-line note. */
+function jobsOption(text: string | undefined, io: CliIO): number {
+  const jobs = intOption('jobs', text);
+  if (jobs === undefined) return availableParallelism();
+  const capped = capJobs(jobs);
+  if (capped.note) io.err(`${PROG}: note: --${capped.note}\n`);
+  return capped.jobs;
+}
+
 /** What a scan takes from the dataset options, built once for scan, check and baseline. */
 function scanOptions(args: DatasetArgs, io: CliIO, named: readonly string[], shard?: Shard): ScanReportOptions {
   const ds = datasetChoice(args, io, named);
@@ -268,7 +284,8 @@ function scanOptions(args: DatasetArgs, io: CliIO, named: readonly string[], sha
     settingsOverrides: overrides(args.set),
     ...(args.reason.length > 0 ? { reasons: [...args.reason] } : {}),
     ...(args.host ? { host: args.host } : {}),
-    jobs: intOption('jobs', args.jobs) ?? availableParallelism(),
+    ...(args['follow-outside-links'] ? { followOutsideLinks: true } : {}),
+    jobs: jobsOption(args.jobs, io),
     ...(onProgress ? { onProgress } : {}),
     ...(shard ? { shard } : {}),
     cwd: io.cwd,
@@ -293,6 +310,7 @@ function baselineCommandOf(args: DatasetArgs & { report?: string | undefined }, 
     }
     for (const v of args.reason) parts.push('--reason', q(v));
     for (const v of args.set) parts.push('--set', q(v));
+    if (args['follow-outside-links']) parts.push('--follow-outside-links');
     parts.push('--out', q(out));
     return parts.join(' ');
   };

@@ -4,12 +4,12 @@
  * the reference, nothing is skipped silently: every skipped line is reported, and ids that are
  * not a single safe path component are refused instead of being joined into a path.
  */
-import { statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isDict, truthy, type PyVal } from '../py/value.js';
 import { NotDict } from '../classifier/types.js';
 import { JsonError, isBlankPyLine, parseJsonDoc, splitPyLines } from '../py/json.js';
+import { readRegularFile } from '../shared/regular-file.js';
 import { episodeShardKey } from './shard.js';
 
 export interface IndexEntry {
@@ -21,6 +21,18 @@ export interface IndexEntry {
   sizeBytes: number;
   /** Decides the row's shard (see shard.ts): "host/episode". */
   shardKey: string;
+  /**
+   * Set when the tarball is there but must not be read: the one-line reason, which becomes the
+   * episode's `unreadable` detail (a permission error, a link out of the episodes root).
+   */
+  refused?: string;
+}
+
+export interface WalkOptions {
+  /** Only rows of this host_id. */
+  host?: string;
+  /** Read tarballs whose real path (links resolved) lies outside the episodes root. */
+  followOutsideLinks?: boolean;
 }
 
 export type IndexProblemKind = 'not-json' | 'not-an-object' | 'missing-id' | 'unsafe-id';
@@ -64,20 +76,47 @@ function describeId(v: PyVal | undefined): string {
   return v === undefined ? 'missing' : (JSON.stringify(typeof v === 'bigint' ? v.toString() : v instanceof Map ? '{...}' : v) ?? String(v));
 }
 
-export async function walkIndex(indexPath: string, episodesRoot: string, host?: string): Promise<IndexWalk> {
+export async function walkIndex(indexPath: string, episodesRoot: string, opts: WalkOptions = {}): Promise<IndexWalk> {
   let text: string;
   try {
-    // A BOM is kept, as Python's read_text() keeps it: the first row then is not JSON.
-    text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await readFile(indexPath));
+    // A BOM is kept, as Python's read_text() keeps it: the first row then is not JSON. A FIFO or
+    // device is refused (FileRefusedError), never waited on.
+    text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(readRegularFile(indexPath).file);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], missing: [], problems: [], indexFound: false };
     throw e;
   }
-  return walkIndexText(text, episodesRoot, host);
+  return walkIndexText(text, episodesRoot, opts);
 }
 
-export function walkIndexText(text: string, episodesRoot: string, host?: string): IndexWalk {
+/**
+ * Errors of stat() that Python's Path.exists() takes for "does not exist" (the reference skips
+ * such rows as missing); any other error (EACCES above all) makes it raise.
+ */
+const MISSING_CODES: ReadonlySet<string> = new Set(['ENOENT', 'ENOTDIR', 'ELOOP', 'EBADF']);
+
+function describeCode(code: string | undefined): string {
+  if (code === 'EACCES' || code === 'EPERM') return `${code} (permission denied)`;
+  return code ?? 'unknown error';
+}
+
+export function walkIndexText(text: string, episodesRoot: string, opts: WalkOptions = {}): IndexWalk {
+  const { host } = opts;
   const walk: IndexWalk = { entries: [], missing: [], problems: [], indexFound: true };
+  let realRoot: string | null = null;
+  /** Why a tarball that exists must not be read (its real path), or null. */
+  const outsideRoot = (tarPath: string, shown: string): string | null => {
+    if (opts.followOutsideLinks) return null;
+    let real: string;
+    try {
+      realRoot ??= realpathSync.native(episodesRoot);
+      real = realpathSync.native(tarPath);
+    } catch (e) {
+      return `cannot resolve ${shown}: ${describeCode((e as NodeJS.ErrnoException).code)}`;
+    }
+    const inside = realRoot === path.parse(realRoot).root || real.startsWith(realRoot + path.sep);
+    return inside ? null : `refused: ${shown} resolves to ${real}, outside the episodes root; pass --follow-outside-links to read it`;
+  };
   for (const { line, lineNo } of splitPyLines(text)) {
     if (isBlankPyLine(line)) continue;
     let row;
@@ -127,14 +166,23 @@ export function walkIndexText(text: string, episodesRoot: string, host?: string)
     if (host !== undefined && h !== host) continue;
     const tarPath = path.join(episodesRoot, h, `${ep}.tar.zst`);
     const shardKey = episodeShardKey(h, ep);
+    const shown = `${h}/${ep}.tar.zst`;
     let sizeBytes: number;
     try {
       sizeBytes = statSync(tarPath).size;
-    } catch {
-      walk.missing.push({ line: lineNo, host: h, episode: ep, tarPath, shardKey });
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code !== undefined && MISSING_CODES.has(code)) {
+        walk.missing.push({ line: lineNo, host: h, episode: ep, tarPath, shardKey });
+      } else {
+        // The reference crashes here (Path.exists() raises): this episode is unreadable, not missing.
+        const refused = `cannot stat ${shown} in the episodes root: ${describeCode(code)}`;
+        walk.entries.push({ line: lineNo, host: h, episode: ep, tarPath, sizeBytes: 0, shardKey, refused });
+      }
       continue;
     }
-    walk.entries.push({ line: lineNo, host: h, episode: ep, tarPath, sizeBytes, shardKey });
+    const refused = outsideRoot(tarPath, shown);
+    walk.entries.push({ line: lineNo, host: h, episode: ep, tarPath, sizeBytes, shardKey, ...(refused ? { refused } : {}) });
   }
   return walk;
 }

@@ -9,6 +9,7 @@
  * them in index order.
  */
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -31,6 +32,23 @@ export interface PoolOptions {
    * with one job, 1.26-1.39 s against 1.47-1.56 s for two per worker (300 episodes).
    */
   perWorker?: number;
+}
+
+/**
+ * Workers per CPU core, at most. Classifying is CPU-bound (a tarball is read in one call, then
+ * decoded and parsed synchronously), so workers past the cores only add memory: each may hold
+ * an episode's budget (maxEpisodeBytes). Twice the cores leaves room for slow file systems.
+ */
+export const JOBS_PER_CORE_MAX = 2;
+
+/** `requested` workers, capped at JOBS_PER_CORE_MAX per core; a one-line note when capped. */
+export function capJobs(requested: number, cores = availableParallelism()): { jobs: number; note: string | null } {
+  const max = Math.max(1, cores) * JOBS_PER_CORE_MAX;
+  if (requested <= max) return { jobs: requested, note: null };
+  return {
+    jobs: max,
+    note: `jobs ${requested} capped at ${max} (${JOBS_PER_CORE_MAX} per CPU core, ${cores} cores): more workers only add memory`,
+  };
 }
 
 /** Generous: the size limits keep an honest episode to seconds; this only ends a runaway. */
@@ -114,12 +132,16 @@ export class WorkerPool implements EpisodeRunner {
   private broken: Error | null = null;
   private readonly perWorker: number;
   private readonly timeoutMs: number;
+  private readonly jobs: number;
+  /** Workers told to stop (timed out) that have not exited yet. */
+  private readonly stopping = new Set<Slot>();
 
   constructor(private readonly opts: PoolOptions & { workerFile: string }) {
     if (!(opts.jobs >= 1)) throw new Error(`jobs must be at least 1, got ${opts.jobs}`);
+    this.jobs = capJobs(opts.jobs).jobs; // entry points say so when they cap; this holds for every caller
     this.perWorker = Math.max(1, opts.perWorker ?? 1);
     this.timeoutMs = opts.timeoutMs ?? DEFAULT_EPISODE_TIMEOUT_MS;
-    this.capacity = opts.jobs * this.perWorker;
+    this.capacity = this.jobs * this.perWorker;
   }
 
   run(tarPath: string): Promise<EpisodeJobResult> {
@@ -135,7 +157,11 @@ export class WorkerPool implements EpisodeRunner {
     this.closed = true;
     const slots = this.slots.splice(0);
     for (const s of slots) s.ending = 'closed';
-    await Promise.all(slots.map((s) => s.worker.terminate()));
+    // A worker stuck in a system call cannot be stopped (terminate() waits for it to return to
+    // JavaScript): close does not wait for it past a grace period, nor keeps the loop alive.
+    const stopping = [...slots, ...this.stopping];
+    this.stopping.clear();
+    await Promise.all(stopping.map((s) => stopWithin(s.worker, CLOSE_GRACE_MS)));
     for (const s of slots) for (const j of s.inflight.values()) this.settle(j, new Error('the worker pool was closed'));
     for (const j of this.queue.splice(0)) this.settle(j, new Error('the worker pool was closed'));
   }
@@ -198,7 +224,7 @@ export class WorkerPool implements EpisodeRunner {
   private dispatch(): void {
     if (this.closed || this.broken) return;
     let free = this.slots.reduce((n, s) => n + (s.ending === null ? this.perWorker - s.inflight.size : 0), 0);
-    while (this.slots.length < this.opts.jobs && this.queue.length > free) {
+    while (this.slots.length < this.jobs && this.queue.length > free) {
       this.slots.push(this.spawn());
       free += this.perWorker;
     }
@@ -225,16 +251,24 @@ export class WorkerPool implements EpisodeRunner {
   private timedOut(slot: Slot, job: Job): void {
     if (slot.ending !== null || !slot.inflight.has(job.id)) return;
     slot.ending = 'timeout';
-    if (slot.inflight.size > 1 && !job.alone) {
+    const jobs = [...slot.inflight.values()];
+    slot.inflight.clear();
+    for (const j of jobs) clearJobTimer(j);
+    if (jobs.length > 1 && !job.alone) {
       // A runaway blocks every episode in its worker, so which one it is cannot be told here:
-      // each goes back in line to run alone (exited() requeues them), and only the one that
-      // runs away again is flagged.
-      for (const j of slot.inflight.values()) j.alone = true;
+      // each goes back in line to run alone, and only the one that runs away again is flagged.
+      for (const j of jobs) j.alone = true;
+      this.queue.unshift(...jobs);
     } else {
-      slot.inflight.delete(job.id);
       this.settle(job, crashed(`still running after ${+(this.timeoutMs / 1000).toFixed(1)} s; stopped`));
+      this.queue.unshift(...jobs.filter((j) => j !== job));
     }
-    void slot.worker.terminate();
+    // The slot is freed now, not when the worker exits: a worker stuck in a system call (a
+    // blocking read) may never exit, and must not hold a place in the pool.
+    this.slots.splice(this.slots.indexOf(slot), 1);
+    this.stopping.add(slot);
+    void slot.worker.terminate().then(() => this.stopping.delete(slot));
+    this.dispatch();
   }
 
   private settle(job: Job, outcome: EpisodeJobResult | Error): void {
@@ -242,6 +276,20 @@ export class WorkerPool implements EpisodeRunner {
     if (outcome instanceof Error) job.reject(outcome);
     else job.resolve(outcome);
   }
+}
+
+/** How long close() waits for a worker to stop before leaving it behind (unref'd). */
+const CLOSE_GRACE_MS = 2000;
+
+/** terminate(), waiting at most `ms`; a worker that has not stopped by then no longer keeps the loop alive. */
+async function stopWithin(worker: Worker, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const stopped = await Promise.race([
+    worker.terminate().then(() => true),
+    new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms))),
+  ]);
+  clearTimeout(timer);
+  if (!stopped) worker.unref();
 }
 
 function clearJobTimer(job: Job): void {

@@ -2,6 +2,7 @@
  * Scanning a dataset: walk index.jsonl, classify every listed tarball (concurrently), and
  * return the results in index order, with the rows that were not scanned and why.
  */
+import { unreadableVerdict } from '../classifier/classify.js';
 import type { ClassifierSettings, Verdict } from '../classifier/types.js';
 import { classifyTarball, type EpisodeJobOptions, type EpisodeJobResult } from '../episode/classify-file.js';
 import type { EpisodeStats, ReaderLimits } from '../episode/read.js';
@@ -44,6 +45,8 @@ export interface ScanOptions {
   indexPath: string;
   episodesRoot: string;
   host?: string;
+  /** Read tarballs whose real path lies outside the episodes root (default: refused, flagged unreadable). */
+  followOutsideLinks?: boolean;
   /** Episodes classified at once (default: available cores). */
   jobs?: number;
   settings: ClassifierSettings;
@@ -66,6 +69,8 @@ export interface EpisodeRunner {
   readonly capacity?: number;
 }
 
+const NO_STATS: EpisodeStats = Object.freeze({ compressedBytes: 0, decompressedBytes: 0, jsonBytes: 0 });
+
 export function inProcessRunner(opts: EpisodeJobOptions): EpisodeRunner {
   const decoder = newDecoderContext(opts.zstd);
   return { run: (p) => classifyTarball(p, opts, decoder), close: async () => {} };
@@ -73,7 +78,10 @@ export function inProcessRunner(opts: EpisodeJobOptions): EpisodeRunner {
 
 export async function scanDataset(opts: ScanOptions, runner?: EpisodeRunner): Promise<ScanResult> {
   const started = performance.now();
-  const walk = await walkIndex(opts.indexPath, opts.episodesRoot, opts.host);
+  const walk = await walkIndex(opts.indexPath, opts.episodesRoot, {
+    ...(opts.host !== undefined ? { host: opts.host } : {}),
+    ...(opts.followOutsideLinks ? { followOutsideLinks: true } : {}),
+  });
   const keep = opts.filter;
   const entries = keep ? walk.entries.filter(keep) : walk.entries;
   const missing = keep ? walk.missing.filter(keep) : walk.missing;
@@ -91,7 +99,9 @@ export async function scanDataset(opts: ScanOptions, runner?: EpisodeRunner): Pr
       const i = next++;
       if (i >= entries.length) return;
       const e = entries[i]!;
-      const { verdict, stats, sha256 } = await r.run(e.tarPath);
+      const { verdict, stats, sha256 } = e.refused
+        ? { verdict: unreadableVerdict(e.refused), stats: NO_STATS, sha256: null }
+        : await r.run(e.tarPath);
       results[i] = { line: e.line, host: e.host, episode: e.episode, tarPath: e.tarPath, sizeBytes: e.sizeBytes, sha256, verdict };
       totals.compressedBytes += stats.compressedBytes;
       totals.decompressedBytes += stats.decompressedBytes;

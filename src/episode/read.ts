@@ -3,8 +3,8 @@
  * reason it cannot be read (every failure the reference would crash on, plus size limits).
  */
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { EpisodeRows, Row, SourceRows } from '../classifier/types.js';
+import { FileRefusedError, readRegularFile } from '../shared/regular-file.js';
 import { parseJsonlBytes } from '../py/jsonl-bytes.js';
 import { JsonError, parseJsonDoc, type Fields, type Projection } from '../py/json.js';
 import { LimitError, TarReadError, TarReader, type SelectedMember } from './tar.js';
@@ -107,14 +107,9 @@ export async function readEpisode(path: string, opts: ReadOptions = {}): Promise
     let file: Uint8Array;
     try {
       // Sync: episodes are a few hundred KB, and fs/promises' readFile costs more than the read.
-      ({ file, buf: input } = readWhole(path, input));
+      ({ file, buf: input } = readWhole(path, input, compressedLimit(opts.limits ?? DEFAULT_LIMITS)));
     } catch (e) {
-      return {
-        ok: false,
-        detail: `cannot read the tarball: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
-        stats,
-        sha256: null,
-      };
+      return { ok: false, detail: cannotRead(e), stats, sha256: null };
     }
     // Hashed from the bytes already in memory for classification: no second read.
     const sha256 = createHash('sha256').update(file).digest('hex');
@@ -132,28 +127,29 @@ export async function readEpisode(path: string, opts: ReadOptions = {}): Promise
 const INPUT_FIRST_BYTES = 1024 * 1024;
 const INPUT_KEEP_MAX_BYTES = 8 * 1024 * 1024;
 
-/** Read a whole file into `buf`, growing it (a new buffer) when the file is larger. */
-export function readWhole(path: string, buf: Buffer): { file: Uint8Array; buf: Buffer } {
-  const fd = openSync(path, 'r');
-  try {
-    const size = fstatSync(fd).size;
-    if (size >= buf.length) buf = Buffer.allocUnsafe(size + 1);
-    let n = 0;
-    for (;;) {
-      const k = readSync(fd, buf, n, buf.length - n, null);
-      if (k === 0) break;
-      n += k;
-      if (n === buf.length) {
-        // The file grew while being read: keep reading, as readFileSync would.
-        const bigger = Buffer.allocUnsafe(buf.length * 2);
-        bigger.set(buf);
-        buf = bigger;
-      }
-    }
-    return { file: buf.subarray(0, n), buf };
-  } finally {
-    closeSync(fd);
-  }
+/**
+ * A tarball larger than this is refused unread: compressed data is at most a little larger than
+ * what it decompresses to, so such a file cannot stay within maxEpisodeBytes (1% + 64 KiB covers
+ * zstd's and gzip's framing of incompressible data).
+ */
+export function compressedLimit(limits: ReaderLimits): number {
+  return limits.maxEpisodeBytes + Math.ceil(limits.maxEpisodeBytes / 100) + 64 * 1024;
+}
+
+/**
+ * Read a tarball into `buf` (a new buffer when the file is larger): a regular file only, at most
+ * `maxBytes`, and never past the size it states (see readRegularFile).
+ */
+export function readWhole(path: string, buf: Buffer, maxBytes = Infinity): { file: Uint8Array; buf: Buffer } {
+  return readRegularFile(path, maxBytes, buf);
+}
+
+/** The one-line detail of a tarball that cannot be read (the episode's ids name the file). */
+function cannotRead(e: unknown): string {
+  if (e instanceof FileRefusedError) return `${e.problem === 'too-large' ? 'size limit' : 'refused'}: the tarball ${e.why}`;
+  const err = e as NodeJS.ErrnoException;
+  const what = err.code === 'EACCES' || err.code === 'EPERM' ? `${err.code} (permission denied)` : (err.code ?? err.message);
+  return `cannot read the tarball: ${what}`;
 }
 
 /**
@@ -173,6 +169,17 @@ export async function readEpisodeBytes(file: Uint8Array, opts: ReadOptions = {},
   }
 }
 
+/**
+ * What one episode may hold in memory at once, estimated: the bytes of the member being read
+ * plus the rows parsed so far. A parsed row costs about 100 bytes of heap whatever its fields
+ * (measured: 97-103 bytes for /proc, labels and netflow rows), so each counts as ROW_BYTES, or
+ * as its member's text when that is more. The budget is maxEpisodeBytes.
+ */
+const ROW_BYTES = 128;
+
+/** A member parsed as soon as it was complete: its rows, or the one-line reason it cannot be read. */
+type Parsed = { ok: true; value: SourceRows | EpisodeRows['meta'] } | { ok: false; detail: string };
+
 async function decodeAndParse(
   file: Uint8Array,
   opts: ReadOptions,
@@ -182,7 +189,25 @@ async function decodeAndParse(
 ): Promise<ReadOutcome> {
   st.compressedBytes = file.length;
   const limits = opts.limits ?? DEFAULT_LIMITS;
-  const tar = new TarReader({ suffixes: MEMBER_SUFFIXES, maxMemberBytes: limits.maxMemberBytes });
+  const budget = limits.maxEpisodeBytes;
+  let held = 0;
+  const parsed = new Map<string, Parsed>();
+  const bySuffix = new Map(SOURCES.map((src) => [src.suffix, src]));
+  const tar = new TarReader({
+    suffixes: MEMBER_SUFFIXES,
+    maxMemberBytes: limits.maxMemberBytes,
+    reserve: (suffix, bytes) => {
+      if (held + bytes > budget) throw new LimitError(overBudget(suffix, held + bytes, budget));
+    },
+    onMember: (m) => {
+      // Parsed now and its bytes let go, so the members of an episode are never all held whole.
+      const src = bySuffix.get(m.suffix);
+      const p = src ? parseSource(src, m, st) : parseMeta(m, st);
+      parsed.set(m.suffix, p);
+      if (p.ok) held += Math.max(m.data.length, ROW_BYTES * (src ? (p.value as SourceRows).rows.length : 1));
+      if (held > budget) throw new LimitError(overBudget(m.suffix, held, budget));
+    },
+  });
   try {
     await decompress(
       file,
@@ -192,6 +217,9 @@ async function decodeAndParse(
           throw new LimitError(`decompressed episode exceeds the ${limits.maxEpisodeBytes}-byte limit`);
         }
         tar.push(chunk);
+        // Past the budget nothing more is read: the rest would only be decompressed and dropped.
+        const failed = tar.failure();
+        if (failed instanceof LimitError) throw failed;
       },
       decoder,
       limits.maxEpisodeBytes,
@@ -203,15 +231,61 @@ async function decodeAndParse(
     throw e;
   }
   tar.end();
-  let members: Map<string, SelectedMember>;
   try {
-    members = tar.result();
+    tar.result();
   } catch (e) {
     if (e instanceof TarReadError) return { ok: false, detail: `tar: ${e.message}`, stats: st, sha256: null };
     if (e instanceof LimitError) return { ok: false, detail: `size limit: ${e.message}`, stats: st, sha256: null };
     throw e;
   }
-  return parseMembers(members, st);
+  // The reference reads the members in its own order: the first bad one in that order decides.
+  for (const suffix of MEMBER_SUFFIXES) {
+    const p = parsed.get(suffix);
+    if (p && !p.ok) return { ok: false, detail: p.detail, stats: st, sha256: null };
+  }
+  const meta = parsed.get('meta.json');
+  const rows: Partial<Record<JsonlSource, SourceRows>> = {};
+  for (const src of SOURCES) {
+    const p = parsed.get(src.suffix);
+    rows[src.key] = p?.ok ? (p.value as SourceRows) : { member: null, rows: [] as Row[], lineNos: [] };
+  }
+  return {
+    ok: true,
+    rows: { meta: meta?.ok ? (meta.value as EpisodeRows['meta']) : null, ...(rows as Record<JsonlSource, SourceRows>) },
+    stats: st,
+    sha256: null,
+  };
+}
+
+function overBudget(suffix: string, needed: number, budget: number): string {
+  return `${suffix}: the episode would hold ${needed} bytes (member bytes and parsed rows), over its ${budget}-byte memory budget (maxEpisodeBytes)`;
+}
+
+function parseMeta(m: SelectedMember, stats: EpisodeStats): Parsed {
+  let text: string;
+  try {
+    text = strict.decode(m.data);
+  } catch {
+    return { ok: false, detail: `${m.name}: invalid UTF-8 (UnicodeDecodeError)` };
+  }
+  stats.jsonBytes += m.data.length;
+  try {
+    return { ok: true, value: { member: m.name, row: parseJsonDoc(text, META_FIELDS) } };
+  } catch (e) {
+    if (e instanceof JsonError) return { ok: false, detail: `${m.name}: ${e.message} (line ${e.line} column ${e.column})` };
+    throw e;
+  }
+}
+
+function parseSource(src: (typeof SOURCES)[number], mem: SelectedMember, stats: EpisodeStats): Parsed {
+  stats.jsonBytes += mem.data.length;
+  try {
+    const { rows, lineNos } = parseJsonlBytes(mem.data, src.fields);
+    return { ok: true, value: { member: mem.name, rows, lineNos } };
+  } catch (e) {
+    if (e instanceof JsonError) return { ok: false, detail: `${mem.name} line ${e.line}: ${e.message} (column ${e.column})` };
+    throw e;
+  }
 }
 
 /** Parse the selected members in the reference's read order; the first bad one decides. */
@@ -219,20 +293,9 @@ export function parseMembers(members: Map<string, SelectedMember>, stats: Episod
   let meta: EpisodeRows['meta'] = null;
   const m = members.get('meta.json');
   if (m) {
-    let text: string;
-    try {
-      text = strict.decode(m.data);
-    } catch {
-      return { ok: false, detail: `${m.name}: invalid UTF-8 (UnicodeDecodeError)`, stats, sha256: null };
-    }
-    stats.jsonBytes += m.data.length;
-    try {
-      meta = { member: m.name, row: parseJsonDoc(text, META_FIELDS) };
-    } catch (e) {
-      if (e instanceof JsonError)
-        return { ok: false, detail: `${m.name}: ${e.message} (line ${e.line} column ${e.column})`, stats, sha256: null };
-      throw e;
-    }
+    const p = parseMeta(m, stats);
+    if (!p.ok) return { ok: false, detail: p.detail, stats, sha256: null };
+    meta = p.value as EpisodeRows['meta'];
   }
   const parsed: Partial<Record<JsonlSource, SourceRows>> = {};
   for (const src of SOURCES) {
@@ -241,15 +304,9 @@ export function parseMembers(members: Map<string, SelectedMember>, stats: Episod
       parsed[src.key] = { member: null, rows: [] as Row[], lineNos: [] };
       continue;
     }
-    stats.jsonBytes += mem.data.length;
-    try {
-      const { rows, lineNos } = parseJsonlBytes(mem.data, src.fields);
-      parsed[src.key] = { member: mem.name, rows, lineNos };
-    } catch (e) {
-      if (e instanceof JsonError)
-        return { ok: false, detail: `${mem.name} line ${e.line}: ${e.message} (column ${e.column})`, stats, sha256: null };
-      throw e;
-    }
+    const p = parseSource(src, mem, stats);
+    if (!p.ok) return { ok: false, detail: p.detail, stats, sha256: null };
+    parsed[src.key] = p.value as SourceRows;
   }
   return { ok: true, rows: { meta, ...(parsed as Record<JsonlSource, SourceRows>) }, stats, sha256: null };
 }

@@ -103,12 +103,21 @@ interface Capture {
   end: number;
   /** null until data arrives: a view of the chunk when the member lies in one, else a copy. */
   data: Uint8Array | null;
+  /** Handed to onMember and released. */
+  delivered?: boolean;
 }
 
 export interface TarSelection {
   /** Suffixes to select, e.g. "meta.json"; the first regular file matching each wins. */
   suffixes: readonly string[];
   maxMemberBytes: number;
+  /** Called before a selected member's bytes are held; may throw LimitError to refuse them. */
+  reserve?: (suffix: string, bytes: number) => void;
+  /**
+   * Called as soon as a selected member is complete; its bytes are then released (and it is
+   * left out of result()), so members are not all held at once. May throw LimitError.
+   */
+  onMember?: (member: SelectedMember) => void;
 }
 
 /**
@@ -152,10 +161,15 @@ export class TarReader {
     const out = new Map<string, SelectedMember>();
     for (const suffix of this.sel.suffixes) {
       const c = this.found.get(suffix);
-      if (c)
+      if (c && !c.delivered)
         out.set(suffix, { suffix, name: Buffer.from(c.name, 'latin1').toString('utf8'), data: c.data ?? new Uint8Array(c.end - c.start) });
     }
     return out;
+  }
+
+  /** The error the archive has failed with so far, if any (result() throws it). */
+  failure(): Error | null {
+    return this.error;
   }
 
   private pump(): void {
@@ -206,11 +220,22 @@ export class TarReader {
       // Decompressed chunks are not reused, so a member wholly inside one is kept as a view.
       if (from === c.start && to === c.end) {
         c.data = piece.subarray(from - at, to - at);
+        this.deliver(c);
         return;
       }
       c.data = new Uint8Array(c.end - c.start);
     }
     c.data.set(piece.subarray(from - at, to - at), from - c.start);
+    if (to === c.end) this.deliver(c);
+  }
+
+  /** A complete member goes to onMember (when given), and its bytes are let go. */
+  private deliver(c: Capture): void {
+    if (!this.sel.onMember) return;
+    const data = c.data ?? new Uint8Array(0);
+    c.data = null;
+    c.delivered = true;
+    this.sel.onMember({ suffix: c.suffix, name: Buffer.from(c.name, 'latin1').toString('utf8'), data });
   }
 
   private *take(n: number): Generator<void, Uint8Array, void> {
@@ -271,10 +296,12 @@ export class TarReader {
         throw new LimitError(`${suffix}: member of ${size} bytes exceeds the ${this.sel.maxMemberBytes}-byte limit`);
       }
       if (info.offsetData + size > nextOffset) throw new TarReadError(`${suffix}: member data overlaps the next header`);
+      this.sel.reserve?.(suffix, size);
       const c: Capture = { suffix, name: info.name, start: info.offsetData, end: info.offsetData + size, data: null };
       this.found.set(suffix, c);
       this.captures.push(c);
       this.active = c;
+      if (size === 0) this.deliver(c);
       return;
     }
   }

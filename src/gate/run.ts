@@ -2,13 +2,14 @@
  * One gate run: settings → baseline → scan → report → comparison → decision → summary.
  * Nothing here knows about GitHub; the Action and the CLI both call runGate.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Reason } from '../classifier/types.js';
 import { createEpisodeRunner } from '../dataset/pool.js';
 import { scanDataset, type EpisodeRunner } from '../dataset/scan.js';
 import { walkIndexText } from '../dataset/index-file.js';
+import { FileRefusedError, readRegularFile } from '../shared/regular-file.js';
 import { inShard, type Shard } from '../dataset/shard.js';
 import { loadBaselineFile, type Baseline } from './baseline.js';
 import { compare, type Comparison, type Regression } from './compare.js';
@@ -29,6 +30,8 @@ export interface ScanReportOptions {
   settingsOverrides?: Partial<GateSettings>;
   reasons?: Reason[];
   host?: string;
+  /** Read tarballs whose real path lies outside the episodes root (default: flagged unreadable, unread). */
+  followOutsideLinks?: boolean;
   jobs?: number;
   runner?: EpisodeRunner;
   onProgress?: (done: number, total: number) => void;
@@ -124,9 +127,10 @@ function checkDataset(indexPath: string, episodesRoot: string, show: (p: string)
   if (!st.isDirectory())
     throw new ConfigError(`${show(episodesRoot)} is not a folder; --episodes-root must name the folder of <host>/<episode>.tar.zst`);
   try {
-    return readFileSync(indexPath);
+    return readRegularFile(indexPath).file;
   } catch (e) {
-    throw new ConfigError(`cannot read the index ${show(indexPath)}: ${describeFsError(e)}; pass --dataset DIR or --index FILE`);
+    const why = e instanceof FileRefusedError ? e.why : describeFsError(e);
+    throw new ConfigError(`cannot read the index ${show(indexPath)}: ${why}; pass --dataset DIR or --index FILE`);
   }
 }
 
@@ -161,6 +165,7 @@ export async function scanToReport(opts: ScanReportOptions): Promise<Report> {
         indexPath,
         episodesRoot,
         ...(opts.host ? { host: opts.host } : {}),
+        ...(opts.followOutsideLinks ? { followOutsideLinks: true } : {}),
         ...(opts.jobs ? { jobs: opts.jobs } : {}),
         settings,
         limits,

@@ -24,6 +24,7 @@ describe('inputs -> settings', () => {
       settingsPath: null,
       reasons: null,
       host: null,
+      followOutsideLinks: false,
       jobs: null,
       failOn: 'regression',
       reportPath: path.join(ws, 'tmp', 'episode-gate', 'episode-gate-report.json'),

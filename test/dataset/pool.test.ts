@@ -3,7 +3,7 @@
  * stand-in workers that crash, hang or fail to start on cue.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, existsSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,8 +26,10 @@ let tmp = '';
 
 /** A stand-in worker speaking the pool's protocol; behaviour chosen by the episode path. */
 const FAKE_WORKER = `
+import { readFileSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 parentPort.on('message', ({ id, tarPath }) => {
+  if (tarPath.endsWith('.fifo')) readFileSync(tarPath); // blocks in open() until a writer comes
   if (tarPath.includes('crash')) throw new Error('boom in ' + tarPath);
   if (tarPath.includes('exit')) process.exit(7);
   if (tarPath.includes('hang')) for (;;);
@@ -125,6 +127,23 @@ describe('one bad or slow episode never stalls or loses the others', () => {
       } finally {
         await pool.close();
       }
+    }
+  });
+
+  it('replaces a worker stuck in a system call at once, and closes without waiting for it', async () => {
+    const fifo = path.join(tmp, 'stuck.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const pool = new WorkerPool({ jobs: 1, job, workerFile: fake(), timeoutMs: 400 });
+    try {
+      const results = await Promise.all([fifo, 'after-1', 'after-2'].map((p) => pool.run(p)));
+      expect(results.map((r) => r.verdict.reasons.join())).toEqual(['unreadable', '', '']);
+      expect(results[0]!.verdict.unreadable).toMatch(/still running after 0.4 s; stopped/);
+      const started = performance.now();
+      await pool.close();
+      expect(performance.now() - started).toBeLessThan(10_000);
+    } finally {
+      // Let the stuck thread's open() return, so this test process can exit.
+      closeSync(openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK));
     }
   });
 

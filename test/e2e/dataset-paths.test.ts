@@ -1,0 +1,142 @@
+/**
+ * Where a tarball really is: a link out of the episodes root is not followed unless the operator
+ * says so, and a folder the scan may not enter is a permission error, never a missing tarball.
+ * Both are flagged unreadable with a detail naming the path, through the bundled commands.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES, REPO, tempDir } from '../support/helpers.js';
+
+const GOOD = path.join(FIXTURES, 'episodes', 'lab-a', 'ep-flat-everywhere.tar.zst');
+
+interface PruneJson {
+  scanned: number;
+  flagged: number;
+  kept: number;
+  flagged_episodes: Array<{ host: string; episode: string; reasons: string[] }>;
+}
+
+/** cis490-prune's JSON (verdicts) and, from a second text-mode run, its stderr (one line per unreadable episode). */
+function prune(args: string[], asUser?: string): { code: number | null; out: PruneJson; stderr: string } {
+  const run = (extra: string[]) => {
+    const cmd = [process.execPath, path.join(REPO, 'dist', 'cis490-prune.js'), ...args, ...extra];
+    return asUser
+      ? spawnSync('setpriv', [`--reuid=${asUser}`, `--regid=${asUser}`, '--clear-groups', ...cmd], { encoding: 'utf8', timeout: 60_000 })
+      : spawnSync(cmd[0]!, cmd.slice(1), { encoding: 'utf8', timeout: 60_000 });
+  };
+  const json = run(['--json']);
+  const text = run([]);
+  expect(text.status).toBe(json.status);
+  return { code: json.status, out: JSON.parse(json.stdout) as PruneJson, stderr: text.stderr };
+}
+
+/** root/episodes/<host>/<id>.tar.zst for each [host, id], and an index listing them. */
+function dataset(rows: Array<[string, string]>): { root: string; episodes: string; index: string } {
+  const root = tempDir('episode-gate-paths-');
+  chmodSync(root, 0o755);
+  const episodes = path.join(root, 'episodes');
+  mkdirSync(episodes);
+  const index = path.join(root, 'index.jsonl');
+  writeFileSync(index, rows.map(([h, e]) => JSON.stringify({ host_id: h, episode_id: e }) + '\n').join(''));
+  return { root, episodes, index };
+}
+
+describe('a tarball whose real path is outside the episodes root', () => {
+  const ds = dataset([
+    ['lab', 'inside'],
+    ['lab', 'linked-out'],
+    ['elsewhere', 'via-host-link'],
+    ['alias', 'inside'],
+  ]);
+  const outside = path.join(ds.root, 'outside');
+  mkdirSync(outside);
+  copyFileSync(GOOD, path.join(outside, 'via-host-link.tar.zst'));
+  copyFileSync(GOOD, path.join(outside, 'target.tar.zst'));
+  mkdirSync(path.join(ds.episodes, 'lab'));
+  copyFileSync(GOOD, path.join(ds.episodes, 'lab', 'inside.tar.zst'));
+  symlinkSync(path.join(outside, 'target.tar.zst'), path.join(ds.episodes, 'lab', 'linked-out.tar.zst'));
+  symlinkSync(outside, path.join(ds.episodes, 'elsewhere'));
+  symlinkSync('lab', path.join(ds.episodes, 'alias')); // a link that stays inside: read as usual
+
+  it('is refused and flagged unreadable, naming the path, by default', () => {
+    const r = prune(['--episodes-root', ds.episodes, '--index', ds.index]);
+    expect(r.code).toBe(1);
+    expect(r.out.scanned).toBe(4);
+    const flagged = r.out.flagged_episodes.map((q) => `${q.host}/${q.episode}`).sort();
+    expect(flagged).toContain('elsewhere/via-host-link');
+    expect(flagged).toContain('lab/linked-out');
+    expect(r.stderr).toContain(
+      `unreadable lab/linked-out: refused: lab/linked-out.tar.zst resolves to ${path.join(outside, 'target.tar.zst')}, outside the episodes root; pass --follow-outside-links to read it`,
+    );
+    expect(r.stderr).toContain(`unreadable elsewhere/via-host-link: refused: elsewhere/via-host-link.tar.zst resolves to ${outside}`);
+    expect(r.stderr).not.toContain('lab/inside: refused');
+    expect(r.stderr).not.toContain('alias/inside: refused');
+    expect(r.stderr).not.toContain('missing');
+  });
+
+  it('is read when the operator passes --follow-outside-links: the verdicts match the same tarball read in place', () => {
+    const r = prune(['--episodes-root', ds.episodes, '--index', ds.index, '--follow-outside-links']);
+    const inPlace = prune(['--episodes-root', ds.episodes, '--index', ds.index]);
+    expect(r.out.scanned).toBe(4);
+    expect(r.stderr).not.toContain('refused');
+    const reasons = (out: PruneJson, id: string): string[] | undefined =>
+      out.flagged_episodes.find((q) => `${q.host}/${q.episode}` === id)?.reasons;
+    // All four are the same tarball: each now gets the verdict the one inside the root gets.
+    for (const id of ['lab/linked-out', 'elsewhere/via-host-link', 'alias/inside']) {
+      expect(reasons(r.out, id)).toEqual(reasons(inPlace.out, 'lab/inside'));
+    }
+  });
+
+  it('episode-gate scan refuses it the same way, and reads it with --follow-outside-links', () => {
+    const gate = (extra: string[]): string =>
+      execFileSync(
+        process.execPath,
+        [path.join(REPO, 'dist', 'episode-gate.js'), 'scan', '--episodes-root', ds.episodes, '--index', ds.index, ...extra],
+        {
+          encoding: 'utf8',
+        },
+      );
+    expect(gate([])).toContain('refused: lab/linked-out.tar.zst resolves to');
+    expect(gate(['--follow-outside-links'])).not.toContain('refused');
+  });
+});
+
+describe('a host folder the scan may not enter (EACCES)', () => {
+  it('is a permission error naming the path, never "tarball missing"', () => {
+    const ds = dataset([
+      ['open', 'ok'],
+      ['locked', 'ep'],
+      ['open', 'really-missing'],
+    ]);
+    for (const h of ['open', 'locked']) mkdirSync(path.join(ds.episodes, h));
+    chmodSync(ds.episodes, 0o755);
+    copyFileSync(GOOD, path.join(ds.episodes, 'open', 'ok.tar.zst'));
+    copyFileSync(GOOD, path.join(ds.episodes, 'locked', 'ep.tar.zst'));
+    chmodSync(path.join(ds.episodes, 'open'), 0o755);
+    chmodSync(path.join(ds.episodes, 'open', 'ok.tar.zst'), 0o644);
+    chmodSync(path.join(ds.episodes, 'locked'), 0o700); // root's; the scan runs as nobody (65534)
+    chmodSync(ds.index, 0o644);
+    const r = prune(['--episodes-root', ds.episodes, '--index', ds.index], '65534');
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.out.scanned).toBe(2);
+    expect(r.out.flagged_episodes.map((q) => `${q.host}/${q.episode}`)).toContain('locked/ep');
+    expect(r.stderr).toContain('unreadable locked/ep: cannot stat locked/ep.tar.zst in the episodes root: EACCES (permission denied)');
+    expect(r.stderr).not.toMatch(/tarball missing.*locked/);
+    expect(r.stderr).toMatch(/not scanned \(tarball missing\) index line 3: open\/really-missing/);
+  });
+
+  it('a tarball the scan may not open is a permission error too', () => {
+    const ds = dataset([['h', 'closed']]);
+    mkdirSync(path.join(ds.episodes, 'h'));
+    chmodSync(ds.episodes, 0o755);
+    chmodSync(path.join(ds.episodes, 'h'), 0o755);
+    copyFileSync(GOOD, path.join(ds.episodes, 'h', 'closed.tar.zst'));
+    chmodSync(path.join(ds.episodes, 'h', 'closed.tar.zst'), 0o600);
+    chmodSync(ds.index, 0o644);
+    const r = prune(['--episodes-root', ds.episodes, '--index', ds.index], '65534');
+    expect(r.out.scanned).toBe(1);
+    expect(r.stderr).toContain('unreadable h/closed: cannot read the tarball: EACCES (permission denied)');
+  });
+});
