@@ -2,13 +2,12 @@
 import fs__default, { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { u as unsafeIdReason, A as ALL_REASONS, D as DEFAULT_CLASSIFIER_SETTINGS, R as REFERENCE_REASONS, c as createEpisodeRunner, s as scanDataset } from './chunks/pool.js';
-import { s as splitPyLines, i as isBlankPyLine, p as parseJsonDoc, J as JsonError, N as NotDict, t as truthy, a as pyJsonString, D as DEFAULT_LIMITS } from './chunks/classify-file.js';
+import { u as unsafeIdReason, A as ALL_REASONS, c as capJobs, D as DEFAULT_CLASSIFIER_SETTINGS, R as REFERENCE_REASONS, a as createEpisodeRunner, s as scanDataset } from './chunks/pool.js';
+import { s as splitPyLines, i as isBlankPyLine, p as parseJsonDoc, J as JsonError, N as NotDict, t as truthy, a as pyJsonString, D as DEFAULT_LIMITS, F as FileRefusedError } from './chunks/classify-file.js';
 import { createHash, randomUUID } from 'node:crypto';
 import { a as atLineStart, i as inLine, p as parseArgs, U as UsageError, b as intOption, u as usageLine, h as helpText, o as options, r as runMain } from './chunks/io.js';
 import 'node:url';
 import 'node:worker_threads';
-import 'node:fs/promises';
 import 'node:zlib';
 
 /**
@@ -1463,6 +1462,10 @@ const SPECS = options({
     archive: { kind: 'flag', help: 'Move flagged tarballs to --archive-root + drop index rows' },
     json: { kind: 'flag', help: 'Machine-readable output instead of summary' },
     jobs: { kind: 'value', metavar: 'N', help: 'episodes classified in parallel (default: available cores)' },
+    'follow-outside-links': {
+        kind: 'flag',
+        help: 'read tarballs that links lead outside --episodes-root (default: flagged unreadable, not read)',
+    },
 });
 async function pruneMain(argv, io) {
     let args;
@@ -1484,6 +1487,12 @@ async function pruneMain(argv, io) {
         io.out(helpText(PROG, 'Classify episodes like the receiver-side cis490-prune; dry-run by default.', SPECS));
         return 0;
     }
+    if (jobs !== undefined) {
+        const capped = capJobs(jobs);
+        if (capped.note)
+            io.err(`${PROG}: note: --${capped.note}\n`);
+        jobs = capped.jobs;
+    }
     const episodesRoot = path.resolve(io.cwd, args['episodes-root'] ?? '/var/lib/cis490/episodes');
     const indexPath = path.resolve(io.cwd, args.index ?? '/var/lib/cis490/index.jsonl');
     if (!existsSync(episodesRoot)) {
@@ -1496,6 +1505,7 @@ async function pruneMain(argv, io) {
         indexPath,
         episodesRoot,
         ...(host ? { host } : {}),
+        ...(args['follow-outside-links'] ? { followOutsideLinks: true } : {}),
         jobs: jobs ?? availableParallelism(),
         settings: { ...DEFAULT_CLASSIFIER_SETTINGS },
         limits: { ...DEFAULT_LIMITS },
@@ -1505,8 +1515,16 @@ async function pruneMain(argv, io) {
         const note = pendingPruneNote(indexPath);
         if (note)
             io.err(`${PROG}: note: ${inLine(note)}\n`);
-        const view = await scanAndReport(io, scanOpts, selected, args.json, true);
-        return view.flagged.length === 0 ? 0 : 1;
+        try {
+            const view = await scanAndReport(io, scanOpts, selected, args.json, true);
+            return view.flagged.length === 0 ? 0 : 1;
+        }
+        catch (e) {
+            if (!(e instanceof FileRefusedError))
+                throw e;
+            io.err(`${PROG}: error: cannot read the index ${e.path}: ${e.why}; pass --index FILE naming the index file\n`);
+            return 2;
+        }
     }
     const archiveRoot = path.resolve(io.cwd, args['archive-root'] ?? '/var/lib/cis490/episodes-archive');
     return actOnFlagged(io, action, { indexPath, episodesRoot, archiveRoot }, scanOpts, selected, args.json);

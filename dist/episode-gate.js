@@ -2,7 +2,7 @@
 import { existsSync, statSync, readFileSync, realpathSync, readdirSync, createReadStream, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { S as SOURCE_NAMES, u as unsafeIdReason, A as ALL_REASONS, f as formatShard, p as parseShard, a as ShardSpecError } from './chunks/pool.js';
+import { S as SOURCE_NAMES, u as unsafeIdReason, A as ALL_REASONS, f as formatShard, p as parseShard, b as ShardSpecError, c as capJobs } from './chunks/pool.js';
 import { S as SOURCE_FORMAT, d as downsample, r as resolveSettings, a as displayPath, t as tarballPath, C as ConfigError, b as readEpisodeDetail, M as MANIFEST_FILE, c as describeFsError, e as MANIFEST_VERSION, f as SUMS_FILE, g as buildManifest, w as writeManifestDir, h as runUrl, F as FAIL_ON_CHOICES, i as toolVersion, T as TOLERANCE_KEYS, j as bundledFixtures, p as parseOverride, k as applyTolerance, l as loadBaseline, m as readReport, s as scanToReport, n as requireWholeReport, o as baselineFromReport, q as writeBaseline, u as MIN_SUMMARY_LIMIT_BYTES, v as gateReport, x as mergeShardReports, y as writeHtmlReport, z as writeReport, A as formatReport, B as summaryMarkdown } from './chunks/write.js';
 import { U as UsageError, o as options, c as closest, p as parseArgs, h as helpText, i as inLine, u as usageLine, b as intOption, r as runMain } from './chunks/io.js';
 import { createHash } from 'node:crypto';
@@ -11,7 +11,6 @@ import 'node:url';
 import 'node:worker_threads';
 import './chunks/classify-file.js';
 import 'node:zlib';
-import 'node:fs/promises';
 
 /**
  * `episode-gate explain` in a terminal: the verdict, then per source the per-phase values, the
@@ -455,6 +454,10 @@ const DATASET = options({
     settings: { kind: 'value', metavar: 'FILE', help: 'classifier settings file (see schema/settings.schema.json)' },
     set: { kind: 'multi', metavar: 'KEY=VALUE', help: 'override one setting for this run, e.g. --set netflowSpreadBytes=40960' },
     jobs: { kind: 'value', metavar: 'N', help: 'episodes classified in parallel (default: available cores)' },
+    'follow-outside-links': {
+        kind: 'flag',
+        help: 'read tarballs that links lead outside the episodes root (default: flagged unreadable, not read)',
+    },
 });
 /** The outputs a judged (or scanned) report can also be written as. */
 const OUTPUTS = options({
@@ -523,7 +526,7 @@ const DATASET_EXCLUSIVE = [
 /** With --report FILE as the input, nothing is scanned: the scan options make no sense. */
 const REPORT_INPUT_EXCLUSIVE = [
     ...DATASET_EXCLUSIVE,
-    ...['dataset', 'episodes-root', 'index', 'host', 'reason', 'settings', 'set', 'jobs'].map((o) => ['report', o]),
+    ...['dataset', 'episodes-root', 'index', 'host', 'reason', 'settings', 'set', 'jobs', 'follow-outside-links'].map((o) => ['report', o]),
 ];
 const COMMANDS = '{scan,check,merge,baseline,explain,verify}';
 const MAIN_HELP = `usage: ${PROG} ${COMMANDS} [options]
@@ -613,6 +616,16 @@ function shardArg(spec) {
         throw e;
     }
 }
+/** --jobs (default: the cores), capped at a sane multiple of the cores with a one-line note. */
+function jobsOption(text, io) {
+    const jobs = intOption('jobs', text);
+    if (jobs === undefined)
+        return availableParallelism();
+    const capped = capJobs(jobs);
+    if (capped.note)
+        io.err(`${PROG}: note: --${capped.note}\n`);
+    return capped.jobs;
+}
 /** What a scan takes from the dataset options, built once for scan, check and baseline. */
 function scanOptions(args, io, named, shard) {
     const ds = datasetChoice(args, io, named);
@@ -624,7 +637,8 @@ function scanOptions(args, io, named, shard) {
         settingsOverrides: overrides(args.set),
         ...(args.reason.length > 0 ? { reasons: [...args.reason] } : {}),
         ...(args.host ? { host: args.host } : {}),
-        jobs: intOption('jobs', args.jobs) ?? availableParallelism(),
+        ...(args['follow-outside-links'] ? { followOutsideLinks: true } : {}),
+        jobs: jobsOption(args.jobs, io),
         ...(onProgress ? { onProgress } : {}),
         ...(shard ? { shard } : {}),
         cwd: io.cwd,
@@ -653,6 +667,8 @@ function baselineCommandOf(args, io) {
             parts.push('--reason', q(v));
         for (const v of args.set)
             parts.push('--set', q(v));
+        if (args['follow-outside-links'])
+            parts.push('--follow-outside-links');
         parts.push('--out', q(out));
         return parts.join(' ');
     };

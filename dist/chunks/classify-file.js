@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { openSync, fstatSync, readSync, closeSync } from 'node:fs';
+import { constants, readSync, closeSync, openSync, statSync, fstatSync } from 'node:fs';
 import zlib from 'node:zlib';
 
 /** A top-level JSONL row that is not a JSON object (the reference's `.get` on it raises). */
@@ -1843,6 +1843,104 @@ function streamNative(d, input, sink) {
 }
 
 /**
+ * Opening dataset files without trusting what they are. A path in a dataset can name a FIFO (a
+ * plain open() then waits for a writer forever), a device such as /dev/zero (endless bytes) or
+ * a socket; only regular files are read. The file is opened non-blocking and checked on its
+ * descriptor (fstat), so nothing can be swapped in between the check and the read, and no more
+ * than the size it states is read.
+ */
+/** A path that exists but is not a regular file, or is larger than the caller accepts. */
+class FileRefusedError extends Error {
+    path;
+    problem;
+    why;
+    constructor(path, 
+    /** What is wrong: the kind of file, or its size. */
+    problem, 
+    /** e.g. "is a FIFO, not a regular file" */
+    why) {
+        super(`${path} ${why}`);
+        this.path = path;
+        this.problem = problem;
+        this.why = why;
+        this.name = 'FileRefusedError';
+    }
+}
+/** What kind of non-regular file `st` describes, e.g. "a FIFO". */
+function fileKind(st) {
+    if (st.isFile())
+        return 'a regular file';
+    if (st.isDirectory())
+        return 'a directory';
+    if (st.isFIFO())
+        return 'a FIFO';
+    if (st.isCharacterDevice())
+        return 'a character device';
+    if (st.isBlockDevice())
+        return 'a block device';
+    if (st.isSocket())
+        return 'a socket';
+    if (st.isSymbolicLink())
+        return 'a symbolic link';
+    return 'not a regular file';
+}
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+/**
+ * Open a regular file for reading; FileRefusedError for anything else (the fd is closed), the
+ * file-system error (ENOENT, EACCES, ...) as thrown by open().
+ */
+function openRegular(path) {
+    let fd;
+    try {
+        fd = openSync(path, OPEN_FLAGS);
+    }
+    catch (e) {
+        // A socket cannot be opened at all (ENXIO): say what it is.
+        if (e.code === 'ENXIO') {
+            const st = statSync(path, { throwIfNoEntry: false });
+            if (st && !st.isFile())
+                throw new FileRefusedError(path, 'not-regular', `is ${fileKind(st)}, not a regular file`);
+        }
+        throw e;
+    }
+    try {
+        const st = fstatSync(fd);
+        if (!st.isFile())
+            throw new FileRefusedError(path, 'not-regular', `is ${fileKind(st)}, not a regular file`);
+        return { fd, size: st.size };
+    }
+    catch (e) {
+        closeSync(fd);
+        throw e;
+    }
+}
+/**
+ * Read a regular file whole, at most `maxBytes` (FileRefusedError beyond it) and never past the
+ * size it stated when opened (bytes appended meanwhile are left for the next reader). `buf` is
+ * used when large enough, else a new buffer is made; the file's bytes are `file`.
+ */
+function readRegularFile(path, maxBytes = Infinity, buf) {
+    const { fd, size } = openRegular(path);
+    try {
+        if (size > maxBytes)
+            throw new FileRefusedError(path, 'too-large', `is ${size} bytes, more than the ${maxBytes}-byte limit`);
+        if (!buf || buf.length < size)
+            buf = Buffer.allocUnsafe(size);
+        let n = 0;
+        while (n < size) {
+            const k = readSync(fd, buf, n, size - n, null);
+            if (k === 0)
+                break; // shrank while being read: what is there
+            n += k;
+        }
+        return { file: buf.subarray(0, n), buf };
+    }
+    finally {
+        closeSync(fd);
+    }
+}
+
+/**
  * A JSON reader with the exact acceptance rules of Python's `json.loads` (the C scanner), used
  * on the text of one tar member:
  *
@@ -3187,10 +3285,14 @@ class TarReader {
         const out = new Map();
         for (const suffix of this.sel.suffixes) {
             const c = this.found.get(suffix);
-            if (c)
+            if (c && !c.delivered)
                 out.set(suffix, { suffix, name: Buffer.from(c.name, 'latin1').toString('utf8'), data: c.data ?? new Uint8Array(c.end - c.start) });
         }
         return out;
+    }
+    /** The error the archive has failed with so far, if any (result() throws it). */
+    failure() {
+        return this.error;
     }
     pump() {
         if (this.done)
@@ -3243,11 +3345,23 @@ class TarReader {
             // Decompressed chunks are not reused, so a member wholly inside one is kept as a view.
             if (from === c.start && to === c.end) {
                 c.data = piece.subarray(from - at, to - at);
+                this.deliver(c);
                 return;
             }
             c.data = new Uint8Array(c.end - c.start);
         }
         c.data.set(piece.subarray(from - at, to - at), from - c.start);
+        if (to === c.end)
+            this.deliver(c);
+    }
+    /** A complete member goes to onMember (when given), and its bytes are let go. */
+    deliver(c) {
+        if (!this.sel.onMember)
+            return;
+        const data = c.data ?? new Uint8Array(0);
+        c.data = null;
+        c.delivered = true;
+        this.sel.onMember({ suffix: c.suffix, name: Buffer.from(c.name, 'latin1').toString('utf8'), data });
     }
     *take(n) {
         while (this.buffered < n && !this.ended)
@@ -3316,10 +3430,13 @@ class TarReader {
             }
             if (info.offsetData + size > nextOffset)
                 throw new TarReadError(`${suffix}: member data overlaps the next header`);
+            this.sel.reserve?.(suffix, size);
             const c = { suffix, name: info.name, start: info.offsetData, end: info.offsetData + size, data: null };
             this.found.set(suffix, c);
             this.captures.push(c);
             this.active = c;
+            if (size === 0)
+                this.deliver(c);
             return;
         }
     }
@@ -3487,15 +3604,10 @@ async function readEpisode(path, opts = {}) {
         let file;
         try {
             // Sync: episodes are a few hundred KB, and fs/promises' readFile costs more than the read.
-            ({ file, buf: input } = readWhole(path, input));
+            ({ file, buf: input } = readWhole(path, input, compressedLimit(opts.limits ?? DEFAULT_LIMITS)));
         }
         catch (e) {
-            return {
-                ok: false,
-                detail: `cannot read the tarball: ${e.code ?? e.message}`,
-                stats,
-                sha256: null,
-            };
+            return { ok: false, detail: cannotRead(e), stats, sha256: null };
         }
         // Hashed from the bytes already in memory for classification: no second read.
         const sha256 = createHash('sha256').update(file).digest('hex');
@@ -3513,31 +3625,28 @@ async function readEpisode(path, opts = {}) {
  */
 const INPUT_FIRST_BYTES = 1024 * 1024;
 const INPUT_KEEP_MAX_BYTES = 8 * 1024 * 1024;
-/** Read a whole file into `buf`, growing it (a new buffer) when the file is larger. */
-function readWhole(path, buf) {
-    const fd = openSync(path, 'r');
-    try {
-        const size = fstatSync(fd).size;
-        if (size >= buf.length)
-            buf = Buffer.allocUnsafe(size + 1);
-        let n = 0;
-        for (;;) {
-            const k = readSync(fd, buf, n, buf.length - n, null);
-            if (k === 0)
-                break;
-            n += k;
-            if (n === buf.length) {
-                // The file grew while being read: keep reading, as readFileSync would.
-                const bigger = Buffer.allocUnsafe(buf.length * 2);
-                bigger.set(buf);
-                buf = bigger;
-            }
-        }
-        return { file: buf.subarray(0, n), buf };
-    }
-    finally {
-        closeSync(fd);
-    }
+/**
+ * A tarball larger than this is refused unread: compressed data is at most a little larger than
+ * what it decompresses to, so such a file cannot stay within maxEpisodeBytes (1% + 64 KiB covers
+ * zstd's and gzip's framing of incompressible data).
+ */
+function compressedLimit(limits) {
+    return limits.maxEpisodeBytes + Math.ceil(limits.maxEpisodeBytes / 100) + 64 * 1024;
+}
+/**
+ * Read a tarball into `buf` (a new buffer when the file is larger): a regular file only, at most
+ * `maxBytes`, and never past the size it states (see readRegularFile).
+ */
+function readWhole(path, buf, maxBytes = Infinity) {
+    return readRegularFile(path, maxBytes, buf);
+}
+/** The one-line detail of a tarball that cannot be read (the episode's ids name the file). */
+function cannotRead(e) {
+    if (e instanceof FileRefusedError)
+        return `${e.problem === 'too-large' ? 'size limit' : 'refused'}: the tarball ${e.why}`;
+    const err = e;
+    const what = err.code === 'EACCES' || err.code === 'EPERM' ? `${err.code} (permission denied)` : (err.code ?? err.message);
+    return `cannot read the tarball: ${what}`;
 }
 /**
  * An episode borrows the context's spare decompression scratch while its members are views of
@@ -3556,10 +3665,38 @@ async function readEpisodeBytes(file, opts = {}, stats) {
         decoder.scratch = scratch;
     }
 }
+/**
+ * What one episode may hold in memory at once, estimated: the bytes of the member being read
+ * plus the rows parsed so far. A parsed row costs about 100 bytes of heap whatever its fields
+ * (measured: 97-103 bytes for /proc, labels and netflow rows), so each counts as ROW_BYTES, or
+ * as its member's text when that is more. The budget is maxEpisodeBytes.
+ */
+const ROW_BYTES = 128;
 async function decodeAndParse(file, opts, st, scratch, decoder) {
     st.compressedBytes = file.length;
     const limits = opts.limits ?? DEFAULT_LIMITS;
-    const tar = new TarReader({ suffixes: MEMBER_SUFFIXES, maxMemberBytes: limits.maxMemberBytes });
+    const budget = limits.maxEpisodeBytes;
+    let held = 0;
+    const parsed = new Map();
+    const bySuffix = new Map(SOURCES.map((src) => [src.suffix, src]));
+    const tar = new TarReader({
+        suffixes: MEMBER_SUFFIXES,
+        maxMemberBytes: limits.maxMemberBytes,
+        reserve: (suffix, bytes) => {
+            if (held + bytes > budget)
+                throw new LimitError(overBudget(suffix, held + bytes, budget));
+        },
+        onMember: (m) => {
+            // Parsed now and its bytes let go, so the members of an episode are never all held whole.
+            const src = bySuffix.get(m.suffix);
+            const p = src ? parseSource(src, m, st) : parseMeta(m, st);
+            parsed.set(m.suffix, p);
+            if (p.ok)
+                held += Math.max(m.data.length, ROW_BYTES * (src ? p.value.rows.length : 1));
+            if (held > budget)
+                throw new LimitError(overBudget(m.suffix, held, budget));
+        },
+    });
     try {
         await decompress(file, (chunk) => {
             st.decompressedBytes += chunk.length;
@@ -3567,6 +3704,10 @@ async function decodeAndParse(file, opts, st, scratch, decoder) {
                 throw new LimitError(`decompressed episode exceeds the ${limits.maxEpisodeBytes}-byte limit`);
             }
             tar.push(chunk);
+            // Past the budget nothing more is read: the rest would only be decompressed and dropped.
+            const failed = tar.failure();
+            if (failed instanceof LimitError)
+                throw failed;
         }, decoder, limits.maxEpisodeBytes, scratch);
     }
     catch (e) {
@@ -3577,9 +3718,8 @@ async function decodeAndParse(file, opts, st, scratch, decoder) {
         throw e;
     }
     tar.end();
-    let members;
     try {
-        members = tar.result();
+        tar.result();
     }
     catch (e) {
         if (e instanceof TarReadError)
@@ -3588,49 +3728,57 @@ async function decodeAndParse(file, opts, st, scratch, decoder) {
             return { ok: false, detail: `size limit: ${e.message}`, stats: st, sha256: null };
         throw e;
     }
-    return parseMembers(members, st);
-}
-/** Parse the selected members in the reference's read order; the first bad one decides. */
-function parseMembers(members, stats) {
-    let meta = null;
-    const m = members.get('meta.json');
-    if (m) {
-        let text;
-        try {
-            text = strict.decode(m.data);
-        }
-        catch {
-            return { ok: false, detail: `${m.name}: invalid UTF-8 (UnicodeDecodeError)`, stats, sha256: null };
-        }
-        stats.jsonBytes += m.data.length;
-        try {
-            meta = { member: m.name, row: parseJsonDoc(text, META_FIELDS) };
-        }
-        catch (e) {
-            if (e instanceof JsonError)
-                return { ok: false, detail: `${m.name}: ${e.message} (line ${e.line} column ${e.column})`, stats, sha256: null };
-            throw e;
-        }
+    // The reference reads the members in its own order: the first bad one in that order decides.
+    for (const suffix of MEMBER_SUFFIXES) {
+        const p = parsed.get(suffix);
+        if (p && !p.ok)
+            return { ok: false, detail: p.detail, stats: st, sha256: null };
     }
-    const parsed = {};
+    const meta = parsed.get('meta.json');
+    const rows = {};
     for (const src of SOURCES) {
-        const mem = members.get(src.suffix);
-        if (!mem) {
-            parsed[src.key] = { member: null, rows: [], lineNos: [] };
-            continue;
-        }
-        stats.jsonBytes += mem.data.length;
-        try {
-            const { rows, lineNos } = parseJsonlBytes(mem.data, src.fields);
-            parsed[src.key] = { member: mem.name, rows, lineNos };
-        }
-        catch (e) {
-            if (e instanceof JsonError)
-                return { ok: false, detail: `${mem.name} line ${e.line}: ${e.message} (column ${e.column})`, stats, sha256: null };
-            throw e;
-        }
+        const p = parsed.get(src.suffix);
+        rows[src.key] = p?.ok ? p.value : { member: null, rows: [], lineNos: [] };
     }
-    return { ok: true, rows: { meta, ...parsed }, stats, sha256: null };
+    return {
+        ok: true,
+        rows: { meta: meta?.ok ? meta.value : null, ...rows },
+        stats: st,
+        sha256: null,
+    };
+}
+function overBudget(suffix, needed, budget) {
+    return `${suffix}: the episode would hold ${needed} bytes (member bytes and parsed rows), over its ${budget}-byte memory budget (maxEpisodeBytes)`;
+}
+function parseMeta(m, stats) {
+    let text;
+    try {
+        text = strict.decode(m.data);
+    }
+    catch {
+        return { ok: false, detail: `${m.name}: invalid UTF-8 (UnicodeDecodeError)` };
+    }
+    stats.jsonBytes += m.data.length;
+    try {
+        return { ok: true, value: { member: m.name, row: parseJsonDoc(text, META_FIELDS) } };
+    }
+    catch (e) {
+        if (e instanceof JsonError)
+            return { ok: false, detail: `${m.name}: ${e.message} (line ${e.line} column ${e.column})` };
+        throw e;
+    }
+}
+function parseSource(src, mem, stats) {
+    stats.jsonBytes += mem.data.length;
+    try {
+        const { rows, lineNos } = parseJsonlBytes(mem.data, src.fields);
+        return { ok: true, value: { member: mem.name, rows, lineNos } };
+    }
+    catch (e) {
+        if (e instanceof JsonError)
+            return { ok: false, detail: `${mem.name} line ${e.line}: ${e.message} (column ${e.column})` };
+        throw e;
+    }
 }
 
 /** One tarball on disk -> its verdict: read, parse, classify; unreadable instead of throwing. */
@@ -3657,4 +3805,4 @@ async function classifyTarball(tarPath, opts, decoder) {
     }
 }
 
-export { BLOCK as B, DEFAULT_LIMITS as D, HeaderError as H, JsonError as J, NotDict as N, PyFloat as P, ZstdWasmStream as Z, pyJsonString as a, pyIntText as b, classifyTarball as c, blockRound as d, parsePax as e, nts as f, checksumMatches as g, nti as h, isBlankPyLine as i, pyStr as j, fastPct as k, loadZstdWasm as l, makePhaseAt as m, newDecoderContext as n, classify as o, parseJsonDoc as p, fmtBytes as q, readEpisode as r, splitPyLines as s, truthy as t, unreadableVerdict as u, isDict as v, defaultZstdImpl as w };
+export { BLOCK as B, DEFAULT_LIMITS as D, FileRefusedError as F, HeaderError as H, JsonError as J, NotDict as N, PyFloat as P, ZstdWasmStream as Z, pyJsonString as a, pyIntText as b, classifyTarball as c, blockRound as d, parsePax as e, nts as f, checksumMatches as g, nti as h, isBlankPyLine as i, pyStr as j, fastPct as k, loadZstdWasm as l, makePhaseAt as m, newDecoderContext as n, readEpisode as o, parseJsonDoc as p, classify as q, readRegularFile as r, splitPyLines as s, truthy as t, unreadableVerdict as u, fmtBytes as v, isDict as w, defaultZstdImpl as x };

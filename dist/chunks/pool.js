@@ -1,9 +1,9 @@
-import { statSync, existsSync } from 'node:fs';
+import { statSync, realpathSync, existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { s as splitPyLines, i as isBlankPyLine, p as parseJsonDoc, J as JsonError, N as NotDict, t as truthy, v as isDict, n as newDecoderContext, c as classifyTarball, w as defaultZstdImpl, u as unreadableVerdict } from './classify-file.js';
-import { readFile } from 'node:fs/promises';
+import { r as readRegularFile, s as splitPyLines, i as isBlankPyLine, p as parseJsonDoc, J as JsonError, N as NotDict, t as truthy, w as isDict, n as newDecoderContext, c as classifyTarball, u as unreadableVerdict, x as defaultZstdImpl } from './classify-file.js';
 import { createHash } from 'node:crypto';
 
 /** The classifier's domain: rows in, verdict and evidence out. */
@@ -80,21 +80,49 @@ function unsafeIdReason(id) {
 function describeId(v) {
     return v === undefined ? 'missing' : (JSON.stringify(typeof v === 'bigint' ? v.toString() : v instanceof Map ? '{...}' : v) ?? String(v));
 }
-async function walkIndex(indexPath, episodesRoot, host) {
+async function walkIndex(indexPath, episodesRoot, opts = {}) {
     let text;
     try {
-        // A BOM is kept, as Python's read_text() keeps it: the first row then is not JSON.
-        text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await readFile(indexPath));
+        // A BOM is kept, as Python's read_text() keeps it: the first row then is not JSON. A FIFO or
+        // device is refused (FileRefusedError), never waited on.
+        text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(readRegularFile(indexPath).file);
     }
     catch (e) {
         if (e.code === 'ENOENT')
             return { entries: [], missing: [], problems: [], indexFound: false };
         throw e;
     }
-    return walkIndexText(text, episodesRoot, host);
+    return walkIndexText(text, episodesRoot, opts);
 }
-function walkIndexText(text, episodesRoot, host) {
+/**
+ * Errors of stat() that Python's Path.exists() takes for "does not exist" (the reference skips
+ * such rows as missing); any other error (EACCES above all) makes it raise.
+ */
+const MISSING_CODES = new Set(['ENOENT', 'ENOTDIR', 'ELOOP', 'EBADF']);
+function describeCode(code) {
+    if (code === 'EACCES' || code === 'EPERM')
+        return `${code} (permission denied)`;
+    return code ?? 'unknown error';
+}
+function walkIndexText(text, episodesRoot, opts = {}) {
+    const { host } = opts;
     const walk = { entries: [], missing: [], problems: [], indexFound: true };
+    let realRoot = null;
+    /** Why a tarball that exists must not be read (its real path), or null. */
+    const outsideRoot = (tarPath, shown) => {
+        if (opts.followOutsideLinks)
+            return null;
+        let real;
+        try {
+            realRoot ??= realpathSync.native(episodesRoot);
+            real = realpathSync.native(tarPath);
+        }
+        catch (e) {
+            return `cannot resolve ${shown}: ${describeCode(e.code)}`;
+        }
+        const inside = realRoot === path.parse(realRoot).root || real.startsWith(realRoot + path.sep);
+        return inside ? null : `refused: ${shown} resolves to ${real}, outside the episodes root; pass --follow-outside-links to read it`;
+    };
     for (const { line, lineNo } of splitPyLines(text)) {
         if (isBlankPyLine(line))
             continue;
@@ -147,26 +175,44 @@ function walkIndexText(text, episodesRoot, host) {
             continue;
         const tarPath = path.join(episodesRoot, h, `${ep}.tar.zst`);
         const shardKey = episodeShardKey(h, ep);
+        const shown = `${h}/${ep}.tar.zst`;
         let sizeBytes;
         try {
             sizeBytes = statSync(tarPath).size;
         }
-        catch {
-            walk.missing.push({ line: lineNo, host: h, episode: ep, tarPath, shardKey });
+        catch (e) {
+            const code = e.code;
+            if (code !== undefined && MISSING_CODES.has(code)) {
+                walk.missing.push({ line: lineNo, host: h, episode: ep, tarPath, shardKey });
+            }
+            else {
+                // The reference crashes here (Path.exists() raises): this episode is unreadable, not missing.
+                const refused = `cannot stat ${shown} in the episodes root: ${describeCode(code)}`;
+                walk.entries.push({ line: lineNo, host: h, episode: ep, tarPath, sizeBytes: 0, shardKey, refused });
+            }
             continue;
         }
-        walk.entries.push({ line: lineNo, host: h, episode: ep, tarPath, sizeBytes, shardKey });
+        const refused = outsideRoot(tarPath, shown);
+        walk.entries.push({ line: lineNo, host: h, episode: ep, tarPath, sizeBytes, shardKey, ...(refused ? { refused } : {}) });
     }
     return walk;
 }
 
+/**
+ * Scanning a dataset: walk index.jsonl, classify every listed tarball (concurrently), and
+ * return the results in index order, with the rows that were not scanned and why.
+ */
+const NO_STATS$1 = Object.freeze({ compressedBytes: 0, decompressedBytes: 0, jsonBytes: 0 });
 function inProcessRunner(opts) {
     const decoder = newDecoderContext(opts.zstd);
     return { run: (p) => classifyTarball(p, opts, decoder), close: async () => { } };
 }
 async function scanDataset(opts, runner) {
     const started = performance.now();
-    const walk = await walkIndex(opts.indexPath, opts.episodesRoot, opts.host);
+    const walk = await walkIndex(opts.indexPath, opts.episodesRoot, {
+        ...(opts.host !== undefined ? { host: opts.host } : {}),
+        ...(opts.followOutsideLinks ? { followOutsideLinks: true } : {}),
+    });
     const keep = opts.filter;
     const entries = keep ? walk.entries.filter(keep) : walk.entries;
     const missing = keep ? walk.missing.filter(keep) : walk.missing;
@@ -185,7 +231,9 @@ async function scanDataset(opts, runner) {
             if (i >= entries.length)
                 return;
             const e = entries[i];
-            const { verdict, stats, sha256 } = await r.run(e.tarPath);
+            const { verdict, stats, sha256 } = e.refused
+                ? { verdict: unreadableVerdict(e.refused), stats: NO_STATS$1, sha256: null }
+                : await r.run(e.tarPath);
             results[i] = { line: e.line, host: e.host, episode: e.episode, tarPath: e.tarPath, sizeBytes: e.sizeBytes, sha256, verdict };
             totals.compressedBytes += stats.compressedBytes;
             totals.decompressedBytes += stats.decompressedBytes;
@@ -214,6 +262,22 @@ async function scanDataset(opts, runner) {
  * that kills or blocks a worker is flagged. Results come back per episode; scanDataset puts
  * them in index order.
  */
+/**
+ * Workers per CPU core, at most. Classifying is CPU-bound (a tarball is read in one call, then
+ * decoded and parsed synchronously), so workers past the cores only add memory: each may hold
+ * an episode's budget (maxEpisodeBytes). Twice the cores leaves room for slow file systems.
+ */
+const JOBS_PER_CORE_MAX = 2;
+/** `requested` workers, capped at JOBS_PER_CORE_MAX per core; a one-line note when capped. */
+function capJobs(requested, cores = availableParallelism()) {
+    const max = Math.max(1, cores) * JOBS_PER_CORE_MAX;
+    if (requested <= max)
+        return { jobs: requested, note: null };
+    return {
+        jobs: max,
+        note: `jobs ${requested} capped at ${max} (${JOBS_PER_CORE_MAX} per CPU core, ${cores} cores): more workers only add memory`,
+    };
+}
 /** Generous: the size limits keep an honest episode to seconds; this only ends a runaway. */
 const DEFAULT_EPISODE_TIMEOUT_MS = 10 * 60 * 1000;
 const STARTUP_FAILURES_TOLERATED = 3;
@@ -262,13 +326,17 @@ class WorkerPool {
     broken = null;
     perWorker;
     timeoutMs;
+    jobs;
+    /** Workers told to stop (timed out) that have not exited yet. */
+    stopping = new Set();
     constructor(opts) {
         this.opts = opts;
         if (!(opts.jobs >= 1))
             throw new Error(`jobs must be at least 1, got ${opts.jobs}`);
+        this.jobs = capJobs(opts.jobs).jobs; // entry points say so when they cap; this holds for every caller
         this.perWorker = Math.max(1, opts.perWorker ?? 1);
         this.timeoutMs = opts.timeoutMs ?? DEFAULT_EPISODE_TIMEOUT_MS;
-        this.capacity = opts.jobs * this.perWorker;
+        this.capacity = this.jobs * this.perWorker;
     }
     run(tarPath) {
         if (this.closed)
@@ -285,7 +353,11 @@ class WorkerPool {
         const slots = this.slots.splice(0);
         for (const s of slots)
             s.ending = 'closed';
-        await Promise.all(slots.map((s) => s.worker.terminate()));
+        // A worker stuck in a system call cannot be stopped (terminate() waits for it to return to
+        // JavaScript): close does not wait for it past a grace period, nor keeps the loop alive.
+        const stopping = [...slots, ...this.stopping];
+        this.stopping.clear();
+        await Promise.all(stopping.map((s) => stopWithin(s.worker, CLOSE_GRACE_MS)));
         for (const s of slots)
             for (const j of s.inflight.values())
                 this.settle(j, new Error('the worker pool was closed'));
@@ -358,7 +430,7 @@ class WorkerPool {
         if (this.closed || this.broken)
             return;
         let free = this.slots.reduce((n, s) => n + (s.ending === null ? this.perWorker - s.inflight.size : 0), 0);
-        while (this.slots.length < this.opts.jobs && this.queue.length > free) {
+        while (this.slots.length < this.jobs && this.queue.length > free) {
             this.slots.push(this.spawn());
             free += this.perWorker;
         }
@@ -387,18 +459,27 @@ class WorkerPool {
         if (slot.ending !== null || !slot.inflight.has(job.id))
             return;
         slot.ending = 'timeout';
-        if (slot.inflight.size > 1 && !job.alone) {
+        const jobs = [...slot.inflight.values()];
+        slot.inflight.clear();
+        for (const j of jobs)
+            clearJobTimer(j);
+        if (jobs.length > 1 && !job.alone) {
             // A runaway blocks every episode in its worker, so which one it is cannot be told here:
-            // each goes back in line to run alone (exited() requeues them), and only the one that
-            // runs away again is flagged.
-            for (const j of slot.inflight.values())
+            // each goes back in line to run alone, and only the one that runs away again is flagged.
+            for (const j of jobs)
                 j.alone = true;
+            this.queue.unshift(...jobs);
         }
         else {
-            slot.inflight.delete(job.id);
             this.settle(job, crashed(`still running after ${+(this.timeoutMs / 1000).toFixed(1)} s; stopped`));
+            this.queue.unshift(...jobs.filter((j) => j !== job));
         }
-        void slot.worker.terminate();
+        // The slot is freed now, not when the worker exits: a worker stuck in a system call (a
+        // blocking read) may never exit, and must not hold a place in the pool.
+        this.slots.splice(this.slots.indexOf(slot), 1);
+        this.stopping.add(slot);
+        void slot.worker.terminate().then(() => this.stopping.delete(slot));
+        this.dispatch();
     }
     settle(job, outcome) {
         clearJobTimer(job);
@@ -407,6 +488,19 @@ class WorkerPool {
         else
             job.resolve(outcome);
     }
+}
+/** How long close() waits for a worker to stop before leaving it behind (unref'd). */
+const CLOSE_GRACE_MS = 2000;
+/** terminate(), waiting at most `ms`; a worker that has not stopped by then no longer keeps the loop alive. */
+async function stopWithin(worker, ms) {
+    let timer;
+    const stopped = await Promise.race([
+        worker.terminate().then(() => true),
+        new Promise((resolve) => (timer = setTimeout(() => resolve(false), ms))),
+    ]);
+    clearTimeout(timer);
+    if (!stopped)
+        worker.unref();
 }
 function clearJobTimer(job) {
     if (job.timer)
@@ -420,4 +514,4 @@ function oneLine(s) {
     return s.replace(/\s+/g, ' ').trim();
 }
 
-export { ALL_REASONS as A, DEFAULT_CLASSIFIER_SETTINGS as D, REFERENCE_REASONS as R, SOURCE_NAMES as S, ShardSpecError as a, inShard as b, createEpisodeRunner as c, formatShard as f, isReason as i, parseShard as p, scanDataset as s, unsafeIdReason as u, walkIndexText as w };
+export { ALL_REASONS as A, DEFAULT_CLASSIFIER_SETTINGS as D, REFERENCE_REASONS as R, SOURCE_NAMES as S, createEpisodeRunner as a, ShardSpecError as b, capJobs as c, inShard as d, formatShard as f, isReason as i, parseShard as p, scanDataset as s, unsafeIdReason as u, walkIndexText as w };

@@ -1,9 +1,9 @@
 import { readFileSync, writeFileSync, renameSync, existsSync, statSync, mkdirSync, unlinkSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { i as isReason, S as SOURCE_NAMES, A as ALL_REASONS, u as unsafeIdReason, D as DEFAULT_CLASSIFIER_SETTINGS, c as createEpisodeRunner, s as scanDataset, b as inShard, w as walkIndexText } from './pool.js';
+import { i as isReason, S as SOURCE_NAMES, A as ALL_REASONS, u as unsafeIdReason, D as DEFAULT_CLASSIFIER_SETTINGS, a as createEpisodeRunner, s as scanDataset, d as inShard, w as walkIndexText } from './pool.js';
+import { D as DEFAULT_LIMITS, r as readRegularFile, F as FileRefusedError, m as makePhaseAt, N as NotDict, j as pyStr, P as PyFloat, k as fastPct, o as readEpisode, q as classify, u as unreadableVerdict, v as fmtBytes } from './classify-file.js';
 import { createHash } from 'node:crypto';
-import { D as DEFAULT_LIMITS, m as makePhaseAt, N as NotDict, j as pyStr, P as PyFloat, k as fastPct, r as readEpisode, o as classify, u as unreadableVerdict, q as fmtBytes } from './classify-file.js';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -1740,10 +1740,11 @@ function checkDataset(indexPath, episodesRoot, show) {
     if (!st.isDirectory())
         throw new ConfigError(`${show(episodesRoot)} is not a folder; --episodes-root must name the folder of <host>/<episode>.tar.zst`);
     try {
-        return readFileSync(indexPath);
+        return readRegularFile(indexPath).file;
     }
     catch (e) {
-        throw new ConfigError(`cannot read the index ${show(indexPath)}: ${describeFsError(e)}; pass --dataset DIR or --index FILE`);
+        const why = e instanceof FileRefusedError ? e.why : describeFsError(e);
+        throw new ConfigError(`cannot read the index ${show(indexPath)}: ${why}; pass --dataset DIR or --index FILE`);
     }
 }
 /** Scan a dataset into a report. Bad paths or settings throw ConfigError. */
@@ -1772,6 +1773,7 @@ async function scanToReport(opts) {
             indexPath,
             episodesRoot,
             ...(opts.host ? { host: opts.host } : {}),
+            ...(opts.followOutsideLinks ? { followOutsideLinks: true } : {}),
             ...(opts.jobs ? { jobs: opts.jobs } : {}),
             settings,
             limits,
@@ -2672,7 +2674,7 @@ h3{font-size:15px;margin:16px 0 6px}
 .verdict{border-radius:8px;padding:14px 18px;margin:12px 0 16px;border:1px solid var(--line);border-left-width:6px}
 .verdict.passed{border-left-color:var(--ok)}.verdict.failed{border-left-color:var(--bad);background:#fff5f5}
 .verdict.warn{border-left-color:var(--warn);background:#fffbeb}.verdict.report-only{border-left-color:var(--info)}
-.verdict .head{font-size:17px;font-weight:600}.verdict .cause{margin-top:6px}
+.verdict .head{font-size:17px;font-weight:600}.verdict .cause,.verdict .effect,.verdict .accept{margin-top:6px}
 .cards{display:flex;gap:12px;flex-wrap:wrap}
 .card{border:1px solid var(--line);border-radius:8px;padding:10px 16px;min-width:140px;background:var(--panel)}
 .card .v{font-size:24px;font-weight:600}.card .k{color:var(--muted);font-size:12px;text-transform:uppercase;letter-spacing:.04em}

@@ -192,7 +192,7 @@ describe('a dataset the tool cannot read fails with one line, never a stack trac
     const r = await runAction({ workspace: ws, inputs: { dataset: 'odd' } });
     expect(r.code).toBe(1);
     expect(errors(r)).toHaveLength(1);
-    expect(errors(r)[0]).toMatch(/EISDIR/);
+    expect(errors(r)[0]).toMatch(/index\.jsonl: is a directory, not a regular file/);
     expect(hasStackTrace(r)).toBe(false);
   });
 
