@@ -19,6 +19,7 @@ import { unsafeIdReason } from '../dataset/index-file.js';
 import { ShardSpecError, formatShard, parseShard, type Shard } from '../dataset/shard.js';
 import { MIN_SUMMARY_LIMIT_BYTES } from '../render/summary.js';
 import { UsageError, helpText, intOption, parseArgs, usageLine, type OptionSpec, type ParsedArgs } from './args.js';
+import { historyMain } from './history.js';
 import type { CliIO } from './io.js';
 
 const PROG = 'episode-gate';
@@ -107,7 +108,7 @@ const REPORT_INPUT_EXCLUSIVE: ReadonlyArray<readonly string[]> = [
   ...['dataset', 'episodes-root', 'index', 'host', 'reason', 'settings', 'set', 'jobs'].map((o) => ['report', o]),
 ];
 
-const COMMANDS = '{scan,check,merge,baseline}';
+const COMMANDS = '{scan,check,merge,baseline,history}';
 
 const MAIN_HELP = `usage: ${PROG} ${COMMANDS} [options]
 
@@ -119,6 +120,7 @@ commands:
              exit 0 passed, 1 the gate failed, 2 the tool could not run
   merge      merge the reports of all N shards (scan --shard K/N), then check the whole as check does
   baseline   write or update a baseline from a scan, keeping pinned cases and tolerances
+  history    record a report in the audit history (append) or show the trend (show)
 
 With no dataset options, scan and check use the bundled fixture dataset, and check compares it
 with the committed fixture baseline. Run '${PROG} COMMAND --help' for a command's options.
@@ -472,9 +474,10 @@ export async function gateMain(argv: string[], io: CliIO): Promise<number> {
     io.out(MAIN_HELP);
     return 0;
   }
+  if (sub === 'history') return historyMain(argv.slice(1), io);
   if (!(sub in SUBS)) {
     io.err(
-      `usage: ${PROG} ${COMMANDS} [options]\n${PROG}: error: invalid command '${sub}' (choose from 'scan', 'check', 'merge', 'baseline')\n`,
+      `usage: ${PROG} ${COMMANDS} [options]\n${PROG}: error: invalid command '${sub}' (choose from 'scan', 'check', 'merge', 'baseline', 'history')\n`,
     );
     return 2;
   }
