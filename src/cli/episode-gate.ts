@@ -19,7 +19,10 @@ import { unsafeIdReason } from '../dataset/index-file.js';
 import { ShardSpecError, formatShard, parseShard, type Shard } from '../dataset/shard.js';
 import { MIN_SUMMARY_LIMIT_BYTES } from '../render/summary.js';
 import { UsageError, helpText, intOption, parseArgs, usageLine, type OptionSpec, type ParsedArgs } from './args.js';
-import { historyMain } from './history.js';
+import { DRIFT_SPECS, driftRuleFromArgs, historyMain } from './history.js';
+import { readHistoryFile } from '../history/file.js';
+import { runMetaFromEnv } from '../history/format.js';
+import type { GateHistory } from '../gate/run.js';
 import type { CliIO } from './io.js';
 
 const PROG = 'episode-gate';
@@ -79,6 +82,13 @@ const CHECK_SPECS: readonly OptionSpec[] = [
   ...DATASET_SPECS,
   { name: 'report', kind: 'value', metavar: 'FILE', help: 'judge this report (from episode-gate scan) instead of scanning' },
   ...GATE_SPECS,
+  {
+    name: 'history',
+    kind: 'value',
+    metavar: 'FILE',
+    help: 'draw the trend of this history file, with this run as its newest point, in the summary (the file is not written)',
+  },
+  ...DRIFT_SPECS,
 ];
 
 const MERGE_SPECS: readonly OptionSpec[] = GATE_SPECS.map((s) =>
@@ -260,6 +270,7 @@ async function checkCmd(args: ParsedArgs, io: CliIO, jobs: number | undefined): 
   }
   const reportIn = args.report as string | undefined;
   const reportOut = args['report-out'] as string | undefined;
+  const history = historyArgs(args, io);
   let outcome: GateOutcome;
   if (reportIn) {
     const show = (p: string): string => displayPath(p, io.cwd);
@@ -276,6 +287,7 @@ async function checkCmd(args: ParsedArgs, io: CliIO, jobs: number | undefined): 
         ...(limit ? { summaryLimitBytes: limit } : {}),
         reportHint: show(reportIn),
         cwd: io.cwd,
+        ...(history ? { history } : {}),
       },
     );
   } else {
@@ -296,9 +308,23 @@ async function checkCmd(args: ParsedArgs, io: CliIO, jobs: number | undefined): 
       ...(onProgress ? { onProgress } : {}),
       ...(baselinePath ? { updateHint: updateCommand(args, baselinePath, io) } : {}),
       cwd: io.cwd,
+      ...(history ? { history } : {}),
     });
   }
+  if (outcome.passed) for (const a of outcome.drift) io.err(`${PROG}: warning: ${a.message}\n`);
   return finishGate(outcome, args, io, baselinePath, failOn);
+}
+
+/** check --history FILE: the history's rows, this run's commit and run id, and the drift rule if asked. */
+function historyArgs(args: ParsedArgs, io: CliIO): GateHistory | null {
+  const drift = driftRuleFromArgs(args);
+  const file = args.history as string | undefined;
+  if (!file) {
+    if (drift) throw new UsageError('--drift-tolerance needs --history FILE (the runs the rule compares)');
+    return null;
+  }
+  const rows = readHistoryFile(path.resolve(io.cwd, file), displayPath(file, io.cwd));
+  return { rows, meta: runMetaFromEnv(io.env), drift };
 }
 
 /** Print the summary (and write it to --summary), say passed or failed on stderr, and give the exit code. */

@@ -16,6 +16,8 @@ import { ConfigError, describeFsError } from '../shared/errors.js';
 import { toolVersion } from '../shared/package-info.js';
 import { buildReport, compactVerdict, requireWholeReport, writeReport, type Report } from './report.js';
 import { resolveSettings, type GateSettings } from './settings.js';
+import { driftAlerts, type DriftAlert, type DriftRule } from '../history/drift.js';
+import { mergeRows, rowFromReport, type HistoryRow, type RunMeta } from '../history/format.js';
 
 export type { Regression } from './compare.js';
 
@@ -53,6 +55,14 @@ export interface GateOptions {
   updateHint?: string;
   /** Paths in messages are shown relative to this folder (default: process.cwd()). */
   cwd?: string;
+  /** Show this run as the newest point of the history's trend (nothing is written), with the drift rule if given. */
+  history?: GateHistory;
+}
+
+export interface GateHistory {
+  rows: HistoryRow[];
+  meta: RunMeta;
+  drift?: { rule: DriftRule; fail: boolean } | null;
 }
 
 export interface GateRunOptions extends ScanReportOptions, GateOptions {}
@@ -68,6 +78,8 @@ export interface GateOutcome {
   markdown: string;
   /** null when no baseline was given. */
   comparison: Comparison | null;
+  /** What the drift rule found (empty without history or rule). */
+  drift: DriftAlert[];
 }
 
 /** A path as users should read it: relative to cwd when inside it. */
@@ -164,6 +176,7 @@ export interface EvaluateOptions {
   reportHint?: string | null;
   /** The command that would update the baseline (shown next to improvements). */
   updateHint?: string | null;
+  history?: GateHistory;
 }
 
 function plural(n: number, one: string): string {
@@ -189,6 +202,9 @@ export function evaluateGate(report: Report, baseline: Baseline | null, opts: Ev
       .join(', ');
     failReason = `${plural(report.counts.flagged, 'episode')} flagged (${top}) and --fail-on is flagged`;
   }
+  const history = opts.history ? mergeRows(opts.history.rows, [rowFromReport(report, opts.history.meta, comparison)]) : null;
+  const drift = history && opts.history?.drift ? driftAlerts(history, opts.history.drift.rule) : [];
+  if (failReason === null && drift.length > 0 && opts.history?.drift?.fail) failReason = drift.map((a) => a.message).join('; ');
   const passed = failReason === null;
   const markdown = renderSummary(
     {
@@ -199,10 +215,11 @@ export function evaluateGate(report: Report, baseline: Baseline | null, opts: Ev
       failReason,
       reportHint: opts.reportHint ?? null,
       updateHint: opts.updateHint ?? null,
+      ...(history ? { history: { rows: history, drift, driftFails: Boolean(opts.history?.drift?.fail) } } : {}),
     },
     opts.summaryLimitBytes ?? DEFAULT_SUMMARY_LIMIT_BYTES,
   );
-  return { report, regressions, improvements, passed, failReason, markdown, comparison };
+  return { report, regressions, improvements, passed, failReason, markdown, comparison, drift };
 }
 
 /**
@@ -223,6 +240,7 @@ export async function gateReport(produce: () => Report | Promise<Report>, opts: 
     ...(opts.summaryLimitBytes ? { summaryLimitBytes: opts.summaryLimitBytes } : {}),
     reportHint: opts.reportHint ?? (opts.reportPath ? show(opts.reportPath) : null),
     updateHint: opts.updateHint ?? (opts.baselinePath ? `episode-gate baseline --out ${show(opts.baselinePath)}` : null),
+    ...(opts.history ? { history: opts.history } : {}),
   });
 }
 

@@ -8,6 +8,7 @@ import { SOURCE_NAMES } from '../classifier/types.js';
 import type { Comparison, Flip, Regression } from '../gate/compare.js';
 import { explain, type Report, type ReportEpisode } from '../gate/report.js';
 import { BudgetedMarkdown, addList, addTable, esc, escHtml } from './markdown.js';
+import { trendMarkdown, type TrendInput } from './trend.js';
 
 /** Just under GitHub's 1 MiB step-summary limit, leaving room for a caller's own lines. */
 export const DEFAULT_SUMMARY_LIMIT_BYTES = 1000 * 1024;
@@ -28,6 +29,8 @@ export interface SummaryInput {
   reportHint: string | null;
   /** The command that would update the baseline, shown next to improvements. */
   updateHint?: string | null;
+  /** The history with this run as its newest row, and what the drift rule found: drawn as the trend. */
+  history?: TrendInput;
 }
 
 const RESERVE = 1024;
@@ -322,6 +325,7 @@ export function renderSummary(inp: SummaryInput, limitBytes = DEFAULT_SUMMARY_LI
   hostsSection(md, inp);
   provenanceSection(md, inp);
   flaggedSection(md, inp);
+  if (inp.history) md.add(trendMarkdown(inp.history.rows, inp.history));
   if (md.truncated) {
     const where = inp.reportHint ? `the JSON report (${esc(inp.reportHint, 120)})` : 'the JSON report (`episode-gate scan --report FILE`)';
     md.addReserved(`\n> [!NOTE]\n> This summary was cut to stay under ${limit} bytes; every episode is in ${where}.\n`);

@@ -3,6 +3,7 @@
  * blocks in markdown) of the flagged rate, the top reasons and, with few hosts, each host, with
  * the numbers in a folded table beneath; and the same trend as sparklines for a terminal.
  */
+import type { DriftAlert } from '../history/drift.js';
 import type { HistoryRow } from '../history/format.js';
 import { DEFAULT_TREND_RUNS, trendOf, type Trend } from '../history/trend.js';
 import { esc, escHtml } from './markdown.js';
@@ -24,6 +25,7 @@ function chart(heading: string, values: readonly number[]): string {
     `  y-axis "% of scanned" 0 --> ${top}`,
     `  line [${values.map(num).join(', ')}]`,
     '```',
+    '',
     '',
   ].join('\n');
 }
@@ -49,6 +51,14 @@ function table(t: Trend): string {
 export interface TrendChartOptions {
   /** Runs shown (the newest). */
   lastRuns?: number;
+  /** What the drift rule found, named above the charts. */
+  drift?: readonly DriftAlert[];
+  /** Whether the drift rule fails the run (else it warns). */
+  driftFails?: boolean;
+}
+
+export interface TrendInput extends TrendChartOptions {
+  rows: readonly HistoryRow[];
 }
 
 /** The trend section of a summary: charts, then the numbers folded beneath. Empty when there are no rows. */
@@ -57,6 +67,12 @@ export function trendMarkdown(rows: readonly HistoryRow[], opts: TrendChartOptio
   if (t.points.length === 0) return '';
   const n = t.points.length;
   const parts = [`#### Trend over the last ${n} run${n === 1 ? '' : 's'}\n\n`];
+  const drift = opts.drift ?? [];
+  if (drift.length > 0) {
+    const kind = opts.driftFails ? 'CAUTION' : 'WARNING';
+    const verb = opts.driftFails ? 'fails the gate' : 'warns';
+    parts.push(`> [!${kind}]\n> The drift rule ${verb}:\n${drift.map((a) => `> - ${esc(a.message, 400)}`).join('\n')}\n\n`);
+  }
   parts.push(
     chart(
       `Flagged episodes (% of scanned), last ${n} runs`,
@@ -82,7 +98,7 @@ export function trendMarkdown(rows: readonly HistoryRow[], opts: TrendChartOptio
   parts.push(
     `<details><summary>The numbers behind the charts (${escHtml(String(n))} runs, oldest first)</summary>\n\n${table(t)}\n</details>\n\n`,
   );
-  return parts.join('\n');
+  return parts.join('');
 }
 
 const BARS = '▁▂▃▄▅▆▇█';

@@ -1,10 +1,11 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { gateMain } from '../../src/cli/episode-gate.js';
 import type { CliIO } from '../../src/cli/io.js';
 import { writeReport } from '../../src/gate/report.js';
-import { readHistoryFile } from '../../src/history/file.js';
+import { appendHistoryFile, readHistoryFile } from '../../src/history/file.js';
+import { rowFromReport } from '../../src/history/format.js';
 import { fakeReport, flagged, kept } from '../support/fake-reports.js';
 import { tempDir } from '../support/helpers.js';
 
@@ -57,5 +58,45 @@ describe('episode-gate history', () => {
   it('says when there is nothing to show yet', async () => {
     const r = await cli(['history', 'show', '--history', 'none.jsonl']);
     expect([r.code, r.out]).toEqual([0, 'no runs recorded yet (episode-gate history append adds one)\n']);
+  });
+});
+
+describe('check --history', () => {
+  const at = (day: number): string => new Date(Date.UTC(2026, 10, 1 + day)).toISOString();
+  // Fourteen quiet nights on two hosts, then tonight lab-b flags 9 of 10.
+  for (let d = 0; d < 14; d++) {
+    const r = fakeReport([...kept(9), ...flagged(1), ...kept(9, 'lab-b', 'b-ok'), ...flagged(1, ['flat-cpu'], 'lab-b')]);
+    r.generated_at = at(d);
+    appendHistoryFile(path.join(tmp, 'nights.jsonl'), 'nights.jsonl', rowFromReport(r, { commit: null, run: String(d) }));
+  }
+  const tonight = fakeReport([...kept(9), ...flagged(1), ...kept(1, 'lab-b', 'b-ok'), ...flagged(9, ['workload-silent'], 'lab-b')]);
+  tonight.generated_at = at(14);
+  writeReport(path.join(tmp, 'tonight.json'), tonight);
+
+  it('draws the trend with this run as the newest point, names the drift, and fails on it when asked; the file is not written', async () => {
+    const before = readFileSync(path.join(tmp, 'nights.jsonl'), 'utf8');
+    const args = ['check', '--report', 'tonight.json', '--history', 'nights.jsonl', '--drift-tolerance', '2', '--drift-window', '7'];
+    const warned = await cli(args, { GITHUB_RUN_ID: '99' });
+    expect(warned.code).toBe(0);
+    expect(warned.out).toContain('#### Trend over the last 15 runs');
+    expect(warned.out).toMatch(
+      /> \[!WARNING\]\n> The drift rule warns:\n> - drift on all hosts: flagged 15\.7% over the last 7 runs, up 5\.7 pp from 10\.0% over the 7 before \(tolerance 2 pp\)\n> - drift on host lab-b: flagged 21\.4% over the last 7 runs, up 11\.4 pp from 10\.0%/,
+    );
+    expect(warned.out).toMatch(/```mermaid\nxychart-beta\n {2}title "Flagged episodes \(% of scanned\), last 15 runs"\n/);
+    expect(warned.out).toMatch(/\| 15 \| 2026-11-15 00:00 \| {2}\| 20 \| 10 \| 50 \|/);
+    expect(warned.err).toMatch(/warning: drift on host lab-b/);
+    const failed = await cli([...args, '--drift-action', 'fail']);
+    expect(failed.code).toBe(1);
+    expect(failed.err).toMatch(/GATE FAILED \(exit 1\): drift on all hosts: .*; drift on host lab-b: /);
+    expect(failed.out).toContain('> [!CAUTION]\n> The drift rule fails the gate:');
+    expect(readFileSync(path.join(tmp, 'nights.jsonl'), 'utf8')).toBe(before);
+    const plain = await cli(['check', '--report', 'tonight.json']);
+    expect(plain.out).not.toContain('Trend over');
+  });
+
+  it('refuses a drift rule without a history', async () => {
+    const r = await cli(['check', '--report', 'tonight.json', '--drift-tolerance', '2']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--drift-tolerance needs --history FILE/);
   });
 });
