@@ -79,7 +79,7 @@ export function driftRuleFromArgs(args: ParsedArgs): { rule: DriftRule; fail: bo
 }
 
 /** Say each alert on stderr; true when the rule fails the run. */
-export function reportDrift(alerts: readonly DriftAlert[], fail: boolean, io: CliIO, prog: string): boolean {
+function reportDrift(alerts: readonly DriftAlert[], fail: boolean, io: CliIO, prog: string): boolean {
   for (const a of alerts) io.err(`${prog}: ${fail ? 'DRIFT (fails the run)' : 'warning'}: ${a.message}\n`);
   return fail && alerts.length > 0;
 }
