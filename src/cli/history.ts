@@ -4,6 +4,8 @@
  * Exit codes: 0 done (drift only warned), 1 the drift rule failed, 2 the tool could not run.
  */
 import path from 'node:path';
+import { loadBaseline } from '../gate/baseline.js';
+import { compare } from '../gate/compare.js';
 import { readReport, requireWholeReport } from '../gate/report.js';
 import { displayPath } from '../gate/run.js';
 import { DEFAULT_DRIFT_WINDOW, driftAlerts, type DriftAlert, type DriftRule } from '../history/drift.js';
@@ -40,6 +42,12 @@ const APPEND_SPECS: readonly OptionSpec[] = [
     kind: 'value',
     metavar: 'FILE',
     help: 'the JSON report of the run to record (from scan, check --report-out or merge --report-out)',
+  },
+  {
+    name: 'baseline',
+    kind: 'value',
+    metavar: 'FILE',
+    help: "also record the new, gone and flipped episodes against this baseline's episode map",
   },
   { name: 'commit', kind: 'value', metavar: 'SHA', help: 'the commit of the run (default: $GITHUB_SHA)' },
   { name: 'run-id', kind: 'value', metavar: 'ID', help: 'the run id; a row with the same id is replaced (default: $GITHUB_RUN_ID)' },
@@ -106,9 +114,13 @@ async function run(sub: keyof typeof SUBS, args: ParsedArgs, io: CliIO): Promise
       commit: (args.commit as string | undefined) ?? env.commit,
       run: (args['run-id'] as string | undefined) ?? env.run,
     };
-    rows = appendHistoryFile(path.resolve(io.cwd, history), show(history), rowFromReport(report, meta), maxRows);
+    const baselineIn = args.baseline as string | undefined;
+    const comparison = baselineIn
+      ? compare(report, loadBaseline(path.resolve(io.cwd, baselineIn), show(baselineIn)), show(baselineIn))
+      : null;
+    rows = appendHistoryFile(path.resolve(io.cwd, history), show(history), rowFromReport(report, meta, comparison), maxRows);
     io.err(
-      `${PROG}: recorded ${report.counts.scanned} episodes (${report.counts.flagged} flagged) in ${show(history)}; ${rows.length} runs kept\n`,
+      `${PROG}: recorded ${report.counts.scanned} episodes (${report.counts.flagged} flagged) in ${show(history)}; ${rows.length} run${rows.length === 1 ? '' : 's'} kept\n`,
     );
   } else {
     const runs = intOption('runs', args.runs as string | undefined) ?? DEFAULT_TREND_RUNS;

@@ -6,7 +6,7 @@ import type { CliIO } from '../../src/cli/io.js';
 import { writeReport } from '../../src/gate/report.js';
 import { appendHistoryFile, readHistoryFile } from '../../src/history/file.js';
 import { rowFromReport } from '../../src/history/format.js';
-import { fakeReport, flagged, kept } from '../support/fake-reports.js';
+import { baselineOf, fakeReport, flagged, kept } from '../support/fake-reports.js';
 import { tempDir } from '../support/helpers.js';
 
 const tmp = tempDir('history-cli-');
@@ -29,6 +29,30 @@ describe('episode-gate history', () => {
     expect((await cli(['history', 'append', '--history', 'h.jsonl', '--report', 'r.json'], env)).code).toBe(0);
     const rows = readHistoryFile(path.join(tmp, 'h.jsonl'), 'h.jsonl');
     expect(rows.map((r) => [r.commit, r.run, r.scanned, r.flagged])).toEqual([['f'.repeat(40), '777-2', 10, 2]]);
+  });
+
+  it("records the new, gone and flipped episodes against a baseline's episode map", async () => {
+    const base = baselineOf([...kept(8), ['lab-a', 'bad-0', ['flat-cpu']], ['lab-a', 'old', []], ['lab-a', 'bad-1', []]]);
+    writeFileSync(path.join(tmp, 'base.json'), JSON.stringify(base));
+    const r = await cli([
+      'history',
+      'append',
+      '--history',
+      'changes.jsonl',
+      '--report',
+      'r.json',
+      '--baseline',
+      'base.json',
+      '--run-id',
+      '1',
+    ]);
+    expect([r.code, r.err]).toEqual([0, 'episode-gate history: recorded 10 episodes (2 flagged) in changes.jsonl; 1 run kept\n']);
+    expect(readHistoryFile(path.join(tmp, 'changes.jsonl'), 'changes.jsonl')[0]!.changes).toEqual({
+      new: 0,
+      gone: 1,
+      flips: 1,
+      reasons_changed: 0,
+    });
   });
 
   it('refuses bad input in one line with exit 2', async () => {
