@@ -1,10 +1,10 @@
 #!/usr/bin/env node
-import { existsSync, statSync, readFileSync, realpathSync, readdirSync, createReadStream, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync, renameSync, readFileSync, statSync, realpathSync, readdirSync, createReadStream } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { S as SOURCE_NAMES, u as unsafeIdReason, A as ALL_REASONS, f as formatShard, p as parseShard, b as ShardSpecError, c as capJobs } from './chunks/pool.js';
-import { S as SOURCE_FORMAT, d as downsample, r as resolveSettings, a as displayPath, t as tarballPath, C as ConfigError, b as readEpisodeDetail, M as MANIFEST_FILE, c as describeFsError, e as MANIFEST_VERSION, f as SUMS_FILE, g as buildManifest, w as writeManifestDir, h as runUrl, F as FAIL_ON_CHOICES, i as toolVersion, T as TOLERANCE_KEYS, j as bundledFixtures, p as parseOverride, k as applyTolerance, l as loadBaseline, m as readReport, s as scanToReport, n as requireWholeReport, o as baselineFromReport, q as writeBaseline, u as MIN_SUMMARY_LIMIT_BYTES, v as gateReport, x as mergeShardReports, y as writeHtmlReport, z as writeReport, A as formatReport, B as summaryMarkdown } from './chunks/write.js';
-import { U as UsageError, o as options, c as closest, p as parseArgs, h as helpText, i as inLine, u as usageLine, b as intOption, r as runMain } from './chunks/io.js';
+import { S as SOURCE_FORMAT, d as downsample, r as resolveSettings, a as displayPath, t as tarballPath, C as ConfigError, b as readEpisodeDetail, D as DEFAULT_MAX_ROWS, m as mergeRows, f as formatHistory, c as describeFsError, p as parseHistory, e as DEFAULT_DRIFT_WINDOW, g as DEFAULT_TREND_RUNS, h as readReport, i as requireWholeReport, j as runMetaFromEnv, k as compare, l as loadBaseline, n as rowFromReport, o as trendText, q as driftAlerts, M as MANIFEST_FILE, s as MANIFEST_VERSION, u as SUMS_FILE, v as buildManifest, w as writeManifestDir, x as runUrl, F as FAIL_ON_CHOICES, T as TOLERANCE_KEYS, y as toolVersion, z as bundledFixtures, A as parseOverride, B as applyTolerance, E as scanToReport, G as baselineFromReport, H as writeBaseline, I as MIN_SUMMARY_LIMIT_BYTES, J as gateReport, K as mergeShardReports, L as writeHtmlReport, N as writeReport, O as formatReport, P as summaryMarkdown } from './chunks/write.js';
+import { U as UsageError, o as options, p as parseArgs, h as helpText, u as usageLine, b as intOption, c as closest, i as inLine, r as runMain } from './chunks/io.js';
 import { createHash } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import 'node:url';
@@ -126,6 +126,184 @@ async function explainCmd(args, io, dataset, overrides) {
     const detail = await readEpisodeDetail(file, host, episode, settings);
     io.out(args.json ? explainJson(detail) : explainText(detail));
     return 0;
+}
+
+/** Reading and writing a history file on disk (atomic replace: a reader never sees half a file). */
+/** The rows of a history file; a file that does not exist yet is an empty history. */
+function readHistoryFile(abs, name) {
+    let text;
+    try {
+        text = readFileSync(abs, 'utf8');
+    }
+    catch (e) {
+        if (e.code === 'ENOENT')
+            return [];
+        throw new ConfigError(`cannot read the history ${name}: ${describeFsError(e)}`);
+    }
+    return parseHistory(text, name);
+}
+/** Add `row` to the history file (created when missing), keeping the newest `maxRows`; returns the rows written. */
+function appendHistoryFile(abs, name, row, maxRows = DEFAULT_MAX_ROWS) {
+    const rows = mergeRows(readHistoryFile(abs, name), [row], maxRows);
+    const tmp = path.join(path.dirname(abs), `.${path.basename(abs)}.${process.pid}.tmp`);
+    try {
+        writeFileSync(tmp, formatHistory(rows));
+        renameSync(tmp, abs);
+    }
+    catch (e) {
+        throw new ConfigError(`cannot write the history ${name}: ${describeFsError(e)}; check that its folder exists and is writable`);
+    }
+    return rows;
+}
+
+/**
+ * `episode-gate history append|show`: record a run's report in a history file, and show the
+ * trend (rate per run, top reasons, sparklines) with the optional drift rule.
+ * Exit codes: 0 done (drift only warned), 1 the drift rule failed, 2 the tool could not run.
+ */
+const PROG$2 = 'episode-gate history';
+/** The drift rule's options, shared with check --history. */
+const DRIFT = options({
+    'drift-tolerance': {
+        kind: 'value',
+        metavar: 'PP',
+        help: 'drift rule: the flagged rate over the last K runs may rise at most PP percentage points above the K runs before (overall and per host); off by default',
+    },
+    'drift-window': { kind: 'value', metavar: 'K', help: `runs in each window of the drift rule (default ${DEFAULT_DRIFT_WINDOW})` },
+    'drift-action': { kind: 'value', choices: ['warn', 'fail'], help: 'what drift does: warn (default) or fail (exit 1)' },
+});
+const COMMON$1 = options({
+    history: { kind: 'value', metavar: 'FILE', help: 'the history file (JSON Lines, see schema/history.schema.json)' },
+});
+const APPEND = options({
+    ...COMMON$1,
+    report: {
+        kind: 'value',
+        metavar: 'FILE',
+        help: 'the JSON report of the run to record (from scan, check --report-out or merge --report-out)',
+    },
+    baseline: {
+        kind: 'value',
+        metavar: 'FILE',
+        help: "also record the new, gone and flipped episodes against this baseline's episode map",
+    },
+    commit: { kind: 'value', metavar: 'SHA', help: 'the commit of the run (default: $GITHUB_SHA)' },
+    'run-id': { kind: 'value', metavar: 'ID', help: 'the run id; a row with the same id is replaced (default: $GITHUB_RUN_ID)' },
+    'max-rows': { kind: 'value', metavar: 'N', help: `keep only the newest N rows (default ${DEFAULT_MAX_ROWS})` },
+    ...DRIFT,
+});
+const SHOW = options({
+    ...COMMON$1,
+    runs: { kind: 'value', metavar: 'N', help: `show the last N runs (default ${DEFAULT_TREND_RUNS})` },
+    ...DRIFT,
+});
+const SUBS = {
+    append: {
+        specs: APPEND,
+        description: 'Add one row for a report to the history file (created when missing), keeping the newest rows, then apply the drift rule if asked.',
+    },
+    show: { specs: SHOW, description: 'Print the trend of the history file, and apply the drift rule if asked.' },
+};
+/** The drift rule the options ask for, or null when --drift-tolerance is not given. */
+function driftRuleFromArgs(args) {
+    const tol = args['drift-tolerance'];
+    const window = intOption('drift-window', args['drift-window']);
+    if (tol === undefined) {
+        if (window !== undefined || args['drift-action'] !== undefined)
+            throw new UsageError('--drift-window and --drift-action need --drift-tolerance PP (the rise, in percentage points, that counts as drift)');
+        return null;
+    }
+    if (!/^\d+(\.\d+)?$/.test(tol))
+        throw new UsageError(`argument --drift-tolerance: expected percentage points such as 5 or 2.5, got '${tol}'`);
+    return { rule: { window: window ?? DEFAULT_DRIFT_WINDOW, tolerancePp: Number(tol) }, fail: args['drift-action'] === 'fail' };
+}
+/** Say each alert on stderr; true when the rule fails the run. */
+function reportDrift(alerts, fail, io, prog) {
+    for (const a of alerts)
+        io.err(`${prog}: ${fail ? 'DRIFT (fails the run)' : 'warning'}: ${a.message}\n`);
+    return fail && alerts.length > 0;
+}
+function requireHistory(args) {
+    const h = args.history;
+    if (!h)
+        throw new UsageError('the following arguments are required: --history');
+    return h;
+}
+async function run(args, io) {
+    const show = (p) => displayPath(p, io.cwd);
+    const history = requireHistory(args);
+    const drift = driftRuleFromArgs(args);
+    let rows;
+    if (args.sub === 'append') {
+        const reportIn = args.report;
+        if (!reportIn)
+            throw new UsageError('the following arguments are required: --report');
+        const maxRows = intOption('max-rows', args['max-rows']) ?? DEFAULT_MAX_ROWS;
+        const report = readReport(path.resolve(io.cwd, reportIn), show(reportIn));
+        requireWholeReport(report, show(reportIn), 'recorded');
+        const env = runMetaFromEnv(io.env);
+        const meta = {
+            commit: args.commit ?? env.commit,
+            run: args['run-id'] ?? env.run,
+        };
+        const baselineIn = args.baseline;
+        const comparison = baselineIn
+            ? compare(report, loadBaseline(path.resolve(io.cwd, baselineIn), show(baselineIn)), show(baselineIn))
+            : null;
+        rows = appendHistoryFile(path.resolve(io.cwd, history), show(history), rowFromReport(report, meta, comparison), maxRows);
+        io.err(`${PROG$2}: recorded ${report.counts.scanned} episodes (${report.counts.flagged} flagged) in ${show(history)}; ${rows.length} run${rows.length === 1 ? '' : 's'} kept\n`);
+    }
+    else {
+        const runs = intOption('runs', args.runs) ?? DEFAULT_TREND_RUNS;
+        rows = readHistoryFile(path.resolve(io.cwd, history), show(history));
+        io.out(trendText(rows, { lastRuns: runs }));
+    }
+    if (!drift)
+        return 0;
+    const alerts = driftAlerts(rows, drift.rule);
+    if (alerts.length === 0) {
+        io.err(rows.length < 2 * drift.rule.window
+            ? `${PROG$2}: drift rule not applied yet: it needs ${2 * drift.rule.window} runs, the history has ${rows.length}\n`
+            : `${PROG$2}: no drift over the last ${drift.rule.window} runs (tolerance ${drift.rule.tolerancePp} pp)\n`);
+        return 0;
+    }
+    return reportDrift(alerts, drift.fail, io, PROG$2) ? 1 : 0;
+}
+async function historyMain(argv, io) {
+    const sub = argv[0];
+    const usage = `usage: ${PROG$2} {append,show} [options]`;
+    if (sub === '-h' || sub === '--help') {
+        io.out(`${usage}\n\nThe audit history: one row per run, and the trend.\n\ncommands:\n  append     ${SUBS.append.description}\n  show       ${SUBS.show.description}\n`);
+        return 0;
+    }
+    if (sub !== 'append' && sub !== 'show') {
+        io.err(`${usage}\n${PROG$2}: error: ${sub === undefined ? 'a command is required (append or show)' : `invalid command '${sub}' (choose from 'append', 'show')`}\n`);
+        return 2;
+    }
+    const { specs, description } = SUBS[sub];
+    const prog = `${PROG$2} ${sub}`;
+    try {
+        const parsed = sub === 'append'
+            ? { sub, ...parseArgs(argv.slice(1), APPEND, { suggest: true }) }
+            : { sub, ...parseArgs(argv.slice(1), SHOW, { suggest: true }) };
+        if (parsed.help) {
+            io.out(helpText(prog, description, specs));
+            return 0;
+        }
+        if (parsed._.length > 0)
+            throw new UsageError(`unrecognized arguments: ${parsed._.join(' ')}`);
+        return await run(parsed, io);
+    }
+    catch (e) {
+        if (e instanceof UsageError) {
+            io.err(`${usageLine(prog, specs)}\n${prog}: error: ${e.message}\n`);
+            return 2;
+        }
+        const err = e;
+        const what = e instanceof ConfigError ? err.message : `internal error: ${err?.name ?? 'Error'}: ${err?.message ?? String(e)}`;
+        io.err(`episode-gate: ERROR (exit 2; the tool could not run, this is not a gate verdict): ${what}\n`);
+        return 2;
+    }
 }
 
 /**
@@ -499,6 +677,12 @@ const CHECK = options({
     ...DATASET,
     report: { kind: 'value', metavar: 'FILE', help: 'judge this report (from episode-gate scan) instead of scanning' },
     ...GATE,
+    history: {
+        kind: 'value',
+        metavar: 'FILE',
+        help: 'draw the trend of this history file, with this run as its newest point, in the summary (the file is not written)',
+    },
+    ...DRIFT,
 });
 const MERGE = options({
     ...COMMON,
@@ -528,7 +712,7 @@ const REPORT_INPUT_EXCLUSIVE = [
     ...DATASET_EXCLUSIVE,
     ...['dataset', 'episodes-root', 'index', 'host', 'reason', 'settings', 'set', 'jobs', 'follow-outside-links'].map((o) => ['report', o]),
 ];
-const COMMANDS = '{scan,check,merge,baseline,explain,verify}';
+const COMMANDS = '{scan,check,merge,baseline,explain,verify,history}';
 const MAIN_HELP = `usage: ${PROG} ${COMMANDS} [options]
 
 Classify a dataset of episodes and gate CI on regressions against a committed baseline.
@@ -542,6 +726,7 @@ commands:
   explain    one episode's verdict: per source the per-phase values, spread, threshold, a sparkline
   verify     check a folder against a manifest (--manifest DIR of check/merge): every listed
              tarball there with its sha256, no other; exit 0 verified, 1 a mismatch, 2 could not run
+  history    record a report in the audit history (append) or show the trend (show)
 
 With no dataset options, scan and check use the bundled fixture dataset, and check compares it
 with the committed fixture baseline. Run '${PROG} COMMAND --help' for a command's options.
@@ -728,8 +913,28 @@ async function checkCmd(args, io) {
             return report;
         }
         : () => scanToReport(scanOptions(args, io, named));
-    const outcome = await gateReport(produce, { ...opts, ...(reportIn ? { reportHint: show(reportIn) } : {}) });
+    const history = historyArgs(args, io);
+    const outcome = await gateReport(produce, {
+        ...opts,
+        ...(reportIn ? { reportHint: show(reportIn) } : {}),
+        ...(history ? { history } : {}),
+    });
+    if (outcome.passed)
+        for (const a of outcome.drift)
+            io.err(`${PROG}: warning: ${inLine(a.message)}\n`);
     return await finishGate(outcome, args, io, limit, 'check');
+}
+/** check --history FILE: the history's rows, this run's commit and run id, and the drift rule if asked. */
+function historyArgs(args, io) {
+    const drift = driftRuleFromArgs(args);
+    const file = args.history;
+    if (!file) {
+        if (drift)
+            throw new UsageError('--drift-tolerance needs --history FILE (the runs the rule compares)');
+        return null;
+    }
+    const rows = readHistoryFile(path.resolve(io.cwd, file), displayPath(file, io.cwd));
+    return { rows, meta: runMetaFromEnv(io.env), drift };
 }
 /** Print the summary (and write it to --summary), say passed or failed on stderr, and give the exit code. */
 async function finishGate(outcome, args, io, limit, command) {
@@ -883,20 +1088,22 @@ function versionLine() {
 async function gateMain(argv, io) {
     const sub = argv[0];
     if (sub === undefined) {
-        io.err(`usage: ${PROG} ${COMMANDS} [options]\n${PROG}: error: a command is required (scan, check, merge, baseline, explain or verify)\n`);
+        io.err(`usage: ${PROG} ${COMMANDS} [options]\n${PROG}: error: a command is required (scan, check, merge, baseline, explain, verify or history)\n`);
         return 2;
     }
     if (sub === '-h' || sub === '--help') {
         io.out(MAIN_HELP);
         return 0;
     }
+    if (sub === 'history')
+        return historyMain(argv.slice(1), io);
     if (sub === '--version') {
         io.out(versionLine());
         return 0;
     }
     if (!isSub(sub)) {
         const near = closest(sub.replace(/^-+/, ''), SUB_NAMES);
-        io.err(`usage: ${PROG} ${COMMANDS} [options]\n${PROG}: error: invalid command '${sub}' (choose from 'scan', 'check', 'merge', 'baseline', 'explain', 'verify')${near ? `; did you mean '${near}'?` : ''}\n`);
+        io.err(`usage: ${PROG} ${COMMANDS} [options]\n${PROG}: error: invalid command '${sub}' (choose from 'scan', 'check', 'merge', 'baseline', 'explain', 'verify', 'history')${near ? `; did you mean '${near}'?` : ''}\n`);
         return 2;
     }
     if (sub === 'check' || sub === 'baseline') {

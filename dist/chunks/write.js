@@ -299,7 +299,7 @@ function writeFileAtomic(file, text, what) {
 function writeReport(file, report) {
     writeFileAtomic(file, formatReport(report), 'report');
 }
-function isObj$1(v) {
+function isObj$2(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 /** Read a report written by `episode-gate scan`; a ConfigError names what is wrong. */
@@ -319,22 +319,22 @@ function readReport(file, displayName = file) {
         throw new ConfigError(`${displayName}: not valid JSON (${e.message}); write it again with episode-gate scan --report`);
     }
     const fix = 'write it again with episode-gate scan --report';
-    if (!isObj$1(doc))
+    if (!isObj$2(doc))
         throw new ConfigError(`${displayName}: a report must be a JSON object; ${fix}`);
     if (doc.report_version !== REPORT_VERSION) {
         throw new ConfigError(`${displayName}: report_version ${JSON.stringify(doc.report_version)} is not supported (expected ${REPORT_VERSION}); ${fix}`);
     }
     const counts = doc.counts;
-    if (!isObj$1(counts) || !['scanned', 'kept', 'flagged'].every((k) => Number.isSafeInteger(counts[k]))) {
+    if (!isObj$2(counts) || !['scanned', 'kept', 'flagged'].every((k) => Number.isSafeInteger(counts[k]))) {
         throw new ConfigError(`${displayName}: counts must hold whole numbers scanned, kept and flagged; ${fix}`);
     }
-    if (!isObj$1(doc.by_reason) || !Object.values(doc.by_reason).every((n) => Number.isSafeInteger(n))) {
+    if (!isObj$2(doc.by_reason) || !Object.values(doc.by_reason).every((n) => Number.isSafeInteger(n))) {
         throw new ConfigError(`${displayName}: by_reason must map reasons to whole numbers; ${fix}`);
     }
     if (!Array.isArray(doc.episodes))
         throw new ConfigError(`${displayName}: episodes must be a list; ${fix}`);
     doc.episodes.forEach((e, i) => {
-        const ok = isObj$1(e) &&
+        const ok = isObj$2(e) &&
             typeof e.host === 'string' &&
             typeof e.episode === 'string' &&
             (e.verdict === 'kept' || e.verdict === 'flagged') &&
@@ -344,7 +344,7 @@ function readReport(file, displayName = file) {
             throw new ConfigError(`${displayName}: episodes[${i}] needs host, episode, verdict (kept|flagged) and known reasons; ${fix}`);
     });
     for (const k of ['tool', 'dataset', 'sources', 'hosts', 'settings', 'totals']) {
-        if (!isObj$1(doc[k]))
+        if (!isObj$2(doc[k]))
             throw new ConfigError(`${displayName}: ${k} must be an object; ${fix}`);
     }
     for (const k of ['missing_tarballs', 'index_problems']) {
@@ -354,7 +354,7 @@ function readReport(file, displayName = file) {
     if (doc.shard !== undefined) {
         const s = doc.shard;
         const whole = (v, min) => Number.isSafeInteger(v) && v >= min;
-        if (!isObj$1(s) || !whole(s.count, 1) || !whole(s.index, 1) || s.index > s.count || !whole(s.index_rows, 0)) {
+        if (!isObj$2(s) || !whole(s.count, 1) || !whole(s.index, 1) || s.index > s.count || !whole(s.index_rows, 0)) {
             throw new ConfigError(`${displayName}: shard must hold whole numbers index (1..count), count and index_rows; ${fix} --shard K/N`);
         }
     }
@@ -389,11 +389,11 @@ const TOLERANCE_KEYS = [
 const REASONS_TEXT = ALL_REASONS.join(', ');
 class Invalid extends Error {
 }
-function isObj(v) {
+function isObj$1(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 function objectAt(v, where) {
-    if (!isObj(v))
+    if (!isObj$1(v))
         throw new Invalid(`${where} must be an object`);
     return v;
 }
@@ -574,7 +574,7 @@ function validate(doc) {
  * without it the fix names the command in general terms.
  */
 function parseBaseline(doc, displayName, create) {
-    if (isObj(doc) && Array.isArray(doc.episodes) && isObj(doc.tool) && isObj(doc.dataset)) {
+    if (isObj$1(doc) && Array.isArray(doc.episodes) && isObj$1(doc.tool) && isObj$1(doc.dataset)) {
         throw new ConfigError(`${displayName} is a report (written by episode-gate scan or --report-out), not a baseline: make a baseline from it with "episode-gate baseline --report ${displayName} --out BASELINE.json", or judge it with "episode-gate check --report ${displayName} --baseline BASELINE.json"`);
     }
     try {
@@ -1041,7 +1041,7 @@ function upperTailP(baseline, cohort) {
         sum += Math.exp(t - max);
     return Math.min(1, Math.exp(max) * sum);
 }
-function rate$1(t) {
+function rate$2(t) {
     return t.n === 0 ? 0 : (t.flagged * 100) / t.n;
 }
 function counts$1(reasonsOf, reason) {
@@ -1143,7 +1143,7 @@ function judgeCohort(added, baseline, settings) {
             stopped = true;
             return;
         }
-        t.alarm = rate$1(t.cohort) - rate$1(t.baseline) > settings.marginPp;
+        t.alarm = rate$2(t.cohort) - rate$2(t.baseline) > settings.marginPp;
     });
     result.tests = tests;
     const rank = (t) => (t.host !== null ? 0 : 2) + (t.reason !== null ? 0 : 1);
@@ -1153,8 +1153,8 @@ function judgeCohort(added, baseline, settings) {
 function pText(p) {
     return p < 1e-4 ? p.toExponential(1) : p.toPrecision(2);
 }
-function pct$1(t) {
-    return `${t.flagged}/${t.n} (${rate$1(t).toFixed(1)}%)`;
+function pct$4(t) {
+    return `${t.flagged}/${t.n} (${rate$2(t).toFixed(1)}%)`;
 }
 /** One line naming the host, the reason, both rates, the test and the episodes. */
 function alarmMessage(t, maxEpisodes = 10) {
@@ -1163,7 +1163,7 @@ function alarmMessage(t, maxEpisodes = 10) {
     const base = t.baselineAllHosts ? 'baseline (all hosts; the host is new)' : 'baseline';
     const shown = t.episodes.slice(0, maxEpisodes).join(', ');
     const more = t.episodes.length > maxEpisodes ? `, … ${t.episodes.length - maxEpisodes} more` : '';
-    return `${where}: ${what} ${pct$1(t.cohort)} vs the ${base}'s ${pct$1(t.baseline)} (one-sided exact test p = ${pText(t.p)} < ${pText(t.threshold ?? 0)}): ${shown}${more}`;
+    return `${where}: ${what} ${pct$4(t.cohort)} vs the ${base}'s ${pct$4(t.baseline)} (one-sided exact test p = ${pText(t.p)} < ${pText(t.threshold ?? 0)}): ${shown}${more}`;
 }
 
 const NAMES_SHOWN = 10;
@@ -1702,6 +1702,174 @@ function flipOf(ep, before) {
     return { host: ep.host, episode: ep.episode, kind, before, after: ep.reasons, why: explain(ep) };
 }
 
+const DEFAULT_DRIFT_WINDOW = 7;
+function pooled(rows, host) {
+    const t = { scanned: 0, flagged: 0 };
+    for (const r of rows) {
+        const [scanned, flagged] = host === null ? [r.scanned, r.flagged] : (r.hosts[host] ?? [0, 0]);
+        t.scanned += scanned;
+        t.flagged += flagged;
+    }
+    return t;
+}
+const rate$1 = (t) => (t.scanned === 0 ? 0 : (t.flagged * 100) / t.scanned);
+const pct$3 = (x) => `${x.toFixed(1)}%`;
+/**
+ * The alerts of the rule on the newest 2K rows of `rows` (oldest first): none until there are 2K
+ * rows. A host must have been scanned in both windows to be judged.
+ */
+function driftAlerts(rows, rule) {
+    const k = rule.window;
+    if (rows.length < 2 * k)
+        return [];
+    const older = rows.slice(rows.length - 2 * k, rows.length - k);
+    const newer = rows.slice(rows.length - k);
+    const hosts = [...new Set(newer.flatMap((r) => Object.keys(r.hosts)))].sort();
+    const alerts = [];
+    for (const host of [null, ...hosts]) {
+        const a = pooled(older, host);
+        const b = pooled(newer, host);
+        if (a.scanned === 0 || b.scanned === 0)
+            continue;
+        const before = rate$1(a);
+        const after = rate$1(b);
+        if (after - before > rule.tolerancePp + 1e-9) {
+            const who = host === null ? 'all hosts' : `host ${host}`;
+            alerts.push({
+                host,
+                before,
+                after,
+                message: `drift on ${who}: flagged ${pct$3(after)} over the last ${k} runs, up ${(after - before).toFixed(1)} pp from ${pct$3(before)} over the ${k} before (tolerance ${rule.tolerancePp} pp)`,
+            });
+        }
+    }
+    return alerts;
+}
+
+const HISTORY_VERSION = 1;
+/** About a year of nightly runs. */
+const DEFAULT_MAX_ROWS = 400;
+/** The commit and run of this process, from GitHub Actions' environment (null elsewhere). */
+function runMetaFromEnv(env) {
+    const id = env.GITHUB_RUN_ID;
+    const attempt = env.GITHUB_RUN_ATTEMPT;
+    return {
+        commit: env.GITHUB_SHA || null,
+        run: id ? (attempt && attempt !== '1' ? `${id}-${attempt}` : id) : null,
+    };
+}
+function rowFromReport(report, meta, comparison = null) {
+    const by_reason = {};
+    for (const [r, n] of Object.entries(report.by_reason))
+        if (n > 0)
+            by_reason[r] = n;
+    const hosts = {};
+    for (const h of Object.keys(report.hosts).sort())
+        hosts[h] = [report.hosts[h].scanned, report.hosts[h].flagged];
+    const row = {
+        v: HISTORY_VERSION,
+        time: report.generated_at,
+        commit: meta.commit,
+        run: meta.run,
+        fingerprint: report.dataset.fingerprint,
+        settings_hash: report.settings_hash,
+        tool_version: report.tool.version,
+        scanned: report.counts.scanned,
+        kept: report.counts.kept,
+        flagged: report.counts.flagged,
+        by_reason,
+        hosts,
+    };
+    if (comparison?.hasEpisodeMap) {
+        row.changes = {
+            new: comparison.added.total,
+            gone: comparison.vanished.length,
+            flips: comparison.flips.filter((f) => f.kind !== 'reasons-changed').length,
+            reasons_changed: comparison.flips.filter((f) => f.kind === 'reasons-changed').length,
+        };
+    }
+    return row;
+}
+const isCount = (x) => typeof x === 'number' && Number.isInteger(x) && x >= 0;
+const isObj = (x) => typeof x === 'object' && x !== null && !Array.isArray(x);
+const isStrOrNull = (x) => x === null || typeof x === 'string';
+/** Why `x` is not a history row, or null when it is one. */
+function rowProblem(x) {
+    if (!isObj(x))
+        return 'a row must be a JSON object';
+    if (x.v !== HISTORY_VERSION)
+        return `history version ${JSON.stringify(x.v)} is not supported (this tool reads version ${HISTORY_VERSION})`;
+    if (typeof x.time !== 'string' || Number.isNaN(Date.parse(x.time)))
+        return '"time" must be an ISO 8601 date';
+    if (!isStrOrNull(x.commit) || !isStrOrNull(x.run))
+        return '"commit" and "run" must be strings or null';
+    for (const k of ['fingerprint', 'settings_hash', 'tool_version'])
+        if (typeof x[k] !== 'string')
+            return `"${k}" must be a string`;
+    for (const k of ['scanned', 'kept', 'flagged'])
+        if (!isCount(x[k]))
+            return `"${k}" must be a whole number >= 0`;
+    if (!isObj(x.by_reason) || !Object.values(x.by_reason).every(isCount))
+        return '"by_reason" must map reasons to counts';
+    if (!isObj(x.hosts) || !Object.values(x.hosts).every((h) => Array.isArray(h) && h.length === 2 && h.every(isCount)))
+        return '"hosts" must map hosts to [scanned, flagged]';
+    if (x.changes !== undefined) {
+        const c = x.changes;
+        if (!isObj(c) || !['new', 'gone', 'flips', 'reasons_changed'].every((k) => isCount(c[k])))
+            return '"changes" must hold the counts new, gone, flips and reasons_changed';
+    }
+    return null;
+}
+/** Parse a history file's text; `name` names it in errors. Blank lines are allowed. */
+function parseHistory(text, name) {
+    const rows = [];
+    const lines = text.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i].trim();
+        if (line === '')
+            continue;
+        let value;
+        try {
+            value = JSON.parse(line);
+        }
+        catch {
+            throw new ConfigError(`${name} line ${i + 1} is not JSON: a history file holds one JSON row per line (episode-gate history append writes it); fix or delete that line`);
+        }
+        const problem = rowProblem(value);
+        if (problem)
+            throw new ConfigError(`${name} line ${i + 1}: ${problem}; fix or delete that line`);
+        rows.push(value);
+    }
+    return rows;
+}
+function formatRow(row) {
+    return `${JSON.stringify(row)}\n`;
+}
+function formatHistory(rows) {
+    return rows.map(formatRow).join('');
+}
+/** Two rows are the same run when they share run id (or, without one, time and fingerprint). */
+function rowKey(r) {
+    return r.run !== null ? `run:${r.run}` : `at:${r.time}:${r.fingerprint}`;
+}
+/**
+ * `base` with `added` appended (a run already present is replaced), ordered by time (stable), and
+ * only the newest `maxRows` kept.
+ */
+function mergeRows(base, added, maxRows = DEFAULT_MAX_ROWS) {
+    const byKey = new Map();
+    for (const r of [...base, ...added]) {
+        const k = rowKey(r);
+        byKey.delete(k);
+        byKey.set(k, r);
+    }
+    const all = [...byKey.values()]
+        .map((r, i) => ({ r, i, t: Date.parse(r.time) }))
+        .sort((a, b) => a.t - b.t || a.i - b.i)
+        .map((x) => x.r);
+    return all.slice(Math.max(0, all.length - maxRows));
+}
+
 /**
  * One gate run: settings → baseline → scan → report → comparison → decision → summary.
  * Nothing here knows about GitHub; the Action and the CLI both call runGate.
@@ -1861,6 +2029,10 @@ function evaluateGate(report, baseline, opts) {
             .join(', ');
         failReason = `${plural$2(report.counts.flagged, 'episode')} flagged (${top}) with fail-on: flagged`;
     }
+    const history = opts.history ? mergeRows(opts.history.rows, [rowFromReport(report, opts.history.meta, comparison)]) : null;
+    const drift = history && opts.history?.drift ? driftAlerts(history, opts.history.drift.rule) : [];
+    if (failReason === null && drift.length > 0 && opts.history?.drift?.fail)
+        failReason = drift.map((a) => a.message).join('; ');
     const passed = failReason === null;
     const cmd = opts.baselineCommand ?? null;
     return {
@@ -1876,6 +2048,8 @@ function evaluateGate(report, baseline, opts) {
         reportHint: opts.reportHint ?? null,
         acceptCommand: cmd ? cmd(baseline ? name : SUGGESTED_BASELINE) : null,
         baselineFile: null,
+        drift,
+        trend: history ? { rows: history, drift, driftFails: Boolean(opts.history?.drift?.fail) } : null,
     };
 }
 /**
@@ -1898,6 +2072,7 @@ async function gateReport(produce, opts) {
         ...(opts.baselinePath ? { baselineName: show(opts.baselinePath) } : {}),
         reportHint: opts.reportHint ?? (opts.reportPath ? show(opts.reportPath) : null),
         baselineCommand: opts.baselineCommand ?? null,
+        ...(opts.history ? { history: opts.history } : {}),
     });
     return { ...outcome, baselineFile: loaded && opts.baselinePath ? { name: show(opts.baselinePath), sha256: loaded.sha256 } : null };
 }
@@ -1919,7 +2094,7 @@ async function runGate(opts) {
  * that a short burst stays visible.
  */
 const DEFAULT_SERIES_WIDTH = 96;
-function num(v) {
+function num$1(v) {
     if (typeof v === 'number')
         return Number.isFinite(v) ? v : null;
     if (typeof v === 'bigint')
@@ -1942,7 +2117,7 @@ function cpuPct(r, prev, clkTck) {
         r.cpu_sys_jiffies,
         prev.cpu_user_jiffies,
         prev.cpu_sys_jiffies,
-    ].map(num);
+    ].map(num$1);
     if (m1 == null || m0 == null || u1 == null || s1 == null || u0 == null || s0 == null || clkTck === 0)
         return null;
     const dt = (m1 - m0) / 1e9;
@@ -1982,7 +2157,7 @@ function blockTotal(row) {
     for (const stats of raw.values()) {
         if (!(stats instanceof Map))
             continue;
-        total += (num(stats.get('wr_bytes')) ?? 0) + (num(stats.get('rd_bytes')) ?? 0);
+        total += (num$1(stats.get('wr_bytes')) ?? 0) + (num$1(stats.get('rd_bytes')) ?? 0);
     }
     return total;
 }
@@ -2011,7 +2186,7 @@ function episodeSeries(ep, clkTck, width = DEFAULT_SERIES_WIDTH) {
     let lastQmp = null;
     const raw = {
         proc: points(ep.proc, phaseAt, (r, prev) => (prev ? cpuPct(r, prev, clkTck) : null)),
-        netflow: points(ep.netflow, phaseAt, (r) => (num(r.bytes_in) ?? 0) + (num(r.bytes_out) ?? 0)),
+        netflow: points(ep.netflow, phaseAt, (r) => (num$1(r.bytes_in) ?? 0) + (num$1(r.bytes_out) ?? 0)),
         qmp: points(ep.qmp, phaseAt, (r) => {
             const total = blockTotal(r);
             const delta = total !== null && lastQmp !== null ? total - lastQmp : null;
@@ -2019,7 +2194,7 @@ function episodeSeries(ep, clkTck, width = DEFAULT_SERIES_WIDTH) {
                 lastQmp = total;
             return delta;
         }),
-        guest: points(ep.guest, phaseAt, (r) => (Array.isArray(r.load_1m_5m_15m) ? num(r.load_1m_5m_15m[0]) : null)),
+        guest: points(ep.guest, phaseAt, (r) => (Array.isArray(r.load_1m_5m_15m) ? num$1(r.load_1m_5m_15m[0]) : null)),
     };
     for (const name of SOURCE_NAMES)
         empty[name] = downsample(raw[name], width);
@@ -2281,6 +2456,7 @@ function summaryModel(o) {
         baselineName: o.baselineName,
         reportHint: o.reportHint,
         acceptCommand: o.acceptCommand,
+        trend: o.trend,
         report: o.report,
         comparison: cmp,
     };
@@ -2599,7 +2775,7 @@ function phaseBars(phases, threshold, colours, fmt, thresholdFmt = fmt) {
     return `<svg class="chart phases" role="img" aria-label="per-phase values" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}">${parts.join('')}</svg>`;
 }
 /** The raw series as a line, each run of one phase in its colour. */
-function sparkline(series, colours) {
+function sparkline$1(series, colours) {
     const W = 300;
     const H = 46;
     if (series.length === 0)
@@ -2790,7 +2966,7 @@ function sourcePanel(s, colours) {
     const { title, fmt, spread } = SOURCE_FORMAT[s.source];
     return (`<div class="src" data-source="${s.source}"><div><span class="st ${s.status}">${h(title)}: ${s.status}</span></div><div class="muted">${h(s.why)}</div>` +
         phaseBars(s.phases, s.threshold, colours, fmt, spread ?? fmt) +
-        sparkline(s.series, colours) +
+        sparkline$1(s.series, colours) +
         `</div>`);
 }
 function episode(e) {
@@ -2852,7 +3028,10 @@ function renderHtmlReport(inp) {
 /** The page's text; the details of the episodes shown in full are read from the dataset when it is there. */
 async function buildHtmlReport(run, opts) {
     const details = await loadEpisodeDetails(run.report, episodesToDetail(run), opts.cwd);
-    return renderHtmlReport(htmlReportInput(run, details, { reportHint: opts.reportHint ?? null }));
+    // With a history (check --history), the page draws the same trend the summary does.
+    const rows = 'trend' in run && run.trend ? run.trend.rows : [];
+    const trend = rows.map((r) => ({ label: r.time.slice(0, 10), scanned: r.scanned, flagged: r.flagged }));
+    return renderHtmlReport(htmlReportInput(run, details, { reportHint: opts.reportHint ?? null, trend }));
 }
 async function writeHtmlReport(file, run, opts) {
     writeFileAtomic(path.resolve(opts.cwd, file), await buildHtmlReport(run, opts), 'HTML report');
@@ -3082,6 +3261,136 @@ function hostCohortCells(cmp, host) {
         return ['', ''];
     const alarm = co.alarms.some((a) => a.host === host);
     return [h.cohort.n === 0 ? '' : tally(h.cohort) + (alarm ? ' ❌' : ''), h.baseline.n === 0 ? 'new host' : tally(h.baseline)];
+}
+
+const DEFAULT_TREND_RUNS = 30;
+const pct$2 = (n, of) => (of === 0 ? 0 : (n * 100) / of);
+function trendOf(rows, lastRuns = DEFAULT_TREND_RUNS, topReasons = 3) {
+    const shown = rows.slice(Math.max(0, rows.length - lastRuns));
+    const totals = new Map();
+    for (const r of shown)
+        for (const [reason, n] of Object.entries(r.by_reason))
+            totals.set(reason, (totals.get(reason) ?? 0) + n);
+    const top = [...totals.entries()]
+        .filter(([, n]) => n > 0)
+        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+        .slice(0, topReasons)
+        .map(([reason]) => reason);
+    const hosts = [...new Set(shown.flatMap((r) => Object.keys(r.hosts)))].sort();
+    const points = shown.map((r) => {
+        const reasonRates = {};
+        for (const reason of top)
+            reasonRates[reason] = pct$2(r.by_reason[reason] ?? 0, r.scanned);
+        const hostRates = {};
+        for (const h of hosts) {
+            const c = r.hosts[h];
+            hostRates[h] = c ? pct$2(c[1], c[0]) : null;
+        }
+        return {
+            time: r.time,
+            commit: r.commit,
+            scanned: r.scanned,
+            flagged: r.flagged,
+            rate: pct$2(r.flagged, r.scanned),
+            reasonRates,
+            hostRates,
+        };
+    });
+    return { points, topReasons: top, hosts };
+}
+
+/** Per-host charts are drawn only up to this many hosts (beyond it the table has them). */
+const MAX_HOST_CHARTS = 4;
+/** Text safe inside a mermaid quoted title. */
+const title = (s) => s.replace(/[^\w .,:()%/+-]/g, '?').slice(0, 120);
+const num = (x) => String(Math.round(x * 100) / 100);
+function chart(heading, values) {
+    const top = Math.max(1, Math.ceil(Math.max(...values, 0) * 1.1));
+    return [
+        '```mermaid',
+        'xychart-beta',
+        `  title "${title(heading)}"`,
+        `  x-axis "run" [${values.map((_, i) => i + 1).join(', ')}]`,
+        `  y-axis "% of scanned" 0 --> ${top}`,
+        `  line [${values.map(num).join(', ')}]`,
+        '```',
+        '',
+        '',
+    ].join('\n');
+}
+function table(t) {
+    const head = ['#', 'time', 'commit', 'scanned', 'flagged', 'flagged %', ...t.topReasons.map((r) => `${r} %`)];
+    const lines = [`| ${head.map((h) => esc(h)).join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
+    t.points.forEach((p, i) => {
+        const cells = [
+            String(i + 1),
+            esc(p.time.slice(0, 16).replace('T', ' ')),
+            p.commit ? `\`${esc(p.commit.slice(0, 7)).replace(/`/g, '')}\`` : '',
+            String(p.scanned),
+            String(p.flagged),
+            num(p.rate),
+            ...t.topReasons.map((r) => num(p.reasonRates[r] ?? 0)),
+        ];
+        lines.push(`| ${cells.join(' | ')} |`);
+    });
+    return lines.join('\n') + '\n';
+}
+/** The trend section of a summary: charts, then the numbers folded beneath. Empty when there are no rows. */
+function trendMarkdown(rows, opts = {}) {
+    const t = trendOf(rows, opts.lastRuns ?? DEFAULT_TREND_RUNS);
+    if (t.points.length === 0)
+        return '';
+    const n = t.points.length;
+    const parts = [`#### Trend over the last ${n} run${n === 1 ? '' : 's'}\n\n`];
+    const drift = opts.drift ?? [];
+    if (drift.length > 0) {
+        const kind = opts.driftFails ? 'CAUTION' : 'WARNING';
+        const verb = opts.driftFails ? 'fails the gate' : 'warns';
+        parts.push(`> [!${kind}]\n> The drift rule ${verb}:\n${drift.map((a) => `> - ${esc(a.message, 400)}`).join('\n')}\n\n`);
+    }
+    parts.push(chart(`Flagged episodes (% of scanned), last ${n} runs`, t.points.map((p) => p.rate)));
+    for (const r of t.topReasons)
+        parts.push(chart(`Flagged for ${r} (% of scanned)`, t.points.map((p) => p.reasonRates[r] ?? 0)));
+    if (t.hosts.length > 1 && t.hosts.length <= MAX_HOST_CHARTS) {
+        for (const h of t.hosts)
+            parts.push(chart(`Host ${h}: flagged (% of its scanned)`, t.points.map((p) => p.hostRates[h] ?? 0)));
+    }
+    parts.push(`<details><summary>The numbers behind the charts (${escHtml(String(n))} runs, oldest first)</summary>\n\n${table(t)}\n</details>\n\n`);
+    return parts.join('');
+}
+const BARS = '▁▂▃▄▅▆▇█';
+/** One character per value, scaled from 0 to the largest value. */
+function sparkline(values) {
+    const max = Math.max(...values, 0);
+    return values.map((v) => BARS[max === 0 ? 0 : Math.min(BARS.length - 1, Math.round((v / max) * (BARS.length - 1)))]).join('');
+}
+const pct$1 = (x) => `${x.toFixed(1)}%`;
+/** The trend for a terminal: sparklines of the rate, the top reasons and each host, then one line per run. */
+function trendText(rows, opts = {}) {
+    const t = trendOf(rows, opts.lastRuns ?? DEFAULT_TREND_RUNS);
+    if (t.points.length === 0)
+        return 'no runs recorded yet (episode-gate history append adds one)\n';
+    const n = t.points.length;
+    const first = t.points[0].time.slice(0, 10);
+    const last = t.points[n - 1].time.slice(0, 10);
+    const out = [`${rows.length} run${rows.length === 1 ? '' : 's'} recorded; the last ${n}, ${first} to ${last}:`, ''];
+    const labels = ['flagged', ...t.topReasons.map((r) => `  ${r}`), ...t.hosts.map((h) => `  host ${h}`)];
+    const width = Math.min(40, Math.max(...labels.map((l) => l.length)));
+    const line = (label, values) => {
+        const known = values.filter((v) => v !== null);
+        const now = values[values.length - 1];
+        return `${label.padEnd(width)}  ${sparkline(values.map((v) => v ?? 0))}  now ${now === null || now === undefined ? '-' : pct$1(now)}, max ${pct$1(Math.max(...known, 0))}`;
+    };
+    out.push(line('flagged', t.points.map((p) => p.rate)));
+    for (const r of t.topReasons)
+        out.push(line(`  ${r}`, t.points.map((p) => p.reasonRates[r] ?? 0)));
+    for (const h of t.hosts)
+        out.push(line(`  host ${h}`, t.points.map((p) => p.hostRates[h] ?? null)));
+    out.push('', 'time              commit   scanned  flagged  rate');
+    for (const p of t.points) {
+        out.push(`${p.time.slice(0, 16).replace('T', ' ')}  ${(p.commit ?? '-').slice(0, 7).padEnd(7)}  ${String(p.scanned).padStart(7)}  ${String(p.flagged).padStart(7)}  ${pct$1(p.rate).padStart(6)}`);
+    }
+    return out.join('\n') + '\n';
 }
 
 /**
@@ -3430,6 +3739,8 @@ function renderSummary(m, limitBytes = DEFAULT_SUMMARY_LIMIT_BYTES) {
     md.add(lead(m));
     for (const section of SECTIONS)
         section(md, m);
+    if (m.trend)
+        md.add(trendMarkdown(m.trend.rows, m.trend));
     if (md.truncated) {
         const where = m.reportHint ? `the JSON report (${esc(m.reportHint, 120)})` : 'the JSON report (`episode-gate scan --report FILE`)';
         md.addReserved(`\n> [!NOTE]\n> This summary was cut to stay under ${limit} bytes; every episode is in ${where}.\n`);
@@ -3678,4 +3989,4 @@ function writeManifestDir(dir, m, url) {
     return files;
 }
 
-export { formatReport as A, summaryMarkdown as B, ConfigError as C, hasChange as D, esc as E, FAIL_ON_CHOICES as F, plain as G, runGate as H, summaryModel as I, renderSummary as J, escHtml as K, MANIFEST_FILE as M, SOURCE_FORMAT as S, TOLERANCE_KEYS as T, displayPath as a, readEpisodeDetail as b, describeFsError as c, downsample as d, MANIFEST_VERSION as e, SUMS_FILE as f, buildManifest as g, runUrl as h, toolVersion as i, bundledFixtures as j, applyTolerance as k, loadBaseline as l, readReport as m, requireWholeReport as n, baselineFromReport as o, parseOverride as p, writeBaseline as q, resolveSettings as r, scanToReport as s, tarballPath as t, MIN_SUMMARY_LIMIT_BYTES as u, gateReport as v, writeManifestDir as w, mergeShardReports as x, writeHtmlReport as y, writeReport as z };
+export { parseOverride as A, applyTolerance as B, ConfigError as C, DEFAULT_MAX_ROWS as D, scanToReport as E, FAIL_ON_CHOICES as F, baselineFromReport as G, writeBaseline as H, MIN_SUMMARY_LIMIT_BYTES as I, gateReport as J, mergeShardReports as K, writeHtmlReport as L, MANIFEST_FILE as M, writeReport as N, formatReport as O, summaryMarkdown as P, hasChange as Q, esc as R, SOURCE_FORMAT as S, TOLERANCE_KEYS as T, plain as U, runGate as V, summaryModel as W, renderSummary as X, escHtml as Y, displayPath as a, readEpisodeDetail as b, describeFsError as c, downsample as d, DEFAULT_DRIFT_WINDOW as e, formatHistory as f, DEFAULT_TREND_RUNS as g, readReport as h, requireWholeReport as i, runMetaFromEnv as j, compare as k, loadBaseline as l, mergeRows as m, rowFromReport as n, trendText as o, parseHistory as p, driftAlerts as q, resolveSettings as r, MANIFEST_VERSION as s, tarballPath as t, SUMS_FILE as u, buildManifest as v, writeManifestDir as w, runUrl as x, toolVersion as y, bundledFixtures as z };

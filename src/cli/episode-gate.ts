@@ -20,6 +20,7 @@ import {
   scanToReport,
   type BaselineCommand,
   type GateOptions,
+  type GateHistory,
   type GateOutcome,
   type ScanReportOptions,
 } from '../gate/run.js';
@@ -43,6 +44,9 @@ import {
   type Parsed,
 } from './args.js';
 import { EXPLAIN, explainCmd } from './explain.js';
+import { DRIFT, driftRuleFromArgs, historyMain } from './history.js';
+import { readHistoryFile } from '../history/file.js';
+import { runMetaFromEnv } from '../history/format.js';
 import type { CliIO } from './io.js';
 import { MANIFEST_OPTION, VERIFY, VERIFY_DESCRIPTION, verifyCmd, writeManifest } from './manifest.js';
 
@@ -121,6 +125,12 @@ const CHECK = options({
   ...DATASET,
   report: { kind: 'value', metavar: 'FILE', help: 'judge this report (from episode-gate scan) instead of scanning' },
   ...GATE,
+  history: {
+    kind: 'value',
+    metavar: 'FILE',
+    help: 'draw the trend of this history file, with this run as its newest point, in the summary (the file is not written)',
+  },
+  ...DRIFT,
 });
 
 const MERGE = options({
@@ -156,7 +166,7 @@ const REPORT_INPUT_EXCLUSIVE = [
   ),
 ];
 
-const COMMANDS = '{scan,check,merge,baseline,explain,verify}';
+const COMMANDS = '{scan,check,merge,baseline,explain,verify,history}';
 
 const MAIN_HELP = `usage: ${PROG} ${COMMANDS} [options]
 
@@ -171,6 +181,7 @@ commands:
   explain    one episode's verdict: per source the per-phase values, spread, threshold, a sparkline
   verify     check a folder against a manifest (--manifest DIR of check/merge): every listed
              tarball there with its sha256, no other; exit 0 verified, 1 a mismatch, 2 could not run
+  history    record a report in the audit history (append) or show the trend (show)
 
 With no dataset options, scan and check use the bundled fixture dataset, and check compares it
 with the committed fixture baseline. Run '${PROG} COMMAND --help' for a command's options.
@@ -382,8 +393,26 @@ async function checkCmd(args: Parsed<typeof CHECK>, io: CliIO): Promise<number> 
         return report;
       }
     : (): Promise<Report> => scanToReport(scanOptions(args, io, named));
-  const outcome = await gateReport(produce, { ...opts, ...(reportIn ? { reportHint: show(reportIn) } : {}) });
+  const history = historyArgs(args, io);
+  const outcome = await gateReport(produce, {
+    ...opts,
+    ...(reportIn ? { reportHint: show(reportIn) } : {}),
+    ...(history ? { history } : {}),
+  });
+  if (outcome.passed) for (const a of outcome.drift) io.err(`${PROG}: warning: ${inLine(a.message)}\n`);
   return await finishGate(outcome, args, io, limit, 'check');
+}
+
+/** check --history FILE: the history's rows, this run's commit and run id, and the drift rule if asked. */
+function historyArgs(args: Parsed<typeof CHECK>, io: CliIO): GateHistory | null {
+  const drift = driftRuleFromArgs(args);
+  const file = args.history;
+  if (!file) {
+    if (drift) throw new UsageError('--drift-tolerance needs --history FILE (the runs the rule compares)');
+    return null;
+  }
+  const rows = readHistoryFile(path.resolve(io.cwd, file), displayPath(file, io.cwd));
+  return { rows, meta: runMetaFromEnv(io.env), drift };
 }
 
 /** Print the summary (and write it to --summary), say passed or failed on stderr, and give the exit code. */
@@ -561,7 +590,7 @@ export async function gateMain(argv: string[], io: CliIO): Promise<number> {
   const sub = argv[0];
   if (sub === undefined) {
     io.err(
-      `usage: ${PROG} ${COMMANDS} [options]\n${PROG}: error: a command is required (scan, check, merge, baseline, explain or verify)\n`,
+      `usage: ${PROG} ${COMMANDS} [options]\n${PROG}: error: a command is required (scan, check, merge, baseline, explain, verify or history)\n`,
     );
     return 2;
   }
@@ -569,6 +598,7 @@ export async function gateMain(argv: string[], io: CliIO): Promise<number> {
     io.out(MAIN_HELP);
     return 0;
   }
+  if (sub === 'history') return historyMain(argv.slice(1), io);
   if (sub === '--version') {
     io.out(versionLine());
     return 0;
@@ -576,7 +606,7 @@ export async function gateMain(argv: string[], io: CliIO): Promise<number> {
   if (!isSub(sub)) {
     const near = closest(sub.replace(/^-+/, ''), SUB_NAMES);
     io.err(
-      `usage: ${PROG} ${COMMANDS} [options]\n${PROG}: error: invalid command '${sub}' (choose from 'scan', 'check', 'merge', 'baseline', 'explain', 'verify')${near ? `; did you mean '${near}'?` : ''}\n`,
+      `usage: ${PROG} ${COMMANDS} [options]\n${PROG}: error: invalid command '${sub}' (choose from 'scan', 'check', 'merge', 'baseline', 'explain', 'verify', 'history')${near ? `; did you mean '${near}'?` : ''}\n`,
     );
     return 2;
   }

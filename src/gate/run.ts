@@ -17,6 +17,8 @@ import { ConfigError, describeFsError } from '../shared/errors.js';
 import { toolVersion } from '../shared/package-info.js';
 import { buildReport, compactVerdict, requireWholeReport, writeReport, type Report } from './report.js';
 import { resolveSettings, type GateSettings } from './settings.js';
+import { driftAlerts, type DriftAlert, type DriftRule } from '../history/drift.js';
+import { mergeRows, rowFromReport, type HistoryRow, type RunMeta } from '../history/format.js';
 
 export type { Regression } from './compare.js';
 
@@ -60,6 +62,14 @@ export interface GateOptions {
   baselineCommand?: BaselineCommand;
   /** Paths in messages are shown relative to this folder (default: process.cwd()). */
   cwd?: string;
+  /** Show this run as the newest point of the history's trend (nothing is written), with the drift rule if given. */
+  history?: GateHistory;
+}
+
+export interface GateHistory {
+  rows: HistoryRow[];
+  meta: RunMeta;
+  drift?: { rule: DriftRule; fail: boolean } | null;
 }
 
 export interface GateRunOptions extends ScanReportOptions, GateOptions {}
@@ -88,6 +98,18 @@ export interface GateOutcome {
    * one, creating it (to BASELINE.json). null when the run's inputs cannot be rebuilt.
    */
   acceptCommand: string | null;
+  /** What the drift rule found (empty without history or rule). */
+  drift: DriftAlert[];
+  /** The history with this run as its newest row, for the trend (null without --history). */
+  trend: GateTrend | null;
+}
+
+/** The trend a summary draws: the history's rows with this run last, and the drift rule's findings. */
+export interface GateTrend {
+  rows: HistoryRow[];
+  drift: DriftAlert[];
+  /** True when drift fails the run (drift-action fail), false when it only warns. */
+  driftFails: boolean;
 }
 
 /** The default place a baseline is suggested when none is given. */
@@ -242,6 +264,7 @@ export interface EvaluateOptions {
   reportHint?: string | null;
   /** Rebuilds the `episode-gate baseline` command of this run. */
   baselineCommand?: BaselineCommand | null;
+  history?: GateHistory;
 }
 
 function plural(n: number, one: string): string {
@@ -267,6 +290,9 @@ export function evaluateGate(report: Report, baseline: Baseline | null, opts: Ev
       .join(', ');
     failReason = `${plural(report.counts.flagged, 'episode')} flagged (${top}) with fail-on: flagged`;
   }
+  const history = opts.history ? mergeRows(opts.history.rows, [rowFromReport(report, opts.history.meta, comparison)]) : null;
+  const drift = history && opts.history?.drift ? driftAlerts(history, opts.history.drift.rule) : [];
+  if (failReason === null && drift.length > 0 && opts.history?.drift?.fail) failReason = drift.map((a) => a.message).join('; ');
   const passed = failReason === null;
   const cmd = opts.baselineCommand ?? null;
   return {
@@ -282,6 +308,8 @@ export function evaluateGate(report: Report, baseline: Baseline | null, opts: Ev
     reportHint: opts.reportHint ?? null,
     acceptCommand: cmd ? cmd(baseline ? name : SUGGESTED_BASELINE) : null,
     baselineFile: null,
+    drift,
+    trend: history ? { rows: history, drift, driftFails: Boolean(opts.history?.drift?.fail) } : null,
   };
 }
 
@@ -308,6 +336,7 @@ export async function gateReport(produce: () => Report | Promise<Report>, opts: 
     ...(opts.baselinePath ? { baselineName: show(opts.baselinePath) } : {}),
     reportHint: opts.reportHint ?? (opts.reportPath ? show(opts.reportPath) : null),
     baselineCommand: opts.baselineCommand ?? null,
+    ...(opts.history ? { history: opts.history } : {}),
   });
   return { ...outcome, baselineFile: loaded && opts.baselinePath ? { name: show(opts.baselinePath), sha256: loaded.sha256 } : null };
 }

@@ -11,7 +11,7 @@
  */
 import type { Comparison, Regression } from '../gate/compare.js';
 import type { Report } from '../gate/report.js';
-import type { FailOn, GateOutcome } from '../gate/run.js';
+import type { FailOn, GateOutcome, GateTrend } from '../gate/run.js';
 import type { SettingChange } from '../gate/settings.js';
 
 /** The run's verdict, for the headline's mark and wording. */
@@ -101,6 +101,8 @@ export interface SummaryModel {
   reportHint: string | null;
   /** The accept (or create) command again, for sections that repeat it. */
   acceptCommand: string | null;
+  /** The history's trend with this run as its newest point, and the drift rule's findings (null without a history). */
+  trend: GateTrend | null;
   /** The data sections read these directly. */
   report: Report;
   comparison: Comparison | null;
@@ -284,6 +286,7 @@ export function summaryModel(o: GateOutcome): SummaryModel {
     baselineName: o.baselineName,
     reportHint: o.reportHint,
     acceptCommand: o.acceptCommand,
+    trend: o.trend,
     report: o.report,
     comparison: cmp,
   };

@@ -11,6 +11,7 @@ import type { GateOutcome } from '../gate/run.js';
 import { changesSection, hostCohortCells, modeLine } from './changes.js';
 import { BudgetedMarkdown, addList, addTable, esc, escHtml } from './markdown.js';
 import { causeChanged, causeText, summaryModel, type SummaryModel, type SummaryStatus } from './model.js';
+import { trendMarkdown } from './trend.js';
 
 /** Just under GitHub's 1 MiB step-summary limit, leaving room for a caller's own lines. */
 export const DEFAULT_SUMMARY_LIMIT_BYTES = 1000 * 1024;
@@ -366,6 +367,7 @@ export function renderSummary(m: SummaryModel, limitBytes = DEFAULT_SUMMARY_LIMI
   const md = new BudgetedMarkdown(limit, RESERVE);
   md.add(lead(m));
   for (const section of SECTIONS) section(md, m);
+  if (m.trend) md.add(trendMarkdown(m.trend.rows, m.trend));
   if (md.truncated) {
     const where = m.reportHint ? `the JSON report (${esc(m.reportHint, 120)})` : 'the JSON report (`episode-gate scan --report FILE`)';
     md.addReserved(`\n> [!NOTE]\n> This summary was cut to stay under ${limit} bytes; every episode is in ${where}.\n`);

@@ -14,7 +14,10 @@ export interface HtmlWriteOptions {
 /** The page's text; the details of the episodes shown in full are read from the dataset when it is there. */
 export async function buildHtmlReport(run: HtmlGateRun, opts: HtmlWriteOptions): Promise<string> {
   const details = await loadEpisodeDetails(run.report, episodesToDetail(run), opts.cwd);
-  return renderHtmlReport(htmlReportInput(run, details, { reportHint: opts.reportHint ?? null }));
+  // With a history (check --history), the page draws the same trend the summary does.
+  const rows = 'trend' in run && run.trend ? run.trend.rows : [];
+  const trend = rows.map((r) => ({ label: r.time.slice(0, 10), scanned: r.scanned, flagged: r.flagged }));
+  return renderHtmlReport(htmlReportInput(run, details, { reportHint: opts.reportHint ?? null, trend }));
 }
 
 export async function writeHtmlReport(file: string, run: HtmlGateRun, opts: HtmlWriteOptions): Promise<void> {

@@ -1,0 +1,167 @@
+/**
+ * The audit history: one compact row per run, as JSON Lines (one row a line, newest last),
+ * documented by schema/history.schema.json. JSON Lines because a row is then a line: a writer
+ * that lost a race re-reads the file and takes the union of rows (keyed by run), git shows one
+ * added line per run, and the file can be appended to without parsing it.
+ */
+import type { Report } from '../gate/report.js';
+import type { Comparison } from '../gate/compare.js';
+import { ConfigError } from '../shared/errors.js';
+
+export const HISTORY_VERSION = 1;
+/** About a year of nightly runs. */
+export const DEFAULT_MAX_ROWS = 400;
+
+export interface HistoryChanges {
+  /** Episodes the baseline's map does not have. */
+  new: number;
+  /** Episodes in the baseline's map that the dataset no longer has. */
+  gone: number;
+  /** Episodes whose verdict changed (kept to flagged or back). */
+  flips: number;
+  /** Episodes still flagged, for different reasons. */
+  reasons_changed: number;
+}
+
+export interface HistoryRow {
+  v: typeof HISTORY_VERSION;
+  /** When the report was made (ISO 8601). */
+  time: string;
+  commit: string | null;
+  /** The workflow run id (with its attempt, "123-2"), or null outside GitHub Actions. */
+  run: string | null;
+  fingerprint: string;
+  settings_hash: string;
+  tool_version: string;
+  scanned: number;
+  kept: number;
+  flagged: number;
+  /** Flagged episodes per reason, reasons with none left out. */
+  by_reason: Record<string, number>;
+  /** Per host: [scanned, flagged]. */
+  hosts: Record<string, [number, number]>;
+  /** Against the baseline's episode map, when the run had one. */
+  changes?: HistoryChanges;
+}
+
+export interface RunMeta {
+  commit: string | null;
+  run: string | null;
+}
+
+/** The commit and run of this process, from GitHub Actions' environment (null elsewhere). */
+export function runMetaFromEnv(env: NodeJS.ProcessEnv): RunMeta {
+  const id = env.GITHUB_RUN_ID;
+  const attempt = env.GITHUB_RUN_ATTEMPT;
+  return {
+    commit: env.GITHUB_SHA || null,
+    run: id ? (attempt && attempt !== '1' ? `${id}-${attempt}` : id) : null,
+  };
+}
+
+export function rowFromReport(report: Report, meta: RunMeta, comparison: Comparison | null = null): HistoryRow {
+  const by_reason: Record<string, number> = {};
+  for (const [r, n] of Object.entries(report.by_reason)) if (n > 0) by_reason[r] = n;
+  const hosts: Record<string, [number, number]> = {};
+  for (const h of Object.keys(report.hosts).sort()) hosts[h] = [report.hosts[h]!.scanned, report.hosts[h]!.flagged];
+  const row: HistoryRow = {
+    v: HISTORY_VERSION,
+    time: report.generated_at,
+    commit: meta.commit,
+    run: meta.run,
+    fingerprint: report.dataset.fingerprint,
+    settings_hash: report.settings_hash,
+    tool_version: report.tool.version,
+    scanned: report.counts.scanned,
+    kept: report.counts.kept,
+    flagged: report.counts.flagged,
+    by_reason,
+    hosts,
+  };
+  if (comparison?.hasEpisodeMap) {
+    row.changes = {
+      new: comparison.added.total,
+      gone: comparison.vanished.length,
+      flips: comparison.flips.filter((f) => f.kind !== 'reasons-changed').length,
+      reasons_changed: comparison.flips.filter((f) => f.kind === 'reasons-changed').length,
+    };
+  }
+  return row;
+}
+
+const isCount = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x >= 0;
+const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+const isStrOrNull = (x: unknown): boolean => x === null || typeof x === 'string';
+
+/** Why `x` is not a history row, or null when it is one. */
+function rowProblem(x: unknown): string | null {
+  if (!isObj(x)) return 'a row must be a JSON object';
+  if (x.v !== HISTORY_VERSION)
+    return `history version ${JSON.stringify(x.v)} is not supported (this tool reads version ${HISTORY_VERSION})`;
+  if (typeof x.time !== 'string' || Number.isNaN(Date.parse(x.time))) return '"time" must be an ISO 8601 date';
+  if (!isStrOrNull(x.commit) || !isStrOrNull(x.run)) return '"commit" and "run" must be strings or null';
+  for (const k of ['fingerprint', 'settings_hash', 'tool_version'] as const) if (typeof x[k] !== 'string') return `"${k}" must be a string`;
+  for (const k of ['scanned', 'kept', 'flagged'] as const) if (!isCount(x[k])) return `"${k}" must be a whole number >= 0`;
+  if (!isObj(x.by_reason) || !Object.values(x.by_reason).every(isCount)) return '"by_reason" must map reasons to counts';
+  if (!isObj(x.hosts) || !Object.values(x.hosts).every((h) => Array.isArray(h) && h.length === 2 && h.every(isCount)))
+    return '"hosts" must map hosts to [scanned, flagged]';
+  if (x.changes !== undefined) {
+    const c = x.changes;
+    if (!isObj(c) || !['new', 'gone', 'flips', 'reasons_changed'].every((k) => isCount(c[k])))
+      return '"changes" must hold the counts new, gone, flips and reasons_changed';
+  }
+  return null;
+}
+
+/** Parse a history file's text; `name` names it in errors. Blank lines are allowed. */
+export function parseHistory(text: string, name: string): HistoryRow[] {
+  const rows: HistoryRow[] = [];
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.trim();
+    if (line === '') continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      throw new ConfigError(
+        `${name} line ${i + 1} is not JSON: a history file holds one JSON row per line (episode-gate history append writes it); fix or delete that line`,
+      );
+    }
+    const problem = rowProblem(value);
+    if (problem) throw new ConfigError(`${name} line ${i + 1}: ${problem}; fix or delete that line`);
+    rows.push(value as HistoryRow);
+  }
+  return rows;
+}
+
+export function formatRow(row: HistoryRow): string {
+  return `${JSON.stringify(row)}\n`;
+}
+
+export function formatHistory(rows: readonly HistoryRow[]): string {
+  return rows.map(formatRow).join('');
+}
+
+/** Two rows are the same run when they share run id (or, without one, time and fingerprint). */
+function rowKey(r: HistoryRow): string {
+  return r.run !== null ? `run:${r.run}` : `at:${r.time}:${r.fingerprint}`;
+}
+
+/**
+ * `base` with `added` appended (a run already present is replaced), ordered by time (stable), and
+ * only the newest `maxRows` kept.
+ */
+export function mergeRows(base: readonly HistoryRow[], added: readonly HistoryRow[], maxRows = DEFAULT_MAX_ROWS): HistoryRow[] {
+  const byKey = new Map<string, HistoryRow>();
+  for (const r of [...base, ...added]) {
+    const k = rowKey(r);
+    byKey.delete(k);
+    byKey.set(k, r);
+  }
+  const all = [...byKey.values()]
+    .map((r, i) => ({ r, i, t: Date.parse(r.time) }))
+    .sort((a, b) => a.t - b.t || a.i - b.i)
+    .map((x) => x.r);
+  return all.slice(Math.max(0, all.length - maxRows));
+}

@@ -1,0 +1,156 @@
+/**
+ * The history's trend as pictures: Mermaid `xychart-beta` line charts (GitHub renders mermaid
+ * blocks in markdown) of the flagged rate, the top reasons and, with few hosts, each host, with
+ * the numbers in a folded table beneath; and the same trend as sparklines for a terminal.
+ */
+import type { DriftAlert } from '../history/drift.js';
+import type { HistoryRow } from '../history/format.js';
+import { DEFAULT_TREND_RUNS, trendOf, type Trend } from '../history/trend.js';
+import { esc, escHtml } from './markdown.js';
+
+/** Per-host charts are drawn only up to this many hosts (beyond it the table has them). */
+export const MAX_HOST_CHARTS = 4;
+
+/** Text safe inside a mermaid quoted title. */
+const title = (s: string): string => s.replace(/[^\w .,:()%/+-]/g, '?').slice(0, 120);
+const num = (x: number): string => String(Math.round(x * 100) / 100);
+
+function chart(heading: string, values: readonly number[]): string {
+  const top = Math.max(1, Math.ceil(Math.max(...values, 0) * 1.1));
+  return [
+    '```mermaid',
+    'xychart-beta',
+    `  title "${title(heading)}"`,
+    `  x-axis "run" [${values.map((_, i) => i + 1).join(', ')}]`,
+    `  y-axis "% of scanned" 0 --> ${top}`,
+    `  line [${values.map(num).join(', ')}]`,
+    '```',
+    '',
+    '',
+  ].join('\n');
+}
+
+function table(t: Trend): string {
+  const head = ['#', 'time', 'commit', 'scanned', 'flagged', 'flagged %', ...t.topReasons.map((r) => `${r} %`)];
+  const lines = [`| ${head.map((h) => esc(h)).join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
+  t.points.forEach((p, i) => {
+    const cells = [
+      String(i + 1),
+      esc(p.time.slice(0, 16).replace('T', ' ')),
+      p.commit ? `\`${esc(p.commit.slice(0, 7)).replace(/`/g, '')}\`` : '',
+      String(p.scanned),
+      String(p.flagged),
+      num(p.rate),
+      ...t.topReasons.map((r) => num(p.reasonRates[r] ?? 0)),
+    ];
+    lines.push(`| ${cells.join(' | ')} |`);
+  });
+  return lines.join('\n') + '\n';
+}
+
+export interface TrendChartOptions {
+  /** Runs shown (the newest). */
+  lastRuns?: number;
+  /** What the drift rule found, named above the charts. */
+  drift?: readonly DriftAlert[];
+  /** Whether the drift rule fails the run (else it warns). */
+  driftFails?: boolean;
+}
+
+export interface TrendInput extends TrendChartOptions {
+  rows: readonly HistoryRow[];
+}
+
+/** The trend section of a summary: charts, then the numbers folded beneath. Empty when there are no rows. */
+export function trendMarkdown(rows: readonly HistoryRow[], opts: TrendChartOptions = {}): string {
+  const t = trendOf(rows, opts.lastRuns ?? DEFAULT_TREND_RUNS);
+  if (t.points.length === 0) return '';
+  const n = t.points.length;
+  const parts = [`#### Trend over the last ${n} run${n === 1 ? '' : 's'}\n\n`];
+  const drift = opts.drift ?? [];
+  if (drift.length > 0) {
+    const kind = opts.driftFails ? 'CAUTION' : 'WARNING';
+    const verb = opts.driftFails ? 'fails the gate' : 'warns';
+    parts.push(`> [!${kind}]\n> The drift rule ${verb}:\n${drift.map((a) => `> - ${esc(a.message, 400)}`).join('\n')}\n\n`);
+  }
+  parts.push(
+    chart(
+      `Flagged episodes (% of scanned), last ${n} runs`,
+      t.points.map((p) => p.rate),
+    ),
+  );
+  for (const r of t.topReasons)
+    parts.push(
+      chart(
+        `Flagged for ${r} (% of scanned)`,
+        t.points.map((p) => p.reasonRates[r] ?? 0),
+      ),
+    );
+  if (t.hosts.length > 1 && t.hosts.length <= MAX_HOST_CHARTS) {
+    for (const h of t.hosts)
+      parts.push(
+        chart(
+          `Host ${h}: flagged (% of its scanned)`,
+          t.points.map((p) => p.hostRates[h] ?? 0),
+        ),
+      );
+  }
+  parts.push(
+    `<details><summary>The numbers behind the charts (${escHtml(String(n))} runs, oldest first)</summary>\n\n${table(t)}\n</details>\n\n`,
+  );
+  return parts.join('');
+}
+
+const BARS = '▁▂▃▄▅▆▇█';
+
+/** One character per value, scaled from 0 to the largest value. */
+export function sparkline(values: readonly number[]): string {
+  const max = Math.max(...values, 0);
+  return values.map((v) => BARS[max === 0 ? 0 : Math.min(BARS.length - 1, Math.round((v / max) * (BARS.length - 1)))]).join('');
+}
+
+const pct = (x: number): string => `${x.toFixed(1)}%`;
+
+/** The trend for a terminal: sparklines of the rate, the top reasons and each host, then one line per run. */
+export function trendText(rows: readonly HistoryRow[], opts: TrendChartOptions = {}): string {
+  const t = trendOf(rows, opts.lastRuns ?? DEFAULT_TREND_RUNS);
+  if (t.points.length === 0) return 'no runs recorded yet (episode-gate history append adds one)\n';
+  const n = t.points.length;
+  const first = t.points[0]!.time.slice(0, 10);
+  const last = t.points[n - 1]!.time.slice(0, 10);
+  const out = [`${rows.length} run${rows.length === 1 ? '' : 's'} recorded; the last ${n}, ${first} to ${last}:`, ''];
+  const labels = ['flagged', ...t.topReasons.map((r) => `  ${r}`), ...t.hosts.map((h) => `  host ${h}`)];
+  const width = Math.min(40, Math.max(...labels.map((l) => l.length)));
+  const line = (label: string, values: readonly (number | null)[]): string => {
+    const known = values.filter((v): v is number => v !== null);
+    const now = values[values.length - 1];
+    return `${label.padEnd(width)}  ${sparkline(values.map((v) => v ?? 0))}  now ${now === null || now === undefined ? '-' : pct(now)}, max ${pct(Math.max(...known, 0))}`;
+  };
+  out.push(
+    line(
+      'flagged',
+      t.points.map((p) => p.rate),
+    ),
+  );
+  for (const r of t.topReasons)
+    out.push(
+      line(
+        `  ${r}`,
+        t.points.map((p) => p.reasonRates[r] ?? 0),
+      ),
+    );
+  for (const h of t.hosts)
+    out.push(
+      line(
+        `  host ${h}`,
+        t.points.map((p) => p.hostRates[h] ?? null),
+      ),
+    );
+  out.push('', 'time              commit   scanned  flagged  rate');
+  for (const p of t.points) {
+    out.push(
+      `${p.time.slice(0, 16).replace('T', ' ')}  ${(p.commit ?? '-').slice(0, 7).padEnd(7)}  ${String(p.scanned).padStart(7)}  ${String(p.flagged).padStart(7)}  ${pct(p.rate).padStart(6)}`,
+    );
+  }
+  return out.join('\n') + '\n';
+}

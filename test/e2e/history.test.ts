@@ -1,0 +1,51 @@
+/**
+ * The bundled episode-gate, run as a process: a real scan of the fixtures recorded in a history,
+ * shown in the terminal, and drawn into check's summary.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { REPO, tempDir } from '../support/helpers.js';
+
+const tmp = tempDir('history-e2e-');
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+function gate(args: string[], env: NodeJS.ProcessEnv = {}): { code: number | null; out: string; err: string } {
+  const r = spawnSync(process.execPath, [path.join(REPO, 'dist', 'episode-gate.js'), ...args], {
+    cwd: tmp,
+    env: { PATH: process.env.PATH, ...env },
+    encoding: 'utf8',
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('episode-gate history, bundled', () => {
+  it('records two runs of the fixtures and shows them', () => {
+    const baseline = path.join(REPO, 'fixtures', 'baseline.json');
+    expect(gate(['check', '--report-out', 'r.json']).code).toBe(0);
+    for (const run of ['41', '42']) {
+      const r = gate(['history', 'append', '--history', 'h.jsonl', '--report', 'r.json', '--baseline', baseline], {
+        GITHUB_RUN_ID: run,
+        GITHUB_SHA: `${run}`.repeat(20),
+      });
+      expect([r.code, r.err]).toEqual([
+        0,
+        `episode-gate history: recorded 35 episodes (23 flagged) in h.jsonl; ${run === '41' ? '1 run' : '2 runs'} kept\n`,
+      ]);
+    }
+    const rows = readFileSync(path.join(tmp, 'h.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { run: string; changes: object });
+    expect(rows.map((r) => r.run)).toEqual(['41', '42']);
+    expect(rows[0]!.changes).toEqual({ new: 0, gone: 0, flips: 0, reasons_changed: 0 });
+    const show = gate(['history', 'show', '--history', 'h.jsonl']);
+    expect(show.code).toBe(0);
+    expect(show.out).toMatch(/^flagged +██ {2}now 65\.7%, max 65\.7%$/m);
+    const check = gate(['check', '--history', 'h.jsonl']);
+    expect(check.code).toBe(0);
+    expect(check.out).toContain('#### Trend over the last 3 runs');
+    expect(check.out).toContain('  line [65.71, 65.71, 65.71]');
+  });
+});

@@ -1,0 +1,74 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import puppeteer, { type Browser } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rowFromReport, type HistoryRow } from '../../src/history/format.js';
+import { trendMarkdown } from '../../src/render/trend.js';
+import { fakeReport, flagged, kept } from '../support/fake-reports.js';
+import { REPO } from '../support/helpers.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const MERMAID = path.join(REPO, 'node_modules/mermaid/dist/mermaid.min.js');
+
+/** Twelve runs on three hosts, one with a hostile name, with a rising flat-cpu count. */
+function rows(): HistoryRow[] {
+  return Array.from({ length: 12 }, (_, i) => {
+    const r = fakeReport([
+      ...kept(20),
+      ...flagged(i, ['flat-cpu']),
+      ...kept(10, 'lab-b', 'b'),
+      ...flagged(2, ['workload-silent'], 'lab-b', 'ws'),
+      ...flagged(1, ['unreadable'], 'lab-"x"]\n%%', 'u'),
+    ]);
+    r.generated_at = new Date(Date.UTC(2026, 10, 1 + i)).toISOString();
+    return rowFromReport(r, { commit: `${i}abcdef0123`, run: String(i) });
+  });
+}
+
+const blocks = (md: string): string[] => [...md.matchAll(/```mermaid\n([\s\S]*?)```/g)].map((m) => m[1]!);
+
+describe('the trend charts in a real browser', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+    browser = await puppeteer.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'], headless: true });
+  }, 60_000);
+  afterAll(async () => browser?.close());
+
+  it("render as SVG with mermaid's own renderer, without error", async () => {
+    const sources = blocks(trendMarkdown(rows()));
+    // The rate, the three reasons, and one chart per host (three hosts).
+    expect(sources).toHaveLength(7);
+    const page = await browser.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(String(e)));
+    await page.setContent('<!doctype html><html><body></body></html>');
+    await page.addScriptTag({ path: MERMAID });
+    const results = await page.evaluate(async (srcs: string[]) => {
+      const m = (
+        globalThis as unknown as { mermaid: { initialize(c: object): void; render(id: string, s: string): Promise<{ svg: string }> } }
+      ).mermaid;
+      m.initialize({ startOnLoad: false, securityLevel: 'strict' });
+      const out: Array<{ svg?: string; error?: string }> = [];
+      for (let i = 0; i < srcs.length; i++) {
+        try {
+          out.push({ svg: (await m.render(`chart${i}`, srcs[i]!)).svg });
+        } catch (e) {
+          out.push({ error: String(e) });
+        }
+      }
+      return out;
+    }, sources);
+    await page.close();
+    expect(pageErrors).toEqual([]);
+    results.forEach((r, i) => {
+      expect(r.error, sources[i]).toBeUndefined();
+      expect(r.svg).toMatch(/^<svg[\s\S]*<\/svg>$/);
+      expect(r.svg).not.toMatch(/Syntax error/i);
+    });
+    expect(results[0]!.svg).toContain('Flagged episodes (% of scanned), last 12 runs');
+    expect(results[1]!.svg).toContain('Flagged for flat-cpu (% of scanned)');
+    // A drawn line: mermaid gives each line plot a path.
+    for (const r of results) expect(r.svg).toMatch(/<path[^>]*class="[^"]*line[^"]*"|line-plot/);
+  }, 120_000);
+});
