@@ -23,7 +23,6 @@ import {
   annotateRegressions,
   annotateWarnings,
   noteImprovements,
-  oneLine,
   setGateOutputs,
   setManifestOutputs,
   setShardOutputs,
@@ -38,6 +37,7 @@ import { writeHtmlReport } from './render/html/write.js';
 import { esc, escHtml, plain } from './render/markdown.js';
 import { summaryModel } from './render/model.js';
 import { renderSummary } from './render/summary.js';
+import { oneLine, shellQuote as q } from './shared/text.js';
 
 const HTML_FILE_NAME = 'episode-gate-report.html';
 const HTML_UPLOAD: UploadContext = {
@@ -110,11 +110,6 @@ function gateInputs(settings: ActionSettings) {
     baselineCommand: baselineCommand(settings),
     cwd: settings.workspace,
   };
-}
-
-/** Shell-quoted, so a printed command can be pasted as it is. */
-function q(v: string): string {
-  return /^[\w./:=@,+-]+$/.test(v) ? v : `'${v.replace(/'/g, `'\\''`)}'`;
 }
 
 /**
@@ -301,7 +296,7 @@ function writeReleaseManifest(outcome: GateOutcome, settings: ActionSettings, di
 }
 
 /** One line for setFailed: what went wrong and what to do; never a stack trace. */
-export function describeFailure(e: unknown): string {
+function describeFailure(e: unknown): string {
   if (e instanceof InputError || e instanceof ArtifactError || e instanceof UploadError) return oneLine(e.message);
   if (e instanceof UnpackError) return oneLine(`the dataset snapshot was refused: ${e.message}`);
   if (e instanceof ConfigError) return oneLine(`episode-gate: ${e.message}`);

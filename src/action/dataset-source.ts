@@ -10,6 +10,7 @@ import { DefaultArtifactClient, type FindOptions } from '@actions/artifact';
 import * as core from '@actions/core';
 import type { DatasetSpec } from './inputs.js';
 import { DEFAULT_UNPACK_LIMITS, UnpackError, sniffArchive, unpackArchive, type UnpackLimits } from './unpack.js';
+import { ConfigError } from '../shared/errors.js';
 
 export interface ResolvedDataset {
   root: string;
@@ -20,7 +21,7 @@ export interface ResolvedDataset {
 }
 
 /** A problem with the artifact (missing, unreachable, not a dataset): one line, what to do. */
-export class ArtifactError extends Error {
+export class ArtifactError extends ConfigError {
   constructor(message: string) {
     super(message);
     this.name = 'ArtifactError';

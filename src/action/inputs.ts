@@ -9,16 +9,17 @@ import path from 'node:path';
 import { ALL_REASONS, isReason, type Reason } from '../classifier/types.js';
 import { unsafeIdReason } from '../dataset/index-file.js';
 import { ShardSpecError, parseShard, type Shard } from '../dataset/shard.js';
-import type { FailOn } from '../gate/run.js';
+import { FAIL_ON_CHOICES, type FailOn } from '../gate/run.js';
+import { ConfigError } from '../shared/errors.js';
 
-export class InputError extends Error {
+export class InputError extends ConfigError {
   constructor(input: string, problem: string) {
     super(`Input '${input}' ${problem}`);
     this.name = 'InputError';
   }
 }
 
-export interface CrossRun {
+interface CrossRun {
   runId: number;
   owner: string;
   repo: string;
@@ -43,9 +44,9 @@ export type RunMode =
   | { kind: 'merge'; pattern: string };
 
 /** The artifact name prefix of shard reports when upload-report is empty. */
-export const DEFAULT_SHARD_ARTIFACT_PREFIX = 'episode-gate-shard';
+const DEFAULT_SHARD_ARTIFACT_PREFIX = 'episode-gate-shard';
 
-export const shardArtifactName = (prefix: string, s: Shard): string => `${prefix}-${s.index}-of-${s.count}`;
+const shardArtifactName = (prefix: string, s: Shard): string => `${prefix}-${s.index}-of-${s.count}`;
 
 export interface ActionSettings {
   mode: RunMode;
@@ -78,15 +79,13 @@ export interface ActionSettings {
   tempDir: string;
 }
 
-export const FAIL_ON: readonly FailOn[] = ['regression', 'flagged', 'never'];
-
 /**
  * always: every run; on-change: when a verdict, total, warning or setting differs from the
  * baseline (or the gate fails); on-failure: when the gate fails; off: never. A run that does not
  * post still brings an earlier comment up to date, so a stale failure never stays on the PR.
  */
 export type CommentMode = 'always' | 'on-change' | 'on-failure' | 'off';
-export const REPORT_FILE_NAME = 'episode-gate-report.json';
+const REPORT_FILE_NAME = 'episode-gate-report.json';
 
 /** Characters GitHub refuses in artifact names (as @actions/artifact validates them). */
 const BAD_ARTIFACT_CHARS = ['"', ':', '<', '>', '|', '*', '?', '\r', '\n', '\\', '/'];
@@ -203,7 +202,7 @@ export function readActionSettings(getInput: GetInput, env: NodeJS.ProcessEnv, b
   }
 
   const rawFailOn = get('fail-on') || 'regression';
-  if (!(FAIL_ON as readonly string[]).includes(rawFailOn)) {
+  if (!(FAIL_ON_CHOICES as readonly string[]).includes(rawFailOn)) {
     throw new InputError('fail-on', `is "${rawFailOn}": use regression (the default), flagged or never`);
   }
   const failOn = rawFailOn as FailOn;
@@ -214,26 +213,19 @@ export function readActionSettings(getInput: GetInput, env: NodeJS.ProcessEnv, b
     throw new InputError('report', `names ${where(rawReport)}, which is a directory: give a file path such as ${REPORT_FILE_NAME}`);
   }
 
-  const uploadReport = get('upload-report') || null;
-  if (uploadReport) {
-    const bad = BAD_ARTIFACT_CHARS.find((c) => uploadReport.includes(c));
+  /** An artifact name input, refused when it holds a character artifact names cannot have. */
+  const artifactName = (input: string, example: string): string | null => {
+    const name = get(input) || null;
+    const bad = name === null ? undefined : BAD_ARTIFACT_CHARS.find((c) => name.includes(c));
     if (bad !== undefined) {
-      throw new InputError(
-        'upload-report',
-        `is "${uploadReport}": artifact names cannot contain ${JSON.stringify(bad)}; choose a name like episode-gate-report`,
-      );
+      throw new InputError(input, `is "${name}": artifact names cannot contain ${JSON.stringify(bad)}; choose a name like ${example}`);
     }
-  }
+    return name;
+  };
+  const uploadReport = artifactName('upload-report', 'episode-gate-report');
 
-  const htmlReport = get('html-report') || null;
+  const htmlReport = artifactName('html-report', 'episode-gate-html');
   if (htmlReport) {
-    const bad = BAD_ARTIFACT_CHARS.find((c) => htmlReport.includes(c));
-    if (bad !== undefined) {
-      throw new InputError(
-        'html-report',
-        `is "${htmlReport}": artifact names cannot contain ${JSON.stringify(bad)}; choose a name like episode-gate-html`,
-      );
-    }
     if (htmlReport === uploadReport) {
       throw new InputError('html-report', `is "${htmlReport}", the upload-report name too: artifact names must differ`);
     }

@@ -4,6 +4,7 @@ import { plain } from '../render/markdown.js';
 import type { Report } from '../gate/report.js';
 import type { ManifestFiles } from '../manifest/write.js';
 import type { GateOutcome, Regression } from '../gate/run.js';
+import { oneLine } from '../shared/text.js';
 
 function setCountOutputs(report: Report, reportPath: string): void {
   const { counts, by_reason: byReason } = report;
@@ -96,8 +97,4 @@ export async function writeSummary(markdown: string): Promise<void> {
   } finally {
     core.summary.emptyBuffer();
   }
-}
-
-export function oneLine(s: string): string {
-  return s.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 }

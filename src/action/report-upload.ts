@@ -1,8 +1,9 @@
 /** Uploading the JSON report as an artifact of this run (the `upload-report` input). */
 import path from 'node:path';
 import { DefaultArtifactClient } from '@actions/artifact';
+import { ConfigError } from '../shared/errors.js';
 
-export class UploadError extends Error {
+export class UploadError extends ConfigError {
   constructor(message: string) {
     super(message);
     this.name = 'UploadError';

@@ -14,7 +14,7 @@ import { ArtifactError } from './dataset-source.js';
 import { DEFAULT_UNPACK_LIMITS, UnpackError, unpackArchive, type UnpackLimits } from './unpack.js';
 
 /** An artifact name pattern: `*` matches any run of characters, `?` one character, the rest itself. */
-export function artifactPattern(pattern: string): RegExp {
+function artifactPattern(pattern: string): RegExp {
   const body = pattern.replace(/[.+^${}()|[\]\\*?]/g, (c) => (c === '*' ? '.*' : c === '?' ? '.' : `\\${c}`));
   return new RegExp(`^${body}$`, 's');
 }

@@ -14,9 +14,9 @@ import { sniffArchive, type ArchiveKind } from './unpack/sniff.js';
 import { untar } from './unpack/tar.js';
 import { unzip } from './unpack/zip.js';
 
-export { DEFAULT_UNPACK_LIMITS, MAX_BYTES_ENV, UnpackError, unpackLimitsFromEnv, type UnpackLimits } from './unpack/limits.js';
+export { DEFAULT_UNPACK_LIMITS, UnpackError, unpackLimitsFromEnv, type UnpackLimits } from './unpack/limits.js';
 export { entrySegments } from './unpack/safe-writer.js';
-export { sniffArchive, type ArchiveKind } from './unpack/sniff.js';
+export { sniffArchive } from './unpack/sniff.js';
 
 export interface UnpackResult {
   kind: ArchiveKind;

@@ -30,14 +30,10 @@ import {
   type SourceName,
   type Verdict,
 } from './types.js';
+import { oneLine } from '../shared/text.js';
 
 export function unreadableVerdict(detail: string): Verdict {
-  return { reasons: ['unreadable'], sampleJson: null, moduleJson: null, unreadable: oneLine(detail), evidence: null };
-}
-
-function oneLine(s: string): string {
-  const flat = s.replace(/[\r\n]+/g, ' ').trim();
-  return flat.length > 300 ? flat.slice(0, 297) + '...' : flat;
+  return { reasons: ['unreadable'], sampleJson: null, moduleJson: null, unreadable: oneLine(detail, 300), evidence: null };
 }
 
 export function classify(ep: EpisodeRows, settings: ClassifierSettings): Verdict {

@@ -11,7 +11,7 @@ import { PyError, hashKey, pyLe, pyStr, type PyVal } from '../py/value.js';
 import { RowError, asDict } from './rowaccess.js';
 import { NotDict, type RowDict, type SourceRows } from './types.js';
 
-export const PRE_PHASE = '(pre)';
+const PRE_PHASE = '(pre)';
 
 export type PhaseAt = (row: RowDict) => PyVal;
 

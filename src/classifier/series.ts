@@ -23,7 +23,7 @@ export interface SeriesPoint {
 
 export type EpisodeSeries = Record<SourceName, SeriesPoint[]>;
 
-export const DEFAULT_SERIES_WIDTH = 96;
+const DEFAULT_SERIES_WIDTH = 96;
 
 function num(v: PyVal | undefined): number | null {
   if (typeof v === 'number') return Number.isFinite(v) ? v : null;

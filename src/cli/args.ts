@@ -8,10 +8,11 @@
  * one of its choices, a repeatable option a list), of the usage line and help, of `--version`
  * and of the "did you mean" hint for a mistyped option.
  */
+import { ConfigError } from '../shared/errors.js';
 
-export type OptionKind = 'flag' | 'value' | 'multi';
+type OptionKind = 'flag' | 'value' | 'multi';
 
-export interface OptionSpec {
+interface OptionSpec {
   kind: OptionKind;
   choices?: readonly string[];
   help: string;
@@ -35,7 +36,7 @@ export type Parsed<T extends OptionTable> = { readonly [K in keyof T]: ValueOf<T
   readonly help: boolean;
 };
 
-export class UsageError extends Error {
+export class UsageError extends ConfigError {
   constructor(message: string) {
     super(message);
     this.name = 'UsageError';

@@ -47,8 +47,9 @@ import { EXPLAIN, explainCmd } from './explain.js';
 import { DRIFT, driftRuleFromArgs, historyMain } from './history.js';
 import { readHistoryFile } from '../history/file.js';
 import { runMetaFromEnv } from '../history/format.js';
-import type { CliIO } from './io.js';
+import { couldNotRun, type CliIO } from './io.js';
 import { MANIFEST_OPTION, VERIFY, VERIFY_DESCRIPTION, verifyCmd, writeManifest } from './manifest.js';
+import { shellQuote as q } from '../shared/text.js';
 
 const PROG = 'episode-gate';
 
@@ -210,11 +211,6 @@ interface DatasetChoice {
   episodesRoot: string;
   /** True when no dataset option was given and the bundled fixtures are used. */
   bundled: boolean;
-}
-
-/** Shell-quoted, so a printed command can be pasted as it is. */
-function q(v: string): string {
-  return /^[\w./:=@,+-]+$/.test(v) ? v : `'${v.replace(/'/g, `'\\''`)}'`;
 }
 
 type Named = Partial<Record<'baseline' | 'report' | 'report-out' | 'summary' | 'out', string | undefined>>;
@@ -670,10 +666,6 @@ async function command<T extends OptionTable & typeof COMMON>(
     return await run(args);
   } catch (e) {
     if (e instanceof UsageError) return usage(e.message);
-    const err = e as Error;
-    const what = e instanceof ConfigError ? err.message : `internal error: ${err?.name ?? 'Error'}: ${err?.message ?? String(e)}`;
-    io.err(`${PROG}: ERROR (exit 2; the tool could not run, this is not a gate verdict): ${inLine(what)}\n`);
-    if (!(e instanceof ConfigError) && io.env.EPISODE_GATE_DEBUG) io.err(`${err?.stack ?? ''}\n`);
-    return 2;
+    return couldNotRun(e, io);
   }
 }

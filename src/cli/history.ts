@@ -13,9 +13,8 @@ import { appendHistoryFile, readHistoryFile } from '../history/file.js';
 import { DEFAULT_MAX_ROWS, rowFromReport, runMetaFromEnv } from '../history/format.js';
 import { DEFAULT_TREND_RUNS } from '../history/trend.js';
 import { trendText } from '../render/trend.js';
-import { ConfigError } from '../shared/errors.js';
 import { UsageError, helpText, intOption, options, parseArgs, usageLine, type Parsed } from './args.js';
-import type { CliIO } from './io.js';
+import { couldNotRun, type CliIO } from './io.js';
 
 const PROG = 'episode-gate history';
 
@@ -174,9 +173,6 @@ export async function historyMain(argv: readonly string[], io: CliIO): Promise<n
       io.err(`${usageLine(prog, specs)}\n${prog}: error: ${e.message}\n`);
       return 2;
     }
-    const err = e as Error;
-    const what = e instanceof ConfigError ? err.message : `internal error: ${err?.name ?? 'Error'}: ${err?.message ?? String(e)}`;
-    io.err(`episode-gate: ERROR (exit 2; the tool could not run, this is not a gate verdict): ${what}\n`);
-    return 2;
+    return couldNotRun(e, io);
   }
 }

@@ -1,3 +1,6 @@
+import { inLine } from '../render/plain-text.js';
+import { ConfigError } from '../shared/errors.js';
+
 /** What a command writes to; tests pass their own. */
 export interface CliIO {
   out(text: string): void;
@@ -22,7 +25,7 @@ function quietOnClosedPipe(stream: NodeJS.WriteStream): () => boolean {
   return () => closed;
 }
 
-export function processIO(): CliIO {
+function processIO(): CliIO {
   const outClosed = quietOnClosedPipe(process.stdout);
   const errClosed = quietOnClosedPipe(process.stderr);
   return {
@@ -32,6 +35,19 @@ export function processIO(): CliIO {
     env: process.env,
     cwd: process.cwd(),
   };
+}
+
+/**
+ * The one place an error becomes episode-gate's exit-2 line: a user-facing error (ConfigError and
+ * its kinds) says what to fix; anything else is named an internal error, with its stack only
+ * under EPISODE_GATE_DEBUG. Returns the exit code, 2.
+ */
+export function couldNotRun(e: unknown, io: CliIO): 2 {
+  const err = e as Error;
+  const what = e instanceof ConfigError ? err.message : `internal error: ${err?.name ?? 'Error'}: ${err?.message ?? String(e)}`;
+  io.err(`episode-gate: ERROR (exit 2; the tool could not run, this is not a gate verdict): ${inLine(what)}\n`);
+  if (!(e instanceof ConfigError) && io.env.EPISODE_GATE_DEBUG) io.err(`${err?.stack ?? ''}\n`);
+  return 2;
 }
 
 /** Run a command's main and exit with its code once output has drained. */

@@ -35,7 +35,7 @@ export interface WalkOptions {
   followOutsideLinks?: boolean;
 }
 
-export type IndexProblemKind = 'not-json' | 'not-an-object' | 'missing-id' | 'unsafe-id';
+type IndexProblemKind = 'not-json' | 'not-an-object' | 'missing-id' | 'unsafe-id';
 
 export interface IndexProblem {
   line: number;

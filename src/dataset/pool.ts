@@ -17,6 +17,7 @@ import { unreadableVerdict } from '../classifier/classify.js';
 import type { EpisodeJobOptions, EpisodeJobResult } from '../episode/classify-file.js';
 import { defaultZstdImpl, type ZstdImpl } from '../episode/zstd.js';
 import { inProcessRunner, type EpisodeRunner } from './scan.js';
+import { oneLine } from '../shared/text.js';
 
 export interface PoolOptions {
   /** Worker threads (>= 1). */
@@ -52,15 +53,12 @@ export function capJobs(requested: number, cores = availableParallelism()): { jo
 }
 
 /** Generous: the size limits keep an honest episode to seconds; this only ends a runaway. */
-export const DEFAULT_EPISODE_TIMEOUT_MS = 10 * 60 * 1000;
+const DEFAULT_EPISODE_TIMEOUT_MS = 10 * 60 * 1000;
 const STARTUP_FAILURES_TOLERATED = 3;
 /**
  * A small young generation: V8's default (sized for one main thread) let each worker's RSS grow
- * by tens of MB between scavenges. Peak RSS of `--jobs 2`, 100 -> 1,000 episodes (3 runs each):
- * native zstd, 8 MB: 141-152 -> 152-158 MB (16 MB: 177-199 -> 195-197); the WebAssembly
- * decoder, 16 MB: 148-152 -> 159-161 MB (8 MB: 122-124 -> 164-168; 4 MB: 112-116 -> 167-169).
- * Measured again once both decoders wrote into reused buffers: WebAssembly, 16 MB: 127-129 ->
- * 135 MB, 8 MB: 114 -> 153-155 MB (Node 20; native 8 MB: 129-131 -> 138-141 MB, Node 24).
+ * by tens of MB between scavenges. The sizes are the ones that kept peak RSS flat from 100 to
+ * 1,000 episodes; the measurements are in docs/performance.md ("Worker young generation").
  */
 function workerYoungGenerationMb(zstd: ZstdImpl): number {
   return zstd === 'wasm' ? 16 : 8;
@@ -299,8 +297,4 @@ function clearJobTimer(job: Job): void {
 
 function crashed(detail: string): EpisodeJobResult {
   return { verdict: unreadableVerdict(`internal error: ${detail}`), stats: { ...NO_STATS }, sha256: null };
-}
-
-function oneLine(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
 }

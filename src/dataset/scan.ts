@@ -10,7 +10,7 @@ import { newDecoderContext } from '../episode/decoder-context.js';
 import type { ZstdImpl } from '../episode/zstd.js';
 import { walkIndex, type IndexEntry, type IndexProblem, type MissingTarball } from './index-file.js';
 
-export type IndexRow = IndexEntry | MissingTarball | IndexProblem;
+type IndexRow = IndexEntry | MissingTarball | IndexProblem;
 
 export interface EpisodeResult {
   line: number;
@@ -23,7 +23,7 @@ export interface EpisodeResult {
   verdict: Verdict;
 }
 
-export interface ScanTotals extends EpisodeStats {
+interface ScanTotals extends EpisodeStats {
   episodes: number;
   elapsedMs: number;
 }

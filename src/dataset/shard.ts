@@ -8,6 +8,7 @@
  * the index, so a row stays in its shard as the index grows, and shards stay balanced.
  */
 import { createHash } from 'node:crypto';
+import { ConfigError } from '../shared/errors.js';
 
 export interface Shard {
   /** 1-based, as a matrix lists them: 1/4, 2/4, 3/4, 4/4. */
@@ -15,9 +16,9 @@ export interface Shard {
   count: number;
 }
 
-export const MAX_SHARDS = 1024;
+const MAX_SHARDS = 1024;
 
-export class ShardSpecError extends Error {}
+export class ShardSpecError extends ConfigError {}
 
 export function parseShard(spec: string): Shard {
   const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(spec);

@@ -121,8 +121,8 @@ export async function readEpisode(path: string, opts: ReadOptions = {}): Promise
 
 /**
  * The context's spare buffer for a tarball's compressed bytes is lent to one episode at a time like
- * the decompression scratch below: reading into reused memory costs 0.06 ms where readFileSync's
- * fresh buffer costs 0.15 ms (a 290 KB episode).
+ * the decompression scratch below: reading into reused memory is cheaper than readFileSync's
+ * fresh buffer (docs/performance.md).
  */
 const INPUT_FIRST_BYTES = 1024 * 1024;
 const INPUT_KEEP_MAX_BYTES = 8 * 1024 * 1024;
@@ -132,7 +132,7 @@ const INPUT_KEEP_MAX_BYTES = 8 * 1024 * 1024;
  * what it decompresses to, so such a file cannot stay within maxEpisodeBytes (1% + 64 KiB covers
  * zstd's and gzip's framing of incompressible data).
  */
-export function compressedLimit(limits: ReaderLimits): number {
+function compressedLimit(limits: ReaderLimits): number {
   return limits.maxEpisodeBytes + Math.ceil(limits.maxEpisodeBytes / 100) + 64 * 1024;
 }
 

@@ -29,7 +29,7 @@ export function nts(buf: Uint8Array, start: number, end: number): string {
   return latin1(buf, start, e);
 }
 
-export function latin1(buf: Uint8Array, start: number, end: number): string {
+function latin1(buf: Uint8Array, start: number, end: number): string {
   let s = '';
   for (let i = start; i < end; i += 4096) {
     s += String.fromCharCode(...buf.subarray(i, Math.min(end, i + 4096)));

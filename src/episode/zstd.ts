@@ -137,9 +137,8 @@ export type ChunkSink = (chunk: Uint8Array) => void;
 
 /**
  * A frame whose decoded size is at most this is decoded synchronously (native path): a third of
- * the CPU of streaming it through libuv's threads (measured for a 900 KB episode: 1.5 ms
- * streamed, 0.9 ms with zstdDecompressSync(), 0.55 ms with the reused decoder below). Larger
- * frames, declared or discovered, are streamed, so memory stays bounded.
+ * the CPU of streaming it through libuv's threads (docs/performance.md). Larger frames, declared
+ * or discovered, are streamed, so memory stays bounded.
  */
 export const SYNC_FRAME_MAX_BYTES = 32 * 1024 * 1024;
 /** A scratch buffer grows to what an episode needs; one up to this size is kept for the next. */

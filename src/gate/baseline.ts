@@ -13,8 +13,8 @@ import { formatJson } from '../shared/json-format.js';
 import { episodeKey, requireWholeReport, writeFileAtomic, type Counts, type Report, type VerdictName } from './report.js';
 
 /** The version `baseline` writes: 2 records each episode's sha256. Version 1 files still load. */
-export const BASELINE_VERSION = 2;
-export type BaselineVersion = 1 | typeof BASELINE_VERSION;
+const BASELINE_VERSION = 2;
+type BaselineVersion = 1 | typeof BASELINE_VERSION;
 /**
  * The `$schema` of a written baseline: the schema's `$id`, the same wherever the file is written
  * or the tool installed (a relative path to the install folder breaks once the file is committed).
@@ -66,7 +66,7 @@ export interface BaselineEpisode {
 }
 
 /** Warn levels: a change above one (and within the fail level) is a warning; absent or null = no warning. */
-export interface WarnLevels {
+interface WarnLevels {
   kept_drop?: number | null;
   flagged_rise?: number | null;
   flagged_rate_rise?: number | null;
@@ -83,7 +83,7 @@ export interface PinnedCase {
   note?: string;
 }
 
-export interface BaselineOrigin {
+interface BaselineOrigin {
   tool_version: string;
   settings: Record<string, number>;
   settings_hash: string;

@@ -12,7 +12,7 @@ export interface BaselineEntry {
   sha256: string | null;
 }
 
-export interface ModifiedEpisode {
+interface ModifiedEpisode {
   host: string;
   episode: string;
   before: Reason[];
@@ -21,7 +21,7 @@ export interface ModifiedEpisode {
   sha256After: string | null;
 }
 
-export interface GoneEpisode {
+interface GoneEpisode {
   host: string;
   episode: string;
   before: Reason[];

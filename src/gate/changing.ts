@@ -15,6 +15,7 @@ import { COHORT_DEFAULTS, alarmMessage, judgeCohort, type CohortResult } from '.
 import type { Regression } from './compare.js';
 import type { BaselineEntry, DatasetChanges } from './changes.js';
 import { episodeKey, type Counts, type Report } from './report.js';
+import { plural } from '../shared/text.js';
 
 /** snapshot: the baseline's episodes, unchanged; changing: the four classes; counts: no episodes map. */
 export type GateMode = 'snapshot' | 'changing' | 'counts';
@@ -32,10 +33,6 @@ export interface ChangeJudgement {
 }
 
 const NAMES_SHOWN = 10;
-
-function plural(n: number, one: string, many = one + 's'): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 function names(list: ReadonlyArray<{ host: string; episode: string }>): string {
   const shown = list

@@ -48,7 +48,7 @@ export interface CohortTest {
   episodes: string[];
 }
 
-export interface HostCohort {
+interface HostCohort {
   host: string;
   baseline: Tally;
   cohort: Tally;

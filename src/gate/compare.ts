@@ -26,6 +26,7 @@ import { judgeChanges, matchedCounts, type ChangeJudgement, type GateMode } from
 import { ConfigError } from '../shared/errors.js';
 import { episodeKey, explain, type Counts, type Report, type ReportEpisode } from './report.js';
 import { diffSettings, type SettingChange } from './settings.js';
+import { plural } from '../shared/text.js';
 
 export interface Regression {
   kind: string;
@@ -34,7 +35,7 @@ export interface Regression {
   episode?: string;
 }
 
-export interface ReasonRow {
+interface ReasonRow {
   reason: string;
   baseline: number;
   current: number;
@@ -44,7 +45,7 @@ export interface ReasonRow {
   regression: boolean;
 }
 
-export type FlipKind = 'kept-to-flagged' | 'flagged-to-kept' | 'reasons-changed';
+type FlipKind = 'kept-to-flagged' | 'flagged-to-kept' | 'reasons-changed';
 
 export interface Flip {
   host: string;
@@ -56,7 +57,7 @@ export interface Flip {
   why: string[];
 }
 
-export interface EffectiveTolerance {
+interface EffectiveTolerance {
   kept_drop: number | null;
   flagged_rise: number | null;
   flagged_rate_rise: number | null;
@@ -106,12 +107,8 @@ export interface Comparison {
 
 const EPS = 1e-9;
 
-export function flaggedRate(c: Counts): number {
+function flaggedRate(c: Counts): number {
   return c.scanned === 0 ? 0 : (c.flagged * 100) / c.scanned;
-}
-
-function plural(n: number, one: string, many = one + 's'): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 function signed(n: number, digits = 0): string {

@@ -23,7 +23,7 @@ const hostText = (h: string | null): string => (h === null ? 'all hosts' : `--ho
 const reasonsText = (r: readonly string[] | null): string => (r === null ? 'all reasons' : `--reason ${r.join(',')}`);
 
 /** Refuses anything but the complete set of shard reports of one scan configuration; returns them in shard order. */
-export function checkShardSet(files: readonly ShardReportFile[]): Part[] {
+function checkShardSet(files: readonly ShardReportFile[]): Part[] {
   if (files.length === 0)
     throw new ConfigError('no shard reports to merge: pass the report files (or folders) of episode-gate scan --shard K/N');
   const parts: Part[] = files.map((f) => {

@@ -22,7 +22,7 @@ import type { Shard } from '../dataset/shard.js';
 import { ConfigError, describeFsError } from '../shared/errors.js';
 import type { GateSettings } from './settings.js';
 
-export const REPORT_VERSION = 1;
+const REPORT_VERSION = 1;
 
 export type VerdictName = 'kept' | 'flagged';
 
@@ -40,7 +40,7 @@ export interface ReportSourceEvidence {
   why: string;
 }
 
-export interface ReportEvidence {
+interface ReportEvidence {
   probe: ProbeFinding;
   workload_events: number;
   workload_failed: boolean;
@@ -70,7 +70,7 @@ export interface ReportEpisode {
   evidence: ReportEvidence | null;
 }
 
-export type SourceTally = Record<SourceStatus, number>;
+type SourceTally = Record<SourceStatus, number>;
 
 /** Which part of the dataset a partial report covers (absent from a whole report). */
 export interface ReportShard {
@@ -140,7 +140,7 @@ function reportEvidence(v: Verdict): ReportEvidence | null {
   return { probe: ev.probe, workload_events: ev.workloadEvents, workload_failed: ev.workloadFailed, labels: ev.labels, sources };
 }
 
-export function reportEpisode(r: EpisodeResult, selected: ReadonlySet<Reason> | null): ReportEpisode {
+function reportEpisode(r: EpisodeResult, selected: ReadonlySet<Reason> | null): ReportEpisode {
   const v = r.verdict;
   const reasons = selected ? v.reasons.filter((x) => x === 'unreadable' || selected.has(x)) : [...v.reasons];
   return {
@@ -176,7 +176,7 @@ export function explain(ep: ReportEpisode): string[] {
   return out;
 }
 
-export function emptyByReason(): Record<string, number> {
+function emptyByReason(): Record<string, number> {
   const out: Record<string, number> = {};
   for (const r of ALL_REASONS) out[r] = 0;
   return out;

@@ -19,6 +19,7 @@ import { buildReport, compactVerdict, requireWholeReport, writeReport, type Repo
 import { resolveSettings, type GateSettings } from './settings.js';
 import { driftAlerts, type DriftAlert, type DriftRule } from '../history/drift.js';
 import { mergeRows, rowFromReport, type HistoryRow, type RunMeta } from '../history/format.js';
+import { plural } from '../shared/text.js';
 
 export type { Regression } from './compare.js';
 
@@ -113,13 +114,13 @@ export interface GateTrend {
 }
 
 /** The default place a baseline is suggested when none is given. */
-export const SUGGESTED_BASELINE = 'ci/episode-baseline.json';
+const SUGGESTED_BASELINE = 'ci/episode-baseline.json';
 
 /**
  * Nothing was scanned: never a pass. The message names the filter that left nothing and the
  * hosts the index has (with the nearest to a mistyped host first).
  */
-export class NothingScannedError extends ConfigError {
+class NothingScannedError extends ConfigError {
   constructor(
     message: string,
     readonly hosts: readonly string[],
@@ -265,10 +266,6 @@ export interface EvaluateOptions {
   /** Rebuilds the `episode-gate baseline` command of this run. */
   baselineCommand?: BaselineCommand | null;
   history?: GateHistory;
-}
-
-function plural(n: number, one: string): string {
-  return `${n} ${one}${n === 1 ? '' : 's'}`;
 }
 
 /** Judge a report against a baseline (or none) and render the summary. A shard's report is refused. */

@@ -11,9 +11,9 @@ import { DEFAULT_LIMITS, type ReaderLimits } from '../episode/read.js';
 import { ConfigError, describeFsError } from '../shared/errors.js';
 
 export type GateSettings = ClassifierSettings & ReaderLimits;
-export type SettingKey = keyof GateSettings;
+type SettingKey = keyof GateSettings;
 
-export const SETTINGS_FILE_VERSION = 1;
+const SETTINGS_FILE_VERSION = 1;
 
 export const DEFAULT_GATE_SETTINGS: Readonly<GateSettings> = Object.freeze({ ...DEFAULT_CLASSIFIER_SETTINGS, ...DEFAULT_LIMITS });
 
@@ -27,7 +27,7 @@ interface SettingSpec {
 }
 
 /** Every setting, in the canonical order (the order of the hash and of reports). */
-export const SETTING_SPECS: readonly SettingSpec[] = [
+const SETTING_SPECS: readonly SettingSpec[] = [
   { key: 'procSpreadPct', integer: false, min: 0, positive: false, unit: 'percentage points' },
   { key: 'netflowSpreadBytes', integer: false, min: 0, positive: false, unit: 'bytes' },
   { key: 'qmpSpreadBytes', integer: false, min: 0, positive: false, unit: 'bytes' },
@@ -39,7 +39,7 @@ export const SETTING_SPECS: readonly SettingSpec[] = [
 const SPEC_BY_KEY = new Map(SETTING_SPECS.map((s) => [s.key as string, s]));
 const KEY_LIST = SETTING_SPECS.map((s) => s.key).join(', ');
 
-export function isSettingKey(k: string): k is SettingKey {
+function isSettingKey(k: string): k is SettingKey {
   return SPEC_BY_KEY.has(k);
 }
 
@@ -74,7 +74,7 @@ export function parseSettingsDoc(doc: unknown, file: string): Partial<GateSettin
   return out;
 }
 
-export function loadSettingsFile(file: string, displayName = file): Partial<GateSettings> {
+function loadSettingsFile(file: string, displayName = file): Partial<GateSettings> {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -104,7 +104,7 @@ export function parseOverride(text: string): Partial<GateSettings> {
   return { [key]: v };
 }
 
-export function validateOverrides(o: Partial<GateSettings>, where: string): Partial<GateSettings> {
+function validateOverrides(o: Partial<GateSettings>, where: string): Partial<GateSettings> {
   const out: Partial<GateSettings> = {};
   for (const [k, v] of Object.entries(o)) {
     if (v === undefined) continue;
@@ -134,7 +134,7 @@ export function resolveSettings(file?: string, overrides: Partial<GateSettings> 
 }
 
 /** The settings with their keys in canonical order. */
-export function canonicalSettings(s: GateSettings): GateSettings {
+function canonicalSettings(s: GateSettings): GateSettings {
   const out = {} as Record<SettingKey, number>;
   for (const spec of SETTING_SPECS) out[spec.key] = s[spec.key];
   return out as GateSettings;

@@ -8,11 +8,11 @@ import type { Report } from '../gate/report.js';
 import type { Comparison } from '../gate/compare.js';
 import { ConfigError } from '../shared/errors.js';
 
-export const HISTORY_VERSION = 1;
+const HISTORY_VERSION = 1;
 /** About a year of nightly runs. */
 export const DEFAULT_MAX_ROWS = 400;
 
-export interface HistoryChanges {
+interface HistoryChanges {
   /** Episodes the baseline's map does not have. */
   new: number;
   /** Episodes in the baseline's map that the dataset no longer has. */

@@ -1,7 +1,7 @@
 /** The numbers a trend shows (charts, tables, the terminal): one point per run, newest last. */
 import type { HistoryRow } from './format.js';
 
-export interface TrendPoint {
+interface TrendPoint {
   time: string;
   commit: string | null;
   scanned: number;

@@ -17,10 +17,10 @@ import type { FailOn } from '../gate/run.js';
 import type { GateSettings } from '../gate/settings.js';
 
 export const MANIFEST_VERSION = 1;
-export const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
-export const TEST_RESULT_PREDICATE_TYPE = 'https://in-toto.io/attestation/test-result/v0.1';
+const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
+const TEST_RESULT_PREDICATE_TYPE = 'https://in-toto.io/attestation/test-result/v0.1';
 
-export type GateResult = 'PASSED' | 'WARNED' | 'FAILED';
+type GateResult = 'PASSED' | 'WARNED' | 'FAILED';
 
 export interface ManifestEpisode {
   host: string;
@@ -34,7 +34,7 @@ export interface ManifestEpisode {
   line: number;
 }
 
-export interface ManifestFlagged {
+interface ManifestFlagged {
   host: string;
   episode: string;
   path: string;
@@ -107,7 +107,7 @@ function byPath(a: { path: string }, b: { path: string }): number {
  * `rule:flagged-rate-rise`, `rule:reason-rise:REASON`), and `rule:no-flagged` under --fail-on
  * flagged. A broken rule is failed, or warned when --fail-on never lets it pass.
  */
-export function gateTests(d: GateDecision, report: Report): Manifest['gate']['tests'] {
+function gateTests(d: GateDecision, report: Report): Manifest['gate']['tests'] {
   const passed: string[] = [];
   const broken: string[] = [];
   const c = d.comparison;
@@ -220,14 +220,14 @@ export function sha256sums(m: Manifest): string {
   return m.episodes.map((e) => `${e.sha256}  ${e.path}\n`).join('');
 }
 
-export interface ResourceDescriptor {
+interface ResourceDescriptor {
   name?: string;
   uri?: string;
   digest?: Record<string, string>;
   annotations?: Record<string, unknown>;
 }
 
-export interface TestResultPredicate {
+interface TestResultPredicate {
   result: GateResult;
   configuration: ResourceDescriptor[];
   url?: string;
@@ -250,7 +250,7 @@ const hexOf = (h: string): string => h.replace(/^sha256:/, '');
  * settings by their hash, the baseline by its digest, the dataset by its fingerprint, the tool)
  * and the pinned cases and rules by name.
  */
-export function testResultPredicate(m: Manifest, url: string | null): TestResultPredicate {
+function testResultPredicate(m: Manifest, url: string | null): TestResultPredicate {
   const configuration: ResourceDescriptor[] = [
     { name: 'settings', digest: { sha256: hexOf(m.settings_hash) }, annotations: { settings: m.settings } },
   ];

@@ -13,9 +13,9 @@ import { ConfigError, describeFsError } from '../shared/errors.js';
 import { MANIFEST_VERSION, type Manifest, type ManifestEpisode } from './build.js';
 import { MANIFEST_FILE, SUMS_FILE } from './write.js';
 
-export type ProblemKind = 'MISSING' | 'CHANGED' | 'EXTRA' | 'UNREADABLE' | 'SUMS' | 'NOT-RELEASED';
+type ProblemKind = 'MISSING' | 'CHANGED' | 'EXTRA' | 'UNREADABLE' | 'SUMS' | 'NOT-RELEASED';
 
-export interface VerifyProblem {
+interface VerifyProblem {
   kind: ProblemKind;
   path: string;
   detail: string;

@@ -12,8 +12,8 @@ import { sha256sums, statement, type Manifest } from './build.js';
 
 export const MANIFEST_FILE = 'manifest.json';
 export const SUMS_FILE = 'SHA256SUMS';
-export const STATEMENT_FILE = 'statement.intoto.json';
-export const PREDICATE_FILE = 'predicate.json';
+const STATEMENT_FILE = 'statement.intoto.json';
+const PREDICATE_FILE = 'predicate.json';
 
 export interface ManifestFiles {
   dir: string;
@@ -25,7 +25,7 @@ export interface ManifestFiles {
 }
 
 /** Pretty JSON with one line per listed episode, as the report is written. */
-export function formatManifest(m: Manifest): string {
+function formatManifest(m: Manifest): string {
   const lists = ['episodes', 'withheld', 'flagged'] as const;
   const head: Record<string, unknown> = { ...m };
   for (const k of lists) delete head[k];

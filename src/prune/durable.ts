@@ -7,9 +7,10 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { ConfigError } from '../shared/errors.js';
 
 /** A failure the operator must act on: one line naming the thing and the fix. */
-export class PruneError extends Error {
+export class PruneError extends ConfigError {
   constructor(message: string) {
     super(message);
     this.name = 'PruneError';

@@ -60,7 +60,7 @@ const ID_FIELDS: ReadonlySet<string> = new Set(['host_id', 'episode_id']);
  */
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true }); // as walkIndex decodes the index
 
-export function lineKeys(line: Uint8Array): string[] | null {
+function lineKeys(line: Uint8Array): string[] | null {
   const text = decoder.decode(line);
   const keys: string[] = [];
   for (const { line: piece } of splitPyLines(text)) {
@@ -374,7 +374,7 @@ function currentRows(paths: PrunePaths, swap: SwapState): Buffer {
 }
 
 /** The lines of `chunk` that `have` does not already hold (as a multiset), in order. */
-export function missingLines(chunk: Buffer, have: Buffer): Buffer {
+function missingLines(chunk: Buffer, have: Buffer): Buffer {
   const count = new Map<string, number>();
   for (const [s, e] of lineSpans(have)) {
     const k = have.subarray(s, e).toString('latin1');

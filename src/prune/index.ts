@@ -1,10 +1,6 @@
 /** The prune API: plan, act, rewrite the index, resume after a crash. See apply.ts for the order of a run. */
 export { acquireLockFor, applyPrune, pendingPruneNote, resumePendingPrune } from './apply.js';
-export type { PruneContext, PruneOptions, PruneReport, PruneResult } from './apply.js';
 export { PruneError } from './durable.js';
-export type { PruneHooks } from './hooks.js';
-export { DEFAULT_STRAGGLER_TIMING, type StragglerTiming } from './index-rewrite.js';
-export type { EpisodeRef } from './journal.js';
 export type { PruneLock } from './lock.js';
 export { checkArchiveRoot } from './plan.js';
-export type { FlaggedEpisode, PruneAction, Refusal } from './plan.js';
+export type { FlaggedEpisode, PruneAction } from './plan.js';

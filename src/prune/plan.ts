@@ -51,13 +51,13 @@ export function episodeKey(host: string, episode: string): string {
 }
 
 /** Why an id must not become a path component, or null when it may. */
-export function idProblem(id: unknown): string | null {
+function idProblem(id: unknown): string | null {
   if (typeof id !== 'string') return 'is not a string';
   if (id.length === 0) return 'is empty';
   return unsafeIdReason(id);
 }
 
-export function tarballPath(root: string, host: string, episode: string): string {
+function tarballPath(root: string, host: string, episode: string): string {
   return path.join(root, host, `${episode}.tar.zst`);
 }
 
@@ -105,7 +105,7 @@ export function sameEntry(a: string, b: string): boolean {
 }
 
 /** The real path of `p`: its deepest existing ancestor with links resolved, the rest appended. */
-export function realPathOf(p: string): string {
+function realPathOf(p: string): string {
   const abs = path.resolve(p);
   const rest: string[] = [];
   for (let at = abs; ; at = path.dirname(at)) {
@@ -119,7 +119,7 @@ export function realPathOf(p: string): string {
 }
 
 /** `inner` is `outer` or lies below it (both real paths). */
-export function isWithin(inner: string, outer: string): boolean {
+function isWithin(inner: string, outer: string): boolean {
   return inner === outer || inner.startsWith(outer.endsWith(path.sep) ? outer : outer + path.sep);
 }
 

@@ -88,7 +88,7 @@ export function intSub(a: PyInt, b: PyInt): PyInt {
 }
 
 /** Python `float(int)`: correctly rounded; OverflowError past the double range. */
-export function intToFloat(v: PyInt): number {
+function intToFloat(v: PyInt): number {
   if (typeof v === 'number') return v;
   const f = Number(v); // round-to-nearest-even, like Python
   if (!Number.isFinite(f)) throw new PyError('OverflowError: int too large to convert to float');
@@ -205,7 +205,7 @@ export function trueDiv(a: PyNumResult, b: PyNumResult): number {
 const PY_SPACE =
   /^[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g;
 
-export function pyStrip(s: string): string {
+function pyStrip(s: string): string {
   return s.replace(PY_SPACE, '');
 }
 
@@ -214,7 +214,7 @@ const FLOAT_RE = /^[+-]?(?:[0-9](?:_?[0-9])*(?:\.(?:[0-9](?:_?[0-9])*)?)?|\.[0-9
 const FLOAT_SPECIAL_RE = /^[+-]?(?:nan|inf|infinity)$/i;
 
 /** Python `int(str)` in base 10 (ASCII digits). */
-export function intFromString(s: string): PyInt {
+function intFromString(s: string): PyInt {
   const t = pyStrip(s);
   if (!INT_RE.test(t)) throw new PyError(`ValueError: invalid literal for int() with base 10: ${pyRepr(s)}`);
   const digits = t.replace(/_/g, '');
@@ -225,7 +225,7 @@ export function intFromString(s: string): PyInt {
 }
 
 /** Python `float(str)`. */
-export function floatFromString(s: string): number {
+function floatFromString(s: string): number {
   const t = pyStrip(s);
   if (FLOAT_SPECIAL_RE.test(t)) {
     const neg = t.startsWith('-');
@@ -288,7 +288,7 @@ function strCompare(a: string, b: string): number {
 }
 
 /** Python `a == b` for JSON values (never raises). */
-export function pyEq(a: PyVal, b: PyVal): boolean {
+function pyEq(a: PyVal, b: PyVal): boolean {
   if (isNumeric(a) && isNumeric(b)) {
     // JS == between number and bigint compares mathematically, like Python.
     return numValue(a) == numValue(b);
@@ -370,7 +370,7 @@ export function floatRepr(f: number): string {
 }
 
 /** Python `repr()` of a JSON value (for messages and evidence). */
-export function pyRepr(v: PyVal | undefined): string {
+function pyRepr(v: PyVal | undefined): string {
   if (v === undefined) return '<missing>';
   if (v === null) return 'None';
   if (typeof v === 'boolean') return v ? 'True' : 'False';

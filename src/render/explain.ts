@@ -9,7 +9,7 @@ import type { EpisodeDetail } from '../gate/episode-detail.js';
 import { SOURCE_FORMAT } from './html/render.js';
 
 const BLOCKS = '▁▂▃▄▅▆▇█';
-export const SPARK_WIDTH = 64;
+const SPARK_WIDTH = 64;
 
 /** Control characters of data (sample names, phases) would move the cursor: show them escaped. */
 function safe(s: string): string {
@@ -17,7 +17,7 @@ function safe(s: string): string {
 }
 
 /** One block per point, scaled from 0 (or the lowest value, when negative) to the largest. */
-export function blockSparkline(series: readonly SeriesPoint[]): string {
+function blockSparkline(series: readonly SeriesPoint[]): string {
   if (series.length === 0) return '';
   const values = series.map((p) => p.value);
   const max = Math.max(...values);

@@ -59,7 +59,7 @@ export function plain(value: string): string {
   return value.replace(INVISIBLE, ' ').replace(/ {2,}/g, ' ').trim();
 }
 
-export function byteLength(s: string): number {
+function byteLength(s: string): number {
   return Buffer.byteLength(s, 'utf8');
 }
 

@@ -13,6 +13,7 @@ import type { Comparison, Regression } from '../gate/compare.js';
 import type { Report } from '../gate/report.js';
 import type { FailOn, GateOutcome, GateTrend } from '../gate/run.js';
 import type { SettingChange } from '../gate/settings.js';
+import { plural } from '../shared/text.js';
 
 /** The run's verdict, for the headline's mark and wording. */
 export type SummaryStatus =
@@ -43,14 +44,14 @@ export interface SummaryCause {
 }
 
 /** Verdict flips counted by one key (a host or a reason). */
-export interface FlipCount {
+interface FlipCount {
   key: string;
   keptToFlagged: number;
   flaggedToKept: number;
 }
 
 /** What the change did to the verdicts. */
-export interface SummaryEffect {
+interface SummaryEffect {
   keptToFlagged: number;
   flaggedToKept: number;
   /** Still flagged, for other reasons. */
@@ -65,7 +66,7 @@ export interface SummaryEffect {
 }
 
 /** The three lines a reader sees first. */
-export interface SummaryLead {
+interface SummaryLead {
   status: SummaryStatus;
   /** Line 1: the verdict and what changed, in words (no markup). */
   headline: string;
@@ -109,10 +110,6 @@ export interface SummaryModel {
 }
 
 const AGGREGATE = new Set(['kept-drop', 'flagged-rise', 'flagged-rate-rise', 'reason-rise', 'kept-to-flagged']);
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 function causeOf(cmp: Comparison): SummaryCause {
   return {
@@ -193,7 +190,7 @@ function byText(counts: readonly FlipCount[], field: 'keptToFlagged' | 'flaggedT
 }
 
 /** "5 kept → flagged (hosts lab-a 3, lab-b 2; reasons flat-cpu 5), 0 flagged → kept". */
-export function effectText(e: SummaryEffect): string {
+function effectText(e: SummaryEffect): string {
   const side = (n: number, label: string, field: 'keptToFlagged' | 'flaggedToKept'): string =>
     n === 0 ? `0 ${label}` : `${n} ${label} (hosts ${byText(e.byHost, field)}; reasons ${byText(e.byReason, field)})`;
   const parts = [side(e.keptToFlagged, 'kept → flagged', 'keptToFlagged'), side(e.flaggedToKept, 'flagged → kept', 'flaggedToKept')];

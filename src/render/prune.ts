@@ -59,7 +59,7 @@ export function renderPruneText(view: PruneView, dryRun: boolean): string {
 }
 
 /** One line per source that decided (or could not decide) flatness. */
-export function whyLines(r: EpisodeResult): string[] {
+function whyLines(r: EpisodeResult): string[] {
   const v = r.verdict;
   if (v.unreadable) return [v.unreadable];
   const out: string[] = [];

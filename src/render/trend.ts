@@ -9,7 +9,7 @@ import { DEFAULT_TREND_RUNS, trendOf, type Trend } from '../history/trend.js';
 import { esc, escHtml } from './markdown.js';
 
 /** Per-host charts are drawn only up to this many hosts (beyond it the table has them). */
-export const MAX_HOST_CHARTS = 4;
+const MAX_HOST_CHARTS = 4;
 
 /** Text safe inside a mermaid quoted title. */
 const title = (s: string): string => s.replace(/[^\w .,:()%/+-]/g, '?').slice(0, 120);
@@ -57,10 +57,6 @@ export interface TrendChartOptions {
   driftFails?: boolean;
 }
 
-export interface TrendInput extends TrendChartOptions {
-  rows: readonly HistoryRow[];
-}
-
 /** The trend section of a summary: charts, then the numbers folded beneath. Empty when there are no rows. */
 export function trendMarkdown(rows: readonly HistoryRow[], opts: TrendChartOptions = {}): string {
   const t = trendOf(rows, opts.lastRuns ?? DEFAULT_TREND_RUNS);
@@ -104,7 +100,7 @@ export function trendMarkdown(rows: readonly HistoryRow[], opts: TrendChartOptio
 const BARS = '▁▂▃▄▅▆▇█';
 
 /** One character per value, scaled from 0 to the largest value. */
-export function sparkline(values: readonly number[]): string {
+function sparkline(values: readonly number[]): string {
   const max = Math.max(...values, 0);
   return values.map((v) => BARS[max === 0 ? 0 : Math.min(BARS.length - 1, Math.round((v / max) * (BARS.length - 1)))]).join('');
 }

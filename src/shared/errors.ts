@@ -1,8 +1,9 @@
 /**
- * The gate's one error type for bad input it was given: a baseline, settings file, report or
- * dataset path that is missing or invalid. Its message is one line naming the file (and field)
- * and the fix. Commands turn it into exit code 2, "the tool could not run", which must never
- * be confused with exit 1, "the gate ran and failed".
+ * The base of every user-facing error: bad input the tool was given (a baseline, settings file,
+ * report, dataset path, option, Action input, artifact or snapshot). Its message is one line
+ * naming the thing and the fix. The command line turns it into exit code 2, "the tool could not
+ * run" (src/cli/io.ts, couldNotRun), the Action into one failed-step line (src/main.ts); neither
+ * may be confused with exit 1, "the gate ran and failed". Anything else thrown is a defect of ours.
  */
 export class ConfigError extends Error {
   constructor(message: string) {

@@ -35,7 +35,7 @@ function locate(): { root: string | null; version: string } {
   return cached;
 }
 
-export function packageRoot(): string | null {
+function packageRoot(): string | null {
   return locate().root;
 }
 

@@ -22,7 +22,7 @@ export class FileRefusedError extends Error {
 }
 
 /** What kind of non-regular file `st` describes, e.g. "a FIFO". */
-export function fileKind(st: Stats): string {
+function fileKind(st: Stats): string {
   if (st.isFile()) return 'a regular file';
   if (st.isDirectory()) return 'a directory';
   if (st.isFIFO()) return 'a FIFO';
@@ -39,7 +39,7 @@ const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
  * Open a regular file for reading; FileRefusedError for anything else (the fd is closed), the
  * file-system error (ENOENT, EACCES, ...) as thrown by open().
  */
-export function openRegular(path: string): { fd: number; size: number } {
+function openRegular(path: string): { fd: number; size: number } {
   let fd: number;
   try {
     fd = openSync(path, OPEN_FLAGS);

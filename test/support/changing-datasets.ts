@@ -9,7 +9,7 @@ import path from 'node:path';
 import { buildTar, writeTarZst, zstdCompress } from '../../tools/lib/tarball.js';
 import { FLAT_LOAD, ZERO, episodeMembers, rng, type EpisodeSpec } from '../../tools/lib/synth.js';
 
-export const HOSTS = ['lab-0', 'lab-1', 'lab-2', 'lab-3'];
+const HOSTS = ['lab-0', 'lab-1', 'lab-2', 'lab-3'];
 const DURATIONS = { clean: 20, infecting: 10, infected_running: 40, dormant: 20 };
 const SIGNAL = { clean: 3, infecting: 9, infected_running: 96, dormant: 4 };
 

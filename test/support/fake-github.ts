@@ -20,7 +20,7 @@ export const JOB_BACKEND_ID = 'a9e8d7c6-job-backend';
 export const REPO = { owner: 'octo-org', repo: 'episode-lab' };
 
 /** An unsigned JWT like the runner's ACTIONS_RUNTIME_TOKEN (the client decodes, never verifies). */
-export function runtimeToken(run = RUN_BACKEND_ID, job = JOB_BACKEND_ID): string {
+function runtimeToken(run = RUN_BACKEND_ID, job = JOB_BACKEND_ID): string {
   const b64 = (o: object): string => Buffer.from(JSON.stringify(o)).toString('base64url');
   return `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ scp: `Actions.ExampleScope Actions.Results:${run}:${job}`, exp: 4102444800 })}.unsigned`;
 }

@@ -39,7 +39,7 @@ function verdict(reasons: Reason[], why = 'netflow spread 12.0 KiB < 50.0 KiB'):
   };
 }
 
-export function fakeScan(eps: FakeEpisode[], missing: Array<[string, string]> = []): ScanResult {
+function fakeScan(eps: FakeEpisode[], missing: Array<[string, string]> = []): ScanResult {
   const episodes = eps.map(([host, episode, reasons], i) => ({
     line: i + 1,
     host,

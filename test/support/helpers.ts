@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll } from 'vitest';
@@ -10,11 +10,9 @@ import {
   type SourceRows,
   type Verdict,
 } from '../../src/classifier/types.js';
-import { classifyTarball } from '../../src/episode/classify-file.js';
-import { DEFAULT_LIMITS, type ReaderLimits } from '../../src/episode/read.js';
 import { parseJsonDoc, parseJsonl } from '../../src/py/json.js';
 import { nativeZstdAvailable, type ZstdImpl } from '../../src/episode/zstd.js';
-import { buildTar, zstdCompress, type TarEntry } from '../../tools/lib/tarball.js';
+import type { TarEntry } from '../../tools/lib/tarball.js';
 
 export const REPO = path.resolve(import.meta.dirname, '../..');
 export const FIXTURES = path.join(REPO, 'fixtures', 'dataset');
@@ -84,24 +82,6 @@ export function entriesOf(m: Members, dir = 'ep-test'): TarEntry[] {
   return (Object.keys(SUFFIX) as Array<keyof Members>)
     .filter((k) => m[k] !== undefined)
     .map((k) => ({ name: `${dir}/${SUFFIX[k]}`, data: m[k] as string }));
-}
-
-/** Write entries as a real .tar.zst and return its path. */
-export function writeEpisode(entries: TarEntry[], dir = tempDir(), name = 'ep.tar.zst'): string {
-  const file = path.join(dir, name);
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, zstdCompress(buildTar(entries), 1));
-  return file;
-}
-
-export function writeBytes(bytes: Uint8Array, dir = tempDir(), name = 'ep.tar.zst'): string {
-  const file = path.join(dir, name);
-  writeFileSync(file, bytes);
-  return file;
-}
-
-export async function verdictOfFile(file: string, zstd?: ZstdImpl, limits: ReaderLimits = DEFAULT_LIMITS): Promise<Verdict> {
-  return (await classifyTarball(file, { settings: { ...DEFAULT_CLASSIFIER_SETTINGS }, limits, ...(zstd ? { zstd } : {}) })).verdict;
 }
 
 /** A usual labels member: four phases starting at T (t_wall_ns) spaced `step` ns apart. */

@@ -12,7 +12,7 @@ import { expect } from 'vitest';
 import type { CliIO } from '../../src/cli/io.js';
 import { pruneMain } from '../../src/cli/cis490-prune.js';
 
-export const FIXTURE = fileURLToPath(new URL('../../fixtures/dataset', import.meta.url));
+const FIXTURE = fileURLToPath(new URL('../../fixtures/dataset', import.meta.url));
 
 /** A few fixture episodes: flagged and kept, the same episode_id on two hosts, one unreadable. */
 export const SUBSET: Array<[string, string]> = [
@@ -89,7 +89,7 @@ export function splitLines(buf: Buffer): Buffer[] {
 }
 
 /** "host/episode" of a plain index row, or null for any other line. */
-export function rowKey(line: Buffer): string | null {
+function rowKey(line: Buffer): string | null {
   try {
     const v = JSON.parse(line.toString('utf8')) as unknown;
     if (v && typeof v === 'object' && !Array.isArray(v)) {
@@ -104,11 +104,11 @@ export function rowKey(line: Buffer): string | null {
 }
 
 /** The index bytes with the rows of `dropped` ("host/episode") removed and everything else as it was. */
-export function withoutRows(index: Buffer, dropped: ReadonlySet<string>): Buffer {
+function withoutRows(index: Buffer, dropped: ReadonlySet<string>): Buffer {
   return Buffer.concat(splitLines(index).filter((l) => !dropped.has(rowKey(l) ?? '')));
 }
 
-export function sha(file: string): string {
+function sha(file: string): string {
   return createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 }
 

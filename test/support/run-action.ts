@@ -10,7 +10,7 @@ import path from 'node:path';
 import { REPO } from './helpers.js';
 
 export const REPO_ROOT = REPO;
-export const DIST_INDEX = path.join(REPO_ROOT, 'dist', 'index.js');
+const DIST_INDEX = path.join(REPO_ROOT, 'dist', 'index.js');
 export const FIXTURE_DATASET = path.join(REPO_ROOT, 'fixtures', 'dataset');
 
 export interface Annotation {
@@ -44,7 +44,7 @@ export function makeWorkspace(): string {
   return mkdtempSync(path.join(tmpdir(), 'episode-gate-ws-'));
 }
 
-export function parseOutputFile(text: string): Record<string, string> {
+function parseOutputFile(text: string): Record<string, string> {
   const out: Record<string, string> = {};
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {

@@ -13,7 +13,7 @@ const durations = { clean: 40, infecting: 20, infected_running: 90, dormant: 40 
 const borderline = { ...ZERO, infected_running: 700 };
 const cpuSignal = { clean: 3, infecting: 9, infected_running: 96, dormant: 4 };
 
-export const THRESHOLD_EPISODES: ReadonlyArray<{ host: string; spec: EpisodeSpec }> = [
+const THRESHOLD_EPISODES: ReadonlyArray<{ host: string; spec: EpisodeSpec }> = [
   { host: 'lab-a', spec: { episodeId: 'ep-01', seed: 11, durations, netBytesPerSec: borderline } },
   { host: 'lab-a', spec: { episodeId: 'ep-02', seed: 12, durations, netBytesPerSec: borderline } },
   { host: 'lab-a', spec: { episodeId: 'ep-03', seed: 13, durations, netBytesPerSec: borderline } },

@@ -18,9 +18,9 @@ export const DEFAULT_UNPACK_LIMITS: Readonly<UnpackLimits> = Object.freeze({
 });
 
 /** The variable that lowers or raises `maxBytes` for the Action (a byte count). */
-export const MAX_BYTES_ENV = 'EPISODE_GATE_MAX_UNPACK_BYTES';
+const MAX_BYTES_ENV = 'EPISODE_GATE_MAX_UNPACK_BYTES';
 
-export class UnpackError extends Error {
+export class UnpackError extends ConfigError {
   constructor(message: string) {
     super(message);
     this.name = 'UnpackError';

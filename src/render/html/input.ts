@@ -3,10 +3,10 @@
  * a gate outcome; `render.ts` turns it into one self-contained page. Every string here is data
  * (host and episode ids, sample names, messages) and is escaped by the renderer.
  */
-import type { SeriesPoint } from '../../classifier/series.js';
-import type { PhaseValue, SourceName, SourceStatus } from '../../classifier/types.js';
+import type { SourceName } from '../../classifier/types.js';
+import type { SourceDetail } from '../../gate/episode-detail.js';
 
-export interface HtmlCounts {
+interface HtmlCounts {
   scanned: number;
   kept: number;
   flagged: number;
@@ -53,7 +53,7 @@ export interface HtmlReportInput {
   reportHint: string | null;
 }
 
-export interface HtmlSourceSpreads {
+interface HtmlSourceSpreads {
   source: SourceName;
   threshold: number;
   /** The baseline's threshold when the settings changed it, else null. */
@@ -65,7 +65,7 @@ export interface HtmlSourceSpreads {
   unknown: number;
 }
 
-export type HtmlFlip = 'kept-to-flagged' | 'flagged-to-kept' | 'reasons-changed';
+type HtmlFlip = 'kept-to-flagged' | 'flagged-to-kept' | 'reasons-changed';
 
 export interface HtmlEpisodeLine {
   host: string;
@@ -88,14 +88,9 @@ export interface HtmlEpisode extends HtmlEpisodeLine {
   note: string | null;
 }
 
-export interface HtmlSourceDetail {
+/** One telemetry source of a drilled-down episode: what `explain` reads, and which source it is. */
+export interface HtmlSourceDetail extends SourceDetail {
   source: SourceName;
-  status: SourceStatus;
-  phases: PhaseValue[];
-  spread: number | null;
-  threshold: number;
-  why: string;
-  series: SeriesPoint[];
 }
 
 export interface HtmlTrendPoint {

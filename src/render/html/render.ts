@@ -9,8 +9,9 @@ import { fmtBytes } from '../../classifier/stats.js';
 import type { SourceName } from '../../classifier/types.js';
 import { barChart, h, phaseBars, phaseColours, sparkline, spreadHistogram, trendChart } from './charts.js';
 import type { HtmlEpisode, HtmlEpisodeLine, HtmlReportInput, HtmlSourceDetail } from './input.js';
+import { plural } from '../../shared/text.js';
 
-export const HOST_CHART_CAP = 40;
+const HOST_CHART_CAP = 40;
 export const HOST_TABLE_CAP = 500;
 
 /** How a source's values read: CPU percentage points, bytes, load. */
@@ -89,10 +90,6 @@ footer{margin-top:40px;color:var(--muted);font-size:12px}
 
 function styleHash(): string {
   return 'sha256-' + createHash('sha256').update(STYLE).digest('base64');
-}
-
-function plural(n: number, one: string, many = one + 's'): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 function delta(cur: number, base: number | null): string {

@@ -12,7 +12,7 @@ export interface HtmlWriteOptions {
 }
 
 /** The page's text; the details of the episodes shown in full are read from the dataset when it is there. */
-export async function buildHtmlReport(run: HtmlGateRun, opts: HtmlWriteOptions): Promise<string> {
+async function buildHtmlReport(run: HtmlGateRun, opts: HtmlWriteOptions): Promise<string> {
   const details = await loadEpisodeDetails(run.report, episodesToDetail(run), opts.cwd);
   // With a history (check --history), the page draws the same trend the summary does.
   const rows = 'trend' in run && run.trend ? run.trend.rows : [];
