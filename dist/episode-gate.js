@@ -2,14 +2,14 @@
 import { existsSync, writeFileSync, renameSync, readFileSync, statSync, realpathSync, readdirSync, createReadStream } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { S as SOURCE_NAMES, u as unsafeIdReason, A as ALL_REASONS, f as formatShard, p as parseShard, b as ShardSpecError, c as capJobs } from './chunks/pool.js';
-import { S as SOURCE_FORMAT, d as downsample, r as resolveSettings, a as displayPath, t as tarballPath, C as ConfigError, b as readEpisodeDetail, D as DEFAULT_MAX_ROWS, m as mergeRows, f as formatHistory, c as describeFsError, p as parseHistory, e as DEFAULT_DRIFT_WINDOW, g as DEFAULT_TREND_RUNS, h as readReport, i as requireWholeReport, j as runMetaFromEnv, k as compare, l as loadBaseline, n as rowFromReport, o as trendText, q as driftAlerts, M as MANIFEST_FILE, s as MANIFEST_VERSION, u as SUMS_FILE, v as buildManifest, w as writeManifestDir, x as runUrl, F as FAIL_ON_CHOICES, T as TOLERANCE_KEYS, y as toolVersion, z as bundledFixtures, A as parseOverride, B as applyTolerance, E as scanToReport, G as baselineFromReport, H as writeBaseline, I as MIN_SUMMARY_LIMIT_BYTES, J as gateReport, K as mergeShardReports, L as writeHtmlReport, N as writeReport, O as formatReport, P as summaryMarkdown } from './chunks/write.js';
-import { U as UsageError, o as options, p as parseArgs, h as helpText, u as usageLine, b as intOption, c as closest, i as inLine, r as runMain } from './chunks/io.js';
+import { S as SOURCE_NAMES, u as unsafeIdReason, C as ConfigError, d as describeFsError, A as ALL_REASONS, f as formatShard, p as parseShard, b as ShardSpecError, c as capJobs } from './chunks/pool.js';
+import { S as SOURCE_FORMAT, d as downsample, r as resolveSettings, a as displayPath, t as tarballPath, b as readEpisodeDetail, D as DEFAULT_MAX_ROWS, m as mergeRows, f as formatHistory, p as parseHistory, c as DEFAULT_DRIFT_WINDOW, e as DEFAULT_TREND_RUNS, g as readReport, h as requireWholeReport, i as runMetaFromEnv, j as compare, l as loadBaseline, k as rowFromReport, n as trendText, o as driftAlerts, M as MANIFEST_FILE, q as MANIFEST_VERSION, s as SUMS_FILE, u as buildManifest, w as writeManifestDir, v as runUrl, F as FAIL_ON_CHOICES, T as TOLERANCE_KEYS, x as toolVersion, y as bundledFixtures, z as parseOverride, A as applyTolerance, B as scanToReport, C as baselineFromReport, E as writeBaseline, G as MIN_SUMMARY_LIMIT_BYTES, H as gateReport, I as mergeShardReports, J as writeHtmlReport, K as writeReport, L as formatReport, N as summaryMarkdown } from './chunks/write.js';
+import { U as UsageError, o as options, p as parseArgs, h as helpText, u as usageLine, c as couldNotRun, b as intOption, d as closest, i as inLine, r as runMain } from './chunks/io.js';
 import { createHash } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
+import { b as shellQuote } from './chunks/classify-file.js';
 import 'node:url';
 import 'node:worker_threads';
-import './chunks/classify-file.js';
 import 'node:zlib';
 
 /**
@@ -299,10 +299,7 @@ async function historyMain(argv, io) {
             io.err(`${usageLine(prog, specs)}\n${prog}: error: ${e.message}\n`);
             return 2;
         }
-        const err = e;
-        const what = e instanceof ConfigError ? err.message : `internal error: ${err?.name ?? 'Error'}: ${err?.message ?? String(e)}`;
-        io.err(`episode-gate: ERROR (exit 2; the tool could not run, this is not a gate verdict): ${what}\n`);
-        return 2;
+        return couldNotRun(e, io);
     }
 }
 
@@ -743,10 +740,6 @@ const DESCRIPTIONS = {
 };
 const SUB_NAMES = Object.keys(DESCRIPTIONS);
 const isSub = (s) => SUB_NAMES.includes(s);
-/** Shell-quoted, so a printed command can be pasted as it is. */
-function q(v) {
-    return /^[\w./:=@,+-]+$/.test(v) ? v : `'${v.replace(/'/g, `'\\''`)}'`;
-}
 /** The options that name what a run reads or writes; the bundled fixtures are used only when none is given. */
 function namedInputs(args) {
     return ['baseline', 'report', 'report-out', 'summary', 'out'].filter((k) => args[k] !== undefined).map((k) => `--${k}`);
@@ -757,7 +750,7 @@ function datasetChoice(args, io, named) {
     if (dataset) {
         const abs = path.resolve(io.cwd, dataset);
         if (!existsSync(path.join(abs, 'index.jsonl')) && existsSync(path.join(abs, '..', 'index.jsonl'))) {
-            throw new ConfigError(`--dataset ${dataset} is the episodes folder itself, not the dataset root: pass --dataset ${q(displayPath(path.dirname(abs), io.cwd))} (the folder holding index.jsonl and episodes/)`);
+            throw new ConfigError(`--dataset ${dataset} is the episodes folder itself, not the dataset root: pass --dataset ${shellQuote(displayPath(path.dirname(abs), io.cwd))} (the folder holding index.jsonl and episodes/)`);
         }
         return { indexPath: path.join(abs, 'index.jsonl'), episodesRoot: path.join(abs, 'episodes'), bundled: false };
     }
@@ -837,24 +830,24 @@ function baselineCommandOf(args, io) {
     return (out) => {
         const parts = [PROG, 'baseline'];
         if (args.report)
-            parts.push('--report', q(displayPath(args.report, io.cwd)));
+            parts.push('--report', shellQuote(displayPath(args.report, io.cwd)));
         else if (!args.dataset && !args['episodes-root'] && !args.index) {
             const fx = bundledFixtures();
             if (fx)
-                parts.push('--dataset', q(displayPath(path.dirname(fx.indexPath), io.cwd)));
+                parts.push('--dataset', shellQuote(displayPath(path.dirname(fx.indexPath), io.cwd)));
         }
         for (const name of ['dataset', 'episodes-root', 'index', 'host', 'settings']) {
             const v = args[name];
             if (v)
-                parts.push(`--${name}`, q(v));
+                parts.push(`--${name}`, shellQuote(v));
         }
         for (const v of args.reason)
-            parts.push('--reason', q(v));
+            parts.push('--reason', shellQuote(v));
         for (const v of args.set)
-            parts.push('--set', q(v));
+            parts.push('--set', shellQuote(v));
         if (args['follow-outside-links'])
             parts.push('--follow-outside-links');
-        parts.push('--out', q(out));
+        parts.push('--out', shellQuote(out));
         return parts.join(' ');
     };
 }
@@ -1014,8 +1007,8 @@ async function mergeCmd(args, io) {
     const show = (p) => displayPath(p, io.cwd);
     const reportOut = args['report-out'];
     const baselineCommand = (out) => reportOut
-        ? `${PROG} baseline --report ${q(show(reportOut))} --out ${q(out)}`
-        : `${PROG} merge ${inputs.map(q).join(' ')} --report-out merged.json && ${PROG} baseline --report merged.json --out ${q(out)}`;
+        ? `${PROG} baseline --report ${shellQuote(show(reportOut))} --out ${shellQuote(out)}`
+        : `${PROG} merge ${inputs.map(shellQuote).join(' ')} --report-out merged.json && ${PROG} baseline --report merged.json --out ${shellQuote(out)}`;
     const outcome = await gateReport(() => mergeShardReports(reportFiles(inputs, io).map((f) => ({ report: readReport(f, show(f)), name: show(f) }))), gateOptions(args, io, baselineCommand));
     return await finishGate(outcome, args, io, limit, 'merge');
 }
@@ -1160,12 +1153,7 @@ async function command(sub, argv, io, table, parse, positional, run) {
     catch (e) {
         if (e instanceof UsageError)
             return usage(e.message);
-        const err = e;
-        const what = e instanceof ConfigError ? err.message : `internal error: ${err?.name ?? 'Error'}: ${err?.message ?? String(e)}`;
-        io.err(`${PROG}: ERROR (exit 2; the tool could not run, this is not a gate verdict): ${inLine(what)}\n`);
-        if (!(e instanceof ConfigError) && io.env.EPISODE_GATE_DEBUG)
-            io.err(`${err?.stack ?? ''}\n`);
-        return 2;
+        return couldNotRun(e, io);
     }
 }
 

@@ -877,6 +877,21 @@ function qmpSignal(src, phaseAt, s) {
     return decided('qmp delta', rows.length, rows.length, phases, Number(spreadInt), spreadInt >= threshold, threshold, fmtBytes);
 }
 
+/** Small text helpers every layer uses for messages. */
+/** "1 episode", "2 episodes" (or the given plural). */
+function plural(n, one, many = `${one}s`) {
+    return `${n} ${n === 1 ? one : many}`;
+}
+/** A message on one line: line breaks (and the spaces around them) become one space; longer than maxChars is cut with "...". */
+function oneLine(s, maxChars = Infinity) {
+    const flat = s.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+    return flat.length > maxChars ? flat.slice(0, maxChars - 3) + '...' : flat;
+}
+/** Shell-quoted, so a printed command can be pasted as it is. */
+function shellQuote(v) {
+    return /^[\w./:=@,+-]+$/.test(v) ? v : `'${v.replace(/'/g, `'\\''`)}'`;
+}
+
 /**
  * One episode's verdict, exactly as the reference's `classify_episode` computes it.
  *
@@ -892,11 +907,7 @@ function qmpSignal(src, phaseAt, s) {
  * `unreadable` verdict naming the member and line.
  */
 function unreadableVerdict(detail) {
-    return { reasons: ['unreadable'], sampleJson: null, moduleJson: null, unreadable: oneLine(detail), evidence: null };
-}
-function oneLine(s) {
-    const flat = s.replace(/[\r\n]+/g, ' ').trim();
-    return flat.length > 300 ? flat.slice(0, 297) + '...' : flat;
+    return { reasons: ['unreadable'], sampleJson: null, moduleJson: null, unreadable: oneLine(detail, 300), evidence: null };
 }
 function classify(ep, settings) {
     try {
@@ -1631,9 +1642,8 @@ function zstdFrames(b) {
 }
 /**
  * A frame whose decoded size is at most this is decoded synchronously (native path): a third of
- * the CPU of streaming it through libuv's threads (measured for a 900 KB episode: 1.5 ms
- * streamed, 0.9 ms with zstdDecompressSync(), 0.55 ms with the reused decoder below). Larger
- * frames, declared or discovered, are streamed, so memory stays bounded.
+ * the CPU of streaming it through libuv's threads (docs/performance.md). Larger frames, declared
+ * or discovered, are streamed, so memory stays bounded.
  */
 const SYNC_FRAME_MAX_BYTES = 32 * 1024 * 1024;
 /** A scratch buffer grows to what an episode needs; one up to this size is kept for the next. */
@@ -3620,8 +3630,8 @@ async function readEpisode(path, opts = {}) {
 }
 /**
  * The context's spare buffer for a tarball's compressed bytes is lent to one episode at a time like
- * the decompression scratch below: reading into reused memory costs 0.06 ms where readFileSync's
- * fresh buffer costs 0.15 ms (a 290 KB episode).
+ * the decompression scratch below: reading into reused memory is cheaper than readFileSync's
+ * fresh buffer (docs/performance.md).
  */
 const INPUT_FIRST_BYTES = 1024 * 1024;
 const INPUT_KEEP_MAX_BYTES = 8 * 1024 * 1024;
@@ -3805,4 +3815,4 @@ async function classifyTarball(tarPath, opts, decoder) {
     }
 }
 
-export { BLOCK as B, DEFAULT_LIMITS as D, FileRefusedError as F, HeaderError as H, JsonError as J, NotDict as N, PyFloat as P, ZstdWasmStream as Z, pyJsonString as a, pyIntText as b, classifyTarball as c, blockRound as d, parsePax as e, nts as f, checksumMatches as g, nti as h, isBlankPyLine as i, pyStr as j, fastPct as k, loadZstdWasm as l, makePhaseAt as m, newDecoderContext as n, readEpisode as o, parseJsonDoc as p, classify as q, readRegularFile as r, splitPyLines as s, truthy as t, unreadableVerdict as u, fmtBytes as v, isDict as w, defaultZstdImpl as x };
+export { defaultZstdImpl as A, BLOCK as B, DEFAULT_LIMITS as D, FileRefusedError as F, HeaderError as H, JsonError as J, NotDict as N, PyFloat as P, ZstdWasmStream as Z, pyJsonString as a, shellQuote as b, classifyTarball as c, pyIntText as d, blockRound as e, parsePax as f, nts as g, checksumMatches as h, isBlankPyLine as i, nti as j, plural as k, loadZstdWasm as l, makePhaseAt as m, newDecoderContext as n, oneLine as o, parseJsonDoc as p, pyStr as q, readRegularFile as r, splitPyLines as s, truthy as t, fastPct as u, readEpisode as v, classify as w, unreadableVerdict as x, fmtBytes as y, isDict as z };

@@ -1,3 +1,5 @@
+import { C as ConfigError } from './pool.js';
+
 /**
  * Data inside the CLIs' plain-text lines. The Actions runner reads a line of a step's output as
  * a workflow command when, after leading whitespace (so indenting does not help), it starts with
@@ -43,7 +45,7 @@ function atLineStart(data) {
 function options(table) {
     return table;
 }
-class UsageError extends Error {
+class UsageError extends ConfigError {
     constructor(message) {
         super(message);
         this.name = 'UsageError';
@@ -184,6 +186,19 @@ function processIO() {
         cwd: process.cwd(),
     };
 }
+/**
+ * The one place an error becomes episode-gate's exit-2 line: a user-facing error (ConfigError and
+ * its kinds) says what to fix; anything else is named an internal error, with its stack only
+ * under EPISODE_GATE_DEBUG. Returns the exit code, 2.
+ */
+function couldNotRun(e, io) {
+    const err = e;
+    const what = e instanceof ConfigError ? err.message : `internal error: ${err?.name ?? 'Error'}: ${err?.message ?? String(e)}`;
+    io.err(`episode-gate: ERROR (exit 2; the tool could not run, this is not a gate verdict): ${inLine(what)}\n`);
+    if (!(e instanceof ConfigError) && io.env.EPISODE_GATE_DEBUG)
+        io.err(`${err?.stack ?? ''}\n`);
+    return 2;
+}
 /** Run a command's main and exit with its code once output has drained. */
 function runMain(main) {
     main(process.argv.slice(2), processIO()).then((code) => {
@@ -198,4 +213,4 @@ function runMain(main) {
     });
 }
 
-export { UsageError as U, atLineStart as a, intOption as b, closest as c, helpText as h, inLine as i, options as o, parseArgs as p, runMain as r, usageLine as u };
+export { UsageError as U, atLineStart as a, intOption as b, couldNotRun as c, closest as d, helpText as h, inLine as i, options as o, parseArgs as p, runMain as r, usageLine as u };

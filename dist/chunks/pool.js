@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { r as readRegularFile, s as splitPyLines, i as isBlankPyLine, p as parseJsonDoc, J as JsonError, N as NotDict, t as truthy, w as isDict, n as newDecoderContext, c as classifyTarball, u as unreadableVerdict, x as defaultZstdImpl } from './classify-file.js';
+import { r as readRegularFile, s as splitPyLines, i as isBlankPyLine, p as parseJsonDoc, J as JsonError, N as NotDict, t as truthy, z as isDict, n as newDecoderContext, c as classifyTarball, x as unreadableVerdict, A as defaultZstdImpl, o as oneLine } from './classify-file.js';
 import { createHash } from 'node:crypto';
 
 /** The classifier's domain: rows in, verdict and evidence out. */
@@ -24,6 +24,37 @@ const DEFAULT_CLASSIFIER_SETTINGS = Object.freeze({
 });
 
 /**
+ * The base of every user-facing error: bad input the tool was given (a baseline, settings file,
+ * report, dataset path, option, Action input, artifact or snapshot). Its message is one line
+ * naming the thing and the fix. The command line turns it into exit code 2, "the tool could not
+ * run" (src/cli/io.ts, couldNotRun), the Action into one failed-step line (src/main.ts); neither
+ * may be confused with exit 1, "the gate ran and failed". Anything else thrown is a defect of ours.
+ */
+class ConfigError extends Error {
+    constructor(message) {
+        // One line, whatever was quoted into it (e.g. a JSON parser's excerpt of the input).
+        super(message.replace(/\s*[\r\n]+\s*/g, ' '));
+        this.name = 'ConfigError';
+    }
+}
+/** A short description of a file-system error, e.g. "ENOENT (no such file)". */
+function describeFsError(e) {
+    const err = e;
+    const known = {
+        ENOENT: 'no such file',
+        EACCES: 'permission denied',
+        EISDIR: 'is a directory',
+        ENOTDIR: 'a parent is not a directory',
+        EPERM: 'operation not permitted',
+        ENOSPC: 'no space left on the device',
+        EROFS: 'read-only file system',
+    };
+    if (err && typeof err.code === 'string')
+        return known[err.code] ? `${err.code} (${known[err.code]})` : err.code;
+    return err?.message ?? String(e);
+}
+
+/**
  * Deterministic shards of a dataset for a CI matrix. Every index row has a shard key, and the row
  * belongs to shard 1 + (first 48 bits of sha256(key) mod N):
  * - a row with string ids (scanned, tarball missing, or refused as unsafe) is keyed "host/episode";
@@ -33,7 +64,7 @@ const DEFAULT_CLASSIFIER_SETTINGS = Object.freeze({
  * the index, so a row stays in its shard as the index grows, and shards stay balanced.
  */
 const MAX_SHARDS = 1024;
-class ShardSpecError extends Error {
+class ShardSpecError extends ConfigError {
 }
 function parseShard(spec) {
     const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(spec);
@@ -283,11 +314,8 @@ const DEFAULT_EPISODE_TIMEOUT_MS = 10 * 60 * 1000;
 const STARTUP_FAILURES_TOLERATED = 3;
 /**
  * A small young generation: V8's default (sized for one main thread) let each worker's RSS grow
- * by tens of MB between scavenges. Peak RSS of `--jobs 2`, 100 -> 1,000 episodes (3 runs each):
- * native zstd, 8 MB: 141-152 -> 152-158 MB (16 MB: 177-199 -> 195-197); the WebAssembly
- * decoder, 16 MB: 148-152 -> 159-161 MB (8 MB: 122-124 -> 164-168; 4 MB: 112-116 -> 167-169).
- * Measured again once both decoders wrote into reused buffers: WebAssembly, 16 MB: 127-129 ->
- * 135 MB, 8 MB: 114 -> 153-155 MB (Node 20; native 8 MB: 129-131 -> 138-141 MB, Node 24).
+ * by tens of MB between scavenges. The sizes are the ones that kept peak RSS flat from 100 to
+ * 1,000 episodes; the measurements are in docs/performance.md ("Worker young generation").
  */
 function workerYoungGenerationMb(zstd) {
     return zstd === 'wasm' ? 16 : 8;
@@ -510,8 +538,5 @@ function clearJobTimer(job) {
 function crashed(detail) {
     return { verdict: unreadableVerdict(`internal error: ${detail}`), stats: { ...NO_STATS }, sha256: null };
 }
-function oneLine(s) {
-    return s.replace(/\s+/g, ' ').trim();
-}
 
-export { ALL_REASONS as A, DEFAULT_CLASSIFIER_SETTINGS as D, REFERENCE_REASONS as R, SOURCE_NAMES as S, createEpisodeRunner as a, ShardSpecError as b, capJobs as c, inShard as d, formatShard as f, isReason as i, parseShard as p, scanDataset as s, unsafeIdReason as u, walkIndexText as w };
+export { ALL_REASONS as A, ConfigError as C, DEFAULT_CLASSIFIER_SETTINGS as D, REFERENCE_REASONS as R, SOURCE_NAMES as S, createEpisodeRunner as a, ShardSpecError as b, capJobs as c, describeFsError as d, inShard as e, formatShard as f, isReason as i, parseShard as p, scanDataset as s, unsafeIdReason as u, walkIndexText as w };

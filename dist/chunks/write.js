@@ -1,40 +1,10 @@
+import { C as ConfigError, d as describeFsError, i as isReason, S as SOURCE_NAMES, A as ALL_REASONS, u as unsafeIdReason, D as DEFAULT_CLASSIFIER_SETTINGS, a as createEpisodeRunner, s as scanDataset, e as inShard, w as walkIndexText } from './pool.js';
 import { readFileSync, writeFileSync, renameSync, existsSync, statSync, mkdirSync, unlinkSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { i as isReason, S as SOURCE_NAMES, A as ALL_REASONS, u as unsafeIdReason, D as DEFAULT_CLASSIFIER_SETTINGS, a as createEpisodeRunner, s as scanDataset, d as inShard, w as walkIndexText } from './pool.js';
-import { D as DEFAULT_LIMITS, r as readRegularFile, F as FileRefusedError, m as makePhaseAt, N as NotDict, j as pyStr, P as PyFloat, k as fastPct, o as readEpisode, q as classify, u as unreadableVerdict, v as fmtBytes } from './classify-file.js';
+import { k as plural, D as DEFAULT_LIMITS, r as readRegularFile, F as FileRefusedError, m as makePhaseAt, N as NotDict, q as pyStr, P as PyFloat, u as fastPct, v as readEpisode, w as classify, x as unreadableVerdict, y as fmtBytes } from './classify-file.js';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-
-/**
- * The gate's one error type for bad input it was given: a baseline, settings file, report or
- * dataset path that is missing or invalid. Its message is one line naming the file (and field)
- * and the fix. Commands turn it into exit code 2, "the tool could not run", which must never
- * be confused with exit 1, "the gate ran and failed".
- */
-class ConfigError extends Error {
-    constructor(message) {
-        // One line, whatever was quoted into it (e.g. a JSON parser's excerpt of the input).
-        super(message.replace(/\s*[\r\n]+\s*/g, ' '));
-        this.name = 'ConfigError';
-    }
-}
-/** A short description of a file-system error, e.g. "ENOENT (no such file)". */
-function describeFsError(e) {
-    const err = e;
-    const known = {
-        ENOENT: 'no such file',
-        EACCES: 'permission denied',
-        EISDIR: 'is a directory',
-        ENOTDIR: 'a parent is not a directory',
-        EPERM: 'operation not permitted',
-        ENOSPC: 'no space left on the device',
-        EROFS: 'read-only file system',
-    };
-    if (err && typeof err.code === 'string')
-        return known[err.code] ? `${err.code} (${known[err.code]})` : err.code;
-    return err?.message ?? String(e);
-}
 
 /**
  * JSON laid out the way Prettier lays out a .json file (objects one key per line, arrays of
@@ -1167,9 +1137,6 @@ function alarmMessage(t, maxEpisodes = 10) {
 }
 
 const NAMES_SHOWN = 10;
-function plural$4(n, one, many = one + 's') {
-    return `${n} ${n === 1 ? one : many}`;
-}
 function names(list) {
     const shown = list
         .slice(0, NAMES_SHOWN)
@@ -1216,7 +1183,7 @@ function judgeChanges(classes, baseline, tol, changing) {
     if (!changing) {
         return {
             mode: 'snapshot',
-            why: `snapshot: the dataset holds the baseline's ${plural$4(classes.unchanged, 'episode')}, unchanged, so every count is judged against the baseline${idNote}`,
+            why: `snapshot: the dataset holds the baseline's ${plural(classes.unchanged, 'episode')}, unchanged, so every count is judged against the baseline${idNote}`,
             classes,
             cohort: null,
             regressions: [],
@@ -1230,24 +1197,24 @@ function judgeChanges(classes, baseline, tol, changing) {
     const tGoneKept = limit(tol.gone_kept, 0);
     const tGoneFlagged = limit(tol.gone_flagged, null);
     if (goneKept.length > 0) {
-        const msg = `${plural$4(goneKept.length, 'episode')} kept in the baseline ${goneKept.length === 1 ? 'is' : 'are'} gone from the dataset (${tolText$1(tGoneKept)}, tolerance.gone_kept): ${names(goneKept)}`;
+        const msg = `${plural(goneKept.length, 'episode')} kept in the baseline ${goneKept.length === 1 ? 'is' : 'are'} gone from the dataset (${tolText$1(tGoneKept)}, tolerance.gone_kept): ${names(goneKept)}`;
         (tGoneKept !== null && goneKept.length > tGoneKept ? regressions : reported).push({ kind: 'gone-kept', message: msg });
     }
     if (goneFlagged.length > 0) {
-        const msg = `${plural$4(goneFlagged.length, 'episode')} flagged in the baseline ${goneFlagged.length === 1 ? 'is' : 'are'} gone (archived or pruned; ${tolText$1(tGoneFlagged)}, tolerance.gone_flagged): ${names(goneFlagged)}`;
+        const msg = `${plural(goneFlagged.length, 'episode')} flagged in the baseline ${goneFlagged.length === 1 ? 'is' : 'are'} gone (archived or pruned; ${tolText$1(tGoneFlagged)}, tolerance.gone_flagged): ${names(goneFlagged)}`;
         (tGoneFlagged !== null && goneFlagged.length > tGoneFlagged ? regressions : reported).push({ kind: 'gone-flagged', message: msg });
     }
     const modKept = classes.modified.filter((m) => m.before.length === 0);
     const modFlagged = classes.modified.filter((m) => m.before.length > 0);
     const tModKept = limit(tol.modified_kept, 0);
     if (modKept.length > 0) {
-        const msg = `${plural$4(modKept.length, 'episode')} kept in the baseline ${modKept.length === 1 ? 'has' : 'have'} other bytes now (same id, tarball rewritten; ${tolText$1(tModKept)}, tolerance.modified_kept): ${names(modKept)}`;
+        const msg = `${plural(modKept.length, 'episode')} kept in the baseline ${modKept.length === 1 ? 'has' : 'have'} other bytes now (same id, tarball rewritten; ${tolText$1(tModKept)}, tolerance.modified_kept): ${names(modKept)}`;
         (tModKept !== null && modKept.length > tModKept ? regressions : reported).push({ kind: 'modified-kept', message: msg });
     }
     if (modFlagged.length > 0) {
         reported.push({
             kind: 'modified-flagged',
-            message: `${plural$4(modFlagged.length, 'episode')} flagged in the baseline ${modFlagged.length === 1 ? 'has' : 'have'} other bytes now: ${names(modFlagged)}`,
+            message: `${plural(modFlagged.length, 'episode')} flagged in the baseline ${modFlagged.length === 1 ? 'has' : 'have'} other bytes now: ${names(modFlagged)}`,
         });
     }
     let cohort = null;
@@ -1440,9 +1407,6 @@ const EPS = 1e-9;
 function flaggedRate(c) {
     return c.scanned === 0 ? 0 : (c.flagged * 100) / c.scanned;
 }
-function plural$3(n, one, many = one + 's') {
-    return `${n} ${n === 1 ? one : many}`;
-}
 function signed$1(n, digits = 0) {
     const s = digits > 0 ? Math.abs(n).toFixed(digits) : String(Math.abs(n));
     return n > 0 ? `+${s}` : n < 0 ? `-${s}` : digits > 0 ? (0).toFixed(digits) : '0';
@@ -1575,7 +1539,7 @@ function compare(report, baseline, baselineName) {
     if (tol.kept_drop !== null && keptDrop > tol.kept_drop) {
         const message = totalDrop >= keptToFlagged.length
             ? `kept ${base.kept} → ${cur.kept} (${signed$1(-totalDrop)}, ${tolText(tol.kept_drop)})`
-            : `kept ${base.kept} → ${cur.kept}, but ${plural$3(keptToFlagged.length, 'episode')} kept in the baseline ${keptToFlagged.length === 1 ? 'is' : 'are'} now flagged (${tolText(tol.kept_drop)})`;
+            : `kept ${base.kept} → ${cur.kept}, but ${plural(keptToFlagged.length, 'episode')} kept in the baseline ${keptToFlagged.length === 1 ? 'is' : 'are'} now flagged (${tolText(tol.kept_drop)})`;
         regressions.push({ kind: 'kept-drop', message });
         for (const f of keptToFlagged) {
             perEpisode.push({
@@ -2006,9 +1970,6 @@ function nothingScanned(indexBytes, episodesRoot, index, host, shard) {
                 : 'the index is empty';
     return new NothingScannedError(`no episode was scanned: ${what}: ${why}; a gate over nothing cannot pass`, listed, null);
 }
-function plural$2(n, one) {
-    return `${n} ${one}${n === 1 ? '' : 's'}`;
-}
 /** Judge a report against a baseline (or none) and render the summary. A shard's report is refused. */
 function evaluateGate(report, baseline, opts) {
     requireWholeReport(report, opts.reportHint ?? 'the report', 'gated');
@@ -2020,14 +1981,14 @@ function evaluateGate(report, baseline, opts) {
     if (opts.failOn !== 'never' && regressions.length > 0) {
         const shown = regressions.slice(0, 3).map((r) => r.message);
         const rest = regressions.length - shown.length;
-        failReason = `${plural$2(regressions.length, 'regression')} against ${name}: ${shown.join('; ')}${rest > 0 ? `; and ${rest} more` : ''}`;
+        failReason = `${plural(regressions.length, 'regression')} against ${name}: ${shown.join('; ')}${rest > 0 ? `; and ${rest} more` : ''}`;
     }
     else if (opts.failOn === 'flagged' && report.counts.flagged > 0) {
         const top = Object.entries(report.by_reason)
             .filter(([, n]) => n > 0)
             .map(([r, n]) => `${r} ${n}`)
             .join(', ');
-        failReason = `${plural$2(report.counts.flagged, 'episode')} flagged (${top}) with fail-on: flagged`;
+        failReason = `${plural(report.counts.flagged, 'episode')} flagged (${top}) with fail-on: flagged`;
     }
     const history = opts.history ? mergeRows(opts.history.rows, [rowFromReport(report, opts.history.meta, comparison)]) : null;
     const drift = history && opts.history?.drift ? driftAlerts(history, opts.history.drift.rule) : [];
@@ -2277,9 +2238,6 @@ async function loadEpisodeDetails(report, keys, cwd) {
 }
 
 const AGGREGATE = new Set(['kept-drop', 'flagged-rise', 'flagged-rate-rise', 'reason-rise', 'kept-to-flagged']);
-function plural$1(n, one, many = `${one}s`) {
-    return `${n} ${n === 1 ? one : many}`;
-}
 function causeOf(cmp) {
     return {
         settings: cmp.settingsChanges ?? [],
@@ -2392,9 +2350,9 @@ function headlineOf(o, status, cause, folded) {
                 return `FAILED — ${changed}`;
             return `FAILED — ${o.failReason ?? 'the gate failed'}`;
         case 'not-enforced':
-            return `passed (fail-on ${o.failOn}) — ${plural$1(o.regressions.length, 'regression')} against ${base} not enforced; ${changed ?? totals}`;
+            return `passed (fail-on ${o.failOn}) — ${plural(o.regressions.length, 'regression')} against ${base} not enforced; ${changed ?? totals}`;
         case 'warned':
-            return `passed with ${plural$1(o.warnings.length, 'warning')} — no regressions against ${base}; ${changed ?? totals}`;
+            return `passed with ${plural(o.warnings.length, 'warning')} — no regressions against ${base}; ${changed ?? totals}`;
         case 'passed':
             if (!o.comparison)
                 return `passed — ${c.flagged} flagged (fail-on flagged); ${totals}`;
@@ -2421,7 +2379,7 @@ function summaryModel(o) {
         if (explained.length > 0) {
             const totals = explained.filter((r) => r.kind !== 'kept-to-flagged').length;
             const named = explained.length - totals;
-            effectLine += `; explains ${plural$1(totals, 'total')} over tolerance${named ? ` and ${plural$1(named, 'episode')} kept → flagged` : ''}`;
+            effectLine += `; explains ${plural(totals, 'total')} over tolerance${named ? ` and ${plural(named, 'episode')} kept → flagged` : ''}`;
         }
     }
     else if (cmp) {
@@ -2891,9 +2849,6 @@ footer{margin-top:40px;color:var(--muted);font-size:12px}
 `;
 function styleHash() {
     return 'sha256-' + createHash('sha256').update(STYLE).digest('base64');
-}
-function plural(n, one, many = one + 's') {
-    return `${n} ${n === 1 ? one : many}`;
 }
 function delta(cur, base) {
     if (base === null)
@@ -3989,4 +3944,4 @@ function writeManifestDir(dir, m, url) {
     return files;
 }
 
-export { parseOverride as A, applyTolerance as B, ConfigError as C, DEFAULT_MAX_ROWS as D, scanToReport as E, FAIL_ON_CHOICES as F, baselineFromReport as G, writeBaseline as H, MIN_SUMMARY_LIMIT_BYTES as I, gateReport as J, mergeShardReports as K, writeHtmlReport as L, MANIFEST_FILE as M, writeReport as N, formatReport as O, summaryMarkdown as P, hasChange as Q, esc as R, SOURCE_FORMAT as S, TOLERANCE_KEYS as T, plain as U, runGate as V, summaryModel as W, renderSummary as X, escHtml as Y, displayPath as a, readEpisodeDetail as b, describeFsError as c, downsample as d, DEFAULT_DRIFT_WINDOW as e, formatHistory as f, DEFAULT_TREND_RUNS as g, readReport as h, requireWholeReport as i, runMetaFromEnv as j, compare as k, loadBaseline as l, mergeRows as m, rowFromReport as n, trendText as o, parseHistory as p, driftAlerts as q, resolveSettings as r, MANIFEST_VERSION as s, tarballPath as t, SUMS_FILE as u, buildManifest as v, writeManifestDir as w, runUrl as x, toolVersion as y, bundledFixtures as z };
+export { applyTolerance as A, scanToReport as B, baselineFromReport as C, DEFAULT_MAX_ROWS as D, writeBaseline as E, FAIL_ON_CHOICES as F, MIN_SUMMARY_LIMIT_BYTES as G, gateReport as H, mergeShardReports as I, writeHtmlReport as J, writeReport as K, formatReport as L, MANIFEST_FILE as M, summaryMarkdown as N, hasChange as O, esc as P, plain as Q, runGate as R, SOURCE_FORMAT as S, TOLERANCE_KEYS as T, summaryModel as U, renderSummary as V, escHtml as W, displayPath as a, readEpisodeDetail as b, DEFAULT_DRIFT_WINDOW as c, downsample as d, DEFAULT_TREND_RUNS as e, formatHistory as f, readReport as g, requireWholeReport as h, runMetaFromEnv as i, compare as j, rowFromReport as k, loadBaseline as l, mergeRows as m, trendText as n, driftAlerts as o, parseHistory as p, MANIFEST_VERSION as q, resolveSettings as r, SUMS_FILE as s, tarballPath as t, buildManifest as u, runUrl as v, writeManifestDir as w, toolVersion as x, bundledFixtures as y, parseOverride as z };
