@@ -381,11 +381,13 @@ class WorkerPool {
         const slots = this.slots.splice(0);
         for (const s of slots)
             s.ending = 'closed';
-        // A worker stuck in a system call cannot be stopped (terminate() waits for it to return to
-        // JavaScript): close does not wait for it past a grace period, nor keeps the loop alive.
-        const stopping = [...slots, ...this.stopping];
+        // A worker replaced after a timeout may be stuck in a system call, which terminate() waits
+        // for: close does not wait for those past a grace period, nor keeps the loop alive. Every
+        // other worker is waited for: leaving a live worker behind at exit can abort the process
+        // (V8 asserts when a worker's isolate is still compiling as the platform shuts down).
+        const stuck = [...this.stopping];
         this.stopping.clear();
-        await Promise.all(stopping.map((s) => stopWithin(s.worker, CLOSE_GRACE_MS)));
+        await Promise.all([...slots.map((s) => s.worker.terminate()), ...stuck.map((s) => stopWithin(s.worker, CLOSE_GRACE_MS))]);
         for (const s of slots)
             for (const j of s.inflight.values())
                 this.settle(j, new Error('the worker pool was closed'));
