@@ -6,7 +6,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseAnnotations, FIXTURE_DATASET } from './support/run-action.js';
 
-vi.mock('../src/gate/run.js', () => ({
+vi.mock('../src/gate/run.js', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../src/gate/run.js')>()),
   runGate: vi.fn(async () => {
     const e = new TypeError("Cannot read properties of undefined (reading 'counts')");
     e.stack = `${e.message}\n    at runGate (/src/gate/run.ts:10:5)\n    at run (/src/main.ts:20:3)`;
