@@ -289,6 +289,37 @@ export function summaryModel(o: GateOutcome): SummaryModel {
   };
 }
 
+/** How a renderer writes the parts of the regressions list, each escaped for its format. */
+export interface RegressionFormat {
+  cause(text: string): string;
+  regression(r: Regression): string;
+  /** The title of the renderer's section that lists the episodes that changed verdict. */
+  flipsSection: string;
+}
+
+/**
+ * The regressions list every renderer shows: those the cause explains folded into one item, the
+ * other totals and pinned cases one item each, and the other episodes kept → flagged counted in
+ * one item (each is listed, with its evidence, among the episodes that changed verdict).
+ */
+export function regressionItems(m: SummaryModel, f: RegressionFormat): string[] {
+  const items: string[] = [];
+  if (m.explained.length > 0 && m.cause) {
+    const totals = m.explained.filter((r) => r.kind !== 'kept-to-flagged');
+    items.push(
+      `${m.explained.length} explained by one cause (${f.cause(causeText(m.cause))}), all from the episodes listed under "${f.flipsSection}"` +
+        (totals.length ? `: ${totals.map((r) => f.regression(r)).join('; ')}` : ''),
+    );
+  }
+  const named = m.unexplained.filter((r) => r.kind === 'kept-to-flagged').length;
+  items.push(...m.unexplained.filter((r) => r.kind !== 'kept-to-flagged').map((r) => f.regression(r)));
+  if (named > 0)
+    items.push(
+      `${named} episode${named === 1 ? '' : 's'} kept in the baseline ${named === 1 ? 'is' : 'are'} now flagged (listed below under "${f.flipsSection}")`,
+    );
+  return items;
+}
+
 /** Whether anything differs from the baseline (used by comment: on-change). */
 export function hasChange(m: SummaryModel): boolean {
   const cmp = m.comparison;
