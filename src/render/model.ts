@@ -172,7 +172,8 @@ export function causeText(cause: SummaryCause): string {
     parts.push(`settings changed: ${cause.settings.map((s) => `${s.key} ${v(s.before)} → ${v(s.after)}`).join(', ')}`);
   if (cause.dataChanged === true || cause.added > 0 || cause.gone > 0) {
     const detail = [cause.added > 0 ? `${cause.added} new` : '', cause.gone > 0 ? `${cause.gone} gone` : ''].filter(Boolean);
-    parts.push(`data changed${detail.length ? ` (${detail.join(', ')} episodes)` : ''}`);
+    const episodes = cause.added + cause.gone === 1 ? 'episode' : 'episodes';
+    parts.push(`data changed${detail.length ? ` (${detail.join(', ')} ${episodes})` : ''}`);
   }
   if (cause.toolVersion) parts.push(`episode-gate ${cause.toolVersion.before} → ${cause.toolVersion.after}`);
   if (parts.length > 0) return parts.join('; ');
@@ -211,10 +212,15 @@ export function causeChanged(cause: SummaryCause): boolean {
   return cause.settings.length > 0 || cause.dataChanged === true || cause.added > 0 || cause.gone > 0 || cause.toolVersion !== null;
 }
 
+/** What changed since the baseline, in words, when the baseline records a change; else null. */
+export function changeText(cause: SummaryCause | null): string | null {
+  return cause && causeChanged(cause) ? causeText(cause) : null;
+}
+
 function headlineOf(o: GateOutcome, status: SummaryStatus, cause: SummaryCause | null, folded: boolean): string {
   const c = o.report.counts;
   const totals = `${c.scanned} scanned, ${c.kept} kept, ${c.flagged} flagged`;
-  const changed = cause && causeChanged(cause) ? causeText(cause) : null;
+  const changed = changeText(cause);
   const base = o.baselineName ?? 'the baseline';
   switch (status) {
     case 'failed':
