@@ -30,7 +30,8 @@ import { ShardSpecError, formatShard, parseShard, type Shard } from '../dataset/
 import { capJobs } from '../dataset/pool.js';
 import { writeHtmlReport } from '../render/html/write.js';
 import { inLine } from '../render/plain-text.js';
-import { MIN_SUMMARY_LIMIT_BYTES, summaryMarkdown } from '../render/summary.js';
+import { changeText, summaryModel } from '../render/model.js';
+import { MIN_SUMMARY_LIMIT_BYTES, renderSummary } from '../render/summary.js';
 import {
   UsageError,
   closest,
@@ -432,7 +433,8 @@ async function finishGate(
       io,
     );
   }
-  const markdown = summaryMarkdown(outcome, limit);
+  const model = summaryModel(outcome);
+  const markdown = renderSummary(model, limit);
   io.out(markdown);
   const summaryFile = args.summary;
   if (summaryFile) {
@@ -444,6 +446,9 @@ async function finishGate(
       );
     }
   }
+  // The status line leads with what changed since the baseline, as the summary's headline does.
+  const changed = changeText(model.cause);
+  const cause = changed ? `${changed}; ` : '';
   if (outcome.passed) {
     const n = outcome.regressions.length;
     const w = outcome.warnings.length;
@@ -454,10 +459,10 @@ async function finishGate(
       : n > 0
         ? `${n} regression${n === 1 ? '' : 's'} not enforced (--fail-on ${outcome.failOn})`
         : `no regressions against ${outcome.baselineName}${w > 0 ? ` (${w} warning${w === 1 ? '' : 's'})` : ''}`;
-    io.err(`${PROG}: PASSED: ${inLine(what)}; ${totalsLine(outcome.report)}\n`);
+    io.err(`${PROG}: PASSED: ${inLine(cause + what)}; ${totalsLine(outcome.report)}\n`);
     return 0;
   }
-  io.err(`${PROG}: GATE FAILED (exit 1): ${inLine(String(outcome.failReason))}\n`);
+  io.err(`${PROG}: GATE FAILED (exit 1): ${inLine(cause + String(outcome.failReason))}\n`);
   if (outcome.acceptCommand && outcome.comparison) io.err(`${PROG}: if this change is intended, accept it: ${outcome.acceptCommand}\n`);
   return 1;
 }

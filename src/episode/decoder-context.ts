@@ -1,10 +1,11 @@
 /**
- * What one thread keeps from one episode to the next to decode them: the spare buffers and the
- * idle native zstd decoder. The worker makes one for its thread, the in-process scanner one for
+ * What one thread keeps from one episode to the next to decode them: the spare buffers, the
+ * idle native zstd decoder and the WebAssembly libzstd instance with its idle decoding context. The worker makes one for its thread, the in-process scanner one for
  * its run, and every read borrows from it: a buffer or decoder in use is taken out and put back
  * afterwards, so episodes read at the same time on one thread never share one.
  */
 import type { NativeFrameDecoder } from './zstd-native.js';
+import { newZstdWasm, type ZstdWasm } from './zstd-wasm.js';
 import { defaultZstdImpl, type ZstdImpl, type ZstdScratch } from './zstd.js';
 
 /** The ways a frame gets decoded (gzip: a gzip file, which the zstd command also reads). */
@@ -19,6 +20,8 @@ export interface DecoderContext {
   scratch: ZstdScratch | null;
   /** The idle native decoder: undefined when none is made yet, null when node:zlib's internals are not as expected. */
   native: NativeFrameDecoder | null | undefined;
+  /** The WebAssembly libzstd this context decodes with (made on its first frame). */
+  readonly wasm: ZstdWasm;
   /** How many frames (WebAssembly and gzip: files) each path has decoded with this context. */
   readonly decoded: Record<DecodePath, number>;
 }
@@ -29,6 +32,7 @@ export function newDecoderContext(zstd: ZstdImpl = defaultZstdImpl()): DecoderCo
     input: null,
     scratch: null,
     native: undefined,
+    wasm: newZstdWasm(),
     decoded: { 'native-frame': 0, 'native-one-call': 0, 'native-stream': 0, wasm: 0, gzip: 0 },
   };
 }

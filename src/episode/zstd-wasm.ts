@@ -62,13 +62,33 @@ export class ZstdWasmError extends Error {
   }
 }
 
-/** The compiled module, once per thread; instances after the first are made from it. */
-let compiling: Promise<unknown> | null = null;
-/** The instance zstddec's init() made along with the module: the thread's first. */
-let firstInstance: WasmInstance | null = null;
-/** The thread's current instance; replaced once its heap has grown large (see retireIfLarge). */
-let loading: Promise<ZstdExports> | null = null;
-let current: ZstdExports | null = null;
+/**
+ * A thread's WebAssembly libzstd: its instance (made from the compiled module) and the decoding
+ * context that instance keeps between streams. Each decoder context (decoder-context.ts) holds
+ * one, so nothing here is shared between the contexts of a thread.
+ */
+export interface ZstdWasm {
+  /** The instance being made or in use; null before the first stream and after a large one. */
+  loading: Promise<ZstdWasmInstance> | null;
+  current: ZstdWasmInstance | null;
+}
+
+/** One instance of the module: its exports and the idle decoding context the next stream reuses. */
+export interface ZstdWasmInstance {
+  readonly exports: ZstdExports;
+  /**
+   * One idle context, reused by the next stream: allocating a decoder per episode made the
+   * allocator spread over the heap, and every page it touched stayed in the worker's resident
+   * memory (measured: +25 MB per worker over 1,000 episodes).
+   */
+  idle: Context | null;
+  /** The state that made it, which lets it go once its heap has grown large. */
+  readonly owner: ZstdWasm;
+}
+
+export function newZstdWasm(): ZstdWasm {
+  return { loading: null, current: null };
+}
 
 /**
  * A heap larger than this after a stream (libzstd grew it for a large window: `zstd --long`,
@@ -77,24 +97,28 @@ let current: ZstdExports | null = null;
  */
 const HEAP_KEEP_MAX_BYTES = 32 * 1024 * 1024;
 
-/** The thread's WebAssembly libzstd (compiled once, instantiated again after a large stream). */
-export function loadZstdWasm(): Promise<ZstdExports> {
-  return (loading ??= (async () => {
-    const module = await (compiling ??= compile());
-    let instance = firstInstance;
-    firstInstance = null;
-    if (!instance) {
-      const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
-      // libzstd tells of heap growth through this import; the driver re-reads the heap after
-      // every call instead.
-      instance = await wasm.instantiate(module, { env: { emscripten_notify_memory_growth: () => {} } });
-    }
-    current = instance.exports as ZstdExports;
-    return current;
+/** The state's libzstd instance (made on first use, and again after a large stream). */
+export function loadZstdWasm(state: ZstdWasm = newZstdWasm()): Promise<ZstdWasmInstance> {
+  return (state.loading ??= (async () => {
+    const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+    // libzstd tells of heap growth through this import; the driver re-reads the heap after
+    // every call instead.
+    const instance = await wasm.instantiate(await compiledModule(), { env: { emscripten_notify_memory_growth: () => {} } });
+    return (state.current = { exports: instance.exports as ZstdExports, idle: null, owner: state });
   })());
 }
 
-/** Compile the module zstddec embeds, through its own init(), which also instantiates it once. */
+/**
+ * The module zstddec embeds, compiled by its own init(). init() compiles it once per thread and
+ * hands the result out only to its first caller, so the compiled module (immutable code, no
+ * decoder state) is remembered here for every context of the thread; each context makes its own
+ * instance of it.
+ */
+const compiledModule = ((): (() => Promise<unknown>) => {
+  let compiling: Promise<unknown> | null = null;
+  return () => (compiling ??= compile());
+})();
+
 async function compile(): Promise<unknown> {
   const decoder = new ZSTDDecoder();
   let result: Instantiated | null = null;
@@ -104,16 +128,15 @@ async function compile(): Promise<unknown> {
   };
   await withoutFetch(() => decoder.init());
   if (!result) throw new Error('the zstd WebAssembly module did not load');
-  firstInstance = (result as Instantiated).instance;
   return (result as Instantiated).module;
 }
 
 /** After a stream: let go of an instance whose heap grew past HEAP_KEEP_MAX_BYTES. */
-function retireIfLarge(x: ZstdExports): boolean {
-  if (x.memory.buffer.byteLength <= HEAP_KEEP_MAX_BYTES) return false;
-  if (current === x) {
-    current = null;
-    loading = null;
+function retireIfLarge(inst: ZstdWasmInstance): boolean {
+  if (inst.exports.memory.buffer.byteLength <= HEAP_KEEP_MAX_BYTES) return false;
+  if (inst.owner.current === inst) {
+    inst.owner.current = null;
+    inst.owner.loading = null;
   }
   return true;
 }
@@ -148,13 +171,6 @@ interface Context {
   inDesc: number;
   outDesc: number;
 }
-
-/**
- * One idle context per module instance, reused by the next stream: allocating a decoder per
- * episode made the allocator spread over the heap, and every page it touched stayed in the
- * worker's resident memory (measured: +25 MB per worker over 1,000 episodes).
- */
-const idle = new WeakMap<ZstdExports, Context>();
 
 function newContext(x: ZstdExports): Context {
   const outSize = x.ZSTD_DStreamOutSize();
@@ -193,14 +209,16 @@ export class ZstdWasmStream {
   private failed = false;
   private disposed = false;
 
+  private readonly x: ZstdExports;
+
   constructor(
-    private readonly x: ZstdExports,
+    private readonly inst: ZstdWasmInstance,
     private readonly sink: (chunk: Uint8Array) => void,
     private readonly transient = false,
   ) {
-    const reuse = idle.get(x);
-    if (reuse) idle.delete(x);
-    this.c = reuse ?? newContext(x);
+    this.x = inst.exports;
+    this.c = inst.idle ?? newContext(this.x);
+    inst.idle = null;
   }
 
   push(data: Uint8Array): void {
@@ -242,8 +260,7 @@ export class ZstdWasmStream {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    if (retireIfLarge(this.x)) idle.delete(this.x);
-    else if (!this.failed && this.lastHint === 0 && !idle.has(this.x)) idle.set(this.x, this.c);
+    if (!retireIfLarge(this.inst) && !this.failed && this.lastHint === 0 && this.inst.idle === null) this.inst.idle = this.c;
     else freeContext(this.x, this.c);
   }
 

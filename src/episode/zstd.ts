@@ -313,7 +313,7 @@ export async function decompress(
     if (scratch.used - runStart > maxBytes - produced) flush();
   };
   ctx.decoded.wasm++;
-  const stream = new ZstdWasmStream(await loadZstdWasm(), gather, true);
+  const stream = new ZstdWasmStream(await loadZstdWasm(ctx.wasm), gather, true);
   try {
     stream.push(file);
     stream.end();

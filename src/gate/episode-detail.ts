@@ -11,6 +11,7 @@ import path from 'node:path';
 import { classify, unreadableVerdict } from '../classifier/classify.js';
 import { episodeSeries, type SeriesPoint } from '../classifier/series.js';
 import { SOURCE_NAMES, type PhaseValue, type ProbeFinding, type Reason, type SourceName, type SourceStatus } from '../classifier/types.js';
+import { newDecoderContext, type DecoderContext } from '../episode/decoder-context.js';
 import { readEpisode } from '../episode/read.js';
 import { episodeKey, type Report } from './report.js';
 import type { GateSettings } from './settings.js';
@@ -44,9 +45,16 @@ export interface EpisodeDetail {
 }
 
 /** Read and classify one tarball, keeping everything (one episode: its size is bounded by the reader's limits). */
-export async function readEpisodeDetail(tarPath: string, host: string, episode: string, settings: GateSettings): Promise<EpisodeDetail> {
+export async function readEpisodeDetail(
+  tarPath: string,
+  host: string,
+  episode: string,
+  settings: GateSettings,
+  decoder: DecoderContext = newDecoderContext(),
+): Promise<EpisodeDetail> {
   const read = await readEpisode(tarPath, {
     limits: { maxMemberBytes: settings.maxMemberBytes, maxEpisodeBytes: settings.maxEpisodeBytes },
+    decoder,
   });
   const verdict = read.ok ? classify(read.rows, settings) : unreadableVerdict(read.detail);
   const series = read.ok && !verdict.unreadable ? episodeSeries(read.rows, settings.clkTck) : null;
@@ -95,6 +103,7 @@ export async function loadEpisodeDetails(
   const root = path.resolve(cwd, report.dataset.episodes_root);
   const byKey = new Map(report.episodes.map((e) => [episodeKey(e.host, e.episode), e]));
   const rootThere = existsSync(root);
+  const decoder = newDecoderContext(); // one for the episodes read here, as a scan thread keeps one
   for (const { host, episode } of keys) {
     const key = episodeKey(host, episode);
     const ep = byKey.get(key);
@@ -108,7 +117,7 @@ export async function loadEpisodeDetails(
       out.set(key, { ok: false, why: `per-phase values not shown: ${path.relative(cwd, file)} is gone` });
       continue;
     }
-    const detail = await readEpisodeDetail(file, host, episode, report.settings);
+    const detail = await readEpisodeDetail(file, host, episode, report.settings, decoder);
     if (ep.sha256 && detail.sha256 && ep.sha256 !== detail.sha256) {
       out.set(key, { ok: false, why: 'per-phase values not shown: the tarball changed since the scan (sha256 differs)' });
       continue;

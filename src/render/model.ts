@@ -172,7 +172,8 @@ export function causeText(cause: SummaryCause): string {
     parts.push(`settings changed: ${cause.settings.map((s) => `${s.key} ${v(s.before)} → ${v(s.after)}`).join(', ')}`);
   if (cause.dataChanged === true || cause.added > 0 || cause.gone > 0) {
     const detail = [cause.added > 0 ? `${cause.added} new` : '', cause.gone > 0 ? `${cause.gone} gone` : ''].filter(Boolean);
-    parts.push(`data changed${detail.length ? ` (${detail.join(', ')} episodes)` : ''}`);
+    const episodes = cause.added + cause.gone === 1 ? 'episode' : 'episodes';
+    parts.push(`data changed${detail.length ? ` (${detail.join(', ')} ${episodes})` : ''}`);
   }
   if (cause.toolVersion) parts.push(`episode-gate ${cause.toolVersion.before} → ${cause.toolVersion.after}`);
   if (parts.length > 0) return parts.join('; ');
@@ -211,10 +212,15 @@ export function causeChanged(cause: SummaryCause): boolean {
   return cause.settings.length > 0 || cause.dataChanged === true || cause.added > 0 || cause.gone > 0 || cause.toolVersion !== null;
 }
 
+/** What changed since the baseline, in words, when the baseline records a change; else null. */
+export function changeText(cause: SummaryCause | null): string | null {
+  return cause && causeChanged(cause) ? causeText(cause) : null;
+}
+
 function headlineOf(o: GateOutcome, status: SummaryStatus, cause: SummaryCause | null, folded: boolean): string {
   const c = o.report.counts;
   const totals = `${c.scanned} scanned, ${c.kept} kept, ${c.flagged} flagged`;
-  const changed = cause && causeChanged(cause) ? causeText(cause) : null;
+  const changed = changeText(cause);
   const base = o.baselineName ?? 'the baseline';
   switch (status) {
     case 'failed':
@@ -287,6 +293,37 @@ export function summaryModel(o: GateOutcome): SummaryModel {
     report: o.report,
     comparison: cmp,
   };
+}
+
+/** How a renderer writes the parts of the regressions list, each escaped for its format. */
+export interface RegressionFormat {
+  cause(text: string): string;
+  regression(r: Regression): string;
+  /** The title of the renderer's section that lists the episodes that changed verdict. */
+  flipsSection: string;
+}
+
+/**
+ * The regressions list every renderer shows: those the cause explains folded into one item, the
+ * other totals and pinned cases one item each, and the other episodes kept → flagged counted in
+ * one item (each is listed, with its evidence, among the episodes that changed verdict).
+ */
+export function regressionItems(m: SummaryModel, f: RegressionFormat): string[] {
+  const items: string[] = [];
+  if (m.explained.length > 0 && m.cause) {
+    const totals = m.explained.filter((r) => r.kind !== 'kept-to-flagged');
+    items.push(
+      `${m.explained.length} explained by one cause (${f.cause(causeText(m.cause))}), all from the episodes listed under "${f.flipsSection}"` +
+        (totals.length ? `: ${totals.map((r) => f.regression(r)).join('; ')}` : ''),
+    );
+  }
+  const named = m.unexplained.filter((r) => r.kind === 'kept-to-flagged').length;
+  items.push(...m.unexplained.filter((r) => r.kind !== 'kept-to-flagged').map((r) => f.regression(r)));
+  if (named > 0)
+    items.push(
+      `${named} episode${named === 1 ? '' : 's'} kept in the baseline ${named === 1 ? 'is' : 'are'} now flagged (listed below under "${f.flipsSection}")`,
+    );
+  return items;
 }
 
 /** Whether anything differs from the baseline (used by comment: on-change). */

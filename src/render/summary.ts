@@ -10,7 +10,7 @@ import { explain, type ReportEpisode } from '../gate/report.js';
 import type { GateOutcome } from '../gate/run.js';
 import { changesSection, hostCohortCells, modeLine } from './changes.js';
 import { BudgetedMarkdown, addList, addTable, esc, escHtml } from './markdown.js';
-import { causeChanged, causeText, summaryModel, type SummaryModel, type SummaryStatus } from './model.js';
+import { causeChanged, causeText, regressionItems, summaryModel, type SummaryModel, type SummaryStatus } from './model.js';
 import { trendMarkdown } from './trend.js';
 
 /** Just under GitHub's 1 MiB step-summary limit, leaving room for a caller's own lines. */
@@ -276,23 +276,11 @@ function regressionsSection(md: BudgetedMarkdown, inp: SummaryModel): void {
   if (!cmp || cmp.regressions.length === 0) return;
   const more = moreNote(inp.reportHint);
   md.add(`#### Regressions (${cmp.regressions.length})\n\n`);
-  const items: string[] = [];
-  if (inp.explained.length > 0 && inp.cause) {
-    const totals = inp.explained.filter((r) => r.kind !== 'kept-to-flagged');
-    items.push(
-      `${inp.explained.length} explained by one cause (${esc(causeText(inp.cause), 400)}), all from the episodes listed under "Episodes that changed verdict"` +
-        (totals.length ? `: ${totals.map(regressionItem).join('; ')}` : ''),
-    );
-  }
-  // Episodes that went from kept to flagged are listed, with their evidence, under the
-  // changed verdicts; here one line counts them.
-  const rest = inp.unexplained;
-  const named = rest.filter((r) => r.kind === 'kept-to-flagged').length;
-  items.push(...rest.filter((r) => r.kind !== 'kept-to-flagged').map(regressionItem));
-  if (named > 0)
-    items.push(
-      `${named} episode${named === 1 ? '' : 's'} kept in the baseline ${named === 1 ? 'is' : 'are'} now flagged (listed below under "Episodes that changed verdict")`,
-    );
+  const items = regressionItems(inp, {
+    cause: (t) => esc(t, 400),
+    regression: regressionItem,
+    flipsSection: 'Episodes that changed verdict',
+  });
   addList(md, items, { maxRows: 100, more, share: 0.25 });
 }
 

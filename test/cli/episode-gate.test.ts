@@ -81,7 +81,7 @@ describe('check on the committed fixtures (the README main job)', () => {
     const r = await gate(['check', '--set', 'netflowSpreadBytes=4194304']);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(
-      /^episode-gate: GATE FAILED \(exit 1\): \d+ regressions against fixtures\/baseline\.json: pinned case "rescued-by-netflow"/,
+      /^episode-gate: GATE FAILED \(exit 1\): settings changed: netflowSpreadBytes 51200 → 4194304; \d+ regressions against fixtures\/baseline\.json: pinned case "rescued-by-netflow"/,
     );
     expect(r.out).toContain('| netflowSpreadBytes | 51200 | 4194304 |');
     expect(r.out).toContain('**the settings changed** since the baseline');

@@ -91,6 +91,33 @@ describe('a threshold change: cause first', () => {
       'if this change is intended, accept it: episode-gate baseline --dataset data --set netflowSpreadBytes=81920 --out baseline.json',
     );
   });
+  it('says the cause first on stderr too, then the regressions and the totals', async () => {
+    const cause = 'settings changed: netflowSpreadBytes 51200 → 81920';
+    const failed = await gate(['check', '--dataset', 'data', '--baseline', 'baseline.json', '--set', 'netflowSpreadBytes=81920']);
+    expect(failed.err.split('\n')[0]).toMatch(
+      new RegExp(`^episode-gate: GATE FAILED \\(exit 1\\): ${cause}; \\d+ regressions against baseline\\.json: kept `),
+    );
+    const passed = await gate([
+      'check',
+      '--dataset',
+      'data',
+      '--baseline',
+      'baseline.json',
+      '--set',
+      'netflowSpreadBytes=81920',
+      '--fail-on',
+      'never',
+    ]);
+    expect(passed.code).toBe(0);
+    expect(passed.err.split('\n')[0]).toMatch(
+      new RegExp(
+        `^episode-gate: PASSED: ${cause}; \\d+ regressions not enforced \\(--fail-on never\\); \\d+ episodes: \\d+ kept, \\d+ flagged$`,
+      ),
+    );
+    // Without a recorded change the line is as before: the verdict, then the totals.
+    const same = await gate(['check', '--dataset', 'data', '--baseline', 'baseline.json']);
+    expect(same.err.split('\n')[0]).toMatch(/^episode-gate: PASSED: no regressions against baseline\.json; \d+ episodes: /);
+  });
   it('the accept command, run as printed, makes the same check pass', async () => {
     const accepted = path.join(tmp, 'accepted.json');
     writeFileSync(accepted, readFileSync(baseline));

@@ -100,7 +100,7 @@ describe('(b) grown by a cohort in which one host’s collectors broke', () => {
     const r = check(d);
     expect(r.code, r.out + r.err).toBe(1);
     expect(r.err).toMatch(
-      /GATE FAILED \(exit 1\): \d+ regressions? against baseline\.json: new episodes on host lab-2: flat-cpu 30\/30 \(100\.0%\) vs the baseline's \d+\/60 \(\d+\.\d%\) \(one-sided exact test p = /,
+      /GATE FAILED \(exit 1\): data changed \(120 new episodes\); \d+ regressions? against baseline\.json: new episodes on host lab-2: flat-cpu 30\/30 \(100\.0%\) vs the baseline's \d+\/60 \(\d+\.\d%\) \(one-sided exact test p = /,
     );
     expect(r.err).toContain('lab-2/night-0002, lab-2/night-0006');
     expect(r.out).toMatch(/\| lab-2 \| 90 \| \d+ \| \d+ \| 30\/30 \(100\.0%\) ❌ \|/);
@@ -135,7 +135,7 @@ describe('(c) episodes gone', () => {
     const r = check(d);
     expect(r.code, r.out + r.err).toBe(1);
     expect(r.err).toContain(
-      `GATE FAILED (exit 1): 1 regression against baseline.json: 1 episode kept in the baseline is gone from the dataset (tolerance 0, tolerance.gone_kept): ${host}/${episode}`,
+      `GATE FAILED (exit 1): data changed (1 gone episode); 1 regression against baseline.json: 1 episode kept in the baseline is gone from the dataset (tolerance 0, tolerance.gone_kept): ${host}/${episode}`,
     );
     expect(r.out).toContain('**Mode: changed dataset** — 0 new, 1 gone, 0 modified, 239 unchanged');
   });

@@ -9,15 +9,15 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FLAT_CPU, FLAT_LOAD, ZERO, episodeMembers, type EpisodeSpec } from '../../tools/lib/synth.js';
 import { writeTarZst } from '../../tools/lib/tarball.js';
 import type { Report } from '../../src/gate/report.js';
+import { launchChromium } from '../support/browser.js';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 const cli = path.join(repo, 'dist', 'episode-gate.js');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOTS = path.join(repo, '.tmp', 'screenshots');
 const tmp = mkdtempSync(path.join(tmpdir(), 'html-report-'));
 
@@ -94,7 +94,7 @@ beforeAll(async () => {
   expect(r.code).toBe(1);
   report = JSON.parse(readFileSync(path.join(tmp, 'report.json'), 'utf8')) as Report;
 
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
   page.on('console', (m) => {
     if (m.type() === 'error') consoleErrors.push(m.text());

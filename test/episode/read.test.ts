@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { SYNC_FRAME_MAX_BYTES, ZstdError, decompress, nativeZstdAvailable, zstdFrames } from '../../src/episode/zstd.js';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { newDecoderContext } from '../../src/episode/decoder-context.js';
 import { loadZstdWasm } from '../../src/episode/zstd-wasm.js';
 import { buildTar, zstdCompress, type TarEntry } from '../../tools/lib/tarball.js';
 import { GOOD_EVENTS, GOOD_META, REPO, T0, ZSTD_IMPLS, entriesOf, jsonl, labels4, rowsOf, type Members } from '../support/helpers.js';
@@ -217,7 +218,8 @@ describe('zstd as the zstd command reads it', () => {
   }
 
   it('the WebAssembly decoder frees or reuses its memory after failures and successes alike', async () => {
-    const wasm = await loadZstdWasm();
+    const decoder = newDecoderContext('wasm');
+    const wasm = (await loadZstdWasm(decoder.wasm)).exports;
     const corrupt = Buffer.from(zst);
     corrupt[Math.floor(corrupt.length / 2)]! ^= 0x55;
     const truncated = zst.subarray(0, zst.length - 7);
@@ -226,9 +228,9 @@ describe('zstd as the zstd command reads it', () => {
         // Failures of every kind (corrupt block, size limit, truncation) interleaved with good
         // reads: a decoder reused after a failure would garble the next episode.
         const bad = [corrupt, truncated][i % 2]!;
-        expect((await readEpisodeBytes(bad, { zstd: 'wasm' })).ok).toBe(false);
-        expect((await readEpisodeBytes(zst, { zstd: 'wasm', limits: { maxMemberBytes: 1 << 20, maxEpisodeBytes: 1024 } })).ok).toBe(false);
-        const good = await readEpisodeBytes(zst, { zstd: 'wasm' });
+        expect((await readEpisodeBytes(bad, { decoder })).ok).toBe(false);
+        expect((await readEpisodeBytes(zst, { decoder, limits: { maxMemberBytes: 1 << 20, maxEpisodeBytes: 1024 } })).ok).toBe(false);
+        const good = await readEpisodeBytes(zst, { decoder });
         expect(good.ok && good.rows.labels.rows.length).toBe(4);
       }
     };
@@ -307,7 +309,7 @@ describe('zstd as the zstd command reads it', () => {
     const code = `
       const before = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
       const { loadZstdWasm } = await import(${JSON.stringify(path.join(REPO, 'src/episode/zstd-wasm.ts'))});
-      const x = await loadZstdWasm();
+      const x = (await loadZstdWasm()).exports;
       const after = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
       console.log(JSON.stringify({
         decoder: typeof x.ZSTD_decompressStream,
@@ -321,17 +323,33 @@ describe('zstd as the zstd command reads it', () => {
 
   it('the WebAssembly decoder does not keep a heap grown for a large window', async () => {
     const longWindow = execFileSync('zstd', ['-q', '-c', '--long=27'], { input: tar });
-    const used = await loadZstdWasm();
-    const r = await readEpisodeBytes(longWindow, { zstd: 'wasm' });
+    const decoder = newDecoderContext('wasm');
+    const other = newDecoderContext('wasm');
+    const used = await loadZstdWasm(decoder.wasm);
+    const others = await loadZstdWasm(other.wasm);
+    const r = await readEpisodeBytes(longWindow, { decoder });
     expect(r.ok && r.rows.labels.rows.length).toBe(4);
-    expect(used.memory.buffer.byteLength).toBeGreaterThan(128 * 1024 * 1024); // libzstd grew it for the window
-    const next = await loadZstdWasm();
+    expect(used.exports.memory.buffer.byteLength).toBeGreaterThan(128 * 1024 * 1024); // libzstd grew it for the window
+    const next = await loadZstdWasm(decoder.wasm);
     expect(next).not.toBe(used);
-    expect(next.memory.buffer.byteLength).toBeLessThanOrEqual(32 * 1024 * 1024);
+    expect(next.exports.memory.buffer.byteLength).toBeLessThanOrEqual(32 * 1024 * 1024);
     // The fresh instance decodes, and is kept after usual episodes.
-    const good = await readEpisodeBytes(zst, { zstd: 'wasm' });
+    const good = await readEpisodeBytes(zst, { decoder });
     expect(good.ok && good.rows.labels.rows.length).toBe(4);
-    expect(await loadZstdWasm()).toBe(next);
+    expect(await loadZstdWasm(decoder.wasm)).toBe(next);
+    // Another context of the thread kept its own instance throughout.
+    expect(await loadZstdWasm(other.wasm)).toBe(others);
+  });
+
+  it('gives each decoder context its own WebAssembly instance and idle decoding context', async () => {
+    const a = newDecoderContext('wasm');
+    const b = newDecoderContext('wasm');
+    for (const decoder of [a, b, a, b]) expect((await readEpisodeBytes(zst, { decoder })).ok).toBe(true);
+    const [ia, ib] = [await loadZstdWasm(a.wasm), await loadZstdWasm(b.wasm)];
+    expect(ia.exports.memory).not.toBe(ib.exports.memory);
+    expect(ia.idle).not.toBeNull(); // kept for the context's next episode
+    expect(ib.idle).not.toBeNull();
+    expect(ia.idle).not.toBe(ib.idle);
   });
 
   it('walks frame headers without decoding', () => {

@@ -1,13 +1,12 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowFromReport, type HistoryRow } from '../../src/history/format.js';
 import { trendMarkdown } from '../../src/render/trend.js';
 import { fakeReport, flagged, kept } from '../support/fake-reports.js';
+import { launchChromium } from '../support/browser.js';
 import { REPO } from '../support/helpers.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const MERMAID = path.join(REPO, 'node_modules/mermaid/dist/mermaid.min.js');
 
 /** Twelve runs on three hosts, one with a hostile name, with a rising flat-cpu count. */
@@ -30,8 +29,7 @@ const blocks = (md: string): string[] => [...md.matchAll(/```mermaid\n([\s\S]*?)
 describe('the trend charts in a real browser', () => {
   let browser: Browser;
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
-    browser = await puppeteer.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'], headless: true });
+    browser = await launchChromium();
   }, 60_000);
   afterAll(async () => browser?.close());
 

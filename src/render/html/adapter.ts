@@ -7,8 +7,9 @@ import type { Flip } from '../../gate/compare.js';
 import type { DetailLookup } from '../../gate/episode-detail.js';
 import { episodeKey, explain, type Report, type ReportEpisode } from '../../gate/report.js';
 import type { GateOutcome } from '../../gate/run.js';
-import { summaryModel, type SummaryStatus } from '../model.js';
+import { regressionItems, summaryModel, type SummaryModel, type SummaryStatus } from '../model.js';
 import type { HtmlEpisode, HtmlEpisodeLine, HtmlReportInput, HtmlTrendPoint } from './input.js';
+import { FLIPS_SECTION } from './render.js';
 
 /** Episodes shown with their drill-down. */
 export const DETAIL_CAP = 200;
@@ -78,8 +79,8 @@ const STATUS: Record<SummaryStatus, HtmlReportInput['header']['status']> = {
 };
 
 /** The verdict header: the summary model's three lines, as the job summary leads with them. */
-function headerOf(run: HtmlGateRun): HtmlReportInput['header'] {
-  if (!('failOn' in run)) {
+function headerOf(run: HtmlGateRun, model: SummaryModel | null): HtmlReportInput['header'] {
+  if (!model) {
     const c = run.report.counts;
     return {
       status: 'report-only',
@@ -90,14 +91,14 @@ function headerOf(run: HtmlGateRun): HtmlReportInput['header'] {
       baseline: null,
     };
   }
-  const lead = summaryModel(run).lead;
+  const lead = model.lead;
   return {
     status: STATUS[lead.status],
     headline: lead.headline,
-    cause: run.passed ? null : run.failReason,
+    cause: lead.status === 'failed' ? model.failReason : null,
     effect: lead.effect,
     command: lead.command ? { label: lead.commandLabel ?? 'Accept', text: lead.command } : null,
-    baseline: run.baselineName,
+    baseline: model.baselineName,
   };
 }
 
@@ -107,6 +108,7 @@ export function htmlReportInput(
   opts: { reportHint?: string | null; trend?: HtmlTrendPoint[]; detailCap?: number; listCap?: number } = {},
 ): HtmlReportInput {
   const { report, comparison: cmp } = run;
+  const model = 'failOn' in run ? summaryModel(run) : null;
   const cap = opts.detailCap ?? DETAIL_CAP;
   const picks = ordered(run);
   const detailed: HtmlEpisode[] = picks.slice(0, cap).map((p) => {
@@ -143,9 +145,13 @@ export function htmlReportInput(
     tool: `${report.tool.name} ${report.tool.version}`,
     generatedAt: report.generated_at,
     dataset: report.dataset.index,
-    header: headerOf(run),
+    header: headerOf(run, model),
     counts: { current: report.counts, baseline: cmp?.counts.baseline ?? null },
-    regressions: (cmp?.regressions ?? []).map((r) => r.message),
+    // The job summary's list, from the same model: the totals the cause explains are one item.
+    regressions: {
+      total: cmp?.regressions.length ?? 0,
+      items: model ? regressionItems(model, { cause: (t) => t, regression: (r) => r.message, flipsSection: FLIPS_SECTION }) : [],
+    },
     improvements: (cmp?.improvements ?? []).map((r) => r.message),
     byReason: cmp
       ? cmp.reasons.map((r) => ({ reason: r.reason, current: r.current, baseline: r.baseline }))

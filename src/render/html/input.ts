@@ -32,7 +32,8 @@ export interface HtmlReportInput {
     baseline: string | null;
   };
   counts: { current: HtmlCounts; baseline: HtmlCounts | null };
-  regressions: string[];
+  /** How many regressions there are, and the list that shows them (some folded into one item). */
+  regressions: { total: number; items: string[] };
   improvements: string[];
   /** Flagged episodes per reason; baseline null when nothing was compared. */
   byReason: Array<{ reason: string; current: number; baseline: number | null }>;

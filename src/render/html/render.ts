@@ -13,6 +13,8 @@ import { plural } from '../../shared/text.js';
 
 const HOST_CHART_CAP = 40;
 export const HOST_TABLE_CAP = 500;
+/** The title of the section that lists the flipped and flagged episodes (the regressions list points to it). */
+export const FLIPS_SECTION = 'Flipped and flagged episodes';
 
 /** How a source's values read: CPU percentage points, bytes, load. */
 export interface SourceFormat {
@@ -110,16 +112,16 @@ function counts(inp: HtmlReportInput): string {
   const { current: c, baseline: b } = inp.counts;
   const card = (k: string, v: number, base: number | null): string =>
     `<div class="card" data-key="${k}"><div class="k">${k}</div><div class="v">${v}</div>${delta(v, base)}</div>`;
-  const list = (title: string, items: string[]): string =>
+  const list = (title: string, items: string[], total = items.length): string =>
     items.length
-      ? `<h3>${h(title)} (${items.length})</h3><ul class="msgs">${items
+      ? `<h3>${h(title)} (${total})</h3><ul class="msgs">${items
           .slice(0, 100)
           .map((m) => `<li>${h(m)}</li>`)
           .join('')}${items.length > 100 ? `<li class="muted">… and ${items.length - 100} more</li>` : ''}</ul>`
       : '';
   return (
     `<section id="counts"><h2>Counts</h2><div class="cards">${card('scanned', c.scanned, b?.scanned ?? null)}${card('kept', c.kept, b?.kept ?? null)}${card('flagged', c.flagged, b?.flagged ?? null)}</div>` +
-    list('Regressions', inp.regressions) +
+    list('Regressions', inp.regressions.items, inp.regressions.total) +
     list('Improvements', inp.improvements) +
     `</section>`
   );
@@ -212,14 +214,14 @@ function episode(e: HtmlEpisode): string {
 
 function episodes(inp: HtmlReportInput): string {
   const total = inp.detailed.length + inp.beyondDetailed;
-  if (total === 0) return `<section id="episodes"><h2>Flipped and flagged episodes</h2><p class="muted">None.</p></section>`;
+  if (total === 0) return `<section id="episodes"><h2>${FLIPS_SECTION}</h2><p class="muted">None.</p></section>`;
   const listed = inp.listed.length
     ? `<h3>${plural(inp.beyondDetailed, 'more episode')}</h3><table class="listed"><thead><tr><th>episode</th><th>verdict</th><th>sample</th></tr></thead><tbody>${inp.listed.map((e) => `<tr><td class="id">${h(e.host)}/${h(e.episode)}</td><td>${tags(e)}</td><td><code>${h(e.sample ?? '')}</code></td></tr>`).join('')}</tbody></table>`
     : '';
   const cut = inp.beyondDetailed - inp.listed.length;
   const where = inp.reportHint ? `the JSON report (${h(inp.reportHint)})` : 'the JSON report (episode-gate scan --report FILE)';
   return (
-    `<section id="episodes"><h2>Flipped and flagged episodes (${total})</h2><p class="muted">Flipped episodes first. Open one to see, per source, a bar per phase against the threshold band (a bar above the band makes the source signal) and the raw series coloured by phase. <code>episode-gate explain HOST/EPISODE</code> shows the same in a terminal.</p>` +
+    `<section id="episodes"><h2>${FLIPS_SECTION} (${total})</h2><p class="muted">Flipped episodes first. Open one to see, per source, a bar per phase against the threshold band (a bar above the band makes the source signal) and the raw series coloured by phase. <code>episode-gate explain HOST/EPISODE</code> shows the same in a terminal.</p>` +
     inp.detailed.map(episode).join('') +
     listed +
     (cut > 0 ? `<p class="muted">… and ${cut} more: see ${where}.</p>` : '') +

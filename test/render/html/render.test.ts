@@ -7,6 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { syntheticGateRun } from '../../../tools/lib/synth-report.js';
 import { DETAIL_CAP, LIST_CAP, htmlReportInput } from '../../../src/render/html/adapter.js';
 import { HOST_TABLE_CAP, renderHtmlReport } from '../../../src/render/html/render.js';
+import { evaluateGate } from '../../../src/gate/run.js';
+import { summaryMarkdown } from '../../../src/render/summary.js';
+import { baselineOf, fakeReport, kept, type FakeEpisode } from '../../support/fake-reports.js';
 
 const count = (html: string, needle: string): number => html.split(needle).length - 1;
 
@@ -71,5 +74,40 @@ describe('content', () => {
     const html = renderHtmlReport(htmlReportInput(run, new Map(), { trend }));
     expect(count(html, 'class="trend-point"')).toBe(3);
     expect(renderHtmlReport(htmlReportInput(run, new Map()))).not.toContain('id="trend"');
+  });
+});
+
+describe('regressions: the list the job summary shows, from the same model', () => {
+  /** Eight episodes kept in the baseline; now four are flagged flat-cpu, and one pinned case breaks. */
+  function flipsRun(): ReturnType<typeof evaluateGate> {
+    const before = kept(8);
+    const baseline = baselineOf(before);
+    baseline.cases = [{ name: 'pinned', host: 'lab-a', episode: 'ep-0', expect: 'kept', note: '' }];
+    const now: FakeEpisode[] = before.map(([host, episode], i) => [host, episode, i < 4 ? ['flat-cpu'] : []]);
+    return evaluateGate(fakeReport(now), baseline, { failOn: 'regression', baselineName: 'b.json' });
+  }
+  const htmlItems = (html: string): string[] =>
+    [.../<h3>Regressions \(\d+\)<\/h3><ul class="msgs">(.*?)<\/ul>/s.exec(html)![1]!.matchAll(/<li>(.*?)<\/li>/g)].map((m) => m[1]!);
+  const markdownItems = (md: string): string[] => {
+    const at = md.indexOf('#### Regressions');
+    return md.slice(at, md.indexOf('####', at + 5)).match(/^- .*/gm) ?? [];
+  };
+
+  it('folds the totals the flips explain into one item under the cause, and lists the pinned case apart', () => {
+    const o = flipsRun();
+    const totals = o.regressions.filter((r) => !r.kind.startsWith('pinned') && r.kind !== 'kept-to-flagged');
+    expect(totals.length).toBeGreaterThan(1);
+    const html = renderHtmlReport(htmlReportInput(o, new Map()));
+    expect(html).toContain(`<h3>Regressions (${o.regressions.length})</h3>`);
+    const items = htmlItems(html);
+    expect(items).toHaveLength(2);
+    expect(items[0]).toMatch(
+      /^\d+ explained by one cause \(.*\), all from the episodes listed under &quot;Flipped and flagged episodes&quot;: /,
+    );
+    for (const r of totals)
+      expect(items[0]).toContain(r.message.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;'));
+    expect(items[1]).toContain('pinned');
+    // The markdown summary lists the same items.
+    expect(markdownItems(summaryMarkdown(o))).toHaveLength(items.length);
   });
 });
