@@ -13,7 +13,7 @@
  * `unreadable` verdict naming the member and line.
  */
 import { PyError, isDict, pyJsonDumps, pyStr, typeName, type PyVal } from '../py/value.js';
-import { makePhaseAt } from './phases.js';
+import { makePhases } from './phases.js';
 import { RowError, asDict } from './rowaccess.js';
 import { guestSignal } from './sources/guest.js';
 import { netflowSignal } from './sources/netflow.js';
@@ -21,11 +21,13 @@ import { procSignal } from './sources/proc.js';
 import { qmpSignal } from './sources/qmp.js';
 import {
   NotDict,
+  isColumns,
   type ClassifierSettings,
   type EpisodeRows,
   type Evidence,
   type ProbeFinding,
   type Reason,
+  type SourceData,
   type SourceEvidence,
   type SourceName,
   type Verdict,
@@ -107,6 +109,7 @@ function classifyOrThrow(ep: EpisodeRows, settings: ClassifierSettings): Verdict
     }
   }
 
+  const labelCount = isColumns(ep.labels) ? ep.labels.columns.n : ep.labels.rows.length;
   const evidence: Evidence = {
     members: {
       'meta.json': ep.meta?.member ?? null,
@@ -120,22 +123,22 @@ function classifyOrThrow(ep: EpisodeRows, settings: ClassifierSettings): Verdict
     workloadEvents,
     workloadFailed,
     probe,
-    labels: ep.labels.rows.length,
-    phases: ep.labels.rows.map((r) => (r instanceof NotDict ? `<${r.pyType}>` : r.phase === undefined ? '<none>' : pyStr(r.phase))),
+    labels: labelCount,
+    phases: labelPhases(ep.labels),
     sources: null,
   };
 
   // No labels: no phase boundaries, so no flatness analysis at all.
-  if (ep.labels.rows.length === 0) {
+  if (labelCount === 0) {
     return { reasons, sampleJson, moduleJson, unreadable: null, evidence };
   }
 
-  const phaseAt = makePhaseAt(ep.labels);
+  const phases = makePhases(ep.labels);
   const sources: Record<SourceName, SourceEvidence> = {
-    proc: procSignal(ep.proc, phaseAt, settings),
-    netflow: netflowSignal(ep.netflow, phaseAt, settings),
-    qmp: qmpSignal(ep.qmp, phaseAt, settings),
-    guest: guestSignal(ep.guest, phaseAt, settings),
+    proc: procSignal(ep.proc, phases, settings),
+    netflow: netflowSignal(ep.netflow, phases, settings),
+    qmp: qmpSignal(ep.qmp, phases, settings),
+    guest: guestSignal(ep.guest, phases, settings),
   };
   evidence.sources = sources;
 
@@ -146,6 +149,15 @@ function classifyOrThrow(ep: EpisodeRows, settings: ClassifierSettings): Verdict
   if (probe === 'silent' && flat) reasons.push('workload-silent');
 
   return { reasons, sampleJson, moduleJson, unreadable: null, evidence };
+}
+
+/** Label phases in file order (str() of each phase value). */
+function labelPhases(labels: SourceData): string[] {
+  if (isColumns(labels)) {
+    const c = labels.columns;
+    return Array.from(c.num.phase!, (id) => c.names[id]!);
+  }
+  return labels.rows.map((r) => (r instanceof NotDict ? `<${r.pyType}>` : r.phase === undefined ? '<none>' : pyStr(r.phase)));
 }
 
 function jsonOrNull(v: PyVal): string | null {

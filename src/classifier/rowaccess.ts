@@ -1,6 +1,6 @@
 /** Python's `row.get(k, default)` and `row[k]` on a parsed row, raising where Python raises. */
 import { PyError, type PyVal } from '../py/value.js';
-import { NotDict, type Row, type RowDict, type SourceRows } from './types.js';
+import { NotDict, type Row, type RowDict, type SourceColumns, type SourceRows } from './types.js';
 
 /** A Python exception located in a member's row: becomes the episode's `unreadable` detail. */
 export class RowError extends Error {
@@ -39,5 +39,11 @@ export function getItem(row: Row, key: string): PyVal {
 /** Run `fn` for one row; a Python error inside is re-thrown with the member and line. */
 export function locate(src: SourceRows, index: number, e: unknown): never {
   if (e instanceof PyError) throw new RowError(src.member ?? '(member)', src.lineNos[index] ?? null, e.message);
+  throw e;
+}
+
+/** `locate` for a member stored as columns. */
+export function locateColumn(src: SourceColumns, index: number, e: unknown): never {
+  if (e instanceof PyError) throw new RowError(src.member ?? '(member)', src.columns.lineNos[index] ?? null, e.message);
   throw e;
 }

@@ -12,6 +12,7 @@
  * that a short burst stays visible.
  */
 import { PyFloat, pyStr, type PyVal } from '../py/value.js';
+import { asRows } from './as-rows.js';
 import { makePhaseAt, type PhaseAt } from './phases.js';
 import { fastPct } from './sources/proc.js';
 import { NotDict, SOURCE_NAMES, type EpisodeRows, type RowDict, type SourceName, type SourceRows } from './types.js';
@@ -103,19 +104,20 @@ export function downsample(series: readonly SeriesPoint[], width: number): Serie
 /** Every source's series, downsampled; empty series when the episode has no labels. */
 export function episodeSeries(ep: EpisodeRows, clkTck: number, width = DEFAULT_SERIES_WIDTH): EpisodeSeries {
   const empty = Object.fromEntries(SOURCE_NAMES.map((n) => [n, [] as SeriesPoint[]])) as EpisodeSeries;
-  if (ep.labels.rows.length === 0) return empty;
-  const phaseAt = makePhaseAt(ep.labels);
+  const labels = asRows(ep.labels);
+  if (labels.rows.length === 0) return empty;
+  const phaseAt = makePhaseAt(labels);
   let lastQmp: number | null = null;
   const raw: EpisodeSeries = {
-    proc: points(ep.proc, phaseAt, (r, prev) => (prev ? cpuPct(r, prev, clkTck) : null)),
-    netflow: points(ep.netflow, phaseAt, (r) => (num(r.bytes_in) ?? 0) + (num(r.bytes_out) ?? 0)),
-    qmp: points(ep.qmp, phaseAt, (r) => {
+    proc: points(asRows(ep.proc), phaseAt, (r, prev) => (prev ? cpuPct(r, prev, clkTck) : null)),
+    netflow: points(asRows(ep.netflow), phaseAt, (r) => (num(r.bytes_in) ?? 0) + (num(r.bytes_out) ?? 0)),
+    qmp: points(asRows(ep.qmp), phaseAt, (r) => {
       const total = blockTotal(r);
       const delta = total !== null && lastQmp !== null ? total - lastQmp : null;
       if (total !== null) lastQmp = total;
       return delta;
     }),
-    guest: points(ep.guest, phaseAt, (r) => (Array.isArray(r.load_1m_5m_15m) ? num(r.load_1m_5m_15m[0]) : null)),
+    guest: points(asRows(ep.guest), phaseAt, (r) => (Array.isArray(r.load_1m_5m_15m) ? num(r.load_1m_5m_15m[0]) : null)),
   };
   for (const name of SOURCE_NAMES) empty[name] = downsample(raw[name], width);
   return empty;

@@ -1,5 +1,6 @@
 /** The classifier's domain: rows in, verdict and evidence out. */
 import { NotDict, type Row, type RowDict } from '../py/row.js';
+import type { Columns } from '../py/columns.js';
 
 export { NotDict, type Row, type RowDict };
 
@@ -11,16 +12,29 @@ export interface SourceRows {
   lineNos: number[];
 }
 
+/** The fields the classifier reads of a JSONL member, stored as columns (src/py/columns.ts). */
+export interface SourceColumns {
+  member: string | null;
+  columns: Columns;
+}
+
+/** A member as rows or, when the reader could store it so exactly, as columns. */
+export type SourceData = SourceRows | SourceColumns;
+
+export function isColumns(src: SourceData): src is SourceColumns {
+  return 'columns' in src;
+}
+
 /** What the classifier reads of one episode: the seven members, parsed. */
 export interface EpisodeRows {
   /** meta.json; null when absent (the reference then uses {}). */
   meta: { member: string; row: Row } | null;
   events: SourceRows;
-  proc: SourceRows;
-  labels: SourceRows;
-  netflow: SourceRows;
-  qmp: SourceRows;
-  guest: SourceRows;
+  proc: SourceData;
+  labels: SourceData;
+  netflow: SourceData;
+  qmp: SourceData;
+  guest: SourceData;
 }
 
 /** The reference's reasons, in its `_REASONS` order (the order of by_reason). */

@@ -3,7 +3,9 @@
  * reason it cannot be read (every failure the reference would crash on, plus size limits).
  */
 import { createHash } from 'node:crypto';
-import type { EpisodeRows, Row, SourceRows } from '../classifier/types.js';
+import type { EpisodeRows, Row, SourceData } from '../classifier/types.js';
+import type { ColumnField } from '../py/columns.js';
+import { columnsJsonl } from '../py/jsonl-columns.js';
 import { FileRefusedError, readRegularFile } from '../shared/regular-file.js';
 import { parseJsonlBytes } from '../py/jsonl-bytes.js';
 import { JsonError, parseJsonDoc, type Fields, type Projection } from '../py/json.js';
@@ -47,7 +49,13 @@ const BLOCKSTATS: Projection = {
   },
 };
 
-const SOURCES: ReadonlyArray<{ key: JsonlSource; suffix: string; fields: Fields }> = [
+const wall = (absent: 'zero' | 'none' = 'none'): ColumnField => ({ name: 't_wall_ns', kind: 'wall', absent });
+
+/**
+ * `fields`: what the row parser keeps; `columns`: the same fields as the column scanner stores
+ * them (the members the classifier reads row by row, events, have none).
+ */
+const SOURCES: ReadonlyArray<{ key: JsonlSource; suffix: string; fields: Fields; columns?: readonly ColumnField[] }> = [
   {
     key: 'events',
     suffix: 'events.jsonl',
@@ -57,9 +65,30 @@ const SOURCES: ReadonlyArray<{ key: JsonlSource; suffix: string; fields: Fields 
       ['pre_kill_probe', PROBE],
     ]),
   },
-  { key: 'proc', suffix: 'telemetry-proc.jsonl', fields: new Set(['t_mono_ns', 't_wall_ns', 'cpu_user_jiffies', 'cpu_sys_jiffies']) },
-  { key: 'labels', suffix: 'labels.jsonl', fields: new Set(['phase', 't_wall_ns']) },
-  { key: 'netflow', suffix: 'netflow.jsonl', fields: new Set(['t_wall_ns', 'bytes_in', 'bytes_out']) },
+  {
+    key: 'proc',
+    suffix: 'telemetry-proc.jsonl',
+    fields: new Set(['t_mono_ns', 't_wall_ns', 'cpu_user_jiffies', 'cpu_sys_jiffies']),
+    columns: [
+      wall(),
+      { name: 't_mono_ns', kind: 'int', absent: 'required' },
+      { name: 'cpu_user_jiffies', kind: 'int', absent: 'required' },
+      { name: 'cpu_sys_jiffies', kind: 'int', absent: 'required' },
+    ],
+  },
+  {
+    key: 'labels',
+    suffix: 'labels.jsonl',
+    fields: new Set(['phase', 't_wall_ns']),
+    // lab.get("t_wall_ns", 0): absent is 0 (and null is left to the row parser)
+    columns: [wall('zero'), { name: 'phase', kind: 'str', absent: 'required' }],
+  },
+  {
+    key: 'netflow',
+    suffix: 'netflow.jsonl',
+    fields: new Set(['t_wall_ns', 'bytes_in', 'bytes_out']),
+    columns: [wall(), { name: 'bytes_in', kind: 'int', absent: 'zero' }, { name: 'bytes_out', kind: 'int', absent: 'zero' }],
+  },
   {
     key: 'qmp',
     suffix: 'telemetry-qmp.jsonl',
@@ -67,9 +96,19 @@ const SOURCES: ReadonlyArray<{ key: JsonlSource; suffix: string; fields: Fields 
       ['t_wall_ns', true],
       ['blockstats', BLOCKSTATS],
     ]),
+    columns: [wall(), { name: 'blockstats', kind: 'blockstats', absent: 'zero' }],
   },
-  { key: 'guest', suffix: 'telemetry-guest.jsonl', fields: new Set(['t_wall_ns', 'load_1m_5m_15m']) },
+  {
+    key: 'guest',
+    suffix: 'telemetry-guest.jsonl',
+    fields: new Set(['t_wall_ns', 'load_1m_5m_15m']),
+    columns: [wall(), { name: 'load_1m_5m_15m', kind: 'first-float', absent: 'none' }],
+  },
 ];
+/** The column layout of each member stored as columns. */
+export const SOURCE_COLUMNS: Readonly<Partial<Record<JsonlSource, readonly ColumnField[]>>> = Object.fromEntries(
+  SOURCES.filter((s) => s.columns).map((s) => [s.key, s.columns!]),
+);
 const META_FIELDS: ReadonlySet<string> = new Set(['sample', 'exploit']);
 
 export interface EpisodeStats {
@@ -93,6 +132,8 @@ export interface ReadOptions {
   zstd?: ZstdImpl;
   /** The thread's decoder state, reused from one episode to the next (default: a fresh one). */
   decoder?: DecoderContext;
+  /** false: parse every member into row objects, never into columns (for measuring both). */
+  columns?: boolean;
 }
 
 const strict = new TextDecoder('utf-8', { ignoreBOM: true, fatal: true });
@@ -178,7 +219,7 @@ export async function readEpisodeBytes(file: Uint8Array, opts: ReadOptions = {},
 const ROW_BYTES = 128;
 
 /** A member parsed as soon as it was complete: its rows, or the one-line reason it cannot be read. */
-type Parsed = { ok: true; value: SourceRows | EpisodeRows['meta'] } | { ok: false; detail: string };
+type Parsed = { ok: true; value: SourceData | EpisodeRows['meta'] } | { ok: false; detail: string };
 
 async function decodeAndParse(
   file: Uint8Array,
@@ -202,9 +243,9 @@ async function decodeAndParse(
     onMember: (m) => {
       // Parsed now and its bytes let go, so the members of an episode are never all held whole.
       const src = bySuffix.get(m.suffix);
-      const p = src ? parseSource(src, m, st) : parseMeta(m, st);
+      const p = src ? parseSource(src, m, st, opts.columns !== false) : parseMeta(m, st);
       parsed.set(m.suffix, p);
-      if (p.ok) held += Math.max(m.data.length, ROW_BYTES * (src ? (p.value as SourceRows).rows.length : 1));
+      if (p.ok) held += Math.max(m.data.length, ROW_BYTES * (src ? rowCount(p.value as SourceData) : 1));
       if (held > budget) throw new LimitError(overBudget(m.suffix, held, budget));
     },
   });
@@ -244,14 +285,14 @@ async function decodeAndParse(
     if (p && !p.ok) return { ok: false, detail: p.detail, stats: st, sha256: null };
   }
   const meta = parsed.get('meta.json');
-  const rows: Partial<Record<JsonlSource, SourceRows>> = {};
+  const rows: Partial<Record<JsonlSource, SourceData>> = {};
   for (const src of SOURCES) {
     const p = parsed.get(src.suffix);
-    rows[src.key] = p?.ok ? (p.value as SourceRows) : { member: null, rows: [] as Row[], lineNos: [] };
+    rows[src.key] = p?.ok ? (p.value as SourceData) : { member: null, rows: [] as Row[], lineNos: [] };
   }
   return {
     ok: true,
-    rows: { meta: meta?.ok ? (meta.value as EpisodeRows['meta']) : null, ...(rows as Record<JsonlSource, SourceRows>) },
+    rows: { meta: meta?.ok ? (meta.value as EpisodeRows['meta']) : null, ...(rows as EpisodeSources) },
     stats: st,
     sha256: null,
   };
@@ -277,8 +318,18 @@ function parseMeta(m: SelectedMember, stats: EpisodeStats): Parsed {
   }
 }
 
-function parseSource(src: (typeof SOURCES)[number], mem: SelectedMember, stats: EpisodeStats): Parsed {
+type EpisodeSources = Omit<EpisodeRows, 'meta'>;
+
+function rowCount(v: SourceData): number {
+  return 'columns' in v ? v.columns.n : v.rows.length;
+}
+
+function parseSource(src: (typeof SOURCES)[number], mem: SelectedMember, stats: EpisodeStats, columns = true): Parsed {
   stats.jsonBytes += mem.data.length;
+  if (columns && src.columns) {
+    const c = columnsJsonl(mem.data, src.columns);
+    if (c) return { ok: true, value: { member: mem.name, columns: c } };
+  }
   try {
     const { rows, lineNos } = parseJsonlBytes(mem.data, src.fields);
     return { ok: true, value: { member: mem.name, rows, lineNos } };
@@ -297,7 +348,7 @@ export function parseMembers(members: Map<string, SelectedMember>, stats: Episod
     if (!p.ok) return { ok: false, detail: p.detail, stats, sha256: null };
     meta = p.value as EpisodeRows['meta'];
   }
-  const parsed: Partial<Record<JsonlSource, SourceRows>> = {};
+  const parsed: Partial<Record<JsonlSource, SourceData>> = {};
   for (const src of SOURCES) {
     const mem = members.get(src.suffix);
     if (!mem) {
@@ -306,7 +357,7 @@ export function parseMembers(members: Map<string, SelectedMember>, stats: Episod
     }
     const p = parseSource(src, mem, stats);
     if (!p.ok) return { ok: false, detail: p.detail, stats, sha256: null };
-    parsed[src.key] = p.value as SourceRows;
+    parsed[src.key] = p.value as SourceData;
   }
-  return { ok: true, rows: { meta, ...(parsed as Record<JsonlSource, SourceRows>) }, stats, sha256: null };
+  return { ok: true, rows: { meta, ...(parsed as EpisodeSources) }, stats, sha256: null };
 }

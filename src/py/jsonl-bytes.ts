@@ -29,7 +29,7 @@ export function fastJsonl(data: Uint8Array, fields: Fields): JsonlRows | null {
 // ---------------------------------------------------------------------------------------------
 // compiled projections: key bytes to compare against without making strings
 
-interface KeySpec {
+export interface KeySpec {
   name: string;
   bytes: Uint8Array;
   proj: Compiled;
@@ -67,7 +67,7 @@ function compileFields(fields: Fields): KeySpec[] {
 // ---------------------------------------------------------------------------------------------
 
 /** Thrown (never as an Error: no stack to capture) to abandon the fast path. */
-const GIVE_UP = Symbol('give up');
+export const GIVE_UP = Symbol('give up');
 const MAX_FAST_DEPTH = 200;
 const MAX_KEY_MEMO = 64;
 const MAX_MEMO_DEPTH = 8;
@@ -80,18 +80,18 @@ function isDigit(c: number): boolean {
 }
 
 /** ASCII line boundaries of str.splitlines (\r is handled apart, for \r\n). */
-function isAsciiBreak(c: number): boolean {
+export function isAsciiBreak(c: number): boolean {
   return c === 10 || c === 11 || c === 12 || c === 13 || c === 28 || c === 29 || c === 30;
 }
 
 /** Bytes to compare against quickly: as little-endian 32-bit words, then the last 0-3 bytes. */
-interface Probe {
+export interface Probe {
   words: Int32Array;
   tail: Uint8Array;
   length: number;
 }
 
-function probeOf(bytes: Uint8Array): Probe {
+export function probeOf(bytes: Uint8Array): Probe {
   const whole = bytes.length >> 2;
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
   const words = new Int32Array(whole);
@@ -107,19 +107,19 @@ interface NestedKeyMemo {
   child: Compiled | null;
 }
 
-class ByteScanner {
-  private p = 0;
-  private readonly n: number;
-  private readonly buf: Buffer;
-  private readonly dv: DataView;
+export class ByteScanner {
+  protected p = 0;
+  protected readonly n: number;
+  protected readonly buf: Buffer;
+  protected readonly dv: DataView;
   /** Interned short strings (device names, phases, events): most repeat on every row. */
-  private readonly interned: Array<string | undefined> = new Array(512);
+  protected readonly interned: Array<string | undefined> = new Array(512);
   /** Per key position in a row: the bytes from the key's quote to its value last time, and what the key was. */
-  private readonly keyMemo: Array<{ bytes: Probe; spec: KeySpec | null } | undefined> = [];
+  protected readonly keyMemo: Array<{ bytes: Probe; spec: KeySpec | null } | undefined> = [];
   /** The same inside objects, by depth and position, with what decided how the key was read. */
-  private readonly nestedMemo: Array<NestedKeyMemo | undefined> = [];
+  protected readonly nestedMemo: Array<NestedKeyMemo | undefined> = [];
 
-  constructor(private readonly b: Uint8Array) {
+  constructor(protected readonly b: Uint8Array) {
     this.n = b.length;
     this.buf = Buffer.from(b.buffer, b.byteOffset, b.length);
     this.dv = new DataView(b.buffer, b.byteOffset, b.length);
@@ -134,7 +134,7 @@ class ByteScanner {
     }
   }
 
-  private lines(wanted: KeySpec[]): JsonlRows {
+  protected lines(wanted: KeySpec[]): JsonlRows {
     const b = this.b;
     const n = this.n;
     const rows: Row[] = [];
@@ -170,7 +170,7 @@ class ByteScanner {
     return { rows, lineNos };
   }
 
-  private ws(): void {
+  protected ws(): void {
     const b = this.b;
     const n = this.n;
     let p = this.p;
@@ -182,17 +182,17 @@ class ByteScanner {
     this.p = p;
   }
 
-  private peek(): number {
+  protected peek(): number {
     return this.p < this.n ? this.b[this.p]! : -1;
   }
 
-  private expect(c: number): void {
+  protected expect(c: number): void {
     if (this.p >= this.n || this.b[this.p] !== c) throw GIVE_UP;
     this.p++;
   }
 
   /** One top-level object; other top-level values are rare and left to the exact parser. */
-  private row(wanted: KeySpec[]): Row {
+  protected row(wanted: KeySpec[]): Row {
     this.expect(123);
     const row: RowDict = {};
     this.ws();
@@ -229,7 +229,7 @@ class ByteScanner {
   }
 
   /** Moves past the probe's bytes if they come next. */
-  private matches(probe: Probe): boolean {
+  protected matches(probe: Probe): boolean {
     const p = this.p;
     const len = probe.length;
     if (p + len > this.n) return false;
@@ -245,7 +245,7 @@ class ByteScanner {
   }
 
   /** Reads a key; returns the wanted spec it names, or null. */
-  private keyIn(specs: KeySpec[]): KeySpec | null {
+  protected keyIn(specs: KeySpec[]): KeySpec | null {
     const b = this.b;
     const n = this.n;
     if (this.p >= n || b[this.p] !== 34) throw GIVE_UP;
@@ -272,7 +272,7 @@ class ByteScanner {
   }
 
   /** Validates a string at p (opening quote) and moves past it; escapes are validated. */
-  private skipString(): void {
+  protected skipString(): void {
     const b = this.b;
     const n = this.n;
     if (this.p >= n || b[this.p] !== 34) throw GIVE_UP;
@@ -299,7 +299,7 @@ class ByteScanner {
     this.p = p + 1;
   }
 
-  private string(): string {
+  protected string(): string {
     const b = this.b;
     const n = this.n;
     const start = this.p + 1;
@@ -315,7 +315,7 @@ class ByteScanner {
     return this.ascii(start, p);
   }
 
-  private ascii(start: number, end: number): string {
+  protected ascii(start: number, end: number): string {
     const len = end - start;
     if (len === 0) return '';
     if (len > 32) return this.buf.toString('latin1', start, end);
@@ -332,7 +332,7 @@ class ByteScanner {
     return s;
   }
 
-  private skip(depth: number): void {
+  protected skip(depth: number): void {
     const c = this.peek();
     if (c === 34) return this.skipString();
     if (c === 123 || c === 91) {
@@ -342,7 +342,7 @@ class ByteScanner {
     this.scalar(false);
   }
 
-  private value(proj: Compiled, depth: number): PyVal {
+  protected value(proj: Compiled, depth: number): PyVal {
     const c = this.peek();
     if (c === 34) return this.string();
     if (c === 123 || c === 91) return this.container(proj, depth + 1, true) as PyVal;
@@ -350,7 +350,7 @@ class ByteScanner {
   }
 
   /** An object or array; materialised (with `proj`) or only validated. */
-  private container(proj: Compiled, depth: number, keep: boolean): PyVal | undefined {
+  protected container(proj: Compiled, depth: number, keep: boolean): PyVal | undefined {
     if (depth > MAX_FAST_DEPTH) throw GIVE_UP;
     if (this.b[this.p] === 91) {
       this.p++;
@@ -419,7 +419,7 @@ class ByteScanner {
   }
 
   /** Numbers and the literals true, false, null, NaN, Infinity, -Infinity. */
-  private scalar(keep: boolean): PyVal | undefined {
+  protected scalar(keep: boolean): PyVal | undefined {
     const b = this.b;
     const n = this.n;
     const c = this.peek();
@@ -462,7 +462,7 @@ class ByteScanner {
   }
 
   /** Moves past a number that is not kept: number()'s grammar and limits, without valuing it. */
-  private skipNumber(): void {
+  protected skipNumber(): void {
     const b = this.b;
     const n = this.n;
     let p = this.p;
@@ -500,7 +500,7 @@ class ByteScanner {
    * take the exact fast path (<= 15 significant digits, |exponent| <= 22: one correctly rounded
    * operation on exact operands) or else the engine's correctly rounded parse of the text.
    */
-  private number(): PyVal {
+  protected number(): PyVal {
     const b = this.b;
     const n = this.n;
     const start = this.p;
@@ -580,16 +580,14 @@ const TWO32 = 4294967296;
 const TWO53 = 9007199254740992;
 const u64 = new DataView(new ArrayBuffer(8));
 
+/** The 32-bit halves (high, low) of the last value `uint64Halves` put together. */
+export const HALVES = new Float64Array(2);
+
 /**
- * head * 10^k + tail, exactly, for head < 10^15 and k <= 9 (tail has k digits): a number when
- * it is at most 2^53 - 1, else a bigint. Up to 19 digits the value fits 64 bits and is put
- * together from 32-bit halves in doubles that never exceed 2^53; longer ones use BigInt.
+ * head * 10^k + tail for head < 10^15, k <= 4 (tail has k digits): a value below 10^19 < 2^64,
+ * put together exactly from 32-bit halves in doubles that never exceed 2^53, into HALVES.
  */
-function bigIntegerValue(head: number, tail: number, k: number, neg: boolean): number | bigint {
-  if (k > 4) {
-    const big = BigInt(head) * BIG_POW10[k]! + BigInt(tail);
-    return neg ? -big : big;
-  }
+export function uint64Halves(head: number, tail: number, k: number): void {
   const mult = POW10[k]!; // < 2^14
   // head = hh * 2^24 + hl; value = (hh * mult) * 2^24 + (hl * mult + tail), each part exact.
   const hh = Math.floor(head / 16777216);
@@ -599,8 +597,23 @@ function bigIntegerValue(head: number, tail: number, k: number, neg: boolean): n
   const highTop = Math.floor(highPart / 256); // highPart = highTop * 2^8 + rest
   const t = (highPart - highTop * 256) * 16777216 + lowPart; // < 2^40: the value mod 2^32 plus carries
   const carry = Math.floor(t / TWO32);
-  const lo = t - carry * TWO32;
-  const hi = highTop + carry; // < 2^32: the value is below 10^19 < 2^64
+  HALVES[1] = t - carry * TWO32;
+  HALVES[0] = highTop + carry; // < 2^32: the value is below 10^19 < 2^64
+}
+
+/**
+ * head * 10^k + tail, exactly, for head < 10^15 and k <= 9 (tail has k digits): a number when
+ * it is at most 2^53 - 1, else a bigint. Up to 19 digits from 32-bit halves (uint64Halves);
+ * longer ones use BigInt.
+ */
+function bigIntegerValue(head: number, tail: number, k: number, neg: boolean): number | bigint {
+  if (k > 4) {
+    const big = BigInt(head) * BIG_POW10[k]! + BigInt(tail);
+    return neg ? -big : big;
+  }
+  uint64Halves(head, tail, k);
+  const hi = HALVES[0]!;
+  const lo = HALVES[1]!;
   if (hi < 2097152) {
     const v = hi * TWO32 + lo; // < 2^53: exact
     if (v < TWO53) return neg ? 0 - v : v;

@@ -6,6 +6,7 @@ import { SYNC_FRAME_MAX_BYTES, ZstdError, decompress, nativeZstdAvailable, zstdF
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { newDecoderContext } from '../../src/episode/decoder-context.js';
+import { asRows } from '../../src/classifier/as-rows.js';
 import { loadZstdWasm } from '../../src/episode/zstd-wasm.js';
 import { buildTar, zstdCompress, type TarEntry } from '../../tools/lib/tarball.js';
 import { GOOD_EVENTS, GOOD_META, REPO, T0, ZSTD_IMPLS, entriesOf, jsonl, labels4, rowsOf, type Members } from '../support/helpers.js';
@@ -107,7 +108,7 @@ describe('zstd as the zstd command reads it', () => {
         const twoFrames = Buffer.concat([skippable, zstdCompress(tar.subarray(0, half)), zstdCompress(tar.subarray(half))]);
         const r = await read(twoFrames);
         expect(r.ok).toBe(true);
-        if (r.ok) expect(r.rows.labels.rows).toHaveLength(4);
+        if (r.ok) expect(asRows(r.rows.labels).rows).toHaveLength(4);
       });
       it('fails on truncation, trailing junk, a bad checksum, and an empty file', async () => {
         const flipped = Buffer.from(zst);
@@ -173,7 +174,16 @@ describe('zstd as the zstd command reads it', () => {
         const rowsOfRead = async (z: Uint8Array) => {
           const r = await readEpisodeBytes(z, { zstd: impl });
           if (!r.ok) throw new Error(r.detail);
-          return r.rows;
+          // Members stored as columns, as the rows they hold.
+          const rows = r.rows;
+          return {
+            ...rows,
+            proc: asRows(rows.proc),
+            labels: asRows(rows.labels),
+            netflow: asRows(rows.netflow),
+            qmp: asRows(rows.qmp),
+            guest: asRows(rows.guest),
+          };
         };
         const inTurn = [];
         for (const z of files) inTurn.push(await rowsOfRead(z));
@@ -231,7 +241,7 @@ describe('zstd as the zstd command reads it', () => {
         expect((await readEpisodeBytes(bad, { decoder })).ok).toBe(false);
         expect((await readEpisodeBytes(zst, { decoder, limits: { maxMemberBytes: 1 << 20, maxEpisodeBytes: 1024 } })).ok).toBe(false);
         const good = await readEpisodeBytes(zst, { decoder });
-        expect(good.ok && good.rows.labels.rows.length).toBe(4);
+        expect(good.ok && asRows(good.rows.labels).rows.length).toBe(4);
       }
     };
     await run(20);
@@ -328,14 +338,14 @@ describe('zstd as the zstd command reads it', () => {
     const used = await loadZstdWasm(decoder.wasm);
     const others = await loadZstdWasm(other.wasm);
     const r = await readEpisodeBytes(longWindow, { decoder });
-    expect(r.ok && r.rows.labels.rows.length).toBe(4);
+    expect(r.ok && asRows(r.rows.labels).rows.length).toBe(4);
     expect(used.exports.memory.buffer.byteLength).toBeGreaterThan(128 * 1024 * 1024); // libzstd grew it for the window
     const next = await loadZstdWasm(decoder.wasm);
     expect(next).not.toBe(used);
     expect(next.exports.memory.buffer.byteLength).toBeLessThanOrEqual(32 * 1024 * 1024);
     // The fresh instance decodes, and is kept after usual episodes.
     const good = await readEpisodeBytes(zst, { decoder });
-    expect(good.ok && good.rows.labels.rows.length).toBe(4);
+    expect(good.ok && asRows(good.rows.labels).rows.length).toBe(4);
     expect(await loadZstdWasm(decoder.wasm)).toBe(next);
     // Another context of the thread kept its own instance throughout.
     expect(await loadZstdWasm(other.wasm)).toBe(others);

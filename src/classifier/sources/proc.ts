@@ -5,11 +5,22 @@
  * where that delta is > 0. Rows in a single phase give a spread of 0: flat, not unknown (a
  * reference corner kept on purpose).
  */
-import { makeNumResult, numAddSub, trueDiv, type PyNumResult } from '../../py/value.js';
-import { PhaseBuckets, type PhaseAt } from '../phases.js';
-import { getItem, locate } from '../rowaccess.js';
+import { makeNumResult, numAddSub, trueDiv, type PyNumResult, type PyVal } from '../../py/value.js';
+import { IdBuckets, PhaseBuckets, type PhaseAt, type Phases } from '../phases.js';
+import { getItem, locate, locateColumn } from '../rowaccess.js';
 import { median, pyMax, pyMin } from '../stats.js';
-import { NotDict, type ClassifierSettings, type Row, type RowDict, type SourceEvidence, type SourceRows } from '../types.js';
+import {
+  NotDict,
+  isColumns,
+  type ClassifierSettings,
+  type PhaseValue,
+  type Row,
+  type RowDict,
+  type SourceColumns,
+  type SourceData,
+  type SourceEvidence,
+  type SourceRows,
+} from '../types.js';
 import { decided, unknown } from './common.js';
 
 const NS_PER_S: PyNumResult = { int: false, v: 1e9 };
@@ -28,6 +39,11 @@ export function fastPct(r: Row, prev: Row, clk: number): number | null | undefin
   const u0 = prev.cpu_user_jiffies;
   const s0 = prev.cpu_sys_jiffies;
   if (!isSafeInt(m1) || !isSafeInt(m0) || !isSafeInt(u1) || !isSafeInt(s1) || !isSafeInt(u0) || !isSafeInt(s0)) return undefined;
+  return safePct(m1, m0, u1, s1, u0, s0, clk);
+}
+
+/** fastPct on safe integers (the columns hold nothing else). */
+function safePct(m1: number, m0: number, u1: number, s1: number, u0: number, s0: number, clk: number): number | null | undefined {
   const dns = m1 - m0;
   if (!Number.isSafeInteger(dns)) return undefined;
   const dt = dns / 1e9;
@@ -44,7 +60,58 @@ function isSafeInt(v: unknown): v is number {
   return typeof v === 'number' && Number.isSafeInteger(v);
 }
 
-export function procSignal(src: SourceRows, phaseAt: PhaseAt, s: ClassifierSettings): SourceEvidence {
+/** CPU% by Python's general arithmetic: for what safePct steps aside from. */
+function generalPct(m1: PyVal, m0: PyVal, u1: PyVal, s1: PyVal, u0: PyVal, s0: PyVal, clk: PyNumResult): number | null {
+  const dt = trueDiv(numAddSub(m1, m0, true), NS_PER_S);
+  if (!(dt > 0)) return null;
+  const now = numAddSub(u1, s1, false);
+  const before = numAddSub(u0, s0, false);
+  const djiff = numAddSub(now, before, true);
+  return (100.0 * trueDiv(djiff, clk)) / dt;
+}
+
+export function procSignal(src: SourceData, phases: Phases, s: ClassifierSettings): SourceEvidence {
+  return isColumns(src) ? procColumns(src, phases, s) : procRows(src, phases.rowAt, s);
+}
+
+function procColumns(src: SourceColumns, phases: Phases, s: ClassifierSettings): SourceEvidence {
+  const c = src.columns;
+  const n = c.n;
+  const threshold = s.procSpreadPct;
+  if (n === 0) return unknown(0, threshold, 'proc: no rows');
+  const mono = c.num.t_mono_ns!;
+  const user = c.num.cpu_user_jiffies!;
+  const sys = c.num.cpu_sys_jiffies!;
+  const clk = makeNumResult(s.clkTck);
+  const clkInt = Number.isSafeInteger(s.clkTck);
+  const buckets = new IdBuckets<number[]>(() => []);
+  let used = 0;
+  for (let i = 1; i < n; i++) {
+    const m1 = mono[i]!;
+    const m0 = mono[i - 1]!;
+    const u1 = user[i]!;
+    const s1 = sys[i]!;
+    const u0 = user[i - 1]!;
+    const s0 = sys[i - 1]!;
+    let pct = clkInt ? safePct(m1, m0, u1, s1, u0, s0, s.clkTck) : undefined;
+    if (pct === undefined) {
+      try {
+        pct = generalPct(m1, m0, u1, s1, u0, s0, clk);
+      } catch (e) {
+        locateColumn(src, i, e);
+      }
+    }
+    if (pct !== null) {
+      buckets.get(phases.wallAt(c, i)).push(pct);
+      used++;
+    }
+  }
+  if (buckets.size === 0) return unknown(n, threshold, 'proc: no consecutive samples with dt > 0');
+  const perPhase = buckets.entries(phases.ids).map((b) => ({ phase: b.label, value: median(b.items), samples: b.items.length }));
+  return procEvidence(n, used, perPhase, threshold);
+}
+
+function procRows(src: SourceRows, phaseAt: PhaseAt, s: ClassifierSettings): SourceEvidence {
   const rows = src.rows;
   const threshold = s.procSpreadPct;
   if (rows.length === 0) return unknown(0, threshold, 'proc: no rows');
@@ -79,16 +146,11 @@ export function procSignal(src: SourceRows, phaseAt: PhaseAt, s: ClassifierSetti
   }
   if (buckets.size === 0) return unknown(rows.length, threshold, 'proc: no consecutive samples with dt > 0');
   const phases = [...buckets.byKey.values()].map((b) => ({ phase: b.label, value: median(b.items), samples: b.items.length }));
+  return procEvidence(rows.length, used, phases, threshold);
+}
+
+function procEvidence(rows: number, used: number, phases: PhaseValue[], threshold: number): SourceEvidence {
   const medians = phases.map((p) => p.value);
   const spread = pyMax(medians) - pyMin(medians);
-  return decided(
-    'proc CPU%',
-    rows.length,
-    used,
-    phases,
-    spread,
-    spread >= threshold,
-    threshold,
-    (n, digits = 1) => `${n.toFixed(digits)} pp`,
-  );
+  return decided('proc CPU%', rows, used, phases, spread, spread >= threshold, threshold, (n, digits = 1) => `${n.toFixed(digits)} pp`);
 }

@@ -1,0 +1,446 @@
+/**
+ * The JSONL fast path into columns (columns.ts): the byte scanner of jsonl-bytes.ts, writing the
+ * fields the classifier reads into typed arrays instead of building an object per row and a
+ * BigInt per t_wall_ns. It takes only what it can hold exactly and returns null at the first
+ * thing it cannot (a row that is not an object, a duplicate key it reads, a float or a huge int
+ * where an int is read, NaN, escapes in a string it keeps, anything the row scanner gives up on):
+ * the caller then parses the member into rows (parseJsonlBytes), which are json.loads' own.
+ */
+import type { ColumnField, Columns } from './columns.js';
+import { PyFloat } from './value.js';
+import { ByteScanner, GIVE_UP, HALVES, isAsciiBreak, probeOf, uint64Halves, type KeySpec, type Probe } from './jsonl-bytes.js';
+
+/** The member's columns, or null where it leaves the member to the row parser. */
+export function columnsJsonl(data: Uint8Array, fields: readonly ColumnField[]): Columns | null {
+  return new ColumnScanner(data, fields).columns();
+}
+
+const MAX_KEY_MEMO = 64;
+const MAX_SAFE = 9007199254740991;
+const TWO31 = 2147483648;
+const TWO32 = 4294967296;
+const specCache = new WeakMap<readonly ColumnField[], KeySpec[]>();
+const STATS_SPECS = specsOf(['wr_bytes', 'rd_bytes']);
+
+function specsOf(names: readonly string[]): KeySpec[] {
+  return names.map((name) => ({ name, bytes: Buffer.from(name, 'utf8'), proj: { kind: 0, keys: [], each: null } }));
+}
+
+function fieldSpecs(fields: readonly ColumnField[]): KeySpec[] {
+  let s = specCache.get(fields);
+  if (!s) {
+    if (fields.length > 30) throw new Error('at most 30 column fields');
+    s = specsOf(fields.map((f) => f.name));
+    specCache.set(fields, s);
+  }
+  return s;
+}
+
+/** Remembered key bytes at a key position, and which field (or device name) they were. */
+interface SlotMemo {
+  bytes: Probe;
+  slot: number;
+  key: string;
+}
+
+class ColumnScanner extends ByteScanner {
+  private readonly specs: KeySpec[];
+  private cap: number;
+  private rows = 0;
+  private lineNos: Int32Array;
+  private wallHi: Int32Array;
+  private wallLo: Uint32Array;
+  private wallSet: Uint8Array;
+  private readonly cols: Float64Array[];
+  private readonly names: string[] = [];
+  private readonly nameIds = new Map<string, number>();
+  /** Key memos: a row's keys (0..63), blockstats device names (64..127), a device's counters (128..191). */
+  private readonly slotMemo: Array<SlotMemo | undefined> = [];
+  private readonly devices: string[] = [];
+  /** The halves of the last integer token, and whether it lies in [-2^63, 2^63). */
+  private tokHi = 0;
+  private tokLo = 0;
+  private tokInt64 = false;
+
+  constructor(
+    data: Uint8Array,
+    private readonly fields: readonly ColumnField[],
+  ) {
+    super(data);
+    this.specs = fieldSpecs(fields);
+    this.cap = (data.length >> 7) + 16; // rows are rarely under 128 bytes; the arrays grow if they are
+    this.lineNos = new Int32Array(this.cap);
+    this.wallHi = new Int32Array(this.cap);
+    this.wallLo = new Uint32Array(this.cap);
+    this.wallSet = new Uint8Array(this.cap);
+    this.cols = fields.map(() => new Float64Array(this.cap));
+  }
+
+  columns(): Columns | null {
+    try {
+      this.colLines();
+    } catch (e) {
+      if (e === GIVE_UP) return null;
+      throw e;
+    }
+    const n = this.rows;
+    const num: Record<string, Float64Array> = {};
+    this.fields.forEach((f, i) => {
+      if (f.kind !== 'wall') num[f.name] = this.cols[i]!.subarray(0, n);
+    });
+    return {
+      n,
+      lineNos: this.lineNos.subarray(0, n),
+      wallHi: this.wallHi.subarray(0, n),
+      wallLo: this.wallLo.subarray(0, n),
+      wallSet: this.wallSet.subarray(0, n),
+      fields: this.fields,
+      num,
+      names: this.names,
+    };
+  }
+
+  /** ByteScanner.lines(), one column row per line instead of a row object. */
+  private colLines(): void {
+    const b = this.b;
+    const n = this.n;
+    let line = 1;
+    let p = 0;
+    while (p < n) {
+      let q = p;
+      let c = b[q]!;
+      while (c === 32 || c === 9 || c === 31) {
+        if (++q >= n) break;
+        c = b[q]!;
+      }
+      if (q >= n) break;
+      if (isAsciiBreak(c)) {
+        p = q;
+      } else {
+        this.p = p;
+        this.ws();
+        if (this.rows === this.cap) this.grow();
+        this.lineNos[this.rows] = line;
+        this.colRow(this.rows);
+        this.rows++;
+        this.ws();
+        p = this.p;
+        if (p >= n) break;
+      }
+      const e = b[p]!;
+      if (e === 13) p += p + 1 < n && b[p + 1] === 10 ? 2 : 1;
+      else if (isAsciiBreak(e)) p += 1;
+      else throw GIVE_UP;
+      line++;
+    }
+  }
+
+  private grow(): void {
+    const cap = this.cap * 2;
+    const lineNos = new Int32Array(cap);
+    lineNos.set(this.lineNos);
+    this.lineNos = lineNos;
+    const hi = new Int32Array(cap);
+    hi.set(this.wallHi);
+    this.wallHi = hi;
+    const lo = new Uint32Array(cap);
+    lo.set(this.wallLo);
+    this.wallLo = lo;
+    const set = new Uint8Array(cap);
+    set.set(this.wallSet);
+    this.wallSet = set;
+    for (let i = 0; i < this.cols.length; i++) {
+      const c = new Float64Array(cap);
+      c.set(this.cols[i]!);
+      this.cols[i] = c;
+    }
+    this.cap = cap;
+  }
+
+  /** One row: an object, each field read at most once (a repeated key would make the last win). */
+  private colRow(i: number): void {
+    this.expect(123);
+    let seen = 0;
+    this.ws();
+    if (this.peek() === 125) {
+      this.p++;
+      this.absentFields(i, seen);
+      return;
+    }
+    for (let k = 0; ; k++) {
+      const memo = k < MAX_KEY_MEMO ? this.slotMemo[k] : undefined;
+      let slot: number;
+      if (memo !== undefined && this.matches(memo.bytes)) {
+        slot = memo.slot;
+        this.ws();
+      } else {
+        const at = this.p;
+        const spec = this.keyIn(this.specs);
+        slot = spec ? this.specs.indexOf(spec) : -1;
+        this.ws();
+        this.expect(58);
+        this.ws();
+        if (k < MAX_KEY_MEMO) this.slotMemo[k] = { bytes: probeOf(this.b.subarray(at, this.p)), slot, key: '' };
+      }
+      if (slot >= 0) {
+        const bit = 1 << slot;
+        if ((seen & bit) !== 0) throw GIVE_UP;
+        seen |= bit;
+        this.field(this.fields[slot]!, slot, i);
+      } else this.skip(1);
+      this.ws();
+      const d = this.peek();
+      this.p++;
+      if (d === 125) break;
+      if (d !== 44) throw GIVE_UP;
+      this.ws();
+    }
+    this.absentFields(i, seen);
+  }
+
+  private absentFields(i: number, seen: number): void {
+    const fields = this.fields;
+    for (let slot = 0; slot < fields.length; slot++) {
+      if ((seen & (1 << slot)) !== 0) continue;
+      const f = fields[slot]!;
+      if (f.absent === 'required') throw GIVE_UP;
+      if (f.kind === 'wall') {
+        this.wallHi[i] = 0;
+        this.wallLo[i] = 0;
+        this.wallSet[i] = f.absent === 'zero' ? 1 : 0;
+      } else this.cols[slot]![i] = f.absent === 'zero' ? 0 : NaN;
+    }
+  }
+
+  private field(f: ColumnField, slot: number, i: number): void {
+    switch (f.kind) {
+      case 'wall':
+        if (this.peek() === 110 && f.absent === 'none') {
+          this.nullLiteral();
+          this.wallSet[i] = 0;
+          return;
+        }
+        this.intToken();
+        if (!this.tokInt64) throw GIVE_UP;
+        this.wallHi[i] = this.tokHi;
+        this.wallLo[i] = this.tokLo;
+        this.wallSet[i] = 1;
+        return;
+      case 'int':
+        this.cols[slot]![i] = this.safeInt();
+        return;
+      case 'str': {
+        if (this.peek() !== 34) throw GIVE_UP;
+        const s = this.string();
+        let id = this.nameIds.get(s);
+        if (id === undefined) {
+          id = this.names.length;
+          this.names.push(s);
+          this.nameIds.set(s, id);
+        }
+        this.cols[slot]![i] = id;
+        return;
+      }
+      case 'blockstats':
+        this.cols[slot]![i] = this.blockstats();
+        return;
+      case 'first-float':
+        this.cols[slot]![i] = this.firstFloat();
+        return;
+    }
+  }
+
+  private nullLiteral(): void {
+    const b = this.b;
+    const p = this.p;
+    if (p + 4 > this.n || b[p] !== 110 || b[p + 1] !== 117 || b[p + 2] !== 108 || b[p + 3] !== 108) throw GIVE_UP;
+    this.p = p + 4;
+  }
+
+  private safeInt(): number {
+    const v = this.intToken();
+    if (Number.isNaN(v)) throw GIVE_UP;
+    return v;
+  }
+
+  /**
+   * An integer token `-?(0|[1-9]\d*)` not followed by a fraction or exponent (floats are left to
+   * the row parser). Returns its value when it is a safe integer, else NaN; sets tokHi/tokLo to its
+   * two's-complement halves when it lies in [-2^63, 2^63) (tokInt64).
+   */
+  private intToken(): number {
+    const b = this.b;
+    const n = this.n;
+    let p = this.p;
+    const neg = b[p] === 45;
+    if (neg) p++;
+    let head = 0;
+    let tail = 0;
+    let digits = 0;
+    let c = p < n ? b[p]! : -1;
+    if (c === 48) {
+      p++;
+      digits = 1;
+      c = p < n ? b[p]! : -1;
+    } else if (c >= 49 && c <= 57) {
+      do {
+        if (digits < 15) head = head * 10 + (c - 48);
+        else tail = tail * 10 + (c - 48);
+        digits++;
+        p++;
+        c = p < n ? b[p]! : -1;
+      } while (c >= 48 && c <= 57 && digits < 20);
+    } else throw GIVE_UP;
+    if (c === 46 || c === 101 || c === 69 || (c >= 48 && c <= 57)) throw GIVE_UP; // floats, 20+ digits
+    this.p = p;
+    if (digits <= 15) {
+      const v = neg ? 0 - head : head;
+      const hi = Math.floor(v / TWO32);
+      this.tokHi = hi;
+      this.tokLo = v - hi * TWO32;
+      this.tokInt64 = true;
+      return v;
+    }
+    if (digits > 19) throw GIVE_UP;
+    uint64Halves(head, tail, digits - 15);
+    const mhi = HALVES[0]!;
+    const mlo = HALVES[1]!;
+    // The magnitude's halves, then the value's two's-complement halves where it fits 64 bits.
+    if (!neg) {
+      this.tokInt64 = mhi < TWO31;
+      this.tokHi = mhi;
+      this.tokLo = mlo;
+    } else if (mlo === 0) {
+      this.tokInt64 = mhi <= TWO31;
+      this.tokHi = -mhi;
+      this.tokLo = 0;
+    } else {
+      this.tokInt64 = mhi < TWO31;
+      this.tokHi = -mhi - 1;
+      this.tokLo = TWO32 - mlo;
+    }
+    if (mhi >= 2097152) return NaN; // >= 2^53
+    const v = mhi * TWO32 + mlo;
+    return neg ? 0 - v : v;
+  }
+
+  /** `r.get("blockstats") or {}`, summed: wr_bytes + rd_bytes over the devices (null and {} give 0). */
+  private blockstats(): number {
+    const c = this.peek();
+    if (c === 110) {
+      this.nullLiteral();
+      return 0;
+    }
+    if (c !== 123) throw GIVE_UP; // other falsy values, and truthy non-dicts (an AttributeError)
+    this.p++;
+    this.ws();
+    if (this.peek() === 125) {
+      this.p++;
+      return 0;
+    }
+    const devices = this.devices;
+    devices.length = 0;
+    let total = 0;
+    for (let k = 0; ; k++) {
+      const slot = k < MAX_KEY_MEMO ? MAX_KEY_MEMO + k : -1;
+      const memo = slot >= 0 ? this.slotMemo[slot] : undefined;
+      let key: string;
+      if (memo !== undefined && this.matches(memo.bytes)) {
+        key = memo.key;
+        this.ws();
+      } else {
+        const at = this.p;
+        if (this.peek() !== 34) throw GIVE_UP;
+        key = this.string();
+        this.ws();
+        this.expect(58);
+        this.ws();
+        if (slot >= 0) this.slotMemo[slot] = { bytes: probeOf(this.b.subarray(at, this.p)), slot: -1, key };
+      }
+      for (let j = 0; j < devices.length; j++) if (devices[j] === key) throw GIVE_UP; // the last would win
+      devices.push(key);
+      if (this.peek() !== 123) throw GIVE_UP; // a device that is not a dict is skipped by the reference: rare
+      total += this.deviceBytes();
+      if (!(total <= MAX_SAFE && total >= -MAX_SAFE)) throw GIVE_UP;
+      this.ws();
+      const d = this.peek();
+      this.p++;
+      if (d === 125) return total;
+      if (d !== 44) throw GIVE_UP;
+      this.ws();
+    }
+  }
+
+  /** int(stats.get("wr_bytes", 0)) + int(stats.get("rd_bytes", 0)) of one device's dict. */
+  private deviceBytes(): number {
+    this.p++;
+    this.ws();
+    if (this.peek() === 125) {
+      this.p++;
+      return 0;
+    }
+    let wr = 0;
+    let rd = 0;
+    let seen = 0;
+    for (let k = 0; ; k++) {
+      const mslot = k < MAX_KEY_MEMO ? 2 * MAX_KEY_MEMO + k : -1;
+      const memo = mslot >= 0 ? this.slotMemo[mslot] : undefined;
+      let slot: number;
+      if (memo !== undefined && this.matches(memo.bytes)) {
+        slot = memo.slot;
+        this.ws();
+      } else {
+        const at = this.p;
+        const spec = this.keyIn(STATS_SPECS);
+        slot = spec ? STATS_SPECS.indexOf(spec) : -1;
+        this.ws();
+        this.expect(58);
+        this.ws();
+        if (mslot >= 0) this.slotMemo[mslot] = { bytes: probeOf(this.b.subarray(at, this.p)), slot, key: '' };
+      }
+      if (slot >= 0) {
+        if ((seen & (1 << slot)) !== 0) throw GIVE_UP;
+        seen |= 1 << slot;
+        if (slot === 0) wr = this.safeInt();
+        else rd = this.safeInt();
+      } else this.skip(3);
+      this.ws();
+      const d = this.peek();
+      this.p++;
+      if (d === 125) break;
+      if (d !== 44) throw GIVE_UP;
+      this.ws();
+    }
+    const sum = wr + rd;
+    if (!(sum <= MAX_SAFE && sum >= -MAX_SAFE)) throw GIVE_UP;
+    return sum;
+  }
+
+  /** float(v[0]) when v is a non-empty list of which the first item is a finite number; NaN when v is not a non-empty list. */
+  private firstFloat(): number {
+    if (this.peek() !== 91) {
+      this.skip(1); // not a list: the row is skipped
+      return NaN;
+    }
+    this.p++;
+    this.ws();
+    if (this.peek() === 93) {
+      this.p++;
+      return NaN;
+    }
+    const c = this.peek();
+    if (!(c === 45 || (c >= 48 && c <= 57))) throw GIVE_UP; // float() of a str, bool, None, ...
+    const v = this.number();
+    const f = typeof v === 'number' ? v : v instanceof PyFloat ? v.v : NaN;
+    if (!Number.isFinite(f)) throw GIVE_UP; // huge ints, 1e400
+    for (;;) {
+      this.ws();
+      const d = this.peek();
+      this.p++;
+      if (d === 93) return f;
+      if (d !== 44) throw GIVE_UP;
+      this.ws();
+      this.skip(2);
+    }
+  }
+}
