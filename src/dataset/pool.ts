@@ -1,7 +1,12 @@
 /**
  * A worker-thread pool that classifies episodes in parallel (an `EpisodeRunner`).
  *
- * Workers (dist/scan-worker.js) start on demand, up to `jobs`. Nothing is lost and nothing
+ * Workers (dist/scan-worker.js) start on demand, up to `jobs`. Until the first of them has
+ * loaded, the main thread classifies episodes itself from the same queue (`mainThread`), so no
+ * run waits for a worker to boot: a run of a few dozen episodes may be over before one has.
+ * It takes only episodes under MAIN_THREAD_MAX_BYTES, never one being retried alone, reads
+ * them within MAIN_THREAD_LIMITS, and keeps only readable verdicts: an episode it cannot read (or
+ * that throws there) goes to a worker, whose verdict is the one reported. Nothing is lost and nothing
  * stalls: a worker that dies is replaced and its episode is flagged unreadable with a one-line
  * detail; an episode still running after `timeoutMs` is flagged the same way and its worker
  * replaced. When two episodes shared the worker, each is first retried alone, so only the one
@@ -14,7 +19,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { unreadableVerdict } from '../classifier/classify.js';
-import type { EpisodeJobOptions, EpisodeJobResult } from '../episode/classify-file.js';
+import { classifyTarball, type EpisodeJobOptions, type EpisodeJobResult } from '../episode/classify-file.js';
+import { newDecoderContext, type DecoderContext } from '../episode/decoder-context.js';
 import { defaultZstdImpl, type ZstdImpl } from '../episode/zstd.js';
 import { inProcessRunner, type EpisodeRunner } from './scan.js';
 import { oneLine } from '../shared/text.js';
@@ -33,7 +39,24 @@ export interface PoolOptions {
    * with one job, 1.26-1.39 s against 1.47-1.56 s for two per worker (300 episodes).
    */
   perWorker?: number;
+  /**
+   * Classify on the main thread while no worker has loaded yet (default: off here, on through
+   * createEpisodeRunner). `run` replaces the in-process classifier (tests).
+   */
+  mainThread?: boolean | { run: (tarPath: string) => Promise<EpisodeJobResult>; maxBytes?: number };
 }
+
+/**
+ * The largest tarball the main thread takes at start-up. What cannot be stopped there is a
+ * runaway or an out-of-memory episode, which a worker survives; the reader's limits bound an
+ * episode by its size, and honest episodes are well under this (about 300 KB).
+ */
+export const MAIN_THREAD_MAX_BYTES = 8 * 1024 * 1024;
+/**
+ * The main thread reads within these (or the scan's, when smaller), so it never holds more than a
+ * few tens of MB: an episode past them is left to a worker, which reads it within the scan's own.
+ */
+export const MAIN_THREAD_LIMITS = { maxMemberBytes: 32 * 1024 * 1024, maxEpisodeBytes: 32 * 1024 * 1024 } as const;
 
 /**
  * Workers per CPU core, at most. Classifying is CPU-bound (a tarball is read in one call, then
@@ -98,16 +121,20 @@ export function bundledWorkerFile(): string | null {
 export function createEpisodeRunner(opts: PoolOptions): EpisodeRunner {
   const workerFile = opts.workerFile ?? bundledWorkerFile();
   if (!workerFile) return inProcessRunner(opts.job);
-  return new WorkerPool({ ...opts, workerFile });
+  return new WorkerPool({ mainThread: true, ...opts, workerFile });
 }
 
 interface Job {
   id: number;
   tarPath: string;
+  /** The tarball's size when the caller knows it (the main thread takes only known small ones). */
+  sizeBytes: number | undefined;
   resolve: (r: EpisodeJobResult) => void;
   reject: (e: Error) => void;
   /** Retry on a worker of its own (it shared a worker that died or hung). */
   alone: boolean;
+  /** The main thread could not read it: a worker decides. */
+  leftToWorkers: boolean;
   timer: NodeJS.Timeout | null;
 }
 
@@ -133,23 +160,31 @@ export class WorkerPool implements EpisodeRunner {
   private readonly jobs: number;
   /** Workers told to stop (timed out) that have not exited yet. */
   private readonly stopping = new Set<Slot>();
+  /** The main thread's classifier, until the first worker has loaded (then null for good). */
+  private main: { run: (tarPath: string) => Promise<EpisodeJobResult>; maxBytes: number } | null;
+  private mainBusy = false;
 
   constructor(private readonly opts: PoolOptions & { workerFile: string }) {
     if (!(opts.jobs >= 1)) throw new Error(`jobs must be at least 1, got ${opts.jobs}`);
     this.jobs = capJobs(opts.jobs).jobs; // entry points say so when they cap; this holds for every caller
     this.perWorker = Math.max(1, opts.perWorker ?? 1);
     this.timeoutMs = opts.timeoutMs ?? DEFAULT_EPISODE_TIMEOUT_MS;
-    this.capacity = this.jobs * this.perWorker;
+    this.main = mainThreadRunner(opts);
+    // One more than the workers hold, so the main thread has an episode of its own at start-up.
+    this.capacity = this.jobs * this.perWorker + (this.main ? 1 : 0);
   }
 
-  run(tarPath: string): Promise<EpisodeJobResult> {
+  run(tarPath: string, sizeBytes?: number): Promise<EpisodeJobResult> {
     if (this.closed) return Promise.reject(new Error('the worker pool is closed'));
     if (this.broken) return Promise.reject(this.broken);
     return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, tarPath, resolve, reject, alone: false, timer: null });
+      this.queue.push({ id: this.nextId++, tarPath, sizeBytes, resolve, reject, alone: false, leftToWorkers: false, timer: null });
       this.dispatch();
     });
   }
+
+  /** Episodes the main thread classified (they went to no worker). */
+  mainThreadEpisodes = 0;
 
   async close(): Promise<void> {
     this.closed = true;
@@ -175,6 +210,8 @@ export class WorkerPool implements EpisodeRunner {
     worker.on('message', (m: WorkerReply | WorkerReady) => {
       if ('ready' in m) {
         slot.ready = true;
+        this.main = null; // workers from now on: only they can survive a runaway episode
+        this.dispatch();
         return;
       }
       const job = slot.inflight.get(m.id);
@@ -223,12 +260,15 @@ export class WorkerPool implements EpisodeRunner {
 
   private dispatch(): void {
     if (this.closed || this.broken) return;
+    this.dispatchToMainThread();
     let free = this.slots.reduce((n, s) => n + (s.ending === null ? this.perWorker - s.inflight.size : 0), 0);
     while (this.slots.length < this.jobs && this.queue.length > free) {
       this.slots.push(this.spawn());
       free += this.perWorker;
     }
     for (const slot of this.slots) {
+      // Only to a worker that has loaded: until then the main thread may take the episode.
+      if (!slot.ready) continue;
       while (this.queue.length > 0 && slot.ending === null && slot.inflight.size < this.perWorker) {
         if ([...slot.inflight.values()].some((j) => j.alone)) break;
         const head = this.queue[0]!;
@@ -238,6 +278,34 @@ export class WorkerPool implements EpisodeRunner {
         if (head.alone) break;
       }
     }
+  }
+
+  private dispatchToMainThread(): void {
+    const main = this.main;
+    if (!main || this.mainBusy) return;
+    const i = this.queue.findIndex((j) => !j.alone && !j.leftToWorkers && j.sizeBytes !== undefined && j.sizeBytes <= main.maxBytes);
+    if (i === -1) return;
+    const job = this.queue.splice(i, 1)[0]!;
+    this.mainBusy = true;
+    this.mainThreadEpisodes++;
+    void (async () => {
+      let outcome: EpisodeJobResult | null = null;
+      try {
+        outcome = await main.run(job.tarPath);
+      } catch {
+        // Left to a worker below, whose verdict (a crash included) is the one every run reports.
+      }
+      if (outcome && outcome.verdict.unreadable === null) this.settle(job, outcome);
+      else {
+        // Unreadable here may be the main thread's tighter limits: a worker judges it with the scan's.
+        job.leftToWorkers = true;
+        this.queue.unshift(job);
+      }
+      // Let a worker's "ready" (and results) in before taking another episode.
+      await new Promise((r) => setImmediate(r));
+      this.mainBusy = false;
+      this.dispatch();
+    })();
   }
 
   private start(slot: Slot, job: Job): void {
@@ -295,6 +363,25 @@ async function stopWithin(worker: Worker, ms: number): Promise<void> {
 function clearJobTimer(job: Job): void {
   if (job.timer) clearTimeout(job.timer);
   job.timer = null;
+}
+
+function mainThreadRunner(opts: PoolOptions): { run: (tarPath: string) => Promise<EpisodeJobResult>; maxBytes: number } | null {
+  const m = opts.mainThread;
+  if (!m) return null;
+  if (m === true) {
+    let decoder: DecoderContext | null = null; // made on first use: a run the workers take alone never needs it
+    const { maxMemberBytes, maxEpisodeBytes } = opts.job.limits;
+    const limits = {
+      maxMemberBytes: Math.min(maxMemberBytes, MAIN_THREAD_LIMITS.maxMemberBytes),
+      maxEpisodeBytes: Math.min(maxEpisodeBytes, MAIN_THREAD_LIMITS.maxEpisodeBytes),
+    };
+    const job: EpisodeJobOptions = { ...opts.job, limits };
+    return {
+      run: (p) => classifyTarball(p, job, (decoder ??= newDecoderContext(opts.job.zstd))),
+      maxBytes: MAIN_THREAD_MAX_BYTES,
+    };
+  }
+  return { run: m.run, maxBytes: m.maxBytes ?? MAIN_THREAD_MAX_BYTES };
 }
 
 function crashed(detail: string): EpisodeJobResult {
