@@ -40,6 +40,12 @@ export interface PoolOptions {
    */
   perWorker?: number;
   /**
+   * Episodes sent in one message, and results sent back in one (default 1): fewer messages for
+   * the main thread to wake up for. A worker sends what it has once its inbox is empty or
+   * RESULT_FLUSH_MS after its oldest unsent result, so progress still moves.
+   */
+  batch?: number;
+  /**
    * Classify on the main thread while no worker has loaded yet (default: off here, on through
    * createEpisodeRunner). `run` replaces the in-process classifier (tests).
    */
@@ -87,15 +93,17 @@ function workerYoungGenerationMb(zstd: ZstdImpl): number {
   return zstd === 'wasm' ? 16 : 8;
 }
 
-/** Messages between the pool and scan-worker.js. */
+/** Messages between the pool and scan-worker.js: episodes to classify, and their results. */
 export interface WorkerRequest {
-  id: number;
-  tarPath: string;
+  jobs: Array<{ id: number; tarPath: string }>;
 }
 export interface WorkerReply {
-  id: number;
-  result: EpisodeJobResult;
+  results: Array<{ id: number; result: EpisodeJobResult }>;
 }
+/** A worker holds a result at most this long before sending it (with the others it has by then). */
+export const RESULT_FLUSH_MS = 50;
+/** What createEpisodeRunner uses: two messages of two episodes in flight per worker. */
+const DEFAULT_BATCH = 2;
 /** Sent once the worker's code has loaded. */
 export interface WorkerReady {
   ready: true;
@@ -121,7 +129,7 @@ export function bundledWorkerFile(): string | null {
 export function createEpisodeRunner(opts: PoolOptions): EpisodeRunner {
   const workerFile = opts.workerFile ?? bundledWorkerFile();
   if (!workerFile) return inProcessRunner(opts.job);
-  return new WorkerPool({ mainThread: true, ...opts, workerFile });
+  return new WorkerPool({ mainThread: true, batch: DEFAULT_BATCH, perWorker: 2 * DEFAULT_BATCH, ...opts, workerFile });
 }
 
 interface Job {
@@ -156,6 +164,8 @@ export class WorkerPool implements EpisodeRunner {
   private startupFailures = 0;
   private broken: Error | null = null;
   private readonly perWorker: number;
+  private readonly batch: number;
+  private dispatchSoon = false;
   private readonly timeoutMs: number;
   private readonly jobs: number;
   /** Workers told to stop (timed out) that have not exited yet. */
@@ -168,6 +178,7 @@ export class WorkerPool implements EpisodeRunner {
     if (!(opts.jobs >= 1)) throw new Error(`jobs must be at least 1, got ${opts.jobs}`);
     this.jobs = capJobs(opts.jobs).jobs; // entry points say so when they cap; this holds for every caller
     this.perWorker = Math.max(1, opts.perWorker ?? 1);
+    this.batch = Math.min(this.perWorker, Math.max(1, opts.batch ?? 1));
     this.timeoutMs = opts.timeoutMs ?? DEFAULT_EPISODE_TIMEOUT_MS;
     this.main = mainThreadRunner(opts);
     // One more than the workers hold, so the main thread has an episode of its own at start-up.
@@ -179,7 +190,15 @@ export class WorkerPool implements EpisodeRunner {
     if (this.broken) return Promise.reject(this.broken);
     return new Promise((resolve, reject) => {
       this.queue.push({ id: this.nextId++, tarPath, sizeBytes, resolve, reject, alone: false, leftToWorkers: false, timer: null });
-      this.dispatch();
+      if (this.batch === 1 || this.queue.length === 1) this.dispatch();
+      else if (!this.dispatchSoon) {
+        // Episodes queued in one turn of the loop go out together, not one message each.
+        this.dispatchSoon = true;
+        setImmediate(() => {
+          this.dispatchSoon = false;
+          this.dispatch();
+        });
+      }
     });
   }
 
@@ -214,11 +233,13 @@ export class WorkerPool implements EpisodeRunner {
         this.dispatch();
         return;
       }
-      const job = slot.inflight.get(m.id);
-      if (!job) return;
-      slot.inflight.delete(m.id);
-      this.startupFailures = 0;
-      this.settle(job, m.result);
+      for (const { id, result } of m.results) {
+        const job = slot.inflight.get(id);
+        if (!job) continue;
+        slot.inflight.delete(id);
+        this.startupFailures = 0;
+        this.settle(job, result);
+      }
       this.dispatch();
     });
     let failure: string | null = null;
@@ -269,14 +290,20 @@ export class WorkerPool implements EpisodeRunner {
     for (const slot of this.slots) {
       // Only to a worker that has loaded: until then the main thread may take the episode.
       if (!slot.ready) continue;
-      while (this.queue.length > 0 && slot.ending === null && slot.inflight.size < this.perWorker) {
-        if ([...slot.inflight.values()].some((j) => j.alone)) break;
+      let send: Job[] = [];
+      while (this.queue.length > 0 && slot.ending === null && slot.inflight.size + send.length < this.perWorker) {
+        if ([...slot.inflight.values(), ...send].some((j) => j.alone)) break;
         const head = this.queue[0]!;
-        if (head.alone && slot.inflight.size > 0) break;
+        if (head.alone && slot.inflight.size + send.length > 0) break;
         this.queue.shift();
-        this.start(slot, head);
+        send.push(head);
+        if (send.length === this.batch) {
+          this.start(slot, send);
+          send = [];
+        }
         if (head.alone) break;
       }
+      if (send.length > 0) this.start(slot, send);
     }
   }
 
@@ -308,12 +335,14 @@ export class WorkerPool implements EpisodeRunner {
     })();
   }
 
-  private start(slot: Slot, job: Job): void {
-    slot.inflight.set(job.id, job);
-    if (this.timeoutMs > 0 && Number.isFinite(this.timeoutMs)) {
-      job.timer = setTimeout(() => this.timedOut(slot, job), this.timeoutMs);
+  private start(slot: Slot, jobs: Job[]): void {
+    for (const job of jobs) {
+      slot.inflight.set(job.id, job);
+      if (this.timeoutMs > 0 && Number.isFinite(this.timeoutMs)) {
+        job.timer = setTimeout(() => this.timedOut(slot, job), this.timeoutMs);
+      }
     }
-    slot.worker.postMessage({ id: job.id, tarPath: job.tarPath } satisfies WorkerRequest);
+    slot.worker.postMessage({ jobs: jobs.map((j) => ({ id: j.id, tarPath: j.tarPath })) } satisfies WorkerRequest);
   }
 
   private timedOut(slot: Slot, job: Job): void {

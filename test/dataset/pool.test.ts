@@ -8,7 +8,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CLASSIFIER_SETTINGS } from '../../src/classifier/types.js';
-import { WorkerPool, bundledWorkerFile, createEpisodeRunner } from '../../src/dataset/pool.js';
+import { Worker } from 'node:worker_threads';
+import {
+  WorkerPool,
+  bundledWorkerFile,
+  createEpisodeRunner,
+  type WorkerReady,
+  type WorkerReply,
+  type WorkerRequest,
+} from '../../src/dataset/pool.js';
 import { inProcessRunner, scanDataset, type ScanOptions } from '../../src/dataset/scan.js';
 import type { EpisodeJobOptions, EpisodeJobResult } from '../../src/episode/classify-file.js';
 import { DEFAULT_LIMITS } from '../../src/episode/read.js';
@@ -28,16 +36,16 @@ let tmp = '';
 const FAKE_WORKER = `
 import { readFileSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
-parentPort.on('message', ({ id, tarPath }) => {
+parentPort.on('message', ({ jobs }) => jobs.forEach(({ id, tarPath }) => {
   if (tarPath.endsWith('.fifo')) readFileSync(tarPath); // blocks in open() until a writer comes
   if (tarPath.includes('crash')) throw new Error('boom in ' + tarPath);
   if (tarPath.includes('exit')) process.exit(7);
   if (tarPath.includes('hang')) for (;;);
   const delay = tarPath.includes('slow') ? 300 : 5;
-  setTimeout(() => parentPort.postMessage({ id, result: {
+  setTimeout(() => parentPort.postMessage({ results: [{ id, result: {
     verdict: { reasons: [], sampleJson: JSON.stringify(tarPath), moduleJson: null, unreadable: null, evidence: null },
-    stats: { compressedBytes: 1, decompressedBytes: 2, jsonBytes: 3 } } }), delay);
-});
+    stats: { compressedBytes: 1, decompressedBytes: 2, jsonBytes: 3 } } }] }), delay);
+}));
 parentPort.postMessage({ ready: true });
 `;
 
@@ -254,6 +262,45 @@ describe('the main thread classifies while the workers start', () => {
         inProc.episodes.map((e) => [e.line, e.host, e.episode, e.sha256]),
       );
       expect(pooled.episodes.map((e) => e.verdict)).toEqual(inProc.episodes.map((e) => e.verdict));
+    } finally {
+      await pool.close();
+    }
+  });
+});
+
+describe('results sent in batches', () => {
+  it('a worker answers every episode of a batch exactly once, in the order sent', async () => {
+    const inProc = await scanDataset(scanOpts, inProcessRunner(job));
+    const worker = new Worker(path.join(repo, 'dist/scan-worker.js'), { workerData: job });
+    try {
+      const jobs = inProc.episodes.map((e, i) => ({ id: i + 1, tarPath: e.tarPath }));
+      const got: Array<{ id: number; result: EpisodeJobResult }> = [];
+      await new Promise<void>((resolve, reject) => {
+        worker.on('error', reject);
+        worker.on('message', (m: WorkerReply | WorkerReady) => {
+          if ('ready' in m) return;
+          got.push(...m.results);
+          if (got.length >= jobs.length) resolve();
+        });
+        // Two requests, the second while the first is being classified.
+        worker.postMessage({ jobs: jobs.slice(0, 10) } satisfies WorkerRequest);
+        worker.postMessage({ jobs: jobs.slice(10) } satisfies WorkerRequest);
+      });
+      expect(got.map((r) => r.id)).toEqual(jobs.map((j) => j.id));
+      expect(got.map((r) => r.result.verdict)).toEqual(inProc.episodes.map((e) => e.verdict));
+    } finally {
+      await worker.terminate();
+    }
+  });
+
+  it('flags only the episode that crashed a worker holding a batch, and loses none', async () => {
+    const pool = new WorkerPool({ jobs: 2, job, workerFile: path.join(tmp, 'fake-worker.mjs'), batch: 2, perWorker: 4 });
+    try {
+      const paths = ['ok-1', 'crash-1', 'ok-2', 'ok-3', 'exit-1', 'ok-4', 'ok-5', 'ok-6', 'ok-7', 'ok-8'];
+      const results = await Promise.all(paths.map((p) => pool.run(p)));
+      expect(results.map((r) => (r.verdict.unreadable ? 'unreadable' : JSON.parse(r.verdict.sampleJson!)))).toEqual(
+        paths.map((p) => (p.startsWith('ok') ? p : 'unreadable')),
+      );
     } finally {
       await pool.close();
     }
