@@ -571,7 +571,7 @@ async function main(): Promise<void> {
 }
 
 function check(what: string, ok: boolean, got: string): string {
-  return `  ${ok ? 'met ' : 'MISS'}  ${what}: ${got}`;
+  return `  ${ok ? 'MET ' : 'MISS'}  ${what}: ${got}`;
 }
 
 function onPath(cmd: string): boolean {
