@@ -57,12 +57,12 @@ export interface PoolOptions {
  * runaway or an out-of-memory episode, which a worker survives; the reader's limits bound an
  * episode by its size, and honest episodes are well under this (about 300 KB).
  */
-export const MAIN_THREAD_MAX_BYTES = 8 * 1024 * 1024;
+const MAIN_THREAD_MAX_BYTES = 8 * 1024 * 1024;
 /**
  * The main thread reads within these (or the scan's, when smaller), so it never holds more than a
  * few tens of MB: an episode past them is left to a worker, which reads it within the scan's own.
  */
-export const MAIN_THREAD_LIMITS = { maxMemberBytes: 32 * 1024 * 1024, maxEpisodeBytes: 32 * 1024 * 1024 } as const;
+const MAIN_THREAD_LIMITS = { maxMemberBytes: 32 * 1024 * 1024, maxEpisodeBytes: 32 * 1024 * 1024 } as const;
 
 /**
  * Workers per CPU core, at most. Classifying is CPU-bound (a tarball is read in one call, then
