@@ -1,17 +1,21 @@
 /**
- * `npm run bench`: whole-process throughput and peak RSS of our scan against the Python
- * reference, side by side in one run, on a realistic synthetic dataset.
+ * `npm run bench`: whole-process speed, CPU, page faults and peak RSS of our scan against the
+ * Python reference, side by side in one run, on realistic synthetic episodes, and the issue's
+ * targets as MET / MISS lines.
  *
- *   npm run bench -- [--episodes 300] [--runs 3] [--jobs N] [--scale 100,1000] [--no-scale]
- *                    [--reference PATH] [--no-reference] [--cache DIR] [--zstd wasm]
+ *   npm run bench -- [--episodes 150,600] [--runs 3] [--jobs N] [--scale 100,1000] [--no-scale]
+ *                    [--baseline-dist DIR] [--reference PATH] [--no-reference] [--cache DIR]
+ *                    [--zstd wasm]
  *
- * The dataset (~20-minute episodes: ~1,200 /proc and QMP rows, netflow and guest rows, events,
- * labels, and a 256 KiB capture member the reader must skip) is generated once into the cache
- * directory with tools/lib/synth.ts and reused. Every measurement runs the bundled CLI
- * (dist/cis490-prune.js, built by `npm run bench`) as a separate process under /usr/bin/time and
- * quotes the median of --runs runs. The reference (python3 + the zstd command) runs on the same
- * data in the same run, and its --json output must equal ours. Timing targets live here, not in
- * the tests: the summary says which ones this run met.
+ * The dataset (episodes shaped like the lab's: ~510 KB of JSONL and ~780 KB of tar each, a
+ * 256 KiB capture member the reader must skip; tools/lib/realistic.ts) is generated once into the
+ * cache directory and reused. Every measurement runs a bundled CLI (dist/cis490-prune.js, built by
+ * `npm run bench`) as a separate process under /usr/bin/time. Runs are taken in rounds: each round
+ * runs the reference, ours and (with --baseline-dist, another build's dist/, e.g. an older commit's)
+ * the baseline back to back on the same data, so each ratio is paired within a round, and the
+ * bench quotes medians over the rounds. The reference's --json output must equal ours. Fixed cost
+ * and steady cost per episode come from the line through the two dataset sizes. Timing targets
+ * live here, not in the tests.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -30,28 +34,32 @@ import { decompress, defaultZstdImpl, newZstdScratch, trimZstdScratch, type Zstd
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..');
-const DATASET_VERSION = 1;
+/** Bumped whenever the generated episodes change, so a stale cache is never measured. */
+const DATASET_VERSION = 2;
 
 // ---------------------------------------------------------------------------------------------
 // options
 
 interface Options {
-  episodes: number;
+  /** The dataset sizes measured against the reference (two or more: fixed and steady cost are fitted). */
+  sizes: number[];
   runs: number;
   jobs: number;
   scale: number[] | null;
   reference: string | null;
+  baselineDist: string | null;
   cache: string;
   zstd: ZstdImpl | null;
 }
 
 function parseOptions(argv: string[]): Options {
   const o: Options = {
-    episodes: 300,
+    sizes: [150, 600],
     runs: 3,
     jobs: availableParallelism(),
     scale: [100, 1000],
     reference: path.resolve(repo, '../shared/reference/cis490_prune.py'),
+    baselineDist: null,
     cache: path.join(repo, '.cache/bench'),
     zstd: null,
   };
@@ -59,12 +67,16 @@ function parseOptions(argv: string[]): Options {
     if (v === undefined || !/^\d+$/.test(v) || Number(v) < 1) throw new Error(`--${name} needs a whole number >= 1`);
     return Number(v);
   };
+  const list = (name: string, v: string | undefined): number[] => {
+    if (!v || !/^\d+(,\d+)*$/.test(v) || v.split(',').some((x) => Number(x) < 1)) throw new Error(`--${name} needs a list like 150,600`);
+    return [...new Set(v.split(',').map(Number))].sort((a, b) => a - b);
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const v = argv[i + 1];
     switch (a) {
       case '--episodes':
-        o.episodes = num('episodes', v);
+        o.sizes = list('episodes', v);
         i++;
         break;
       case '--runs':
@@ -76,13 +88,22 @@ function parseOptions(argv: string[]): Options {
         i++;
         break;
       case '--scale':
-        if (!v || !/^\d+(,\d+)+$/.test(v)) throw new Error('--scale needs a list like 100,1000');
-        o.scale = v.split(',').map(Number);
+        o.scale = list('scale', v);
+        if (o.scale.length < 2) throw new Error('--scale needs two sizes or more, like 100,1000');
         i++;
         break;
       case '--no-scale':
         o.scale = null;
         break;
+      case '--baseline-dist': {
+        if (!v) throw new Error('--baseline-dist needs a directory (another build of dist/)');
+        const dir = path.resolve(v);
+        if (!existsSync(path.join(dir, 'cis490-prune.js')))
+          throw new Error(`--baseline-dist: no cis490-prune.js in ${dir}; pass a built dist/ directory`);
+        o.baselineDist = dir;
+        i++;
+        break;
+      }
       case '--reference':
         if (!v) throw new Error('--reference needs a path');
         o.reference = path.resolve(v);
@@ -126,6 +147,7 @@ interface Dataset {
   /** index.jsonl path for the first n episodes. */
   index(n: number): string;
   jsonlBytes(n: number): number;
+  tarBytes(n: number): number;
 }
 
 /** Generate (or reuse) `count` episodes and one index file per requested size. */
@@ -133,7 +155,7 @@ async function prepareDataset(cache: string, count: number, sizes: number[]): Pr
   const root = path.join(cache, `v${DATASET_VERSION}`);
   const episodesRoot = path.join(root, 'episodes');
   const manifestPath = path.join(root, 'manifest.json');
-  let manifest: { jsonl: number[] } = { jsonl: [] };
+  let manifest: { jsonl: number[]; tar: number[] } = { jsonl: [], tar: [] };
   if (existsSync(manifestPath)) manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as typeof manifest;
   const have = manifest.jsonl.length;
   if (have < count) {
@@ -154,8 +176,10 @@ async function prepareDataset(cache: string, count: number, sizes: number[]): Pr
         const host = HOSTS[i % HOSTS.length]!;
         const file = path.join(episodesRoot, host, `${spec.episodeId}.tar.zst`);
         mkdirSync(path.dirname(file), { recursive: true });
-        writeFileSync(file, await zstdAsync(buildTar(members)));
+        const tar = buildTar(members);
+        writeFileSync(file, await zstdAsync(tar));
         manifest.jsonl[i] = jsonl;
+        manifest.tar[i] = tar.length;
       }
     };
     await Promise.all(Array.from({ length: availableParallelism() + 1 }, lane));
@@ -179,6 +203,7 @@ async function prepareDataset(cache: string, count: number, sizes: number[]): Pr
     episodesRoot,
     index: (n) => path.join(root, `index-${n}.jsonl`),
     jsonlBytes: (n) => manifest.jsonl.slice(0, n).reduce((a, b) => a + b, 0),
+    tarBytes: (n) => manifest.tar.slice(0, n).reduce((a, b) => a + b, 0),
   };
 }
 
@@ -259,6 +284,8 @@ interface Measurement {
   /** user + sys CPU time of the process and its children (null without /usr/bin/time). */
   cpuS: number | null;
   rssMb: number | null;
+  /** Minor page faults (null without /usr/bin/time). */
+  faults: number | null;
   stdout: string;
 }
 
@@ -267,7 +294,7 @@ const TIME = '/usr/bin/time';
 function measure(cmd: string, args: string[], env: NodeJS.ProcessEnv, okCodes: number[]): Promise<Measurement> {
   const useTime = existsSync(TIME);
   const timeFile = path.join(tmpdir(), `episode-gate-bench-${process.pid}-${Math.random().toString(36).slice(2)}.time`);
-  const argv = useTime ? ['-f', '%M %U %S', '-o', timeFile, cmd, ...args] : args;
+  const argv = useTime ? ['-f', '%M %U %S %R', '-o', timeFile, cmd, ...args] : args;
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const p = spawn(useTime ? TIME : cmd, argv, { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -286,14 +313,16 @@ function measure(cmd: string, args: string[], env: NodeJS.ProcessEnv, okCodes: n
       }
       let rssMb: number | null = null;
       let cpuS: number | null = null;
+      let faults: number | null = null;
       if (useTime && existsSync(timeFile)) {
         // The last line (time prefixes a note when the exit status is not 0).
-        const [kb, user, sys] = readFileSync(timeFile, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
+        const [kb, user, sys, minor] = readFileSync(timeFile, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
         rssMb = Number.isFinite(kb) ? kb! / 1024 : null;
         cpuS = Number.isFinite(user) && Number.isFinite(sys) ? user! + sys! : null;
+        faults = Number.isFinite(minor) ? minor! : null;
         rmSync(timeFile, { force: true });
       }
-      resolve({ wallS, cpuS, rssMb, stdout: Buffer.concat(out).toString() });
+      resolve({ wallS, cpuS, rssMb, faults, stdout: Buffer.concat(out).toString() });
     });
   });
 }
@@ -304,30 +333,53 @@ const median = (xs: number[]): number => {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 
-interface Summary {
-  wallS: number;
-  cpuS: number | null;
+/** Several runs of one command on one dataset size. */
+class Runs {
+  readonly ms: Measurement[] = [];
+  constructor(
+    readonly label: string,
+    readonly n: number,
+  ) {}
+  private med(f: (m: Measurement) => number | null): number | null {
+    const xs = this.ms.map(f).filter((x): x is number => x !== null);
+    return xs.length ? median(xs) : null;
+  }
+  get wallS(): number {
+    return this.med((m) => m.wallS)!;
+  }
+  get cpuS(): number | null {
+    return this.med((m) => m.cpuS);
+  }
+  get faults(): number | null {
+    return this.med((m) => m.faults);
+  }
   /** The largest peak RSS of the runs. */
-  rssMb: number | null;
+  get rssMb(): number | null {
+    const xs = this.ms.map((m) => m.rssMb).filter((x): x is number => x !== null);
+    return xs.length ? Math.max(...xs) : null;
+  }
   /** The median of the runs' peak RSS (which run peaks highest is up to when the V8 heaps collect). */
-  rssMedianMb: number | null;
-  stdout: string;
-  runs: number[];
+  get rssMedianMb(): number | null {
+    return this.med((m) => m.rssMb);
+  }
+  get stdout(): string {
+    return this.ms[0]!.stdout;
+  }
 }
 
-async function repeat(runs: number, f: () => Promise<Measurement>): Promise<Summary> {
-  const ms: Measurement[] = [];
-  for (let i = 0; i < runs; i++) ms.push(await f());
-  const rss = ms.map((m) => m.rssMb).filter((x): x is number => x !== null);
-  const cpu = ms.map((m) => m.cpuS).filter((x): x is number => x !== null);
-  return {
-    wallS: median(ms.map((m) => m.wallS)),
-    cpuS: cpu.length ? median(cpu) : null,
-    rssMb: rss.length ? Math.max(...rss) : null,
-    rssMedianMb: rss.length ? median(rss) : null,
-    stdout: ms[0]!.stdout,
-    runs: ms.map((m) => m.wallS),
-  };
+/** The median over rounds of a's wall time over b's (runs taken in the same round are paired). */
+function pairedRatio(a: Runs, b: Runs): number {
+  const k = Math.min(a.ms.length, b.ms.length);
+  return median(Array.from({ length: k }, (_, i) => a.ms[i]!.wallS / b.ms[i]!.wallS));
+}
+
+/** Fixed and per-episode cost from the line through the smallest and largest size. */
+function fit(small: Runs, big: Runs, f: (r: Runs) => number | null): { fixed: number; perEpisode: number } | null {
+  const a = f(small);
+  const b = f(big);
+  if (a === null || b === null || big.n === small.n) return null;
+  const perEpisode = (b - a) / (big.n - small.n);
+  return { fixed: a - perEpisode * small.n, perEpisode };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -336,29 +388,31 @@ async function main(): Promise<void> {
   const o = parseOptions(process.argv.slice(2));
   const cli = path.join(repo, 'dist/cis490-prune.js');
   if (!existsSync(cli)) throw new Error('dist/cis490-prune.js is missing: run `npm run build` first (npm run bench does)');
-  const sizes = [...new Set([o.episodes, ...(o.scale ?? [])])].sort((a, b) => a - b);
-  const ds = await prepareDataset(o.cache, Math.max(...sizes), sizes);
+  const allSizes = [...new Set([1, ...o.sizes, ...(o.scale ?? [])])].sort((a, b) => a - b);
+  const ds = await prepareDataset(o.cache, Math.max(...allSizes), allSizes);
   const env: NodeJS.ProcessEnv = { ...process.env };
   if (o.zstd) env.EPISODE_GATE_ZSTD = o.zstd;
   else delete env.EPISODE_GATE_ZSTD;
-  const ours = (n: number, jobs: number): Promise<Summary> =>
-    repeat(o.runs, () =>
-      measure(
-        process.execPath,
-        [cli, '--episodes-root', ds.episodesRoot, '--index', ds.index(n), '--json', '--jobs', String(jobs)],
-        env,
-        [0, 1],
-      ),
+  const run = (dist: string, n: number, jobs: number): Promise<Measurement> =>
+    measure(
+      process.execPath,
+      [path.join(dist, 'cis490-prune.js'), '--episodes-root', ds.episodesRoot, '--index', ds.index(n), '--json', '--jobs', String(jobs)],
+      env,
+      [0, 1],
     );
+  let refNote = '';
+  let reference = o.reference;
+  if (reference) {
+    const missing = ['python3', 'zstd'].filter((c) => !onPath(c));
+    if (missing.length) refNote = `reference skipped: ${missing.join(' and ')} not found`;
+    else if (!existsSync(reference)) refNote = `reference skipped: ${reference} not found`;
+    if (refNote) reference = null;
+  } else refNote = 'reference skipped (--no-reference)';
 
   const nativeZstd = o.zstd !== 'wasm' && 'createZstdDecompress' in (await import('node:zlib')).default;
-  const lines: string[] = [];
-  const say = (s: string): void => {
-    lines.push(s);
-    process.stdout.write(s + '\n');
-  };
-  const n = o.episodes;
-  const mb = ds.jsonlBytes(n) / 1e6;
+  const say = (s: string): void => void process.stdout.write(s + '\n');
+  const dist = path.join(repo, 'dist');
+  const before = o.baselineDist;
   say(
     `episode-gate benchmark: node ${process.version}, zstd ${nativeZstd ? 'native (node:zlib)' : 'libzstd in WebAssembly'}, ${availableParallelism()} cores`,
   );
@@ -367,92 +421,142 @@ async function main(): Promise<void> {
       .map((x) => x.toFixed(2))
       .join(' ')}`,
   );
-  say(`dataset: ${n} episodes, ${mb.toFixed(1)} MB of JSONL (${((mb * 1e6) / n / 1e3).toFixed(0)} KB each), medians of ${o.runs} runs`);
-  say('(wall time, throughput and the ratios are for this machine as loaded now; CPU ms/ep is user+sys per episode)');
-  say('');
-  const row = (label: string, s: Summary, eps: number, jsonMb: number): string =>
-    `${label.padEnd(26)} ${s.wallS.toFixed(2).padStart(7)} s ${(eps / s.wallS).toFixed(1).padStart(7)} ep/s ${(jsonMb / s.wallS).toFixed(1).padStart(6)} MB/s` +
-    `  peak RSS ${s.rssMb === null ? '  n/a' : s.rssMb.toFixed(0).padStart(4) + ' MB'}` +
-    `  CPU ${s.cpuS === null ? 'n/a' : ((1000 * s.cpuS) / eps).toFixed(1).padStart(5) + ' ms/ep'}`;
-
-  const main = await ours(n, o.jobs);
-  say(row(`ours, --jobs ${o.jobs}`, main, n, mb));
-  const one = o.jobs === 1 ? main : await ours(n, 1);
-  if (o.jobs !== 1) say(row('ours, --jobs 1', one, n, mb));
-
-  let ref: Summary | null = null;
-  let refNote = '';
-  if (o.reference) {
-    const missing = ['python3', 'zstd'].filter((c) => !onPath(c));
-    if (missing.length) refNote = `reference skipped: ${missing.join(' and ')} not found`;
-    else if (!existsSync(o.reference)) refNote = `reference skipped: ${o.reference} not found`;
-    else {
-      ref = await repeat(o.runs, () =>
-        measure('python3', [o.reference!, '--episodes-root', ds.episodesRoot, '--index', ds.index(n), '--json'], process.env, [0, 1]),
-      );
-      say(row('reference (python3)', ref, n, mb));
-      const same = sameVerdicts(ref.stdout, main.stdout) && sameVerdicts(ref.stdout, one.stdout);
-      say(`verdicts: ${same ? 'identical to the reference' : 'DIFFERENT from the reference'}`);
-      if (!same) process.exitCode = 1;
-    }
-  } else refNote = 'reference skipped (--no-reference)';
+  const n0 = o.sizes[0]!;
+  say(
+    `dataset: ${o.sizes.join(' and ')} episodes of ${(ds.jsonlBytes(n0) / n0 / 1e3).toFixed(0)} KB of JSONL and ` +
+      `${(ds.tarBytes(n0) / n0 / 1e3).toFixed(0)} KB of tar each; ${o.runs} rounds, each running every command once in turn; medians`,
+  );
+  if (before) say(`before: ${before} (--baseline-dist); after: ${dist}`);
   if (refNote) say(refNote);
+  say('(wall time and ratios are for this machine as loaded now; CPU is user+sys of the whole process)');
 
-  say('');
-  say('scaling with jobs:');
-  for (let j = 1; j <= Math.max(o.jobs, 1); j++) {
-    const s = j === o.jobs ? main : j === 1 ? one : await ours(n, j);
-    say(row(`  --jobs ${j}`, s, n, mb));
+  // Rounds: every command once per round, so a ratio compares runs taken moments apart.
+  const table = new Map<number, { ref: Runs | null; ours: Runs; one: Runs; before: Runs | null; beforeOne: Runs | null }>();
+  for (const n of o.sizes) {
+    table.set(n, {
+      ref: reference ? new Runs('reference (python3)', n) : null,
+      ours: new Runs(`after, --jobs ${o.jobs}`, n),
+      one: new Runs('after, --jobs 1', n),
+      before: before ? new Runs(`before, --jobs ${o.jobs}`, n) : null,
+      beforeOne: before ? new Runs('before, --jobs 1', n) : null,
+    });
   }
-  const scaled: Array<{ n: number; s: Summary }> = [];
+  const startup = new Runs(`after, 1 episode`, 1);
+  const startupBefore = before ? new Runs(`before, 1 episode`, 1) : null;
+  for (let r = 0; r < o.runs; r++) {
+    process.stderr.write(`bench: round ${r + 1}/${o.runs}\n`);
+    for (const [n, t] of table) {
+      if (t.ref)
+        t.ref.ms.push(
+          await measure('python3', [reference!, '--episodes-root', ds.episodesRoot, '--index', ds.index(n), '--json'], process.env, [0, 1]),
+        );
+      t.ours.ms.push(await run(dist, n, o.jobs));
+      if (before) t.before!.ms.push(await run(before, n, o.jobs));
+      t.one.ms.push(await run(dist, n, 1));
+      if (before) t.beforeOne!.ms.push(await run(before, n, 1));
+    }
+    startup.ms.push(await run(dist, 1, o.jobs));
+    if (startupBefore) startupBefore.ms.push(await run(before!, 1, o.jobs));
+  }
+
+  const row = (s: Runs, extra = ''): string => {
+    const cpu = s.cpuS === null ? '   n/a' : ((1000 * s.cpuS) / s.n).toFixed(2).padStart(6);
+    const faults = s.faults === null ? '   n/a' : (s.faults / s.n).toFixed(0).padStart(6);
+    const rss = s.rssMb === null ? ' n/a' : s.rssMb.toFixed(0).padStart(4);
+    return `  ${s.label.padEnd(22)} ${s.wallS.toFixed(3).padStart(7)} s ${(s.n / s.wallS).toFixed(0).padStart(6)} ep/s  CPU ${cpu} ms/ep  ${faults} faults/ep  peak ${rss} MB${extra}`;
+  };
+  let identical = true;
+  for (const [n, t] of table) {
+    say('');
+    say(`${n} episodes:`);
+    if (t.ref) say(row(t.ref));
+    for (const [s, base] of [
+      [t.ours, t.before],
+      [t.one, t.beforeOne],
+    ] as const) {
+      const vsRef = t.ref ? `  ${pairedRatio(t.ref, s).toFixed(1)}x the reference` : '';
+      say(row(s, vsRef));
+      if (base)
+        say(
+          row(
+            base,
+            `${t.ref ? `  ${pairedRatio(t.ref, base).toFixed(1)}x the reference` : ''}  -> after/before: ${pairedRatio(base, s).toFixed(2)}x as fast`,
+          ),
+        );
+    }
+    if (t.ref) {
+      const same = [t.ours, t.one].every((s) => sameVerdicts(t.ref!.stdout, s.stdout));
+      say(`  verdicts: ${same ? 'identical to the reference' : 'DIFFERENT from the reference'}`);
+      identical &&= same;
+    }
+    if (t.before && t.before.stdout !== t.ours.stdout) say('  note: before and after print different --json documents');
+  }
+  if (!identical) process.exitCode = 1;
+
+  const small = table.get(o.sizes[0]!)!;
+  const big = table.get(o.sizes[o.sizes.length - 1]!)!;
+  say('');
+  say(`fixed and steady cost (the line through ${small.ours.n} and ${big.ours.n} episodes, --jobs ${o.jobs}):`);
+  const costs = (label: string, a: Runs, b: Runs, one: Runs | null): ReturnType<typeof fit> => {
+    const wall = fit(a, b, (r) => r.wallS);
+    const cpu = fit(a, b, (r) => r.cpuS);
+    const faults = fit(a, b, (r) => r.faults);
+    if (!wall) return null;
+    say(
+      `  ${label.padEnd(7)} fixed ${wall.fixed.toFixed(3)} s wall, then ${(1000 * wall.perEpisode).toFixed(2)} ms wall per episode; ` +
+        (cpu ? `steady CPU ${(1000 * cpu.perEpisode).toFixed(2)} ms per episode; ` : '') +
+        (faults ? `${faults.perEpisode.toFixed(0)} page faults per episode (${faults.fixed.toFixed(0)} fixed)` : '') +
+        (one ? `; 1 episode: ${one.wallS.toFixed(3)} s` : ''),
+    );
+    return cpu;
+  };
+  const afterCpu = costs('after', small.ours, big.ours, startup);
+  const afterWall = fit(small.ours, big.ours, (r) => r.wallS);
+  if (before) costs('before', small.before!, big.before!, startupBefore);
+  if (small.ref && big.ref) costs('ref', small.ref, big.ref, null);
+
+  const scaled: Runs[] = [];
   if (o.scale) {
-    say('scaling with episodes (--jobs ' + o.jobs + '):');
+    say('');
+    say(`peak RSS with episodes (--jobs ${o.jobs}):`);
     for (const k of o.scale) {
-      const s = k === n ? main : await ours(k, o.jobs);
-      scaled.push({ n: k, s });
-      say(row(`  ${k} episodes`, s, k, ds.jsonlBytes(k) / 1e6));
+      const s = new Runs(`${k} episodes`, k);
+      for (let r = 0; r < o.runs; r++) s.ms.push(await run(dist, k, o.jobs));
+      scaled.push(s);
+      say(row(s, `  (median peak ${s.rssMedianMb?.toFixed(0) ?? 'n/a'} MB)`));
     }
   }
 
-  const b = await breakdown(ds, n, o.zstd ?? defaultZstdImpl());
+  const b = await breakdown(ds, big.ours.n, o.zstd ?? defaultZstdImpl());
   say('');
   say('where the time goes (CPU per episode, in-process, one thread, after a warm-up pass):');
   say('  ' + b.stages.map(([k, v]) => `${k} ${v.toFixed(2)} ms`).join(', ') + `; total ${b.total.toFixed(2)} ms`);
   say(`  a fresh thread's first 10 episodes: ${b.coldFirst10.toFixed(1)} ms each (V8 has not optimised the code yet)`);
-  if (ref?.cpuS) {
-    const refMs = (1000 * ref.cpuS) / n;
-    const cores = availableParallelism();
-    say(
-      `  the reference: ${refMs.toFixed(1)} ms; at ${b.total.toFixed(2)} ms on ${cores} core(s) the ceiling is ` +
-        `${((refMs / b.total) * cores).toFixed(1)}x with every core busy (${(refMs / b.total).toFixed(1)}x on one)`,
-    );
-  }
 
   say('');
-  say('targets:');
-  const nativeTargets = nativeZstd;
-  if (ref) {
-    const rRef = n / ref.wallS;
-    const x = (s: Summary): number => n / s.wallS / rRef;
-    if (nativeTargets) {
-      say(check(`default jobs >= 20x the reference`, x(main) >= 20, `${x(main).toFixed(1)}x`));
-      say(check(`one job >= 10x the reference`, x(one) >= 10, `${x(one).toFixed(1)}x`));
-    } else {
-      say(check(`default jobs >= 8x the reference (WebAssembly zstd)`, x(main) >= 8, `${x(main).toFixed(1)}x`));
-      say(`  (one job: ${x(one).toFixed(1)}x the reference)`);
-    }
-  } else say('  ratio to the reference: not measured');
+  say(`targets (${nativeZstd ? 'Node 24, native zstd' : 'WebAssembly zstd'}, ${availableParallelism()} cores):`);
+  const x = (t: { ref: Runs | null; ours: Runs }): number | null => (t.ref ? pairedRatio(t.ref, t.ours) : null);
+  const xs = x(small);
+  const xb = x(big);
+  if (nativeZstd) {
+    if (xs !== null) say(check(`>= 8x the reference at ${small.ours.n} episodes`, xs >= 8, `${xs.toFixed(1)}x`));
+    if (xb !== null) say(check(`>= 20x the reference at ${big.ours.n} episodes`, xb >= 20, `${xb.toFixed(1)}x`));
+  } else if (xb !== null) say(check(`>= 6x the reference at ${big.ours.n} episodes`, xb >= 6, `${xb.toFixed(1)}x`));
+  if (xs === null) say('  ratio to the reference: not measured');
+  if (afterCpu)
+    say(check('steady CPU <= 1.5 ms per episode', afterCpu.perEpisode * 1000 <= 1.5, `${(afterCpu.perEpisode * 1000).toFixed(2)} ms`));
+  if (afterWall) say(check('fixed cost <= 0.3 s', afterWall.fixed <= 0.3, `${afterWall.fixed.toFixed(3)} s`));
   if (scaled.length >= 2) {
-    const small = scaled[0]!;
-    const big = scaled[scaled.length - 1]!;
-    if (big.s.rssMb !== null && small.s.rssMb !== null) {
-      say(check(`peak RSS for ${big.n} episodes < 200 MB`, big.s.rssMb < 200, `${big.s.rssMb.toFixed(0)} MB`));
-      const growth = big.s.rssMb / small.s.rssMb - 1;
-      const byMedians = big.s.rssMedianMb !== null && small.s.rssMedianMb !== null ? big.s.rssMedianMb / small.s.rssMedianMb - 1 : null;
+    const lo = scaled[0]!;
+    const hi = scaled[scaled.length - 1]!;
+    if (hi.rssMb !== null && lo.rssMb !== null) {
+      say(check(`peak RSS for ${hi.n} episodes < 200 MB`, hi.rssMb < 200, `${hi.rssMb.toFixed(0)} MB`));
+      const growth = hi.rssMb / lo.rssMb - 1;
+      const byMedians = hi.rssMedianMb !== null && lo.rssMedianMb !== null ? hi.rssMedianMb / lo.rssMedianMb - 1 : null;
       const pct = (g: number): string => `${g >= 0 ? '+' : ''}${(g * 100).toFixed(1)}%`;
       say(
         check(
-          `peak RSS ${big.n} vs ${small.n} episodes within 10%`,
+          `peak RSS ${hi.n} vs ${lo.n} episodes within 10%`,
           growth <= 0.1,
           `${pct(growth)} by the worst runs` + (byMedians === null ? '' : `, ${pct(byMedians)} by the medians`),
         ),
@@ -467,7 +571,7 @@ async function main(): Promise<void> {
 }
 
 function check(what: string, ok: boolean, got: string): string {
-  return `  ${ok ? 'met ' : 'MISS'}  ${what}: ${got}`;
+  return `  ${ok ? 'MET ' : 'MISS'}  ${what}: ${got}`;
 }
 
 function onPath(cmd: string): boolean {

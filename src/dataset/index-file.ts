@@ -4,7 +4,7 @@
  * the reference, nothing is skipped silently: every skipped line is reported, and ids that are
  * not a single safe path component are refused instead of being joined into a path.
  */
-import { realpathSync, statSync } from 'node:fs';
+import { lstatSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { isDict, truthy, type PyVal } from '../py/value.js';
 import { NotDict } from '../classifier/types.js';
@@ -104,13 +104,28 @@ export function walkIndexText(text: string, episodesRoot: string, opts: WalkOpti
   const { host } = opts;
   const walk: IndexWalk = { entries: [], missing: [], problems: [], indexFound: true };
   let realRoot: string | null = null;
-  /** Why a tarball that exists must not be read (its real path), or null. */
-  const outsideRoot = (tarPath: string, shown: string): string | null => {
+  /** Each host directory's real path, resolved once: a tarball that is no link lies in it. */
+  const realHostDirs = new Map<string, string | null>();
+  const realHostDir = (dir: string): string | null => {
+    let real = realHostDirs.get(dir);
+    if (real === undefined) {
+      try {
+        real = realpathSync.native(dir);
+      } catch {
+        real = null; // resolved per tarball instead, which reports why
+      }
+      realHostDirs.set(dir, real);
+    }
+    return real;
+  };
+  /** Why a tarball that exists must not be read (its real path), or null. `isLink`: the tarball itself is a symbolic link. */
+  const outsideRoot = (tarPath: string, shown: string, isLink: boolean): string | null => {
     if (opts.followOutsideLinks) return null;
     let real: string;
     try {
       realRoot ??= realpathSync.native(episodesRoot);
-      real = realpathSync.native(tarPath);
+      const dir = isLink ? null : realHostDir(path.dirname(tarPath));
+      real = dir === null ? realpathSync.native(tarPath) : path.join(dir, path.basename(tarPath));
     } catch (e) {
       return `cannot resolve ${shown}: ${describeCode((e as NodeJS.ErrnoException).code)}`;
     }
@@ -168,8 +183,18 @@ export function walkIndexText(text: string, episodesRoot: string, opts: WalkOpti
     const shardKey = episodeShardKey(h, ep);
     const shown = `${h}/${ep}.tar.zst`;
     let sizeBytes: number;
+    let isLink = true;
     try {
-      sizeBytes = statSync(tarPath).size;
+      // One lstat answers for a tarball that is no link (most): the same size as stat's. A link,
+      // or any error, gets stat's own answer, so missing and refused rows are told apart exactly.
+      let l: Stats | undefined;
+      try {
+        l = lstatSync(tarPath, { throwIfNoEntry: false });
+      } catch {
+        l = undefined;
+      }
+      isLink = l === undefined || l.isSymbolicLink();
+      sizeBytes = isLink ? statSync(tarPath).size : l!.size;
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code !== undefined && MISSING_CODES.has(code)) {
@@ -181,7 +206,7 @@ export function walkIndexText(text: string, episodesRoot: string, opts: WalkOpti
       }
       continue;
     }
-    const refused = outsideRoot(tarPath, shown);
+    const refused = outsideRoot(tarPath, shown, isLink);
     walk.entries.push({ line: lineNo, host: h, episode: ep, tarPath, sizeBytes, shardKey, ...(refused ? { refused } : {}) });
   }
   return walk;

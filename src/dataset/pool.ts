@@ -1,7 +1,12 @@
 /**
  * A worker-thread pool that classifies episodes in parallel (an `EpisodeRunner`).
  *
- * Workers (dist/scan-worker.js) start on demand, up to `jobs`. Nothing is lost and nothing
+ * Workers (dist/scan-worker.js) start on demand, up to `jobs`. Until the first of them has
+ * loaded, the main thread classifies episodes itself from the same queue (`mainThread`), so no
+ * run waits for a worker to boot: a run of a few dozen episodes may be over before one has.
+ * It takes only episodes under MAIN_THREAD_MAX_BYTES, never one being retried alone, reads
+ * them within MAIN_THREAD_LIMITS, and keeps only readable verdicts: an episode it cannot read (or
+ * that throws there) goes to a worker, whose verdict is the one reported. Nothing is lost and nothing
  * stalls: a worker that dies is replaced and its episode is flagged unreadable with a one-line
  * detail; an episode still running after `timeoutMs` is flagged the same way and its worker
  * replaced. When two episodes shared the worker, each is first retried alone, so only the one
@@ -14,7 +19,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { unreadableVerdict } from '../classifier/classify.js';
-import type { EpisodeJobOptions, EpisodeJobResult } from '../episode/classify-file.js';
+import { classifyTarball, type EpisodeJobOptions, type EpisodeJobResult } from '../episode/classify-file.js';
+import { newDecoderContext, type DecoderContext } from '../episode/decoder-context.js';
 import { defaultZstdImpl, type ZstdImpl } from '../episode/zstd.js';
 import { inProcessRunner, type EpisodeRunner } from './scan.js';
 import { oneLine } from '../shared/text.js';
@@ -33,7 +39,30 @@ export interface PoolOptions {
    * with one job, 1.26-1.39 s against 1.47-1.56 s for two per worker (300 episodes).
    */
   perWorker?: number;
+  /**
+   * Episodes sent in one message, and results sent back in one (default 1): fewer messages for
+   * the main thread to wake up for. A worker sends what it has once its inbox is empty or
+   * RESULT_FLUSH_MS after its oldest unsent result, so progress still moves.
+   */
+  batch?: number;
+  /**
+   * Classify on the main thread while no worker has loaded yet (default: off here, on through
+   * createEpisodeRunner). `run` replaces the in-process classifier (tests).
+   */
+  mainThread?: boolean | { run: (tarPath: string) => Promise<EpisodeJobResult>; maxBytes?: number };
 }
+
+/**
+ * The largest tarball the main thread takes at start-up. What cannot be stopped there is a
+ * runaway or an out-of-memory episode, which a worker survives; the reader's limits bound an
+ * episode by its size, and honest episodes are well under this (about 300 KB).
+ */
+const MAIN_THREAD_MAX_BYTES = 8 * 1024 * 1024;
+/**
+ * The main thread reads within these (or the scan's, when smaller), so it never holds more than a
+ * few tens of MB: an episode past them is left to a worker, which reads it within the scan's own.
+ */
+const MAIN_THREAD_LIMITS = { maxMemberBytes: 32 * 1024 * 1024, maxEpisodeBytes: 32 * 1024 * 1024 } as const;
 
 /**
  * Workers per CPU core, at most. Classifying is CPU-bound (a tarball is read in one call, then
@@ -64,15 +93,17 @@ function workerYoungGenerationMb(zstd: ZstdImpl): number {
   return zstd === 'wasm' ? 16 : 8;
 }
 
-/** Messages between the pool and scan-worker.js. */
+/** Messages between the pool and scan-worker.js: episodes to classify, and their results. */
 export interface WorkerRequest {
-  id: number;
-  tarPath: string;
+  jobs: Array<{ id: number; tarPath: string }>;
 }
 export interface WorkerReply {
-  id: number;
-  result: EpisodeJobResult;
+  results: Array<{ id: number; result: EpisodeJobResult }>;
 }
+/** A worker holds a result at most this long before sending it (with the others it has by then). */
+export const RESULT_FLUSH_MS = 50;
+/** What createEpisodeRunner uses: two messages of two episodes in flight per worker. */
+const DEFAULT_BATCH = 2;
 /** Sent once the worker's code has loaded. */
 export interface WorkerReady {
   ready: true;
@@ -98,16 +129,20 @@ export function bundledWorkerFile(): string | null {
 export function createEpisodeRunner(opts: PoolOptions): EpisodeRunner {
   const workerFile = opts.workerFile ?? bundledWorkerFile();
   if (!workerFile) return inProcessRunner(opts.job);
-  return new WorkerPool({ ...opts, workerFile });
+  return new WorkerPool({ mainThread: true, batch: DEFAULT_BATCH, perWorker: 2 * DEFAULT_BATCH, ...opts, workerFile });
 }
 
 interface Job {
   id: number;
   tarPath: string;
+  /** The tarball's size when the caller knows it (the main thread takes only known small ones). */
+  sizeBytes: number | undefined;
   resolve: (r: EpisodeJobResult) => void;
   reject: (e: Error) => void;
   /** Retry on a worker of its own (it shared a worker that died or hung). */
   alone: boolean;
+  /** The main thread could not read it: a worker decides. */
+  leftToWorkers: boolean;
   timer: NodeJS.Timeout | null;
 }
 
@@ -129,27 +164,46 @@ export class WorkerPool implements EpisodeRunner {
   private startupFailures = 0;
   private broken: Error | null = null;
   private readonly perWorker: number;
+  private readonly batch: number;
+  private dispatchSoon = false;
   private readonly timeoutMs: number;
   private readonly jobs: number;
   /** Workers told to stop (timed out) that have not exited yet. */
   private readonly stopping = new Set<Slot>();
+  /** The main thread's classifier, until the first worker has loaded (then null for good). */
+  private main: { run: (tarPath: string) => Promise<EpisodeJobResult>; maxBytes: number } | null;
+  private mainBusy = false;
 
   constructor(private readonly opts: PoolOptions & { workerFile: string }) {
     if (!(opts.jobs >= 1)) throw new Error(`jobs must be at least 1, got ${opts.jobs}`);
     this.jobs = capJobs(opts.jobs).jobs; // entry points say so when they cap; this holds for every caller
     this.perWorker = Math.max(1, opts.perWorker ?? 1);
+    this.batch = Math.min(this.perWorker, Math.max(1, opts.batch ?? 1));
     this.timeoutMs = opts.timeoutMs ?? DEFAULT_EPISODE_TIMEOUT_MS;
-    this.capacity = this.jobs * this.perWorker;
+    this.main = mainThreadRunner(opts);
+    // One more than the workers hold, so the main thread has an episode of its own at start-up.
+    this.capacity = this.jobs * this.perWorker + (this.main ? 1 : 0);
   }
 
-  run(tarPath: string): Promise<EpisodeJobResult> {
+  run(tarPath: string, sizeBytes?: number): Promise<EpisodeJobResult> {
     if (this.closed) return Promise.reject(new Error('the worker pool is closed'));
     if (this.broken) return Promise.reject(this.broken);
     return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, tarPath, resolve, reject, alone: false, timer: null });
-      this.dispatch();
+      this.queue.push({ id: this.nextId++, tarPath, sizeBytes, resolve, reject, alone: false, leftToWorkers: false, timer: null });
+      if (this.batch === 1 || this.queue.length === 1) this.dispatch();
+      else if (!this.dispatchSoon) {
+        // Episodes queued in one turn of the loop go out together, not one message each.
+        this.dispatchSoon = true;
+        setImmediate(() => {
+          this.dispatchSoon = false;
+          this.dispatch();
+        });
+      }
     });
   }
+
+  /** Episodes the main thread classified (they went to no worker). */
+  mainThreadEpisodes = 0;
 
   async close(): Promise<void> {
     this.closed = true;
@@ -175,13 +229,17 @@ export class WorkerPool implements EpisodeRunner {
     worker.on('message', (m: WorkerReply | WorkerReady) => {
       if ('ready' in m) {
         slot.ready = true;
+        this.main = null; // workers from now on: only they can survive a runaway episode
+        this.dispatch();
         return;
       }
-      const job = slot.inflight.get(m.id);
-      if (!job) return;
-      slot.inflight.delete(m.id);
-      this.startupFailures = 0;
-      this.settle(job, m.result);
+      for (const { id, result } of m.results) {
+        const job = slot.inflight.get(id);
+        if (!job) continue;
+        slot.inflight.delete(id);
+        this.startupFailures = 0;
+        this.settle(job, result);
+      }
       this.dispatch();
     });
     let failure: string | null = null;
@@ -223,29 +281,68 @@ export class WorkerPool implements EpisodeRunner {
 
   private dispatch(): void {
     if (this.closed || this.broken) return;
+    this.dispatchToMainThread();
     let free = this.slots.reduce((n, s) => n + (s.ending === null ? this.perWorker - s.inflight.size : 0), 0);
     while (this.slots.length < this.jobs && this.queue.length > free) {
       this.slots.push(this.spawn());
       free += this.perWorker;
     }
     for (const slot of this.slots) {
-      while (this.queue.length > 0 && slot.ending === null && slot.inflight.size < this.perWorker) {
-        if ([...slot.inflight.values()].some((j) => j.alone)) break;
+      // Only to a worker that has loaded: until then the main thread may take the episode.
+      if (!slot.ready) continue;
+      let send: Job[] = [];
+      while (this.queue.length > 0 && slot.ending === null && slot.inflight.size + send.length < this.perWorker) {
+        if ([...slot.inflight.values(), ...send].some((j) => j.alone)) break;
         const head = this.queue[0]!;
-        if (head.alone && slot.inflight.size > 0) break;
+        if (head.alone && slot.inflight.size + send.length > 0) break;
         this.queue.shift();
-        this.start(slot, head);
+        send.push(head);
+        if (send.length === this.batch) {
+          this.start(slot, send);
+          send = [];
+        }
         if (head.alone) break;
       }
+      if (send.length > 0) this.start(slot, send);
     }
   }
 
-  private start(slot: Slot, job: Job): void {
-    slot.inflight.set(job.id, job);
-    if (this.timeoutMs > 0 && Number.isFinite(this.timeoutMs)) {
-      job.timer = setTimeout(() => this.timedOut(slot, job), this.timeoutMs);
+  private dispatchToMainThread(): void {
+    const main = this.main;
+    if (!main || this.mainBusy) return;
+    const i = this.queue.findIndex((j) => !j.alone && !j.leftToWorkers && j.sizeBytes !== undefined && j.sizeBytes <= main.maxBytes);
+    if (i === -1) return;
+    const job = this.queue.splice(i, 1)[0]!;
+    this.mainBusy = true;
+    this.mainThreadEpisodes++;
+    void (async () => {
+      let outcome: EpisodeJobResult | null = null;
+      try {
+        outcome = await main.run(job.tarPath);
+      } catch {
+        // Left to a worker below, whose verdict (a crash included) is the one every run reports.
+      }
+      if (outcome && outcome.verdict.unreadable === null) this.settle(job, outcome);
+      else {
+        // Unreadable here may be the main thread's tighter limits: a worker judges it with the scan's.
+        job.leftToWorkers = true;
+        this.queue.unshift(job);
+      }
+      // Let a worker's "ready" (and results) in before taking another episode.
+      await new Promise((r) => setImmediate(r));
+      this.mainBusy = false;
+      this.dispatch();
+    })();
+  }
+
+  private start(slot: Slot, jobs: Job[]): void {
+    for (const job of jobs) {
+      slot.inflight.set(job.id, job);
+      if (this.timeoutMs > 0 && Number.isFinite(this.timeoutMs)) {
+        job.timer = setTimeout(() => this.timedOut(slot, job), this.timeoutMs);
+      }
     }
-    slot.worker.postMessage({ id: job.id, tarPath: job.tarPath } satisfies WorkerRequest);
+    slot.worker.postMessage({ jobs: jobs.map((j) => ({ id: j.id, tarPath: j.tarPath })) } satisfies WorkerRequest);
   }
 
   private timedOut(slot: Slot, job: Job): void {
@@ -295,6 +392,25 @@ async function stopWithin(worker: Worker, ms: number): Promise<void> {
 function clearJobTimer(job: Job): void {
   if (job.timer) clearTimeout(job.timer);
   job.timer = null;
+}
+
+function mainThreadRunner(opts: PoolOptions): { run: (tarPath: string) => Promise<EpisodeJobResult>; maxBytes: number } | null {
+  const m = opts.mainThread;
+  if (!m) return null;
+  if (m === true) {
+    let decoder: DecoderContext | null = null; // made on first use: a run the workers take alone never needs it
+    const { maxMemberBytes, maxEpisodeBytes } = opts.job.limits;
+    const limits = {
+      maxMemberBytes: Math.min(maxMemberBytes, MAIN_THREAD_LIMITS.maxMemberBytes),
+      maxEpisodeBytes: Math.min(maxEpisodeBytes, MAIN_THREAD_LIMITS.maxEpisodeBytes),
+    };
+    const job: EpisodeJobOptions = { ...opts.job, limits };
+    return {
+      run: (p) => classifyTarball(p, job, (decoder ??= newDecoderContext(opts.job.zstd))),
+      maxBytes: MAIN_THREAD_MAX_BYTES,
+    };
+  }
+  return { run: m.run, maxBytes: m.maxBytes ?? MAIN_THREAD_MAX_BYTES };
 }
 
 function crashed(detail: string): EpisodeJobResult {

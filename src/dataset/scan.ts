@@ -63,7 +63,8 @@ export interface ScanOptions {
 
 /** Runs episode jobs; the in-process runner is the default, a worker pool can replace it. */
 export interface EpisodeRunner {
-  run(tarPath: string): Promise<EpisodeJobResult>;
+  /** `sizeBytes`: the tarball's size as the index walk saw it, when known. */
+  run(tarPath: string, sizeBytes?: number): Promise<EpisodeJobResult>;
   close(): Promise<void>;
   /** Episodes it can usefully hold at once; scanDataset keeps that many in flight (default: jobs). */
   readonly capacity?: number;
@@ -101,7 +102,7 @@ export async function scanDataset(opts: ScanOptions, runner?: EpisodeRunner): Pr
       const e = entries[i]!;
       const { verdict, stats, sha256 } = e.refused
         ? { verdict: unreadableVerdict(e.refused), stats: NO_STATS, sha256: null }
-        : await r.run(e.tarPath);
+        : await r.run(e.tarPath, e.sizeBytes);
       results[i] = { line: e.line, host: e.host, episode: e.episode, tarPath: e.tarPath, sizeBytes: e.sizeBytes, sha256, verdict };
       totals.compressedBytes += stats.compressedBytes;
       totals.decompressedBytes += stats.decompressedBytes;

@@ -175,11 +175,12 @@ export async function scanToReport(opts: ScanReportOptions): Promise<Report> {
   const inner = opts.runner ?? createEpisodeRunner({ jobs: opts.jobs ?? availableParallelism(), job: { settings, limits } });
   // Only what the report keeps is held per episode while the scan runs.
   const compacting: EpisodeRunner = {
-    run: async (p) => {
-      const r = await inner.run(p);
+    run: async (p, sizeBytes) => {
+      const r = await inner.run(p, sizeBytes);
       return { ...r, verdict: compactVerdict(r.verdict) };
     },
     close: () => inner.close(),
+    ...(inner.capacity !== undefined ? { capacity: inner.capacity } : {}),
   };
   let scan;
   try {

@@ -8,9 +8,17 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CLASSIFIER_SETTINGS } from '../../src/classifier/types.js';
-import { WorkerPool, bundledWorkerFile, createEpisodeRunner } from '../../src/dataset/pool.js';
+import { Worker } from 'node:worker_threads';
+import {
+  WorkerPool,
+  bundledWorkerFile,
+  createEpisodeRunner,
+  type WorkerReady,
+  type WorkerReply,
+  type WorkerRequest,
+} from '../../src/dataset/pool.js';
 import { inProcessRunner, scanDataset, type ScanOptions } from '../../src/dataset/scan.js';
-import type { EpisodeJobOptions } from '../../src/episode/classify-file.js';
+import type { EpisodeJobOptions, EpisodeJobResult } from '../../src/episode/classify-file.js';
 import { DEFAULT_LIMITS } from '../../src/episode/read.js';
 
 const repo = path.resolve(__dirname, '../..');
@@ -28,16 +36,16 @@ let tmp = '';
 const FAKE_WORKER = `
 import { readFileSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
-parentPort.on('message', ({ id, tarPath }) => {
+parentPort.on('message', ({ jobs }) => jobs.forEach(({ id, tarPath }) => {
   if (tarPath.endsWith('.fifo')) readFileSync(tarPath); // blocks in open() until a writer comes
   if (tarPath.includes('crash')) throw new Error('boom in ' + tarPath);
   if (tarPath.includes('exit')) process.exit(7);
   if (tarPath.includes('hang')) for (;;);
   const delay = tarPath.includes('slow') ? 300 : 5;
-  setTimeout(() => parentPort.postMessage({ id, result: {
+  setTimeout(() => parentPort.postMessage({ results: [{ id, result: {
     verdict: { reasons: [], sampleJson: JSON.stringify(tarPath), moduleJson: null, unreadable: null, evidence: null },
-    stats: { compressedBytes: 1, decompressedBytes: 2, jsonBytes: 3 } } }), delay);
-});
+    stats: { compressedBytes: 1, decompressedBytes: 2, jsonBytes: 3 } } }] }), delay);
+}));
 parentPort.postMessage({ ready: true });
 `;
 
@@ -151,6 +159,148 @@ describe('one bad or slow episode never stalls or loses the others', () => {
     const pool = new WorkerPool({ jobs: 2, job, workerFile: path.join(tmp, 'broken-worker.mjs') });
     try {
       await expect(pool.run('x')).rejects.toThrow(/^worker threads cannot start \(Error: cannot load\)$/);
+    } finally {
+      await pool.close();
+    }
+  });
+});
+
+describe('the main thread classifies while the workers start', () => {
+  const fake = (): string => path.join(tmp, 'fake-worker.mjs');
+  const answer = (tarPath: string, by: string): EpisodeJobResult => ({
+    verdict: { reasons: [], sampleJson: JSON.stringify(tarPath), moduleJson: JSON.stringify(by), unreadable: null, evidence: null },
+    stats: { compressedBytes: 1, decompressedBytes: 2, jsonBytes: 3 },
+    sha256: null,
+  });
+
+  it('takes the first episode at once, and every result comes back to its own caller', async () => {
+    const taken: string[] = [];
+    const mainThread = {
+      run: async (p: string): Promise<EpisodeJobResult> => {
+        taken.push(p);
+        await new Promise((r) => setTimeout(r, 2));
+        return answer(p, 'main');
+      },
+    };
+    const pool = new WorkerPool({ jobs: 2, job, workerFile: fake(), mainThread });
+    try {
+      const paths = Array.from({ length: 40 }, (_, i) => `ep-${i}`);
+      const results = await Promise.all(paths.map((p) => pool.run(p, 100)));
+      expect(results.map((r) => JSON.parse(r.verdict.sampleJson!))).toEqual(paths);
+      expect(taken[0]).toBe('ep-0');
+      expect(pool.mainThreadEpisodes).toBe(taken.length);
+      // Each answer came from the thread that took it; the workers took the rest once loaded.
+      const byMain = results.filter((r) => r.verdict.moduleJson === '"main"').map((r) => JSON.parse(r.verdict.sampleJson!));
+      expect(byMain).toEqual(taken);
+      expect(byMain.length).toBeLessThan(paths.length);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('leaves an episode that throws or is unreadable there to a worker, whose verdict is reported', async () => {
+    const onWorker = new WorkerPool({ jobs: 1, job, workerFile: fake() });
+    try {
+      for (const first of ['crash-1', 'unreadable-1']) {
+        const taken: string[] = [];
+        const mainThread = {
+          run: (p: string): Promise<EpisodeJobResult> => {
+            taken.push(p);
+            if (p.includes('crash')) return Promise.reject(new Error(`boom in ${p}`));
+            const r = answer(p, 'main');
+            if (p.includes('unreadable')) r.verdict = { ...r.verdict, reasons: ['unreadable'], unreadable: 'past the main thread limits' };
+            return Promise.resolve(r);
+          },
+        };
+        const pool = new WorkerPool({ jobs: 1, job, workerFile: fake(), mainThread });
+        try {
+          const [head, ...rest] = await Promise.all([first, 'ok-1', 'ok-2'].map((p) => pool.run(p, 10)));
+          expect(taken[0]).toBe(first);
+          expect(taken.filter((p) => p === first)).toHaveLength(1);
+          // The worker's verdict, exactly: the same whichever thread took the episode first.
+          expect(head!.verdict).toEqual((await onWorker.run(first)).verdict);
+          expect(rest.map((r) => r.verdict.reasons.join())).toEqual(['', '']);
+        } finally {
+          await pool.close();
+        }
+      }
+    } finally {
+      await onWorker.close();
+    }
+  });
+
+  it('leaves to the workers an episode over its size limit or of unknown size, so a runaway flags only itself', async () => {
+    const taken: string[] = [];
+    const mainThread = {
+      maxBytes: 1000,
+      run: (p: string): Promise<EpisodeJobResult> => {
+        taken.push(p);
+        return Promise.resolve(answer(p, 'main'));
+      },
+    };
+    const pool = new WorkerPool({ jobs: 1, job, workerFile: fake(), timeoutMs: 400, mainThread });
+    try {
+      const runs = [pool.run('hang-big', 5000), pool.run('unknown-size'), pool.run('small', 10), pool.run('after', 10)];
+      const results = await Promise.all(runs);
+      expect(taken).not.toContain('hang-big');
+      expect(taken).not.toContain('unknown-size');
+      expect(taken[0]).toBe('small');
+      expect(results.map((r) => r.verdict.reasons.join())).toEqual(['unreadable', '', '', '']);
+      expect(results[0]!.verdict.unreadable).toMatch(/still running after 0.4 s; stopped/);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('gives the bundled pool the same verdicts, in index order, as the in-process runner', async () => {
+    const inProc = await scanDataset(scanOpts, inProcessRunner(job));
+    const pool = createEpisodeRunner({ jobs: 2, job, workerFile: path.join(repo, 'dist/scan-worker.js') }) as WorkerPool;
+    try {
+      const pooled = await scanDataset({ ...scanOpts, jobs: 2 }, pool);
+      expect(pool.mainThreadEpisodes).toBeGreaterThanOrEqual(1);
+      expect(pooled.episodes.map((e) => [e.line, e.host, e.episode, e.sha256])).toEqual(
+        inProc.episodes.map((e) => [e.line, e.host, e.episode, e.sha256]),
+      );
+      expect(pooled.episodes.map((e) => e.verdict)).toEqual(inProc.episodes.map((e) => e.verdict));
+    } finally {
+      await pool.close();
+    }
+  });
+});
+
+describe('results sent in batches', () => {
+  it('a worker answers every episode of a batch exactly once, in the order sent', async () => {
+    const inProc = await scanDataset(scanOpts, inProcessRunner(job));
+    const worker = new Worker(path.join(repo, 'dist/scan-worker.js'), { workerData: job });
+    try {
+      const jobs = inProc.episodes.map((e, i) => ({ id: i + 1, tarPath: e.tarPath }));
+      const got: Array<{ id: number; result: EpisodeJobResult }> = [];
+      await new Promise<void>((resolve, reject) => {
+        worker.on('error', reject);
+        worker.on('message', (m: WorkerReply | WorkerReady) => {
+          if ('ready' in m) return;
+          got.push(...m.results);
+          if (got.length >= jobs.length) resolve();
+        });
+        // Two requests, the second while the first is being classified.
+        worker.postMessage({ jobs: jobs.slice(0, 10) } satisfies WorkerRequest);
+        worker.postMessage({ jobs: jobs.slice(10) } satisfies WorkerRequest);
+      });
+      expect(got.map((r) => r.id)).toEqual(jobs.map((j) => j.id));
+      expect(got.map((r) => r.result.verdict)).toEqual(inProc.episodes.map((e) => e.verdict));
+    } finally {
+      await worker.terminate();
+    }
+  });
+
+  it('flags only the episode that crashed a worker holding a batch, and loses none', async () => {
+    const pool = new WorkerPool({ jobs: 2, job, workerFile: path.join(tmp, 'fake-worker.mjs'), batch: 2, perWorker: 4 });
+    try {
+      const paths = ['ok-1', 'crash-1', 'ok-2', 'ok-3', 'exit-1', 'ok-4', 'ok-5', 'ok-6', 'ok-7', 'ok-8'];
+      const results = await Promise.all(paths.map((p) => pool.run(p)));
+      expect(results.map((r) => (r.verdict.unreadable ? 'unreadable' : JSON.parse(r.verdict.sampleJson!)))).toEqual(
+        paths.map((p) => (p.startsWith('ok') ? p : 'unreadable')),
+      );
     } finally {
       await pool.close();
     }

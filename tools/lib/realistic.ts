@@ -1,14 +1,15 @@
 /**
- * The realistic episodes of the benchmark and of the parity check in CI: ~20-minute episodes
- * (~1,200 /proc and QMP rows, netflow and guest rows, events, labels) with the workload profiles
- * seen on the fleet, so verdicts vary like a real dataset's, and a 256 KiB capture member the
- * reader must skip. Deterministic: episode i is the same bytes every time.
+ * The realistic episodes of the benchmark and of the parity check in CI, shaped like the lab's:
+ * ~16-minute episodes (~940 /proc and QMP rows, netflow and guest rows, events, labels: about
+ * 510 KB of JSONL and 780 KB of tar) with the workload profiles seen on the fleet, so verdicts
+ * vary like a real dataset's, and a 256 KiB capture member the reader must skip. Deterministic:
+ * episode i is the same bytes every time.
  */
 import { spawn } from 'node:child_process';
 import { FLAT_CPU, FLAT_LOAD, ZERO, rng, type EpisodeSpec } from './synth.js';
 
 export const HOSTS = ['lab-a', 'lab-b', 'lab-c', 'lab-d'];
-const DURATIONS = { clean: 120, infecting: 60, infected_running: 600, dormant: 420 }; // 20 minutes
+const DURATIONS = { clean: 94, infecting: 47, infected_running: 471, dormant: 330 }; // 942 s: 510 KB of JSONL
 const CAPTURE_BYTES = 256 * 1024;
 
 /** Episode i's spec: the workload profiles seen on the fleet, in turn. */
