@@ -178,6 +178,37 @@ describe('another writer', () => {
   });
 });
 
+describe('a writer that always gets in first', () => {
+  it('is given up after 5 tries with a warning; every one of its rows is kept', async () => {
+    seed(night(1));
+    let other = 0;
+    const interfere = (): void => {
+      other++;
+      gh.git.commitFile(BRANCH, FILE, Buffer.from(gh.git.file(BRANCH, FILE)! + night(1 + other, 0, `other-${other}`)), 'another job');
+      gh.beforeContentsWrite = interfere;
+    };
+    gh.beforeContentsWrite = interfere;
+    const r = await run();
+    expect(r.code).toBe(0);
+    expect(gh.requests.filter((q) => q.method === 'PUT')).toHaveLength(5);
+    expect(warnings(r).join('\n')).toContain(
+      "5 writes of audit/history.jsonl on branch episode-gate-history were each overtaken by another writer; this run's row was not stored",
+    );
+    expect(runsOf()).toEqual(['101', 'other-1', 'other-2', 'other-3', 'other-4', 'other-5']);
+  });
+});
+
+describe('a token that may not read', () => {
+  it('is a warning naming contents: read; nothing is written', async () => {
+    seed(night(1));
+    gh.contentsReadStatus = 403;
+    const r = await run();
+    expect(r.code).toBe(0);
+    expect(warnings(r).join('\n')).toMatch(/may not read the history .*permissions: contents: read/);
+    expect(writes()).toEqual([]);
+  });
+});
+
 describe('the history as read', () => {
   it('a line that is not a row is a warning naming the line, and the file is left as it is', async () => {
     seed(night(1) + 'not json\n');
@@ -195,6 +226,15 @@ describe('the history as read', () => {
     expect(r.code).toBe(1);
     expect(r.annotations.find((a) => a.level === 'error')?.message).toMatch(/drift on all hosts: flagged .* up .* pp from 0\.0%/);
     expect(r.summary).toContain('The drift rule fails the gate');
+    expect(runsOf()).toEqual(['101', '4242']);
+  });
+
+  it('drift that only warns is a warning annotation, and the run is stored', async () => {
+    seed(night(1, 0));
+    const r = await run({ 'drift-tolerance': '1', 'drift-window': '1' });
+    expect(r.code).toBe(0);
+    expect(warnings(r).join('\n')).toMatch(/drift on all hosts: flagged/);
+    expect(r.summary).toContain('The drift rule warns');
     expect(runsOf()).toEqual(['101', '4242']);
   });
 });
