@@ -198,18 +198,16 @@ function shardSummary(report: Report, mode: Extract<RunMode, { kind: 'shard' }>,
 /** The gate job of a matrix: download the shard reports, merge them, gate the whole as a single scan would be. */
 async function mergeAndGate(settings: ActionSettings, mode: Extract<RunMode, { kind: 'merge' }>): Promise<void> {
   const history = await loadHistory(settings, process.env);
+  const gateOptions = { ...gateInputs(settings), ...(history ? { history: gateHistory(history, process.env) } : {}) };
   let description = '';
-  const outcome = await gateReport(
-    async () => {
-      const got = await downloadShardReports(mode.pattern, settings.tempDir);
-      core.info(`episode-gate: merging ${got.files.length} shard report(s) from ${plain(got.artifacts.join(', '))}`);
-      const merged = mergeShardReports(got.files);
-      const names = got.artifacts.length > 2 ? `${got.artifacts[0]} … ${got.artifacts.at(-1)}` : got.artifacts.join(' and ');
-      description = `${got.files.length} shard reports merged from this run's artifacts ${names}`;
-      return merged;
-    },
-    { ...gateInputs(settings), ...(history ? { history: gateHistory(history, process.env) } : {}) },
-  );
+  const outcome = await gateReport(async () => {
+    const got = await downloadShardReports(mode.pattern, settings.tempDir);
+    core.info(`episode-gate: merging ${got.files.length} shard report(s) from ${plain(got.artifacts.join(', '))}`);
+    const merged = mergeShardReports(got.files);
+    const names = got.artifacts.length > 2 ? `${got.artifacts[0]} … ${got.artifacts.at(-1)}` : got.artifacts.join(' and ');
+    description = `${got.files.length} shard reports merged from this run's artifacts ${names}`;
+    return merged;
+  }, gateOptions);
   await publish(outcome, settings, description, 'merge', history);
 }
 
