@@ -18,6 +18,7 @@ import { briefCommentBody, commentBody, pullRequestOfRun, shouldComment, upsertC
 import { ArtifactError, resolveDataset, type ResolvedDataset } from './action/dataset-source.js';
 import { InputError, readActionSettings, type ActionSettings, type RunMode } from './action/inputs.js';
 import { rollingBaseline } from './action/rolling-baseline.js';
+import { gateHistory, loadHistory, storeHistory, warnDrift, type ActionHistory } from './action/history.js';
 import {
   SUMMARY_LIMIT_BYTES,
   annotateRegressions,
@@ -67,8 +68,13 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       await scanShard(settings, mode, dataset);
       return;
     }
-    const outcome = await runGate({ ...scanInputs(settings, dataset), ...gateInputs(settings) });
-    await publish(outcome, settings, dataset.description, 'check');
+    const history = await loadHistory(settings, env);
+    const outcome = await runGate({
+      ...scanInputs(settings, dataset),
+      ...gateInputs(settings),
+      ...(history ? { history: gateHistory(history, env) } : {}),
+    });
+    await publish(outcome, settings, dataset.description, 'check', history);
   } catch (e) {
     const message = describeFailure(e);
     if (core.isDebug() && e instanceof Error && e.stack) core.debug(e.stack);
@@ -191,6 +197,8 @@ function shardSummary(report: Report, mode: Extract<RunMode, { kind: 'shard' }>,
 
 /** The gate job of a matrix: download the shard reports, merge them, gate the whole as a single scan would be. */
 async function mergeAndGate(settings: ActionSettings, mode: Extract<RunMode, { kind: 'merge' }>): Promise<void> {
+  const history = await loadHistory(settings, process.env);
+  const gateOptions = { ...gateInputs(settings), ...(history ? { history: gateHistory(history, process.env) } : {}) };
   let description = '';
   const outcome = await gateReport(async () => {
     const got = await downloadShardReports(mode.pattern, settings.tempDir);
@@ -199,11 +207,18 @@ async function mergeAndGate(settings: ActionSettings, mode: Extract<RunMode, { k
     const names = got.artifacts.length > 2 ? `${got.artifacts[0]} … ${got.artifacts.at(-1)}` : got.artifacts.join(' and ');
     description = `${got.files.length} shard reports merged from this run's artifacts ${names}`;
     return merged;
-  }, gateInputs(settings));
-  await publish(outcome, settings, description, 'merge');
+  }, gateOptions);
+  await publish(outcome, settings, description, 'merge', history);
 }
 
-async function publish(outcome: GateOutcome, settings: ActionSettings, dataset: string, command: 'check' | 'merge'): Promise<void> {
+async function publish(
+  gated: GateOutcome,
+  settings: ActionSettings,
+  dataset: string,
+  command: 'check' | 'merge',
+  history: ActionHistory | null = null,
+): Promise<void> {
+  let outcome = gated;
   setGateOutputs(outcome, settings.reportPath);
   const manifestLine = settings.manifestDir ? writeReleaseManifest(outcome, settings, settings.manifestDir, command) : null;
   const { counts } = outcome.report;
@@ -240,6 +255,12 @@ async function publish(outcome: GateOutcome, settings: ActionSettings, dataset: 
     } catch (e) {
       uploadFailure = uploadFailure ?? describeFailure(e);
     }
+  }
+  if (history) {
+    const stored = await storeHistory(history, outcome, process.env);
+    footer.push(stored.footer);
+    if (stored.notStored && outcome.trend) outcome = { ...outcome, trend: { ...outcome.trend, unstoredLast: stored.notStored } };
+    warnDrift(outcome);
   }
   const model = summaryModel(outcome);
   const markdown = renderSummary(model, SUMMARY_LIMIT_BYTES - SUMMARY_FOOTER_BYTES);

@@ -10,6 +10,8 @@ import { ALL_REASONS, isReason, type Reason } from '../classifier/types.js';
 import { unsafeIdReason } from '../dataset/index-file.js';
 import { ShardSpecError, parseShard, type Shard } from '../dataset/shard.js';
 import { FAIL_ON_CHOICES, type FailOn } from '../gate/run.js';
+import { DEFAULT_DRIFT_WINDOW, type DriftRule } from '../history/drift.js';
+import { DEFAULT_MAX_ROWS } from '../history/format.js';
 import { ConfigError } from '../shared/errors.js';
 
 export class InputError extends ConfigError {
@@ -77,6 +79,18 @@ export interface ActionSettings {
   workspace: string;
   /** Scratch space for downloads (RUNNER_TEMP on a runner). */
   tempDir: string;
+  /** The audit history kept on a branch of this repository; absent without the `history` input. */
+  history?: HistorySettings;
+}
+
+export interface HistorySettings {
+  owner: string;
+  repo: string;
+  /** Path of the JSON Lines file on the branch. */
+  path: string;
+  branch: string;
+  maxRows: number;
+  drift: { rule: DriftRule; fail: boolean } | null;
 }
 
 /**
@@ -251,6 +265,8 @@ export function readActionSettings(getInput: GetInput, env: NodeJS.ProcessEnv, b
     );
   }
 
+  const history = readHistoryInputs(get, env, shard !== null);
+
   let mode: RunMode = { kind: 'scan' };
   if (shard) mode = { kind: 'shard', shard, artifact: shardArtifactName(uploadReport ?? DEFAULT_SHARD_ARTIFACT_PREFIX, shard) };
   if (pattern) mode = { kind: 'merge', pattern };
@@ -274,7 +290,75 @@ export function readActionSettings(getInput: GetInput, env: NodeJS.ProcessEnv, b
     githubToken: token,
     workspace,
     tempDir,
+    ...(history ? { history } : {}),
   };
+}
+
+/** Git's rules for a branch name (git check-ref-format), as far as they can be broken by hand. */
+const BAD_BRANCH = /(^[-/.]|\/\/|\.\.|@\{|\.lock$|\.lock\/|\/\.|[/.]$|[\s~^:?*[\\\x00-\x1f\x7f])/;
+
+/** The `history`, `history-branch`, `history-max-rows` and `drift-*` inputs; null without `history`. */
+function readHistoryInputs(get: (name: string) => string, env: NodeJS.ProcessEnv, shard: boolean): HistorySettings | null {
+  const file = get('history').replace(/^\.\//, '');
+  const tol = get('drift-tolerance');
+  const rawWindow = get('drift-window');
+  const rawAction = get('drift-action');
+  if (!file) {
+    for (const [name, value] of [
+      ['history-max-rows', get('history-max-rows')],
+      ['drift-tolerance', tol],
+    ] as const) {
+      if (value) throw new InputError(name, `is set but 'history' is empty: name the history file on the branch, e.g. audit/history.jsonl`);
+    }
+    return null;
+  }
+  if (shard) throw new InputError('history', 'is set with shard: a shard job does not gate; set history on the job with merge instead');
+  if (path.posix.isAbsolute(file) || file.includes('\\') || file.split('/').some((s) => s === '' || s === '.' || s === '..')) {
+    throw new InputError(
+      'history',
+      `is "${file}": give a path inside the repository such as audit/history.jsonl (no leading /, no . or .. parts)`,
+    );
+  }
+  const branch = get('history-branch') || 'episode-gate-history';
+  if (BAD_BRANCH.test(branch)) {
+    throw new InputError('history-branch', `is "${branch}", which git refuses as a branch name: give a name such as episode-gate-history`);
+  }
+  const rawMax = get('history-max-rows');
+  const maxRows = rawMax ? (/^\d+$/.test(rawMax) ? Number(rawMax) : NaN) : DEFAULT_MAX_ROWS;
+  if (!(maxRows >= 1 && maxRows <= 100000)) {
+    throw new InputError(
+      'history-max-rows',
+      `is "${rawMax}": give a whole number of runs to keep from 1 to 100000 (default ${DEFAULT_MAX_ROWS})`,
+    );
+  }
+  let drift: HistorySettings['drift'] = null;
+  if (!tol) {
+    if (rawWindow || rawAction) {
+      const which = rawWindow ? 'drift-window' : 'drift-action';
+      throw new InputError(which, `is set but 'drift-tolerance' is empty: give the rise in percentage points that counts as drift, e.g. 5`);
+    }
+  } else {
+    if (!/^\d+(\.\d+)?$/.test(tol)) throw new InputError('drift-tolerance', `is "${tol}": give percentage points such as 5 or 2.5`);
+    const window = rawWindow ? (/^\d+$/.test(rawWindow) ? Number(rawWindow) : NaN) : DEFAULT_DRIFT_WINDOW;
+    if (!(window >= 1 && window <= 1000)) {
+      throw new InputError(
+        'drift-window',
+        `is "${rawWindow}": give the runs in each window, a whole number from 1 to 1000 (default ${DEFAULT_DRIFT_WINDOW})`,
+      );
+    }
+    if (rawAction && rawAction !== 'warn' && rawAction !== 'fail') {
+      throw new InputError('drift-action', `is "${rawAction}": use warn (the default) or fail`);
+    }
+    drift = { rule: { window, tolerancePp: Number(tol) }, fail: rawAction === 'fail' };
+  }
+  const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(env.GITHUB_REPOSITORY ?? '');
+  if (!m) {
+    throw new InputError(
+      'history',
+      `needs GITHUB_REPOSITORY (owner/name) to know where the branch is; it is "${env.GITHUB_REPOSITORY ?? ''}"`,
+    );
+  }
+  return { owner: m[1]!, repo: m[2]!, path: file, branch, maxRows, drift };
 }
 
 function readBoolean(input: string, value: string): boolean {

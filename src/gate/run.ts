@@ -111,6 +111,8 @@ export interface GateTrend {
   drift: DriftAlert[];
   /** True when drift fails the run (drift-action fail), false when it only warns. */
   driftFails: boolean;
+  /** Set when this run, the newest point, is not stored in the history: why (e.g. a pull request's run). */
+  unstoredLast?: string;
 }
 
 /** The default place a baseline is suggested when none is given. */

@@ -30,12 +30,12 @@ function chart(heading: string, values: readonly number[]): string {
   ].join('\n');
 }
 
-function table(t: Trend): string {
+function table(t: Trend, unstoredLast: boolean): string {
   const head = ['#', 'time', 'commit', 'scanned', 'flagged', 'flagged %', ...t.topReasons.map((r) => `${r} %`)];
   const lines = [`| ${head.map((h) => esc(h)).join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
   t.points.forEach((p, i) => {
     const cells = [
-      String(i + 1),
+      unstoredLast && i === t.points.length - 1 ? `${i + 1} (this run, not stored)` : String(i + 1),
       esc(p.time.slice(0, 16).replace('T', ' ')),
       p.commit ? `\`${esc(p.commit.slice(0, 7)).replace(/`/g, '')}\`` : '',
       String(p.scanned),
@@ -55,6 +55,8 @@ export interface TrendChartOptions {
   drift?: readonly DriftAlert[];
   /** Whether the drift rule fails the run (else it warns). */
   driftFails?: boolean;
+  /** The newest point is this run and is not stored in the history: why. */
+  unstoredLast?: string;
 }
 
 /** The trend section of a summary: charts, then the numbers folded beneath. Empty when there are no rows. */
@@ -68,6 +70,9 @@ export function trendMarkdown(rows: readonly HistoryRow[], opts: TrendChartOptio
     const kind = opts.driftFails ? 'CAUTION' : 'WARNING';
     const verb = opts.driftFails ? 'fails the gate' : 'warns';
     parts.push(`> [!${kind}]\n> The drift rule ${verb}:\n${drift.map((a) => `> - ${esc(a.message, 400)}`).join('\n')}\n\n`);
+  }
+  if (opts.unstoredLast) {
+    parts.push(`_Run ${n}, the last point, is this run; it is not stored in the history: ${esc(opts.unstoredLast, 400)}._\n\n`);
   }
   parts.push(
     chart(
@@ -92,7 +97,7 @@ export function trendMarkdown(rows: readonly HistoryRow[], opts: TrendChartOptio
       );
   }
   parts.push(
-    `<details><summary>The numbers behind the charts (${escHtml(String(n))} runs, oldest first)</summary>\n\n${table(t)}\n</details>\n\n`,
+    `<details><summary>The numbers behind the charts (${escHtml(String(n))} runs, oldest first)</summary>\n\n${table(t, Boolean(opts.unstoredLast))}\n</details>\n\n`,
   );
   return parts.join('');
 }

@@ -153,3 +153,38 @@ describe('html-report', () => {
     expect(() => read(inputs)).toThrow(message);
   });
 });
+
+describe('history', () => {
+  it('names the file on its branch, this repository, the bound and the drift rule', () => {
+    expect(read({ history: './audit/history.jsonl', 'drift-tolerance': '2.5', 'drift-action': 'fail' }).history).toEqual({
+      owner: 'octo-org',
+      repo: 'episode-lab',
+      path: 'audit/history.jsonl',
+      branch: 'episode-gate-history',
+      maxRows: 400,
+      drift: { rule: { window: 7, tolerancePp: 2.5 }, fail: true },
+    });
+    expect(read({ history: 'h.jsonl', 'history-branch': 'audit/history', 'history-max-rows': '30' }).history).toMatchObject({
+      branch: 'audit/history',
+      maxRows: 30,
+      drift: null,
+    });
+    expect(read({}).history).toBeUndefined();
+  });
+
+  it.each([
+    [{ history: '/etc/h.jsonl' }, `Input 'history' is "/etc/h.jsonl": give a path inside the repository`],
+    [{ history: 'a/../h.jsonl' }, `Input 'history' is "a/../h.jsonl": give a path inside the repository`],
+    [{ history: 'h.jsonl', 'history-branch': 'bad..name' }, `Input 'history-branch' is "bad..name", which git refuses`],
+    [{ history: 'h.jsonl', 'history-branch': 'x.lock' }, `Input 'history-branch' is "x.lock", which git refuses`],
+    [{ history: 'h.jsonl', 'history-max-rows': '0' }, `Input 'history-max-rows' is "0": give a whole number`],
+    [{ 'drift-tolerance': '5' }, `Input 'drift-tolerance' is set but 'history' is empty`],
+    [{ history: 'h.jsonl', 'drift-window': '3' }, `Input 'drift-window' is set but 'drift-tolerance' is empty`],
+    [{ history: 'h.jsonl', 'drift-tolerance': 'five' }, `Input 'drift-tolerance' is "five": give percentage points`],
+    [{ history: 'h.jsonl', 'drift-tolerance': '5', 'drift-action': 'stop' }, `Input 'drift-action' is "stop": use warn`],
+    [{ history: 'h.jsonl', shard: '1/2' }, `Input 'history' is set with shard`],
+  ])('refuses %j', (inputs, message) => {
+    expect(() => read(inputs)).toThrow(InputError);
+    expect(() => read(inputs)).toThrow(message);
+  });
+});

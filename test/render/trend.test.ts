@@ -70,3 +70,15 @@ describe('the trend charts in a real browser', () => {
     for (const r of results) expect(r.svg).toMatch(/<path[^>]*class="[^"]*line[^"]*"|line-plot/);
   }, 120_000);
 });
+
+describe('a last point that is not stored', () => {
+  it('is named under the heading and marked in the table; the other runs are not', () => {
+    const md = trendMarkdown(rows(), { unstoredLast: 'a pull request run never writes the history' });
+    expect(md).toContain(
+      '_Run 12, the last point, is this run; it is not stored in the history: a pull request run never writes the history._',
+    );
+    expect(md.match(/not stored\) \|/g)).toHaveLength(1);
+    expect(md).toContain('| 12 (this run, not stored) |');
+    expect(trendMarkdown(rows())).not.toContain('not stored');
+  });
+});

@@ -6,8 +6,9 @@
  *   uploaded artifact is listed and downloadable once finalized, as for a later job of the run;
  * - blob storage: signed download URLs, and the Azure block-blob upload (Put Block,
  *   Put Block List) the upload client speaks;
- * - the REST API under GITHUB_API_URL: a run's artifacts, the artifact zip redirect, and issue
- *   comments.
+ * - the REST API under GITHUB_API_URL: a run's artifacts, the artifact zip redirect, issue
+ *   comments, and a small git repository: the contents API (blob sha = git's sha1 of the content,
+ *   409 on a stale sha), refs, and the git data API (blobs, trees, commits).
  * It listens on 127.0.0.1 only, records every request, and answers JSON everywhere (the Twirp
  * client JSON.parses every body and retries on anything else).
  */
@@ -68,6 +69,15 @@ export class FakeGitHub {
   commentStatus = 0;
   token = runtimeToken();
   restToken = 'ghs_fake-rest-token';
+  readonly git = new FakeRepository();
+  /** Status for contents and git data writes (e.g. 403 for a token without contents: write). */
+  contentsWriteStatus = 0;
+  /** Status for contents reads. */
+  contentsReadStatus = 0;
+  /** The contents API leaves the content out of files larger than this, as GitHub does above 1 MB. */
+  contentsInlineLimit = 1024 * 1024;
+  /** Called once, on the next contents write, before it is handled (another writer getting in first). */
+  beforeContentsWrite: (() => void) | null = null;
   private readonly blocks = new Map<string, Buffer>();
   private nextCommentId = 9000;
   private server: Server | null = null;
@@ -256,6 +266,12 @@ export class FakeGitHub {
       res.writeHead(302, { Location: this.blobUrl(a), 'Content-Type': 'application/json' });
       return void res.end('{}');
     }
+    m = /^\/repos\/([^/]+)\/([^/]+)\/(contents|git)\/(.+)$/.exec(p);
+    if (m) {
+      if (m[1] !== REPO.owner || m[2] !== REPO.repo) return send(res, 404, { message: 'Not Found' });
+      const rest = decodeURIComponent(m[4]!);
+      return m[3] === 'contents' ? this.handleContents(rest, rec, res) : this.handleGitData(rest, rec, res);
+    }
     m = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/.exec(p);
     if (m) {
       const n = Number(m[3]);
@@ -284,6 +300,90 @@ export class FakeGitHub {
     return send(res, 404, { message: 'Not Found' });
   }
 
+  private handleContents(filePath: string, rec: RecordedRequest, res: ServerResponse): void {
+    const git = this.git;
+    if (rec.method === 'GET') {
+      if (this.contentsReadStatus) return send(res, this.contentsReadStatus, { message: 'Resource not accessible by integration' });
+      const ref = rec.query.get('ref') ?? 'main';
+      if (!git.branches.has(ref)) return send(res, 404, { message: `No commit found for the ref ${ref}` });
+      const sha = git.treeOf(ref).get(filePath);
+      if (!sha) return send(res, 404, { message: 'Not Found' });
+      const data = git.blobs.get(sha)!;
+      if (/vnd\.github\.raw/.test(String(rec.headers.accept))) {
+        res.writeHead(200, { 'Content-Type': 'application/vnd.github.raw', 'Content-Length': data.length });
+        return void res.end(data);
+      }
+      const inline = data.length <= this.contentsInlineLimit;
+      return send(res, 200, {
+        type: 'file',
+        name: filePath.split('/').pop(),
+        path: filePath,
+        sha,
+        size: data.length,
+        encoding: inline ? 'base64' : 'none',
+        // GitHub wraps the base64 every 60 characters.
+        content: inline ? (data.toString('base64').match(/.{1,60}/g) ?? []).join('\n') : '',
+      });
+    }
+    if (rec.method !== 'PUT') return send(res, 404, { message: 'Not Found' });
+    const hook = this.beforeContentsWrite;
+    this.beforeContentsWrite = null;
+    hook?.();
+    if (this.contentsWriteStatus) return send(res, this.contentsWriteStatus, { message: 'Resource not accessible by integration' });
+    const j = rec.json ?? {};
+    const branch = typeof j.branch === 'string' ? j.branch : 'main';
+    if (!git.branches.has(branch)) return send(res, 404, { message: `Branch ${branch} not found` });
+    const current = git.treeOf(branch).get(filePath);
+    if (current && j.sha === undefined) return send(res, 422, { message: 'Invalid request.\n\n"sha" wasn\'t supplied.' });
+    if (j.sha !== undefined && j.sha !== current) return send(res, 409, { message: `${filePath} does not match ${String(j.sha)}` });
+    const commit = git.commitFile(branch, filePath, Buffer.from(String(j.content), 'base64'), String(j.message));
+    const sha = git.treeOf(branch).get(filePath)!;
+    return send(res, current ? 200 : 201, { content: { path: filePath, sha }, commit: { sha: commit } });
+  }
+
+  private handleGitData(rest: string, rec: RecordedRequest, res: ServerResponse): void {
+    const git = this.git;
+    const j = rec.json ?? {};
+    if (rec.method === 'GET') {
+      if (this.contentsReadStatus) return send(res, this.contentsReadStatus, { message: 'Resource not accessible by integration' });
+      let m = /^ref\/heads\/(.+)$/.exec(rest);
+      if (m) {
+        const head = git.branches.get(m[1]!);
+        if (!head) return send(res, 404, { message: 'Not Found' });
+        return send(res, 200, { ref: `refs/heads/${m[1]}`, object: { type: 'commit', sha: head } });
+      }
+      m = /^blobs\/([0-9a-f]{40})$/.exec(rest);
+      const blob = m ? git.blobs.get(m[1]!) : undefined;
+      if (!blob) return send(res, 404, { message: 'Not Found' });
+      return send(res, 200, { sha: m![1], size: blob.length, encoding: 'base64', content: blob.toString('base64') });
+    }
+    if (rec.method !== 'POST') return send(res, 404, { message: 'Not Found' });
+    if (this.contentsWriteStatus) return send(res, this.contentsWriteStatus, { message: 'Resource not accessible by integration' });
+    switch (rest) {
+      case 'blobs':
+        return send(res, 201, { sha: git.addBlob(Buffer.from(String(j.content), j.encoding === 'base64' ? 'base64' : 'utf8')) });
+      case 'trees': {
+        const files = new Map<string, string>(j.base_tree ? git.trees.get(String(j.base_tree)) : []);
+        for (const e of j.tree as { path: string; sha: string }[]) files.set(e.path, e.sha);
+        return send(res, 201, { sha: git.addTree(files) });
+      }
+      case 'commits': {
+        const tree = String(j.tree);
+        if (!git.trees.has(tree)) return send(res, 422, { message: 'Tree SHA does not exist' });
+        return send(res, 201, { sha: git.addCommit(tree, (j.parents as string[]) ?? [], String(j.message)) });
+      }
+      case 'refs': {
+        const name = String(j.ref).replace(/^refs\/heads\//, '');
+        if (git.branches.has(name)) return send(res, 422, { message: 'Reference already exists' });
+        if (!git.commits.has(String(j.sha))) return send(res, 422, { message: 'Object does not exist' });
+        git.branches.set(name, String(j.sha));
+        return send(res, 201, { ref: `refs/heads/${name}`, object: { type: 'commit', sha: j.sha } });
+      }
+      default:
+        return send(res, 404, { message: 'Not Found' });
+    }
+  }
+
   private commentJson(c: FakeComment): Record<string, unknown> {
     return {
       id: c.id,
@@ -291,6 +391,85 @@ export class FakeGitHub {
       html_url: `https://github.com/${REPO.owner}/${REPO.repo}/pull/1#issuecomment-${c.id}`,
       user: { login: 'github-actions[bot]' },
     };
+  }
+}
+
+interface FakeCommit {
+  tree: string;
+  parents: string[];
+  message: string;
+}
+
+/** A git object's id: sha1 of "<type> <size>\0" and the object's bytes, as git computes it. */
+function gitSha(type: string, body: Buffer): string {
+  return createHash('sha1').update(`${type} ${body.length}\0`).update(body).digest('hex');
+}
+
+/** The branches, commits, trees (path -> blob sha, flattened) and blobs of the fake repository. */
+class FakeRepository {
+  readonly blobs = new Map<string, Buffer>();
+  readonly trees = new Map<string, Map<string, string>>();
+  readonly commits = new Map<string, FakeCommit>();
+  readonly branches = new Map<string, string>();
+  private clock = 0;
+
+  constructor() {
+    this.commitFile('main', 'README.md', Buffer.from('# episode-lab\n'), 'initial commit');
+  }
+
+  addBlob(data: Buffer): string {
+    const sha = gitSha('blob', data);
+    this.blobs.set(sha, data);
+    return sha;
+  }
+
+  /** A flattened tree's id: git's tree of the listing (nested folders listed flat, which is all the fake needs). */
+  addTree(files: Map<string, string>): string {
+    const entries = [...files.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
+    const body = Buffer.concat(entries.map(([p, sha]) => Buffer.concat([Buffer.from(`100644 ${p}\0`), Buffer.from(sha, 'hex')])));
+    const sha = gitSha('tree', body);
+    this.trees.set(sha, new Map(files));
+    return sha;
+  }
+
+  addCommit(tree: string, parents: string[], message: string): string {
+    const who = `episode-gate <bot@example.com> ${1_800_000_000 + this.clock++} +0000`;
+    const text = `tree ${tree}\n${parents.map((p) => `parent ${p}\n`).join('')}author ${who}\ncommitter ${who}\n\n${message}\n`;
+    const sha = gitSha('commit', Buffer.from(text));
+    this.commits.set(sha, { tree, parents, message });
+    return sha;
+  }
+
+  treeOf(branch: string): Map<string, string> {
+    const head = this.branches.get(branch);
+    return head ? this.trees.get(this.commits.get(head)!.tree)! : new Map();
+  }
+
+  /** Commit `data` at `path` on `branch` (made as an orphan when missing); returns the commit's sha. */
+  commitFile(branch: string, path: string, data: Buffer, message: string): string {
+    const files = new Map(this.treeOf(branch));
+    files.set(path, this.addBlob(data));
+    const head = this.branches.get(branch);
+    const commit = this.addCommit(this.addTree(files), head ? [head] : [], message);
+    this.branches.set(branch, commit);
+    return commit;
+  }
+
+  /** The file's text on the branch, or null. */
+  file(branch: string, path: string): string | null {
+    const sha = this.treeOf(branch).get(path);
+    return sha ? this.blobs.get(sha)!.toString('utf8') : null;
+  }
+
+  /** The branch's commits, newest first (first parents). */
+  log(branch: string): (FakeCommit & { sha: string })[] {
+    const out: (FakeCommit & { sha: string })[] = [];
+    for (let sha = this.branches.get(branch); sha;) {
+      const c = this.commits.get(sha)!;
+      out.push({ sha, ...c });
+      sha = c.parents[0];
+    }
+    return out;
   }
 }
 
