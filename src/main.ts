@@ -17,7 +17,7 @@ import { displayPath, gateReport, runGate, scanToReport, type BaselineCommand, t
 import { briefCommentBody, commentBody, pullRequestOfRun, shouldComment, upsertComment } from './action/comment.js';
 import { ArtifactError, resolveDataset, type ResolvedDataset } from './action/dataset-source.js';
 import { InputError, readActionSettings, type ActionSettings, type RunMode } from './action/inputs.js';
-import { rollingBaseline } from './action/rolling-baseline.js';
+import { chooseBaseline, type ChosenBaseline } from './action/rolling-baseline.js';
 import {
   SUMMARY_LIMIT_BYTES,
   annotateRegressions,
@@ -53,9 +53,11 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   try {
     const settings = readActionSettings((name) => core.getInput(name), env, bundledDatasetRoot());
     const { mode } = settings;
+    // Before any scan or download: a baseline that cannot be had fails fast.
+    const baseline = mode.kind === 'shard' ? { path: null, note: null } : await chooseBaseline(settings, env);
     if (mode.kind === 'merge') {
       await reportFolder(settings);
-      await mergeAndGate(settings, mode);
+      await mergeAndGate(settings, mode, baseline);
       return;
     }
     const dataset = await resolveDataset(settings.dataset!, settings.tempDir, unpackLimitsFromEnv(env));
@@ -67,8 +69,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       await scanShard(settings, mode, dataset);
       return;
     }
-    const outcome = await runGate({ ...scanInputs(settings, dataset), ...gateInputs(settings) });
-    await publish(outcome, settings, dataset.description, 'check');
+    const outcome = await runGate({ ...scanInputs(settings, dataset), ...gateInputs(settings, baseline.path) });
+    await publish(outcome, settings, dataset.description, 'check', baseline.note);
   } catch (e) {
     const message = describeFailure(e);
     if (core.isDebug() && e instanceof Error && e.stack) core.debug(e.stack);
@@ -100,8 +102,7 @@ function cappedJobs(jobs: number): number {
 }
 
 /** What gating takes from the inputs, after a scan or a merge alike. */
-function gateInputs(settings: ActionSettings) {
-  const baselinePath = settings.baselineReportPath ? rollingBaseline(settings) : settings.baselinePath;
+function gateInputs(settings: ActionSettings, baselinePath: string | null) {
   return {
     ...(baselinePath ? { baselinePath } : {}),
     failOn: settings.failOn,
@@ -190,20 +191,29 @@ function shardSummary(report: Report, mode: Extract<RunMode, { kind: 'shard' }>,
 }
 
 /** The gate job of a matrix: download the shard reports, merge them, gate the whole as a single scan would be. */
-async function mergeAndGate(settings: ActionSettings, mode: Extract<RunMode, { kind: 'merge' }>): Promise<void> {
+async function mergeAndGate(settings: ActionSettings, mode: Extract<RunMode, { kind: 'merge' }>, baseline: ChosenBaseline): Promise<void> {
   let description = '';
-  const outcome = await gateReport(async () => {
-    const got = await downloadShardReports(mode.pattern, settings.tempDir);
-    core.info(`episode-gate: merging ${got.files.length} shard report(s) from ${plain(got.artifacts.join(', '))}`);
-    const merged = mergeShardReports(got.files);
-    const names = got.artifacts.length > 2 ? `${got.artifacts[0]} … ${got.artifacts.at(-1)}` : got.artifacts.join(' and ');
-    description = `${got.files.length} shard reports merged from this run's artifacts ${names}`;
-    return merged;
-  }, gateInputs(settings));
-  await publish(outcome, settings, description, 'merge');
+  const outcome = await gateReport(
+    async () => {
+      const got = await downloadShardReports(mode.pattern, settings.tempDir);
+      core.info(`episode-gate: merging ${got.files.length} shard report(s) from ${plain(got.artifacts.join(', '))}`);
+      const merged = mergeShardReports(got.files);
+      const names = got.artifacts.length > 2 ? `${got.artifacts[0]} … ${got.artifacts.at(-1)}` : got.artifacts.join(' and ');
+      description = `${got.files.length} shard reports merged from this run's artifacts ${names}`;
+      return merged;
+    },
+    gateInputs(settings, baseline.path),
+  );
+  await publish(outcome, settings, description, 'merge', baseline.note);
 }
 
-async function publish(outcome: GateOutcome, settings: ActionSettings, dataset: string, command: 'check' | 'merge'): Promise<void> {
+async function publish(
+  outcome: GateOutcome,
+  settings: ActionSettings,
+  dataset: string,
+  command: 'check' | 'merge',
+  baselineNote: string | null = null,
+): Promise<void> {
   setGateOutputs(outcome, settings.reportPath);
   const manifestLine = settings.manifestDir ? writeReleaseManifest(outcome, settings, settings.manifestDir, command) : null;
   const { counts } = outcome.report;
@@ -243,7 +253,7 @@ async function publish(outcome: GateOutcome, settings: ActionSettings, dataset: 
   }
   const model = summaryModel(outcome);
   const markdown = renderSummary(model, SUMMARY_LIMIT_BYTES - SUMMARY_FOOTER_BYTES);
-  const summary = `${markdown.trimEnd()}\n\n<sub>${footer.join(' ')}</sub>\n`;
+  const summary = `${markdown.trimEnd()}\n\n${baselineNote ? `${baselineNote}\n\n` : ''}<sub>${footer.join(' ')}</sub>\n`;
   await writeSummary(summary);
 
   if (settings.comment !== 'off' && settings.githubToken) {

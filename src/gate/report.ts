@@ -127,7 +127,7 @@ export interface ReportTally {
   rate_pct: number;
 }
 
-export interface ReportCohortTest {
+interface ReportCohortTest {
   /** null: every host. */
   host: string | null;
   /** null: flagged for any reason. */
@@ -143,7 +143,7 @@ export interface ReportCohortTest {
   alarm: boolean;
 }
 
-export interface ReportCohort {
+interface ReportCohort {
   /** null: the cohort rule is off. */
   confidence: number | null;
   min_size: number;
