@@ -17,8 +17,8 @@ import { displayPath, gateReport, runGate, scanToReport, type BaselineCommand, t
 import { briefCommentBody, commentBody, pullRequestOfRun, shouldComment, upsertComment } from './action/comment.js';
 import { ArtifactError, resolveDataset, type ResolvedDataset } from './action/dataset-source.js';
 import { InputError, readActionSettings, type ActionSettings, type RunMode } from './action/inputs.js';
-import { rollingBaseline } from './action/rolling-baseline.js';
 import { gateHistory, loadHistory, storeHistory, warnDrift, type ActionHistory } from './action/history.js';
+import { chooseBaseline, type ChosenBaseline } from './action/rolling-baseline.js';
 import {
   SUMMARY_LIMIT_BYTES,
   annotateRegressions,
@@ -54,9 +54,11 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   try {
     const settings = readActionSettings((name) => core.getInput(name), env, bundledDatasetRoot());
     const { mode } = settings;
+    // Before any scan or download: a baseline that cannot be had fails fast.
+    const baseline = mode.kind === 'shard' ? { path: null, note: null } : await chooseBaseline(settings, env);
     if (mode.kind === 'merge') {
       await reportFolder(settings);
-      await mergeAndGate(settings, mode);
+      await mergeAndGate(settings, mode, baseline);
       return;
     }
     const dataset = await resolveDataset(settings.dataset!, settings.tempDir, unpackLimitsFromEnv(env));
@@ -71,10 +73,10 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const history = await loadHistory(settings, env);
     const outcome = await runGate({
       ...scanInputs(settings, dataset),
-      ...gateInputs(settings),
+      ...gateInputs(settings, baseline.path),
       ...(history ? { history: gateHistory(history, env) } : {}),
     });
-    await publish(outcome, settings, dataset.description, 'check', history);
+    await publish(outcome, settings, dataset.description, 'check', baseline.note, history);
   } catch (e) {
     const message = describeFailure(e);
     if (core.isDebug() && e instanceof Error && e.stack) core.debug(e.stack);
@@ -106,8 +108,7 @@ function cappedJobs(jobs: number): number {
 }
 
 /** What gating takes from the inputs, after a scan or a merge alike. */
-function gateInputs(settings: ActionSettings) {
-  const baselinePath = settings.baselineReportPath ? rollingBaseline(settings) : settings.baselinePath;
+function gateInputs(settings: ActionSettings, baselinePath: string | null) {
   return {
     ...(baselinePath ? { baselinePath } : {}),
     failOn: settings.failOn,
@@ -196,9 +197,9 @@ function shardSummary(report: Report, mode: Extract<RunMode, { kind: 'shard' }>,
 }
 
 /** The gate job of a matrix: download the shard reports, merge them, gate the whole as a single scan would be. */
-async function mergeAndGate(settings: ActionSettings, mode: Extract<RunMode, { kind: 'merge' }>): Promise<void> {
+async function mergeAndGate(settings: ActionSettings, mode: Extract<RunMode, { kind: 'merge' }>, baseline: ChosenBaseline): Promise<void> {
   const history = await loadHistory(settings, process.env);
-  const gateOptions = { ...gateInputs(settings), ...(history ? { history: gateHistory(history, process.env) } : {}) };
+  const gateOptions = { ...gateInputs(settings, baseline.path), ...(history ? { history: gateHistory(history, process.env) } : {}) };
   let description = '';
   const outcome = await gateReport(async () => {
     const got = await downloadShardReports(mode.pattern, settings.tempDir);
@@ -208,7 +209,7 @@ async function mergeAndGate(settings: ActionSettings, mode: Extract<RunMode, { k
     description = `${got.files.length} shard reports merged from this run's artifacts ${names}`;
     return merged;
   }, gateOptions);
-  await publish(outcome, settings, description, 'merge', history);
+  await publish(outcome, settings, description, 'merge', baseline.note, history);
 }
 
 async function publish(
@@ -216,6 +217,7 @@ async function publish(
   settings: ActionSettings,
   dataset: string,
   command: 'check' | 'merge',
+  baselineNote: string | null = null,
   history: ActionHistory | null = null,
 ): Promise<void> {
   let outcome = gated;
@@ -264,7 +266,7 @@ async function publish(
   }
   const model = summaryModel(outcome);
   const markdown = renderSummary(model, SUMMARY_LIMIT_BYTES - SUMMARY_FOOTER_BYTES);
-  const summary = `${markdown.trimEnd()}\n\n<sub>${footer.join(' ')}</sub>\n`;
+  const summary = `${markdown.trimEnd()}\n\n${baselineNote ? `${baselineNote}\n\n` : ''}<sub>${footer.join(' ')}</sub>\n`;
   await writeSummary(summary);
 
   if (settings.comment !== 'off' && settings.githubToken) {

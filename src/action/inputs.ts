@@ -28,6 +28,19 @@ interface CrossRun {
   token: string;
 }
 
+/** Where the rolling baseline's report artifact is looked for: the newest successful run of a workflow on a branch. */
+export interface BaselineArtifactSpec {
+  /** The report artifact's name (the upload-report of that workflow). */
+  name: string;
+  /** Workflow file name (or id); null: this run's workflow, from GITHUB_WORKFLOW_REF. */
+  workflow: string | null;
+  /** null: the repository's default branch. */
+  branch: string | null;
+  owner: string;
+  repo: string;
+  token: string;
+}
+
 export type DatasetSpec =
   /** A dataset root in the workspace: index.jsonl + episodes/. */
   | { kind: 'path'; root: string }
@@ -57,6 +70,8 @@ export interface ActionSettings {
   baselinePath: string | null;
   /** A JSON report of an earlier run to judge against (a rolling baseline); `baseline` adds its pinned cases and tolerances. */
   baselineReportPath: string | null;
+  /** The report artifact of an earlier run of a workflow, fetched as the rolling baseline. */
+  baselineArtifact: BaselineArtifactSpec | null;
   settingsPath: string | null;
   reasons: Reason[] | null;
   host: string | null;
@@ -161,6 +176,7 @@ export function readActionSettings(getInput: GetInput, env: NodeJS.ProcessEnv, b
     }
     for (const [other, why] of [
       ['baseline', 'a shard is not gated alone: give the baseline to the merge job'],
+      ['baseline-artifact', 'a shard is not gated alone: give the baseline to the merge job'],
       ['comment', 'the merge job comments on the whole dataset; set comment there'],
       ['manifest', 'a manifest lists the whole dataset: set manifest on the merge job'],
     ] as const) {
@@ -182,6 +198,7 @@ export function readActionSettings(getInput: GetInput, env: NodeJS.ProcessEnv, b
     get('baseline-report'),
     "download the earlier run's report artifact there first (actions/download-artifact with run-id), or leave the input empty",
   );
+  const baselineArtifact = readBaselineArtifact(get, env, token, baselineReportPath !== null);
   const settingsPath = existingFile(
     'settings',
     get('settings'),
@@ -276,6 +293,7 @@ export function readActionSettings(getInput: GetInput, env: NodeJS.ProcessEnv, b
     dataset,
     baselinePath,
     baselineReportPath,
+    baselineArtifact,
     settingsPath,
     reasons,
     host,
@@ -434,4 +452,44 @@ function readDataset(
     return { kind: 'artifact', name: artifact, crossRun: { runId: Number(runId), owner: m[1]!, repo: m[2]!, token } };
   }
   return { kind: 'bundled', root: bundledRoot };
+}
+
+function readBaselineArtifact(
+  get: (name: string) => string,
+  env: NodeJS.ProcessEnv,
+  token: string | null,
+  hasBaselineReport: boolean,
+): BaselineArtifactSpec | null {
+  const name = get('baseline-artifact');
+  const workflow = get('baseline-workflow') || null;
+  const branch = get('baseline-branch') || null;
+  if (!name) {
+    const which = workflow ? 'baseline-workflow' : branch ? 'baseline-branch' : null;
+    if (which) throw new InputError(which, `is set but 'baseline-artifact' is empty: name the report artifact to fetch, or drop ${which}`);
+    return null;
+  }
+  if (hasBaselineReport) {
+    throw new InputError(
+      'baseline-artifact',
+      `and 'baseline-report' are both set: give one of them (the artifact name to fetch from an earlier run, or the path of a report already downloaded)`,
+    );
+  }
+  const bad = BAD_ARTIFACT_CHARS.find((c) => name.includes(c));
+  if (bad !== undefined) {
+    throw new InputError(
+      'baseline-artifact',
+      `is "${name}": artifact names cannot contain ${JSON.stringify(bad)}; give the upload-report name of the earlier runs`,
+    );
+  }
+  const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(env.GITHUB_REPOSITORY ?? '');
+  if (!m) {
+    throw new InputError('baseline-artifact', 'needs GITHUB_REPOSITORY (owner/name), which is unset: run inside a GitHub Actions job');
+  }
+  if (!token) {
+    throw new InputError(
+      'github-token',
+      `is empty, but baseline-artifact needs a token with actions: read on ${m[0]}: keep the default \${{ github.token }} and give the job permissions: actions: read`,
+    );
+  }
+  return { name, workflow: workflow && /\//.test(workflow) ? path.basename(workflow) : workflow, branch, owner: m[1]!, repo: m[2]!, token };
 }

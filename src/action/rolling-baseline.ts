@@ -1,25 +1,72 @@
 /**
- * A rolling baseline: the verdicts and digests of an earlier run's JSON report (downloaded from
- * its report artifact), with the pinned cases and tolerances of the committed baseline, if any.
+ * A rolling baseline: the verdicts and digests of an earlier run's JSON report (a file given by
+ * `baseline-report`, or the report artifact `baseline-artifact` fetches from the newest
+ * successful run), with the pinned cases and tolerances of the committed baseline, if any.
  */
 import path from 'node:path';
 import * as core from '@actions/core';
 import { baselineFromReport, loadBaseline, writeBaseline } from '../gate/baseline.js';
 import { readReport, requireWholeReport } from '../gate/report.js';
+import { displayPath } from '../gate/run.js';
+import { esc } from '../render/markdown.js';
+import { fetchBaselineArtifact } from './baseline-artifact.js';
 import type { ActionSettings } from './inputs.js';
 
-/** Writes the rolling baseline under tempDir and returns its path. */
-export function rollingBaseline(settings: ActionSettings): string {
-  const from = settings.baselineReportPath!;
-  const report = readReport(from, `baseline-report ${from}`);
-  requireWholeReport(report, `baseline-report ${from}`, 'used as a baseline');
+/** The baseline a run is judged against, and (for the summary) one line on where it came from. */
+export interface ChosenBaseline {
+  /** null: report without gating. */
+  path: string | null;
+  /** Markdown, shown in the job summary; null when the inputs say it all. */
+  note: string | null;
+}
+
+/** The baseline from the inputs: the committed file, an earlier report, or an earlier run's report artifact. */
+export async function chooseBaseline(settings: ActionSettings, env: NodeJS.ProcessEnv = process.env): Promise<ChosenBaseline> {
+  const from = settings.baselineReportPath;
+  if (from) return { path: rollingBaseline(settings, from, `baseline-report ${from}`, `the report ${from}`), note: null };
+  const spec = settings.baselineArtifact;
+  if (!spec) return { path: settings.baselinePath, note: null };
+  const got = await fetchBaselineArtifact(spec, settings.tempDir, env);
+  const committed = settings.baselinePath ? displayPath(settings.baselinePath, settings.workspace) : null;
+  const seeds =
+    settings.uploadReport === spec.name
+      ? `this run's report (artifact ${spec.name}) is the next night's baseline`
+      : `upload this run's report as artifact ${spec.name} (upload-report) to make it the next night's baseline`;
+  if (got.kind === 'first-night') {
+    const none = `no earlier successful run of ${got.workflow} on ${got.branch} (the first night)`;
+    const judged = committed ? `judged against the committed baseline ${committed}` : 'and no committed baseline: reported, not gated';
+    const line = `${none}, ${judged}; ${seeds}`;
+    core.notice(`Baseline: ${line}`, { title: 'episode-gate: first night' });
+    return { path: settings.baselinePath, note: `**Baseline:** ${esc(line, 1000)}.` };
+  }
+  const { run } = got;
+  const where = `the newest successful run of ${got.workflow} on ${got.branch}`;
+  const file = rollingBaseline(
+    settings,
+    got.file,
+    `baseline-artifact '${spec.name}' of run ${run.id}`,
+    `the report artifact '${spec.name}' of run ${run.id} (#${run.number}, ${run.createdAt}, ${run.url}), ${where}`,
+  );
+  const pinned = committed ? `, with the pinned cases and tolerances of ${committed}` : '';
+  return {
+    path: file,
+    note:
+      `**Baseline:** the report artifact ${esc(spec.name)} of [run ${run.id} (#${run.number})](${run.url}), created ${esc(run.createdAt)}, ` +
+      `${esc(where)}${esc(pinned)}; ${esc(seeds)}.`,
+  };
+}
+
+/** Writes the rolling baseline made from the report file `from` under tempDir and returns its path. */
+function rollingBaseline(settings: ActionSettings, from: string, name: string, origin: string): string {
+  const report = readReport(from, name);
+  requireWholeReport(report, name, 'used as a baseline');
   const committed = settings.baselinePath ? loadBaseline(settings.baselinePath) : null;
   // The committed cases are checked against this run by the comparison, not against the old report.
   const { baseline } = baselineFromReport(report, committed);
   const file = path.join(settings.tempDir, 'episode-gate-rolling-baseline.json');
   writeBaseline(file, baseline);
   core.info(
-    `Baseline: the report ${from} (${report.counts.scanned} episodes, ${report.generated_at})` +
+    `Baseline: ${origin} (${report.counts.scanned} episodes, ${report.generated_at})` +
       (committed ? `, with the pinned cases and tolerances of ${settings.baselinePath}` : ''),
   );
   return file;

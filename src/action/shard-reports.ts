@@ -95,7 +95,7 @@ export async function downloadShardReports(
 }
 
 /** *.json files under dir (relative paths, sorted). */
-async function jsonFiles(dir: string, rel = ''): Promise<string[]> {
+export async function jsonFiles(dir: string, rel = ''): Promise<string[]> {
   const out: string[] = [];
   const entries = (await readdir(path.join(dir, rel), { withFileTypes: true })).sort((a, b) =>
     a.name < b.name ? -1 : a.name > b.name ? 1 : 0,

@@ -112,6 +112,74 @@ export interface Report {
   index_problems: Array<{ line: number; kind: string; detail: string }>;
   totals: { compressed_bytes: number; decompressed_bytes: number; elapsed_ms: number };
   episodes: ReportEpisode[];
+  /**
+   * How the run was judged against its baseline (absent when none was given): the four classes
+   * with the full sorted id lists, and the new-episode cohort's tests. Written by a gate, never by
+   * a scan alone.
+   */
+  comparison?: ReportComparison;
+}
+
+/** Flagged among n, and the rate in percent (rounded to 0.01). */
+export interface ReportTally {
+  n: number;
+  flagged: number;
+  rate_pct: number;
+}
+
+interface ReportCohortTest {
+  /** null: every host. */
+  host: string | null;
+  /** null: flagged for any reason. */
+  reason: Reason | null;
+  cohort: ReportTally;
+  baseline: ReportTally;
+  /** The host is new: its cohort is compared with every host's baseline rate. */
+  baseline_all_hosts: boolean;
+  /** One-sided exact test p-value of the cohort's rate being no higher than the baseline's. */
+  p: number;
+  /** The p-value this test had to reach under Holm's correction at the confidence. */
+  threshold: number | null;
+  alarm: boolean;
+}
+
+interface ReportCohort {
+  /** null: the cohort rule is off. */
+  confidence: number | null;
+  min_size: number;
+  margin_pp: number;
+  cohort: ReportTally;
+  baseline: ReportTally;
+  /** Why the cohort was not tested, when it was not. */
+  not_judged: string | null;
+  tests: ReportCohortTest[];
+  /** Each host of the baseline or the cohort: its new episodes against its baseline episodes. */
+  hosts: Array<{ host: string; cohort: ReportTally; baseline: ReportTally }>;
+}
+
+export interface ReportComparison {
+  /** The baseline as named in messages. */
+  baseline: string;
+  /** snapshot: the baseline's episodes, unchanged; changing: the four classes judged; counts: the baseline has no episodes map. */
+  mode: 'snapshot' | 'changing' | 'counts';
+  /** One line: which rules judged the run and why. */
+  why: string;
+  regressions: number;
+  /** null in counts mode (no episodes map to sort against). */
+  classes: {
+    unchanged: number;
+    modified: number;
+    new: number;
+    gone: number;
+    /** The baseline records no digests: modified episodes cannot be told from unchanged ones. */
+    by_id_only: boolean;
+    /** "host/episode", sorted; every one, not a capped list. */
+    modified_ids: string[];
+    new_ids: string[];
+    gone_ids: string[];
+  } | null;
+  /** The new episodes' cohort (null when nothing is new or in a snapshot). */
+  cohort: ReportCohort | null;
 }
 
 export function episodeKey(host: string, episode: string): string {
@@ -328,6 +396,12 @@ export function writeFileAtomic(file: string, text: string, what: string): void 
   } catch (e) {
     throw new ConfigError(`cannot write the ${what} to ${file}: ${describeFsError(e)}; check that its folder exists and is writable`);
   }
+}
+
+/** The report with this judgement's comparison section, or without one when there was no baseline. */
+export function withComparison(report: Report, comparison: ReportComparison | null): Report {
+  const { comparison: _old, ...rest } = report;
+  return comparison ? { ...rest, comparison } : rest;
 }
 
 export function writeReport(file: string, report: Report): void {

@@ -15,7 +15,8 @@ import { loadBaselineFile, type Baseline } from './baseline.js';
 import { compare, type Comparison, type Regression } from './compare.js';
 import { ConfigError, describeFsError } from '../shared/errors.js';
 import { toolVersion } from '../shared/package-info.js';
-import { buildReport, compactVerdict, requireWholeReport, writeReport, type Report } from './report.js';
+import { buildReport, compactVerdict, requireWholeReport, withComparison, writeReport, type Report } from './report.js';
+import { reportComparison } from './report-comparison.js';
 import { resolveSettings, type GateSettings } from './settings.js';
 import { driftAlerts, type DriftAlert, type DriftRule } from '../history/drift.js';
 import { mergeRows, rowFromReport, type HistoryRow, type RunMeta } from '../history/format.js';
@@ -316,7 +317,8 @@ export function evaluateGate(report: Report, baseline: Baseline | null, opts: Ev
 /**
  * Gate a report, however it is made (a scan, a saved report, merged shard reports): the baseline
  * is read first, so a bad one fails before a long scan, and the report is written (reportPath)
- * before it is judged. A report of one shard is refused.
+ * with the comparison's classes and cohort, or without them when it cannot be judged. A report
+ * of one shard is refused.
  */
 export async function gateReport(produce: () => Report | Promise<Report>, opts: GateOptions): Promise<GateOutcome> {
   const cwd = opts.cwd ?? process.cwd();
@@ -328,17 +330,30 @@ export async function gateReport(produce: () => Report | Promise<Report>, opts: 
         opts.baselineCommand ? opts.baselineCommand(show(opts.baselinePath)) : undefined,
       )
     : null;
-  const report = await produce();
-  requireWholeReport(report, 'the report', 'gated');
-  if (opts.reportPath) writeReport(path.resolve(cwd, opts.reportPath), report);
-  const outcome = evaluateGate(report, loaded?.baseline ?? null, {
-    failOn: opts.failOn,
-    ...(opts.baselinePath ? { baselineName: show(opts.baselinePath) } : {}),
-    reportHint: opts.reportHint ?? (opts.reportPath ? show(opts.reportPath) : null),
-    baselineCommand: opts.baselineCommand ?? null,
-    ...(opts.history ? { history: opts.history } : {}),
-  });
-  return { ...outcome, baselineFile: loaded && opts.baselinePath ? { name: show(opts.baselinePath), sha256: loaded.sha256 } : null };
+  const scanned = withComparison(await produce(), null);
+  requireWholeReport(scanned, 'the report', 'gated');
+  const reportFile = opts.reportPath ? path.resolve(cwd, opts.reportPath) : null;
+  let outcome: GateOutcome;
+  try {
+    outcome = evaluateGate(scanned, loaded?.baseline ?? null, {
+      failOn: opts.failOn,
+      ...(opts.baselinePath ? { baselineName: show(opts.baselinePath) } : {}),
+      reportHint: opts.reportHint ?? (opts.reportPath ? show(opts.reportPath) : null),
+      baselineCommand: opts.baselineCommand ?? null,
+      ...(opts.history ? { history: opts.history } : {}),
+    });
+  } catch (e) {
+    // The scan is kept even when it cannot be judged.
+    if (reportFile) writeReport(reportFile, scanned);
+    throw e;
+  }
+  const report = withComparison(scanned, outcome.comparison ? reportComparison(outcome.comparison) : null);
+  if (reportFile) writeReport(reportFile, report);
+  return {
+    ...outcome,
+    report,
+    baselineFile: loaded && opts.baselinePath ? { name: show(opts.baselinePath), sha256: loaded.sha256 } : null,
+  };
 }
 
 export async function runGate(opts: GateRunOptions): Promise<GateOutcome> {

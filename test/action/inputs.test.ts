@@ -21,6 +21,7 @@ describe('inputs -> settings', () => {
       dataset: { kind: 'bundled', root: '/action/fixtures/dataset' },
       baselinePath: null,
       baselineReportPath: null,
+      baselineArtifact: null,
       settingsPath: null,
       reasons: null,
       host: null,
@@ -183,6 +184,40 @@ describe('history', () => {
     [{ history: 'h.jsonl', 'drift-tolerance': 'five' }, `Input 'drift-tolerance' is "five": give percentage points`],
     [{ history: 'h.jsonl', 'drift-tolerance': '5', 'drift-action': 'stop' }, `Input 'drift-action' is "stop": use warn`],
     [{ history: 'h.jsonl', shard: '1/2' }, `Input 'history' is set with shard`],
+  ])('refuses %j', (inputs, message) => {
+    expect(() => read(inputs)).toThrow(InputError);
+    expect(() => read(inputs)).toThrow(message);
+  });
+});
+
+describe('baseline-artifact', () => {
+  it('reads the artifact, workflow (a path is cut to its file name) and branch, for this repository', () => {
+    const s = read({
+      'baseline-artifact': 'nightly-report',
+      'baseline-workflow': '.github/workflows/nightly.yml',
+      'baseline-branch': 'trunk',
+      'github-token': 't0ken',
+    });
+    expect(s.baselineArtifact).toEqual({
+      name: 'nightly-report',
+      workflow: 'nightly.yml',
+      branch: 'trunk',
+      owner: 'octo-org',
+      repo: 'episode-lab',
+      token: 't0ken',
+    });
+  });
+
+  it.each([
+    [{ 'baseline-workflow': 'nightly.yml' }, "Input 'baseline-workflow' is set but 'baseline-artifact' is empty"],
+    [{ 'baseline-branch': 'main' }, "Input 'baseline-branch' is set but 'baseline-artifact' is empty"],
+    [{ 'baseline-artifact': 'a/b', 'github-token': 't' }, `Input 'baseline-artifact' is "a/b": artifact names cannot contain "/"`],
+    [{ 'baseline-artifact': 'r', 'github-token': 't', shard: '1/2' }, "Input 'shard' and 'baseline-artifact' are both set"],
+    [{ 'baseline-artifact': 'r' }, "Input 'github-token' is empty, but baseline-artifact needs a token with actions: read"],
+    [
+      { 'baseline-artifact': 'r', 'github-token': 't', 'baseline-report': 'baseline.json' },
+      "Input 'baseline-artifact' and 'baseline-report' are both set",
+    ],
   ])('refuses %j', (inputs, message) => {
     expect(() => read(inputs)).toThrow(InputError);
     expect(() => read(inputs)).toThrow(message);

@@ -7,8 +7,10 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Baseline, BaselineEpisode } from '../../src/gate/baseline.js';
+import type { Report, ReportComparison } from '../../src/gate/report.js';
 import { BASE_NIGHT, addNight, baseCopy, nightSpecs, removeEpisode, rewriteSameSize } from '../support/changing-datasets.js';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
@@ -30,8 +32,20 @@ function run(bin: string, args: string[]): Run {
 }
 
 const gate = (...args: string[]): Run => run(GATE, args);
-const check = (dataset: string, baseline = BASELINE): Run => gate('check', '--dataset', dataset, '--baseline', baseline, '--jobs', '2');
+const check = (dataset: string, baseline = BASELINE, ...more: string[]): Run =>
+  gate('check', '--dataset', dataset, '--baseline', baseline, '--jobs', '2', ...more);
 const readBaseline = (f: string): Baseline => JSON.parse(readFileSync(f, 'utf8')) as Baseline;
+const validReport = new Ajv({ strict: true, allowUnionTypes: true }).compile(
+  JSON.parse(readFileSync(path.join(REPO, 'schema', 'report.schema.json'), 'utf8')) as object,
+);
+
+/** The comparison section of a report file, after checking the file against the report schema. */
+function comparisonOf(file: string): ReportComparison {
+  const report = JSON.parse(readFileSync(file, 'utf8')) as Report;
+  expect(validReport(report), JSON.stringify(validReport.errors)).toBe(true);
+  expect(report.comparison).toBeDefined();
+  return report.comparison!;
+}
 
 let BASELINE = '';
 let keptKeys: string[] = [];
@@ -69,8 +83,13 @@ describe('a baseline made by `episode-gate baseline`', () => {
 
 describe('(e) an unchanged snapshot', () => {
   it('is judged as a snapshot: exit 0, every count equal, no class section', () => {
-    const r = check(path.join(TMP, 'base-snapshot'));
+    const out = path.join(TMP, 'snapshot-report.json');
+    const r = check(path.join(TMP, 'base-snapshot'), BASELINE, '--report-out', out);
     expect(r.code, r.err).toBe(0);
+    const c = comparisonOf(out);
+    expect(c.mode).toBe('snapshot');
+    expect(c.classes).toMatchObject({ unchanged: 240, modified: 0, new: 0, gone: 0, modified_ids: [], new_ids: [], gone_ids: [] });
+    expect(c.cohort).toBeNull();
     expect(r.out).toContain("**Mode: snapshot** — the dataset holds the baseline's 240 episodes, unchanged");
     expect(r.out).not.toContain('Since the baseline');
     expect(r.out).toContain('#### Episodes that changed verdict: none');
@@ -81,9 +100,24 @@ describe('(e) an unchanged snapshot', () => {
 describe('(a) grown by a normal cohort', () => {
   it('passes, saying how many are new and that they were judged as a cohort', () => {
     const d = dataset('grown-normal');
-    addNight(d, { perHost: 30, seed: 12, prefix: 'night' });
-    const r = check(d);
+    const added = addNight(d, { perHost: 30, seed: 12, prefix: 'night' });
+    const out = path.join(TMP, 'grown-normal-report.json');
+    const r = check(d, BASELINE, '--report-out', out);
     expect(r.code, r.out + r.err).toBe(0);
+    const c = comparisonOf(out);
+    expect(c.mode).toBe('changing');
+    expect(c.regressions).toBe(0);
+    expect(c.classes).toMatchObject({ unchanged: 240, modified: 0, new: 120, gone: 0 });
+    expect(c.classes!.new_ids).toEqual([...added].sort());
+    expect(c.cohort!.cohort.n).toBe(120);
+    expect(c.cohort!.tests.length).toBeGreaterThan(4);
+    expect(c.cohort!.tests.every((t) => !t.alarm && t.threshold !== null && t.p <= 1)).toBe(true);
+    expect(c.cohort!.hosts.map((h) => [h.host, h.cohort.n, h.baseline.n])).toEqual([
+      ['lab-0', 30, 60],
+      ['lab-1', 30, 60],
+      ['lab-2', 30, 60],
+      ['lab-3', 30, 60],
+    ]);
     expect(r.out).toContain('**Mode: changed dataset** — 120 new, judged as a cohort, 0 gone, 0 modified, 240 unchanged');
     expect(r.out).toMatch(/#### New cohort: \d+\/120 \(\d+\.\d%\) flagged vs the baseline's \d+\/240/);
     expect(r.out).toContain('none is higher than chance explains');
@@ -108,7 +142,8 @@ describe('(b) grown by a cohort in which one host’s collectors broke', () => {
 
   it('sharded scans merged give the same comparison as one scan', () => {
     const d = path.join(TMP, 'grown-broken');
-    const whole = check(d);
+    const wholeReport = path.join(TMP, 'grown-broken-whole.json');
+    const whole = check(d, BASELINE, '--report-out', wholeReport);
     const files: string[] = [];
     for (let k = 1; k <= 3; k++) {
       const f = path.join(TMP, `shard-${k}.json`);
@@ -116,14 +151,33 @@ describe('(b) grown by a cohort in which one host’s collectors broke', () => {
       expect(s.code, s.err).toBe(0);
       files.push(f);
     }
-    const merged = gate('merge', ...files, '--baseline', BASELINE);
+    const mergedReport = path.join(TMP, 'grown-broken-merged.json');
+    const merged = gate('merge', ...files, '--baseline', BASELINE, '--report-out', mergedReport);
     expect(merged.code).toBe(1);
+    // The report's comparison section: the same from shards merged as from one scan.
+    const section = comparisonOf(wholeReport);
+    expect(comparisonOf(mergedReport)).toEqual(section);
+    expect(section.mode).toBe('changing');
+    expect(section.classes).toMatchObject({ unchanged: 240, modified: 0, new: 120, gone: 0 });
+    const alarm = section.cohort!.tests.find((t) => t.alarm && t.host === 'lab-2' && t.reason === 'flat-cpu')!;
+    expect(alarm.cohort).toEqual({ n: 30, flagged: 30, rate_pct: 100 });
+    expect(alarm.p).toBeLessThan(alarm.threshold!);
+    // ... and baseline --report still makes a baseline of it: the next night's.
+    const next = path.join(TMP, 'from-merged-baseline.json');
+    const b = gate('baseline', '--report', mergedReport, '--out', next);
+    expect(b.code, b.err).toBe(0);
+    expect(readBaseline(next).counts.scanned).toBe(360);
+    expect(check(d, next).code).toBe(0);
     // The same comparison; only the accept command differs (a merge is accepted from its merged report).
     const accept = /(accept it:\W*(?:<code>)?)episode-gate [^\n]*/g;
-    const timeless = (md: string): string => md.replace(/scanned in \d+\.\d s/g, 'scanned in ? s').replace(accept, '$1ACCEPT');
+    const timeless = (md: string): string =>
+      md
+        .replace(/scanned in \d+\.\d s/g, 'scanned in ? s')
+        .replace(accept, '$1ACCEPT')
+        .replace(/grown-broken-(?:whole|merged)\.json/g, 'REPORT');
     expect(timeless(merged.out)).toBe(timeless(whole.out));
     expect(timeless(merged.err)).toBe(timeless(whole.err));
-    expect(merged.out).toContain('episode-gate merge ');
+    expect(merged.out).toContain('episode-gate baseline --report grown-broken-merged.json --out baseline.json');
   });
 });
 
@@ -132,8 +186,10 @@ describe('(c) episodes gone', () => {
     const d = dataset('kept-removed');
     const [host, episode] = keptKeys[5]!.split('/') as [string, string];
     removeEpisode(d, host, episode);
-    const r = check(d);
+    const out = path.join(TMP, 'kept-removed-report.json');
+    const r = check(d, BASELINE, '--report-out', out);
     expect(r.code, r.out + r.err).toBe(1);
+    expect(comparisonOf(out).classes).toMatchObject({ unchanged: 239, gone: 1, gone_ids: [`${host}/${episode}`], new_ids: [] });
     expect(r.err).toContain(
       `GATE FAILED (exit 1): data changed (1 gone episode); 1 regression against baseline.json: 1 episode kept in the baseline is gone from the dataset (tolerance 0, tolerance.gone_kept): ${host}/${episode}`,
     );
@@ -181,8 +237,10 @@ describe('(d) a kept tarball rewritten in place at the same size', () => {
 
   it('is reported modified and fails, though the size-based fingerprint is unchanged', () => {
     const key = readFileSync(path.join(TMP, 'rewritten.txt'), 'utf8');
-    const r = check(d());
+    const out = path.join(TMP, 'rewritten-report.json');
+    const r = check(d(), BASELINE, '--report-out', out);
     expect(r.code, r.out + r.err).toBe(1);
+    expect(comparisonOf(out).classes).toMatchObject({ unchanged: 239, modified: 1, modified_ids: [key], by_id_only: false });
     expect(r.err).toContain(
       `1 regression against baseline.json: 1 episode kept in the baseline has other bytes now (same id, tarball rewritten; tolerance 0, tolerance.modified_kept): ${key}`,
     );

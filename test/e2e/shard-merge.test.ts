@@ -83,7 +83,11 @@ describe('merge checks the shards exactly as check checks one scan', () => {
         const one = workdir(`whole-${n}-${code}`);
         const many = workdir(`sharded-${n}-${code}`);
         expect((await gate(['scan', '--dataset', FIXTURE_DATASET, '--report', 'report.json', ...extra], one)).code).toBe(0);
-        const single = await gate(['check', '--report', 'report.json', '--baseline', BASELINE, '--summary', 'summary.md'], one);
+        // Written back by the gate, with its comparison section, as merge --report-out writes its own.
+        const single = await gate(
+          ['check', '--report', 'report.json', '--baseline', BASELINE, '--summary', 'summary.md', '--report-out', 'report.json'],
+          one,
+        );
         await scanShards(many, 'shards', n, FIXTURE_DATASET, extra);
         const merged = await gate(
           ['merge', 'shards', '--baseline', BASELINE, '--report-out', 'report.json', '--summary', 'summary.md'],
@@ -96,6 +100,7 @@ describe('merge checks the shards exactly as check checks one scan', () => {
         expect(timelessSummary(merged.out)).toBe(timelessSummary(single.out));
         expect(readFileSync(path.join(many, 'summary.md'), 'utf8')).toBe(merged.out);
         expect(timeless(readJson(path.join(many, 'report.json')))).toEqual(timeless(readJson(path.join(one, 'report.json'))));
+        expect(readJson(path.join(many, 'report.json')).comparison?.mode).toBe('snapshot');
       });
     }
   }

@@ -7,8 +7,9 @@
  * - blob storage: signed download URLs, and the Azure block-blob upload (Put Block,
  *   Put Block List) the upload client speaks;
  * - the REST API under GITHUB_API_URL: a run's artifacts, the artifact zip redirect, issue
- *   comments, and a small git repository: the contents API (blob sha = git's sha1 of the content,
- *   409 on a stale sha), refs, and the git data API (blobs, trees, commits).
+ *   comments, a workflow's runs (filtered by branch and status, newest first), the repository
+ *   (its default branch), and a small git repository: the contents API (blob sha = git's sha1 of
+ *   the content, 409 on a stale sha), refs, and the git data API (blobs, trees, commits).
  * It listens on 127.0.0.1 only, records every request, and answers JSON everywhere (the Twirp
  * client JSON.parses every body and retries on anything else).
  */
@@ -48,6 +49,18 @@ export interface RecordedRequest {
   json?: Record<string, unknown>;
 }
 
+/** A workflow run as GET /repos/{o}/{r}/actions/workflows/{file}/runs lists it. */
+export interface FakeWorkflowRun {
+  id: number;
+  /** The workflow file name, e.g. nightly.yml. */
+  workflow: string;
+  branch: string;
+  /** completed runs: success, failure, cancelled ...; null while in progress. */
+  conclusion: string | null;
+  createdAt: string;
+  runNumber?: number;
+}
+
 export interface FakeComment {
   id: number;
   body: string;
@@ -67,6 +80,10 @@ export class FakeGitHub {
   readonly uploads = new Map<string, UploadedArtifact>();
   /** Status for comment writes (e.g. 403 as a fork PR's token gets). */
   commentStatus = 0;
+  readonly workflowRuns: FakeWorkflowRun[] = [];
+  /** Status for the Actions REST endpoints (e.g. 403 without actions: read); 0 = answer normally. */
+  actionsStatus = 0;
+  defaultBranch = 'main';
   token = runtimeToken();
   restToken = 'ghs_fake-rest-token';
   readonly git = new FakeRepository();
@@ -242,7 +259,42 @@ export class FakeGitHub {
     const auth = rec.headers.authorization ?? '';
     if (!auth.endsWith(this.restToken)) return send(res, 401, { message: 'Bad credentials' });
 
-    let m = /^\/repos\/([^/]+)\/([^/]+)\/actions\/runs\/(\d+)\/artifacts$/.exec(p);
+    if (this.actionsStatus && /^\/repos\/[^/]+\/[^/]+\/actions\//.test(p)) {
+      return send(res, this.actionsStatus, { message: 'Resource not accessible by integration' });
+    }
+    let m = /^\/repos\/([^/]+)\/([^/]+)$/.exec(p);
+    if (m && rec.method === 'GET') {
+      if (m[1] !== REPO.owner || m[2] !== REPO.repo) return send(res, 404, { message: 'Not Found' });
+      return send(res, 200, { full_name: `${REPO.owner}/${REPO.repo}`, default_branch: this.defaultBranch });
+    }
+    m = /^\/repos\/([^/]+)\/([^/]+)\/actions\/workflows\/([^/]+)\/runs$/.exec(p);
+    if (m && rec.method === 'GET') {
+      const file = decodeURIComponent(m[3]!);
+      if (m[1] !== REPO.owner || m[2] !== REPO.repo || !this.workflowRuns.some((r) => r.workflow === file)) {
+        return send(res, 404, { message: 'Not Found' });
+      }
+      const branch = rec.query.get('branch');
+      const status = rec.query.get('status');
+      const perPage = Number(rec.query.get('per_page') ?? 30);
+      const found = this.workflowRuns
+        .filter((r) => r.workflow === file && (branch === null || r.branch === branch))
+        .filter((r) => status === null || r.conclusion === status || (status === 'completed' && r.conclusion !== null))
+        .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : b.id - a.id));
+      return send(res, 200, {
+        total_count: found.length,
+        workflow_runs: found.slice(0, perPage).map((r) => ({
+          id: r.id,
+          run_number: r.runNumber ?? r.id % 1000,
+          head_branch: r.branch,
+          status: r.conclusion === null ? 'in_progress' : 'completed',
+          conclusion: r.conclusion,
+          created_at: r.createdAt,
+          html_url: `https://github.com/${REPO.owner}/${REPO.repo}/actions/runs/${r.id}`,
+          path: `.github/workflows/${r.workflow}`,
+        })),
+      });
+    }
+    m = /^\/repos\/([^/]+)\/([^/]+)\/actions\/runs\/(\d+)\/artifacts$/.exec(p);
     if (m && rec.method === 'GET') {
       if (m[1] !== REPO.owner || m[2] !== REPO.repo) return send(res, 404, { message: 'Not Found' });
       const name = rec.query.get('name');
