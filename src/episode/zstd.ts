@@ -10,7 +10,7 @@
  * WebAssembly decodes (zstd-wasm.ts); it is the same library, so the same checks.
  */
 import zlib from 'node:zlib';
-import { newDecoderContext, type DecoderContext } from './decoder-context.js';
+import { defaultZstdImpl, newDecoderContext, type DecoderContext, type ZstdImpl } from './decoder-context.js';
 import {
   NativeFrameDecoder,
   NativeZstdError,
@@ -30,13 +30,7 @@ export class ZstdError extends Error {
   }
 }
 
-export type ZstdImpl = 'native' | 'wasm';
-
-export function defaultZstdImpl(): ZstdImpl {
-  const forced = process.env.EPISODE_GATE_ZSTD;
-  if (forced === 'wasm') return 'wasm';
-  return nativeZstdAvailable() ? 'native' : 'wasm';
-}
+export { defaultZstdImpl, type ZstdImpl };
 
 const ZSTD_MAGIC = 0xfd2fb528;
 
