@@ -2,8 +2,7 @@
 import fs__default, { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { C as ConfigError, u as unsafeIdReason, A as ALL_REASONS, c as capJobs, D as DEFAULT_CLASSIFIER_SETTINGS, R as REFERENCE_REASONS, a as createEpisodeRunner, s as scanDataset } from './chunks/pool.js';
-import { s as splitPyLines, i as isBlankPyLine, p as parseJsonDoc, J as JsonError, N as NotDict, t as truthy, a as pyJsonString, D as DEFAULT_LIMITS, F as FileRefusedError } from './chunks/classify-file.js';
+import { C as ConfigError, u as unsafeIdReason, s as splitPyLines, i as isBlankPyLine, p as parseJsonDoc, J as JsonError, N as NotDict, t as truthy, a as pyJsonString, A as ALL_REASONS, c as capJobs, D as DEFAULT_LIMITS, b as DEFAULT_CLASSIFIER_SETTINGS, F as FileRefusedError, R as REFERENCE_REASONS, d as createEpisodeRunner, e as scanDataset } from './chunks/pool.js';
 import { createHash, randomUUID } from 'node:crypto';
 import { a as atLineStart, i as inLine, p as parseArgs, U as UsageError, b as intOption, u as usageLine, h as helpText, o as options, r as runMain } from './chunks/io.js';
 import 'node:url';

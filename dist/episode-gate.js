@@ -2,12 +2,11 @@
 import { existsSync, writeFileSync, renameSync, readFileSync, statSync, realpathSync, readdirSync, createReadStream } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { S as SOURCE_NAMES, u as unsafeIdReason, C as ConfigError, d as describeFsError, A as ALL_REASONS, f as formatShard, p as parseShard, b as ShardSpecError, c as capJobs } from './chunks/pool.js';
-import { S as SOURCE_FORMAT, d as downsample, r as resolveSettings, a as displayPath, t as tarballPath, b as readEpisodeDetail, D as DEFAULT_MAX_ROWS, m as mergeRows, f as formatHistory, p as parseHistory, c as DEFAULT_DRIFT_WINDOW, e as DEFAULT_TREND_RUNS, g as readReport, h as requireWholeReport, i as runMetaFromEnv, j as compare, l as loadBaseline, k as rowFromReport, n as trendText, o as driftAlerts, M as MANIFEST_FILE, q as MANIFEST_VERSION, s as SUMS_FILE, u as buildManifest, w as writeManifestDir, v as runUrl, F as FAIL_ON_CHOICES, T as TOLERANCE_KEYS, x as toolVersion, y as bundledFixtures, z as parseOverride, A as applyTolerance, B as scanToReport, C as baselineFromReport, E as writeBaseline, G as MIN_SUMMARY_LIMIT_BYTES, H as gateReport, I as mergeShardReports, J as writeHtmlReport, K as writeReport, L as formatReport, N as summaryMarkdown } from './chunks/write.js';
+import { S as SOURCE_NAMES, u as unsafeIdReason, C as ConfigError, f as describeFsError, A as ALL_REASONS, g as formatShard, h as shellQuote, j as parseShard, k as ShardSpecError, c as capJobs } from './chunks/pool.js';
+import { S as SOURCE_FORMAT, d as downsample, r as resolveSettings, a as displayPath, t as tarballPath, b as readEpisodeDetail, D as DEFAULT_MAX_ROWS, m as mergeRows, f as formatHistory, p as parseHistory, c as DEFAULT_DRIFT_WINDOW, e as DEFAULT_TREND_RUNS, g as readReport, h as requireWholeReport, i as runMetaFromEnv, j as compare, l as loadBaseline, k as rowFromReport, n as trendText, o as driftAlerts, M as MANIFEST_FILE, q as MANIFEST_VERSION, s as SUMS_FILE, u as buildManifest, w as writeManifestDir, v as runUrl, F as FAIL_ON_CHOICES, T as TOLERANCE_KEYS, x as toolVersion, y as bundledFixtures, z as parseOverride, A as applyTolerance, B as scanToReport, C as baselineFromReport, E as writeBaseline, G as MIN_SUMMARY_LIMIT_BYTES, H as gateReport, I as mergeShardReports, J as writeHtmlReport, K as writeReport, L as formatReport, N as summaryModel, O as renderSummary, P as changeText } from './chunks/write.js';
 import { U as UsageError, o as options, p as parseArgs, h as helpText, u as usageLine, c as couldNotRun, b as intOption, d as closest, i as inLine, r as runMain } from './chunks/io.js';
 import { createHash } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
-import { b as shellQuote } from './chunks/classify-file.js';
 import 'node:url';
 import 'node:worker_threads';
 import 'node:zlib';
@@ -939,7 +938,8 @@ async function finishGate(outcome, args, io, limit, command) {
         const { report, passed, failReason, comparison, regressions, baselineFile, failOn } = outcome;
         writeManifest(args.manifest, report, { command, failOn, passed, failReason, comparison, regressions: regressions.length, baselineFile }, io);
     }
-    const markdown = summaryMarkdown(outcome, limit);
+    const model = summaryModel(outcome);
+    const markdown = renderSummary(model, limit);
     io.out(markdown);
     const summaryFile = args.summary;
     if (summaryFile) {
@@ -950,6 +950,9 @@ async function finishGate(outcome, args, io, limit, command) {
             throw new ConfigError(`cannot write the summary to ${summaryFile}: ${describeFsError(e)}; check that its folder exists and is writable`);
         }
     }
+    // The status line leads with what changed since the baseline, as the summary's headline does.
+    const changed = changeText(model.cause);
+    const cause = changed ? `${changed}; ` : '';
     if (outcome.passed) {
         const n = outcome.regressions.length;
         const w = outcome.warnings.length;
@@ -960,10 +963,10 @@ async function finishGate(outcome, args, io, limit, command) {
             : n > 0
                 ? `${n} regression${n === 1 ? '' : 's'} not enforced (--fail-on ${outcome.failOn})`
                 : `no regressions against ${outcome.baselineName}${w > 0 ? ` (${w} warning${w === 1 ? '' : 's'})` : ''}`;
-        io.err(`${PROG}: PASSED: ${inLine(what)}; ${totalsLine(outcome.report)}\n`);
+        io.err(`${PROG}: PASSED: ${inLine(cause + what)}; ${totalsLine(outcome.report)}\n`);
         return 0;
     }
-    io.err(`${PROG}: GATE FAILED (exit 1): ${inLine(String(outcome.failReason))}\n`);
+    io.err(`${PROG}: GATE FAILED (exit 1): ${inLine(cause + String(outcome.failReason))}\n`);
     if (outcome.acceptCommand && outcome.comparison)
         io.err(`${PROG}: if this change is intended, accept it: ${outcome.acceptCommand}\n`);
     return 1;

@@ -1,8 +1,7 @@
-import { C as ConfigError, d as describeFsError, i as isReason, S as SOURCE_NAMES, A as ALL_REASONS, u as unsafeIdReason, D as DEFAULT_CLASSIFIER_SETTINGS, a as createEpisodeRunner, s as scanDataset, e as inShard, w as walkIndexText } from './pool.js';
+import { C as ConfigError, f as describeFsError, z as isReason, S as SOURCE_NAMES, A as ALL_REASONS, u as unsafeIdReason, G as plural, D as DEFAULT_LIMITS, b as DEFAULT_CLASSIFIER_SETTINGS, d as createEpisodeRunner, e as scanDataset, I as inShard, K as readRegularFile, F as FileRefusedError, L as walkIndexText, M as isColumns, O as int64Value, P as PyFloat, Q as makePhaseAt, N as NotDict, T as pyStr, U as fastPct, n as newDecoderContext, V as readEpisode, W as classify, X as unreadableVerdict, Y as fmtBytes } from './pool.js';
 import { readFileSync, writeFileSync, renameSync, existsSync, statSync, mkdirSync, unlinkSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { k as plural, D as DEFAULT_LIMITS, r as readRegularFile, F as FileRefusedError, m as makePhaseAt, N as NotDict, q as pyStr, P as PyFloat, u as fastPct, v as readEpisode, w as classify, x as unreadableVerdict, y as fmtBytes } from './classify-file.js';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 
@@ -265,6 +264,11 @@ function writeFileAtomic(file, text, what) {
     catch (e) {
         throw new ConfigError(`cannot write the ${what} to ${file}: ${describeFsError(e)}; check that its folder exists and is writable`);
     }
+}
+/** The report with this judgement's comparison section, or without one when there was no baseline. */
+function withComparison(report, comparison) {
+    const { comparison: _old, ...rest } = report;
+    return comparison ? { ...rest, comparison } : rest;
 }
 function writeReport(file, report) {
     writeFileAtomic(file, formatReport(report), 'report');
@@ -1666,6 +1670,55 @@ function flipOf(ep, before) {
     return { host: ep.host, episode: ep.episode, kind, before, after: ep.reasons, why: explain(ep) };
 }
 
+const byCodeUnit = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+function tally$1(t) {
+    return { n: t.n, flagged: t.flagged, rate_pct: t.n === 0 ? 0 : Math.round((t.flagged * 10_000) / t.n) / 100 };
+}
+const ids = (list) => list.map((e) => `${e.host}/${e.episode}`).sort(byCodeUnit);
+function reportComparison(c) {
+    const j = c.changes;
+    const cohort = j?.cohort ?? null;
+    return {
+        baseline: c.baselineName,
+        mode: c.mode,
+        why: c.modeWhy,
+        regressions: c.regressions.length,
+        classes: j
+            ? {
+                unchanged: j.classes.unchanged,
+                modified: j.classes.modified.length,
+                new: j.classes.added.length,
+                gone: j.classes.gone.length,
+                by_id_only: j.classes.byIdOnly,
+                modified_ids: ids(j.classes.modified),
+                new_ids: ids(j.classes.added),
+                gone_ids: ids(j.classes.gone),
+            }
+            : null,
+        cohort: cohort
+            ? {
+                confidence: cohort.settings.confidence,
+                min_size: cohort.settings.minSize,
+                margin_pp: cohort.settings.marginPp,
+                cohort: tally$1({ n: cohort.size, flagged: cohort.flagged }),
+                baseline: tally$1(cohort.baseline),
+                not_judged: cohort.notJudged,
+                tests: cohort.tests.map((t) => ({
+                    host: t.host,
+                    reason: t.reason,
+                    cohort: tally$1(t.cohort),
+                    baseline: tally$1(t.baseline),
+                    baseline_all_hosts: t.baselineAllHosts,
+                    p: t.p,
+                    threshold: t.threshold,
+                    alarm: t.alarm,
+                })),
+                hosts: cohort.hosts.map((h) => ({ host: h.host, cohort: tally$1(h.cohort), baseline: tally$1(h.baseline) })),
+            }
+            : null,
+    };
+}
+
 const DEFAULT_DRIFT_WINDOW = 7;
 function pooled(rows, host) {
     const t = { scanned: 0, flagged: 0 };
@@ -1893,11 +1946,12 @@ async function scanToReport(opts) {
     const inner = opts.runner ?? createEpisodeRunner({ jobs: opts.jobs ?? availableParallelism(), job: { settings, limits } });
     // Only what the report keeps is held per episode while the scan runs.
     const compacting = {
-        run: async (p) => {
-            const r = await inner.run(p);
+        run: async (p, sizeBytes) => {
+            const r = await inner.run(p, sizeBytes);
             return { ...r, verdict: compactVerdict(r.verdict) };
         },
         close: () => inner.close(),
+        ...(inner.capacity !== undefined ? { capacity: inner.capacity } : {}),
     };
     let scan;
     try {
@@ -2016,7 +2070,8 @@ function evaluateGate(report, baseline, opts) {
 /**
  * Gate a report, however it is made (a scan, a saved report, merged shard reports): the baseline
  * is read first, so a bad one fails before a long scan, and the report is written (reportPath)
- * before it is judged. A report of one shard is refused.
+ * with the comparison's classes and cohort, or without them when it cannot be judged. A report
+ * of one shard is refused.
  */
 async function gateReport(produce, opts) {
     const cwd = opts.cwd ?? process.cwd();
@@ -2024,21 +2079,72 @@ async function gateReport(produce, opts) {
     const loaded = opts.baselinePath
         ? loadBaselineFile(path.resolve(cwd, opts.baselinePath), show(opts.baselinePath), opts.baselineCommand ? opts.baselineCommand(show(opts.baselinePath)) : undefined)
         : null;
-    const report = await produce();
-    requireWholeReport(report, 'the report', 'gated');
-    if (opts.reportPath)
-        writeReport(path.resolve(cwd, opts.reportPath), report);
-    const outcome = evaluateGate(report, loaded?.baseline ?? null, {
-        failOn: opts.failOn,
-        ...(opts.baselinePath ? { baselineName: show(opts.baselinePath) } : {}),
-        reportHint: opts.reportHint ?? (opts.reportPath ? show(opts.reportPath) : null),
-        baselineCommand: opts.baselineCommand ?? null,
-        ...(opts.history ? { history: opts.history } : {}),
-    });
-    return { ...outcome, baselineFile: loaded && opts.baselinePath ? { name: show(opts.baselinePath), sha256: loaded.sha256 } : null };
+    const scanned = withComparison(await produce(), null);
+    requireWholeReport(scanned, 'the report', 'gated');
+    const reportFile = opts.reportPath ? path.resolve(cwd, opts.reportPath) : null;
+    let outcome;
+    try {
+        outcome = evaluateGate(scanned, loaded?.baseline ?? null, {
+            failOn: opts.failOn,
+            ...(opts.baselinePath ? { baselineName: show(opts.baselinePath) } : {}),
+            reportHint: opts.reportHint ?? (opts.reportPath ? show(opts.reportPath) : null),
+            baselineCommand: opts.baselineCommand ?? null,
+            ...(opts.history ? { history: opts.history } : {}),
+        });
+    }
+    catch (e) {
+        // The scan is kept even when it cannot be judged.
+        if (reportFile)
+            writeReport(reportFile, scanned);
+        throw e;
+    }
+    const report = withComparison(scanned, outcome.comparison ? reportComparison(outcome.comparison) : null);
+    if (reportFile)
+        writeReport(reportFile, report);
+    return {
+        ...outcome,
+        report,
+        baselineFile: loaded && opts.baselinePath ? { name: show(opts.baselinePath), sha256: loaded.sha256 } : null,
+    };
 }
 async function runGate(opts) {
     return gateReport(() => scanToReport(opts), opts);
+}
+
+/**
+ * A member stored as columns turned back into rows holding what the columns hold: for pictures
+ * (series.ts) and tests, never for verdicts. QMP blockstats become one device, "(total)", whose
+ * wr_bytes is the row's total.
+ */
+function asRows(src) {
+    if (!isColumns(src))
+        return src;
+    const c = src.columns;
+    const rows = [];
+    for (let i = 0; i < c.n; i++) {
+        const row = {};
+        for (const f of c.fields) {
+            if (f.kind === 'wall') {
+                if (c.wallSet[i] !== 0)
+                    row[f.name] = int64Value(c.wallHi[i], c.wallLo[i]);
+                continue;
+            }
+            const v = c.num[f.name][i];
+            let value;
+            if (f.kind === 'str')
+                value = c.names[v];
+            else if (f.kind === 'blockstats')
+                value = new Map([['(total)', new Map([['wr_bytes', v]])]]);
+            else if (f.kind === 'first-float')
+                value = Number.isNaN(v) ? undefined : [Number.isInteger(v) ? new PyFloat(v) : v];
+            else
+                value = v;
+            if (value !== undefined)
+                row[f.name] = value;
+        }
+        rows.push(row);
+    }
+    return { member: src.member, rows, lineNos: Array.from(c.lineNos) };
 }
 
 /**
@@ -2141,21 +2247,22 @@ function downsample(series, width) {
 /** Every source's series, downsampled; empty series when the episode has no labels. */
 function episodeSeries(ep, clkTck, width = DEFAULT_SERIES_WIDTH) {
     const empty = Object.fromEntries(SOURCE_NAMES.map((n) => [n, []]));
-    if (ep.labels.rows.length === 0)
+    const labels = asRows(ep.labels);
+    if (labels.rows.length === 0)
         return empty;
-    const phaseAt = makePhaseAt(ep.labels);
+    const phaseAt = makePhaseAt(labels);
     let lastQmp = null;
     const raw = {
-        proc: points(ep.proc, phaseAt, (r, prev) => (prev ? cpuPct(r, prev, clkTck) : null)),
-        netflow: points(ep.netflow, phaseAt, (r) => (num$1(r.bytes_in) ?? 0) + (num$1(r.bytes_out) ?? 0)),
-        qmp: points(ep.qmp, phaseAt, (r) => {
+        proc: points(asRows(ep.proc), phaseAt, (r, prev) => (prev ? cpuPct(r, prev, clkTck) : null)),
+        netflow: points(asRows(ep.netflow), phaseAt, (r) => (num$1(r.bytes_in) ?? 0) + (num$1(r.bytes_out) ?? 0)),
+        qmp: points(asRows(ep.qmp), phaseAt, (r) => {
             const total = blockTotal(r);
             const delta = total !== null && lastQmp !== null ? total - lastQmp : null;
             if (total !== null)
                 lastQmp = total;
             return delta;
         }),
-        guest: points(ep.guest, phaseAt, (r) => (Array.isArray(r.load_1m_5m_15m) ? num$1(r.load_1m_5m_15m[0]) : null)),
+        guest: points(asRows(ep.guest), phaseAt, (r) => (Array.isArray(r.load_1m_5m_15m) ? num$1(r.load_1m_5m_15m[0]) : null)),
     };
     for (const name of SOURCE_NAMES)
         empty[name] = downsample(raw[name], width);
@@ -2171,9 +2278,10 @@ function episodeSeries(ep, clkTck, width = DEFAULT_SERIES_WIDTH) {
  * names, and a tarball whose sha256 differs from the report's is not shown as that episode.
  */
 /** Read and classify one tarball, keeping everything (one episode: its size is bounded by the reader's limits). */
-async function readEpisodeDetail(tarPath, host, episode, settings) {
+async function readEpisodeDetail(tarPath, host, episode, settings, decoder = newDecoderContext()) {
     const read = await readEpisode(tarPath, {
         limits: { maxMemberBytes: settings.maxMemberBytes, maxEpisodeBytes: settings.maxEpisodeBytes },
+        decoder,
     });
     const verdict = read.ok ? classify(read.rows, settings) : unreadableVerdict(read.detail);
     const series = read.ok && !verdict.unreadable ? episodeSeries(read.rows, settings.clkTck) : null;
@@ -2213,6 +2321,7 @@ async function loadEpisodeDetails(report, keys, cwd) {
     const root = path.resolve(cwd, report.dataset.episodes_root);
     const byKey = new Map(report.episodes.map((e) => [episodeKey(e.host, e.episode), e]));
     const rootThere = existsSync(root);
+    const decoder = newDecoderContext(); // one for the episodes read here, as a scan thread keeps one
     for (const { host, episode } of keys) {
         const key = episodeKey(host, episode);
         const ep = byKey.get(key);
@@ -2227,7 +2336,7 @@ async function loadEpisodeDetails(report, keys, cwd) {
             out.set(key, { ok: false, why: `per-phase values not shown: ${path.relative(cwd, file)} is gone` });
             continue;
         }
-        const detail = await readEpisodeDetail(file, host, episode, report.settings);
+        const detail = await readEpisodeDetail(file, host, episode, report.settings, decoder);
         if (ep.sha256 && detail.sha256 && ep.sha256 !== detail.sha256) {
             out.set(key, { ok: false, why: 'per-phase values not shown: the tarball changed since the scan (sha256 differs)' });
             continue;
@@ -2298,7 +2407,8 @@ function causeText(cause) {
         parts.push(`settings changed: ${cause.settings.map((s) => `${s.key} ${v(s.before)} → ${v(s.after)}`).join(', ')}`);
     if (cause.dataChanged === true || cause.added > 0 || cause.gone > 0) {
         const detail = [cause.added > 0 ? `${cause.added} new` : '', cause.gone > 0 ? `${cause.gone} gone` : ''].filter(Boolean);
-        parts.push(`data changed${detail.length ? ` (${detail.join(', ')} episodes)` : ''}`);
+        const episodes = cause.added + cause.gone === 1 ? 'episode' : 'episodes';
+        parts.push(`data changed${detail.length ? ` (${detail.join(', ')} ${episodes})` : ''}`);
     }
     if (cause.toolVersion)
         parts.push(`episode-gate ${cause.toolVersion.before} → ${cause.toolVersion.after}`);
@@ -2339,10 +2449,14 @@ function statusOf(o) {
 function causeChanged(cause) {
     return cause.settings.length > 0 || cause.dataChanged === true || cause.added > 0 || cause.gone > 0 || cause.toolVersion !== null;
 }
+/** What changed since the baseline, in words, when the baseline records a change; else null. */
+function changeText(cause) {
+    return cause && causeChanged(cause) ? causeText(cause) : null;
+}
 function headlineOf(o, status, cause, folded) {
     const c = o.report.counts;
     const totals = `${c.scanned} scanned, ${c.kept} kept, ${c.flagged} flagged`;
-    const changed = cause && causeChanged(cause) ? causeText(cause) : null;
+    const changed = changeText(cause);
     const base = o.baselineName ?? 'the baseline';
     switch (status) {
         case 'failed':
@@ -2419,6 +2533,24 @@ function summaryModel(o) {
         comparison: cmp,
     };
 }
+/**
+ * The regressions list every renderer shows: those the cause explains folded into one item, the
+ * other totals and pinned cases one item each, and the other episodes kept → flagged counted in
+ * one item (each is listed, with its evidence, among the episodes that changed verdict).
+ */
+function regressionItems(m, f) {
+    const items = [];
+    if (m.explained.length > 0 && m.cause) {
+        const totals = m.explained.filter((r) => r.kind !== 'kept-to-flagged');
+        items.push(`${m.explained.length} explained by one cause (${f.cause(causeText(m.cause))}), all from the episodes listed under "${f.flipsSection}"` +
+            (totals.length ? `: ${totals.map((r) => f.regression(r)).join('; ')}` : ''));
+    }
+    const named = m.unexplained.filter((r) => r.kind === 'kept-to-flagged').length;
+    items.push(...m.unexplained.filter((r) => r.kind !== 'kept-to-flagged').map((r) => f.regression(r)));
+    if (named > 0)
+        items.push(`${named} episode${named === 1 ? '' : 's'} kept in the baseline ${named === 1 ? 'is' : 'are'} now flagged (listed below under "${f.flipsSection}")`);
+    return items;
+}
 /** Whether anything differs from the baseline (used by comment: on-change). */
 function hasChange(m) {
     const cmp = m.comparison;
@@ -2431,152 +2563,6 @@ function hasChange(m) {
         cmp.added.total > 0 ||
         cmp.vanished.length > 0 ||
         (cmp.settingsChanges?.length ?? 0) > 0);
-}
-
-/**
- * The HTML report's input from what a gate run has: its report, the comparison with a baseline
- * (or none) and the decision, plus the details read again for the episodes shown in full.
- */
-/** Episodes shown with their drill-down. */
-const DETAIL_CAP = 200;
-/** Episodes listed one line each beyond those (the JSON report has them all). */
-const LIST_CAP = 5000;
-const SETTING_OF = {
-    proc: 'procSpreadPct',
-    netflow: 'netflowSpreadBytes',
-    qmp: 'qmpSpreadBytes',
-    guest: 'guestSpreadLoad',
-};
-/** Flipped episodes first (report order), then the other flagged ones: the order of the report's episode section. */
-function ordered(run) {
-    const flips = new Map((run.comparison?.flips ?? []).map((f) => [episodeKey(f.host, f.episode), f]));
-    const first = [];
-    const rest = [];
-    const seen = new Set();
-    for (const ep of run.report.episodes) {
-        const key = episodeKey(ep.host, ep.episode);
-        if (seen.has(key))
-            continue;
-        seen.add(key);
-        const flip = flips.get(key) ?? null;
-        if (flip)
-            first.push({ ep, flip });
-        else if (ep.verdict === 'flagged')
-            rest.push({ ep, flip: null });
-    }
-    return [...first, ...rest];
-}
-/** The episodes the report shows in detail (whose details to read), at most `cap`. */
-function episodesToDetail(run, cap = DETAIL_CAP) {
-    return ordered(run)
-        .slice(0, cap)
-        .map(({ ep }) => ({ host: ep.host, episode: ep.episode }));
-}
-function line({ ep, flip }) {
-    return {
-        host: ep.host,
-        episode: ep.episode,
-        verdict: ep.verdict,
-        reasons: [...ep.reasons],
-        flip: flip?.kind ?? null,
-        before: flip ? [...flip.before] : null,
-        sample: ep.sample,
-    };
-}
-const STATUS = {
-    failed: 'failed',
-    'not-enforced': 'warn',
-    warned: 'warn',
-    passed: 'passed',
-    'report-only': 'report-only',
-};
-/** The verdict header: the summary model's three lines, as the job summary leads with them. */
-function headerOf(run) {
-    if (!('failOn' in run)) {
-        const c = run.report.counts;
-        return {
-            status: 'report-only',
-            headline: `Report only: ${c.scanned} scanned, ${c.kept} kept, ${c.flagged} flagged; no baseline given, nothing compared`,
-            cause: null,
-            effect: null,
-            command: null,
-            baseline: null,
-        };
-    }
-    const lead = summaryModel(run).lead;
-    return {
-        status: STATUS[lead.status],
-        headline: lead.headline,
-        cause: run.passed ? null : run.failReason,
-        effect: lead.effect,
-        command: lead.command ? { label: lead.commandLabel ?? 'Accept', text: lead.command } : null,
-        baseline: run.baselineName,
-    };
-}
-function htmlReportInput(run, details, opts = {}) {
-    const { report, comparison: cmp } = run;
-    const cap = opts.detailCap ?? DETAIL_CAP;
-    const picks = ordered(run);
-    const detailed = picks.slice(0, cap).map((p) => {
-        const found = details.get(episodeKey(p.ep.host, p.ep.episode));
-        const d = found?.ok ? found.detail : null;
-        return {
-            ...line(p),
-            why: explain(p.ep),
-            sources: d?.sources ? SOURCE_NAMES.map((source) => ({ source, ...d.sources[source] })) : null,
-            note: found && !found.ok
-                ? found.why
-                : d && !d.sources
-                    ? d.unreadable
-                        ? null
-                        : 'no labels: no per-phase values'
-                    : found
-                        ? null
-                        : 'per-phase values not read',
-        };
-    });
-    const beyond = picks.slice(cap);
-    const spreads = Object.fromEntries(SOURCE_NAMES.map((n) => [n, []]));
-    for (const ep of report.episodes) {
-        const src = ep.evidence?.sources;
-        if (!src)
-            continue;
-        for (const n of SOURCE_NAMES) {
-            const s = src[n].spread;
-            if (s !== null && src[n].status !== 'unknown')
-                spreads[n].push(s);
-        }
-    }
-    const changes = cmp?.settingsChanges ?? [];
-    return {
-        tool: `${report.tool.name} ${report.tool.version}`,
-        generatedAt: report.generated_at,
-        dataset: report.dataset.index,
-        header: headerOf(run),
-        counts: { current: report.counts, baseline: cmp?.counts.baseline ?? null },
-        regressions: (cmp?.regressions ?? []).map((r) => r.message),
-        improvements: (cmp?.improvements ?? []).map((r) => r.message),
-        byReason: cmp
-            ? cmp.reasons.map((r) => ({ reason: r.reason, current: r.current, baseline: r.baseline }))
-            : Object.entries(report.by_reason).map(([reason, current]) => ({ reason, current, baseline: null })),
-        hosts: Object.entries(report.hosts).map(([host, c]) => ({ host, ...c })),
-        sources: SOURCE_NAMES.map((source) => {
-            const change = changes.find((c) => c.key === SETTING_OF[source]);
-            return {
-                source,
-                threshold: report.settings[SETTING_OF[source]],
-                oldThreshold: change?.before ?? null,
-                spreads: spreads[source],
-                ...report.sources[source],
-            };
-        }),
-        settingsChanges: changes,
-        detailed,
-        listed: beyond.slice(0, opts.listCap ?? LIST_CAP).map(line),
-        beyondDetailed: beyond.length,
-        trend: opts.trend ?? [],
-        reportHint: opts.reportHint ?? null,
-    };
 }
 
 function h(value) {
@@ -2786,6 +2772,8 @@ function trendChart(points) {
  */
 const HOST_CHART_CAP = 40;
 const HOST_TABLE_CAP = 500;
+/** The title of the section that lists the flipped and flagged episodes (the regressions list points to it). */
+const FLIPS_SECTION = 'Flipped and flagged episodes';
 const SOURCE_FORMAT = {
     proc: {
         title: 'proc CPU%',
@@ -2864,14 +2852,14 @@ function header(inp) {
 function counts(inp) {
     const { current: c, baseline: b } = inp.counts;
     const card = (k, v, base) => `<div class="card" data-key="${k}"><div class="k">${k}</div><div class="v">${v}</div>${delta(v, base)}</div>`;
-    const list = (title, items) => items.length
-        ? `<h3>${h(title)} (${items.length})</h3><ul class="msgs">${items
+    const list = (title, items, total = items.length) => items.length
+        ? `<h3>${h(title)} (${total})</h3><ul class="msgs">${items
             .slice(0, 100)
             .map((m) => `<li>${h(m)}</li>`)
             .join('')}${items.length > 100 ? `<li class="muted">… and ${items.length - 100} more</li>` : ''}</ul>`
         : '';
     return (`<section id="counts"><h2>Counts</h2><div class="cards">${card('scanned', c.scanned, b?.scanned ?? null)}${card('kept', c.kept, b?.kept ?? null)}${card('flagged', c.flagged, b?.flagged ?? null)}</div>` +
-        list('Regressions', inp.regressions) +
+        list('Regressions', inp.regressions.items, inp.regressions.total) +
         list('Improvements', inp.improvements) +
         `</section>`);
 }
@@ -2941,13 +2929,13 @@ function episode(e) {
 function episodes(inp) {
     const total = inp.detailed.length + inp.beyondDetailed;
     if (total === 0)
-        return `<section id="episodes"><h2>Flipped and flagged episodes</h2><p class="muted">None.</p></section>`;
+        return `<section id="episodes"><h2>${FLIPS_SECTION}</h2><p class="muted">None.</p></section>`;
     const listed = inp.listed.length
         ? `<h3>${plural(inp.beyondDetailed, 'more episode')}</h3><table class="listed"><thead><tr><th>episode</th><th>verdict</th><th>sample</th></tr></thead><tbody>${inp.listed.map((e) => `<tr><td class="id">${h(e.host)}/${h(e.episode)}</td><td>${tags(e)}</td><td><code>${h(e.sample ?? '')}</code></td></tr>`).join('')}</tbody></table>`
         : '';
     const cut = inp.beyondDetailed - inp.listed.length;
     const where = inp.reportHint ? `the JSON report (${h(inp.reportHint)})` : 'the JSON report (episode-gate scan --report FILE)';
-    return (`<section id="episodes"><h2>Flipped and flagged episodes (${total})</h2><p class="muted">Flipped episodes first. Open one to see, per source, a bar per phase against the threshold band (a bar above the band makes the source signal) and the raw series coloured by phase. <code>episode-gate explain HOST/EPISODE</code> shows the same in a terminal.</p>` +
+    return (`<section id="episodes"><h2>${FLIPS_SECTION} (${total})</h2><p class="muted">Flipped episodes first. Open one to see, per source, a bar per phase against the threshold band (a bar above the band makes the source signal) and the raw series coloured by phase. <code>episode-gate explain HOST/EPISODE</code> shows the same in a terminal.</p>` +
         inp.detailed.map(episode).join('') +
         listed +
         (cut > 0 ? `<p class="muted">… and ${cut} more: see ${where}.</p>` : '') +
@@ -2977,6 +2965,157 @@ function renderHtmlReport(inp) {
         trend(inp) +
         `<footer>Written by ${h(inp.tool)}. Self-contained: no script, no network; open it from disk.</footer>` +
         `</main></body></html>\n`);
+}
+
+/**
+ * The HTML report's input from what a gate run has: its report, the comparison with a baseline
+ * (or none) and the decision, plus the details read again for the episodes shown in full.
+ */
+/** Episodes shown with their drill-down. */
+const DETAIL_CAP = 200;
+/** Episodes listed one line each beyond those (the JSON report has them all). */
+const LIST_CAP = 5000;
+const SETTING_OF = {
+    proc: 'procSpreadPct',
+    netflow: 'netflowSpreadBytes',
+    qmp: 'qmpSpreadBytes',
+    guest: 'guestSpreadLoad',
+};
+/** Flipped episodes first (report order), then the other flagged ones: the order of the report's episode section. */
+function ordered(run) {
+    const flips = new Map((run.comparison?.flips ?? []).map((f) => [episodeKey(f.host, f.episode), f]));
+    const first = [];
+    const rest = [];
+    const seen = new Set();
+    for (const ep of run.report.episodes) {
+        const key = episodeKey(ep.host, ep.episode);
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        const flip = flips.get(key) ?? null;
+        if (flip)
+            first.push({ ep, flip });
+        else if (ep.verdict === 'flagged')
+            rest.push({ ep, flip: null });
+    }
+    return [...first, ...rest];
+}
+/** The episodes the report shows in detail (whose details to read), at most `cap`. */
+function episodesToDetail(run, cap = DETAIL_CAP) {
+    return ordered(run)
+        .slice(0, cap)
+        .map(({ ep }) => ({ host: ep.host, episode: ep.episode }));
+}
+function line({ ep, flip }) {
+    return {
+        host: ep.host,
+        episode: ep.episode,
+        verdict: ep.verdict,
+        reasons: [...ep.reasons],
+        flip: flip?.kind ?? null,
+        before: flip ? [...flip.before] : null,
+        sample: ep.sample,
+    };
+}
+const STATUS = {
+    failed: 'failed',
+    'not-enforced': 'warn',
+    warned: 'warn',
+    passed: 'passed',
+    'report-only': 'report-only',
+};
+/** The verdict header: the summary model's three lines, as the job summary leads with them. */
+function headerOf(run, model) {
+    if (!model) {
+        const c = run.report.counts;
+        return {
+            status: 'report-only',
+            headline: `Report only: ${c.scanned} scanned, ${c.kept} kept, ${c.flagged} flagged; no baseline given, nothing compared`,
+            cause: null,
+            effect: null,
+            command: null,
+            baseline: null,
+        };
+    }
+    const lead = model.lead;
+    return {
+        status: STATUS[lead.status],
+        headline: lead.headline,
+        cause: lead.status === 'failed' ? model.failReason : null,
+        effect: lead.effect,
+        command: lead.command ? { label: lead.commandLabel ?? 'Accept', text: lead.command } : null,
+        baseline: model.baselineName,
+    };
+}
+function htmlReportInput(run, details, opts = {}) {
+    const { report, comparison: cmp } = run;
+    const model = 'failOn' in run ? summaryModel(run) : null;
+    const cap = opts.detailCap ?? DETAIL_CAP;
+    const picks = ordered(run);
+    const detailed = picks.slice(0, cap).map((p) => {
+        const found = details.get(episodeKey(p.ep.host, p.ep.episode));
+        const d = found?.ok ? found.detail : null;
+        return {
+            ...line(p),
+            why: explain(p.ep),
+            sources: d?.sources ? SOURCE_NAMES.map((source) => ({ source, ...d.sources[source] })) : null,
+            note: found && !found.ok
+                ? found.why
+                : d && !d.sources
+                    ? d.unreadable
+                        ? null
+                        : 'no labels: no per-phase values'
+                    : found
+                        ? null
+                        : 'per-phase values not read',
+        };
+    });
+    const beyond = picks.slice(cap);
+    const spreads = Object.fromEntries(SOURCE_NAMES.map((n) => [n, []]));
+    for (const ep of report.episodes) {
+        const src = ep.evidence?.sources;
+        if (!src)
+            continue;
+        for (const n of SOURCE_NAMES) {
+            const s = src[n].spread;
+            if (s !== null && src[n].status !== 'unknown')
+                spreads[n].push(s);
+        }
+    }
+    const changes = cmp?.settingsChanges ?? [];
+    return {
+        tool: `${report.tool.name} ${report.tool.version}`,
+        generatedAt: report.generated_at,
+        dataset: report.dataset.index,
+        header: headerOf(run, model),
+        counts: { current: report.counts, baseline: cmp?.counts.baseline ?? null },
+        // The job summary's list, from the same model: the totals the cause explains are one item.
+        regressions: {
+            total: cmp?.regressions.length ?? 0,
+            items: model ? regressionItems(model, { cause: (t) => t, regression: (r) => r.message, flipsSection: FLIPS_SECTION }) : [],
+        },
+        improvements: (cmp?.improvements ?? []).map((r) => r.message),
+        byReason: cmp
+            ? cmp.reasons.map((r) => ({ reason: r.reason, current: r.current, baseline: r.baseline }))
+            : Object.entries(report.by_reason).map(([reason, current]) => ({ reason, current, baseline: null })),
+        hosts: Object.entries(report.hosts).map(([host, c]) => ({ host, ...c })),
+        sources: SOURCE_NAMES.map((source) => {
+            const change = changes.find((c) => c.key === SETTING_OF[source]);
+            return {
+                source,
+                threshold: report.settings[SETTING_OF[source]],
+                oldThreshold: change?.before ?? null,
+                spreads: spreads[source],
+                ...report.sources[source],
+            };
+        }),
+        settingsChanges: changes,
+        detailed,
+        listed: beyond.slice(0, opts.listCap ?? LIST_CAP).map(line),
+        beyondDetailed: beyond.length,
+        trend: opts.trend ?? [],
+        reportHint: opts.reportHint ?? null,
+    };
 }
 
 /** The HTML report of a gate run, written to a file: details read again, input built, page rendered. */
@@ -3273,12 +3412,12 @@ function chart(heading, values) {
         '',
     ].join('\n');
 }
-function table(t) {
+function table(t, unstoredLast) {
     const head = ['#', 'time', 'commit', 'scanned', 'flagged', 'flagged %', ...t.topReasons.map((r) => `${r} %`)];
     const lines = [`| ${head.map((h) => esc(h)).join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
     t.points.forEach((p, i) => {
         const cells = [
-            String(i + 1),
+            unstoredLast && i === t.points.length - 1 ? `${i + 1} (this run, not stored)` : String(i + 1),
             esc(p.time.slice(0, 16).replace('T', ' ')),
             p.commit ? `\`${esc(p.commit.slice(0, 7)).replace(/`/g, '')}\`` : '',
             String(p.scanned),
@@ -3303,6 +3442,9 @@ function trendMarkdown(rows, opts = {}) {
         const verb = opts.driftFails ? 'fails the gate' : 'warns';
         parts.push(`> [!${kind}]\n> The drift rule ${verb}:\n${drift.map((a) => `> - ${esc(a.message, 400)}`).join('\n')}\n\n`);
     }
+    if (opts.unstoredLast) {
+        parts.push(`_Run ${n}, the last point, is this run; it is not stored in the history: ${esc(opts.unstoredLast, 400)}._\n\n`);
+    }
     parts.push(chart(`Flagged episodes (% of scanned), last ${n} runs`, t.points.map((p) => p.rate)));
     for (const r of t.topReasons)
         parts.push(chart(`Flagged for ${r} (% of scanned)`, t.points.map((p) => p.reasonRates[r] ?? 0)));
@@ -3310,7 +3452,7 @@ function trendMarkdown(rows, opts = {}) {
         for (const h of t.hosts)
             parts.push(chart(`Host ${h}: flagged (% of its scanned)`, t.points.map((p) => p.hostRates[h] ?? 0)));
     }
-    parts.push(`<details><summary>The numbers behind the charts (${escHtml(String(n))} runs, oldest first)</summary>\n\n${table(t)}\n</details>\n\n`);
+    parts.push(`<details><summary>The numbers behind the charts (${escHtml(String(n))} runs, oldest first)</summary>\n\n${table(t, Boolean(opts.unstoredLast))}\n</details>\n\n`);
     return parts.join('');
 }
 const BARS = '▁▂▃▄▅▆▇█';
@@ -3609,19 +3751,11 @@ function regressionsSection(md, inp) {
         return;
     const more = moreNote(inp.reportHint);
     md.add(`#### Regressions (${cmp.regressions.length})\n\n`);
-    const items = [];
-    if (inp.explained.length > 0 && inp.cause) {
-        const totals = inp.explained.filter((r) => r.kind !== 'kept-to-flagged');
-        items.push(`${inp.explained.length} explained by one cause (${esc(causeText(inp.cause), 400)}), all from the episodes listed under "Episodes that changed verdict"` +
-            (totals.length ? `: ${totals.map(regressionItem).join('; ')}` : ''));
-    }
-    // Episodes that went from kept to flagged are listed, with their evidence, under the
-    // changed verdicts; here one line counts them.
-    const rest = inp.unexplained;
-    const named = rest.filter((r) => r.kind === 'kept-to-flagged').length;
-    items.push(...rest.filter((r) => r.kind !== 'kept-to-flagged').map(regressionItem));
-    if (named > 0)
-        items.push(`${named} episode${named === 1 ? '' : 's'} kept in the baseline ${named === 1 ? 'is' : 'are'} now flagged (listed below under "Episodes that changed verdict")`);
+    const items = regressionItems(inp, {
+        cause: (t) => esc(t, 400),
+        regression: regressionItem,
+        flipsSection: 'Episodes that changed verdict',
+    });
     addList(md, items, { maxRows: 100, more, share: 0.25 });
 }
 function warningsSection(md, inp) {
@@ -3701,10 +3835,6 @@ function renderSummary(m, limitBytes = DEFAULT_SUMMARY_LIMIT_BYTES) {
         md.addReserved(`\n> [!NOTE]\n> This summary was cut to stay under ${limit} bytes; every episode is in ${where}.\n`);
     }
     return md.toString();
-}
-/** The summary of a gate outcome: its model, rendered. */
-function summaryMarkdown(o, limitBytes = DEFAULT_SUMMARY_LIMIT_BYTES) {
-    return renderSummary(summaryModel(o), limitBytes);
 }
 
 /**
@@ -3944,4 +4074,4 @@ function writeManifestDir(dir, m, url) {
     return files;
 }
 
-export { applyTolerance as A, scanToReport as B, baselineFromReport as C, DEFAULT_MAX_ROWS as D, writeBaseline as E, FAIL_ON_CHOICES as F, MIN_SUMMARY_LIMIT_BYTES as G, gateReport as H, mergeShardReports as I, writeHtmlReport as J, writeReport as K, formatReport as L, MANIFEST_FILE as M, summaryMarkdown as N, hasChange as O, esc as P, plain as Q, runGate as R, SOURCE_FORMAT as S, TOLERANCE_KEYS as T, summaryModel as U, renderSummary as V, escHtml as W, displayPath as a, readEpisodeDetail as b, DEFAULT_DRIFT_WINDOW as c, downsample as d, DEFAULT_TREND_RUNS as e, formatHistory as f, readReport as g, requireWholeReport as h, runMetaFromEnv as i, compare as j, rowFromReport as k, loadBaseline as l, mergeRows as m, trendText as n, driftAlerts as o, parseHistory as p, MANIFEST_VERSION as q, resolveSettings as r, SUMS_FILE as s, tarballPath as t, buildManifest as u, runUrl as v, writeManifestDir as w, toolVersion as x, bundledFixtures as y, parseOverride as z };
+export { applyTolerance as A, scanToReport as B, baselineFromReport as C, DEFAULT_MAX_ROWS as D, writeBaseline as E, FAIL_ON_CHOICES as F, MIN_SUMMARY_LIMIT_BYTES as G, gateReport as H, mergeShardReports as I, writeHtmlReport as J, writeReport as K, formatReport as L, MANIFEST_FILE as M, summaryModel as N, renderSummary as O, changeText as P, hasChange as Q, esc as R, SOURCE_FORMAT as S, TOLERANCE_KEYS as T, plain as U, runGate as V, escHtml as W, displayPath as a, readEpisodeDetail as b, DEFAULT_DRIFT_WINDOW as c, downsample as d, DEFAULT_TREND_RUNS as e, formatHistory as f, readReport as g, requireWholeReport as h, runMetaFromEnv as i, compare as j, rowFromReport as k, loadBaseline as l, mergeRows as m, trendText as n, driftAlerts as o, parseHistory as p, MANIFEST_VERSION as q, resolveSettings as r, SUMS_FILE as s, tarballPath as t, buildManifest as u, runUrl as v, writeManifestDir as w, toolVersion as x, bundledFixtures as y, parseOverride as z };
