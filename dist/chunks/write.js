@@ -2397,6 +2397,8 @@ function effectOf(cmp) {
         byReason: sorted(byReason),
         kept: { before: b.kept, after: c.kept },
         flagged: { before: b.flagged, after: c.flagged },
+        // A changed dataset compares the episodes both hold; the new ones are judged as a cohort.
+        scope: cmp.mode === 'changing' ? "among the baseline's episodes" : null,
     };
 }
 /** "netflowSpreadBytes 51200 → 81920", and the data and tool version when they changed. */
@@ -2432,7 +2434,7 @@ function effectText(e) {
     const parts = [side(e.keptToFlagged, 'kept → flagged', 'keptToFlagged'), side(e.flaggedToKept, 'flagged → kept', 'flaggedToKept')];
     if (e.reasonsChanged > 0)
         parts.push(`${e.reasonsChanged} flagged for other reasons`);
-    return `${parts.join(', ')}; kept ${e.kept.before} → ${e.kept.after}, flagged ${e.flagged.before} → ${e.flagged.after}`;
+    return `${parts.join(', ')}; ${e.scope ? `${e.scope}: ` : ''}kept ${e.kept.before} → ${e.kept.after}, flagged ${e.flagged.before} → ${e.flagged.after}`;
 }
 function statusOf(o) {
     if (!o.passed)

@@ -63,6 +63,8 @@ interface SummaryEffect {
   /** The totals before and after. */
   kept: { before: number; after: number };
   flagged: { before: number; after: number };
+  /** What the totals cover when it is not the whole scan (a changed dataset), else null. */
+  scope: string | null;
 }
 
 /** The three lines a reader sees first. */
@@ -161,6 +163,8 @@ function effectOf(cmp: Comparison): SummaryEffect {
     byReason: sorted(byReason),
     kept: { before: b.kept, after: c.kept },
     flagged: { before: b.flagged, after: c.flagged },
+    // A changed dataset compares the episodes both hold; the new ones are judged as a cohort.
+    scope: cmp.mode === 'changing' ? "among the baseline's episodes" : null,
   };
 }
 
@@ -196,7 +200,7 @@ function effectText(e: SummaryEffect): string {
     n === 0 ? `0 ${label}` : `${n} ${label} (hosts ${byText(e.byHost, field)}; reasons ${byText(e.byReason, field)})`;
   const parts = [side(e.keptToFlagged, 'kept → flagged', 'keptToFlagged'), side(e.flaggedToKept, 'flagged → kept', 'flaggedToKept')];
   if (e.reasonsChanged > 0) parts.push(`${e.reasonsChanged} flagged for other reasons`);
-  return `${parts.join(', ')}; kept ${e.kept.before} → ${e.kept.after}, flagged ${e.flagged.before} → ${e.flagged.after}`;
+  return `${parts.join(', ')}; ${e.scope ? `${e.scope}: ` : ''}kept ${e.kept.before} → ${e.kept.after}, flagged ${e.flagged.before} → ${e.flagged.after}`;
 }
 
 function statusOf(o: GateOutcome): SummaryStatus {

@@ -119,6 +119,8 @@ describe('(a) grown by a normal cohort', () => {
       ['lab-3', 30, 60],
     ]);
     expect(r.out).toContain('**Mode: changed dataset** — 120 new, judged as a cohort, 0 gone, 0 modified, 240 unchanged');
+    // The effect's totals are the baseline's episodes', not the grown dataset's.
+    expect(r.out).toMatch(/- \*\*Effect:\*\* 0 kept → flagged, 0 flagged → kept; among the baseline's episodes: kept \d+ → \d+/);
     expect(r.out).toMatch(/#### New cohort: \d+\/120 \(\d+\.\d%\) flagged vs the baseline's \d+\/240/);
     expect(r.out).toContain('none is higher than chance explains');
     // The host table shows each host's new-cohort rate against its baseline rate.
