@@ -1130,9 +1130,27 @@ function pText(p) {
 function pct$4(t) {
     return `${t.flagged}/${t.n} (${rate$2(t).toFixed(1)}%)`;
 }
+/**
+ * " (from lab-c 15)": where an all-hosts alarm's episodes come from, most first, so a host
+ * with too few new episodes for a test of its own is still named.
+ */
+function fromHosts(episodes, max = 3) {
+    const byHost = new Map();
+    for (const id of episodes) {
+        const host = id.slice(0, id.indexOf('/'));
+        byHost.set(host, (byHost.get(host) ?? 0) + 1);
+    }
+    if (byHost.size === 0)
+        return '';
+    const list = [...byHost].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    const shown = list.slice(0, max).map(([h, n]) => `${h} ${n}`);
+    if (list.length > max)
+        shown.push(`${list.length - max} more hosts`);
+    return ` (from ${shown.join(', ')})`;
+}
 /** One line naming the host, the reason, both rates, the test and the episodes. */
 function alarmMessage(t, maxEpisodes = 10) {
-    const where = t.host === null ? 'new episodes, all hosts' : `new episodes on host ${t.host}`;
+    const where = t.host === null ? `new episodes, all hosts${fromHosts(t.episodes)}` : `new episodes on host ${t.host}`;
     const what = t.reason === null ? 'flagged (any reason)' : t.reason;
     const base = t.baselineAllHosts ? 'baseline (all hosts; the host is new)' : 'baseline';
     const shown = t.episodes.slice(0, maxEpisodes).join(', ');

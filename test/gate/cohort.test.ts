@@ -139,6 +139,19 @@ describe('the alarm message', () => {
       /^new episodes on host lab-2: flat-cpu 25\/25 \(100\.0%\) vs the baseline's 2\/40 \(5\.0%\) \(one-sided exact test p = [\d.e-]+ < [\d.e-]+\): lab-2\/n-0, lab-2\/n-1, lab-2\/n-2, … 22 more$/,
     );
   });
+  it('an all-hosts alarm names the hosts its episodes come from, most first', () => {
+    const base = new Map<string, BaselineEntry>();
+    for (let i = 0; i < 300; i++) base.set(`lab-${i % 4}/b-${i}`, { reasons: [], sha256: null });
+    // 15 new episodes per host: too few for a test per host; lab-c's are all unreadable.
+    const eps = Array.from(
+      { length: 60 },
+      (_, i) => ({ host: `lab-${'abcd'[i % 4]}`, episode: `n-${i}`, reasons: i % 4 === 2 ? ['unreadable'] : [] }) as ReportEpisode,
+    );
+    const res = judgeCohort(eps, base, DEFAULTS);
+    expect(res.alarms.length).toBeGreaterThan(0);
+    expect(res.alarms.every((a) => a.host === null)).toBe(true);
+    expect(alarmMessage(res.alarms[0]!)).toMatch(/^new episodes, all hosts \(from lab-c 15\): /);
+  });
   it('a margin lets a significant but small rise pass', () => {
     const base = new Map<string, BaselineEntry>();
     for (let i = 0; i < 2000; i++) base.set(`h/b-${i}`, { reasons: i < 100 ? ['flat-cpu'] : [], sha256: null }); // 5 %
