@@ -2879,6 +2879,7 @@ function counts(inp) {
             .join('')}${items.length > 100 ? `<li class="muted">… and ${items.length - 100} more</li>` : ''}</ul>`
         : '';
     return (`<section id="counts"><h2>Counts</h2><div class="cards">${card('scanned', c.scanned, b?.scanned ?? null)}${card('kept', c.kept, b?.kept ?? null)}${card('flagged', c.flagged, b?.flagged ?? null)}</div>` +
+        (inp.countsScope ? `<p class="muted scope">${h(inp.countsScope)}</p>` : '') +
         list('Regressions', inp.regressions.items, inp.regressions.total) +
         list('Improvements', inp.improvements) +
         `</section>`);
@@ -3115,9 +3116,13 @@ function htmlReportInput(run, details, opts = {}) {
             items: model ? regressionItems(model, { cause: (t) => t, regression: (r) => r.message, flipsSection: FLIPS_SECTION }) : [],
         },
         improvements: (cmp?.improvements ?? []).map((r) => r.message),
+        // The whole scan's counts, beside the baseline's (on a changed dataset: of its episodes still here).
         byReason: cmp
-            ? cmp.reasons.map((r) => ({ reason: r.reason, current: r.current, baseline: r.baseline }))
+            ? cmp.reasons.map((r) => ({ reason: r.reason, current: report.by_reason[r.reason] ?? r.current, baseline: r.baseline }))
             : Object.entries(report.by_reason).map(([reason, current]) => ({ reason, current, baseline: null })),
+        countsScope: cmp?.mode === 'changing'
+            ? `The dataset changed since the baseline: these counts are the whole scan (${report.counts.scanned}, new episodes included); the baseline's are of its ${cmp.counts.baseline.scanned} episodes still here. New episodes are judged as a cohort.`
+            : null,
         hosts: Object.entries(report.hosts).map(([host, c]) => ({ host, ...c })),
         sources: SOURCE_NAMES.map((source) => {
             const change = changes.find((c) => c.key === SETTING_OF[source]);
@@ -3565,8 +3570,9 @@ function regressionItem(r) {
     return esc(r.message, 600);
 }
 function countsSection(md, inp) {
-    const cur = inp.report.counts;
     const cmp = inp.comparison;
+    // With a baseline, the counts the rules judged: on a changed dataset those of the episodes in both.
+    const cur = cmp ? cmp.counts.current : inp.report.counts;
     md.add(cmp?.mode === 'changing' ? `#### Counts of the ${cmp.counts.current.scanned} episodes in both\n\n` : '#### Counts\n\n');
     if (!cmp) {
         md.add(`| | now |\n|---|---:|\n| scanned | ${cur.scanned} |\n| kept | ${cur.kept} |\n| flagged | ${cur.flagged} |\n\n`);

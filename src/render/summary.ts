@@ -71,8 +71,9 @@ function regressionItem(r: Regression): string {
 }
 
 function countsSection(md: BudgetedMarkdown, inp: SummaryModel): void {
-  const cur = inp.report.counts;
   const cmp = inp.comparison;
+  // With a baseline, the counts the rules judged: on a changed dataset those of the episodes in both.
+  const cur = cmp ? cmp.counts.current : inp.report.counts;
   md.add(cmp?.mode === 'changing' ? `#### Counts of the ${cmp.counts.current.scanned} episodes in both\n\n` : '#### Counts\n\n');
   if (!cmp) {
     md.add(`| | now |\n|---|---:|\n| scanned | ${cur.scanned} |\n| kept | ${cur.kept} |\n| flagged | ${cur.flagged} |\n\n`);

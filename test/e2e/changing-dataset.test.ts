@@ -119,6 +119,8 @@ describe('(a) grown by a normal cohort', () => {
       ['lab-3', 30, 60],
     ]);
     expect(r.out).toContain('**Mode: changed dataset** — 120 new, judged as a cohort, 0 gone, 0 modified, 240 unchanged');
+    // The counts table judges the episodes in both, on both sides.
+    expect(r.out).toMatch(/#### Counts of the 240 episodes in both\n\n.*\n.*\n\| scanned \| 240 \| 240 \| 0 \| \|\n/);
     // The effect's totals are the baseline's episodes', not the grown dataset's.
     expect(r.out).toMatch(/- \*\*Effect:\*\* 0 kept → flagged, 0 flagged → kept; among the baseline's episodes: kept \d+ → \d+/);
     expect(r.out).toMatch(/#### New cohort: \d+\/120 \(\d+\.\d%\) flagged vs the baseline's \d+\/240/);
@@ -140,6 +142,17 @@ describe('(b) grown by a cohort in which one host’s collectors broke', () => {
     );
     expect(r.err).toContain('lab-2/night-0002, lab-2/night-0006');
     expect(r.out).toMatch(/\| lab-2 \| 90 \| \d+ \| \d+ \| 30\/30 \(100\.0%\) ❌ \|/);
+  });
+
+  it('the HTML report counts the whole scan by reason, and says what each side covers', () => {
+    const d = path.join(TMP, 'grown-broken');
+    const html = path.join(TMP, 'grown-broken.html');
+    const reportOut = path.join(TMP, 'grown-broken-html.json');
+    expect(check(d, BASELINE, '--html', html, '--report-out', reportOut).code).toBe(1);
+    const page = readFileSync(html, 'utf8');
+    const flatCpu = (JSON.parse(readFileSync(reportOut, 'utf8')) as { by_reason: Record<string, number> }).by_reason['flat-cpu'];
+    expect(page).toContain(`<tr><td>flat-cpu</td><td class="n">${flatCpu}</td>`);
+    expect(page).toContain('these counts are the whole scan (360, new episodes included); the baseline&#39;s are of its 240 episodes');
   });
 
   it('sharded scans merged give the same comparison as one scan', () => {

@@ -153,9 +153,14 @@ export function htmlReportInput(
       items: model ? regressionItems(model, { cause: (t) => t, regression: (r) => r.message, flipsSection: FLIPS_SECTION }) : [],
     },
     improvements: (cmp?.improvements ?? []).map((r) => r.message),
+    // The whole scan's counts, beside the baseline's (on a changed dataset: of its episodes still here).
     byReason: cmp
-      ? cmp.reasons.map((r) => ({ reason: r.reason, current: r.current, baseline: r.baseline }))
+      ? cmp.reasons.map((r) => ({ reason: r.reason, current: report.by_reason[r.reason] ?? r.current, baseline: r.baseline }))
       : Object.entries(report.by_reason).map(([reason, current]) => ({ reason, current, baseline: null })),
+    countsScope:
+      cmp?.mode === 'changing'
+        ? `The dataset changed since the baseline: these counts are the whole scan (${report.counts.scanned}, new episodes included); the baseline's are of its ${cmp.counts.baseline.scanned} episodes still here. New episodes are judged as a cohort.`
+        : null,
     hosts: Object.entries(report.hosts).map(([host, c]) => ({ host, ...c })),
     sources: SOURCE_NAMES.map((source) => {
       const change = changes.find((c) => c.key === SETTING_OF[source]);

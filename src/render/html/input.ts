@@ -37,6 +37,8 @@ export interface HtmlReportInput {
   improvements: string[];
   /** Flagged episodes per reason; baseline null when nothing was compared. */
   byReason: Array<{ reason: string; current: number; baseline: number | null }>;
+  /** On a changed dataset, what the counts and the baseline's counts each cover; null otherwise. */
+  countsScope: string | null;
   /** Every host, in report order (the renderer caps the chart and the table). */
   hosts: Array<HtmlCounts & { host: string }>;
   sources: HtmlSourceSpreads[];

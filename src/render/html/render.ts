@@ -121,6 +121,7 @@ function counts(inp: HtmlReportInput): string {
       : '';
   return (
     `<section id="counts"><h2>Counts</h2><div class="cards">${card('scanned', c.scanned, b?.scanned ?? null)}${card('kept', c.kept, b?.kept ?? null)}${card('flagged', c.flagged, b?.flagged ?? null)}</div>` +
+    (inp.countsScope ? `<p class="muted scope">${h(inp.countsScope)}</p>` : '') +
     list('Regressions', inp.regressions.items, inp.regressions.total) +
     list('Improvements', inp.improvements) +
     `</section>`
