@@ -5,13 +5,13 @@
  * own limits. No earlier successful run at all is the first night: not an error.
  */
 import { readFileSync } from 'node:fs';
-import { mkdtemp, readdir } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import path from 'node:path';
 import { DefaultArtifactClient, type FindOptions } from '@actions/artifact';
 import * as core from '@actions/core';
 import { getOctokit } from '@actions/github';
 import type { BaselineArtifactSpec } from './inputs.js';
-import { ArtifactError } from './dataset-source.js';
+import { ArtifactError, downloadArtifactFile } from './dataset-source.js';
 import { jsonFiles } from './shard-reports.js';
 import { DEFAULT_UNPACK_LIMITS, UnpackError, unpackArchive, type UnpackLimits } from './unpack.js';
 import { oneLine } from '../shared/text.js';
@@ -86,26 +86,13 @@ export async function fetchBaselineArtifact(
     );
   }
   core.info(`Downloading artifact '${spec.name}' (id ${artifact.id}, ${artifact.size} bytes) of ${label}`);
-  const download = await mkdtemp(path.join(tempDir, 'episode-gate-baseline-download-'));
-  let digestMismatch: boolean | undefined;
-  try {
-    ({ digestMismatch } = await client.downloadArtifact(artifact.id, {
-      ...options,
-      path: download,
-      // Unpacked here, under our own rules and limits, not by the client.
-      skipDecompress: true,
-      ...(artifact.digest ? { expectedHash: artifact.digest } : {}),
-    }));
-  } catch (e) {
-    throw apiError(e, `downloading artifact '${spec.name}' of ${label}`, () => null);
-  }
   const what = `artifact '${spec.name}' of ${label}`;
-  if (digestMismatch) throw new ArtifactError(`${INPUT}: ${what}: the download does not match its recorded digest; re-run the job`);
-  const got = await readdir(download);
-  if (got.length !== 1) throw new ArtifactError(`${INPUT}: ${what}: expected one downloaded file, got ${got.length}`);
+  const file = await downloadArtifactFile(client, artifact, options, tempDir, `${INPUT}: ${what}`, (e) =>
+    apiError(e, `downloading ${what}`, () => null),
+  );
   const unpacked = await mkdtemp(path.join(tempDir, 'episode-gate-baseline-report-'));
   try {
-    await unpackArchive(path.join(download, got[0]!), unpacked, limits);
+    await unpackArchive(file, unpacked, limits);
   } catch (e) {
     if (e instanceof UnpackError) throw new ArtifactError(`${INPUT}: ${what} was refused: ${e.message.replace(/^[^:]*: /, '')}`);
     throw e;

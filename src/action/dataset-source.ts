@@ -74,28 +74,13 @@ async function fromArtifact(
     throw describeClientError(e, name, origin, crossRun !== null);
   }
   core.info(`Downloading artifact '${name}' (id ${artifact.id}, ${artifact.size} bytes) from ${origin}`);
-  const download = await mkdtemp(path.join(tempDir, 'episode-gate-download-'));
-  let digestMismatch: boolean | undefined;
-  try {
-    ({ digestMismatch } = await client.downloadArtifact(artifact.id, {
-      ...options,
-      path: download,
-      // Unpacked here, under our own rules and limits, not by the client.
-      skipDecompress: true,
-      ...(artifact.digest ? { expectedHash: artifact.digest } : {}),
-    }));
-  } catch (e) {
-    throw describeClientError(e, name, origin, crossRun !== null);
-  }
-  if (digestMismatch) {
-    throw new ArtifactError(`artifact '${name}' from ${origin}: the download does not match its recorded digest; re-run the job`);
-  }
-  const files = await readdir(download);
-  if (files.length !== 1) throw new ArtifactError(`artifact '${name}' from ${origin}: expected one downloaded file, got ${files.length}`);
+  const file = await downloadArtifactFile(client, artifact, options, tempDir, `artifact '${name}' from ${origin}`, (e) =>
+    describeClientError(e, name, origin, crossRun !== null),
+  );
 
   const label = `artifact '${name}'`;
   const unpacked = await mkdtemp(path.join(tempDir, 'episode-gate-dataset-'));
-  await unpackOrExplain(path.join(download, files[0]!), unpacked, limits, label);
+  await unpackOrExplain(file, unpacked, limits, label);
   let root = await findDatasetRoot(unpacked);
   if (!root) {
     // The artifact may hold one snapshot file (dataset.tar.zst, ...) rather than the folder.
@@ -168,4 +153,35 @@ function describeClientError(e: unknown, name: string, origin: string, crossRun:
     return new ArtifactError(`artifact '${name}' from ${origin}: GitHub API answered ${err.status} (${oneLine(err.message)}); ${hint}`);
   }
   return new ArtifactError(`artifact '${name}' from ${origin}: ${oneLine(err.message)}`);
+}
+
+/**
+ * Downloads one artifact through the client, as the single file it is stored as (a zip, or one
+ * raw file), unpacked later under our own rules and limits; checks the recorded digest. `what`
+ * starts each error line; the client's own failures go through `onError`. Returns the file's path.
+ */
+export async function downloadArtifactFile(
+  client: DefaultArtifactClient,
+  artifact: { id: number; digest?: string | undefined },
+  options: FindOptions,
+  tempDir: string,
+  what: string,
+  onError: (e: unknown) => Error,
+): Promise<string> {
+  const download = await mkdtemp(path.join(tempDir, 'episode-gate-download-'));
+  let digestMismatch: boolean | undefined;
+  try {
+    ({ digestMismatch } = await client.downloadArtifact(artifact.id, {
+      ...options,
+      path: download,
+      skipDecompress: true,
+      ...(artifact.digest ? { expectedHash: artifact.digest } : {}),
+    }));
+  } catch (e) {
+    throw onError(e);
+  }
+  if (digestMismatch) throw new ArtifactError(`${what}: the download does not match its recorded digest; re-run the job`);
+  const files = await readdir(download);
+  if (files.length !== 1) throw new ArtifactError(`${what}: expected one downloaded file, got ${files.length}`);
+  return path.join(download, files[0]!);
 }

@@ -10,7 +10,7 @@ import { DefaultArtifactClient } from '@actions/artifact';
 import * as core from '@actions/core';
 import type { ShardReportFile } from '../gate/merge.js';
 import { readReport } from '../gate/report.js';
-import { ArtifactError } from './dataset-source.js';
+import { ArtifactError, downloadArtifactFile } from './dataset-source.js';
 import { DEFAULT_UNPACK_LIMITS, UnpackError, unpackArchive, type UnpackLimits } from './unpack.js';
 
 /** An artifact name pattern: `*` matches any run of characters, `?` one character, the rest itself. */
@@ -58,24 +58,17 @@ export async function downloadShardReports(
   for (const a of matched) {
     const label = `artifact '${a.name}'`;
     core.info(`Downloading ${label} (id ${a.id}, ${a.size} bytes)`);
-    const download = await mkdtemp(path.join(tempDir, 'episode-gate-shard-download-'));
-    let digestMismatch: boolean | undefined;
-    try {
-      ({ digestMismatch } = await client.downloadArtifact(a.id, {
-        path: download,
-        // Unpacked here, under our own rules and limits, not by the client.
-        skipDecompress: true,
-        ...(a.digest ? { expectedHash: a.digest } : {}),
-      }));
-    } catch (e) {
-      throw new ArtifactError(`${label}: could not download it: ${firstLine((e as Error).message)}`);
-    }
-    if (digestMismatch) throw new ArtifactError(`${label}: the download does not match its recorded digest; re-run the job`);
-    const got = await readdir(download);
-    if (got.length !== 1) throw new ArtifactError(`${label}: expected one downloaded file, got ${got.length}`);
+    const file = await downloadArtifactFile(
+      client,
+      a,
+      {},
+      tempDir,
+      label,
+      (e) => new ArtifactError(`${label}: could not download it: ${firstLine((e as Error).message)}`),
+    );
     const unpacked = await mkdtemp(path.join(tempDir, 'episode-gate-shard-report-'));
     try {
-      await unpackArchive(path.join(download, got[0]!), unpacked, limits);
+      await unpackArchive(file, unpacked, limits);
     } catch (e) {
       if (e instanceof UnpackError) throw new ArtifactError(`${label} was refused: ${e.message.replace(/^[^:]*: /, '')}`);
       throw e;
