@@ -1793,13 +1793,13 @@ function isBlankPyLine(line) {
  * only decides how fast it is reached.
  */
 const lenient = new TextDecoder('utf-8', { ignoreBOM: true });
-/** `parseJsonl(utf8-with-replacement(data), fields)`, fast for ASCII members. */
-function parseJsonlBytes(data, fields) {
-    return fastJsonl(data, fields) ?? parseJsonl(lenient.decode(data), fields);
-}
-/** The fast path alone: the rows, or null where it leaves the member to the exact parser. */
-function fastJsonl(data, fields) {
-    return new ByteScanner(data).jsonl(compileFields(fields));
+/**
+ * `parseJsonl(utf8-with-replacement(data), fields)`, fast for ASCII members. `scanner`: a
+ * scanner over `data` of a subclass, when the caller's hot code runs on that class (see
+ * rowsJsonl in jsonl-columns.ts).
+ */
+function parseJsonlBytes(data, fields, scanner = new ByteScanner(data)) {
+    return scanner.jsonl(compileFields(fields)) ?? parseJsonl(lenient.decode(data), fields);
 }
 const WHOLE = { kind: 0, keys: [], each: null };
 const compiledCache = new WeakMap();
@@ -1847,7 +1847,6 @@ function probeOf(bytes) {
     return { words, tail: bytes.slice(whole * 4), length: bytes.length };
 }
 class ByteScanner {
-    b;
     p = 0;
     n;
     buf;
@@ -1858,7 +1857,10 @@ class ByteScanner {
     keyMemo = [];
     /** The same inside objects, by depth and position, with what decided how the key was read. */
     nestedMemo = [];
-    constructor(b) {
+    b;
+    constructor(data) {
+        // Always a plain Uint8Array: a Buffer (another map) here would make every byte load polymorphic.
+        const b = data.constructor === Uint8Array ? data : new Uint8Array(data.buffer, data.byteOffset, data.length);
         this.b = b;
         this.n = b.length;
         this.buf = Buffer.from(b.buffer, b.byteOffset, b.length);
@@ -2435,9 +2437,21 @@ function bigIntegerValue(head, tail, k, neg) {
 }
 const BIG_POW10 = Array.from({ length: 10 }, (_, i) => 10n ** BigInt(i));
 
-/** The member's columns, or null where it leaves the member to the row parser. */
-function columnsJsonl(data, fields) {
-    return new ColumnScanner(data, fields).columns();
+/**
+ * The member's columns, or null where it leaves the member to the row parser. `templates: false`
+ * reads every row by the general path (tests compare the two).
+ */
+function columnsJsonl(data, fields, opts) {
+    return new ColumnScanner(data, fields, opts?.templates !== false).columns();
+}
+const NO_COLUMNS = [];
+/**
+ * parseJsonlBytes (a member's rows), scanned by this file's class: the reader's members then all
+ * run the scanner's shared methods on one receiver class. A second class there made V8 deoptimise
+ * them as each class arrived and keep them polymorphic (docs/performance.md).
+ */
+function rowsJsonl(data, fields) {
+    return parseJsonlBytes(data, fields, new ColumnScanner(data, NO_COLUMNS, false));
 }
 const MAX_KEY_MEMO = 64;
 const MAX_SAFE = 9007199254740991;
@@ -2458,8 +2472,11 @@ function fieldSpecs(fields) {
     }
     return s;
 }
+/** Rows (and blockstats) with more values than this are not learnt as a template (general path only). */
+const MAX_TEMPLATE_VALUES = 64;
 class ColumnScanner extends ByteScanner {
     fields;
+    templates;
     specs;
     cap;
     rows = 0;
@@ -2473,13 +2490,29 @@ class ColumnScanner extends ByteScanner {
     /** Key memos: a row's keys (0..63), blockstats device names (64..127), a device's counters (128..191). */
     slotMemo = [];
     devices = [];
+    /** The rows' shape, once the general path has read a row (see RowTemplate). */
+    template = null;
+    /** Where the general path's current row had each value start and end (for learning the template). */
+    valueAt = new Int32Array(2 * MAX_TEMPLATE_VALUES);
+    slotAt = new Int32Array(MAX_TEMPLATE_VALUES);
+    /** The same for blockstats: its template, and where the general path found its counters. */
+    bsTemplate = null;
+    bsValueAt = new Int32Array(2 * MAX_TEMPLATE_VALUES);
+    bsKindAt = new Int32Array(MAX_TEMPLATE_VALUES);
+    bsDevAt = new Int32Array(MAX_TEMPLATE_VALUES);
+    bsValues = 0;
     /** The halves of the last integer token, and whether it lies in [-2^63, 2^63). */
     tokHi = 0;
     tokLo = 0;
     tokInt64 = false;
-    constructor(data, fields) {
+    /** Rows read by the template. */
+    templateRows = 0;
+    constructor(data, fields, 
+    /** Learn and use row templates. */
+    templates) {
         super(data);
         this.fields = fields;
+        this.templates = templates;
         this.specs = fieldSpecs(fields);
         this.cap = (data.length >> 7) + 16; // rows are rarely under 128 bytes; the arrays grow if they are
         this.lineNos = new Int32Array(this.cap);
@@ -2512,6 +2545,7 @@ class ColumnScanner extends ByteScanner {
             fields: this.fields,
             num,
             names: this.names,
+            templateRows: this.templateRows,
         };
     }
     /** ByteScanner.lines(), one column row per line instead of a row object. */
@@ -2577,8 +2611,45 @@ class ColumnScanner extends ByteScanner {
         }
         this.cap = cap;
     }
-    /** One row: an object, each field read at most once (a repeated key would make the last win). */
+    /** One row: by the template where its bytes between values match, else by the general path. */
     colRow(i) {
+        const t = this.template;
+        if (t !== null) {
+            const start = this.p;
+            if (this.rowByTemplate(i, t)) {
+                this.templateRows++;
+                return;
+            }
+            this.p = start; // read again from its start: values stored so far are overwritten alike
+        }
+        this.generalRow(i);
+    }
+    /** The row by the template: false (p anywhere in the row) at the first byte that differs. */
+    rowByTemplate(i, t) {
+        const lits = t.lits;
+        const slots = t.slots;
+        const b = this.b;
+        for (let j = 0; j < lits.length; j++) {
+            if (!this.matches(lits[j]))
+                return false;
+            // More blanks before the value than the template had: the general path skips them.
+            const c = this.p < this.n ? b[this.p] : -1;
+            if (c === 32 || c === 9)
+                return false;
+            const slot = slots[j];
+            if (slot >= 0)
+                this.field(this.fields[slot], slot, i);
+            else
+                this.skip(1);
+        }
+        if (!this.matches(t.end))
+            return false;
+        this.absentFields(i, t.seen);
+        return true;
+    }
+    /** One row: an object, each field read at most once (a repeated key would make the last win). */
+    generalRow(i) {
+        const rowStart = this.p;
         this.expect(123);
         let seen = 0;
         this.ws();
@@ -2587,6 +2658,8 @@ class ColumnScanner extends ByteScanner {
             this.absentFields(i, seen);
             return;
         }
+        const valueAt = this.valueAt;
+        let values = 0;
         for (let k = 0;; k++) {
             const memo = k < MAX_KEY_MEMO ? this.slotMemo[k] : undefined;
             let slot;
@@ -2604,6 +2677,7 @@ class ColumnScanner extends ByteScanner {
                 if (k < MAX_KEY_MEMO)
                     this.slotMemo[k] = { bytes: probeOf(this.b.subarray(at, this.p)), slot, key: '' };
             }
+            const valueStart = this.p;
             if (slot >= 0) {
                 const bit = 1 << slot;
                 if ((seen & bit) !== 0)
@@ -2613,6 +2687,14 @@ class ColumnScanner extends ByteScanner {
             }
             else
                 this.skip(1);
+            if (k < MAX_TEMPLATE_VALUES) {
+                valueAt[2 * k] = valueStart;
+                valueAt[2 * k + 1] = this.p;
+                this.slotAt[k] = slot;
+                values = k + 1;
+            }
+            else
+                values = -1;
             this.ws();
             const d = this.peek();
             this.p++;
@@ -2623,6 +2705,20 @@ class ColumnScanner extends ByteScanner {
             this.ws();
         }
         this.absentFields(i, seen);
+        if (values > 0 && this.templates)
+            this.learn(rowStart, values, seen);
+    }
+    /** The template of the row the general path has just read (from rowStart to p). */
+    learn(rowStart, values, seen) {
+        const b = this.b;
+        const valueAt = this.valueAt;
+        const lits = [];
+        let from = rowStart;
+        for (let j = 0; j < values; j++) {
+            lits.push(probeOf(b.subarray(from, valueAt[2 * j])));
+            from = valueAt[2 * j + 1];
+        }
+        this.template = { lits, slots: this.slotAt.slice(0, values), end: probeOf(b.subarray(from, this.p)), seen };
     }
     absentFields(i, seen) {
         const fields = this.fields;
@@ -2773,12 +2869,62 @@ class ColumnScanner extends ByteScanner {
         }
         if (c !== 123)
             throw GIVE_UP; // other falsy values, and truthy non-dicts (an AttributeError)
+        const t = this.bsTemplate;
+        if (t !== null) {
+            const start = this.p;
+            const v = this.blockstatsByTemplate(t);
+            if (v === v)
+                return v;
+            this.p = start;
+        }
+        return this.generalBlockstats();
+    }
+    /** Blockstats by the template (as rowByTemplate): NaN at the first byte that differs. */
+    blockstatsByTemplate(t) {
+        const lits = t.lits;
+        const kinds = t.kinds;
+        const devs = t.devs;
+        const b = this.b;
+        let total = 0;
+        let wr = 0;
+        let rd = 0;
+        let dev = -1;
+        for (let j = 0; j < lits.length; j++) {
+            if (!this.matches(lits[j]))
+                return NaN;
+            const c = this.p < this.n ? b[this.p] : -1;
+            if (c === 32 || c === 9)
+                return NaN;
+            const d = devs[j];
+            if (d !== dev) {
+                // The literal just matched closed device `dev`: the general path adds it up there.
+                if (dev >= 0)
+                    total = addDevice(total, wr + rd);
+                wr = 0;
+                rd = 0;
+                dev = d;
+            }
+            const k = kinds[j];
+            if (k === 0)
+                wr = this.safeInt();
+            else if (k === 1)
+                rd = this.safeInt();
+            else
+                this.skip(3);
+        }
+        if (!this.matches(t.end))
+            return NaN;
+        return addDevice(total, wr + rd);
+    }
+    generalBlockstats() {
+        const start = this.p;
         this.p++;
         this.ws();
         if (this.peek() === 125) {
             this.p++;
             return 0;
         }
+        this.bsValues = 0;
         const devices = this.devices;
         devices.length = 0;
         let total = 0;
@@ -2807,21 +2953,40 @@ class ColumnScanner extends ByteScanner {
             devices.push(key);
             if (this.peek() !== 123)
                 throw GIVE_UP; // a device that is not a dict is skipped by the reference: rare
-            total += this.deviceBytes();
-            if (!(total <= MAX_SAFE && total >= -MAX_SAFE))
-                throw GIVE_UP;
+            total = addDevice(total, this.deviceBytes(k));
             this.ws();
             const d = this.peek();
             this.p++;
             if (d === 125)
-                return total;
+                break;
             if (d !== 44)
                 throw GIVE_UP;
             this.ws();
         }
+        const values = this.bsValues;
+        if (values > 0 && this.templates) {
+            const b = this.b;
+            const at = this.bsValueAt;
+            const lits = [];
+            let from = start;
+            for (let j = 0; j < values; j++) {
+                lits.push(probeOf(b.subarray(from, at[2 * j])));
+                from = at[2 * j + 1];
+            }
+            this.bsTemplate = {
+                lits,
+                kinds: this.bsKindAt.slice(0, values),
+                devs: this.bsDevAt.slice(0, values),
+                end: probeOf(b.subarray(from, this.p)),
+            };
+        }
+        return total;
     }
-    /** int(stats.get("wr_bytes", 0)) + int(stats.get("rd_bytes", 0)) of one device's dict. */
-    deviceBytes() {
+    /**
+     * int(stats.get("wr_bytes", 0)) + int(stats.get("rd_bytes", 0)) of one device's dict (device
+     * `dev` of the blockstats object), where each counter was noted for learning the template.
+     */
+    deviceBytes(dev) {
         this.p++;
         this.ws();
         if (this.peek() === 125) {
@@ -2849,6 +3014,7 @@ class ColumnScanner extends ByteScanner {
                 if (mslot >= 0)
                     this.slotMemo[mslot] = { bytes: probeOf(this.b.subarray(at, this.p)), slot, key: '' };
             }
+            const valueStart = this.p;
             if (slot >= 0) {
                 if ((seen & (1 << slot)) !== 0)
                     throw GIVE_UP;
@@ -2860,6 +3026,16 @@ class ColumnScanner extends ByteScanner {
             }
             else
                 this.skip(3);
+            const v = this.bsValues;
+            if (v >= 0 && v < MAX_TEMPLATE_VALUES) {
+                this.bsValueAt[2 * v] = valueStart;
+                this.bsValueAt[2 * v + 1] = this.p;
+                this.bsKindAt[v] = slot;
+                this.bsDevAt[v] = dev;
+                this.bsValues = v + 1;
+            }
+            else
+                this.bsValues = -1;
             this.ws();
             const d = this.peek();
             this.p++;
@@ -2869,10 +3045,7 @@ class ColumnScanner extends ByteScanner {
                 throw GIVE_UP;
             this.ws();
         }
-        const sum = wr + rd;
-        if (!(sum <= MAX_SAFE && sum >= -MAX_SAFE))
-            throw GIVE_UP;
-        return sum;
+        return wr + rd; // checked by addDevice
     }
     /** float(v[0]) when v is a non-empty list of which the first item is a finite number; NaN when v is not a non-empty list. */
     firstFloat() {
@@ -2905,6 +3078,15 @@ class ColumnScanner extends ByteScanner {
             this.skip(2);
         }
     }
+}
+/** total + one device's wr_bytes + rd_bytes, where both stay safe integers (else the row parser decides). */
+function addDevice(total, sum) {
+    if (!(sum <= MAX_SAFE && sum >= -MAX_SAFE))
+        throw GIVE_UP;
+    const t = total + sum;
+    if (!(t <= MAX_SAFE && t >= -MAX_SAFE))
+        throw GIVE_UP;
+    return t;
 }
 
 /**
@@ -4419,7 +4601,7 @@ async function readEpisode(path, opts = {}) {
             return { ok: false, detail: cannotRead(e), stats, sha256: null };
         }
         // Hashed from the bytes already in memory for classification: no second read.
-        const sha256 = createHash('sha256').update(file).digest('hex');
+        const sha256 = opts.digest === false ? null : createHash('sha256').update(file).digest('hex');
         return { ...(await readEpisodeBytes(file, { ...opts, decoder }, stats)), sha256 };
     }
     finally {
@@ -4588,7 +4770,7 @@ function parseSource(src, mem, stats, columns = true) {
             return { ok: true, value: { member: mem.name, columns: c } };
     }
     try {
-        const { rows, lineNos } = parseJsonlBytes(mem.data, src.fields);
+        const { rows, lineNos } = rowsJsonl(mem.data, src.fields);
         return { ok: true, value: { member: mem.name, rows, lineNos } };
     }
     catch (e) {
@@ -4606,6 +4788,7 @@ async function classifyTarball(tarPath, opts, decoder) {
             limits: opts.limits,
             ...(opts.zstd ? { zstd: opts.zstd } : {}),
             ...(decoder ? { decoder } : {}),
+            ...(opts.digest === false ? { digest: false } : {}),
         });
         if (!read.ok)
             return { verdict: unreadableVerdict(read.detail), stats: read.stats, sha256: read.sha256 };
@@ -4875,7 +5058,12 @@ async function scanDataset(opts, runner) {
     const missing = keep ? walk.missing.filter(keep) : walk.missing;
     const problems = keep ? walk.problems.filter(keep) : walk.problems;
     const index = { entries: walk.entries, rows: walk.entries.length + walk.missing.length + walk.problems.length };
-    const jobOpts = { settings: opts.settings, limits: opts.limits, ...(opts.zstd ? { zstd: opts.zstd } : {}) };
+    const jobOpts = {
+        settings: opts.settings,
+        limits: opts.limits,
+        ...(opts.zstd ? { zstd: opts.zstd } : {}),
+        ...(opts.digest === false ? { digest: false } : {}),
+    };
     const r = runner ?? inProcessRunner(jobOpts);
     const results = new Array(entries.length);
     const totals = { episodes: entries.length, elapsedMs: 0, compressedBytes: 0, decompressedBytes: 0, jsonBytes: 0 };

@@ -52,6 +52,8 @@ export interface ScanOptions {
   settings: ClassifierSettings;
   limits: ReaderLimits;
   zstd?: ZstdImpl;
+  /** false: episodes are not hashed (their sha256 is null); see EpisodeJobOptions.digest. */
+  digest?: boolean;
   /** Called after each episode, in completion order. */
   onProgress?: (done: number, total: number) => void;
   /**
@@ -88,7 +90,12 @@ export async function scanDataset(opts: ScanOptions, runner?: EpisodeRunner): Pr
   const missing = keep ? walk.missing.filter(keep) : walk.missing;
   const problems = keep ? walk.problems.filter(keep) : walk.problems;
   const index = { entries: walk.entries, rows: walk.entries.length + walk.missing.length + walk.problems.length };
-  const jobOpts: EpisodeJobOptions = { settings: opts.settings, limits: opts.limits, ...(opts.zstd ? { zstd: opts.zstd } : {}) };
+  const jobOpts: EpisodeJobOptions = {
+    settings: opts.settings,
+    limits: opts.limits,
+    ...(opts.zstd ? { zstd: opts.zstd } : {}),
+    ...(opts.digest === false ? { digest: false } : {}),
+  };
   const r = runner ?? inProcessRunner(jobOpts);
   const results: EpisodeResult[] = new Array(entries.length);
   const totals: ScanTotals = { episodes: entries.length, elapsedMs: 0, compressedBytes: 0, decompressedBytes: 0, jsonBytes: 0 };

@@ -9,6 +9,11 @@ export interface EpisodeJobOptions {
   settings: ClassifierSettings;
   limits: ReaderLimits;
   zstd?: ZstdImpl;
+  /**
+   * Hash each tarball (sha256: the episode's identity by content, for baselines, changed-dataset
+   * comparison and manifests). Default true; the operator CLI, which prints none of these, turns it off.
+   */
+  digest?: boolean;
 }
 
 export interface EpisodeJobResult {
@@ -25,6 +30,7 @@ export async function classifyTarball(tarPath: string, opts: EpisodeJobOptions, 
       limits: opts.limits,
       ...(opts.zstd ? { zstd: opts.zstd } : {}),
       ...(decoder ? { decoder } : {}),
+      ...(opts.digest === false ? { digest: false } : {}),
     });
     if (!read.ok) return { verdict: unreadableVerdict(read.detail), stats: read.stats, sha256: read.sha256 };
     return { verdict: classify(read.rows, opts.settings), stats: read.stats, sha256: read.sha256 };

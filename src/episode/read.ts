@@ -5,9 +5,8 @@
 import { createHash } from 'node:crypto';
 import type { EpisodeRows, Row, SourceData } from '../classifier/types.js';
 import type { ColumnField } from '../py/columns.js';
-import { columnsJsonl } from '../py/jsonl-columns.js';
+import { columnsJsonl, rowsJsonl } from '../py/jsonl-columns.js';
 import { FileRefusedError, readRegularFile } from '../shared/regular-file.js';
-import { parseJsonlBytes } from '../py/jsonl-bytes.js';
 import { JsonError, parseJsonDoc, type Fields, type Projection } from '../py/json.js';
 import { LimitError, TarReadError, TarReader, type SelectedMember } from './tar.js';
 import { newDecoderContext, type DecoderContext } from './decoder-context.js';
@@ -134,6 +133,8 @@ export interface ReadOptions {
   decoder?: DecoderContext;
   /** false: parse every member into row objects, never into columns (for measuring both). */
   columns?: boolean;
+  /** false: no sha256 of the tarball (the outcome's sha256 is null). Default true. */
+  digest?: boolean;
 }
 
 const strict = new TextDecoder('utf-8', { ignoreBOM: true, fatal: true });
@@ -153,7 +154,7 @@ export async function readEpisode(path: string, opts: ReadOptions = {}): Promise
       return { ok: false, detail: cannotRead(e), stats, sha256: null };
     }
     // Hashed from the bytes already in memory for classification: no second read.
-    const sha256 = createHash('sha256').update(file).digest('hex');
+    const sha256 = opts.digest === false ? null : createHash('sha256').update(file).digest('hex');
     return { ...(await readEpisodeBytes(file, { ...opts, decoder }, stats)), sha256 };
   } finally {
     if (input.length <= INPUT_KEEP_MAX_BYTES) decoder.input = input;
@@ -331,7 +332,7 @@ function parseSource(src: (typeof SOURCES)[number], mem: SelectedMember, stats: 
     if (c) return { ok: true, value: { member: mem.name, columns: c } };
   }
   try {
-    const { rows, lineNos } = parseJsonlBytes(mem.data, src.fields);
+    const { rows, lineNos } = rowsJsonl(mem.data, src.fields);
     return { ok: true, value: { member: mem.name, rows, lineNos } };
   } catch (e) {
     if (e instanceof JsonError) return { ok: false, detail: `${mem.name} line ${e.line}: ${e.message} (column ${e.column})` };

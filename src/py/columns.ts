@@ -44,6 +44,8 @@ export interface Columns {
   /** The other fields, by name: numbers, or string ids into `names`. */
   readonly num: Readonly<Record<string, Float64Array>>;
   readonly names: readonly string[];
+  /** Rows read by the scanner's learnt row template (the rest by its general path): how, not what. */
+  readonly templateRows: number;
 }
 
 const TWO32 = 4294967296;

@@ -7,12 +7,37 @@
  * the caller then parses the member into rows (parseJsonlBytes), which are json.loads' own.
  */
 import type { ColumnField, Columns } from './columns.js';
+import type { Fields, JsonlRows } from './json.js';
 import { PyFloat } from './value.js';
-import { ByteScanner, GIVE_UP, HALVES, isAsciiBreak, probeOf, uint64Halves, type KeySpec, type Probe } from './jsonl-bytes.js';
+import {
+  ByteScanner,
+  GIVE_UP,
+  HALVES,
+  isAsciiBreak,
+  parseJsonlBytes,
+  probeOf,
+  uint64Halves,
+  type KeySpec,
+  type Probe,
+} from './jsonl-bytes.js';
 
-/** The member's columns, or null where it leaves the member to the row parser. */
-export function columnsJsonl(data: Uint8Array, fields: readonly ColumnField[]): Columns | null {
-  return new ColumnScanner(data, fields).columns();
+/**
+ * The member's columns, or null where it leaves the member to the row parser. `templates: false`
+ * reads every row by the general path (tests compare the two).
+ */
+export function columnsJsonl(data: Uint8Array, fields: readonly ColumnField[], opts?: { templates?: boolean }): Columns | null {
+  return new ColumnScanner(data, fields, opts?.templates !== false).columns();
+}
+
+const NO_COLUMNS: readonly ColumnField[] = [];
+
+/**
+ * parseJsonlBytes (a member's rows), scanned by this file's class: the reader's members then all
+ * run the scanner's shared methods on one receiver class. A second class there made V8 deoptimise
+ * them as each class arrived and keep them polymorphic (docs/performance.md).
+ */
+export function rowsJsonl(data: Uint8Array, fields: Fields): JsonlRows {
+  return parseJsonlBytes(data, fields, new ColumnScanner(data, NO_COLUMNS, false));
 }
 
 const MAX_KEY_MEMO = 64;
@@ -36,6 +61,37 @@ function fieldSpecs(fields: readonly ColumnField[]): KeySpec[] {
   return s;
 }
 
+/**
+ * The shape of a member's rows, learnt from the last row the general path (colRow) read: the
+ * bytes between its values, exactly as they were, and where each value went. A row whose bytes
+ * between values are the same is read value by value (rowByTemplate), with the very functions the
+ * general path calls on those values: the general path, given the same bytes, would have made
+ * the same moves, so only the work of finding that out again is saved.
+ */
+interface RowTemplate {
+  /** lits[j]: the bytes from the end of value j - 1 (the row's `{` for j = 0) to the start of value j. */
+  readonly lits: Probe[];
+  /** slots[j]: the field value j is stored in, or -1 for a value only validated. */
+  readonly slots: Int32Array;
+  /** The bytes from the end of the last value to the row's closing brace, inclusive. */
+  readonly end: Probe;
+  /** The fields the row has, a bit per slot. */
+  readonly seen: number;
+}
+
+/** The same for a QMP blockstats object: the bytes between its counters, across its devices. */
+interface BlockstatsTemplate {
+  readonly lits: Probe[];
+  /** kinds[j]: 0 for wr_bytes, 1 for rd_bytes, -1 for a counter only validated. */
+  readonly kinds: Int32Array;
+  /** devs[j]: which device (0, 1, ...) value j is in. */
+  readonly devs: Int32Array;
+  readonly end: Probe;
+}
+
+/** Rows (and blockstats) with more values than this are not learnt as a template (general path only). */
+const MAX_TEMPLATE_VALUES = 64;
+
 /** Remembered key bytes at a key position, and which field (or device name) they were. */
 interface SlotMemo {
   bytes: Probe;
@@ -57,14 +113,30 @@ class ColumnScanner extends ByteScanner {
   /** Key memos: a row's keys (0..63), blockstats device names (64..127), a device's counters (128..191). */
   private readonly slotMemo: Array<SlotMemo | undefined> = [];
   private readonly devices: string[] = [];
+  /** The rows' shape, once the general path has read a row (see RowTemplate). */
+  private template: RowTemplate | null = null;
+  /** Where the general path's current row had each value start and end (for learning the template). */
+  private readonly valueAt = new Int32Array(2 * MAX_TEMPLATE_VALUES);
+  private readonly slotAt = new Int32Array(MAX_TEMPLATE_VALUES);
+  /** The same for blockstats: its template, and where the general path found its counters. */
+  private bsTemplate: BlockstatsTemplate | null = null;
+  private readonly bsValueAt = new Int32Array(2 * MAX_TEMPLATE_VALUES);
+  private readonly bsKindAt = new Int32Array(MAX_TEMPLATE_VALUES);
+  private readonly bsDevAt = new Int32Array(MAX_TEMPLATE_VALUES);
+  private bsValues = 0;
   /** The halves of the last integer token, and whether it lies in [-2^63, 2^63). */
   private tokHi = 0;
   private tokLo = 0;
   private tokInt64 = false;
 
+  /** Rows read by the template. */
+  private templateRows = 0;
+
   constructor(
     data: Uint8Array,
     private readonly fields: readonly ColumnField[],
+    /** Learn and use row templates. */
+    private readonly templates: boolean,
   ) {
     super(data);
     this.specs = fieldSpecs(fields);
@@ -97,6 +169,7 @@ class ColumnScanner extends ByteScanner {
       fields: this.fields,
       num,
       names: this.names,
+      templateRows: this.templateRows,
     };
   }
 
@@ -157,8 +230,42 @@ class ColumnScanner extends ByteScanner {
     this.cap = cap;
   }
 
-  /** One row: an object, each field read at most once (a repeated key would make the last win). */
+  /** One row: by the template where its bytes between values match, else by the general path. */
   private colRow(i: number): void {
+    const t = this.template;
+    if (t !== null) {
+      const start = this.p;
+      if (this.rowByTemplate(i, t)) {
+        this.templateRows++;
+        return;
+      }
+      this.p = start; // read again from its start: values stored so far are overwritten alike
+    }
+    this.generalRow(i);
+  }
+
+  /** The row by the template: false (p anywhere in the row) at the first byte that differs. */
+  private rowByTemplate(i: number, t: RowTemplate): boolean {
+    const lits = t.lits;
+    const slots = t.slots;
+    const b = this.b;
+    for (let j = 0; j < lits.length; j++) {
+      if (!this.matches(lits[j]!)) return false;
+      // More blanks before the value than the template had: the general path skips them.
+      const c = this.p < this.n ? b[this.p]! : -1;
+      if (c === 32 || c === 9) return false;
+      const slot = slots[j]!;
+      if (slot >= 0) this.field(this.fields[slot]!, slot, i);
+      else this.skip(1);
+    }
+    if (!this.matches(t.end)) return false;
+    this.absentFields(i, t.seen);
+    return true;
+  }
+
+  /** One row: an object, each field read at most once (a repeated key would make the last win). */
+  private generalRow(i: number): void {
+    const rowStart = this.p;
     this.expect(123);
     let seen = 0;
     this.ws();
@@ -167,6 +274,8 @@ class ColumnScanner extends ByteScanner {
       this.absentFields(i, seen);
       return;
     }
+    const valueAt = this.valueAt;
+    let values = 0;
     for (let k = 0; ; k++) {
       const memo = k < MAX_KEY_MEMO ? this.slotMemo[k] : undefined;
       let slot: number;
@@ -182,12 +291,19 @@ class ColumnScanner extends ByteScanner {
         this.ws();
         if (k < MAX_KEY_MEMO) this.slotMemo[k] = { bytes: probeOf(this.b.subarray(at, this.p)), slot, key: '' };
       }
+      const valueStart = this.p;
       if (slot >= 0) {
         const bit = 1 << slot;
         if ((seen & bit) !== 0) throw GIVE_UP;
         seen |= bit;
         this.field(this.fields[slot]!, slot, i);
       } else this.skip(1);
+      if (k < MAX_TEMPLATE_VALUES) {
+        valueAt[2 * k] = valueStart;
+        valueAt[2 * k + 1] = this.p;
+        this.slotAt[k] = slot;
+        values = k + 1;
+      } else values = -1;
       this.ws();
       const d = this.peek();
       this.p++;
@@ -196,6 +312,20 @@ class ColumnScanner extends ByteScanner {
       this.ws();
     }
     this.absentFields(i, seen);
+    if (values > 0 && this.templates) this.learn(rowStart, values, seen);
+  }
+
+  /** The template of the row the general path has just read (from rowStart to p). */
+  private learn(rowStart: number, values: number, seen: number): void {
+    const b = this.b;
+    const valueAt = this.valueAt;
+    const lits: Probe[] = [];
+    let from = rowStart;
+    for (let j = 0; j < values; j++) {
+      lits.push(probeOf(b.subarray(from, valueAt[2 * j]!)));
+      from = valueAt[2 * j + 1]!;
+    }
+    this.template = { lits, slots: this.slotAt.slice(0, values), end: probeOf(b.subarray(from, this.p)), seen };
   }
 
   private absentFields(i: number, seen: number): void {
@@ -332,12 +462,56 @@ class ColumnScanner extends ByteScanner {
       return 0;
     }
     if (c !== 123) throw GIVE_UP; // other falsy values, and truthy non-dicts (an AttributeError)
+    const t = this.bsTemplate;
+    if (t !== null) {
+      const start = this.p;
+      const v = this.blockstatsByTemplate(t);
+      if (v === v) return v;
+      this.p = start;
+    }
+    return this.generalBlockstats();
+  }
+
+  /** Blockstats by the template (as rowByTemplate): NaN at the first byte that differs. */
+  private blockstatsByTemplate(t: BlockstatsTemplate): number {
+    const lits = t.lits;
+    const kinds = t.kinds;
+    const devs = t.devs;
+    const b = this.b;
+    let total = 0;
+    let wr = 0;
+    let rd = 0;
+    let dev = -1;
+    for (let j = 0; j < lits.length; j++) {
+      if (!this.matches(lits[j]!)) return NaN;
+      const c = this.p < this.n ? b[this.p]! : -1;
+      if (c === 32 || c === 9) return NaN;
+      const d = devs[j]!;
+      if (d !== dev) {
+        // The literal just matched closed device `dev`: the general path adds it up there.
+        if (dev >= 0) total = addDevice(total, wr + rd);
+        wr = 0;
+        rd = 0;
+        dev = d;
+      }
+      const k = kinds[j]!;
+      if (k === 0) wr = this.safeInt();
+      else if (k === 1) rd = this.safeInt();
+      else this.skip(3);
+    }
+    if (!this.matches(t.end)) return NaN;
+    return addDevice(total, wr + rd);
+  }
+
+  private generalBlockstats(): number {
+    const start = this.p;
     this.p++;
     this.ws();
     if (this.peek() === 125) {
       this.p++;
       return 0;
     }
+    this.bsValues = 0;
     const devices = this.devices;
     devices.length = 0;
     let total = 0;
@@ -360,19 +534,39 @@ class ColumnScanner extends ByteScanner {
       for (let j = 0; j < devices.length; j++) if (devices[j] === key) throw GIVE_UP; // the last would win
       devices.push(key);
       if (this.peek() !== 123) throw GIVE_UP; // a device that is not a dict is skipped by the reference: rare
-      total += this.deviceBytes();
-      if (!(total <= MAX_SAFE && total >= -MAX_SAFE)) throw GIVE_UP;
+      total = addDevice(total, this.deviceBytes(k));
       this.ws();
       const d = this.peek();
       this.p++;
-      if (d === 125) return total;
+      if (d === 125) break;
       if (d !== 44) throw GIVE_UP;
       this.ws();
     }
+    const values = this.bsValues;
+    if (values > 0 && this.templates) {
+      const b = this.b;
+      const at = this.bsValueAt;
+      const lits: Probe[] = [];
+      let from = start;
+      for (let j = 0; j < values; j++) {
+        lits.push(probeOf(b.subarray(from, at[2 * j]!)));
+        from = at[2 * j + 1]!;
+      }
+      this.bsTemplate = {
+        lits,
+        kinds: this.bsKindAt.slice(0, values),
+        devs: this.bsDevAt.slice(0, values),
+        end: probeOf(b.subarray(from, this.p)),
+      };
+    }
+    return total;
   }
 
-  /** int(stats.get("wr_bytes", 0)) + int(stats.get("rd_bytes", 0)) of one device's dict. */
-  private deviceBytes(): number {
+  /**
+   * int(stats.get("wr_bytes", 0)) + int(stats.get("rd_bytes", 0)) of one device's dict (device
+   * `dev` of the blockstats object), where each counter was noted for learning the template.
+   */
+  private deviceBytes(dev: number): number {
     this.p++;
     this.ws();
     if (this.peek() === 125) {
@@ -398,12 +592,21 @@ class ColumnScanner extends ByteScanner {
         this.ws();
         if (mslot >= 0) this.slotMemo[mslot] = { bytes: probeOf(this.b.subarray(at, this.p)), slot, key: '' };
       }
+      const valueStart = this.p;
       if (slot >= 0) {
         if ((seen & (1 << slot)) !== 0) throw GIVE_UP;
         seen |= 1 << slot;
         if (slot === 0) wr = this.safeInt();
         else rd = this.safeInt();
       } else this.skip(3);
+      const v = this.bsValues;
+      if (v >= 0 && v < MAX_TEMPLATE_VALUES) {
+        this.bsValueAt[2 * v] = valueStart;
+        this.bsValueAt[2 * v + 1] = this.p;
+        this.bsKindAt[v] = slot;
+        this.bsDevAt[v] = dev;
+        this.bsValues = v + 1;
+      } else this.bsValues = -1;
       this.ws();
       const d = this.peek();
       this.p++;
@@ -411,9 +614,7 @@ class ColumnScanner extends ByteScanner {
       if (d !== 44) throw GIVE_UP;
       this.ws();
     }
-    const sum = wr + rd;
-    if (!(sum <= MAX_SAFE && sum >= -MAX_SAFE)) throw GIVE_UP;
-    return sum;
+    return wr + rd; // checked by addDevice
   }
 
   /** float(v[0]) when v is a non-empty list of which the first item is a finite number; NaN when v is not a non-empty list. */
@@ -443,4 +644,12 @@ class ColumnScanner extends ByteScanner {
       this.skip(2);
     }
   }
+}
+
+/** total + one device's wr_bytes + rd_bytes, where both stay safe integers (else the row parser decides). */
+function addDevice(total: number, sum: number): number {
+  if (!(sum <= MAX_SAFE && sum >= -MAX_SAFE)) throw GIVE_UP;
+  const t = total + sum;
+  if (!(t <= MAX_SAFE && t >= -MAX_SAFE)) throw GIVE_UP;
+  return t;
 }

@@ -367,3 +367,20 @@ describe('zstd as the zstd command reads it', () => {
     expect(() => zstdFrames(zst.subarray(0, 20))).toThrow(/unexpected end/);
   });
 });
+
+describe('the tarball digest', () => {
+  it('is the sha256 of the bytes classified, and left out (null) with digest: false, the rows alike', async () => {
+    const { readEpisode } = await import('../../src/episode/read.js');
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'episode-gate-digest-')), 'ep.tar.zst');
+    const bytes = zstdCompress(buildTar(base));
+    writeFileSync(file, bytes);
+    const hashed = await readEpisode(file);
+    const plain = await readEpisode(file, { digest: false });
+    expect(hashed.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+    expect(plain.sha256).toBeNull();
+    expect(hashed.ok && plain.ok).toBe(true);
+    if (hashed.ok && plain.ok) expect(plain.rows).toEqual(hashed.rows);
+  });
+});
