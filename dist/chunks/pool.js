@@ -1846,13 +1846,19 @@ function probeOf(bytes) {
         words[i] = dv.getInt32(i * 4, true);
     return { words, tail: bytes.slice(whole * 4), length: bytes.length };
 }
+/**
+ * Interned short strings (device names, phases, events), by a hash of their bytes: shared by the
+ * scanners of this thread, which run one at a time; a hit is compared in full before it is used.
+ */
+const INTERNED = new Array(512);
 class ByteScanner {
     p = 0;
     n;
-    buf;
+    /** A Buffer over the bytes, for latin1 strings: made when first needed (most members need none). */
+    bufView = null;
     dv;
     /** Interned short strings (device names, phases, events): most repeat on every row. */
-    interned = new Array(512);
+    interned = INTERNED;
     /** Per key position in a row: the bytes from the key's quote to its value last time, and what the key was. */
     keyMemo = [];
     /** The same inside objects, by depth and position, with what decided how the key was read. */
@@ -1863,7 +1869,6 @@ class ByteScanner {
         const b = data.constructor === Uint8Array ? data : new Uint8Array(data.buffer, data.byteOffset, data.length);
         this.b = b;
         this.n = b.length;
-        this.buf = Buffer.from(b.buffer, b.byteOffset, b.length);
         this.dv = new DataView(b.buffer, b.byteOffset, b.length);
     }
     jsonl(wanted) {
@@ -2086,12 +2091,16 @@ class ByteScanner {
         this.p = p + 1;
         return this.ascii(start, p);
     }
+    latin1(start, end) {
+        this.bufView ??= Buffer.from(this.b.buffer, this.b.byteOffset, this.b.length);
+        return this.bufView.toString('latin1', start, end);
+    }
     ascii(start, end) {
         const len = end - start;
         if (len === 0)
             return '';
         if (len > 32)
-            return this.buf.toString('latin1', start, end);
+            return this.latin1(start, end);
         const b = this.b;
         const slot = (len * 131 + b[start] * 31 + b[end - 1] * 7 + b[start + (len >> 1)]) & 511;
         const hit = this.interned[slot];
@@ -2102,7 +2111,7 @@ class ByteScanner {
             if (j === len)
                 return hit;
         }
-        const s = this.buf.toString('latin1', start, end);
+        const s = this.latin1(start, end);
         this.interned[slot] = s;
         return s;
     }
@@ -2385,12 +2394,16 @@ class ByteScanner {
                 v = -v;
         }
         else {
-            v = Number(this.buf.toString('latin1', start, p));
+            v = Number(this.latin1(start, p));
         }
         return Number.isInteger(v) ? new PyFloat(v) : v;
     }
 }
 const TWO32$1 = 4294967296;
+const INV_2_8 = 1 / 256;
+const INV_2_24 = 1 / 16777216;
+/** 2^-32: multiplying by it is exact, as dividing by 2^32 is. */
+const INV_2_32 = 1 / 4294967296;
 const TWO53 = 9007199254740992;
 const u64 = new DataView(new ArrayBuffer(8));
 /** The 32-bit halves (high, low) of the last value `uint64Halves` put together. */
@@ -2402,13 +2415,14 @@ const HALVES = new Float64Array(2);
 function uint64Halves(head, tail, k) {
     const mult = POW10[k]; // < 2^14
     // head = hh * 2^24 + hl; value = (hh * mult) * 2^24 + (hl * mult + tail), each part exact.
-    const hh = Math.floor(head / 16777216);
+    // Divisions by powers of two as multiplications by their exact inverses: the same doubles, cheaper.
+    const hh = Math.floor(head * INV_2_24);
     const hl = head - hh * 16777216;
     const lowPart = hl * mult + tail; // < 2^38 + 10^4
     const highPart = hh * mult; // < 2^40
-    const highTop = Math.floor(highPart / 256); // highPart = highTop * 2^8 + rest
+    const highTop = Math.floor(highPart * INV_2_8); // highPart = highTop * 2^8 + rest
     const t = (highPart - highTop * 256) * 16777216 + lowPart; // < 2^40: the value mod 2^32 plus carries
-    const carry = Math.floor(t / TWO32$1);
+    const carry = Math.floor(t * INV_2_32);
     HALVES[1] = t - carry * TWO32$1;
     HALVES[0] = highTop + carry; // < 2^32: the value is below 10^19 < 2^64
 }
@@ -2474,6 +2488,15 @@ function fieldSpecs(fields) {
 }
 /** Rows (and blockstats) with more values than this are not learnt as a template (general path only). */
 const MAX_TEMPLATE_VALUES = 64;
+/**
+ * Scratch for learning templates, shared by this thread's scanners (they run one at a time, and a
+ * template copies what it keeps): allocating them per member cost more than some members' rows.
+ */
+const VALUE_AT = new Int32Array(2 * MAX_TEMPLATE_VALUES);
+const SLOT_AT = new Int32Array(MAX_TEMPLATE_VALUES);
+const BS_VALUE_AT = new Int32Array(2 * MAX_TEMPLATE_VALUES);
+const BS_KIND_AT = new Int32Array(MAX_TEMPLATE_VALUES);
+const BS_DEV_AT = new Int32Array(MAX_TEMPLATE_VALUES);
 class ColumnScanner extends ByteScanner {
     fields;
     templates;
@@ -2493,18 +2516,18 @@ class ColumnScanner extends ByteScanner {
     /** The rows' shape, once the general path has read a row (see RowTemplate). */
     template = null;
     /** Where the general path's current row had each value start and end (for learning the template). */
-    valueAt = new Int32Array(2 * MAX_TEMPLATE_VALUES);
-    slotAt = new Int32Array(MAX_TEMPLATE_VALUES);
+    valueAt = VALUE_AT;
+    slotAt = SLOT_AT;
     /** The same for blockstats: its template, and where the general path found its counters. */
     bsTemplate = null;
-    bsValueAt = new Int32Array(2 * MAX_TEMPLATE_VALUES);
-    bsKindAt = new Int32Array(MAX_TEMPLATE_VALUES);
-    bsDevAt = new Int32Array(MAX_TEMPLATE_VALUES);
+    bsValueAt = BS_VALUE_AT;
+    bsKindAt = BS_KIND_AT;
+    bsDevAt = BS_DEV_AT;
     bsValues = 0;
-    /** The halves of the last integer token, and whether it lies in [-2^63, 2^63). */
-    tokHi = 0;
-    tokLo = 0;
-    tokInt64 = false;
+    /** The last integer token (intDigits): its sign, and the values of its first 15 digits and of the rest. */
+    tokNeg = false;
+    tokHead = 0;
+    tokTail = 0;
     /** Rows read by the template. */
     templateRows = 0;
     constructor(data, fields, 
@@ -2745,12 +2768,7 @@ class ColumnScanner extends ByteScanner {
                     this.wallSet[i] = 0;
                     return;
                 }
-                this.intToken();
-                if (!this.tokInt64)
-                    throw GIVE_UP;
-                this.wallHi[i] = this.tokHi;
-                this.wallLo[i] = this.tokLo;
-                this.wallSet[i] = 1;
+                this.wallInt(i);
                 return;
             case 'int':
                 this.cols[slot][i] = this.safeInt();
@@ -2783,82 +2801,109 @@ class ColumnScanner extends ByteScanner {
             throw GIVE_UP;
         this.p = p + 4;
     }
+    /** An int token's value where it is a safe integer; anything else leaves the member to the row parser. */
     safeInt() {
-        const v = this.intToken();
-        if (Number.isNaN(v))
-            throw GIVE_UP;
-        return v;
+        const digits = this.intDigits();
+        const head = this.tokHead;
+        if (digits <= 15)
+            return this.tokNeg ? 0 - head : head;
+        uint64Halves(head, this.tokTail, digits - 15);
+        const mhi = HALVES[0];
+        if (mhi >= 2097152)
+            throw GIVE_UP; // >= 2^53
+        const v = mhi * TWO32 + HALVES[1];
+        return this.tokNeg ? 0 - v : v;
     }
-    /**
-     * An integer token `-?(0|[1-9]\d*)` not followed by a fraction or exponent (floats are left to
-     * the row parser). Returns its value when it is a safe integer, else NaN; sets tokHi/tokLo to its
-     * two's-complement halves when it lies in [-2^63, 2^63) (tokInt64).
-     */
-    intToken() {
-        const b = this.b;
-        const n = this.n;
-        let p = this.p;
-        const neg = b[p] === 45;
-        if (neg)
-            p++;
-        let head = 0;
-        let tail = 0;
-        let digits = 0;
-        let c = p < n ? b[p] : -1;
-        if (c === 48) {
-            p++;
-            digits = 1;
-            c = p < n ? b[p] : -1;
-        }
-        else if (c >= 49 && c <= 57) {
-            do {
-                if (digits < 15)
-                    head = head * 10 + (c - 48);
-                else
-                    tail = tail * 10 + (c - 48);
-                digits++;
-                p++;
-                c = p < n ? b[p] : -1;
-            } while (c >= 48 && c <= 57 && digits < 20);
-        }
-        else
-            throw GIVE_UP;
-        if (c === 46 || c === 101 || c === 69 || (c >= 48 && c <= 57))
-            throw GIVE_UP; // floats, 20+ digits
-        this.p = p;
+    /** t_wall_ns of row i: an int token in [-2^63, 2^63), as its two's-complement halves. */
+    wallInt(i) {
+        const digits = this.intDigits();
+        const head = this.tokHead;
         if (digits <= 15) {
-            const v = neg ? 0 - head : head;
-            const hi = Math.floor(v / TWO32);
-            this.tokHi = hi;
-            this.tokLo = v - hi * TWO32;
-            this.tokInt64 = true;
-            return v;
+            const v = this.tokNeg ? 0 - head : head;
+            const hi = Math.floor(v * INV_2_32);
+            this.wallHi[i] = hi;
+            this.wallLo[i] = v - hi * TWO32;
+            this.wallSet[i] = 1;
+            return;
         }
-        if (digits > 19)
-            throw GIVE_UP;
-        uint64Halves(head, tail, digits - 15);
+        uint64Halves(head, this.tokTail, digits - 15);
         const mhi = HALVES[0];
         const mlo = HALVES[1];
         // The magnitude's halves, then the value's two's-complement halves where it fits 64 bits.
-        if (!neg) {
-            this.tokInt64 = mhi < TWO31;
-            this.tokHi = mhi;
-            this.tokLo = mlo;
+        let hi;
+        let lo;
+        if (!this.tokNeg) {
+            if (mhi >= TWO31)
+                throw GIVE_UP;
+            hi = mhi;
+            lo = mlo;
         }
         else if (mlo === 0) {
-            this.tokInt64 = mhi <= TWO31;
-            this.tokHi = -mhi;
-            this.tokLo = 0;
+            if (mhi > TWO31)
+                throw GIVE_UP;
+            hi = -mhi;
+            lo = 0;
         }
         else {
-            this.tokInt64 = mhi < TWO31;
-            this.tokHi = -mhi - 1;
-            this.tokLo = TWO32 - mlo;
+            if (mhi >= TWO31)
+                throw GIVE_UP;
+            hi = -mhi - 1;
+            lo = TWO32 - mlo;
         }
-        if (mhi >= 2097152)
-            return NaN; // >= 2^53
-        const v = mhi * TWO32 + mlo;
-        return neg ? 0 - v : v;
+        this.wallHi[i] = hi;
+        this.wallLo[i] = lo;
+        this.wallSet[i] = 1;
+    }
+    /**
+     * Scans an integer token `-?(0|[1-9]\d*)` of at most 19 digits, not followed by a fraction or
+     * exponent (floats and longer integers are left to the row parser), and returns its digit count;
+     * tokNeg, tokHead (the value of its first 15 digits) and tokTail (of the digits after them) hold
+     * the rest. Two plain digit loops: this runs for about 10,000 tokens an episode.
+     */
+    intDigits() {
+        const b = this.b;
+        const n = this.n;
+        let p = this.p;
+        const neg = p < n && b[p] === 45;
+        if (neg)
+            p++;
+        const start = p;
+        let head = 0;
+        const lim = p + 15 < n ? p + 15 : n;
+        while (p < lim) {
+            const d = b[p] - 48;
+            if (d < 0 || d > 9)
+                break;
+            head = head * 10 + d;
+            p++;
+        }
+        let digits = p - start;
+        let tail = 0;
+        if (digits === 15) {
+            const lim2 = p + 5 < n ? p + 5 : n; // a 20th digit is read, and refused below
+            while (p < lim2) {
+                const d = b[p] - 48;
+                if (d < 0 || d > 9)
+                    break;
+                tail = tail * 10 + d;
+                p++;
+            }
+            digits = p - start;
+            if (digits > 19)
+                throw GIVE_UP;
+        }
+        if (digits === 0 || (digits > 1 && b[start] === 48))
+            throw GIVE_UP; // no digits; a leading zero
+        if (p < n) {
+            const c = b[p];
+            if (c === 46 || c === 101 || c === 69)
+                throw GIVE_UP; // a float
+        }
+        this.p = p;
+        this.tokNeg = neg;
+        this.tokHead = head;
+        this.tokTail = tail;
+        return digits;
     }
     /** `r.get("blockstats") or {}`, summed: wr_bytes + rd_bytes over the devices (null and {} give 0). */
     blockstats() {

@@ -103,6 +103,12 @@ export function probeOf(bytes: Uint8Array): Probe {
   return { words, tail: bytes.slice(whole * 4), length: bytes.length };
 }
 
+/**
+ * Interned short strings (device names, phases, events), by a hash of their bytes: shared by the
+ * scanners of this thread, which run one at a time; a hit is compared in full before it is used.
+ */
+const INTERNED: Array<string | undefined> = new Array(512);
+
 interface NestedKeyMemo {
   bytes: Probe;
   proj: Compiled;
@@ -114,10 +120,11 @@ interface NestedKeyMemo {
 export class ByteScanner {
   protected p = 0;
   protected readonly n: number;
-  protected readonly buf: Buffer;
+  /** A Buffer over the bytes, for latin1 strings: made when first needed (most members need none). */
+  private bufView: Buffer | null = null;
   protected readonly dv: DataView;
   /** Interned short strings (device names, phases, events): most repeat on every row. */
-  protected readonly interned: Array<string | undefined> = new Array(512);
+  protected readonly interned = INTERNED;
   /** Per key position in a row: the bytes from the key's quote to its value last time, and what the key was. */
   protected readonly keyMemo: Array<{ bytes: Probe; spec: KeySpec | null } | undefined> = [];
   /** The same inside objects, by depth and position, with what decided how the key was read. */
@@ -130,7 +137,6 @@ export class ByteScanner {
     const b = data.constructor === Uint8Array ? data : new Uint8Array(data.buffer, data.byteOffset, data.length);
     this.b = b;
     this.n = b.length;
-    this.buf = Buffer.from(b.buffer, b.byteOffset, b.length);
     this.dv = new DataView(b.buffer, b.byteOffset, b.length);
   }
 
@@ -324,10 +330,15 @@ export class ByteScanner {
     return this.ascii(start, p);
   }
 
+  protected latin1(start: number, end: number): string {
+    this.bufView ??= Buffer.from(this.b.buffer, this.b.byteOffset, this.b.length);
+    return this.bufView.toString('latin1', start, end);
+  }
+
   protected ascii(start: number, end: number): string {
     const len = end - start;
     if (len === 0) return '';
-    if (len > 32) return this.buf.toString('latin1', start, end);
+    if (len > 32) return this.latin1(start, end);
     const b = this.b;
     const slot = (len * 131 + b[start]! * 31 + b[end - 1]! * 7 + b[start + (len >> 1)]!) & 511;
     const hit = this.interned[slot];
@@ -336,7 +347,7 @@ export class ByteScanner {
       while (j < len && hit.charCodeAt(j) === b[start + j]) j++;
       if (j === len) return hit;
     }
-    const s = this.buf.toString('latin1', start, end);
+    const s = this.latin1(start, end);
     this.interned[slot] = s;
     return s;
   }
@@ -579,13 +590,17 @@ export class ByteScanner {
       v = exp10 < 0 ? head / POW10[-exp10]! : head * POW10[exp10]!;
       if (neg) v = -v;
     } else {
-      v = Number(this.buf.toString('latin1', start, p));
+      v = Number(this.latin1(start, p));
     }
     return Number.isInteger(v) ? new PyFloat(v) : v;
   }
 }
 
 const TWO32 = 4294967296;
+const INV_2_8 = 1 / 256;
+const INV_2_24 = 1 / 16777216;
+/** 2^-32: multiplying by it is exact, as dividing by 2^32 is. */
+export const INV_2_32 = 1 / 4294967296;
 const TWO53 = 9007199254740992;
 const u64 = new DataView(new ArrayBuffer(8));
 
@@ -599,13 +614,14 @@ export const HALVES = new Float64Array(2);
 export function uint64Halves(head: number, tail: number, k: number): void {
   const mult = POW10[k]!; // < 2^14
   // head = hh * 2^24 + hl; value = (hh * mult) * 2^24 + (hl * mult + tail), each part exact.
-  const hh = Math.floor(head / 16777216);
+  // Divisions by powers of two as multiplications by their exact inverses: the same doubles, cheaper.
+  const hh = Math.floor(head * INV_2_24);
   const hl = head - hh * 16777216;
   const lowPart = hl * mult + tail; // < 2^38 + 10^4
   const highPart = hh * mult; // < 2^40
-  const highTop = Math.floor(highPart / 256); // highPart = highTop * 2^8 + rest
+  const highTop = Math.floor(highPart * INV_2_8); // highPart = highTop * 2^8 + rest
   const t = (highPart - highTop * 256) * 16777216 + lowPart; // < 2^40: the value mod 2^32 plus carries
-  const carry = Math.floor(t / TWO32);
+  const carry = Math.floor(t * INV_2_32);
   HALVES[1] = t - carry * TWO32;
   HALVES[0] = highTop + carry; // < 2^32: the value is below 10^19 < 2^64
 }
