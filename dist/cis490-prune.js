@@ -1460,7 +1460,7 @@ const SPECS = options({
     delete: { kind: 'flag', help: 'Remove flagged tarballs + drop their index rows' },
     archive: { kind: 'flag', help: 'Move flagged tarballs to --archive-root + drop index rows' },
     json: { kind: 'flag', help: 'Machine-readable output instead of summary' },
-    jobs: { kind: 'value', metavar: 'N', help: 'episodes classified in parallel (default: available cores)' },
+    jobs: { kind: 'value', metavar: 'N', help: 'episodes classified in parallel, at most (default: available cores)' },
     'follow-outside-links': {
         kind: 'flag',
         help: 'read tarballs that links lead outside --episodes-root (default: flagged unreadable, not read)',

@@ -5115,6 +5115,7 @@ async function scanDataset(opts, runner) {
     let next = 0;
     let done = 0;
     const width = Math.max(1, Math.min(r.capacity ?? opts.jobs ?? 4, entries.length || 1));
+    r.plan?.(entries.length, entries.reduce((sum, e) => sum + (e.refused ? 0 : (e.sizeBytes ?? 0)), 0));
     const lane = async () => {
         for (;;) {
             const i = next++;
@@ -5184,6 +5185,14 @@ function capJobs(requested, cores = availableParallelism()) {
         note: `jobs ${requested} capped at ${max} (${JOBS_PER_CORE_MAX} per CPU core, ${cores} cores): more workers only add memory`,
     };
 }
+/**
+ * Compressed bytes of tarballs a scan needs per worker past the first (see WorkerPool.plan). A
+ * worker's start-up (its thread, and V8 optimising the reader again on that thread, competing with
+ * the others for the cores) costs about 0.45 s of a 2-core run; one worker reads about 280 KB of
+ * lab episode in 4 ms, two in 2 ms each. So a second worker pays off past about 210 episodes, 60 MB
+ * (`npm run bench`, Node 24 and Node 20 alike: 150 episodes ran faster on one worker, 600 on two).
+ */
+const BYTES_PER_EXTRA_WORKER = 56 * 1024 * 1024;
 /** Generous: the size limits keep an honest episode to seconds; this only ends a runaway. */
 const DEFAULT_EPISODE_TIMEOUT_MS = 10 * 60 * 1000;
 const STARTUP_FAILURES_TOLERATED = 3;
@@ -5236,6 +5245,8 @@ class WorkerPool {
     dispatchSoon = false;
     timeoutMs;
     jobs;
+    /** The workers this scan starts: `jobs`, or fewer once plan() has seen a small scan. */
+    wanted;
     /** Workers told to stop (timed out) that have not exited yet. */
     stopping = new Set();
     /** The main thread's classifier, until the first worker has loaded (then null for good). */
@@ -5246,6 +5257,7 @@ class WorkerPool {
         if (!(opts.jobs >= 1))
             throw new Error(`jobs must be at least 1, got ${opts.jobs}`);
         this.jobs = capJobs(opts.jobs).jobs; // entry points say so when they cap; this holds for every caller
+        this.wanted = this.jobs;
         this.perWorker = Math.max(1, opts.perWorker ?? 1);
         this.batch = Math.min(this.perWorker, Math.max(1, opts.batch ?? 1));
         this.timeoutMs = opts.timeoutMs ?? DEFAULT_EPISODE_TIMEOUT_MS;
@@ -5271,6 +5283,13 @@ class WorkerPool {
                 });
             }
         });
+    }
+    /**
+     * Sizes the pool to the scan: one worker, and one more per BYTES_PER_EXTRA_WORKER of tarballs,
+     * up to `jobs`. A worker that cannot pay back its start-up before the scan ends only slows it.
+     */
+    plan(_episodes, bytes) {
+        this.wanted = Math.min(this.jobs, 1 + Math.floor(Math.max(0, bytes) / BYTES_PER_EXTRA_WORKER));
     }
     /** Episodes the main thread classified (they went to no worker). */
     mainThreadEpisodes = 0;
@@ -5363,7 +5382,7 @@ class WorkerPool {
             return;
         this.dispatchToMainThread();
         let free = this.slots.reduce((n, s) => n + (s.ending === null ? this.perWorker - s.inflight.size : 0), 0);
-        while (this.slots.length < this.jobs && this.queue.length > free) {
+        while (this.slots.length < this.wanted && this.queue.length > free) {
             this.slots.push(this.spawn());
             free += this.perWorker;
         }

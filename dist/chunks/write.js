@@ -1970,6 +1970,7 @@ async function scanToReport(opts) {
         },
         close: () => inner.close(),
         ...(inner.capacity !== undefined ? { capacity: inner.capacity } : {}),
+        ...(inner.plan ? { plan: (episodes, bytes) => inner.plan(episodes, bytes) } : {}),
     };
     let scan;
     try {

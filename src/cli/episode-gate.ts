@@ -75,7 +75,7 @@ const DATASET = options({
   reason: { kind: 'multi', choices: ALL_REASONS, help: 'only these reasons flag (repeat to OR); unreadable always flags' },
   settings: { kind: 'value', metavar: 'FILE', help: 'classifier settings file (see schema/settings.schema.json)' },
   set: { kind: 'multi', metavar: 'KEY=VALUE', help: 'override one setting for this run, e.g. --set netflowSpreadBytes=40960' },
-  jobs: { kind: 'value', metavar: 'N', help: 'episodes classified in parallel (default: available cores)' },
+  jobs: { kind: 'value', metavar: 'N', help: 'episodes classified in parallel, at most (default: available cores)' },
   'follow-outside-links': {
     kind: 'flag',
     help: 'read tarballs that links lead outside the episodes root (default: flagged unreadable, not read)',

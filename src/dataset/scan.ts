@@ -70,6 +70,8 @@ export interface EpisodeRunner {
   close(): Promise<void>;
   /** Episodes it can usefully hold at once; scanDataset keeps that many in flight (default: jobs). */
   readonly capacity?: number;
+  /** What the scan is about to ask for (episodes, their tarballs' bytes), so a pool can size itself. */
+  plan?(episodes: number, bytes: number): void;
 }
 
 const NO_STATS: EpisodeStats = Object.freeze({ compressedBytes: 0, decompressedBytes: 0, jsonBytes: 0 });
@@ -102,6 +104,10 @@ export async function scanDataset(opts: ScanOptions, runner?: EpisodeRunner): Pr
   let next = 0;
   let done = 0;
   const width = Math.max(1, Math.min(r.capacity ?? opts.jobs ?? 4, entries.length || 1));
+  r.plan?.(
+    entries.length,
+    entries.reduce((sum, e) => sum + (e.refused ? 0 : (e.sizeBytes ?? 0)), 0),
+  );
   const lane = async (): Promise<void> => {
     for (;;) {
       const i = next++;

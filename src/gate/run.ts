@@ -184,6 +184,7 @@ export async function scanToReport(opts: ScanReportOptions): Promise<Report> {
     },
     close: () => inner.close(),
     ...(inner.capacity !== undefined ? { capacity: inner.capacity } : {}),
+    ...(inner.plan ? { plan: (episodes: number, bytes: number) => inner.plan!(episodes, bytes) } : {}),
   };
   let scan;
   try {

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CLASSIFIER_SETTINGS } from '../../src/classifier/types.js';
 import { Worker } from 'node:worker_threads';
 import {
+  BYTES_PER_EXTRA_WORKER,
   WorkerPool,
   bundledWorkerFile,
   createEpisodeRunner,
@@ -49,12 +50,22 @@ parentPort.on('message', ({ jobs }) => jobs.forEach(({ id, tarPath }) => {
 parentPort.postMessage({ ready: true });
 `;
 
+/** A stand-in worker that answers after 200 ms with its thread id (in moduleJson). */
+const THREAD_WORKER = `
+import { parentPort, threadId } from 'node:worker_threads';
+parentPort.on('message', ({ jobs }) => jobs.forEach(({ id, tarPath }) => setTimeout(() => parentPort.postMessage({ results: [{ id, result: {
+  verdict: { reasons: [], sampleJson: JSON.stringify(tarPath), moduleJson: String(threadId), unreadable: null, evidence: null },
+  stats: { compressedBytes: 1, decompressedBytes: 2, jsonBytes: 3 } } }] }), 200)));
+parentPort.postMessage({ ready: true });
+`;
+
 beforeAll(() => {
   // test/support/build-dist.ts rebuilds dist/ when src/ is newer; build here only if the worker is missing.
   if (!existsSync(path.join(repo, 'dist/scan-worker.js'))) execFileSync('npm', ['run', '--silent', 'build'], { cwd: repo, stdio: 'pipe' });
   tmp = mkdtempSync(path.join(tmpdir(), 'episode-gate-pool-'));
   writeFileSync(path.join(tmp, 'fake-worker.mjs'), FAKE_WORKER);
   writeFileSync(path.join(tmp, 'broken-worker.mjs'), "throw new Error('cannot load');\n");
+  writeFileSync(path.join(tmp, 'thread-worker.mjs'), THREAD_WORKER);
 }, 120_000);
 
 afterAll(() => {
@@ -328,5 +339,37 @@ describe('cis490-prune --jobs through the bundle', () => {
     expect(JSON.parse(one).scanned).toBeGreaterThan(30);
     expect(cli(...base, '--jobs', '4')).toBe(one);
     expect(cli(...base)).toBe(one);
+  });
+});
+
+describe('a pool sized to the scan', () => {
+  /** Thread ids of the workers that classified `n` episodes, once plan() has seen `bytes` (none: not called). */
+  async function threadsUsed(jobs: number, n: number, bytes?: number): Promise<Set<string>> {
+    const pool = new WorkerPool({ jobs, job, workerFile: path.join(tmp, 'thread-worker.mjs'), batch: 1, perWorker: 1 });
+    try {
+      if (bytes !== undefined) pool.plan(n, bytes);
+      const results = await Promise.all(Array.from({ length: n }, (_, i) => pool.run(`ep-${i}`)));
+      return new Set(results.map((r) => r.verdict.moduleJson!));
+    } finally {
+      await pool.close();
+    }
+  }
+
+  it('starts one worker for a small scan and one more per BYTES_PER_EXTRA_WORKER, up to jobs', async () => {
+    expect((await threadsUsed(2, 8, BYTES_PER_EXTRA_WORKER - 1)).size).toBe(1);
+    expect((await threadsUsed(2, 8, BYTES_PER_EXTRA_WORKER)).size).toBe(2);
+    expect((await threadsUsed(2, 8, 10 * BYTES_PER_EXTRA_WORKER)).size).toBe(2);
+    expect((await threadsUsed(3, 9, 2 * BYTES_PER_EXTRA_WORKER)).size).toBe(3);
+    // Without a plan, `jobs` workers, as before.
+    expect((await threadsUsed(2, 8)).size).toBe(2);
+  });
+
+  it('is told the scan’s episodes and bytes by scanDataset, refused tarballs left out', async () => {
+    const calls: Array<[number, number]> = [];
+    const inner = inProcessRunner(job);
+    const scan = await scanDataset(scanOpts, { ...inner, plan: (episodes, bytes) => void calls.push([episodes, bytes]) });
+    const bytes = scan.episodes.reduce((sum, e) => sum + (e.verdict.unreadable?.includes('refused') ? 0 : (e.sizeBytes ?? 0)), 0);
+    expect(calls).toEqual([[scan.episodes.length, bytes]]);
+    expect(bytes).toBeGreaterThan(0);
   });
 });
