@@ -393,11 +393,11 @@ async function main(): Promise<void> {
   const env: NodeJS.ProcessEnv = { ...process.env };
   if (o.zstd) env.EPISODE_GATE_ZSTD = o.zstd;
   else delete env.EPISODE_GATE_ZSTD;
-  const run = (dist: string, n: number, jobs: number): Promise<Measurement> =>
+  const run = (dist: string, n: number, jobs: number, runEnv = env): Promise<Measurement> =>
     measure(
       process.execPath,
       [path.join(dist, 'cis490-prune.js'), '--episodes-root', ds.episodesRoot, '--index', ds.index(n), '--json', '--jobs', String(jobs)],
-      env,
+      runEnv,
       [0, 1],
     );
   let refNote = '';
@@ -518,10 +518,13 @@ async function main(): Promise<void> {
   const scaled: Runs[] = [];
   if (o.scale) {
     say('');
-    say(`peak RSS with episodes (--jobs ${o.jobs}):`);
+    // Every size on all `jobs` workers: the pool would start one worker for a small scan (it is
+    // sized to the scan), and this checks that memory does not grow with the episodes scanned.
+    say(`peak RSS with episodes (--jobs ${o.jobs}, every run on ${o.jobs} workers: EPISODE_GATE_POOL_SIZING=off):`);
+    const allWorkers = { ...env, EPISODE_GATE_POOL_SIZING: 'off' };
     for (const k of o.scale) {
       const s = new Runs(`${k} episodes`, k);
-      for (let r = 0; r < o.runs; r++) s.ms.push(await run(dist, k, o.jobs));
+      for (let r = 0; r < o.runs; r++) s.ms.push(await run(dist, k, o.jobs, allWorkers));
       scaled.push(s);
       say(row(s, `  (median peak ${s.rssMedianMb?.toFixed(0) ?? 'n/a'} MB)`));
     }

@@ -5229,7 +5229,14 @@ function createEpisodeRunner(opts) {
     const workerFile = opts.workerFile ?? bundledWorkerFile();
     if (!workerFile)
         return inProcessRunner(opts.job);
-    return new WorkerPool({ mainThread: true, batch: DEFAULT_BATCH, perWorker: 2 * DEFAULT_BATCH, ...opts, workerFile });
+    return new WorkerPool({
+        mainThread: true,
+        batch: DEFAULT_BATCH,
+        perWorker: 2 * DEFAULT_BATCH,
+        sizeToScan: process.env.EPISODE_GATE_POOL_SIZING !== 'off',
+        ...opts,
+        workerFile,
+    });
 }
 class WorkerPool {
     opts;
@@ -5289,6 +5296,8 @@ class WorkerPool {
      * up to `jobs`. A worker that cannot pay back its start-up before the scan ends only slows it.
      */
     plan(_episodes, bytes) {
+        if (this.opts.sizeToScan === false)
+            return;
         this.wanted = Math.min(this.jobs, 1 + Math.floor(Math.max(0, bytes) / BYTES_PER_EXTRA_WORKER));
     }
     /** Episodes the main thread classified (they went to no worker). */

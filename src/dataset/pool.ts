@@ -50,6 +50,11 @@ export interface PoolOptions {
    * createEpisodeRunner). `run` replaces the in-process classifier (tests).
    */
   mainThread?: boolean | { run: (tarPath: string) => Promise<EpisodeJobResult>; maxBytes?: number };
+  /**
+   * Size the pool to the scan (plan(); default true). createEpisodeRunner turns it off when
+   * EPISODE_GATE_POOL_SIZING=off, so that measurements can run every scan on `jobs` workers.
+   */
+  sizeToScan?: boolean;
 }
 
 /**
@@ -138,7 +143,14 @@ export function bundledWorkerFile(): string | null {
 export function createEpisodeRunner(opts: PoolOptions): EpisodeRunner {
   const workerFile = opts.workerFile ?? bundledWorkerFile();
   if (!workerFile) return inProcessRunner(opts.job);
-  return new WorkerPool({ mainThread: true, batch: DEFAULT_BATCH, perWorker: 2 * DEFAULT_BATCH, ...opts, workerFile });
+  return new WorkerPool({
+    mainThread: true,
+    batch: DEFAULT_BATCH,
+    perWorker: 2 * DEFAULT_BATCH,
+    sizeToScan: process.env.EPISODE_GATE_POOL_SIZING !== 'off',
+    ...opts,
+    workerFile,
+  });
 }
 
 interface Job {
@@ -219,6 +231,7 @@ export class WorkerPool implements EpisodeRunner {
    * up to `jobs`. A worker that cannot pay back its start-up before the scan ends only slows it.
    */
   plan(_episodes: number, bytes: number): void {
+    if (this.opts.sizeToScan === false) return;
     this.wanted = Math.min(this.jobs, 1 + Math.floor(Math.max(0, bytes) / BYTES_PER_EXTRA_WORKER));
   }
 

@@ -344,8 +344,15 @@ describe('cis490-prune --jobs through the bundle', () => {
 
 describe('a pool sized to the scan', () => {
   /** Thread ids of the workers that classified `n` episodes, once plan() has seen `bytes` (none: not called). */
-  async function threadsUsed(jobs: number, n: number, bytes?: number): Promise<Set<string>> {
-    const pool = new WorkerPool({ jobs, job, workerFile: path.join(tmp, 'thread-worker.mjs'), batch: 1, perWorker: 1 });
+  async function threadsUsed(jobs: number, n: number, bytes?: number, sizeToScan?: boolean): Promise<Set<string>> {
+    const pool = new WorkerPool({
+      jobs,
+      job,
+      workerFile: path.join(tmp, 'thread-worker.mjs'),
+      batch: 1,
+      perWorker: 1,
+      ...(sizeToScan === undefined ? {} : { sizeToScan }),
+    });
     try {
       if (bytes !== undefined) pool.plan(n, bytes);
       const results = await Promise.all(Array.from({ length: n }, (_, i) => pool.run(`ep-${i}`)));
@@ -360,8 +367,9 @@ describe('a pool sized to the scan', () => {
     expect((await threadsUsed(2, 8, BYTES_PER_EXTRA_WORKER)).size).toBe(2);
     expect((await threadsUsed(2, 8, 10 * BYTES_PER_EXTRA_WORKER)).size).toBe(2);
     expect((await threadsUsed(3, 9, 2 * BYTES_PER_EXTRA_WORKER)).size).toBe(3);
-    // Without a plan, `jobs` workers, as before.
+    // Without a plan, or with sizing off (EPISODE_GATE_POOL_SIZING=off), `jobs` workers.
     expect((await threadsUsed(2, 8)).size).toBe(2);
+    expect((await threadsUsed(2, 8, 1, false)).size).toBe(2);
   });
 
   it('is told the scan’s episodes and bytes by scanDataset, refused tarballs left out', async () => {
