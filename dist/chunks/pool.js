@@ -3295,17 +3295,30 @@ function nti(buf, start, end) {
         return n;
     }
     let e = start;
-    while (e < end && buf[e] !== 0)
-        e++;
+    // The common field, octal digits up to the NUL (or none, which is 0), valued without strings;
+    // anything else (blanks, signs, 0o, underscores, bad bytes) as Python's int() reads it, below.
+    let n = 0;
+    let plain = true;
+    for (; e < end; e++) {
+        const c = buf[e];
+        if (c === 0)
+            break;
+        if (c >= 48 && c <= 55)
+            n = n * 8 + (c - 48);
+        else
+            plain = false;
+    }
+    if (plain && e - start <= 17)
+        return n; // <= 17 octal digits: below 2^51, exact
     for (let i = start; i < e; i++) {
         if (buf[i] > 0x7f)
             throw new HeaderError('invalid', 'invalid header');
     }
     const s = latin1(buf, start, e).replace(/^[\t\n\v\f\r\x1c-\x1f ]+|[\t\n\v\f\r\x1c-\x1f ]+$/g, '');
-    const n = pyIntText(s || '0', 8);
-    if (n === null)
+    const v = pyIntText(s || '0', 8);
+    if (v === null)
         throw new HeaderError('invalid', 'invalid header');
-    return n;
+    return v;
 }
 function checksumMatches(buf, chksum) {
     let unsigned = 256;
