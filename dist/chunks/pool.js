@@ -2733,15 +2733,8 @@ class ColumnScanner extends ByteScanner {
     }
     /** The template of the row the general path has just read (from rowStart to p). */
     learn(rowStart, values, seen) {
-        const b = this.b;
-        const valueAt = this.valueAt;
-        const lits = [];
-        let from = rowStart;
-        for (let j = 0; j < values; j++) {
-            lits.push(probeOf(b.subarray(from, valueAt[2 * j])));
-            from = valueAt[2 * j + 1];
-        }
-        this.template = { lits, slots: this.slotAt.slice(0, values), end: probeOf(b.subarray(from, this.p)), seen };
+        const { lits, end } = literals(this.b, rowStart, this.p, this.valueAt, values);
+        this.template = { lits, slots: this.slotAt.slice(0, values), end, seen };
     }
     absentFields(i, seen) {
         const fields = this.fields;
@@ -3010,20 +3003,8 @@ class ColumnScanner extends ByteScanner {
         }
         const values = this.bsValues;
         if (values > 0 && this.templates) {
-            const b = this.b;
-            const at = this.bsValueAt;
-            const lits = [];
-            let from = start;
-            for (let j = 0; j < values; j++) {
-                lits.push(probeOf(b.subarray(from, at[2 * j])));
-                from = at[2 * j + 1];
-            }
-            this.bsTemplate = {
-                lits,
-                kinds: this.bsKindAt.slice(0, values),
-                devs: this.bsDevAt.slice(0, values),
-                end: probeOf(b.subarray(from, this.p)),
-            };
+            const { lits, end } = literals(this.b, start, this.p, this.bsValueAt, values);
+            this.bsTemplate = { lits, kinds: this.bsKindAt.slice(0, values), devs: this.bsDevAt.slice(0, values), end };
         }
         return total;
     }
@@ -3132,6 +3113,19 @@ function addDevice(total, sum) {
     if (!(t <= MAX_SAFE && t >= -MAX_SAFE))
         throw GIVE_UP;
     return t;
+}
+/**
+ * A template's bytes between values, from `start` to `stop`, where value j ran from
+ * valueAt[2j] to valueAt[2j + 1]: the bytes before each value, and those after the last.
+ */
+function literals(b, start, stop, valueAt, values) {
+    const lits = [];
+    let from = start;
+    for (let j = 0; j < values; j++) {
+        lits.push(probeOf(b.subarray(from, valueAt[2 * j])));
+        from = valueAt[2 * j + 1];
+    }
+    return { lits, end: probeOf(b.subarray(from, stop)) };
 }
 
 /**

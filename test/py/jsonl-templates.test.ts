@@ -9,20 +9,9 @@ import { describe, expect, it } from 'vitest';
 import type { ColumnField, Columns } from '../../src/py/columns.js';
 import { columnsJsonl } from '../../src/py/jsonl-columns.js';
 import { SOURCE_COLUMNS } from '../../src/episode/read.js';
+import { rng } from '../../tools/lib/synth.js';
 
 const enc = new TextEncoder();
-
-/** mulberry32: a small seeded generator, so every run checks the same members. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Rand = () => number;
 const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
