@@ -5320,7 +5320,16 @@ class WorkerPool {
         // (V8 asserts when a worker's isolate is still compiling as the platform shuts down).
         const stuck = [...this.stopping];
         this.stopping.clear();
-        await Promise.all([...slots.map((s) => s.worker.terminate()), ...stuck.map((s) => stopWithin(s.worker, CLOSE_GRACE_MS))]);
+        // A worker still starting (a small scan the main thread finished alone) is let finish starting
+        // first. The sharded Action test's process was twice seen ended by a signal on Node 20, in
+        // several hundred runs, on scans that end this way; ending a thread midway through Node's own
+        // start-up is the likely path (Node has had such races), and this takes it off the table.
+        const end = async (s) => {
+            if (!s.ready)
+                await settledWithin(s.booted, CLOSE_GRACE_MS);
+            await s.worker.terminate();
+        };
+        await Promise.all([...slots.map(end), ...stuck.map((s) => stopWithin(s.worker, CLOSE_GRACE_MS))]);
         for (const s of slots)
             for (const j of s.inflight.values())
                 this.settle(j, new Error('the worker pool was closed'));
@@ -5332,9 +5341,12 @@ class WorkerPool {
             workerData: this.opts.job,
             resourceLimits: { maxYoungGenerationSizeMb: workerYoungGenerationMb(this.opts.job.zstd ?? defaultZstdImpl()) },
         });
-        const slot = { worker, ready: false, inflight: new Map(), ending: null };
+        let booted = () => { };
+        const slot = { worker, ready: false, booted: new Promise((r) => (booted = r)), inflight: new Map(), ending: null };
+        worker.once('exit', () => booted());
         worker.on('message', (m) => {
             if ('ready' in m) {
+                booted();
                 slot.ready = true;
                 this.main = null; // workers from now on: only they can survive a runaway episode
                 this.dispatch();
@@ -5512,6 +5524,12 @@ async function stopWithin(worker, ms) {
     clearTimeout(timer);
     if (!stopped)
         worker.unref();
+}
+/** Waits for `p`, or `ms` at most; the timer does not keep the loop alive. */
+async function settledWithin(p, ms) {
+    let timer;
+    await Promise.race([p, new Promise((resolve) => (timer = setTimeout(resolve, ms)).unref())]);
+    clearTimeout(timer);
 }
 function clearJobTimer(job) {
     if (job.timer)

@@ -171,6 +171,8 @@ interface Slot {
   worker: Worker;
   /** The worker has loaded its code and said so. */
   ready: boolean;
+  /** Settles once the worker has said it is ready, or has exited. */
+  booted: Promise<void>;
   inflight: Map<number, Job>;
   /** Set when we end it on purpose (timeout, close): its exit is not a crash. */
   ending: string | null;
@@ -248,7 +250,15 @@ export class WorkerPool implements EpisodeRunner {
     // (V8 asserts when a worker's isolate is still compiling as the platform shuts down).
     const stuck = [...this.stopping];
     this.stopping.clear();
-    await Promise.all([...slots.map((s) => s.worker.terminate()), ...stuck.map((s) => stopWithin(s.worker, CLOSE_GRACE_MS))]);
+    // A worker still starting (a small scan the main thread finished alone) is let finish starting
+    // first. The sharded Action test's process was twice seen ended by a signal on Node 20, in
+    // several hundred runs, on scans that end this way; ending a thread midway through Node's own
+    // start-up is the likely path (Node has had such races), and this takes it off the table.
+    const end = async (s: Slot): Promise<void> => {
+      if (!s.ready) await settledWithin(s.booted, CLOSE_GRACE_MS);
+      await s.worker.terminate();
+    };
+    await Promise.all([...slots.map(end), ...stuck.map((s) => stopWithin(s.worker, CLOSE_GRACE_MS))]);
     for (const s of slots) for (const j of s.inflight.values()) this.settle(j, new Error('the worker pool was closed'));
     for (const j of this.queue.splice(0)) this.settle(j, new Error('the worker pool was closed'));
   }
@@ -258,9 +268,12 @@ export class WorkerPool implements EpisodeRunner {
       workerData: this.opts.job,
       resourceLimits: { maxYoungGenerationSizeMb: workerYoungGenerationMb(this.opts.job.zstd ?? defaultZstdImpl()) },
     });
-    const slot: Slot = { worker, ready: false, inflight: new Map(), ending: null };
+    let booted = (): void => {};
+    const slot: Slot = { worker, ready: false, booted: new Promise<void>((r) => (booted = r)), inflight: new Map(), ending: null };
+    worker.once('exit', () => booted());
     worker.on('message', (m: WorkerReply | WorkerReady) => {
       if ('ready' in m) {
+        booted();
         slot.ready = true;
         this.main = null; // workers from now on: only they can survive a runaway episode
         this.dispatch();
@@ -420,6 +433,13 @@ async function stopWithin(worker: Worker, ms: number): Promise<void> {
   ]);
   clearTimeout(timer);
   if (!stopped) worker.unref();
+}
+
+/** Waits for `p`, or `ms` at most; the timer does not keep the loop alive. */
+async function settledWithin(p: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([p, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)).unref())]);
+  clearTimeout(timer);
 }
 
 function clearJobTimer(job: Job): void {

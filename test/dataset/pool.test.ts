@@ -50,6 +50,12 @@ parentPort.on('message', ({ jobs }) => jobs.forEach(({ id, tarPath }) => {
 parentPort.postMessage({ ready: true });
 `;
 
+/** A stand-in worker that takes 400 ms to say it is ready. */
+const SLOW_START_WORKER = `
+import { parentPort } from 'node:worker_threads';
+setTimeout(() => parentPort.postMessage({ ready: true }), 400);
+`;
+
 /** A stand-in worker that answers after 200 ms with its thread id (in moduleJson). */
 const THREAD_WORKER = `
 import { parentPort, threadId } from 'node:worker_threads';
@@ -66,6 +72,7 @@ beforeAll(() => {
   writeFileSync(path.join(tmp, 'fake-worker.mjs'), FAKE_WORKER);
   writeFileSync(path.join(tmp, 'broken-worker.mjs'), "throw new Error('cannot load');\n");
   writeFileSync(path.join(tmp, 'thread-worker.mjs'), THREAD_WORKER);
+  writeFileSync(path.join(tmp, 'slow-start-worker.mjs'), SLOW_START_WORKER);
 }, 120_000);
 
 afterAll(() => {
@@ -379,5 +386,26 @@ describe('a pool sized to the scan', () => {
     const bytes = scan.episodes.reduce((sum, e) => sum + (e.verdict.unreadable?.includes('refused') ? 0 : (e.sizeBytes ?? 0)), 0);
     expect(calls).toEqual([[scan.episodes.length, bytes]]);
     expect(bytes).toBeGreaterThan(0);
+  });
+});
+
+describe('closing', () => {
+  it('lets a worker still starting finish its start-up before ending it', async () => {
+    const mainThread = {
+      run: async (tarPath: string): Promise<EpisodeJobResult> => ({
+        verdict: { reasons: [], sampleJson: JSON.stringify(tarPath), moduleJson: null, unreadable: null, evidence: null },
+        stats: { compressedBytes: 1, decompressedBytes: 2, jsonBytes: 3 },
+        sha256: null,
+      }),
+    };
+    const pool = new WorkerPool({ jobs: 1, job, workerFile: path.join(tmp, 'slow-start-worker.mjs'), mainThread });
+    const started = performance.now();
+    // The second episode starts the worker; the main thread takes both while the worker starts.
+    const rs = await Promise.all([pool.run('ep-1', 10), pool.run('ep-2', 10)]);
+    expect(rs.map((r) => JSON.parse(r.verdict.sampleJson!))).toEqual(['ep-1', 'ep-2']);
+    expect(pool.mainThreadEpisodes).toBe(2);
+    await pool.close();
+    // close() waited for the worker's "ready" (400 ms after it was started), then ended it.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(350);
   });
 });

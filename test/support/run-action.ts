@@ -100,7 +100,11 @@ export async function runAction(opts: RunOptions = {}): Promise<ActionRun> {
   child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
   const code = await new Promise<number | null>((resolve, reject) => {
     child.on('error', reject);
-    child.on('close', (c) => resolve(c));
+    child.on('close', (c, signal) => {
+      // A process ended by a signal has no exit code: say which signal, where a failing test shows stderr.
+      if (signal) stderr += `\n[runAction: the process was ended by ${signal}]\n`;
+      resolve(c);
+    });
   });
   return {
     code,
