@@ -5329,6 +5329,13 @@ class WorkerPool {
                 await settledWithin(s.booted, CLOSE_GRACE_MS);
             await s.worker.terminate();
         };
+        // Node 20 aborts the whole process when a worker is ended while V8 is still optimising its code
+        // on a background thread ("NodePlatform::ForIsolate ... Assertion failed: (data.first) !=
+        // nullptr", from OptimizingCompileDispatcher::CompileTask; seen twice in CI, in scans of a few
+        // dozen episodes, where the workers are ended still warming up). An idle worker starts no new
+        // optimisation, so a short quiet spell lets those in flight finish first.
+        if (slots.length > 0 && NODE_MAJOR < 22)
+            await new Promise((r) => setTimeout(r, CLOSE_QUIET_MS));
         await Promise.all([...slots.map(end), ...stuck.map((s) => stopWithin(s.worker, CLOSE_GRACE_MS))]);
         for (const s of slots)
             for (const j of s.inflight.values())
@@ -5512,6 +5519,10 @@ class WorkerPool {
             job.resolve(outcome);
     }
 }
+/** Node's major version: the quiet spell before ending workers is for Node 20 (see close()). */
+const NODE_MAJOR = Number(process.versions.node.split('.')[0]);
+/** How long close() lets idle workers be before ending them, on Node 20. */
+const CLOSE_QUIET_MS = 100;
 /** How long close() waits for a worker to stop before leaving it behind (unref'd). */
 const CLOSE_GRACE_MS = 2000;
 /** terminate(), waiting at most `ms`; a worker that has not stopped by then no longer keeps the loop alive. */

@@ -258,6 +258,12 @@ export class WorkerPool implements EpisodeRunner {
       if (!s.ready) await settledWithin(s.booted, CLOSE_GRACE_MS);
       await s.worker.terminate();
     };
+    // Node 20 aborts the whole process when a worker is ended while V8 is still optimising its code
+    // on a background thread ("NodePlatform::ForIsolate ... Assertion failed: (data.first) !=
+    // nullptr", from OptimizingCompileDispatcher::CompileTask; seen twice in CI, in scans of a few
+    // dozen episodes, where the workers are ended still warming up). An idle worker starts no new
+    // optimisation, so a short quiet spell lets those in flight finish first.
+    if (slots.length > 0 && NODE_MAJOR < 22) await new Promise((r) => setTimeout(r, CLOSE_QUIET_MS));
     await Promise.all([...slots.map(end), ...stuck.map((s) => stopWithin(s.worker, CLOSE_GRACE_MS))]);
     for (const s of slots) for (const j of s.inflight.values()) this.settle(j, new Error('the worker pool was closed'));
     for (const j of this.queue.splice(0)) this.settle(j, new Error('the worker pool was closed'));
@@ -420,6 +426,11 @@ export class WorkerPool implements EpisodeRunner {
     else job.resolve(outcome);
   }
 }
+
+/** Node's major version: the quiet spell before ending workers is for Node 20 (see close()). */
+const NODE_MAJOR = Number(process.versions.node.split('.')[0]);
+/** How long close() lets idle workers be before ending them, on Node 20. */
+const CLOSE_QUIET_MS = 100;
 
 /** How long close() waits for a worker to stop before leaving it behind (unref'd). */
 const CLOSE_GRACE_MS = 2000;
