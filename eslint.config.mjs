@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'fixtures/dataset/**', '.cache/**', '.tmp/**', 'bench-data/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'fixtures/dataset/**', '.cache/**', '.tmp/**', 'bench-data/**', 'wasm/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -18,6 +18,6 @@ export default tseslint.config(
   },
   {
     files: ['**/*.mjs', 'scripts/**/*.js'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly' } },
   },
 );

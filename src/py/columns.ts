@@ -46,6 +46,8 @@ export interface Columns {
   readonly names: readonly string[];
   /** Rows read by the scanner's learnt row template (the rest by its general path): how, not what. */
   readonly templateRows: number;
+  /** Of those, rows read by the WebAssembly template reader (src/py/jsonl-wasm.ts). */
+  readonly wasmRows: number;
 }
 
 const TWO32 = 4294967296;

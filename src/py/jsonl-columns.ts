@@ -10,6 +10,16 @@ import type { ColumnField, Columns } from './columns.js';
 import type { Fields, JsonlRows } from './json.js';
 import { PyFloat } from './value.js';
 import {
+  templateReader,
+  WASM_BLOCKSTATS,
+  WASM_INT,
+  WASM_SKIP,
+  WASM_WALL,
+  WASM_WALL_OR_NULL,
+  type TemplateReader,
+  type WasmTemplate,
+} from './jsonl-wasm.js';
+import {
   ByteScanner,
   GIVE_UP,
   HALVES,
@@ -26,8 +36,13 @@ import {
  * The member's columns, or null where it leaves the member to the row parser. `templates: false`
  * reads every row by the general path (tests compare the two).
  */
-export function columnsJsonl(data: Uint8Array, fields: readonly ColumnField[], opts?: { templates?: boolean }): Columns | null {
-  return new ColumnScanner(data, fields, opts?.templates !== false).columns();
+export function columnsJsonl(
+  data: Uint8Array,
+  fields: readonly ColumnField[],
+  opts?: { templates?: boolean; wasm?: boolean },
+): Columns | null {
+  const templates = opts?.templates !== false;
+  return new ColumnScanner(data, fields, templates, templates && opts?.wasm !== false ? templateReader() : null).columns();
 }
 
 const NO_COLUMNS: readonly ColumnField[] = [];
@@ -38,7 +53,7 @@ const NO_COLUMNS: readonly ColumnField[] = [];
  * them as each class arrived and keep them polymorphic (docs/performance.md).
  */
 export function rowsJsonl(data: Uint8Array, fields: Fields): JsonlRows {
-  return parseJsonlBytes(data, fields, new ColumnScanner(data, NO_COLUMNS, false));
+  return parseJsonlBytes(data, fields, new ColumnScanner(data, NO_COLUMNS, false, null));
 }
 
 const MAX_KEY_MEMO = 64;
@@ -78,6 +93,8 @@ interface RowTemplate {
   readonly end: Probe;
   /** The fields the row has, a bit per slot. */
   readonly seen: number;
+  /** The template as the WebAssembly reader takes it; null where it has a value that reader leaves (a string, a float). */
+  wasm?: WasmTemplate | null;
 }
 
 /** The same for a QMP blockstats object: the bytes between its counters, across its devices. */
@@ -88,6 +105,8 @@ interface BlockstatsTemplate {
   /** devs[j]: which device (0, 1, ...) value j is in. */
   readonly devs: Int32Array;
   readonly end: Probe;
+  /** The template as the WebAssembly reader takes it. */
+  readonly wasm: WasmTemplate;
 }
 
 /** Rows (and blockstats) with more values than this are not learnt as a template (general path only). */
@@ -140,14 +159,17 @@ class ColumnScanner extends ByteScanner {
   private tokHead = 0;
   private tokTail = 0;
 
-  /** Rows read by the template. */
+  /** Rows read by the template, and of those by the WebAssembly reader. */
   private templateRows = 0;
+  private wasmRowCount = 0;
 
   constructor(
     data: Uint8Array,
     private readonly fields: readonly ColumnField[],
     /** Learn and use row templates. */
     private readonly templates: boolean,
+    /** Read rows by the template in WebAssembly where it can (null: in JavaScript only). */
+    private readonly wasm: TemplateReader | null,
   ) {
     super(data);
     this.specs = fieldSpecs(fields);
@@ -165,6 +187,8 @@ class ColumnScanner extends ByteScanner {
     } catch (e) {
       if (e === GIVE_UP) return null;
       throw e;
+    } finally {
+      this.wasm?.release();
     }
     const n = this.rows;
     const num: Record<string, Float64Array> = {};
@@ -181,6 +205,7 @@ class ColumnScanner extends ByteScanner {
       num,
       names: this.names,
       templateRows: this.templateRows,
+      wasmRows: this.wasmRowCount,
     };
   }
 
@@ -191,6 +216,11 @@ class ColumnScanner extends ByteScanner {
     let line = 1;
     let p = 0;
     while (p < n) {
+      if (this.template !== null && this.wasm !== null && b[p] === 123) {
+        p = this.wasmRows(p, line);
+        line = this.wasmLine;
+        if (p >= n) break;
+      }
       let q = p;
       let c = b[q]!;
       while (c === 32 || c === 9 || c === 31) {
@@ -217,6 +247,80 @@ class ColumnScanner extends ByteScanner {
       else throw GIVE_UP;
       line++;
     }
+  }
+
+  /** The line wasmRows stopped at. */
+  private wasmLine = 0;
+
+  /**
+   * Rows from p (a row's `{`, at `line`) read by the WebAssembly reader with this scanner's
+   * templates, until the first row it leaves to this scanner: returns where that row starts (or
+   * the end of the member), its line in wasmLine. Rows it reads are stored as rowByTemplate would.
+   */
+  private wasmRows(p: number, line: number): number {
+    this.wasmLine = line;
+    const t = this.template!;
+    if (t.wasm === undefined) t.wasm = this.wasmTemplate(t);
+    const w = this.wasm!;
+    if (t.wasm === null || !w.loadData(this.b) || !w.loadRow(t, t.wasm)) return p;
+    const bs = this.bsTemplate;
+    w.loadBlockstats(bs, bs === null ? null : bs.wasm);
+    const n = this.n;
+    for (;;) {
+      if (this.rows === this.cap) this.grow();
+      const room = this.cap - this.rows;
+      const k = w.scan(p, n, line, room < w.outRows ? room : w.outRows);
+      if (k > 0) this.storeWasmRows(w, t, k);
+      p = w.stopP();
+      line = w.stopL();
+      if (w.status() !== 1) break;
+    }
+    this.wasmLine = line;
+    return p;
+  }
+
+  /** The row template for the WebAssembly reader, or null where a value is one it leaves to this scanner. */
+  private wasmTemplate(t: RowTemplate): WasmTemplate | null {
+    const kinds = new Int32Array(t.slots.length);
+    for (let j = 0; j < t.slots.length; j++) {
+      const slot = t.slots[j]!;
+      if (slot < 0) {
+        kinds[j] = WASM_SKIP;
+        continue;
+      }
+      const f = this.fields[slot]!;
+      if (f.kind === 'wall') kinds[j] = f.absent === 'none' ? WASM_WALL_OR_NULL : WASM_WALL;
+      else if (f.kind === 'int') kinds[j] = WASM_INT;
+      else if (f.kind === 'blockstats') kinds[j] = WASM_BLOCKSTATS;
+      else return null;
+    }
+    return { lits: t.lits, kinds, slots: t.slots, end: t.end };
+  }
+
+  /** The k rows the WebAssembly reader wrote, as rows this.rows.. (absent fields as absentFields stores them). */
+  private storeWasmRows(w: TemplateReader, t: RowTemplate, k: number): void {
+    const i = this.rows;
+    this.lineNos.set(w.lines(k), i);
+    const fields = this.fields;
+    for (let slot = 0; slot < fields.length; slot++) {
+      const f = fields[slot]!;
+      const present = (t.seen & (1 << slot)) !== 0;
+      if (f.kind === 'wall') {
+        if (present) {
+          this.wallHi.set(w.wallHi(k), i);
+          this.wallLo.set(w.wallLo(k), i);
+          this.wallSet.set(w.wallSet(k), i);
+        } else {
+          this.wallHi.fill(0, i, i + k);
+          this.wallLo.fill(0, i, i + k);
+          this.wallSet.fill(f.absent === 'zero' ? 1 : 0, i, i + k);
+        }
+      } else if (present) this.cols[slot]!.set(w.values(slot, k), i);
+      else this.cols[slot]!.fill(f.absent === 'zero' ? 0 : NaN, i, i + k);
+    }
+    this.rows = i + k;
+    this.templateRows += k;
+    this.wasmRowCount += k;
   }
 
   private grow(): void {
@@ -572,7 +676,9 @@ class ColumnScanner extends ByteScanner {
     const values = this.bsValues;
     if (values > 0 && this.templates) {
       const { lits, end } = literals(this.b, start, this.p, this.bsValueAt, values);
-      this.bsTemplate = { lits, kinds: this.bsKindAt.slice(0, values), devs: this.bsDevAt.slice(0, values), end };
+      const kinds = this.bsKindAt.slice(0, values);
+      const devs = this.bsDevAt.slice(0, values);
+      this.bsTemplate = { lits, kinds, devs, end, wasm: { lits, kinds, slots: devs, end } };
     }
     return total;
   }
