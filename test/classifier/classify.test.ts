@@ -336,6 +336,17 @@ describe('unreadable where the reference raises', () => {
     ['int() of a non-numeric string', { netflow: jsonl(`{"t_wall_ns": ${at(1, 1)}, "bytes_in": "12kB"}`) }, /invalid literal for int\(\)/],
     ['int() of NaN', { netflow: jsonl(`{"t_wall_ns": ${at(1, 1)}, "bytes_in": NaN}`) }, /cannot convert float NaN/],
     ['blockstats that is a non-empty list', { qmp: jsonl('{"blockstats": [1]}') }, /'list' object has no attribute 'items'/],
+    [
+      // stats.get("wr_bytes", 0) is None where the key is there with null: int(None) raises.
+      'a null wr_bytes in blockstats',
+      { qmp: jsonl(`{"t_wall_ns": ${at(1, 1)}, "blockstats": {"vda": {"wr_bytes": null, "rd_bytes": 1}}}`) },
+      /telemetry-qmp.jsonl line 1: TypeError: int\(\) argument must be a string, a bytes-like object or a real number, not 'NoneType'/,
+    ],
+    [
+      'a null rd_bytes in blockstats',
+      { qmp: jsonl(`{"t_wall_ns": ${at(1, 1)}, "blockstats": {"vda": {"wr_bytes": 1}, "cd": {"rd_bytes": null}}}`) },
+      /TypeError: int\(\) argument must be .* not 'NoneType'/,
+    ],
   ])('%s', (_name, members, detail) => {
     const v = verdictOf(base(members as Record<string, string>));
     expect(v.reasons).toEqual(['unreadable']);

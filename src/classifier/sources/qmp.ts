@@ -50,8 +50,11 @@ function qmpRows(src: SourceRows, phaseAt: PhaseAt, s: ClassifierSettings): Sour
         if (!isDict(raw)) throw new PyError(`AttributeError: '${typeName(raw)}' object has no attribute 'items'`);
         for (const stats of raw.values()) {
           if (!isDict(stats)) continue;
-          const wr = pyInt(stats.get('wr_bytes') ?? 0);
-          const rd = pyInt(stats.get('rd_bytes') ?? 0);
+          // stats.get(key, 0): 0 only where the key is absent; a null there is int(None), a TypeError.
+          const wrv = stats.get('wr_bytes');
+          const rdv = stats.get('rd_bytes');
+          const wr = pyInt(wrv === undefined ? 0 : wrv);
+          const rd = pyInt(rdv === undefined ? 0 : rdv);
           total = intAdd(total, intAdd(wr, rd));
         }
       }
