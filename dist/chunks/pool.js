@@ -5493,13 +5493,16 @@ function capJobs(requested, cores = availableParallelism()) {
     };
 }
 /**
- * Compressed bytes of tarballs a scan needs per worker past the first (see WorkerPool.plan). A
- * worker's start-up (its thread, and V8 optimising the reader again on that thread, competing with
- * the others for the cores) costs about 0.45 s of a 2-core run; one worker reads about 280 KB of
- * lab episode in 4 ms, two in 2 ms each. So a second worker pays off past about 210 episodes, 60 MB
- * (`npm run bench`, Node 24 and Node 20 alike: 150 episodes ran faster on one worker, 600 on two).
+ * Compressed bytes of tarballs a scan needs per worker past the first (see WorkerPool.plan), by
+ * the zstd decoder the workers use. A worker's start-up (its thread and modules, and V8 optimising
+ * the JavaScript around the reader again on that thread, competing with the others for the cores)
+ * is paid back only by enough episodes: measured on 2 cores with lab episodes of about 280 KB,
+ * `--jobs 1` against `--jobs 2` interleaved (medians of 7), a second worker paid off past about 300
+ * episodes with native zstd (Node 24: 1.04 against 1.12 s at 200, 1.34 against 1.31 s at 300, 2.61
+ * against 2.05 s at 600) and past about 120 with WebAssembly zstd, which costs more per episode
+ * (Node 20: 1.15 against 1.21 s at 100, 1.83 against 1.66 s at 150).
  */
-const BYTES_PER_EXTRA_WORKER = 56 * 1024 * 1024;
+const BYTES_PER_EXTRA_WORKER = { native: 80 * 1024 * 1024, wasm: 32 * 1024 * 1024 };
 /** Generous: the size limits keep an honest episode to seconds; this only ends a runaway. */
 const DEFAULT_EPISODE_TIMEOUT_MS = 10 * 60 * 1000;
 const STARTUP_FAILURES_TOLERATED = 3;
@@ -5605,7 +5608,7 @@ class WorkerPool {
     plan(_episodes, bytes) {
         if (this.opts.sizeToScan === false)
             return;
-        this.wanted = Math.min(this.jobs, 1 + Math.floor(Math.max(0, bytes) / BYTES_PER_EXTRA_WORKER));
+        this.wanted = Math.min(this.jobs, 1 + Math.floor(Math.max(0, bytes) / BYTES_PER_EXTRA_WORKER[defaultZstdImpl()]));
     }
     /** Episodes the main thread classified (they went to no worker). */
     mainThreadEpisodes = 0;
