@@ -4,6 +4,8 @@
  * Workers (dist/scan-worker.js) start on demand, up to `jobs`. Until the first of them has
  * loaded, the main thread classifies episodes itself from the same queue (`mainThread`), so no
  * run waits for a worker to boot: a run of a few dozen episodes may be over before one has.
+ * Where plan() sizes the pool below `jobs` (always one worker fewer, so that the main thread is
+ * the last of the `jobs` threads), the main thread goes on classifying beside the workers.
  * It takes only episodes under MAIN_THREAD_MAX_BYTES, never one being retried alone, reads
  * them within MAIN_THREAD_LIMITS, and keeps only readable verdicts: an episode it cannot read (or
  * that throws there) goes to a worker, whose verdict is the one reported. Nothing is lost and nothing
@@ -198,7 +200,10 @@ export class WorkerPool implements EpisodeRunner {
   private wanted: number;
   /** Workers told to stop (timed out) that have not exited yet. */
   private readonly stopping = new Set<Slot>();
-  /** The main thread's classifier, until the first worker has loaded (then null for good). */
+  /**
+   * The main thread's classifier: until the first worker has loaded (then null for good), or for
+   * the whole scan where plan() started fewer workers than `jobs`.
+   */
   private main: { run: (tarPath: string) => Promise<EpisodeJobResult>; maxBytes: number } | null;
   private mainBusy = false;
 
@@ -233,11 +238,14 @@ export class WorkerPool implements EpisodeRunner {
 
   /**
    * Sizes the pool to the scan: one worker, and one more per BYTES_PER_EXTRA_WORKER of tarballs,
-   * up to `jobs`. A worker that cannot pay back its start-up before the scan ends only slows it.
+   * up to `jobs`, and one fewer than `jobs` where the main thread can classify: it then goes on
+   * classifying beside the workers (the thread a worker would have been, warm, with no start-up
+   * to pay). A worker that cannot pay back its start-up before the scan ends only slows it.
    */
   plan(_episodes: number, bytes: number): void {
     if (this.opts.sizeToScan === false) return;
-    this.wanted = Math.min(this.jobs, 1 + Math.floor(Math.max(0, bytes) / BYTES_PER_EXTRA_WORKER[defaultZstdImpl()]));
+    const most = this.main !== null ? Math.max(1, this.jobs - 1) : this.jobs;
+    this.wanted = Math.min(most, 1 + Math.floor(Math.max(0, bytes) / BYTES_PER_EXTRA_WORKER[defaultZstdImpl()]));
   }
 
   /** Episodes the main thread classified (they went to no worker). */
@@ -284,7 +292,9 @@ export class WorkerPool implements EpisodeRunner {
       if ('ready' in m) {
         booted();
         slot.ready = true;
-        this.main = null; // workers from now on: only they can survive a runaway episode
+        // Workers from now on (only they can survive a runaway episode), unless the pool was
+        // sized below `jobs`: then the main thread is the thread the scan did not start, and goes on.
+        if (this.wanted >= this.jobs) this.main = null;
         this.dispatch();
         return;
       }

@@ -383,6 +383,48 @@ describe('a pool sized to the scan', () => {
     expect((await threadsUsed(2, 8, 1, false)).size).toBe(2);
   });
 
+  it('where the main thread classifies, starts one worker fewer than jobs, and the main thread goes on beside them', async () => {
+    const per = BYTES_PER_EXTRA_WORKER[defaultZstdImpl()];
+    const taken: string[] = [];
+    let release = (): void => {};
+    const firstHeld = new Promise<void>((r) => (release = r));
+    const mainThread = {
+      run: async (p: string): Promise<EpisodeJobResult> => {
+        taken.push(p);
+        if (p === 'ep-0') await firstHeld; // held until a worker has answered: it has loaded by then
+        await new Promise((r) => setTimeout(r, 2));
+        return {
+          verdict: { reasons: [], sampleJson: JSON.stringify(p), moduleJson: '"main"', unreadable: null, evidence: null },
+          stats: { compressedBytes: 1, decompressedBytes: 2, jsonBytes: 3 },
+          sha256: null,
+        };
+      },
+    };
+    for (const [jobs, workers] of [
+      [2, 1],
+      [3, 2],
+    ] as const) {
+      taken.length = 0;
+      const pool = new WorkerPool({ jobs, job, workerFile: path.join(tmp, 'thread-worker.mjs'), batch: 1, perWorker: 1, mainThread });
+      try {
+        pool.plan(60, 10 * per); // data enough for every worker jobs allows
+        const paths = Array.from({ length: 60 }, (_, i) => `ep-${i}`);
+        const runs = paths.map((p) => pool.run(p, 100));
+        void Promise.race(runs.slice(1)).then(release);
+        const results = await Promise.all(runs);
+        expect(results.map((r) => JSON.parse(r.verdict.sampleJson!))).toEqual(paths);
+        const by = new Set(results.map((r) => r.verdict.moduleJson));
+        expect(by.has('"main"')).toBe(true);
+        expect(by.size - 1).toBe(workers); // worker threads, by their ids
+        // The main thread went on taking episodes once the workers had loaded.
+        expect(taken.length).toBeGreaterThan(1);
+        expect(pool.mainThreadEpisodes).toBe(taken.length);
+      } finally {
+        await pool.close();
+      }
+    }
+  });
+
   it('is told the scan’s episodes and bytes by scanDataset, refused tarballs left out', async () => {
     const calls: Array<[number, number]> = [];
     const inner = inProcessRunner(job);
