@@ -92,10 +92,13 @@ function headerOf(run: HtmlGateRun, model: SummaryModel | null): HtmlReportInput
     };
   }
   const lead = model.lead;
+  // The fail reason under the headline, unless the headline already is it (it leads with a change
+  // only where the regressions are that change's flips).
+  const failReason = lead.status === 'failed' ? model.failReason : null;
   return {
     status: STATUS[lead.status],
     headline: lead.headline,
-    cause: lead.status === 'failed' ? model.failReason : null,
+    cause: failReason !== null && !lead.headline.endsWith(failReason) ? failReason : null,
     effect: lead.effect,
     command: lead.command ? { label: lead.commandLabel ?? 'Accept', text: lead.command } : null,
     baseline: model.baselineName,

@@ -93,6 +93,17 @@ describe('regressions: the list the job summary shows, from the same model', () 
     return md.slice(at, md.indexOf('####', at + 5)).match(/^- .*/gm) ?? [];
   };
 
+  it('says the fail reason once in the verdict banner when the headline is that reason', () => {
+    const o = flipsRun();
+    expect(o.failReason).not.toBeNull();
+    const html = renderHtmlReport(htmlReportInput(o, new Map()));
+    const banner = /<section class="verdict [^"]*" id="verdict">(.*?)<\/section>/s.exec(html)![1]!;
+    const reason = o.failReason!.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+    expect(banner).toContain(`<div class="head">FAILED — ${reason}</div>`);
+    expect(count(banner, reason)).toBe(1);
+    expect(banner).not.toContain('class="cause"');
+  });
+
   it('folds the totals the flips explain into one item under the cause, and lists the pinned case apart', () => {
     const o = flipsRun();
     const totals = o.regressions.filter((r) => !r.kind.startsWith('pinned') && r.kind !== 'kept-to-flagged');
