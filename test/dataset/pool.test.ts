@@ -184,25 +184,39 @@ describe('one bad or slow episode never stalls or loses the others', () => {
   });
 });
 
-describe('the main thread classifies while the workers start', () => {
-  const fake = (): string => path.join(tmp, 'fake-worker.mjs');
-  const answer = (tarPath: string, by: string): EpisodeJobResult => ({
-    verdict: { reasons: [], sampleJson: JSON.stringify(tarPath), moduleJson: JSON.stringify(by), unreadable: null, evidence: null },
-    stats: { compressedBytes: 1, decompressedBytes: 2, jsonBytes: 3 },
-    sha256: null,
-  });
+/** A verdict that names its episode (sample) and the thread that gave it (module). */
+const answer = (tarPath: string, by: string): EpisodeJobResult => ({
+  verdict: { reasons: [], sampleJson: JSON.stringify(tarPath), moduleJson: JSON.stringify(by), unreadable: null, evidence: null },
+  stats: { compressedBytes: 1, decompressedBytes: 2, jsonBytes: 3 },
+  sha256: null,
+});
 
-  it('takes the first episode at once, stops once a worker has loaded, and every result comes back to its own caller', async () => {
-    const taken: string[] = [];
-    let release = (): void => {};
-    const firstHeld = new Promise<void>((r) => (release = r));
-    const mainThread = {
+/**
+ * A main-thread classifier that notes the episodes it takes and holds ep-0 until release() (called
+ * once a worker has answered: it has loaded by then); each episode takes at least `ms`.
+ */
+function heldMainThread(ms = 0): { taken: string[]; release: () => void; mainThread: { run: (p: string) => Promise<EpisodeJobResult> } } {
+  const taken: string[] = [];
+  let release = (): void => {};
+  const firstHeld = new Promise<void>((r) => (release = r));
+  return {
+    taken,
+    release: () => release(),
+    mainThread: {
       run: async (p: string): Promise<EpisodeJobResult> => {
         taken.push(p);
-        if (p === 'ep-0') await firstHeld; // held until a worker has answered: it has loaded by then
+        if (p === 'ep-0') await firstHeld;
+        if (ms > 0) await new Promise((r) => setTimeout(r, ms));
         return answer(p, 'main');
       },
-    };
+    },
+  };
+}
+
+describe('the main thread classifies while the workers start', () => {
+  const fake = (): string => path.join(tmp, 'fake-worker.mjs');
+  it('takes the first episode at once, stops once a worker has loaded, and every result comes back to its own caller', async () => {
+    const { taken, release, mainThread } = heldMainThread();
     const pool = new WorkerPool({ jobs: 2, job, workerFile: fake(), mainThread });
     try {
       const paths = Array.from({ length: 40 }, (_, i) => `ep-${i}`);
@@ -385,26 +399,11 @@ describe('a pool sized to the scan', () => {
 
   it('where the main thread classifies, starts one worker fewer than jobs, and the main thread goes on beside them', async () => {
     const per = BYTES_PER_EXTRA_WORKER[defaultZstdImpl()];
-    const taken: string[] = [];
-    let release = (): void => {};
-    const firstHeld = new Promise<void>((r) => (release = r));
-    const mainThread = {
-      run: async (p: string): Promise<EpisodeJobResult> => {
-        taken.push(p);
-        if (p === 'ep-0') await firstHeld; // held until a worker has answered: it has loaded by then
-        await new Promise((r) => setTimeout(r, 2));
-        return {
-          verdict: { reasons: [], sampleJson: JSON.stringify(p), moduleJson: '"main"', unreadable: null, evidence: null },
-          stats: { compressedBytes: 1, decompressedBytes: 2, jsonBytes: 3 },
-          sha256: null,
-        };
-      },
-    };
     for (const [jobs, workers] of [
       [2, 1],
       [3, 2],
     ] as const) {
-      taken.length = 0;
+      const { taken, release, mainThread } = heldMainThread(2);
       const pool = new WorkerPool({ jobs, job, workerFile: path.join(tmp, 'thread-worker.mjs'), batch: 1, perWorker: 1, mainThread });
       try {
         pool.plan(60, 10 * per); // data enough for every worker jobs allows
