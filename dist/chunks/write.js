@@ -2498,6 +2498,26 @@ function headlineOf(o, status, cause, folded) {
             return `report only — ${totals}; no baseline given, nothing compared`;
     }
 }
+/** Regressions the dataset's own changes raise (new cohort, episodes gone or rewritten), not a verdict's. */
+const DATA_KINDS = new Set(['cohort-rate', 'gone-kept', 'gone-flagged', 'modified-kept', 'modified-flagged']);
+/**
+ * What accepting this run as the baseline would accept, said for what it failed on: a night that
+ * failed on its data (a broken cohort, episodes pruned or rewritten) is accepted as data, after a
+ * look at it, not as an intended change of the classifier.
+ */
+function acceptLabel(regressions) {
+    const kinds = new Set(regressions.map((r) => r.kind));
+    const only = (...ks) => kinds.size > 0 && [...kinds].every((k) => ks.includes(k));
+    if (only('cohort-rate'))
+        return 'If the new episodes are as they should be, accept them';
+    if (only('gone-kept', 'gone-flagged'))
+        return 'If these episodes were removed on purpose, accept it';
+    if (only('modified-kept', 'modified-flagged'))
+        return 'If these tarballs were rewritten on purpose, accept them';
+    if (only(...DATA_KINDS))
+        return 'If these changes to the data are intended, accept them';
+    return 'If this change is intended, accept it';
+}
 /** The model of one gate run. */
 function summaryModel(o) {
     const cmp = o.comparison;
@@ -2532,7 +2552,7 @@ function summaryModel(o) {
         }
         else if (changed || (cause && causeChanged(cause))) {
             command = o.acceptCommand;
-            commandLabel = 'If this change is intended, accept it';
+            commandLabel = acceptLabel(o.regressions);
         }
     }
     return {
@@ -4104,4 +4124,4 @@ function writeManifestDir(dir, m, url) {
     return files;
 }
 
-export { applyTolerance as A, scanToReport as B, baselineFromReport as C, DEFAULT_MAX_ROWS as D, writeBaseline as E, FAIL_ON_CHOICES as F, MIN_SUMMARY_LIMIT_BYTES as G, gateReport as H, mergeShardReports as I, writeHtmlReport as J, writeReport as K, formatReport as L, MANIFEST_FILE as M, summaryModel as N, renderSummary as O, changeText as P, hasChange as Q, esc as R, SOURCE_FORMAT as S, TOLERANCE_KEYS as T, plain as U, runGate as V, escHtml as W, displayPath as a, readEpisodeDetail as b, DEFAULT_DRIFT_WINDOW as c, downsample as d, DEFAULT_TREND_RUNS as e, formatHistory as f, readReport as g, requireWholeReport as h, runMetaFromEnv as i, compare as j, rowFromReport as k, loadBaseline as l, mergeRows as m, trendText as n, driftAlerts as o, parseHistory as p, MANIFEST_VERSION as q, resolveSettings as r, SUMS_FILE as s, tarballPath as t, buildManifest as u, runUrl as v, writeManifestDir as w, toolVersion as x, bundledFixtures as y, parseOverride as z };
+export { applyTolerance as A, scanToReport as B, baselineFromReport as C, DEFAULT_MAX_ROWS as D, writeBaseline as E, FAIL_ON_CHOICES as F, MIN_SUMMARY_LIMIT_BYTES as G, gateReport as H, mergeShardReports as I, writeHtmlReport as J, writeReport as K, formatReport as L, MANIFEST_FILE as M, summaryModel as N, renderSummary as O, changeText as P, acceptLabel as Q, hasChange as R, SOURCE_FORMAT as S, TOLERANCE_KEYS as T, esc as U, plain as V, runGate as W, escHtml as X, displayPath as a, readEpisodeDetail as b, DEFAULT_DRIFT_WINDOW as c, downsample as d, DEFAULT_TREND_RUNS as e, formatHistory as f, readReport as g, requireWholeReport as h, runMetaFromEnv as i, compare as j, rowFromReport as k, loadBaseline as l, mergeRows as m, trendText as n, driftAlerts as o, parseHistory as p, MANIFEST_VERSION as q, resolveSettings as r, SUMS_FILE as s, tarballPath as t, buildManifest as u, runUrl as v, writeManifestDir as w, toolVersion as x, bundledFixtures as y, parseOverride as z };

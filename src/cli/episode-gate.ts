@@ -30,7 +30,7 @@ import { ShardSpecError, formatShard, parseShard, type Shard } from '../dataset/
 import { capJobs } from '../dataset/pool.js';
 import { writeHtmlReport } from '../render/html/write.js';
 import { inLine } from '../render/plain-text.js';
-import { changeText, summaryModel } from '../render/model.js';
+import { acceptLabel, changeText, summaryModel } from '../render/model.js';
 import { MIN_SUMMARY_LIMIT_BYTES, renderSummary } from '../render/summary.js';
 import {
   UsageError,
@@ -463,7 +463,10 @@ async function finishGate(
     return 0;
   }
   io.err(`${PROG}: GATE FAILED (exit 1): ${inLine(cause + String(outcome.failReason))}\n`);
-  if (outcome.acceptCommand && outcome.comparison) io.err(`${PROG}: if this change is intended, accept it: ${outcome.acceptCommand}\n`);
+  if (outcome.acceptCommand && outcome.comparison) {
+    const label = acceptLabel(outcome.regressions);
+    io.err(`${PROG}: ${label.charAt(0).toLowerCase()}${label.slice(1)}: ${outcome.acceptCommand}\n`);
+  }
   return 1;
 }
 

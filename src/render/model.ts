@@ -79,7 +79,7 @@ interface SummaryLead {
    * intended, or creates a baseline when none was given; null when nothing is to accept.
    */
   command: string | null;
-  /** What line 3's command does, e.g. "If this change is intended, accept it". */
+  /** What line 3's command does, e.g. "If this change is intended, accept it" (see acceptLabel). */
   commandLabel: string | null;
 }
 
@@ -244,6 +244,24 @@ function headlineOf(o: GateOutcome, status: SummaryStatus, cause: SummaryCause |
   }
 }
 
+/** Regressions the dataset's own changes raise (new cohort, episodes gone or rewritten), not a verdict's. */
+const DATA_KINDS: ReadonlySet<string> = new Set(['cohort-rate', 'gone-kept', 'gone-flagged', 'modified-kept', 'modified-flagged']);
+
+/**
+ * What accepting this run as the baseline would accept, said for what it failed on: a night that
+ * failed on its data (a broken cohort, episodes pruned or rewritten) is accepted as data, after a
+ * look at it, not as an intended change of the classifier.
+ */
+export function acceptLabel(regressions: readonly Regression[]): string {
+  const kinds = new Set(regressions.map((r) => r.kind));
+  const only = (...ks: string[]): boolean => kinds.size > 0 && [...kinds].every((k) => ks.includes(k));
+  if (only('cohort-rate')) return 'If the new episodes are as they should be, accept them';
+  if (only('gone-kept', 'gone-flagged')) return 'If these episodes were removed on purpose, accept it';
+  if (only('modified-kept', 'modified-flagged')) return 'If these tarballs were rewritten on purpose, accept them';
+  if (only(...DATA_KINDS)) return 'If these changes to the data are intended, accept them';
+  return 'If this change is intended, accept it';
+}
+
 /** The model of one gate run. */
 export function summaryModel(o: GateOutcome): SummaryModel {
   const cmp = o.comparison;
@@ -276,7 +294,7 @@ export function summaryModel(o: GateOutcome): SummaryModel {
       commandLabel = 'To gate on this dataset, write a baseline and pass it with --baseline (Action: baseline:)';
     } else if (changed || (cause && causeChanged(cause))) {
       command = o.acceptCommand;
-      commandLabel = 'If this change is intended, accept it';
+      commandLabel = acceptLabel(o.regressions);
     }
   }
   return {

@@ -142,6 +142,10 @@ describe('(b) grown by a cohort in which one host’s collectors broke', () => {
     );
     expect(r.err).toContain('lab-2/night-0002, lab-2/night-0006');
     expect(r.out).toMatch(/\| lab-2 \| 90 \| \d+ \| \d+ \| 30\/30 \(100\.0%\) ❌ \|/);
+    // Accepting is offered as accepting the data, not as an intended change of the classifier.
+    expect(r.err).toContain(`episode-gate: if the new episodes are as they should be, accept them: episode-gate baseline --dataset `);
+    expect(r.out).toContain('- **If the new episodes are as they should be, accept them:** <code>episode-gate baseline');
+    expect(r.out + r.err).not.toContain('this change is intended');
   });
 
   it('the HTML report counts the whole scan by reason, and says what each side covers', () => {
@@ -184,7 +188,7 @@ describe('(b) grown by a cohort in which one host’s collectors broke', () => {
     expect(readBaseline(next).counts.scanned).toBe(360);
     expect(check(d, next).code).toBe(0);
     // The same comparison; only the accept command differs (a merge is accepted from its merged report).
-    const accept = /(accept it:\W*(?:<code>)?)episode-gate [^\n]*/g;
+    const accept = /(accept (?:it|them):\W*(?:<code>)?)episode-gate [^\n]*/g;
     const timeless = (md: string): string =>
       md
         .replace(/scanned in \d+\.\d s/g, 'scanned in ? s')
@@ -209,6 +213,7 @@ describe('(c) episodes gone', () => {
       `GATE FAILED (exit 1): data changed (1 gone episode); 1 regression against baseline.json: 1 episode kept in the baseline is gone from the dataset (tolerance 0, tolerance.gone_kept): ${host}/${episode}`,
     );
     expect(r.out).toContain('**Mode: changed dataset** — 0 new, 1 gone, 0 modified, 239 unchanged');
+    expect(r.err).toContain('episode-gate: if these episodes were removed on purpose, accept it: episode-gate baseline');
   });
 
   it('flagged episodes archived by cis490-prune --archive pass, reported', () => {
@@ -261,6 +266,7 @@ describe('(d) a kept tarball rewritten in place at the same size', () => {
     );
     expect(r.out).toContain('**Mode: changed dataset** — 0 new, 0 gone, 1 modified, 239 unchanged');
     expect(r.out).toContain('same data as the baseline'); // the fingerprint covers sizes only
+    expect(r.out).toContain('- **If these tarballs were rewritten on purpose, accept them:** <code>episode-gate baseline');
   });
 
   it('with a version-1 baseline (no digests) is judged by id, and the summary says so', () => {

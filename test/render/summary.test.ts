@@ -4,6 +4,7 @@ import type { Reason } from '../../src/classifier/types.js';
 import { evaluateGate } from '../../src/gate/run.js';
 import type { Report } from '../../src/gate/report.js';
 import { esc } from '../../src/render/markdown.js';
+import { acceptLabel } from '../../src/render/model.js';
 import { DEFAULT_SUMMARY_LIMIT_BYTES, summaryMarkdown } from '../../src/render/summary.js';
 import { baselineOf, fakeReport, type FakeEpisode } from '../support/fake-reports.js';
 
@@ -173,5 +174,19 @@ describe('summary size', () => {
     const { report, baseline } = huge(40);
     const o = evaluateGate(report, baseline, { failOn: 'regression', baselineName: 'b.json' });
     expect(summaryMarkdown(o)).not.toContain('This summary was cut');
+  });
+});
+
+describe('the accept line', () => {
+  const r = (...kinds: string[]): Array<{ kind: string; message: string }> => kinds.map((kind) => ({ kind, message: kind }));
+  it('says what accepting would accept: the data where only the data failed, the change otherwise', () => {
+    expect(acceptLabel(r('cohort-rate', 'cohort-rate'))).toBe('If the new episodes are as they should be, accept them');
+    expect(acceptLabel(r('gone-kept'))).toBe('If these episodes were removed on purpose, accept it');
+    expect(acceptLabel(r('modified-kept', 'modified-flagged'))).toBe('If these tarballs were rewritten on purpose, accept them');
+    expect(acceptLabel(r('cohort-rate', 'gone-kept'))).toBe('If these changes to the data are intended, accept them');
+    // A verdict that changed on unchanged data is the classifier's change, whatever else failed.
+    expect(acceptLabel(r('cohort-rate', 'kept-to-flagged'))).toBe('If this change is intended, accept it');
+    expect(acceptLabel(r('reason-rise'))).toBe('If this change is intended, accept it');
+    expect(acceptLabel([])).toBe('If this change is intended, accept it');
   });
 });
