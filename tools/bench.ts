@@ -17,7 +17,7 @@
  * and steady cost per episode come from the line through the two dataset sizes. Timing targets
  * live here, not in the tests.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -216,6 +216,8 @@ interface Breakdown {
   total: number;
   /** CPU ms per episode of the first 10 episodes a fresh thread classifies, before V8 has optimised the code. */
   coldFirst10: number;
+  /** CPU ms per episode of the `zstd -dcq` command on the same tarballs (median of 3), or null without it. */
+  zstdCommand: number | null;
 }
 
 async function breakdown(ds: Dataset, n: number, impl: ZstdImpl): Promise<Breakdown> {
@@ -273,7 +275,24 @@ async function breakdown(ds: Dataset, n: number, impl: ZstdImpl): Promise<Breakd
     ['parse JSON', per(t.parse)],
     ['classify', per(t.classify)],
   ];
-  return { stages, total: stages.reduce((a, [, v]) => a + v, 0), coldFirst10 };
+  return { stages, total: stages.reduce((a, [, v]) => a + v, 0), coldFirst10, zstdCommand: zstdCommandMs(files) };
+}
+
+/**
+ * What this machine's libzstd costs on these tarballs, as the reference itself decodes them: the
+ * `zstd -dcq` command's user + sys CPU per episode, median of 3 runs over all the files. It bounds
+ * the floor of any reader here (the issue's 0.61 ms floor was measured where zstd took 0.25 ms).
+ */
+function zstdCommandMs(files: string[]): number | null {
+  if (!existsSync(TIME) || !onPath('zstd')) return null;
+  const runs: number[] = [];
+  for (let r = 0; r < 3; r++) {
+    const p = spawnSync(TIME, ['-f', '%U %S', 'zstd', '-dcq', '--', ...files], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+    const m = /(\d+\.\d+) (\d+\.\d+)\s*$/.exec(p.stderr ?? '');
+    if (p.status !== 0 || !m) return null;
+    runs.push(((Number(m[1]) + Number(m[2])) * 1000) / files.length);
+  }
+  return median(runs);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -535,6 +554,17 @@ async function main(): Promise<void> {
   say('where the time goes (CPU per episode, in-process, one thread, after a warm-up pass):');
   say('  ' + b.stages.map(([k, v]) => `${k} ${v.toFixed(2)} ms`).join(', ') + `; total ${b.total.toFixed(2)} ms`);
   say(`  a fresh thread's first 10 episodes: ${b.coldFirst10.toFixed(1)} ms each (V8 has not optimised the code yet)`);
+  const stage = (name: string): number => b.stages.find(([k]) => k === name)?.[1] ?? 0;
+  const floor = b.zstdCommand === null ? null : stage('read the file') + b.zstdCommand + stage('tar');
+  if (floor !== null) {
+    say(
+      `  the zstd command on the same tarballs: ${b.zstdCommand!.toFixed(2)} ms CPU per episode (this reader's zstd: ${stage('zstd').toFixed(2)} ms)`,
+    );
+    say(
+      `  this machine's floor, read + the zstd command + tar (no JSON validation): ${floor.toFixed(2)} ms per episode` +
+        (afterCpu ? `; steady CPU is ${((afterCpu.perEpisode * 1000) / floor).toFixed(1)}x it` : ''),
+    );
+  }
 
   say('');
   say(`targets (${nativeZstd ? 'Node 24, native zstd' : 'WebAssembly zstd'}, ${availableParallelism()} cores):`);
@@ -548,6 +578,10 @@ async function main(): Promise<void> {
   if (xs === null) say('  ratio to the reference: not measured');
   if (afterCpu)
     say(check('steady CPU <= 1.5 ms per episode', afterCpu.perEpisode * 1000 <= 1.5, `${(afterCpu.perEpisode * 1000).toFixed(2)} ms`));
+  if (afterCpu && floor !== null) {
+    const x = (afterCpu.perEpisode * 1000) / floor;
+    say(check(`steady CPU within 2.5x of this machine's floor (${floor.toFixed(2)} ms, measured above)`, x <= 2.5, `${x.toFixed(1)}x`));
+  }
   if (afterWall) say(check('fixed cost <= 0.3 s', afterWall.fixed <= 0.3, `${afterWall.fixed.toFixed(3)} s`));
   if (scaled.length >= 2) {
     const lo = scaled[0]!;
