@@ -1,7 +1,21 @@
 /** Python's statistics.median, max() and min() on floats, in the same operation order. */
+import { pySortFloats } from '../py/sort.js';
 
+/**
+ * statistics.median: sorted(), then the middle value or the mean of the two middle ones. Without
+ * NaN and -0.0 every sort orders the values alike, so the typed array's sort serves; with either,
+ * sorted()'s own order (pySortFloats) decides which values are in the middle.
+ */
 export function median(values: number[]): number {
-  const data = Float64Array.from(values).sort();
+  let plain = true;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (v !== v || (v === 0 && 1 / v < 0)) {
+      plain = false;
+      break;
+    }
+  }
+  const data = plain ? Float64Array.from(values).sort() : pySortFloats(values);
   const n = data.length;
   if (n === 0) throw new Error('median of no data');
   if (n % 2 === 1) return data[(n - 1) / 2] as number;

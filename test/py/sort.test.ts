@@ -1,0 +1,105 @@
+/**
+ * sorted() and statistics.median on floats, against python3 itself: lists with NaN (which every
+ * comparison calls false, so the order depends on the exact comparisons CPython's timsort makes),
+ * -0.0 beside 0.0, runs up and down, long equal stretches and sizes across the merge thresholds.
+ */
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { median } from '../../src/classifier/stats.js';
+import { pySortFloats } from '../../src/py/sort.js';
+
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SIZES = [1, 2, 3, 4, 5, 7, 8, 13, 31, 63, 64, 65, 100, 127, 128, 129, 200, 255, 256, 257, 500, 777, 1000, 1500, 2600];
+const NAN_SHARE = [0, 0.005, 0.02, 0.1, 0.3, 0.9];
+
+/** One list: a shape (random, runs, equal stretches, sawtooth...) with NaN and ±0 sprinkled in. */
+function list(r: () => number, n: number, nanShare: number, shape: number): number[] {
+  const out: number[] = [];
+  let x = r() * 100;
+  for (let i = 0; i < n; i++) {
+    let v: number;
+    switch (shape) {
+      case 0: // random
+        v = Math.round(r() * 1000) / 10;
+        break;
+      case 1: // ascending and descending runs of random length
+        if (r() < 0.05) x = r() * 100;
+        x += (Math.floor(i / 40) % 2 === 0 ? 1 : -1) * r();
+        v = x;
+        break;
+      case 2: // few distinct values: long equal stretches
+        v = [0.5, 1, 2, 2.5][Math.floor(r() * 4)]!;
+        break;
+      case 3: // sawtooth
+        v = i % 37;
+        break;
+      default: // sorted with a few out of place (galloping)
+        v = r() < 0.03 ? r() * n : i;
+    }
+    const z = r();
+    if (z < nanShare) v = NaN;
+    else if (z < nanShare + 0.03) v = r() < 0.5 ? -0 : 0;
+    else if (z < nanShare + 0.035) v = r() < 0.5 ? Infinity : -Infinity;
+    out.push(v);
+  }
+  return out;
+}
+
+const pyText = (v: number): string =>
+  Number.isNaN(v) ? 'nan' : v === Infinity ? 'inf' : v === -Infinity ? '-inf' : Object.is(v, -0) ? '-0.0' : String(v);
+const fromPy = (s: string): number => (s === 'nan' ? NaN : s === 'inf' ? Infinity : s === '-inf' ? -Infinity : Number(s));
+
+const PY = `
+import json, statistics, sys
+out = []
+for xs in json.load(sys.stdin):
+    fs = [float(s) for s in xs]
+    out.append([[repr(v) for v in sorted(fs)], repr(statistics.median(fs))])
+json.dump(out, sys.stdout)
+`;
+
+describe('sorted() and statistics.median on floats', () => {
+  it('order NaN, -0.0 and everything else exactly as python3 does', () => {
+    const r = rng(20261130);
+    const cases: number[][] = [];
+    for (const n of SIZES) for (const share of NAN_SHARE) for (let shape = 0; shape < 5; shape++) cases.push(list(r, n, share, shape));
+    const py = JSON.parse(
+      execFileSync('python3', ['-c', PY], {
+        input: JSON.stringify(cases.map((c) => c.map(pyText))),
+        maxBuffer: 256 << 20,
+        encoding: 'utf8',
+      }),
+    ) as Array<[string[], string]>;
+    let withNaN = 0;
+    let differentFromPlainSort = 0;
+    cases.forEach((c, i) => {
+      const sorted = py[i]![0].map((t) => pyText(fromPy(t)));
+      const med = py[i]![1];
+      const ours = Array.from(pySortFloats(c));
+      expect(ours.map(pyText), `case ${i} (n ${c.length})`).toEqual(sorted);
+      expect(Object.is(median(c), fromPy(med)), `median of case ${i}: ours ${median(c)}, python ${med}`).toBe(true);
+      if (c.some(Number.isNaN)) withNaN++;
+      if (Array.from(Float64Array.from(c).sort()).map(pyText).join() !== sorted.join()) differentFromPlainSort++;
+    });
+    // The cases do reach what a plain sort gets wrong.
+    expect(withNaN).toBeGreaterThan(400);
+    expect(differentFromPlainSort).toBeGreaterThan(400);
+  });
+
+  it('leaves the caller’s values as they were', () => {
+    const xs = [3, NaN, 1, -0, 0, 2];
+    pySortFloats(xs);
+    median(xs);
+    expect(xs.map(pyText)).toEqual(['3', 'nan', '1', '-0.0', '0', '2']);
+  });
+});
