@@ -356,6 +356,7 @@ const TOLERANCE_KEYS = [
     'gone_kept',
     'gone_flagged',
     'modified_kept',
+    'missing_new',
     'cohort_confidence',
     'cohort_min_size',
     'cohort_margin_pp',
@@ -436,7 +437,7 @@ function levels(t, where) {
 /** Check a parsed baseline document; throws Invalid naming the first problem. */
 function validate(doc) {
     const o = objectAt(doc, 'the baseline');
-    onlyKeys(o, 'the baseline', ['$schema', 'version', 'counts', 'by_reason', 'tolerance', 'cases', 'episodes', 'generated_from'], ['version', 'counts', 'by_reason', 'cases']);
+    onlyKeys(o, 'the baseline', ['$schema', 'version', 'counts', 'by_reason', 'tolerance', 'cases', 'episodes', 'generated_from', 'missing_tarballs'], ['version', 'counts', 'by_reason', 'cases']);
     if (o.$schema !== undefined && typeof o.$schema !== 'string')
         throw new Invalid('$schema must be a string');
     if (o.version !== 1 && o.version !== BASELINE_VERSION)
@@ -460,7 +461,7 @@ function validate(doc) {
         const t = objectAt(o.tolerance, 'tolerance');
         onlyKeys(t, 'tolerance', [...TOLERANCE_KEYS, 'reasons', 'warn']);
         levels(t, 'tolerance');
-        for (const k of ['gone_kept', 'gone_flagged', 'modified_kept']) {
+        for (const k of ['gone_kept', 'gone_flagged', 'modified_kept', 'missing_new']) {
             if (t[k] !== undefined)
                 tol(t[k], `tolerance.${k}`, true);
         }
@@ -520,6 +521,14 @@ function validate(doc) {
             if (ep.sha256 !== undefined && (typeof ep.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(ep.sha256)))
                 throw new Invalid(`episodes["${k}"].sha256 must be 64 lowercase hex digits`);
         }
+    }
+    if (o.missing_tarballs !== undefined) {
+        if (!Array.isArray(o.missing_tarballs))
+            throw new Invalid('missing_tarballs must be a list of "host/episode" strings');
+        o.missing_tarballs.forEach((k, i) => {
+            if (typeof k !== 'string' || !/^[^/]+\/[^/]+$/.test(k))
+                throw new Invalid(`missing_tarballs[${i}] must be a "host/episode" string, got ${JSON.stringify(k)}`);
+        });
     }
     if (o.generated_from !== undefined) {
         const g = objectAt(o.generated_from, 'generated_from');
@@ -737,6 +746,7 @@ function baselineFromReport(report, existing, opts = {}) {
             host: report.dataset.host,
             reasons: report.dataset.reasons,
         },
+        missing_tarballs: [...new Set(report.missing_tarballs.map((m) => episodeKey(m.host, m.episode)))].sort(),
     };
     if (baseline.$schema === undefined)
         delete baseline.$schema;
@@ -1491,6 +1501,36 @@ function verdictOf(reasons) {
 function sameList(a, b) {
     return a.length === b.length && a.every((r) => b.includes(r));
 }
+/**
+ * Index rows that list an episode whose tarball is missing, and that the baseline did not list
+ * missing: a host whose episodes never arrived. A baseline episode whose tarball went missing is
+ * gone (changing.ts), not counted here. Applies only where the baseline records its missing rows.
+ */
+function newlyMissing(report, baseline, episodes) {
+    if (!baseline.missing_tarballs)
+        return null;
+    const before = new Set(baseline.missing_tarballs);
+    const seen = new Set();
+    const rows = report.missing_tarballs.filter((m) => {
+        const key = episodeKey(m.host, m.episode);
+        if (before.has(key) || episodes?.has(key) || seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+    if (rows.length === 0)
+        return null;
+    const t = baseline.tolerance?.missing_new === undefined ? 0 : baseline.tolerance.missing_new;
+    const byHost = new Map();
+    for (const r of rows)
+        byHost.set(r.host, (byHost.get(r.host) ?? 0) + 1);
+    const hosts = [...byHost].map(([h, n]) => `${h} ${n}`).join(', ');
+    const shown = rows.slice(0, 10).map((r) => `${r.host}/${r.episode}`);
+    const more = rows.length > shown.length ? `, … ${rows.length - shown.length} more` : '';
+    const message = `${plural(rows.length, 'index row')} new since the baseline ${rows.length === 1 ? 'lists an episode whose' : 'list episodes whose'} tarball is missing ` +
+        `(${hosts}; ${t === null ? 'not checked' : `tolerance ${t}`}, tolerance.missing_new): ${shown.join(', ')}${more}`;
+    return { item: { kind: 'missing-new', message }, fails: t !== null && rows.length > t };
+}
 function compare(report, baseline, baselineName) {
     const s = scope(baseline, report, baselineName);
     const tol = tolerance(baseline);
@@ -1629,6 +1669,9 @@ function compare(report, baseline, baselineName) {
     const judged = classes ? judgeChanges(classes, s.episodes, baseline.tolerance ?? {}, changing) : null;
     if (judged)
         regressions.push(...judged.regressions);
+    const missing = newlyMissing(report, baseline, s.episodes);
+    if (missing)
+        (missing.fails ? regressions : warnings).push(missing.item);
     for (const f of flips) {
         if (f.kind !== 'flagged-to-kept')
             continue;
@@ -2498,8 +2541,15 @@ function headlineOf(o, status, cause, folded) {
             return `report only — ${totals}; no baseline given, nothing compared`;
     }
 }
-/** Regressions the dataset's own changes raise (new cohort, episodes gone or rewritten), not a verdict's. */
-const DATA_KINDS = new Set(['cohort-rate', 'gone-kept', 'gone-flagged', 'modified-kept', 'modified-flagged']);
+/** Regressions the dataset's own changes raise (new cohort, episodes gone or rewritten, tarballs missing), not a verdict's. */
+const DATA_KINDS = new Set([
+    'cohort-rate',
+    'gone-kept',
+    'gone-flagged',
+    'modified-kept',
+    'modified-flagged',
+    'missing-new',
+]);
 /**
  * What accepting this run as the baseline would accept, said for what it failed on: a night that
  * failed on its data (a broken cohort, episodes pruned or rewritten) is accepted as data, after a
@@ -2514,6 +2564,8 @@ function acceptLabel(regressions) {
         return 'If these episodes were removed on purpose, accept it';
     if (only('modified-kept', 'modified-flagged'))
         return 'If these tarballs were rewritten on purpose, accept them';
+    if (only('missing-new'))
+        return 'If these tarballs are not expected, accept the rows without them';
     if (only(...DATA_KINDS))
         return 'If these changes to the data are intended, accept them';
     return 'If this change is intended, accept it';

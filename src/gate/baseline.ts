@@ -34,6 +34,8 @@ export interface Tolerance {
   gone_flagged?: number | null;
   /** Episodes kept in the baseline whose tarball bytes changed (default 0). */
   modified_kept?: number | null;
+  /** Index rows new since the baseline whose tarball is missing (default 0). */
+  missing_new?: number | null;
   /** Confidence of the new-cohort test, in (0, 1) (default 0.99); null switches it off. */
   cohort_confidence?: number | null;
   /** Smallest group of new episodes the cohort test judges (default 20). */
@@ -52,6 +54,7 @@ export const TOLERANCE_KEYS = [
   'gone_kept',
   'gone_flagged',
   'modified_kept',
+  'missing_new',
   'cohort_confidence',
   'cohort_min_size',
   'cohort_margin_pp',
@@ -103,6 +106,12 @@ export interface Baseline {
   episodes?: Record<string, BaselineEpisode | Reason[]>;
   /** What the baseline was made from, so a check can say whether data or settings changed. */
   generated_from?: BaselineOrigin;
+  /**
+   * "host/episode" of the index rows whose tarball was missing when the baseline was made: a row
+   * missing its tarball that is not here is new (tolerance.missing_new). Absent in baselines made
+   * before it was recorded: that rule is then not applied.
+   */
+  missing_tarballs?: string[];
 }
 
 const REASONS_TEXT = ALL_REASONS.join(', ');
@@ -183,7 +192,7 @@ function validate(doc: unknown): Baseline {
   onlyKeys(
     o,
     'the baseline',
-    ['$schema', 'version', 'counts', 'by_reason', 'tolerance', 'cases', 'episodes', 'generated_from'],
+    ['$schema', 'version', 'counts', 'by_reason', 'tolerance', 'cases', 'episodes', 'generated_from', 'missing_tarballs'],
     ['version', 'counts', 'by_reason', 'cases'],
   );
   if (o.$schema !== undefined && typeof o.$schema !== 'string') throw new Invalid('$schema must be a string');
@@ -209,7 +218,7 @@ function validate(doc: unknown): Baseline {
     const t = objectAt(o.tolerance, 'tolerance');
     onlyKeys(t, 'tolerance', [...TOLERANCE_KEYS, 'reasons', 'warn']);
     levels(t, 'tolerance');
-    for (const k of ['gone_kept', 'gone_flagged', 'modified_kept']) {
+    for (const k of ['gone_kept', 'gone_flagged', 'modified_kept', 'missing_new']) {
       if (t[k] !== undefined) tol(t[k], `tolerance.${k}`, true);
     }
     const conf = t.cohort_confidence;
@@ -274,6 +283,13 @@ function validate(doc: unknown): Baseline {
     }
   }
 
+  if (o.missing_tarballs !== undefined) {
+    if (!Array.isArray(o.missing_tarballs)) throw new Invalid('missing_tarballs must be a list of "host/episode" strings');
+    o.missing_tarballs.forEach((k, i) => {
+      if (typeof k !== 'string' || !/^[^/]+\/[^/]+$/.test(k))
+        throw new Invalid(`missing_tarballs[${i}] must be a "host/episode" string, got ${JSON.stringify(k)}`);
+    });
+  }
   if (o.generated_from !== undefined) {
     const g = objectAt(o.generated_from, 'generated_from');
     onlyKeys(g, 'generated_from', ['tool_version', 'settings', 'settings_hash', 'dataset_fingerprint', 'host', 'reasons']);
@@ -522,6 +538,7 @@ export function baselineFromReport(report: Report, existing: Baseline | null, op
       host: report.dataset.host,
       reasons: report.dataset.reasons,
     },
+    missing_tarballs: [...new Set(report.missing_tarballs.map((m) => episodeKey(m.host, m.episode)))].sort(),
   };
   if (baseline.$schema === undefined) delete baseline.$schema;
   return { baseline, stale, dropped, added };

@@ -183,6 +183,38 @@ function sameList(a: readonly Reason[], b: readonly Reason[]): boolean {
   return a.length === b.length && a.every((r) => b.includes(r));
 }
 
+/**
+ * Index rows that list an episode whose tarball is missing, and that the baseline did not list
+ * missing: a host whose episodes never arrived. A baseline episode whose tarball went missing is
+ * gone (changing.ts), not counted here. Applies only where the baseline records its missing rows.
+ */
+function newlyMissing(
+  report: Report,
+  baseline: Baseline,
+  episodes: ReadonlyMap<string, BaselineEntry> | null,
+): { item: Regression; fails: boolean } | null {
+  if (!baseline.missing_tarballs) return null;
+  const before = new Set(baseline.missing_tarballs);
+  const seen = new Set<string>();
+  const rows = report.missing_tarballs.filter((m) => {
+    const key = episodeKey(m.host, m.episode);
+    if (before.has(key) || episodes?.has(key) || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  if (rows.length === 0) return null;
+  const t = baseline.tolerance?.missing_new === undefined ? 0 : baseline.tolerance.missing_new;
+  const byHost = new Map<string, number>();
+  for (const r of rows) byHost.set(r.host, (byHost.get(r.host) ?? 0) + 1);
+  const hosts = [...byHost].map(([h, n]) => `${h} ${n}`).join(', ');
+  const shown = rows.slice(0, 10).map((r) => `${r.host}/${r.episode}`);
+  const more = rows.length > shown.length ? `, … ${rows.length - shown.length} more` : '';
+  const message =
+    `${plural(rows.length, 'index row')} new since the baseline ${rows.length === 1 ? 'lists an episode whose' : 'list episodes whose'} tarball is missing ` +
+    `(${hosts}; ${t === null ? 'not checked' : `tolerance ${t}`}, tolerance.missing_new): ${shown.join(', ')}${more}`;
+  return { item: { kind: 'missing-new', message }, fails: t !== null && rows.length > t };
+}
+
 export function compare(report: Report, baseline: Baseline, baselineName: string): Comparison {
   const s = scope(baseline, report, baselineName);
   const tol = tolerance(baseline);
@@ -321,6 +353,8 @@ export function compare(report: Report, baseline: Baseline, baselineName: string
   regressions.push(...perEpisode);
   const judged = classes ? judgeChanges(classes, s.episodes!, baseline.tolerance ?? {}, changing) : null;
   if (judged) regressions.push(...judged.regressions);
+  const missing = newlyMissing(report, baseline, s.episodes);
+  if (missing) (missing.fails ? regressions : warnings).push(missing.item);
   for (const f of flips) {
     if (f.kind !== 'flagged-to-kept') continue;
     improvements.push({

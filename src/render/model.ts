@@ -244,8 +244,15 @@ function headlineOf(o: GateOutcome, status: SummaryStatus, cause: SummaryCause |
   }
 }
 
-/** Regressions the dataset's own changes raise (new cohort, episodes gone or rewritten), not a verdict's. */
-const DATA_KINDS: ReadonlySet<string> = new Set(['cohort-rate', 'gone-kept', 'gone-flagged', 'modified-kept', 'modified-flagged']);
+/** Regressions the dataset's own changes raise (new cohort, episodes gone or rewritten, tarballs missing), not a verdict's. */
+const DATA_KINDS: ReadonlySet<string> = new Set([
+  'cohort-rate',
+  'gone-kept',
+  'gone-flagged',
+  'modified-kept',
+  'modified-flagged',
+  'missing-new',
+]);
 
 /**
  * What accepting this run as the baseline would accept, said for what it failed on: a night that
@@ -258,6 +265,7 @@ export function acceptLabel(regressions: readonly Regression[]): string {
   if (only('cohort-rate')) return 'If the new episodes are as they should be, accept them';
   if (only('gone-kept', 'gone-flagged')) return 'If these episodes were removed on purpose, accept it';
   if (only('modified-kept', 'modified-flagged')) return 'If these tarballs were rewritten on purpose, accept them';
+  if (only('missing-new')) return 'If these tarballs are not expected, accept the rows without them';
   if (only(...DATA_KINDS)) return 'If these changes to the data are intended, accept them';
   return 'If this change is intended, accept it';
 }

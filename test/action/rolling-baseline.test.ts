@@ -50,9 +50,13 @@ describe('input baseline-report', () => {
     mkdirSync(path.join(grown, 'prev'));
     copyFileSync(path.join(ws, 'prev', 'report.json'), path.join(grown, 'prev', 'report.json'));
     const r = await runAction({ workspace: grown, inputs: { dataset: 'data', 'baseline-report': 'prev/report.json' } });
-    expect(r.code, r.stdout).toBe(0);
     expect(r.summary).toContain('**Mode: changed dataset** — 6 new, judged as a cohort');
-    expect(r.outputs.regressions).toBe('0');
+    // The one regression: the row added whose tarball never arrived (last night's report lists its own missing rows).
+    expect(r.code, r.stdout).toBe(1);
+    expect(r.outputs.regressions).toBe('1');
+    expect(r.summary).toContain(
+      '1 index row new since the baseline lists an episode whose tarball is missing (lab-x 1; tolerance 0, tolerance.missing_new): lab-x/ep-never-uploaded',
+    );
   });
 
   it("still applies the committed file's pinned cases", async () => {

@@ -22,7 +22,7 @@ const runUrl = (id: number): string => `https://github.com/${REPO.owner}/${REPO.
 
 /** Last night's real report, zipped as upload-report uploads it. */
 let lastNight: Buffer;
-/** Tonight: the fixtures grown by 6 new episodes, with the committed baseline under ci/. */
+/** Tonight: the fixtures grown by 6 new episodes (every tarball there), with the committed baseline under ci/. */
 let tonight = '';
 
 beforeAll(async () => {
@@ -33,7 +33,7 @@ beforeAll(async () => {
   lastNight = buildZip([{ name: 'episode-gate-report.json', data: readFileSync(path.join(ws, 'prev', 'episode-gate-report.json')) }]);
   tonight = makeWorkspace();
   copyDataset(path.join(tonight, 'data'));
-  growIndex(path.join(tonight, 'data'), 'tonight');
+  growIndex(path.join(tonight, 'data'), 'tonight', { neverUploaded: false });
   mkdirSync(path.join(tonight, 'ci'));
   copyFileSync(COMMITTED, path.join(tonight, 'ci', 'baseline.json'));
   writeFileSync(path.join(tonight, 'event.json'), JSON.stringify({ schedule: '0 3 * * *', repository: { default_branch: 'main' } }));

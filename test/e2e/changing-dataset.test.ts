@@ -286,6 +286,38 @@ describe('(d) a kept tarball rewritten in place at the same size', () => {
   });
 });
 
+describe('(f) new index rows whose tarballs never arrived', () => {
+  it('fail, counted by host and named, and pass as a warning within tolerance.missing_new', () => {
+    const d = dataset('grown-missing');
+    const added = addNight(d, { perHost: 5, seed: 21, prefix: 'late' });
+    // lab-1's new tarballs never arrived; their index rows are there.
+    const lost = added.filter((k) => k.startsWith('lab-1/')).sort();
+    for (const k of lost) rmSync(path.join(d, 'episodes', `${k}.tar.zst`));
+    expect(lost.length).toBe(5);
+    expect(readBaseline(BASELINE).missing_tarballs).toEqual([]);
+    const r = check(d);
+    expect(r.code, r.out + r.err).toBe(1);
+    expect(r.err).toContain(
+      `5 index rows new since the baseline list episodes whose tarball is missing (lab-1 5; tolerance 0, tolerance.missing_new): ${lost.join(', ')}`,
+    );
+    expect(r.err).toContain('if these tarballs are not expected, accept the rows without them: episode-gate baseline');
+    // A baseline made from that night records the rows, so the next night does not count them again.
+    const next = path.join(TMP, 'missing-accepted.json');
+    expect(gate('baseline', '--dataset', d, '--out', next, '--jobs', '2').code).toBe(0);
+    expect(readBaseline(next).missing_tarballs).toEqual(lost);
+    expect(check(d, next).code).toBe(0);
+    // Within the tolerance: a warning, shown, that does not fail.
+    const tolerant = path.join(TMP, 'missing-tolerant.json');
+    writeFileSync(
+      tolerant,
+      JSON.stringify({ ...readBaseline(BASELINE), tolerance: { ...readBaseline(BASELINE).tolerance, missing_new: 5 } }),
+    );
+    const w = check(d, tolerant);
+    expect(w.code, w.out + w.err).toBe(0);
+    expect(w.out).toContain('5 index rows new since the baseline list episodes whose tarball is missing (lab-1 5; tolerance 5');
+  });
+});
+
 describe('tolerances from the command line', () => {
   it('are written by --tolerance, kept across updates, and apply', () => {
     const f = path.join(TMP, 'tolerant.json');

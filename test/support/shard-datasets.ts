@@ -65,7 +65,7 @@ export function copyFixtures(dir: string): string {
 }
 
 /** Appends rows to index.jsonl: new episodes (copies of an existing tarball), a missing one, junk lines. */
-export function growIndex(root: string, tag: string): void {
+export function growIndex(root: string, tag: string, opts: { neverUploaded?: boolean } = {}): void {
   const src = path.join(root, 'episodes', 'lab-a', 'ep-rescued-by-netflow.tar.zst');
   const rows: string[] = [];
   for (let i = 0; i < 6; i++) {
@@ -75,7 +75,8 @@ export function growIndex(root: string, tag: string): void {
     cpSync(src, path.join(root, 'episodes', host, `${ep}.tar.zst`));
     rows.push(JSON.stringify({ host_id: host, episode_id: ep }));
   }
-  rows.push(JSON.stringify({ host_id: `lab-${tag}`, episode_id: 'ep-never-uploaded' }));
+  // A row whose tarball never arrived (a regression against a baseline: tolerance.missing_new).
+  if (opts.neverUploaded !== false) rows.push(JSON.stringify({ host_id: `lab-${tag}`, episode_id: 'ep-never-uploaded' }));
   rows.push(`junk added with ${tag}`);
   rows.push('{"episode_id": "no-host"}');
   appendFileSync(path.join(root, 'index.jsonl'), rows.join('\n') + '\n');
