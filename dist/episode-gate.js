@@ -3,7 +3,7 @@ import { existsSync, writeFileSync, renameSync, readFileSync, statSync, realpath
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { S as SOURCE_NAMES, u as unsafeIdReason, C as ConfigError, f as describeFsError, A as ALL_REASONS, g as formatShard, h as shellQuote, j as parseShard, k as ShardSpecError, c as capJobs } from './chunks/pool.js';
-import { S as SOURCE_FORMAT, d as downsample, r as resolveSettings, a as displayPath, t as tarballPath, b as readEpisodeDetail, D as DEFAULT_MAX_ROWS, m as mergeRows, f as formatHistory, p as parseHistory, c as DEFAULT_DRIFT_WINDOW, e as DEFAULT_TREND_RUNS, g as readReport, h as requireWholeReport, i as runMetaFromEnv, j as compare, l as loadBaseline, k as rowFromReport, n as trendText, o as driftAlerts, M as MANIFEST_FILE, q as MANIFEST_VERSION, s as SUMS_FILE, u as buildManifest, w as writeManifestDir, v as runUrl, F as FAIL_ON_CHOICES, T as TOLERANCE_KEYS, x as toolVersion, y as bundledFixtures, z as parseOverride, A as applyTolerance, B as scanToReport, C as baselineFromReport, E as writeBaseline, G as MIN_SUMMARY_LIMIT_BYTES, H as gateReport, I as mergeShardReports, J as writeHtmlReport, K as writeReport, L as formatReport, N as summaryModel, O as renderSummary, P as changeText, Q as acceptLabel } from './chunks/write.js';
+import { S as SOURCE_FORMAT, d as downsample, r as resolveSettings, a as displayPath, t as tarballPath, b as readEpisodeDetail, D as DEFAULT_MAX_ROWS, m as mergeRows, f as formatHistory, p as parseHistory, c as DEFAULT_DRIFT_WINDOW, e as DEFAULT_TREND_RUNS, g as readReport, h as requireWholeReport, i as runMetaFromEnv, j as compare, l as loadBaseline, k as rowFromReport, n as trendText, o as driftAlerts, M as MANIFEST_FILE, q as MANIFEST_VERSION, s as SUMS_FILE, u as buildManifest, w as writeManifestDir, v as runUrl, F as FAIL_ON_CHOICES, T as TOLERANCE_KEYS, x as toolVersion, y as bundledFixtures, z as parseOverride, A as applyTolerance, B as scanToReport, C as baselineFromReport, E as writeBaseline, G as MIN_SUMMARY_LIMIT_BYTES, H as gateReport, I as mergeShardReports, J as writeHtmlReport, K as writeReport, L as formatReport, N as summaryModel, O as renderSummary, P as changeText } from './chunks/write.js';
 import { U as UsageError, o as options, p as parseArgs, h as helpText, u as usageLine, c as couldNotRun, b as intOption, d as closest, i as inLine, r as runMain } from './chunks/io.js';
 import { createHash } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
@@ -967,10 +967,12 @@ async function finishGate(outcome, args, io, limit, command) {
         return 0;
     }
     io.err(`${PROG}: GATE FAILED (exit 1): ${inLine(cause + String(outcome.failReason))}\n`);
-    if (outcome.acceptCommand && outcome.comparison) {
-        const label = acceptLabel(outcome.regressions);
-        io.err(`${PROG}: ${label.charAt(0).toLowerCase()}${label.slice(1)}: ${outcome.acceptCommand}\n`);
-    }
+    // The summary's third line, where it has one: a failure that accepting cannot change (fail-on
+    // flagged on the same data, drift from the history) or would do harm (a run over part of the
+    // baseline) offers none.
+    const accept = model.lead;
+    if (accept.command && accept.commandLabel)
+        io.err(`${PROG}: ${accept.commandLabel.charAt(0).toLowerCase()}${accept.commandLabel.slice(1)}: ${accept.command}\n`);
     return 1;
 }
 /** The report files named by merge's arguments: files as given, folders searched (recursively) for *.json. */

@@ -1702,7 +1702,15 @@ function compare(report, baseline, baselineName) {
             ? { before: origin.tool_version, after: report.tool.version }
             : null,
         settingsChanges: origin?.settings ? diffSettings(origin.settings, report.settings) : null,
-        datasetChanged: origin?.dataset_fingerprint ? origin.dataset_fingerprint !== report.dataset.fingerprint : null,
+        // A run over one host of a whole-dataset baseline fingerprints that host's part only: whether
+        // its data changed is then what the episodes map says (new, gone or modified episodes).
+        datasetChanged: (origin?.host ?? null) !== report.dataset.host
+            ? classes
+                ? changing
+                : null
+            : origin?.dataset_fingerprint
+                ? origin.dataset_fingerprint !== report.dataset.fingerprint
+                : null,
         ...modeOf(judged),
         changes: judged,
     };
@@ -2086,6 +2094,24 @@ function nothingScanned(indexBytes, episodesRoot, index, host, shard) {
                 : 'the index is empty';
     return new NothingScannedError(`no episode was scanned: ${what}: ${why}; a gate over nothing cannot pass`, listed, null);
 }
+/**
+ * The `episode-gate baseline` command that makes this run the baseline, or null where it would do
+ * harm: a run over part of what the baseline covers (one host, some reasons) would narrow the
+ * baseline to that part. Where pinned cases no longer match, the command drops them (the baseline
+ * command refuses otherwise), and the summary's label says so.
+ */
+function acceptCommandOf(cmd, report, baseline, name, regressions) {
+    if (!cmd)
+        return null;
+    if (!baseline)
+        return cmd(SUGGESTED_BASELINE);
+    const from = baseline.generated_from;
+    const reasonsOf = (r) => (r ? [...r].sort().join(',') : '*');
+    if (from && ((from.host ?? null) !== report.dataset.host || reasonsOf(from.reasons) !== reasonsOf(report.dataset.reasons)))
+        return null;
+    const stale = regressions.some((r) => r.kind === 'pinned-case' || r.kind === 'pinned-missing');
+    return cmd(name) + (stale ? ' --drop-stale-cases' : '');
+}
 /** Judge a report against a baseline (or none) and render the summary. A shard's report is refused. */
 function evaluateGate(report, baseline, opts) {
     requireWholeReport(report, opts.reportHint ?? 'the report', 'gated');
@@ -2111,7 +2137,6 @@ function evaluateGate(report, baseline, opts) {
     if (failReason === null && drift.length > 0 && opts.history?.drift?.fail)
         failReason = drift.map((a) => a.message).join('; ');
     const passed = failReason === null;
-    const cmd = opts.baselineCommand ?? null;
     return {
         report,
         regressions,
@@ -2123,7 +2148,7 @@ function evaluateGate(report, baseline, opts) {
         comparison,
         baselineName: baseline ? name : null,
         reportHint: opts.reportHint ?? null,
-        acceptCommand: cmd ? cmd(baseline ? name : SUGGESTED_BASELINE) : null,
+        acceptCommand: acceptCommandOf(opts.baselineCommand ?? null, report, baseline, name, regressions),
         baselineFile: null,
         drift,
         trend: history ? { rows: history, drift, driftFails: Boolean(opts.history?.drift?.fail) } : null,
@@ -2558,6 +2583,8 @@ const DATA_KINDS = new Set([
 function acceptLabel(regressions) {
     const kinds = new Set(regressions.map((r) => r.kind));
     const only = (...ks) => kinds.size > 0 && [...kinds].every((k) => ks.includes(k));
+    if (kinds.has('pinned-case') || kinds.has('pinned-missing'))
+        return 'If this change is intended, accept it (the pinned cases that no longer match are dropped; pin them again with --pin)';
     if (only('cohort-rate'))
         return 'If the new episodes are as they should be, accept them';
     if (only('gone-kept', 'gone-flagged'))
@@ -4176,4 +4203,4 @@ function writeManifestDir(dir, m, url) {
     return files;
 }
 
-export { applyTolerance as A, scanToReport as B, baselineFromReport as C, DEFAULT_MAX_ROWS as D, writeBaseline as E, FAIL_ON_CHOICES as F, MIN_SUMMARY_LIMIT_BYTES as G, gateReport as H, mergeShardReports as I, writeHtmlReport as J, writeReport as K, formatReport as L, MANIFEST_FILE as M, summaryModel as N, renderSummary as O, changeText as P, acceptLabel as Q, hasChange as R, SOURCE_FORMAT as S, TOLERANCE_KEYS as T, esc as U, plain as V, runGate as W, escHtml as X, displayPath as a, readEpisodeDetail as b, DEFAULT_DRIFT_WINDOW as c, downsample as d, DEFAULT_TREND_RUNS as e, formatHistory as f, readReport as g, requireWholeReport as h, runMetaFromEnv as i, compare as j, rowFromReport as k, loadBaseline as l, mergeRows as m, trendText as n, driftAlerts as o, parseHistory as p, MANIFEST_VERSION as q, resolveSettings as r, SUMS_FILE as s, tarballPath as t, buildManifest as u, runUrl as v, writeManifestDir as w, toolVersion as x, bundledFixtures as y, parseOverride as z };
+export { applyTolerance as A, scanToReport as B, baselineFromReport as C, DEFAULT_MAX_ROWS as D, writeBaseline as E, FAIL_ON_CHOICES as F, MIN_SUMMARY_LIMIT_BYTES as G, gateReport as H, mergeShardReports as I, writeHtmlReport as J, writeReport as K, formatReport as L, MANIFEST_FILE as M, summaryModel as N, renderSummary as O, changeText as P, hasChange as Q, esc as R, SOURCE_FORMAT as S, TOLERANCE_KEYS as T, plain as U, runGate as V, escHtml as W, displayPath as a, readEpisodeDetail as b, DEFAULT_DRIFT_WINDOW as c, downsample as d, DEFAULT_TREND_RUNS as e, formatHistory as f, readReport as g, requireWholeReport as h, runMetaFromEnv as i, compare as j, rowFromReport as k, loadBaseline as l, mergeRows as m, trendText as n, driftAlerts as o, parseHistory as p, MANIFEST_VERSION as q, resolveSettings as r, SUMS_FILE as s, tarballPath as t, buildManifest as u, runUrl as v, writeManifestDir as w, toolVersion as x, bundledFixtures as y, parseOverride as z };

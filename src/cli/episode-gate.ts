@@ -30,7 +30,7 @@ import { ShardSpecError, formatShard, parseShard, type Shard } from '../dataset/
 import { capJobs } from '../dataset/pool.js';
 import { writeHtmlReport } from '../render/html/write.js';
 import { inLine } from '../render/plain-text.js';
-import { acceptLabel, changeText, summaryModel } from '../render/model.js';
+import { changeText, summaryModel } from '../render/model.js';
 import { MIN_SUMMARY_LIMIT_BYTES, renderSummary } from '../render/summary.js';
 import {
   UsageError,
@@ -463,10 +463,12 @@ async function finishGate(
     return 0;
   }
   io.err(`${PROG}: GATE FAILED (exit 1): ${inLine(cause + String(outcome.failReason))}\n`);
-  if (outcome.acceptCommand && outcome.comparison) {
-    const label = acceptLabel(outcome.regressions);
-    io.err(`${PROG}: ${label.charAt(0).toLowerCase()}${label.slice(1)}: ${outcome.acceptCommand}\n`);
-  }
+  // The summary's third line, where it has one: a failure that accepting cannot change (fail-on
+  // flagged on the same data, drift from the history) or would do harm (a run over part of the
+  // baseline) offers none.
+  const accept = model.lead;
+  if (accept.command && accept.commandLabel)
+    io.err(`${PROG}: ${accept.commandLabel.charAt(0).toLowerCase()}${accept.commandLabel.slice(1)}: ${accept.command}\n`);
   return 1;
 }
 

@@ -386,7 +386,16 @@ export function compare(report: Report, baseline: Baseline, baselineName: string
         ? { before: origin.tool_version, after: report.tool.version }
         : null,
     settingsChanges: origin?.settings ? diffSettings(origin.settings, report.settings as unknown as Record<string, number>) : null,
-    datasetChanged: origin?.dataset_fingerprint ? origin.dataset_fingerprint !== report.dataset.fingerprint : null,
+    // A run over one host of a whole-dataset baseline fingerprints that host's part only: whether
+    // its data changed is then what the episodes map says (new, gone or modified episodes).
+    datasetChanged:
+      (origin?.host ?? null) !== report.dataset.host
+        ? classes
+          ? changing
+          : null
+        : origin?.dataset_fingerprint
+          ? origin.dataset_fingerprint !== report.dataset.fingerprint
+          : null,
     ...modeOf(judged),
     changes: judged,
   };

@@ -273,6 +273,28 @@ export interface EvaluateOptions {
   history?: GateHistory;
 }
 
+/**
+ * The `episode-gate baseline` command that makes this run the baseline, or null where it would do
+ * harm: a run over part of what the baseline covers (one host, some reasons) would narrow the
+ * baseline to that part. Where pinned cases no longer match, the command drops them (the baseline
+ * command refuses otherwise), and the summary's label says so.
+ */
+function acceptCommandOf(
+  cmd: BaselineCommand | null,
+  report: Report,
+  baseline: Baseline | null,
+  name: string,
+  regressions: readonly Regression[],
+): string | null {
+  if (!cmd) return null;
+  if (!baseline) return cmd(SUGGESTED_BASELINE);
+  const from = baseline.generated_from;
+  const reasonsOf = (r: readonly string[] | null | undefined): string => (r ? [...r].sort().join(',') : '*');
+  if (from && ((from.host ?? null) !== report.dataset.host || reasonsOf(from.reasons) !== reasonsOf(report.dataset.reasons))) return null;
+  const stale = regressions.some((r) => r.kind === 'pinned-case' || r.kind === 'pinned-missing');
+  return cmd(name) + (stale ? ' --drop-stale-cases' : '');
+}
+
 /** Judge a report against a baseline (or none) and render the summary. A shard's report is refused. */
 export function evaluateGate(report: Report, baseline: Baseline | null, opts: EvaluateOptions): GateOutcome {
   requireWholeReport(report, opts.reportHint ?? 'the report', 'gated');
@@ -296,7 +318,6 @@ export function evaluateGate(report: Report, baseline: Baseline | null, opts: Ev
   const drift = history && opts.history?.drift ? driftAlerts(history, opts.history.drift.rule) : [];
   if (failReason === null && drift.length > 0 && opts.history?.drift?.fail) failReason = drift.map((a) => a.message).join('; ');
   const passed = failReason === null;
-  const cmd = opts.baselineCommand ?? null;
   return {
     report,
     regressions,
@@ -308,7 +329,7 @@ export function evaluateGate(report: Report, baseline: Baseline | null, opts: Ev
     comparison,
     baselineName: baseline ? name : null,
     reportHint: opts.reportHint ?? null,
-    acceptCommand: cmd ? cmd(baseline ? name : SUGGESTED_BASELINE) : null,
+    acceptCommand: acceptCommandOf(opts.baselineCommand ?? null, report, baseline, name, regressions),
     baselineFile: null,
     drift,
     trend: history ? { rows: history, drift, driftFails: Boolean(opts.history?.drift?.fail) } : null,

@@ -262,6 +262,8 @@ const DATA_KINDS: ReadonlySet<string> = new Set([
 export function acceptLabel(regressions: readonly Regression[]): string {
   const kinds = new Set(regressions.map((r) => r.kind));
   const only = (...ks: string[]): boolean => kinds.size > 0 && [...kinds].every((k) => ks.includes(k));
+  if (kinds.has('pinned-case') || kinds.has('pinned-missing'))
+    return 'If this change is intended, accept it (the pinned cases that no longer match are dropped; pin them again with --pin)';
   if (only('cohort-rate')) return 'If the new episodes are as they should be, accept them';
   if (only('gone-kept', 'gone-flagged')) return 'If these episodes were removed on purpose, accept it';
   if (only('modified-kept', 'modified-flagged')) return 'If these tarballs were rewritten on purpose, accept them';

@@ -128,6 +128,40 @@ describe('a threshold change: cause first', () => {
   });
 });
 
+describe('the accept command is offered only where accepting helps', () => {
+  const set = ['--set', 'netflowSpreadBytes=81920'];
+  it('not for a run over one host of a whole-dataset baseline: it would narrow the baseline to that host', async () => {
+    const r = await gate(['check', '--dataset', 'data', '--baseline', 'baseline.json', '--host', 'lab-a', ...set]);
+    expect(r.code).toBe(1);
+    expect(r.out.split('\n')[0]).toBe('### ❌ episode-gate: FAILED — settings changed: netflowSpreadBytes 51200 → 81920');
+    expect(r.out + r.err).not.toContain('accept it');
+    expect(r.out + r.err).not.toContain('episode-gate baseline');
+    // Nor is its data called changed: the host's part of the baseline is what it scanned.
+    expect(r.out).toContain('**Mode: snapshot** — the dataset holds the baseline');
+  });
+  it('not where nothing changed and fail-on flagged fails: a new baseline would not change that', async () => {
+    const r = await gate(['check', '--dataset', 'data', '--baseline', 'baseline.json', '--fail-on', 'flagged', ...set]);
+    expect(r.code).toBe(1);
+    const same = await gate(['check', '--dataset', 'data', '--baseline', 'accepted.json', '--fail-on', 'flagged', ...set]);
+    expect(same.code).toBe(1);
+    expect(same.err).toMatch(/GATE FAILED \(exit 1\): 5 episodes flagged/);
+    expect(same.err).not.toContain('accept');
+  });
+  it('where pinned cases no longer match, with --drop-stale-cases, and the command as printed makes the check pass', async () => {
+    expect((await gate(['baseline', '--dataset', 'data', '--out', 'pinned.json', '--pin', 'lab-a/ep-01'])).code).toBe(0);
+    const r = await gate(['check', '--dataset', 'data', '--baseline', 'pinned.json', ...set]);
+    expect(r.code).toBe(1);
+    const line = r.err.split('\n').find((l) => l.includes('accept it'))!;
+    expect(line).toBe(
+      'episode-gate: if this change is intended, accept it (the pinned cases that no longer match are dropped; pin them again with --pin): ' +
+        'episode-gate baseline --dataset data --set netflowSpreadBytes=81920 --out pinned.json --drop-stale-cases',
+    );
+    const argv = line.slice(line.indexOf('episode-gate baseline ') + 'episode-gate '.length).split(' ');
+    expect((await gate(argv)).code).toBe(0);
+    expect((await gate(['check', '--dataset', 'data', '--baseline', 'pinned.json', ...set])).code).toBe(0);
+  });
+});
+
 describe('warn levels', () => {
   it('a change past tolerance.warn but within the tolerance passes with a warning', async () => {
     const b = JSON.parse(readFileSync(baseline, 'utf8')) as Baseline;
