@@ -2,9 +2,9 @@
 import { existsSync, writeFileSync, renameSync, readFileSync, statSync, realpathSync, readdirSync, createReadStream } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { S as SOURCE_NAMES, u as unsafeIdReason, C as ConfigError, f as describeFsError, A as ALL_REASONS, g as formatShard, h as shellQuote, j as parseShard, k as ShardSpecError, c as capJobs } from './chunks/pool.js';
+import { S as SOURCE_NAMES, u as unsafeIdReason, C as ConfigError, f as describeFsError, g as shellQuote, A as ALL_REASONS, h as closest, j as formatShard, k as parseShard, l as ShardSpecError, c as capJobs } from './chunks/pool.js';
 import { S as SOURCE_FORMAT, d as downsample, r as resolveSettings, a as displayPath, t as tarballPath, b as readEpisodeDetail, D as DEFAULT_MAX_ROWS, m as mergeRows, f as formatHistory, p as parseHistory, c as DEFAULT_DRIFT_WINDOW, e as DEFAULT_TREND_RUNS, g as readReport, h as requireWholeReport, i as runMetaFromEnv, j as compare, l as loadBaseline, k as rowFromReport, n as trendText, o as driftAlerts, M as MANIFEST_FILE, q as MANIFEST_VERSION, s as SUMS_FILE, u as buildManifest, w as writeManifestDir, v as runUrl, F as FAIL_ON_CHOICES, T as TOLERANCE_KEYS, x as toolVersion, y as bundledFixtures, z as parseOverride, A as applyTolerance, B as scanToReport, C as baselineFromReport, E as writeBaseline, G as MIN_SUMMARY_LIMIT_BYTES, H as gateReport, I as mergeShardReports, J as writeHtmlReport, K as writeReport, L as formatReport, N as summaryModel, O as renderSummary, P as changeText } from './chunks/write.js';
-import { U as UsageError, o as options, p as parseArgs, h as helpText, u as usageLine, c as couldNotRun, b as intOption, d as closest, i as inLine, r as runMain } from './chunks/io.js';
+import { U as UsageError, o as options, p as parseArgs, h as helpText, c as couldNotRun, b as intOption, i as inLine, r as runMain } from './chunks/io.js';
 import { createHash } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import 'node:url';
@@ -254,7 +254,11 @@ async function run(args, io) {
     }
     else {
         const runs = intOption('runs', args.runs) ?? DEFAULT_TREND_RUNS;
-        rows = readHistoryFile(path.resolve(io.cwd, history), show(history));
+        const file = path.resolve(io.cwd, history);
+        // Showing a file that is not there is a mistyped path far more often than a history to come.
+        if (!existsSync(file))
+            throw new ConfigError(`no history file at ${show(history)}; check the path, or start one with ${PROG$2} append --history ${shellQuote(show(history))} --report REPORT`);
+        rows = readHistoryFile(file, show(history));
         io.out(trendText(rows, { lastRuns: runs }));
     }
     if (!drift)
@@ -276,7 +280,7 @@ async function historyMain(argv, io) {
         return 0;
     }
     if (sub !== 'append' && sub !== 'show') {
-        io.err(`${usage}\n${PROG$2}: error: ${sub === undefined ? 'a command is required (append or show)' : `invalid command '${sub}' (choose from 'append', 'show')`}\n`);
+        io.err(`${PROG$2}: error: ${sub === undefined ? 'a command is required (append or show)' : `invalid command '${sub}' (choose from 'append', 'show')`}; ${PROG$2} --help lists them\n`);
         return 2;
     }
     const { specs, description } = SUBS[sub];
@@ -295,7 +299,7 @@ async function historyMain(argv, io) {
     }
     catch (e) {
         if (e instanceof UsageError) {
-            io.err(`${usageLine(prog, specs)}\n${prog}: error: ${e.message}\n`);
+            io.err(`${prog}: error: ${e.message}; ${prog} --help lists the options\n`);
             return 2;
         }
         return couldNotRun(e, io);
@@ -889,7 +893,33 @@ async function scanCmd(args, io) {
     }
     return 0;
 }
+/**
+ * The folders of the files a check writes, checked before it scans: a mistyped --html path fails
+ * at once, not after a scan of many minutes (the files themselves are written at the end).
+ */
+function checkOutputPaths(args, io) {
+    for (const k of ['report-out', 'summary', 'html', 'history']) {
+        const given = args[k];
+        if (!given)
+            continue;
+        const abs = path.resolve(io.cwd, given);
+        const dir = path.dirname(abs);
+        const fix = 'create the folder, or choose another path';
+        let isDir;
+        try {
+            isDir = statSync(dir).isDirectory();
+        }
+        catch (e) {
+            throw new ConfigError(`--${k} ${given}: its folder ${displayPath(dir, io.cwd)} cannot be used (${describeFsError(e)}); ${fix}`);
+        }
+        if (!isDir)
+            throw new ConfigError(`--${k} ${given}: ${displayPath(dir, io.cwd)} is not a folder; choose another path`);
+        if (existsSync(abs) && statSync(abs).isDirectory())
+            throw new ConfigError(`--${k} ${given} is a folder; name a file in it`);
+    }
+}
 async function checkCmd(args, io) {
+    checkOutputPaths(args, io);
     const limit = intOption('summary-limit', args['summary-limit'], MIN_SUMMARY_LIMIT_BYTES);
     const reportIn = args.report;
     const named = namedInputs(args);
@@ -953,13 +983,16 @@ async function finishGate(outcome, args, io, limit, command) {
     // The status line leads with what changed since the baseline, as the summary's headline does.
     const changed = changeText(model.cause);
     const cause = changed ? `${changed}; ` : '';
+    if (outcome.passed && !outcome.baselineName && outcome.failOn !== 'flagged') {
+        // Nothing was gated: no word of passing, and the way to gate.
+        io.err(`${PROG}: REPORT ONLY, nothing gated (no baseline given; pass --baseline FILE to gate): ${totalsLine(outcome.report)}\n`);
+        return 0;
+    }
     if (outcome.passed) {
         const n = outcome.regressions.length;
         const w = outcome.warnings.length;
         const what = !outcome.baselineName
-            ? outcome.failOn === 'flagged'
-                ? '0 flagged (--fail-on flagged)'
-                : 'report only (no baseline given)'
+            ? '0 flagged (--fail-on flagged)'
             : n > 0
                 ? `${n} regression${n === 1 ? '' : 's'} not enforced (--fail-on ${outcome.failOn})`
                 : `no regressions against ${outcome.baselineName}${w > 0 ? ` (${w} warning${w === 1 ? '' : 's'})` : ''}`;
@@ -1010,6 +1043,7 @@ async function mergeCmd(args, io) {
     const inputs = args._;
     if (inputs.length === 0)
         throw new UsageError('the following arguments are required: REPORT');
+    checkOutputPaths(args, io);
     const limit = intOption('summary-limit', args['summary-limit'], MIN_SUMMARY_LIMIT_BYTES);
     const show = (p) => displayPath(p, io.cwd);
     const reportOut = args['report-out'];
@@ -1088,7 +1122,7 @@ function versionLine() {
 async function gateMain(argv, io) {
     const sub = argv[0];
     if (sub === undefined) {
-        io.err(`usage: ${PROG} ${COMMANDS} [options]\n${PROG}: error: a command is required (scan, check, merge, baseline, explain, verify or history)\n`);
+        io.err(`${PROG}: error: a command is required (scan, check, merge, baseline, explain, verify or history); ${PROG} --help lists them\n`);
         return 2;
     }
     if (sub === '-h' || sub === '--help') {
@@ -1103,7 +1137,7 @@ async function gateMain(argv, io) {
     }
     if (!isSub(sub)) {
         const near = closest(sub.replace(/^-+/, ''), SUB_NAMES);
-        io.err(`usage: ${PROG} ${COMMANDS} [options]\n${PROG}: error: invalid command '${sub}' (choose from 'scan', 'check', 'merge', 'baseline', 'explain', 'verify', 'history')${near ? `; did you mean '${near}'?` : ''}\n`);
+        io.err(`${PROG}: error: invalid command '${sub}' (choose from 'scan', 'check', 'merge', 'baseline', 'explain', 'verify', 'history')${near ? `; did you mean '${near}'?` : ''}; ${PROG} --help lists them\n`);
         return 2;
     }
     if (sub === 'check' || sub === 'baseline') {
@@ -1132,7 +1166,8 @@ async function gateMain(argv, io) {
 async function command(sub, argv, io, table, parse, positional, run) {
     const prog = `${PROG} ${sub}`;
     const usage = (message) => {
-        io.err(`${usageLine(prog, table, positional)}\n${prog}: error: ${message}\n`);
+        // One line, as every other error: the usage line argparse would print first is what --help shows.
+        io.err(`${prog}: error: ${message}; ${prog} --help lists the options\n`);
         return 2;
     };
     let args;

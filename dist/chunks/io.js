@@ -1,4 +1,4 @@
-import { C as ConfigError } from './pool.js';
+import { h as closest, C as ConfigError } from './pool.js';
 
 /**
  * Data inside the CLIs' plain-text lines. The Actions runner reads a line of a step's output as
@@ -50,31 +50,6 @@ class UsageError extends ConfigError {
         super(message);
         this.name = 'UsageError';
     }
-}
-/** Levenshtein distance, for did-you-mean on a handful of short names. */
-function distance(a, b) {
-    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        const cur = [i];
-        for (let j = 1; j <= b.length; j++) {
-            cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-        }
-        prev = cur;
-    }
-    return prev[b.length];
-}
-/** The known word closest to `given`, when it is close enough to be a typo of it. */
-function closest(given, known) {
-    let best = null;
-    let bestD = Infinity;
-    for (const k of known) {
-        const d = distance(given, k);
-        if (d < bestD) {
-            best = k;
-            bestD = d;
-        }
-    }
-    return best !== null && bestD <= Math.max(2, Math.floor(best.length / 3)) ? best : null;
 }
 function parseArgs(argv, table, opts = {}) {
     const names = Object.keys(table);
@@ -213,4 +188,4 @@ function runMain(main) {
     });
 }
 
-export { UsageError as U, atLineStart as a, intOption as b, couldNotRun as c, closest as d, helpText as h, inLine as i, options as o, parseArgs as p, runMain as r, usageLine as u };
+export { UsageError as U, atLineStart as a, intOption as b, couldNotRun as c, helpText as h, inLine as i, options as o, parseArgs as p, runMain as r, usageLine as u };

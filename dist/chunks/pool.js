@@ -1630,6 +1630,31 @@ function oneLine(s, maxChars = Infinity) {
 function shellQuote(v) {
     return /^[\w./:=@,+-]+$/.test(v) ? v : `'${v.replace(/'/g, `'\\''`)}'`;
 }
+/** Levenshtein distance, for did-you-mean on a handful of short names. */
+function distance(a, b) {
+    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const cur = [i];
+        for (let j = 1; j <= b.length; j++) {
+            cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        }
+        prev = cur;
+    }
+    return prev[b.length];
+}
+/** The known word closest to `given`, when it is close enough to be a typo of it. */
+function closest(given, known) {
+    let best = null;
+    let bestD = Infinity;
+    for (const k of known) {
+        const d = distance(given, k);
+        if (d < bestD) {
+            best = k;
+            bestD = d;
+        }
+    }
+    return best !== null && bestD <= Math.max(2, Math.floor(best.length / 3)) ? best : null;
+}
 
 /**
  * One episode's verdict, exactly as the reference's `classify_episode` computes it.
@@ -6342,4 +6367,4 @@ function crashed(detail) {
     return { verdict: unreadableVerdict(`internal error: ${detail}`), stats: { ...NO_STATS }, sha256: null };
 }
 
-export { ALL_REASONS as A, BLOCK as B, ConfigError as C, DEFAULT_LIMITS as D, oneLine as E, FileRefusedError as F, plural as G, HeaderError as H, inShard as I, JsonError as J, readRegularFile as K, walkIndexText as L, isColumns as M, NotDict as N, int64Value as O, PyFloat as P, makePhaseAt as Q, REFERENCE_REASONS as R, SOURCE_NAMES as S, pyStr as T, fastPct as U, readEpisode as V, classify as W, unreadableVerdict as X, fmtBytes as Y, ZstdWasmStream as Z, pyJsonString as a, DEFAULT_CLASSIFIER_SETTINGS as b, capJobs as c, createEpisodeRunner as d, scanDataset as e, describeFsError as f, formatShard as g, shellQuote as h, isBlankPyLine as i, parseShard as j, ShardSpecError as k, classifyTarball as l, RESULT_FLUSH_MS as m, newDecoderContext as n, loadZstdWasm as o, parseJsonDoc as p, pyIntText as q, blockRound as r, splitPyLines as s, truthy as t, unsafeIdReason as u, parsePax as v, nts as w, checksumMatches as x, nti as y, isReason as z };
+export { ALL_REASONS as A, BLOCK as B, ConfigError as C, DEFAULT_LIMITS as D, isReason as E, FileRefusedError as F, oneLine as G, HeaderError as H, plural as I, JsonError as J, inShard as K, readRegularFile as L, walkIndexText as M, NotDict as N, isColumns as O, int64Value as P, PyFloat as Q, REFERENCE_REASONS as R, SOURCE_NAMES as S, makePhaseAt as T, pyStr as U, fastPct as V, readEpisode as W, classify as X, unreadableVerdict as Y, ZstdWasmStream as Z, fmtBytes as _, pyJsonString as a, DEFAULT_CLASSIFIER_SETTINGS as b, capJobs as c, createEpisodeRunner as d, scanDataset as e, describeFsError as f, shellQuote as g, closest as h, isBlankPyLine as i, formatShard as j, parseShard as k, ShardSpecError as l, classifyTarball as m, newDecoderContext as n, RESULT_FLUSH_MS as o, parseJsonDoc as p, loadZstdWasm as q, pyIntText as r, splitPyLines as s, truthy as t, unsafeIdReason as u, blockRound as v, parsePax as w, nts as x, checksumMatches as y, nti as z };

@@ -1,4 +1,4 @@
-import { C as ConfigError, f as describeFsError, z as isReason, S as SOURCE_NAMES, A as ALL_REASONS, u as unsafeIdReason, G as plural, D as DEFAULT_LIMITS, b as DEFAULT_CLASSIFIER_SETTINGS, d as createEpisodeRunner, e as scanDataset, I as inShard, K as readRegularFile, F as FileRefusedError, L as walkIndexText, M as isColumns, O as int64Value, P as PyFloat, Q as makePhaseAt, N as NotDict, T as pyStr, U as fastPct, n as newDecoderContext, V as readEpisode, W as classify, X as unreadableVerdict, Y as fmtBytes } from './pool.js';
+import { C as ConfigError, f as describeFsError, E as isReason, S as SOURCE_NAMES, A as ALL_REASONS, u as unsafeIdReason, I as plural, D as DEFAULT_LIMITS, b as DEFAULT_CLASSIFIER_SETTINGS, h as closest, d as createEpisodeRunner, e as scanDataset, K as inShard, L as readRegularFile, F as FileRefusedError, M as walkIndexText, O as isColumns, P as int64Value, Q as PyFloat, T as makePhaseAt, N as NotDict, U as pyStr, V as fastPct, n as newDecoderContext, W as readEpisode, X as classify, Y as unreadableVerdict, _ as fmtBytes } from './pool.js';
 import { readFileSync, writeFileSync, renameSync, existsSync, statSync, mkdirSync, unlinkSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -283,7 +283,7 @@ function readReport(file, displayName = file) {
         text = readFileSync(file, 'utf8');
     }
     catch (e) {
-        throw new ConfigError(`cannot read the report ${displayName}: ${describeFsError(e)}; check the --report path`);
+        throw new ConfigError(`cannot read the report ${displayName}: ${describeFsError(e)}; check the path (a report is what episode-gate scan --report writes)`);
     }
     let doc;
     try {
@@ -295,6 +295,8 @@ function readReport(file, displayName = file) {
     const fix = 'write it again with episode-gate scan --report';
     if (!isObj$2(doc))
         throw new ConfigError(`${displayName}: a report must be a JSON object; ${fix}`);
+    if (doc.report_version === undefined && 'cases' in doc && 'version' in doc)
+        throw new ConfigError(`${displayName} is a baseline, not a report: pass it with --baseline; a report is what episode-gate scan --report writes`);
     if (doc.report_version !== REPORT_VERSION) {
         throw new ConfigError(`${displayName}: report_version ${JSON.stringify(doc.report_version)} is not supported (expected ${REPORT_VERSION}); ${fix}`);
     }
@@ -1297,7 +1299,8 @@ const SETTING_SPECS = [
     { key: 'maxEpisodeBytes', integer: true, min: 0, positive: true, unit: 'bytes' },
 ];
 const SPEC_BY_KEY = new Map(SETTING_SPECS.map((s) => [s.key, s]));
-const KEY_LIST = SETTING_SPECS.map((s) => s.key).join(', ');
+const SETTING_KEYS = SETTING_SPECS.map((s) => s.key);
+const KEY_LIST = SETTING_KEYS.join(', ');
 function isSettingKey(k) {
     return SPEC_BY_KEY.has(k);
 }
@@ -1357,8 +1360,11 @@ function loadSettingsFile(file, displayName = file) {
 function parseOverride(text) {
     const eq = text.indexOf('=');
     const key = eq === -1 ? text : text.slice(0, eq);
-    if (eq === -1 || !isSettingKey(key)) {
-        throw new ConfigError(`--set ${text}: expected key=value with a key among ${KEY_LIST}`);
+    if (eq === -1)
+        throw new ConfigError(`--set ${text}: expected key=value, e.g. --set netflowSpreadBytes=81920 (keys: ${KEY_LIST})`);
+    if (!isSettingKey(key)) {
+        const near = SETTING_KEYS.find((k) => k.toLowerCase() === key.toLowerCase()) ?? closest(key, SETTING_KEYS);
+        throw new ConfigError(`--set ${text}: unknown setting "${key}"${near ? ` (did you mean ${near}?)` : ''}; known: ${KEY_LIST}`);
     }
     const raw = text.slice(eq + 1).trim();
     const v = raw === '' ? NaN : Number(raw);
@@ -1989,6 +1995,10 @@ function checkDataset(indexPath, episodesRoot, show) {
         st = statSync(episodesRoot);
     }
     catch (e) {
+        const root = path.dirname(episodesRoot);
+        // --dataset DIR where DIR itself is not there: name DIR, not DIR/episodes.
+        if (path.basename(episodesRoot) === 'episodes' && !existsSync(root))
+            throw new ConfigError(`no dataset folder at ${show(root)}: ${describeFsError(e)}; pass --dataset DIR (a folder holding index.jsonl and episodes/)`);
         throw new ConfigError(`no episodes folder at ${show(episodesRoot)}: ${describeFsError(e)}; pass --dataset DIR (a folder holding index.jsonl and episodes/) or --episodes-root DIR`);
     }
     if (!st.isDirectory())

@@ -32,18 +32,7 @@ import { writeHtmlReport } from '../render/html/write.js';
 import { inLine } from '../render/plain-text.js';
 import { changeText, summaryModel } from '../render/model.js';
 import { MIN_SUMMARY_LIMIT_BYTES, renderSummary } from '../render/summary.js';
-import {
-  UsageError,
-  closest,
-  helpText,
-  intOption,
-  options,
-  parseArgs,
-  usageLine,
-  type OptionTable,
-  type ParseOptions,
-  type Parsed,
-} from './args.js';
+import { UsageError, closest, helpText, intOption, options, parseArgs, type OptionTable, type ParseOptions, type Parsed } from './args.js';
 import { EXPLAIN, explainCmd } from './explain.js';
 import { DRIFT, driftRuleFromArgs, historyMain } from './history.js';
 import { readHistoryFile } from '../history/file.js';
@@ -374,7 +363,30 @@ async function scanCmd(args: Parsed<typeof SCAN>, io: CliIO): Promise<number> {
   return 0;
 }
 
+/**
+ * The folders of the files a check writes, checked before it scans: a mistyped --html path fails
+ * at once, not after a scan of many minutes (the files themselves are written at the end).
+ */
+function checkOutputPaths(args: Partial<Record<'report-out' | 'summary' | 'html' | 'history', string | undefined>>, io: CliIO): void {
+  for (const k of ['report-out', 'summary', 'html', 'history'] as const) {
+    const given = args[k];
+    if (!given) continue;
+    const abs = path.resolve(io.cwd, given);
+    const dir = path.dirname(abs);
+    const fix = 'create the folder, or choose another path';
+    let isDir: boolean;
+    try {
+      isDir = statSync(dir).isDirectory();
+    } catch (e) {
+      throw new ConfigError(`--${k} ${given}: its folder ${displayPath(dir, io.cwd)} cannot be used (${describeFsError(e)}); ${fix}`);
+    }
+    if (!isDir) throw new ConfigError(`--${k} ${given}: ${displayPath(dir, io.cwd)} is not a folder; choose another path`);
+    if (existsSync(abs) && statSync(abs).isDirectory()) throw new ConfigError(`--${k} ${given} is a folder; name a file in it`);
+  }
+}
+
 async function checkCmd(args: Parsed<typeof CHECK>, io: CliIO): Promise<number> {
+  checkOutputPaths(args, io);
   const limit = intOption('summary-limit', args['summary-limit'], MIN_SUMMARY_LIMIT_BYTES);
   const reportIn = args.report;
   const named = namedInputs(args);
@@ -449,13 +461,16 @@ async function finishGate(
   // The status line leads with what changed since the baseline, as the summary's headline does.
   const changed = changeText(model.cause);
   const cause = changed ? `${changed}; ` : '';
+  if (outcome.passed && !outcome.baselineName && outcome.failOn !== 'flagged') {
+    // Nothing was gated: no word of passing, and the way to gate.
+    io.err(`${PROG}: REPORT ONLY, nothing gated (no baseline given; pass --baseline FILE to gate): ${totalsLine(outcome.report)}\n`);
+    return 0;
+  }
   if (outcome.passed) {
     const n = outcome.regressions.length;
     const w = outcome.warnings.length;
     const what = !outcome.baselineName
-      ? outcome.failOn === 'flagged'
-        ? '0 flagged (--fail-on flagged)'
-        : 'report only (no baseline given)'
+      ? '0 flagged (--fail-on flagged)'
       : n > 0
         ? `${n} regression${n === 1 ? '' : 's'} not enforced (--fail-on ${outcome.failOn})`
         : `no regressions against ${outcome.baselineName}${w > 0 ? ` (${w} warning${w === 1 ? '' : 's'})` : ''}`;
@@ -508,6 +523,7 @@ function reportFiles(inputs: readonly string[], io: CliIO): string[] {
 async function mergeCmd(args: Parsed<typeof MERGE>, io: CliIO): Promise<number> {
   const inputs = args._;
   if (inputs.length === 0) throw new UsageError('the following arguments are required: REPORT');
+  checkOutputPaths(args, io);
   const limit = intOption('summary-limit', args['summary-limit'], MIN_SUMMARY_LIMIT_BYTES);
   const show = (p: string): string => displayPath(p, io.cwd);
   const reportOut = args['report-out'];
@@ -595,9 +611,7 @@ function versionLine(): string {
 export async function gateMain(argv: string[], io: CliIO): Promise<number> {
   const sub = argv[0];
   if (sub === undefined) {
-    io.err(
-      `usage: ${PROG} ${COMMANDS} [options]\n${PROG}: error: a command is required (scan, check, merge, baseline, explain, verify or history)\n`,
-    );
+    io.err(`${PROG}: error: a command is required (scan, check, merge, baseline, explain, verify or history); ${PROG} --help lists them\n`);
     return 2;
   }
   if (sub === '-h' || sub === '--help') {
@@ -612,7 +626,7 @@ export async function gateMain(argv: string[], io: CliIO): Promise<number> {
   if (!isSub(sub)) {
     const near = closest(sub.replace(/^-+/, ''), SUB_NAMES);
     io.err(
-      `usage: ${PROG} ${COMMANDS} [options]\n${PROG}: error: invalid command '${sub}' (choose from 'scan', 'check', 'merge', 'baseline', 'explain', 'verify', 'history')${near ? `; did you mean '${near}'?` : ''}\n`,
+      `${PROG}: error: invalid command '${sub}' (choose from 'scan', 'check', 'merge', 'baseline', 'explain', 'verify', 'history')${near ? `; did you mean '${near}'?` : ''}; ${PROG} --help lists them\n`,
     );
     return 2;
   }
@@ -653,7 +667,8 @@ async function command<T extends OptionTable & typeof COMMON>(
 ): Promise<number> {
   const prog = `${PROG} ${sub}`;
   const usage = (message: string): number => {
-    io.err(`${usageLine(prog, table, positional)}\n${prog}: error: ${message}\n`);
+    // One line, as every other error: the usage line argparse would print first is what --help shows.
+    io.err(`${prog}: error: ${message}; ${prog} --help lists the options\n`);
     return 2;
   };
   let args: Parsed<T>;

@@ -3,6 +3,7 @@
  * trend (rate per run, top reasons, sparklines) with the optional drift rule.
  * Exit codes: 0 done (drift only warned), 1 the drift rule failed, 2 the tool could not run.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { loadBaseline } from '../gate/baseline.js';
 import { compare } from '../gate/compare.js';
@@ -13,8 +14,10 @@ import { appendHistoryFile, readHistoryFile } from '../history/file.js';
 import { DEFAULT_MAX_ROWS, rowFromReport, runMetaFromEnv } from '../history/format.js';
 import { DEFAULT_TREND_RUNS } from '../history/trend.js';
 import { trendText } from '../render/trend.js';
-import { UsageError, helpText, intOption, options, parseArgs, usageLine, type Parsed } from './args.js';
+import { UsageError, helpText, intOption, options, parseArgs, type Parsed } from './args.js';
 import { couldNotRun, type CliIO } from './io.js';
+import { ConfigError } from '../shared/errors.js';
+import { shellQuote } from '../shared/text.js';
 
 const PROG = 'episode-gate history';
 
@@ -124,7 +127,13 @@ async function run(args: AppendArgs | ShowArgs, io: CliIO): Promise<number> {
     );
   } else {
     const runs = intOption('runs', args.runs) ?? DEFAULT_TREND_RUNS;
-    rows = readHistoryFile(path.resolve(io.cwd, history), show(history));
+    const file = path.resolve(io.cwd, history);
+    // Showing a file that is not there is a mistyped path far more often than a history to come.
+    if (!existsSync(file))
+      throw new ConfigError(
+        `no history file at ${show(history)}; check the path, or start one with ${PROG} append --history ${shellQuote(show(history))} --report REPORT`,
+      );
+    rows = readHistoryFile(file, show(history));
     io.out(trendText(rows, { lastRuns: runs }));
   }
   if (!drift) return 0;
@@ -151,7 +160,7 @@ export async function historyMain(argv: readonly string[], io: CliIO): Promise<n
   }
   if (sub !== 'append' && sub !== 'show') {
     io.err(
-      `${usage}\n${PROG}: error: ${sub === undefined ? 'a command is required (append or show)' : `invalid command '${sub}' (choose from 'append', 'show')`}\n`,
+      `${PROG}: error: ${sub === undefined ? 'a command is required (append or show)' : `invalid command '${sub}' (choose from 'append', 'show')`}; ${PROG} --help lists them\n`,
     );
     return 2;
   }
@@ -170,7 +179,7 @@ export async function historyMain(argv: readonly string[], io: CliIO): Promise<n
     return await run(parsed, io);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`${usageLine(prog, specs)}\n${prog}: error: ${e.message}\n`);
+      io.err(`${prog}: error: ${e.message}; ${prog} --help lists the options\n`);
       return 2;
     }
     return couldNotRun(e, io);

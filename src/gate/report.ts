@@ -418,7 +418,9 @@ export function readReport(file: string, displayName = file): Report {
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new ConfigError(`cannot read the report ${displayName}: ${describeFsError(e)}; check the --report path`);
+    throw new ConfigError(
+      `cannot read the report ${displayName}: ${describeFsError(e)}; check the path (a report is what episode-gate scan --report writes)`,
+    );
   }
   let doc: unknown;
   try {
@@ -428,6 +430,10 @@ export function readReport(file: string, displayName = file): Report {
   }
   const fix = 'write it again with episode-gate scan --report';
   if (!isObj(doc)) throw new ConfigError(`${displayName}: a report must be a JSON object; ${fix}`);
+  if (doc.report_version === undefined && 'cases' in doc && 'version' in doc)
+    throw new ConfigError(
+      `${displayName} is a baseline, not a report: pass it with --baseline; a report is what episode-gate scan --report writes`,
+    );
   if (doc.report_version !== REPORT_VERSION) {
     throw new ConfigError(
       `${displayName}: report_version ${JSON.stringify(doc.report_version)} is not supported (expected ${REPORT_VERSION}); ${fix}`,

@@ -2,7 +2,7 @@
  * One gate run: settings → baseline → scan → report → comparison → decision → summary.
  * Nothing here knows about GitHub; the Action and the CLI both call runGate.
  */
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Reason } from '../classifier/types.js';
@@ -146,6 +146,12 @@ function checkDataset(indexPath: string, episodesRoot: string, show: (p: string)
   try {
     st = statSync(episodesRoot);
   } catch (e) {
+    const root = path.dirname(episodesRoot);
+    // --dataset DIR where DIR itself is not there: name DIR, not DIR/episodes.
+    if (path.basename(episodesRoot) === 'episodes' && !existsSync(root))
+      throw new ConfigError(
+        `no dataset folder at ${show(root)}: ${describeFsError(e)}; pass --dataset DIR (a folder holding index.jsonl and episodes/)`,
+      );
     throw new ConfigError(
       `no episodes folder at ${show(episodesRoot)}: ${describeFsError(e)}; pass --dataset DIR (a folder holding index.jsonl and episodes/) or --episodes-root DIR`,
     );

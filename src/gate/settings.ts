@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { DEFAULT_CLASSIFIER_SETTINGS, type ClassifierSettings } from '../classifier/types.js';
 import { DEFAULT_LIMITS, type ReaderLimits } from '../episode/read.js';
 import { ConfigError, describeFsError } from '../shared/errors.js';
+import { closest } from '../shared/text.js';
 
 export type GateSettings = ClassifierSettings & ReaderLimits;
 type SettingKey = keyof GateSettings;
@@ -37,7 +38,8 @@ const SETTING_SPECS: readonly SettingSpec[] = [
   { key: 'maxEpisodeBytes', integer: true, min: 0, positive: true, unit: 'bytes' },
 ];
 const SPEC_BY_KEY = new Map(SETTING_SPECS.map((s) => [s.key as string, s]));
-const KEY_LIST = SETTING_SPECS.map((s) => s.key).join(', ');
+const SETTING_KEYS: readonly string[] = SETTING_SPECS.map((s) => s.key);
+const KEY_LIST = SETTING_KEYS.join(', ');
 
 function isSettingKey(k: string): k is SettingKey {
   return SPEC_BY_KEY.has(k);
@@ -94,8 +96,10 @@ function loadSettingsFile(file: string, displayName = file): Partial<GateSetting
 export function parseOverride(text: string): Partial<GateSettings> {
   const eq = text.indexOf('=');
   const key = eq === -1 ? text : text.slice(0, eq);
-  if (eq === -1 || !isSettingKey(key)) {
-    throw new ConfigError(`--set ${text}: expected key=value with a key among ${KEY_LIST}`);
+  if (eq === -1) throw new ConfigError(`--set ${text}: expected key=value, e.g. --set netflowSpreadBytes=81920 (keys: ${KEY_LIST})`);
+  if (!isSettingKey(key)) {
+    const near = SETTING_KEYS.find((k) => k.toLowerCase() === key.toLowerCase()) ?? closest(key, SETTING_KEYS);
+    throw new ConfigError(`--set ${text}: unknown setting "${key}"${near ? ` (did you mean ${near}?)` : ''}; known: ${KEY_LIST}`);
   }
   const raw = text.slice(eq + 1).trim();
   const v = raw === '' ? NaN : Number(raw);

@@ -2,7 +2,7 @@
  * The episode-gate command end to end, through its main(), on real .tar.zst files: the
  * committed fixtures, and a dataset written here that no baseline has seen before.
  */
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Ajv } from 'ajv';
@@ -305,8 +305,32 @@ describe('the tool could not run (exit 2)', () => {
     writeFileSync(f, 'version: 1\n');
     expectToolError(await gate(['check', '--baseline', f]), 'not valid JSON');
   });
-  it('names a dataset folder that does not exist', async () => {
-    expectToolError(await gate(['check', '--dataset', path.join(tmp, 'nowhere')]), 'no episodes folder at');
+  it('names a dataset folder that does not exist, or one without its episodes folder', async () => {
+    expectToolError(
+      await gate(['check', '--dataset', path.join(tmp, 'nowhere')]),
+      `no dataset folder at ${path.join(tmp, 'nowhere')}: ENOENT`,
+    );
+    mkdirSync(path.join(tmp, 'no-episodes'), { recursive: true });
+    expectToolError(
+      await gate(['check', '--dataset', path.join(tmp, 'no-episodes')]),
+      `no episodes folder at ${path.join(tmp, 'no-episodes', 'episodes')}: ENOENT`,
+    );
+  });
+  it('names an output path whose folder is not there before it scans', async () => {
+    for (const k of ['--html', '--report-out', '--summary']) {
+      const r = await gate(['check', '--dataset', path.join(tmp, 'nowhere'), k, path.join(tmp, 'no-such-folder', 'x')]);
+      // The output path is refused first: the dataset (also missing) is never looked at.
+      expectToolError(
+        r,
+        `${k} ${path.join(tmp, 'no-such-folder', 'x')}: its folder ${path.join(tmp, 'no-such-folder')} cannot be used (ENOENT`,
+      );
+    }
+    expectToolError(await gate(['check', '--html', tmp]), `--html ${tmp} is a folder; name a file in it`);
+  });
+  it('names a baseline given as the report', async () => {
+    const f = path.join(tmp, 'a-baseline.json');
+    writeJson(f, { version: 2, counts: { scanned: 0, kept: 0, flagged: 0 }, by_reason: {}, cases: [] });
+    expectToolError(await gate(['check', '--report', f]), `${f} is a baseline, not a report: pass it with --baseline`);
   });
   it('names a bad --set', async () => {
     expectToolError(
@@ -327,10 +351,11 @@ describe('the tool could not run (exit 2)', () => {
     [['check', '--report', 'r.json', '--set', 'clkTck=250'], 'argument --set: not allowed with argument --report'],
     [['baseline'], 'the following arguments are required: --out'],
     [['baseline', '--out', 'x.json', '--pin', 'no-slash'], 'expected HOST/EPISODE'],
-  ])('usage error %j', async (argv, words) => {
+  ])('usage error %j: one line, naming the option and where the others are listed', async (argv, words) => {
     const r = await gate(argv);
     expect(r.code).toBe(2);
     expect(r.err).toContain(words);
+    expect(r.err).toMatch(/^episode-gate( [a-z]+)?: error: [^\n]*; episode-gate( [a-z]+)? --help lists (the options|them)\n$/);
     expect(r.out).toBe('');
   });
   it('writes no baseline when the arguments are wrong', async () => {

@@ -199,6 +199,15 @@ describe('options users expect', () => {
     const r = await gate(['check', '--dataset', 'data', '--baseline', 'report.json']);
     expectOneLineError(r, 'report.json is a report', 'episode-gate baseline --report report.json --out BASELINE.json');
   });
+  it('a check without a baseline says it gated nothing, not that it passed', async () => {
+    const r = await gate(['check', '--dataset', 'data']);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(
+      /^episode-gate: REPORT ONLY, nothing gated \(no baseline given; pass --baseline FILE to gate\): 6 episodes: \d+ kept, \d+ flagged\n$/,
+    );
+    expect(r.err).not.toContain('PASSED');
+    expect(r.out.split('\n')[0]).toMatch(/^### .* report only — 6 scanned/);
+  });
   it('fail-on flagged with 0 flagged says so first', async () => {
     const r = await gate(['check', '--dataset', 'data', '--host', 'lab-c', '--fail-on', 'flagged']);
     expect(r.code).toBe(0);

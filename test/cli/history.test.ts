@@ -57,9 +57,9 @@ describe('episode-gate history', () => {
 
   it('refuses bad input in one line with exit 2', async () => {
     let r = await cli(['history', 'append', '--report', 'r.json']);
-    expect([r.code, r.err.trim().split('\n').pop()]).toEqual([
+    expect([r.code, r.err]).toEqual([
       2,
-      'episode-gate history append: error: the following arguments are required: --history',
+      'episode-gate history append: error: the following arguments are required: --history; episode-gate history append --help lists the options\n',
     ]);
     r = await cli(['history', 'show', '--history', 'h.jsonl', '--drift-window', '3']);
     expect(r.code).toBe(2);
@@ -75,13 +75,20 @@ describe('episode-gate history', () => {
     r = await cli(['history', 'prune']);
     expect([r.code, r.err]).toEqual([
       2,
-      "usage: episode-gate history {append,show} [options]\nepisode-gate history: error: invalid command 'prune' (choose from 'append', 'show')\n",
+      "episode-gate history: error: invalid command 'prune' (choose from 'append', 'show'); episode-gate history --help lists them\n",
     ]);
   });
 
-  it('says when there is nothing to show yet', async () => {
-    const r = await cli(['history', 'show', '--history', 'none.jsonl']);
+  it('says when there is nothing to show yet, and names a history file that is not there', async () => {
+    writeFileSync(path.join(tmp, 'empty.jsonl'), '');
+    const r = await cli(['history', 'show', '--history', 'empty.jsonl']);
     expect([r.code, r.out]).toEqual([0, 'no runs recorded yet (episode-gate history append adds one)\n']);
+    const typo = await cli(['history', 'show', '--history', 'none.jsonl']);
+    expect([typo.code, typo.out, typo.err]).toEqual([
+      2,
+      '',
+      'episode-gate: ERROR (exit 2; the tool could not run, this is not a gate verdict): no history file at none.jsonl; check the path, or start one with episode-gate history append --history none.jsonl --report REPORT\n',
+    ]);
   });
 });
 

@@ -214,7 +214,9 @@ describe('anything but one complete set of shards is refused (exit 2, one line)'
     expectToolError(await gate(['merge', 'empty'], cwd), 'empty holds no *.json report');
     const r = await gate(['merge', '--baseline', BASELINE], cwd);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/\nepisode-gate merge: error: the following arguments are required: REPORT\n$/);
+    expect(r.err).toMatch(
+      /^episode-gate merge: error: the following arguments are required: REPORT; episode-gate merge --help lists the options\n$/,
+    );
   });
 
   it('a shard report cannot be checked or made into a baseline alone', async () => {
@@ -244,7 +246,9 @@ describe('anything but one complete set of shards is refused (exit 2, one line)'
       const r = await gate(['scan', '--shard', spec], cwd);
       expect(r.code).toBe(2);
       expect(r.out).toBe('');
-      expect(r.err).toMatch(/\nepisode-gate scan: error: argument --shard: shard ".*"(?: is not of the form K\/N|: K must be 1\.\.N)/);
+      expect(r.err).toMatch(
+        /^episode-gate scan: error: argument --shard: shard ".*"(?: is not of the form K\/N|: K must be 1\.\.N)[^\n]*\n$/,
+      );
     }
   });
 

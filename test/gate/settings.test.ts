@@ -46,8 +46,14 @@ describe('classifier settings', () => {
   });
   it('parse --set key=value', () => {
     expect(parseOverride('guestSpreadLoad=0.25')).toEqual({ guestSpreadLoad: 0.25 });
-    expect(() => parseOverride('guestSpreadLoad')).toThrow('--set guestSpreadLoad: expected key=value with a key among procSpreadPct');
+    expect(() => parseOverride('guestSpreadLoad')).toThrow(
+      '--set guestSpreadLoad: expected key=value, e.g. --set netflowSpreadBytes=81920 (keys: procSpreadPct',
+    );
     expect(() => parseOverride('threshold=3')).toThrow(ConfigError);
+    expect(() => parseOverride('threshold=3')).toThrow('--set threshold=3: unknown setting "threshold"; known: procSpreadPct, ');
+    // A typo or another case of a key is named.
+    expect(() => parseOverride('netflowSpreadbytes=1')).toThrow('unknown setting "netflowSpreadbytes" (did you mean netflowSpreadBytes?)');
+    expect(() => parseOverride('netflowSpredBytes=1')).toThrow('(did you mean netflowSpreadBytes?)');
     expect(() => parseOverride('clkTck=1.5')).toThrow('--set clkTck=1.5: clkTck must be a whole number (ticks per second)');
     expect(() => parseOverride('procSpreadPct=')).toThrow('must be a number');
   });
