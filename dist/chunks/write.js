@@ -2451,6 +2451,7 @@ function causeOf(cmp) {
         dataChanged: cmp.datasetChanged,
         added: cmp.added.total,
         gone: cmp.vanished.length,
+        modified: cmp.changes ? cmp.changes.classes.modified.length : null,
         toolVersion: cmp.toolVersionChange,
     };
 }
@@ -2496,6 +2497,26 @@ function effectOf(cmp) {
         flagged: { before: b.flagged, after: c.flagged },
         // A changed dataset compares the episodes both hold; the new ones are judged as a cohort.
         scope: cmp.mode === 'changing' ? "among the baseline's episodes" : null,
+        added: addedOf(cmp),
+    };
+}
+function addedOf(cmp) {
+    const added = cmp.changes?.classes.added ?? [];
+    if (added.length === 0)
+        return null;
+    const byReason = new Map();
+    let flagged = 0;
+    for (const e of added) {
+        if (e.reasons.length > 0)
+            flagged++;
+        for (const r of e.reasons)
+            byReason.set(r, (byReason.get(r) ?? 0) + 1);
+    }
+    return {
+        total: added.length,
+        kept: added.length - flagged,
+        flagged,
+        byReason: [...byReason].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)),
     };
 }
 /** "netflowSpreadBytes 51200 → 81920", and the data and tool version when they changed. */
@@ -2504,10 +2525,17 @@ function causeText(cause) {
     const v = (n) => (n === null ? 'unset' : String(n));
     if (cause.settings.length > 0)
         parts.push(`settings changed: ${cause.settings.map((s) => `${s.key} ${v(s.before)} → ${v(s.after)}`).join(', ')}`);
-    if (cause.dataChanged === true || cause.added > 0 || cause.gone > 0) {
-        const detail = [cause.added > 0 ? `${cause.added} new` : '', cause.gone > 0 ? `${cause.gone} gone` : ''].filter(Boolean);
-        const episodes = cause.added + cause.gone === 1 ? 'episode' : 'episodes';
-        parts.push(`data changed${detail.length ? ` (${detail.join(', ')} ${episodes})` : ''}`);
+    const modified = cause.modified ?? 0;
+    if (cause.dataChanged === true || cause.added > 0 || cause.gone > 0 || modified > 0) {
+        const detail = [
+            cause.added > 0 ? `${cause.added} new` : '',
+            cause.gone > 0 ? `${cause.gone} gone` : '',
+            modified > 0 ? `${modified} modified` : '',
+        ].filter(Boolean);
+        const episodes = cause.added + cause.gone + modified === 1 ? 'episode' : 'episodes';
+        // Every episode as in the baseline, yet another fingerprint: index lines (skipped ones, order) changed.
+        const indexOnly = detail.length === 0 && cause.modified !== null ? ' (index.jsonl lines only; every episode as in the baseline)' : '';
+        parts.push(`data changed${detail.length ? ` (${detail.join(', ')} ${episodes})` : indexOnly}`);
     }
     if (cause.toolVersion)
         parts.push(`episode-gate ${cause.toolVersion.before} → ${cause.toolVersion.after}`);
@@ -2530,8 +2558,16 @@ function effectText(e) {
     const side = (n, label, field) => n === 0 ? `0 ${label}` : `${n} ${label} (hosts ${byText(e.byHost, field)}; reasons ${byText(e.byReason, field)})`;
     const parts = [side(e.keptToFlagged, 'kept → flagged', 'keptToFlagged'), side(e.flaggedToKept, 'flagged → kept', 'flaggedToKept')];
     if (e.reasonsChanged > 0)
-        parts.push(`${e.reasonsChanged} flagged for other reasons`);
-    return `${parts.join(', ')}; ${e.scope ? `${e.scope}: ` : ''}kept ${e.kept.before} → ${e.kept.after}, flagged ${e.flagged.before} → ${e.flagged.after}`;
+        parts.push(`${e.reasonsChanged} still flagged, for other reasons`);
+    const a = e.added;
+    const reasons = a && a.byReason.length > 0
+        ? ` (${a.byReason
+            .slice(0, 4)
+            .map(([r, n]) => `${r} ${n}`)
+            .join(', ')}${a.byReason.length > 4 ? ', …' : ''})`
+        : '';
+    const added = a ? `; ${a.total} new: ${a.kept} kept, ${a.flagged} flagged${reasons}` : '';
+    return `${parts.join(', ')}; ${e.scope ? `${e.scope}: ` : ''}kept ${e.kept.before} → ${e.kept.after}, flagged ${e.flagged.before} → ${e.flagged.after}${added}`;
 }
 function statusOf(o) {
     if (!o.passed)
@@ -2546,7 +2582,12 @@ function statusOf(o) {
 }
 /** Whether the baseline records a change of settings, data or tool version. */
 function causeChanged(cause) {
-    return cause.settings.length > 0 || cause.dataChanged === true || cause.added > 0 || cause.gone > 0 || cause.toolVersion !== null;
+    return (cause.settings.length > 0 ||
+        cause.dataChanged === true ||
+        cause.added > 0 ||
+        cause.gone > 0 ||
+        (cause.modified ?? 0) > 0 ||
+        cause.toolVersion !== null);
 }
 /** What changed since the baseline, in words, when the baseline records a change; else null. */
 function changeText(cause) {

@@ -39,6 +39,8 @@ export interface SummaryCause {
   /** Episodes new since the baseline, and baseline episodes gone. */
   added: number;
   gone: number;
+  /** Baseline episodes whose tarball bytes changed; null without an episodes map to tell. */
+  modified: number | null;
   /** The tool version that made the baseline and this one, when they differ. */
   toolVersion: { before: string; after: string } | null;
 }
@@ -65,6 +67,8 @@ interface SummaryEffect {
   flagged: { before: number; after: number };
   /** What the totals cover when it is not the whole scan (a changed dataset), else null. */
   scope: string | null;
+  /** The episodes new since the baseline (a changed dataset): how many, kept, flagged, and the flagged by reason (most first); else null. */
+  added: { total: number; kept: number; flagged: number; byReason: Array<[string, number]> } | null;
 }
 
 /** The three lines a reader sees first. */
@@ -120,6 +124,7 @@ function causeOf(cmp: Comparison): SummaryCause {
     dataChanged: cmp.datasetChanged,
     added: cmp.added.total,
     gone: cmp.vanished.length,
+    modified: cmp.changes ? cmp.changes.classes.modified.length : null,
     toolVersion: cmp.toolVersionChange,
   };
 }
@@ -165,6 +170,24 @@ function effectOf(cmp: Comparison): SummaryEffect {
     flagged: { before: b.flagged, after: c.flagged },
     // A changed dataset compares the episodes both hold; the new ones are judged as a cohort.
     scope: cmp.mode === 'changing' ? "among the baseline's episodes" : null,
+    added: addedOf(cmp),
+  };
+}
+
+function addedOf(cmp: Comparison): SummaryEffect['added'] {
+  const added = cmp.changes?.classes.added ?? [];
+  if (added.length === 0) return null;
+  const byReason = new Map<string, number>();
+  let flagged = 0;
+  for (const e of added) {
+    if (e.reasons.length > 0) flagged++;
+    for (const r of e.reasons) byReason.set(r, (byReason.get(r) ?? 0) + 1);
+  }
+  return {
+    total: added.length,
+    kept: added.length - flagged,
+    flagged,
+    byReason: [...byReason].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)),
   };
 }
 
@@ -174,10 +197,17 @@ export function causeText(cause: SummaryCause): string {
   const v = (n: number | null): string => (n === null ? 'unset' : String(n));
   if (cause.settings.length > 0)
     parts.push(`settings changed: ${cause.settings.map((s) => `${s.key} ${v(s.before)} → ${v(s.after)}`).join(', ')}`);
-  if (cause.dataChanged === true || cause.added > 0 || cause.gone > 0) {
-    const detail = [cause.added > 0 ? `${cause.added} new` : '', cause.gone > 0 ? `${cause.gone} gone` : ''].filter(Boolean);
-    const episodes = cause.added + cause.gone === 1 ? 'episode' : 'episodes';
-    parts.push(`data changed${detail.length ? ` (${detail.join(', ')} ${episodes})` : ''}`);
+  const modified = cause.modified ?? 0;
+  if (cause.dataChanged === true || cause.added > 0 || cause.gone > 0 || modified > 0) {
+    const detail = [
+      cause.added > 0 ? `${cause.added} new` : '',
+      cause.gone > 0 ? `${cause.gone} gone` : '',
+      modified > 0 ? `${modified} modified` : '',
+    ].filter(Boolean);
+    const episodes = cause.added + cause.gone + modified === 1 ? 'episode' : 'episodes';
+    // Every episode as in the baseline, yet another fingerprint: index lines (skipped ones, order) changed.
+    const indexOnly = detail.length === 0 && cause.modified !== null ? ' (index.jsonl lines only; every episode as in the baseline)' : '';
+    parts.push(`data changed${detail.length ? ` (${detail.join(', ')} ${episodes})` : indexOnly}`);
   }
   if (cause.toolVersion) parts.push(`episode-gate ${cause.toolVersion.before} → ${cause.toolVersion.after}`);
   if (parts.length > 0) return parts.join('; ');
@@ -199,8 +229,17 @@ function effectText(e: SummaryEffect): string {
   const side = (n: number, label: string, field: 'keptToFlagged' | 'flaggedToKept'): string =>
     n === 0 ? `0 ${label}` : `${n} ${label} (hosts ${byText(e.byHost, field)}; reasons ${byText(e.byReason, field)})`;
   const parts = [side(e.keptToFlagged, 'kept → flagged', 'keptToFlagged'), side(e.flaggedToKept, 'flagged → kept', 'flaggedToKept')];
-  if (e.reasonsChanged > 0) parts.push(`${e.reasonsChanged} flagged for other reasons`);
-  return `${parts.join(', ')}; ${e.scope ? `${e.scope}: ` : ''}kept ${e.kept.before} → ${e.kept.after}, flagged ${e.flagged.before} → ${e.flagged.after}`;
+  if (e.reasonsChanged > 0) parts.push(`${e.reasonsChanged} still flagged, for other reasons`);
+  const a = e.added;
+  const reasons =
+    a && a.byReason.length > 0
+      ? ` (${a.byReason
+          .slice(0, 4)
+          .map(([r, n]) => `${r} ${n}`)
+          .join(', ')}${a.byReason.length > 4 ? ', …' : ''})`
+      : '';
+  const added = a ? `; ${a.total} new: ${a.kept} kept, ${a.flagged} flagged${reasons}` : '';
+  return `${parts.join(', ')}; ${e.scope ? `${e.scope}: ` : ''}kept ${e.kept.before} → ${e.kept.after}, flagged ${e.flagged.before} → ${e.flagged.after}${added}`;
 }
 
 function statusOf(o: GateOutcome): SummaryStatus {
@@ -213,7 +252,14 @@ function statusOf(o: GateOutcome): SummaryStatus {
 
 /** Whether the baseline records a change of settings, data or tool version. */
 export function causeChanged(cause: SummaryCause): boolean {
-  return cause.settings.length > 0 || cause.dataChanged === true || cause.added > 0 || cause.gone > 0 || cause.toolVersion !== null;
+  return (
+    cause.settings.length > 0 ||
+    cause.dataChanged === true ||
+    cause.added > 0 ||
+    cause.gone > 0 ||
+    (cause.modified ?? 0) > 0 ||
+    cause.toolVersion !== null
+  );
 }
 
 /** What changed since the baseline, in words, when the baseline records a change; else null. */

@@ -3,7 +3,7 @@
  * fallback to the bundled fixtures, nothing scanned is never a pass, the summary leads with the
  * cause and the accept command, warn levels, and the options users expect.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { gateMain } from '../../src/cli/episode-gate.js';
@@ -198,6 +198,15 @@ describe('options users expect', () => {
     expect((await gate(['scan', '--dataset', 'data', '--report', 'report.json'])).code).toBe(0);
     const r = await gate(['check', '--dataset', 'data', '--baseline', 'report.json']);
     expectOneLineError(r, 'report.json is a report', 'episode-gate baseline --report report.json --out BASELINE.json');
+  });
+  it('an index that changed only in lines no episode comes from says so', async () => {
+    cpSync(root, path.join(tmp, 'data-junk'), { recursive: true });
+    appendFileSync(path.join(tmp, 'data-junk', 'index.jsonl'), 'a line that is not JSON\n');
+    const r = await gate(['check', '--dataset', 'data-junk', '--baseline', 'baseline.json']);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(
+      /^episode-gate: PASSED: data changed \(index\.jsonl lines only; every episode as in the baseline\); no regressions/,
+    );
   });
   it('a check without a baseline says it gated nothing, not that it passed', async () => {
     const r = await gate(['check', '--dataset', 'data']);

@@ -141,6 +141,10 @@ describe('(b) grown by a cohort in which one host’s collectors broke', () => {
       /GATE FAILED \(exit 1\): data changed \(120 new episodes\); \d+ regressions? against baseline\.json: new episodes on host lab-2: flat-cpu 30\/30 \(100\.0%\) vs the baseline's \d+\/60 \(\d+\.\d%\) \(one-sided exact test p = /,
     );
     expect(r.err).toContain('lab-2/night-0002, lab-2/night-0006');
+    // The first screen's effect line counts the new episodes too, by reason.
+    expect(r.out).toMatch(
+      /^- \*\*Effect:\*\* 0 kept → flagged, 0 flagged → kept; among the baseline's episodes: kept \d+ → \d+, flagged \d+ → \d+; 120 new: \d+ kept, \d+ flagged \(flat-cpu \d+/m,
+    );
     expect(r.out).toMatch(/\| lab-2 \| 90 \| \d+ \| \d+ \| 30\/30 \(100\.0%\) ❌ \|/);
     // Accepting is offered as accepting the data, not as an intended change of the classifier.
     expect(r.err).toContain(`episode-gate: if the new episodes are as they should be, accept them: episode-gate baseline --dataset `);
@@ -266,6 +270,7 @@ describe('(d) a kept tarball rewritten in place at the same size', () => {
     );
     expect(r.out).toContain('**Mode: changed dataset** — 0 new, 0 gone, 1 modified, 239 unchanged');
     expect(r.out).toContain('same data as the baseline'); // the fingerprint covers sizes only
+    expect(r.err).toContain('GATE FAILED (exit 1): data changed (1 modified episode); 1 regression against baseline.json');
     expect(r.out).toContain('- **If these tarballs were rewritten on purpose, accept them:** <code>episode-gate baseline');
   });
 
