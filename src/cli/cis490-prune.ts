@@ -99,6 +99,13 @@ export async function pruneMain(argv: string[], io: CliIO): Promise<number> {
     if (note) io.err(`${PROG}: note: ${inLine(note)}\n`);
     try {
       const view = await scanAndReport(io, scanOpts, selected, args.json, true);
+      if (view.flagged.length > 0 && !args.json) {
+        // Where --archive would put them, before anyone runs it (stdout stays the reference's).
+        const archiveRoot = path.resolve(io.cwd, args['archive-root'] ?? '/var/lib/cis490/episodes-archive');
+        io.err(
+          `${PROG}: note: --archive would move the ${view.flagged.length} flagged tarballs to ${archiveRoot}/<host>/${args['archive-root'] ? '' : ' (the default; choose with --archive-root DIR)'}\n`,
+        );
+      }
       return view.flagged.length === 0 ? 0 : 1;
     } catch (e) {
       if (!(e instanceof FileRefusedError)) throw e;

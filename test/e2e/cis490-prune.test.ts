@@ -79,6 +79,18 @@ describe('cis490-prune (the bundled command) on the fixtures', () => {
     expect(r.out).toBe('scanned: 1  flagged: 0  kept: 1\n\ndry-run only. Re-run with --archive (safer) or --delete.\n');
   });
 
+  it('says in a dry run where --archive would move the flagged tarballs, without touching stdout', () => {
+    const dry = prune(fixtureArgs);
+    expect(dry.code).toBe(1);
+    expect(dry.err).toContain(
+      'cis490-prune: note: --archive would move the 24 flagged tarballs to /var/lib/cis490/episodes-archive/<host>/ (the default; choose with --archive-root DIR)\n',
+    );
+    expect(dry.out).not.toContain('archive-root');
+    const chosen = prune([...fixtureArgs, '--archive-root', '/tmp/somewhere']);
+    expect(chosen.err).toContain('cis490-prune: note: --archive would move the 24 flagged tarballs to /tmp/somewhere/<host>/\n');
+    expect(prune([...fixtureArgs, '--json']).err).not.toContain('would move');
+  });
+
   it('gives exit 2 and one clear line for usage errors and a missing episodes dir', () => {
     const bad = prune(['--reason', 'bogus']);
     expect(bad.code).toBe(2);
