@@ -129,6 +129,41 @@ interface Scoped {
 
 /** The part of the baseline that covers the hosts this report scanned. */
 function scope(b: Baseline, report: Report, name: string): Scoped {
+  const s = hostScope(b, report, name);
+  const bReasons = b.generated_from?.reasons ?? null;
+  const rReasons = report.dataset.reasons;
+  const key = (r: readonly string[] | null): string => (r ? [...r].sort().join(',') : '*');
+  if (key(bReasons) === key(rReasons)) return s;
+  if (bReasons !== null || !s.episodes) {
+    throw new ConfigError(
+      `${name}: the baseline counts ${bReasons ? `the reasons ${bReasons.join(', ')}` : 'every reason'} but this run counts ${rReasons ? rReasons.join(', ') : 'every reason'}; run with the same --reason, or make a baseline with it with "episode-gate baseline"`,
+    );
+  }
+  // A run that counts some reasons, against a baseline of all: the baseline's episodes as that run
+  // would have judged them (only the selected reasons flag; unreadable always does).
+  const selected = new Set<string>(rReasons!);
+  const project = (rs: readonly Reason[]): Reason[] => rs.filter((r) => r === 'unreadable' || selected.has(r));
+  const episodes = new Map<string, BaselineEntry>();
+  const counts: Counts = { scanned: 0, kept: 0, flagged: 0 };
+  const byReason: Record<string, number> = {};
+  for (const [k, e] of s.episodes) {
+    const rs = project(e.reasons);
+    episodes.set(k, { ...e, reasons: rs });
+    counts.scanned++;
+    counts[rs.length === 0 ? 'kept' : 'flagged']++;
+    for (const r of rs) byReason[r] = (byReason[r] ?? 0) + 1;
+  }
+  const cases = s.cases.map((c): PinnedCase => {
+    if (!c.reasons) return c;
+    const rs = project(c.reasons);
+    return rs.length === 0
+      ? { name: c.name, host: c.host, episode: c.episode, expect: 'kept', ...(c.note ? { note: c.note } : {}) }
+      : { ...c, reasons: rs };
+  });
+  return { counts, by_reason: byReason, cases, episodes };
+}
+
+function hostScope(b: Baseline, report: Report, name: string): Scoped {
   const bHost = b.generated_from?.host ?? null;
   const rHost = report.dataset.host;
   const all = baselineEpisodeMap(b);

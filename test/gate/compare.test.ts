@@ -4,6 +4,9 @@ import { ConfigError } from '../../src/shared/errors.js';
 import { summaryMarkdown } from '../../src/render/summary.js';
 import { evaluateGate } from '../../src/gate/run.js';
 import { baselineOf, fakeReport, flagged, kept, type FakeEpisode } from '../support/fake-reports.js';
+import { baselineFromReport } from '../../src/gate/baseline.js';
+import type { Report } from '../../src/gate/report.js';
+import type { Reason } from '../../src/classifier/types.js';
 
 const kinds = (c: { regressions: Array<{ kind: string }> }): string[] => c.regressions.map((r) => r.kind);
 
@@ -239,6 +242,30 @@ describe('a run limited to one host', () => {
       { host: 'lab-b' },
     );
     expect(() => compare(report, baselineOf(eps, {}, false), 'b.json')).toThrow(ConfigError);
+  });
+});
+
+describe('a run that counts some reasons (--reason)', () => {
+  const all: FakeEpisode[] = [...kept(5), ...flagged(3, ['flat-cpu']), ...flagged(2, ['workload-failed'], 'lab-a', 'wf')];
+  /** The report of a run with --reason: only the selected reasons flag. */
+  const asRun = (eps: FakeEpisode[], selected: Reason[]): Report => {
+    const r = fakeReport(eps.map(([h, e, rs]) => [h, e, rs.filter((x) => selected.includes(x))] as FakeEpisode));
+    r.dataset.reasons = selected;
+    return r;
+  };
+  it('is compared with the baseline as that run would have judged it', () => {
+    const c = compare(asRun(all, ['flat-cpu']), baselineOf(all), 'b.json');
+    expect(c.counts.baseline).toEqual({ scanned: 10, kept: 7, flagged: 3 });
+    expect([c.flips, c.regressions, c.improvements]).toEqual([[], [], []]);
+    // An episode kept before and flagged now by a counted reason still fails.
+    const worse = all.map((e): FakeEpisode => (e[1] === 'ep-0' ? [e[0], e[1], ['flat-cpu']] : e));
+    expect(compare(asRun(worse, ['flat-cpu']), baselineOf(all), 'b.json').regressions.map((r) => r.kind)).toContain('kept-to-flagged');
+  });
+  it('against a baseline that counted other reasons is refused in one line', () => {
+    const b = baselineFromReport(asRun(all, ['workload-failed']), null).baseline;
+    expect(() => compare(asRun(all, ['flat-cpu']), b, 'b.json')).toThrow(
+      'b.json: the baseline counts the reasons workload-failed but this run counts flat-cpu; run with the same --reason',
+    );
   });
 });
 
