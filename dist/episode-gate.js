@@ -64,9 +64,8 @@ function explainText(d) {
         const sfmt = spread ?? fmt;
         out.push('');
         out.push(`  ${title}: ${s.status.toUpperCase()}: ${safe(s.why)}`);
-        if (s.spread !== null)
-            out.push(`    spread ${sfmt(s.spread)} ${s.spread >= s.threshold ? '>=' : '<'} threshold ${sfmt(s.threshold)}`);
-        else
+        // A decided source's line above already states its spread against the threshold.
+        if (s.spread === null)
             out.push(`    threshold ${sfmt(s.threshold)}`);
         if (s.phases.length > 0) {
             const w = Math.max(5, ...s.phases.map((p) => safe(p.phase).length));

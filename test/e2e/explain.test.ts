@@ -27,6 +27,8 @@ describe('explain lab-a/ep-rescued-by-netflow', () => {
     expect(r.out).toContain('proc CPU%: FLAT');
     expect(r.out).toContain('qmp block I/O: FLAT');
     expect(r.out).toContain('guest load_1m: FLAT');
+    // Each source states its spread against the threshold once.
+    expect(lines.filter((l) => l.includes('spread')).length).toBe(4);
   });
 
   it("draws the netflow burst inside infected_running: the sparkline's tall blocks sit over that phase's number", () => {
