@@ -2678,7 +2678,7 @@ function acceptLabel(regressions) {
     if (only('modified-kept', 'modified-flagged'))
         return 'If these tarballs were rewritten on purpose, accept them';
     if (only('missing-new'))
-        return 'If these tarballs are not expected, accept the rows without them';
+        return 'If these tarballs will not arrive, accept the index rows without them';
     if (only(...DATA_KINDS))
         return 'If these changes to the data are intended, accept them';
     return 'If this change is intended, accept it';
@@ -3670,10 +3670,17 @@ function trendMarkdown(rows, opts = {}) {
     return parts.join('');
 }
 const BARS = '▁▂▃▄▅▆▇█';
-/** One character per value, scaled from 0 to the largest value. */
+/**
+ * One character per value, scaled from the smallest value to the largest, so a rise from 49% to
+ * 52% shows (the line's text gives the range); a flat series is all ▁, a run without the value a blank.
+ */
 function sparkline(values) {
-    const max = Math.max(...values, 0);
-    return values.map((v) => BARS[max === 0 ? 0 : Math.min(BARS.length - 1, Math.round((v / max) * (BARS.length - 1)))]).join('');
+    const known = values.filter((v) => v !== null);
+    const lo = Math.min(...known);
+    const hi = Math.max(...known);
+    return values
+        .map((v) => v === null ? ' ' : BARS[hi === lo ? 0 : Math.min(BARS.length - 1, Math.round(((v - lo) / (hi - lo)) * (BARS.length - 1)))])
+        .join('');
 }
 const pct$1 = (x) => `${x.toFixed(1)}%`;
 /** The trend for a terminal: sparklines of the rate, the top reasons and each host, then one line per run. */
@@ -3690,7 +3697,8 @@ function trendText(rows, opts = {}) {
     const line = (label, values) => {
         const known = values.filter((v) => v !== null);
         const now = values[values.length - 1];
-        return `${label.padEnd(width)}  ${sparkline(values.map((v) => v ?? 0))}  now ${now === null || now === undefined ? '-' : pct$1(now)}, max ${pct$1(Math.max(...known, 0))}`;
+        const range = known.length === 0 ? '-' : `${pct$1(Math.min(...known))}–${pct$1(Math.max(...known))}`;
+        return `${label.padEnd(width)}  ${sparkline(values)}  now ${now === null || now === undefined ? '-' : pct$1(now)}, range ${range}`;
     };
     out.push(line('flagged', t.points.map((p) => p.rate)));
     for (const r of t.topReasons)

@@ -313,7 +313,7 @@ export function acceptLabel(regressions: readonly Regression[]): string {
   if (only('cohort-rate')) return 'If the new episodes are as they should be, accept them';
   if (only('gone-kept', 'gone-flagged')) return 'If these episodes were removed on purpose, accept it';
   if (only('modified-kept', 'modified-flagged')) return 'If these tarballs were rewritten on purpose, accept them';
-  if (only('missing-new')) return 'If these tarballs are not expected, accept the rows without them';
+  if (only('missing-new')) return 'If these tarballs will not arrive, accept the index rows without them';
   if (only(...DATA_KINDS)) return 'If these changes to the data are intended, accept them';
   return 'If this change is intended, accept it';
 }

@@ -104,10 +104,19 @@ export function trendMarkdown(rows: readonly HistoryRow[], opts: TrendChartOptio
 
 const BARS = '▁▂▃▄▅▆▇█';
 
-/** One character per value, scaled from 0 to the largest value. */
-function sparkline(values: readonly number[]): string {
-  const max = Math.max(...values, 0);
-  return values.map((v) => BARS[max === 0 ? 0 : Math.min(BARS.length - 1, Math.round((v / max) * (BARS.length - 1)))]).join('');
+/**
+ * One character per value, scaled from the smallest value to the largest, so a rise from 49% to
+ * 52% shows (the line's text gives the range); a flat series is all ▁, a run without the value a blank.
+ */
+function sparkline(values: readonly (number | null)[]): string {
+  const known = values.filter((v): v is number => v !== null);
+  const lo = Math.min(...known);
+  const hi = Math.max(...known);
+  return values
+    .map((v) =>
+      v === null ? ' ' : BARS[hi === lo ? 0 : Math.min(BARS.length - 1, Math.round(((v - lo) / (hi - lo)) * (BARS.length - 1)))],
+    )
+    .join('');
 }
 
 const pct = (x: number): string => `${x.toFixed(1)}%`;
@@ -125,7 +134,8 @@ export function trendText(rows: readonly HistoryRow[], opts: TrendChartOptions =
   const line = (label: string, values: readonly (number | null)[]): string => {
     const known = values.filter((v): v is number => v !== null);
     const now = values[values.length - 1];
-    return `${label.padEnd(width)}  ${sparkline(values.map((v) => v ?? 0))}  now ${now === null || now === undefined ? '-' : pct(now)}, max ${pct(Math.max(...known, 0))}`;
+    const range = known.length === 0 ? '-' : `${pct(Math.min(...known))}–${pct(Math.max(...known))}`;
+    return `${label.padEnd(width)}  ${sparkline(values)}  now ${now === null || now === undefined ? '-' : pct(now)}, range ${range}`;
   };
   out.push(
     line(

@@ -305,7 +305,7 @@ describe('(f) new index rows whose tarballs never arrived', () => {
     expect(r.err).toContain(
       `5 index rows new since the baseline list episodes whose tarball is missing (lab-1 5; tolerance 0, tolerance.missing_new): ${lost.join(', ')}`,
     );
-    expect(r.err).toContain('if these tarballs are not expected, accept the rows without them: episode-gate baseline');
+    expect(r.err).toContain('if these tarballs will not arrive, accept the index rows without them: episode-gate baseline');
     // A baseline made from that night records the rows, so the next night does not count them again.
     const next = path.join(TMP, 'missing-accepted.json');
     expect(gate('baseline', '--dataset', d, '--out', next, '--jobs', '2').code).toBe(0);

@@ -45,7 +45,7 @@ describe('episode-gate history, bundled', () => {
     const show = gate(['history', 'show', '--history', 'h.jsonl']);
     expect(show.code).toBe(0);
     const rate = (100 * counts.flagged) / counts.scanned;
-    expect(show.out).toContain(`now ${rate.toFixed(1)}%, max ${rate.toFixed(1)}%\n`);
+    expect(show.out).toContain(`▁▁  now ${rate.toFixed(1)}%, range ${rate.toFixed(1)}%–${rate.toFixed(1)}%\n`);
     const check = gate(['check', '--dataset', dataset, '--baseline', baseline, '--history', 'h.jsonl']);
     expect(check.code).toBe(0);
     expect(check.out).toContain('#### Trend over the last 3 runs');

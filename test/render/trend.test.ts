@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowFromReport, type HistoryRow } from '../../src/history/format.js';
-import { trendMarkdown } from '../../src/render/trend.js';
+import { trendMarkdown, trendText } from '../../src/render/trend.js';
 import { fakeReport, flagged, kept } from '../support/fake-reports.js';
 import { launchChromium } from '../support/browser.js';
 import { REPO } from '../support/helpers.js';
@@ -80,5 +80,19 @@ describe('a last point that is not stored', () => {
     expect(md.match(/not stored\) \|/g)).toHaveLength(1);
     expect(md).toContain('| 12 (this run, not stored) |');
     expect(trendMarkdown(rows())).not.toContain('not stored');
+  });
+});
+
+describe('the trend in a terminal', () => {
+  it('scales each sparkline to its own range, so a small rise shows, and gives the range', () => {
+    const night = (flaggedN: number, day: number): HistoryRow => {
+      const r = fakeReport([...kept(100 - flaggedN), ...flagged(flaggedN, ['flat-cpu'])]);
+      r.generated_at = new Date(Date.UTC(2026, 10, day)).toISOString();
+      return rowFromReport(r, { commit: null, run: String(day) });
+    };
+    const text = trendText([night(49, 1), night(50, 2), night(52, 3)]);
+    expect(text).toMatch(/^flagged +▁▃█ {2}now 52\.0%, range 49\.0%–52\.0%$/m);
+    // The same rate every night: a flat line, not a full one.
+    expect(trendText([night(50, 1), night(50, 2)])).toMatch(/^flagged +▁▁ {2}now 50\.0%, range 50\.0%–50\.0%$/m);
   });
 });
