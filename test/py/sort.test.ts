@@ -7,17 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { median } from '../../src/classifier/stats.js';
 import { pySortFloats } from '../../src/py/sort.js';
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../../tools/lib/synth.js';
 
 const SIZES = [1, 2, 3, 4, 5, 7, 8, 13, 31, 63, 64, 65, 100, 127, 128, 129, 200, 255, 256, 257, 500, 777, 1000, 1500, 2600];
 const NAN_SHARE = [0, 0.005, 0.02, 0.1, 0.3, 0.9];
