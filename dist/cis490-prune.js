@@ -8,6 +8,8 @@ import { a as atLineStart, i as inLine, p as parseArgs, U as UsageError, b as in
 import 'node:url';
 import 'node:worker_threads';
 import 'node:zlib';
+import './chunks/v8-tuning.js';
+import 'node:v8';
 
 /**
  * A one-line progress indicator for long scans: episodes done / total, rate and ETA, redrawn in

@@ -10,6 +10,8 @@ import { pipeline } from 'node:stream/promises';
 import 'node:url';
 import 'node:worker_threads';
 import 'node:zlib';
+import './chunks/v8-tuning.js';
+import 'node:v8';
 
 /**
  * `episode-gate explain` in a terminal: the verdict, then per source the per-phase values, the

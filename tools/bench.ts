@@ -30,6 +30,7 @@ import { DEFAULT_CLASSIFIER_SETTINGS } from '../src/classifier/types.js';
 import { newDecoderContext } from '../src/episode/decoder-context.js';
 import { MEMBER_SUFFIXES, parseMembers, readWhole } from '../src/episode/read.js';
 import { TarReader } from '../src/episode/tar.js';
+import { tuneV8 } from '../src/shared/v8-tuning.js';
 import { decompress, defaultZstdImpl, newZstdScratch, trimZstdScratch, type ZstdImpl } from '../src/episode/zstd.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -404,6 +405,7 @@ function fit(small: Runs, big: Runs, f: (r: Runs) => number | null): { fixed: nu
 // ---------------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
+  tuneV8(); // as the bundled programs do, for the in-process breakdown below
   const o = parseOptions(process.argv.slice(2));
   const cli = path.join(repo, 'dist/cis490-prune.js');
   if (!existsSync(cli)) throw new Error('dist/cis490-prune.js is missing: run `npm run build` first (npm run bench does)');

@@ -1,4 +1,5 @@
 import { h as closest, C as ConfigError } from './pool.js';
+import { t as tuneV8 } from './v8-tuning.js';
 
 /**
  * Data inside the CLIs' plain-text lines. The Actions runner reads a line of a step's output as
@@ -176,6 +177,7 @@ function couldNotRun(e, io) {
 }
 /** Run a command's main and exit with its code once output has drained. */
 function runMain(main) {
+    tuneV8();
     main(process.argv.slice(2), processIO()).then((code) => {
         process.exitCode = code;
     }, (e) => {

@@ -1,5 +1,6 @@
 import { inLine } from '../render/plain-text.js';
 import { ConfigError } from '../shared/errors.js';
+import { tuneV8 } from '../shared/v8-tuning.js';
 
 /** What a command writes to; tests pass their own. */
 export interface CliIO {
@@ -52,6 +53,7 @@ export function couldNotRun(e: unknown, io: CliIO): 2 {
 
 /** Run a command's main and exit with its code once output has drained. */
 export function runMain(main: (argv: string[], io: CliIO) => Promise<number>): void {
+  tuneV8();
   main(process.argv.slice(2), processIO()).then(
     (code) => {
       process.exitCode = code;
