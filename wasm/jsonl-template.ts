@@ -20,6 +20,7 @@ const WALL: i32 = 1;
 const WALL_OR_NULL: i32 = 2;
 const INT: i32 = 3;
 const BLOCKSTATS: i32 = 4;
+const FIRST_FLOAT: i32 = 5;
 // Blockstats counter kinds.
 const WR: i32 = 0;
 const RD: i32 = 1;
@@ -104,20 +105,74 @@ function isBreak(c: i32): bool {
   return c == 10 || c == 11 || c == 12 || c == 13 || c == 28 || c == 29 || c == 30;
 }
 
+// Eight bytes at a time (SWAR): the member is followed by at least 8 bytes of memory
+// (src/py/jsonl-wasm.ts), and word8 reads the bytes past its end as 0x80, which no test below takes.
+const HIGHS: u64 = 0x8080808080808080;
+const ZEROS: u64 = 0x3030303030303030;
+const POW10: usize = memory.data<u64>([1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000]);
+
+/** The 8 bytes from q, little-endian (the byte at q lowest); those past the member's end read as 0x80. */
+function word8(q: i32): u64 {
+  let x = load<u64>(BASE + DATA + <usize>q);
+  const left = n - q;
+  if (left < 8) {
+    const drop: u64 = <u64>(64 - 8 * left);
+    const keep: u64 = left <= 0 ? 0 : 0xffffffffffffffff >> drop;
+    x = (x & keep) | (HIGHS & ~keep);
+  }
+  return x;
+}
+
+/**
+ * How many of x's bytes, from the lowest, are ASCII digits (0-8). A byte of a >= 0x8a carries into
+ * the next one up, but it is a non-digit itself, so the lowest flagged byte is always the first non-digit.
+ */
+function digitRun(x: u64): i32 {
+  const a = x ^ ZEROS;
+  const nd = ((a + 0x7676767676767676) | a) & HIGHS;
+  return nd == 0 ? 8 : <i32>(ctz(nd) >> 3);
+}
+
+/** The value of x's k lowest bytes (1-8 ASCII digits, the lowest byte the most significant digit). */
+function digitsValue(x: u64, k: i32): u64 {
+  // Shifted up so that the k digits are the high bytes: the bytes below read as leading zeros.
+  const up: u64 = <u64>(64 - 8 * k);
+  let v = (x & 0x0f0f0f0f0f0f0f0f) << up;
+  v = ((v * 2561) >> 8) & 0x00ff00ff00ff00ff;
+  v = ((v * 6553601) >> 16) & 0x0000ffff0000ffff;
+  return (v * 42949672960001) >> 32;
+}
+
+/** The index of the first byte from q that is not an ASCII digit (n at most). */
+function skipDigits(q: i32): i32 {
+  let k = 0;
+  do {
+    k = digitRun(word8(q));
+    q += k;
+  } while (k == 8);
+  return q;
+}
+
 /** Moves past the literal if its bytes come next. */
 function matchLit(off: i32, len: i32): bool {
   if (p + len > n) return false;
   const a: usize = BASE + DATA + <usize>p;
   const b: usize = <usize>off; // an address
-  let k: usize = 0;
   const l: usize = <usize>len;
-  while (k + 8 <= l) {
-    if (load<u64>(a + k) != load<u64>(b + k)) return false;
-    k += 8;
-  }
-  while (k < l) {
-    if (load<u8>(a + k) != load<u8>(b + k)) return false;
-    k++;
+  if (l >= 8) {
+    // Eight bytes at a time, the last eight overlapping the ones before where len is no multiple of 8.
+    let k: usize = 0;
+    while (k + 8 < l) {
+      if (load<u64>(a + k) != load<u64>(b + k)) return false;
+      k += 8;
+    }
+    if (load<u64>(a + l - 8) != load<u64>(b + l - 8)) return false;
+  } else if (l > 0) {
+    // Fewer than 8: one load each, the bytes past the literal masked off (the literals and the
+    // member are both followed by memory).
+    const bits: u64 = (<u64>l) << 3;
+    const mask: u64 = ((<u64>1) << bits) - 1;
+    if (((load<u64>(a) ^ load<u64>(b)) & mask) != 0) return false;
   }
   p += len;
   return true;
@@ -152,12 +207,15 @@ function intToken(): bool {
   }
   const start = q;
   let v: u64 = 0;
-  while (q < n) {
-    const d = at(q) - 48;
-    if (<u32>d > 9) break;
-    if (q - start == 19) return false; // a 20th digit
-    v = v * 10 + <u64>d;
-    q++;
+  for (;;) {
+    const x = word8(q);
+    const k = digitRun(x);
+    if (k > 0) {
+      if (q - start + k > 19) return false; // a 20th digit
+      v = v * load<u64>(POW10 + ((<usize>k) << 3)) + digitsValue(x, k);
+      q += k;
+    }
+    if (k < 8) break;
   }
   const digits = q - start;
   if (digits == 0 || (digits > 1 && at(start) == 48)) return false;
@@ -180,15 +238,11 @@ function skipNumber(): bool {
   if (c == 48) {
     q++;
   } else if (c >= 49 && c <= 57) {
-    do {
-      q++;
-      c = q < n ? at(q) : -1;
-    } while (c >= 48 && c <= 57);
+    q = skipDigits(q + 1);
   } else return false;
   if (q - intStart > 300) return false;
   if (q + 1 < n && at(q) == 46 && isDigit(at(q + 1))) {
-    q += 2;
-    while (q < n && isDigit(at(q))) q++;
+    q = skipDigits(q + 2);
   }
   if (q < n && (at(q) == 101 || at(q) == 69)) {
     let r = q + 1;
@@ -206,14 +260,20 @@ function skipSimple(): bool {
   if (p >= n) return false;
   const c = at(p);
   if (c == 34) {
+    // The first byte that is a quote, a backslash, a control character or not ASCII (past the
+    // end: 0x80). A borrow only runs up from a byte that is flagged itself.
     let q = p + 1;
-    for (;;) {
-      if (q >= n) return false;
-      const d = at(q);
-      if (d == 34) break;
-      if (d < 0x20 || d >= 0x80 || d == 92) return false;
-      q++;
+    let stop: u64 = 0;
+    while (stop == 0) {
+      const x = word8(q);
+      const quote = x ^ 0x2222222222222222;
+      const slash = x ^ 0x5c5c5c5c5c5c5c5c;
+      stop =
+        (((quote - 0x0101010101010101) & ~quote) | ((slash - 0x0101010101010101) & ~slash) | ((x - 0x2020202020202020) & ~x) | x) & HIGHS;
+      if (stop == 0) q += 8;
     }
+    q += <i32>(ctz(stop) >> 3);
+    if (q >= n || at(q) != 34) return false;
     p = q + 1;
     return true;
   }
@@ -232,6 +292,138 @@ function safeInt(): f64 {
   if (tokMag > MAX_SAFE) return NaN;
   const v = <f64>tokMag;
   return tokNeg ? 0.0 - v : v;
+}
+
+/** Exact powers of ten 10^0..10^22, as doubles. */
+const POW10F: usize = memory.data<f64>([
+  1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+]);
+
+let numOk: bool = false;
+
+/**
+ * The scanner's number() at p (a '-' or a digit), where it values the token in its first steps: an
+ * int of at most 15 digits, or a float of at most 15 digits whose power of ten is within 10^+-22,
+ * computed with the same one division or multiplication (correctly rounded, as float() is). numOk
+ * false (p unmoved) for anything else.
+ */
+function fastNumber(): f64 {
+  numOk = false;
+  let q = p;
+  const neg = at(q) == 45;
+  if (neg) q++;
+  let head: f64 = 0;
+  let intDigits = 0;
+  let c = q < n ? at(q) : -1;
+  if (c == 48) {
+    q++;
+    intDigits = 1;
+    c = q < n ? at(q) : -1;
+  } else if (c >= 49 && c <= 57) {
+    do {
+      if (intDigits < 15) head = head * 10 + <f64>(c - 48);
+      intDigits++;
+      q++;
+      c = q < n ? at(q) : -1;
+    } while (c >= 48 && c <= 57);
+  } else return 0;
+  let isFloat = false;
+  let fracDigits = 0;
+  if (c == 46 && q + 1 < n && isDigit(at(q + 1))) {
+    isFloat = true;
+    q++;
+    c = at(q);
+    do {
+      if (intDigits + fracDigits < 15) head = head * 10 + <f64>(c - 48);
+      fracDigits++;
+      q++;
+      c = q < n ? at(q) : -1;
+    } while (c >= 48 && c <= 57);
+  }
+  let exp10 = 0;
+  if (c == 101 || c == 69) {
+    let r = q + 1;
+    let eneg = false;
+    if (r < n && (at(r) == 43 || at(r) == 45)) {
+      eneg = at(r) == 45;
+      r++;
+    }
+    const d0 = r;
+    while (r < n && isDigit(at(r))) {
+      if (exp10 < 100000) exp10 = exp10 * 10 + (at(r) - 48);
+      r++;
+    }
+    if (r > d0) {
+      isFloat = true;
+      if (eneg) exp10 = -exp10;
+      q = r;
+    } else exp10 = 0;
+  }
+  if (!isFloat) {
+    if (intDigits > 15) return 0;
+    p = q;
+    numOk = true;
+    return neg ? 0.0 - head : head;
+  }
+  exp10 -= fracDigits;
+  if (intDigits + fracDigits > 15 || exp10 < -22 || exp10 > 22) return 0;
+  let v = exp10 < 0 ? head / load<f64>(POW10F + ((<usize>-exp10) << 3)) : head * load<f64>(POW10F + ((<usize>exp10) << 3));
+  if (neg) v = -v;
+  p = q;
+  numOk = true;
+  return v;
+}
+
+function blanks(): void {
+  while (p < n) {
+    const c = at(p);
+    if (c != 32 && c != 9) return;
+    p++;
+  }
+}
+
+let ffOk: bool = false;
+
+/**
+ * The scanner's firstFloat: float(v[0]) where v is a non-empty list whose first item is a number it
+ * values (fastNumber), NaN where v is not a list (a number, a string without escapes or a literal)
+ * or is empty. The other items are numbers, strings without escapes or literals. ffOk false anywhere else.
+ */
+function firstFloat(): f64 {
+  ffOk = false;
+  if (p >= n) return 0;
+  if (at(p) != 91) {
+    if (!skipSimple()) return 0;
+    ffOk = true;
+    return NaN;
+  }
+  p++;
+  blanks();
+  if (p >= n) return 0;
+  let c = at(p);
+  if (c == 93) {
+    p++;
+    ffOk = true;
+    return NaN;
+  }
+  if (!(c == 45 || isDigit(c))) return 0;
+  const f = fastNumber();
+  if (!numOk) return 0;
+  let more = true;
+  while (more) {
+    blanks();
+    if (p >= n) return 0;
+    c = at(p);
+    p++;
+    if (c == 93) more = false;
+    else if (c != 44) return 0;
+    else {
+      blanks();
+      if (!skipSimple()) return 0;
+    }
+  }
+  ffOk = true;
+  return f;
 }
 
 let bsOk: bool = true;
@@ -354,6 +546,10 @@ function row(i: i32): bool {
         if (!bsOk) return false;
         v = <f64>total;
       } else return false;
+      store<f64>(BASE + OUT_VAL + (<usize>slot * <usize>OUT_ROWS + <usize>i) * 8, v);
+    } else if (kind == FIRST_FLOAT) {
+      const v = firstFloat();
+      if (!ffOk) return false;
       store<f64>(BASE + OUT_VAL + (<usize>slot * <usize>OUT_ROWS + <usize>i) * 8, v);
     } else return false;
   }

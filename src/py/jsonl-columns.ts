@@ -12,6 +12,7 @@ import { PyFloat } from './value.js';
 import {
   templateReader,
   WASM_BLOCKSTATS,
+  WASM_FIRST_FLOAT,
   WASM_INT,
   WASM_SKIP,
   WASM_WALL,
@@ -292,6 +293,7 @@ class ColumnScanner extends ByteScanner {
       if (f.kind === 'wall') kinds[j] = f.absent === 'none' ? WASM_WALL_OR_NULL : WASM_WALL;
       else if (f.kind === 'int') kinds[j] = WASM_INT;
       else if (f.kind === 'blockstats') kinds[j] = WASM_BLOCKSTATS;
+      else if (f.kind === 'first-float') kinds[j] = WASM_FIRST_FLOAT;
       else return null;
     }
     return { lits: t.lits, kinds, slots: t.slots, end: t.end };

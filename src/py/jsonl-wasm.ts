@@ -12,6 +12,7 @@ export const WASM_WALL = 1;
 export const WASM_WALL_OR_NULL = 2;
 export const WASM_INT = 3;
 export const WASM_BLOCKSTATS = 4;
+export const WASM_FIRST_FLOAT = 5;
 
 /** Members larger than this are read in JavaScript (the module's memory stays as large as the largest member). */
 const MAX_MEMBER = 16 * 1024 * 1024;
@@ -89,7 +90,8 @@ export class TemplateReader {
   loadData(data: Uint8Array): boolean {
     if (this.data === data) return true;
     if (data.length > MAX_MEMBER) return false;
-    const need = this.x.data() + data.length;
+    // Eight bytes more: the module reads the member eight bytes at a time, up to its last byte.
+    const need = this.x.data() + data.length + 8;
     const mem = this.x.memory;
     const have = mem.buffer.byteLength;
     if (need > have) {
