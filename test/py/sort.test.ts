@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { median } from '../../src/classifier/stats.js';
+import { median, selectNth } from '../../src/classifier/stats.js';
 import { pySortFloats } from '../../src/py/sort.js';
 import { rng } from '../../tools/lib/synth.js';
 
@@ -84,6 +84,52 @@ describe('sorted() and statistics.median on floats', () => {
     // The cases do reach what a plain sort gets wrong.
     expect(withNaN).toBeGreaterThan(400);
     expect(differentFromPlainSort).toBeGreaterThan(400);
+  });
+
+  it('take the median of lists without NaN or -0.0 by selection, as python3 does by sorting', () => {
+    // Shapes that defeat a naive pivot (sorted, reversed, organ pipe, all equal, two values), and
+    // infinities and +0.0 among duplicates, at sizes around the small-range sort and far above it.
+    const r = rng(0x5e1ec7);
+    const shapes: Array<(n: number) => number[]> = [
+      (n) => Array.from({ length: n }, () => Math.round(r() * 1e4) / 100),
+      (n) => Array.from({ length: n }, (_, i) => i),
+      (n) => Array.from({ length: n }, (_, i) => n - i),
+      (n) => Array.from({ length: n }, (_, i) => Math.min(i, n - i)),
+      (n) => Array.from({ length: n }, () => 7.25),
+      (n) => Array.from({ length: n }, () => (r() < 0.5 ? 1 : 2)),
+      (n) => Array.from({ length: n }, () => [0, Infinity, -Infinity, 3.5, 1e308, -1e-308][Math.floor(r() * 6)]!),
+      (n) => Array.from({ length: n }, (_, i) => (i % 2 === 0 ? i : -i) * 0.1),
+    ];
+    const cases: number[][] = [];
+    for (const n of [1, 2, 3, 15, 16, 17, 18, 31, 32, 33, 100, 101, 941, 2000, 2001]) for (const shape of shapes) cases.push(shape(n));
+    const py = JSON.parse(
+      execFileSync('python3', ['-c', PY], {
+        input: JSON.stringify(cases.map((c) => c.map(pyText))),
+        maxBuffer: 256 << 20,
+        encoding: 'utf8',
+      }),
+    ) as Array<[string[], string]>;
+    cases.forEach((c, i) => {
+      expect(Object.is(median(c), fromPy(py[i]![1])), `median of case ${i} (n ${c.length}): ours ${median(c)}, python ${py[i]![1]}`).toBe(
+        true,
+      );
+    });
+  });
+
+  it('select the k-th least value with none greater before it and none less after it', () => {
+    const r = rng(0x5e1ec8);
+    for (let t = 0; t < 400; t++) {
+      const n = 1 + Math.floor(r() * 300);
+      const distinct = 1 + Math.floor(r() * n);
+      const a = Float64Array.from({ length: n }, () => Math.floor(r() * distinct));
+      const sorted = Float64Array.from(a).sort();
+      const k = Math.floor(r() * n);
+      selectNth(a, k);
+      expect(a[k]).toBe(sorted[k]);
+      for (let j = 0; j < k; j++) expect(a[j]!).toBeLessThanOrEqual(a[k]!);
+      for (let j = k + 1; j < n; j++) expect(a[j]!).toBeGreaterThanOrEqual(a[k]!);
+      expect(Float64Array.from(a).sort()).toEqual(sorted);
+    }
   });
 
   it('leaves the caller’s values as they were', () => {
