@@ -58,18 +58,22 @@ for xs in json.load(sys.stdin):
 json.dump(out, sys.stdout)
 `;
 
+/** python3's sorted() and statistics.median of each list, as repr() texts. */
+function python(cases: number[][]): Array<[string[], string]> {
+  const out = execFileSync('python3', ['-c', PY], {
+    input: JSON.stringify(cases.map((c) => c.map(pyText))),
+    maxBuffer: 256 << 20,
+    encoding: 'utf8',
+  });
+  return JSON.parse(out) as Array<[string[], string]>;
+}
+
 describe('sorted() and statistics.median on floats', () => {
   it('order NaN, -0.0 and everything else exactly as python3 does', () => {
     const r = rng(20261130);
     const cases: number[][] = [];
     for (const n of SIZES) for (const share of NAN_SHARE) for (let shape = 0; shape < 5; shape++) cases.push(list(r, n, share, shape));
-    const py = JSON.parse(
-      execFileSync('python3', ['-c', PY], {
-        input: JSON.stringify(cases.map((c) => c.map(pyText))),
-        maxBuffer: 256 << 20,
-        encoding: 'utf8',
-      }),
-    ) as Array<[string[], string]>;
+    const py = python(cases);
     let withNaN = 0;
     let differentFromPlainSort = 0;
     cases.forEach((c, i) => {
@@ -102,13 +106,7 @@ describe('sorted() and statistics.median on floats', () => {
     ];
     const cases: number[][] = [];
     for (const n of [1, 2, 3, 15, 16, 17, 18, 31, 32, 33, 100, 101, 941, 2000, 2001]) for (const shape of shapes) cases.push(shape(n));
-    const py = JSON.parse(
-      execFileSync('python3', ['-c', PY], {
-        input: JSON.stringify(cases.map((c) => c.map(pyText))),
-        maxBuffer: 256 << 20,
-        encoding: 'utf8',
-      }),
-    ) as Array<[string[], string]>;
+    const py = python(cases);
     cases.forEach((c, i) => {
       expect(Object.is(median(c), fromPy(py[i]![1])), `median of case ${i} (n ${c.length}): ours ${median(c)}, python ${py[i]![1]}`).toBe(
         true,
