@@ -331,6 +331,10 @@ function escapeReason(item, roots) {
     }
     return null;
 }
+/** Why an episode flagged without being judged is left where it is, and what to do. */
+function unjudgedReason(action, detail) {
+    return `${detail}; its content was never judged, so it was not ${action}d: fix that and re-run, or remove it by hand`;
+}
 function collisionReason(dest) {
     return `the archive already holds a different ${dest}; nothing was overwritten: move that file aside and re-run`;
 }
@@ -343,6 +347,10 @@ function planPrune(action, flagged, roots) {
         if (seen.has(key))
             continue;
         seen.add(key);
+        if (f.unjudged !== undefined) {
+            plan.refused.push({ host: f.host, episode: f.episode, reason: unjudgedReason(action, f.unjudged) });
+            continue;
+        }
         const item = checkedItem(action, roots, f.host, f.episode);
         if (typeof item === 'string') {
             plan.refused.push({ host: f.host, episode: f.episode, reason: item });
@@ -1595,7 +1603,12 @@ async function actOnFlagged(io, action, roots, scanOpts, selected, json) {
         const { report } = await applyPrune({
             ...roots,
             action,
-            flagged: view.flagged.map((q) => ({ host: q.host, episode: q.episode, tarPath: q.tarPath })),
+            flagged: view.flagged.map((q) => ({
+                host: q.host,
+                episode: q.episode,
+                tarPath: q.tarPath,
+                ...(q.unjudged ? { unjudged: q.verdict.unreadable ?? 'unreadable' } : {}),
+            })),
             indexBytesSeen,
             lock,
             log,

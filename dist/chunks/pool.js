@@ -5495,7 +5495,7 @@ async function readEpisode(path, opts = {}) {
             ({ file, buf: input } = readWhole(path, input, compressedLimit(opts.limits ?? DEFAULT_LIMITS)));
         }
         catch (e) {
-            return { ok: false, detail: cannotRead(e), stats, sha256: null };
+            return { ok: false, detail: cannotRead(e), stats, sha256: null, unjudged: true };
         }
         // Hashed from the bytes already in memory for classification: no second read.
         const sha256 = opts.digest === false ? null : createHash('sha256').update(file).digest('hex');
@@ -5602,7 +5602,7 @@ async function decodeAndParse(file, opts, st, scratch, decoder) {
         if (e instanceof ZstdError)
             return { ok: false, detail: `zstd: ${e.message}`, stats: st, sha256: null };
         if (e instanceof LimitError)
-            return { ok: false, detail: `size limit: ${e.message}`, stats: st, sha256: null };
+            return { ok: false, detail: `size limit: ${e.message}`, stats: st, sha256: null, unjudged: true };
         throw e;
     }
     tar.end();
@@ -5613,7 +5613,7 @@ async function decodeAndParse(file, opts, st, scratch, decoder) {
         if (e instanceof TarReadError)
             return { ok: false, detail: `tar: ${e.message}`, stats: st, sha256: null };
         if (e instanceof LimitError)
-            return { ok: false, detail: `size limit: ${e.message}`, stats: st, sha256: null };
+            return { ok: false, detail: `size limit: ${e.message}`, stats: st, sha256: null, unjudged: true };
         throw e;
     }
     // The reference reads the members in its own order: the first bad one in that order decides.
@@ -5687,8 +5687,10 @@ async function classifyTarball(tarPath, opts, decoder) {
             ...(decoder ? { decoder } : {}),
             ...(opts.digest === false ? { digest: false } : {}),
         });
-        if (!read.ok)
-            return { verdict: unreadableVerdict(read.detail), stats: read.stats, sha256: read.sha256 };
+        if (!read.ok) {
+            const verdict = unreadableVerdict(read.detail);
+            return read.unjudged ? { verdict, stats: read.stats, sha256: read.sha256, unjudged: true } : { verdict, stats: read.stats, sha256: read.sha256 };
+        }
         return { verdict: classify(read.rows, opts.settings), stats: read.stats, sha256: read.sha256 };
     }
     catch (e) {
@@ -5698,6 +5700,7 @@ async function classifyTarball(tarPath, opts, decoder) {
             verdict: unreadableVerdict(`internal error: ${err.name}: ${err.message}`),
             stats: { compressedBytes: 0, decompressedBytes: 0, jsonBytes: 0 },
             sha256: null,
+            unjudged: true,
         };
     }
 }
@@ -5974,10 +5977,19 @@ async function scanDataset(opts, runner) {
             if (i >= entries.length)
                 return;
             const e = entries[i];
-            const { verdict, stats, sha256 } = e.refused
-                ? { verdict: unreadableVerdict(e.refused), stats: NO_STATS$1, sha256: null }
+            const { verdict, stats, sha256, unjudged } = e.refused
+                ? { verdict: unreadableVerdict(e.refused), stats: NO_STATS$1, sha256: null, unjudged: true }
                 : await r.run(e.tarPath, e.sizeBytes);
-            results[i] = { line: e.line, host: e.host, episode: e.episode, tarPath: e.tarPath, sizeBytes: e.sizeBytes, sha256, verdict };
+            results[i] = {
+                line: e.line,
+                host: e.host,
+                episode: e.episode,
+                tarPath: e.tarPath,
+                sizeBytes: e.sizeBytes,
+                sha256,
+                verdict,
+                ...(unjudged ? { unjudged } : {}),
+            };
             totals.compressedBytes += stats.compressedBytes;
             totals.decompressedBytes += stats.decompressedBytes;
             totals.jsonBytes += stats.jsonBytes;
@@ -6426,7 +6438,7 @@ function mainThreadRunner(opts) {
     return { run: m.run, maxBytes: m.maxBytes ?? MAIN_THREAD_MAX_BYTES };
 }
 function crashed(detail) {
-    return { verdict: unreadableVerdict(`internal error: ${detail}`), stats: { ...NO_STATS }, sha256: null };
+    return { verdict: unreadableVerdict(`internal error: ${detail}`), stats: { ...NO_STATS }, sha256: null, unjudged: true };
 }
 
 export { ALL_REASONS as A, BLOCK as B, ConfigError as C, DEFAULT_LIMITS as D, isReason as E, FileRefusedError as F, oneLine as G, HeaderError as H, plural as I, JsonError as J, inShard as K, readRegularFile as L, walkIndexText as M, NotDict as N, isColumns as O, int64Value as P, PyFloat as Q, REFERENCE_REASONS as R, SOURCE_NAMES as S, makePhaseAt as T, pyStr as U, fastPct as V, readEpisode as W, classify as X, unreadableVerdict as Y, ZstdWasmStream as Z, fmtBytes as _, pyJsonString as a, DEFAULT_CLASSIFIER_SETTINGS as b, capJobs as c, createEpisodeRunner as d, scanDataset as e, describeFsError as f, shellQuote as g, closest as h, isBlankPyLine as i, formatShard as j, parseShard as k, ShardSpecError as l, classifyTarball as m, newDecoderContext as n, RESULT_FLUSH_MS as o, parseJsonDoc as p, loadZstdWasm as q, pyIntText as r, splitPyLines as s, truthy as t, unsafeIdReason as u, blockRound as v, parsePax as w, nts as x, checksumMatches as y, nti as z };

@@ -185,7 +185,12 @@ async function actOnFlagged(
     const { report } = await applyPrune({
       ...roots,
       action,
-      flagged: view.flagged.map((q) => ({ host: q.host, episode: q.episode, tarPath: q.tarPath })),
+      flagged: view.flagged.map((q) => ({
+        host: q.host,
+        episode: q.episode,
+        tarPath: q.tarPath,
+        ...(q.unjudged ? { unjudged: q.verdict.unreadable ?? 'unreadable' } : {}),
+      })),
       indexBytesSeen,
       lock,
       log,

@@ -491,5 +491,5 @@ function mainThreadRunner(opts: PoolOptions): { run: (tarPath: string) => Promis
 }
 
 function crashed(detail: string): EpisodeJobResult {
-  return { verdict: unreadableVerdict(`internal error: ${detail}`), stats: { ...NO_STATS }, sha256: null };
+  return { verdict: unreadableVerdict(`internal error: ${detail}`), stats: { ...NO_STATS }, sha256: null, unjudged: true };
 }

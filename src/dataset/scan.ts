@@ -21,6 +21,8 @@ export interface EpisodeResult {
   /** Hex sha256 of the tarball's bytes as classified (null when it could not be read). */
   sha256: string | null;
   verdict: Verdict;
+  /** Flagged unreadable with its content never judged (see EpisodeJobResult.unjudged). */
+  unjudged?: true;
 }
 
 interface ScanTotals extends EpisodeStats {
@@ -113,10 +115,19 @@ export async function scanDataset(opts: ScanOptions, runner?: EpisodeRunner): Pr
       const i = next++;
       if (i >= entries.length) return;
       const e = entries[i]!;
-      const { verdict, stats, sha256 } = e.refused
-        ? { verdict: unreadableVerdict(e.refused), stats: NO_STATS, sha256: null }
+      const { verdict, stats, sha256, unjudged } = e.refused
+        ? { verdict: unreadableVerdict(e.refused), stats: NO_STATS, sha256: null, unjudged: true as const }
         : await r.run(e.tarPath, e.sizeBytes);
-      results[i] = { line: e.line, host: e.host, episode: e.episode, tarPath: e.tarPath, sizeBytes: e.sizeBytes, sha256, verdict };
+      results[i] = {
+        line: e.line,
+        host: e.host,
+        episode: e.episode,
+        tarPath: e.tarPath,
+        sizeBytes: e.sizeBytes,
+        sha256,
+        verdict,
+        ...(unjudged ? { unjudged } : {}),
+      };
       totals.compressedBytes += stats.compressedBytes;
       totals.decompressedBytes += stats.decompressedBytes;
       totals.jsonBytes += stats.jsonBytes;

@@ -21,6 +21,12 @@ export interface EpisodeJobResult {
   stats: EpisodeStats;
   /** Hex sha256 of the tarball's bytes as read (null when it could not be read). */
   sha256: string | null;
+  /**
+   * Flagged unreadable without its content having been judged: the file could not be read, it
+   * passed the reader's size limits, or classifying it failed on our side (an internal error, a
+   * worker that died, a timeout). Prune never acts on such an episode: nothing says it is worthless.
+   */
+  unjudged?: true;
 }
 
 /** `decoder`: the thread's decoder state (the worker's or the in-process scanner's); a fresh one without it. */
@@ -32,7 +38,10 @@ export async function classifyTarball(tarPath: string, opts: EpisodeJobOptions, 
       ...(decoder ? { decoder } : {}),
       ...(opts.digest === false ? { digest: false } : {}),
     });
-    if (!read.ok) return { verdict: unreadableVerdict(read.detail), stats: read.stats, sha256: read.sha256 };
+    if (!read.ok) {
+      const verdict = unreadableVerdict(read.detail);
+      return read.unjudged ? { verdict, stats: read.stats, sha256: read.sha256, unjudged: true } : { verdict, stats: read.stats, sha256: read.sha256 };
+    }
     return { verdict: classify(read.rows, opts.settings), stats: read.stats, sha256: read.sha256 };
   } catch (e) {
     // A defect of ours must not end the run or pass the episode silently: flag it, say what.
@@ -41,6 +50,7 @@ export async function classifyTarball(tarPath: string, opts: EpisodeJobOptions, 
       verdict: unreadableVerdict(`internal error: ${err.name}: ${err.message}`),
       stats: { compressedBytes: 0, decompressedBytes: 0, jsonBytes: 0 },
       sha256: null,
+      unjudged: true,
     };
   }
 }

@@ -123,7 +123,17 @@ export interface EpisodeStats {
  */
 export type ReadOutcome =
   | { ok: true; rows: EpisodeRows; stats: EpisodeStats; sha256: string | null }
-  | { ok: false; detail: string; stats: EpisodeStats; sha256: string | null };
+  | {
+      ok: false;
+      detail: string;
+      stats: EpisodeStats;
+      sha256: string | null;
+      /**
+       * True when the episode's content was never judged: the file could not be read, or passed the
+       * reader's own size limits (the reference has none). Prune leaves such episodes alone.
+       */
+      unjudged?: true;
+    };
 
 export interface ReadOptions {
   limits?: ReaderLimits;
@@ -151,7 +161,7 @@ export async function readEpisode(path: string, opts: ReadOptions = {}): Promise
       // Sync: episodes are a few hundred KB, and fs/promises' readFile costs more than the read.
       ({ file, buf: input } = readWhole(path, input, compressedLimit(opts.limits ?? DEFAULT_LIMITS)));
     } catch (e) {
-      return { ok: false, detail: cannotRead(e), stats, sha256: null };
+      return { ok: false, detail: cannotRead(e), stats, sha256: null, unjudged: true };
     }
     // Hashed from the bytes already in memory for classification: no second read.
     const sha256 = opts.digest === false ? null : createHash('sha256').update(file).digest('hex');
@@ -269,7 +279,7 @@ async function decodeAndParse(
     );
   } catch (e) {
     if (e instanceof ZstdError) return { ok: false, detail: `zstd: ${e.message}`, stats: st, sha256: null };
-    if (e instanceof LimitError) return { ok: false, detail: `size limit: ${e.message}`, stats: st, sha256: null };
+    if (e instanceof LimitError) return { ok: false, detail: `size limit: ${e.message}`, stats: st, sha256: null, unjudged: true };
     throw e;
   }
   tar.end();
@@ -277,7 +287,7 @@ async function decodeAndParse(
     tar.result();
   } catch (e) {
     if (e instanceof TarReadError) return { ok: false, detail: `tar: ${e.message}`, stats: st, sha256: null };
-    if (e instanceof LimitError) return { ok: false, detail: `size limit: ${e.message}`, stats: st, sha256: null };
+    if (e instanceof LimitError) return { ok: false, detail: `size limit: ${e.message}`, stats: st, sha256: null, unjudged: true };
     throw e;
   }
   // The reference reads the members in its own order: the first bad one in that order decides.

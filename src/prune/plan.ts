@@ -17,6 +17,12 @@ export interface FlaggedEpisode {
   host: string;
   episode: string;
   tarPath: string;
+  /**
+   * Set when it was flagged unreadable without its content being judged (the file could not be
+   * read, a size limit of the reader's, a failure on our side): the unreadable detail. Such an
+   * episode is never archived or deleted: a permission error is not a reason to lose it.
+   */
+  unjudged?: string;
 }
 
 export interface PlanItem {
@@ -169,6 +175,11 @@ export function escapeReason(item: PlanItem, roots: PruneRoots): string | null {
   return null;
 }
 
+/** Why an episode flagged without being judged is left where it is, and what to do. */
+export function unjudgedReason(action: PruneAction, detail: string): string {
+  return `${detail}; its content was never judged, so it was not ${action}d: fix that and re-run, or remove it by hand`;
+}
+
 export function collisionReason(dest: string): string {
   return `the archive already holds a different ${dest}; nothing was overwritten: move that file aside and re-run`;
 }
@@ -181,6 +192,10 @@ export function planPrune(action: PruneAction, flagged: readonly FlaggedEpisode[
     // The index may list one episode twice; it has one tarball, so it is acted on once.
     if (seen.has(key)) continue;
     seen.add(key);
+    if (f.unjudged !== undefined) {
+      plan.refused.push({ host: f.host, episode: f.episode, reason: unjudgedReason(action, f.unjudged) });
+      continue;
+    }
     const item = checkedItem(action, roots, f.host, f.episode);
     if (typeof item === 'string') {
       plan.refused.push({ host: f.host, episode: f.episode, reason: item });

@@ -4,7 +4,7 @@
  * Both are flagged unreadable with a detail naming the path, through the bundled commands.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, copyFileSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, REPO, tempDir } from '../support/helpers.js';
@@ -139,4 +139,45 @@ describe('a host folder the scan may not enter (EACCES)', () => {
     expect(r.out.scanned).toBe(1);
     expect(r.stderr).toContain('unreadable h/closed: cannot read the tarball: EACCES (permission denied)');
   });
+});
+
+describe('--delete and --archive never act on an episode whose content was not judged', () => {
+  /** As nobody (65534): h/judged is flagged on its content; h/closed (root's, mode 600) cannot be read. */
+  function run(action: string[]): { code: number | null; stdout: string; stderr: string; ds: ReturnType<typeof dataset> } {
+    const ds = dataset([
+      ['h', 'judged'],
+      ['h', 'closed'],
+    ]);
+    const dir = path.join(ds.episodes, 'h');
+    mkdirSync(dir);
+    copyFileSync(GOOD, path.join(dir, 'judged.tar.zst'));
+    copyFileSync(GOOD, path.join(dir, 'closed.tar.zst'));
+    chmodSync(path.join(dir, 'closed.tar.zst'), 0o600);
+    const archive = path.join(ds.root, 'archive');
+    mkdirSync(archive);
+    for (const p of [ds.root, ds.episodes, dir, ds.index, path.join(dir, 'judged.tar.zst'), archive]) chownSync(p, 65534, 65534);
+    chmodSync(ds.root, 0o755);
+    const cmd = [process.execPath, path.join(REPO, 'dist', 'cis490-prune.js'), '--episodes-root', ds.episodes, '--index', ds.index];
+    cmd.push('--archive-root', archive, ...action);
+    const r = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', ...cmd], { encoding: 'utf8', timeout: 60_000 });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr, ds };
+  }
+
+  for (const action of ['--delete', '--archive']) {
+    it(`${action}: a permission error leaves the tarball and its row; the judged episode goes`, () => {
+      const { code, stdout, stderr, ds } = run([action]);
+      const done = action === '--delete' ? 'deleted' : 'archived';
+      expect(code, stderr).toBe(1);
+      expect(stdout).toContain('scanned: 2  flagged: 2  kept: 0');
+      expect(stdout.trimEnd().endsWith(`${done} 1 episodes`), stdout).toBe(true);
+      expect(stderr).toContain(
+        `refused h/closed: cannot read the tarball: EACCES (permission denied); its content was never judged, so it was not ${done}`,
+      );
+      expect(existsSync(path.join(ds.episodes, 'h', 'closed.tar.zst'))).toBe(true);
+      expect(existsSync(path.join(ds.episodes, 'h', 'judged.tar.zst'))).toBe(false);
+      const rows = readFileSync(ds.index, 'utf8');
+      expect(rows).toContain('"episode_id":"closed"');
+      expect(rows).not.toContain('"episode_id":"judged"');
+    });
+  }
 });
