@@ -8,6 +8,7 @@ import path from 'node:path';
 import { DEFAULT_CLASSIFIER_SETTINGS, REFERENCE_REASONS, type Reason } from '../classifier/types.js';
 import { capJobs, createEpisodeRunner } from '../dataset/pool.js';
 import { createProgress } from '../dataset/progress.js';
+import { walkIndexText } from '../dataset/index-file.js';
 import { scanDataset, type ScanOptions } from '../dataset/scan.js';
 import { DEFAULT_LIMITS } from '../episode/read.js';
 import {
@@ -19,9 +20,10 @@ import {
   resumePendingPrune,
   type PruneAction,
   type PruneLock,
+  type PruneReport,
 } from '../prune/index.js';
 import { inLine } from '../render/plain-text.js';
-import { FileRefusedError } from '../shared/regular-file.js';
+import { FileRefusedError, readRegularFile } from '../shared/regular-file.js';
 import { renderPruneJson, renderPruneText, selectReasons, type PruneView } from '../render/prune.js';
 import { UsageError, helpText, intOption, options, parseArgs, usageLine } from './args.js';
 import type { CliIO } from './io.js';
@@ -82,6 +84,12 @@ export async function pruneMain(argv: string[], io: CliIO): Promise<number> {
   }
   const action: PruneAction | null = args.archive ? 'archive' : args.delete ? 'delete' : null;
   const host = args.host || undefined;
+  const unmatched = host === undefined ? null : unmatchedHost(indexPath, episodesRoot, host);
+  if (unmatched) {
+    // A filter that matches nothing would print "flagged: 0" and exit 0: a misspelt host is not a clean one.
+    io.err(`${PROG}: error: ${inLine(unmatched)}\n`);
+    return 2;
+  }
   const scanOpts: ScanOptions = {
     indexPath,
     episodesRoot,
@@ -178,7 +186,7 @@ async function actOnFlagged(
   let lock: PruneLock | undefined;
   try {
     lock = acquireLockFor(roots.indexPath);
-    await resumePendingPrune({ ...roots, lock, log });
+    const resumed = await resumePendingPrune({ ...roots, lock, log });
     // Rows past this size were appended after the scan began: never judged, never dropped.
     const indexBytesSeen = statSync(roots.indexPath, { throwIfNoEntry: false })?.size ?? 0;
     const view = await scanAndReport(io, scanOpts, selected, json, false);
@@ -195,7 +203,7 @@ async function actOnFlagged(
       lock,
       log,
     });
-    io.out(`\n${action}d ${report.acted.length} episodes\n`);
+    io.out(`\n${doneLine(action, report.acted.length, resumed)}\n`);
     return view.flagged.length === 0 ? 0 : 1;
   } catch (e) {
     if (e instanceof PruneError) io.err(`${PROG}: error: ${inLine(e.message)}\n`);
@@ -209,6 +217,37 @@ async function actOnFlagged(
   } finally {
     lock?.release();
   }
+}
+
+/**
+ * The reference's last line, `archived N episodes`; when this run first finished an interrupted
+ * one, N counts those episodes too (same action) or the line says what was finished, so stdout
+ * never reads "0" after a run that moved tarballs.
+ */
+function doneLine(action: PruneAction, acted: number, resumed: PruneReport | null): string {
+  const before = resumed?.acted.length ?? 0;
+  if (before === 0) return `${action}d ${acted} episodes`;
+  if (resumed!.action === action) return `${action}d ${acted + before} episodes (${before} of them finishing the interrupted run)`;
+  return `${action}d ${acted} episodes (and ${resumed!.action}d ${before} finishing the interrupted --${resumed!.action})`;
+}
+
+/**
+ * Why --host matches nothing in an index that lists episodes (the hosts it lists instead), or
+ * null when it matches a row, or the index is missing, unreadable or lists no episode (the scan
+ * reports those).
+ */
+function unmatchedHost(indexPath: string, episodesRoot: string, host: string): string | null {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(readRegularFile(indexPath).file);
+  } catch {
+    return null;
+  }
+  const walk = walkIndexText(text, episodesRoot);
+  const hosts = [...new Set([...walk.entries, ...walk.missing].map((e) => e.host))].sort();
+  if (hosts.length === 0 || hosts.includes(host)) return null;
+  const shown = hosts.length > 8 ? `${hosts.slice(0, 8).join(', ')}, … (${hosts.length} in all)` : hosts.join(', ');
+  return `--host ${JSON.stringify(host)} matches no row of ${indexPath} (its hosts: ${shown}); check the spelling`;
 }
 
 /** What the reference would have passed over silently goes to stderr, one line each. */

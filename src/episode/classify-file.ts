@@ -40,7 +40,9 @@ export async function classifyTarball(tarPath: string, opts: EpisodeJobOptions, 
     });
     if (!read.ok) {
       const verdict = unreadableVerdict(read.detail);
-      return read.unjudged ? { verdict, stats: read.stats, sha256: read.sha256, unjudged: true } : { verdict, stats: read.stats, sha256: read.sha256 };
+      return read.unjudged
+        ? { verdict, stats: read.stats, sha256: read.sha256, unjudged: true }
+        : { verdict, stats: read.stats, sha256: read.sha256 };
     }
     return { verdict: classify(read.rows, opts.settings), stats: read.stats, sha256: read.sha256 };
   } catch (e) {

@@ -192,10 +192,6 @@ export function planPrune(action: PruneAction, flagged: readonly FlaggedEpisode[
     // The index may list one episode twice; it has one tarball, so it is acted on once.
     if (seen.has(key)) continue;
     seen.add(key);
-    if (f.unjudged !== undefined) {
-      plan.refused.push({ host: f.host, episode: f.episode, reason: unjudgedReason(action, f.unjudged) });
-      continue;
-    }
     const item = checkedItem(action, roots, f.host, f.episode);
     if (typeof item === 'string') {
       plan.refused.push({ host: f.host, episode: f.episode, reason: item });
@@ -217,6 +213,10 @@ export function planPrune(action: PruneAction, flagged: readonly FlaggedEpisode[
     const escape = escapeReason(item, roots);
     if (escape) {
       plan.refused.push({ host: f.host, episode: f.episode, reason: escape });
+      continue;
+    }
+    if (f.unjudged !== undefined) {
+      plan.refused.push({ host: f.host, episode: f.episode, reason: unjudgedReason(action, f.unjudged) });
       continue;
     }
     if (item.dest && archiveHolds(item.src, item.dest) === 'different') {

@@ -98,6 +98,20 @@ describe('--archive', () => {
     expectPruned(ds, { acted: onlyB, action: 'delete', before });
   });
 
+  it('--host matching no index row is an error naming the hosts, for a dry run and --delete alike', async () => {
+    const ds = copyFixture('prune-host-typo');
+    const before = recordBefore(ds);
+    for (const extra of [[], ['--delete']]) {
+      const r = await runPrune(pruneArgs(ds, ...extra, '--host', 'lab-z'));
+      expect(r.code).toBe(2);
+      expect(r.out).toBe('');
+      expect(r.err).toMatch(
+        /^cis490-prune: error: --host "lab-z" matches no row of \S+index\.jsonl \(its hosts: lab-a, lab-b, lab-c[^)]*\); check the spelling\n$/,
+      );
+    }
+    expectPruned(ds, { acted: new Set(), action: 'delete', before });
+  });
+
   it('never overwrites a different file already in the archive; an identical one counts as archived', async () => {
     const ds = copyFixture('prune-collide');
     const flagged = await flaggedKeys(ds);
@@ -267,7 +281,8 @@ describe('hostile and odd input', () => {
     expect(dry.err).toContain('an interrupted prune run is recorded in');
     const again = await runPrune(pruneArgs(ds, '--delete'));
     expect(again.err).toContain(`finishing an interrupted --archive of ${flagged.size} episodes`);
-    expect(again.out.endsWith('\n\ndeleted 0 episodes\n')).toBe(true);
+    // stdout says what was finished: the operator reads it, and "deleted 0" alone would hide it.
+    expect(again.out.endsWith(`\n\ndeleted 0 episodes (and archived ${flagged.size} finishing the interrupted --archive)\n`)).toBe(true);
     expectPruned(ds, { acted: flagged, action: 'archive', before });
   });
 
