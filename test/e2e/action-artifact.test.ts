@@ -13,6 +13,7 @@ import { pruneVerdicts, type PruneJson } from '../support/action-datasets.js';
 import { FakeGitHub, JOB_BACKEND_ID, REPO, RUN_BACKEND_ID } from '../support/fake-github.js';
 import { FIXTURE_DATASET, hasStackTrace, makeWorkspace, runAction, type ActionRun } from '../support/run-action.js';
 import { buildZip, folderEntries } from '../support/zip.js';
+import { tempDir } from '../support/helpers.js';
 
 let gh: FakeGitHub;
 let truth: PruneJson;
@@ -149,7 +150,7 @@ describe('hostile artifacts are refused and nothing lands outside the unpack fol
     it(label, async () => {
       const n = name('hostile');
       gh.addArtifact({ name: n, data: make(), zip: true, runId: null });
-      const runner = mkdtempSync(path.join(tmpdir(), 'episode-gate-hostile-'));
+      const runner = tempDir('episode-gate-hostile-');
       const temp = path.join(runner, 'a', 'b');
       mkdirSync(temp, { recursive: true });
       const r = await runWith({ artifact: n }, { RUNNER_TEMP: temp });

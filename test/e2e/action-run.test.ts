@@ -3,12 +3,12 @@
  * GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files and a workspace. Asserts exit code, outputs,
  * summary and annotations.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { copyDataset, pruneVerdicts, writeBaseline, type PruneJson } from '../support/action-datasets.js';
 import { FIXTURE_DATASET, REPO_ROOT, hasStackTrace, makeWorkspace, runAction, type ActionRun } from '../support/run-action.js';
+import { tempDir } from '../support/helpers.js';
 
 let truth: PruneJson;
 beforeAll(() => {
@@ -30,7 +30,7 @@ function workspaceWithDataset(): string {
 describe('no dataset, no artifact: the bundled fixture episodes', () => {
   it('runs from a copy of dist/ and fixtures/ alone (no node_modules), reports and does not gate', async () => {
     // The layout `uses: owner/episode-gate@v1` checks out: dist/index.js next to fixtures/.
-    const checkout = mkdtempSync(path.join(tmpdir(), 'episode-gate-checkout-'));
+    const checkout = tempDir('episode-gate-checkout-');
     cpSync(path.join(REPO_ROOT, 'dist'), path.join(checkout, 'dist'), { recursive: true });
     cpSync(FIXTURE_DATASET, path.join(checkout, 'fixtures', 'dataset'), { recursive: true });
     const r = await runAction({ entry: path.join(checkout, 'dist', 'index.js') });

@@ -9,7 +9,19 @@ import { newDecoderContext } from '../../src/episode/decoder-context.js';
 import { asRows } from '../../src/classifier/as-rows.js';
 import { loadZstdWasm } from '../../src/episode/zstd-wasm.js';
 import { buildTar, zstdCompress, type TarEntry } from '../../tools/lib/tarball.js';
-import { GOOD_EVENTS, GOOD_META, REPO, T0, ZSTD_IMPLS, entriesOf, jsonl, labels4, rowsOf, type Members } from '../support/helpers.js';
+import {
+  GOOD_EVENTS,
+  GOOD_META,
+  REPO,
+  T0,
+  ZSTD_IMPLS,
+  entriesOf,
+  jsonl,
+  labels4,
+  rowsOf,
+  tempDir,
+  type Members,
+} from '../support/helpers.js';
 
 /** Feed a tar through the reader in small chunks, as the decompressor does. */
 function members(tar: Uint8Array, chunk = 700): Map<string, string> {
@@ -371,9 +383,8 @@ describe('zstd as the zstd command reads it', () => {
 describe('the tarball digest', () => {
   it('is the sha256 of the bytes classified, and left out (null) with digest: false, the rows alike', async () => {
     const { readEpisode } = await import('../../src/episode/read.js');
-    const { mkdtempSync, writeFileSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'episode-gate-digest-')), 'ep.tar.zst');
+    const { writeFileSync } = await import('node:fs');
+    const file = path.join(tempDir('episode-gate-digest-'), 'ep.tar.zst');
     const bytes = zstdCompress(buildTar(base));
     writeFileSync(file, bytes);
     const hashed = await readEpisode(file);

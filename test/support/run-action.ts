@@ -4,10 +4,9 @@
  * working directory, and nothing else of the calling environment but PATH and HOME.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { REPO } from './helpers.js';
+import { REPO, tempDir } from './helpers.js';
 
 export const REPO_ROOT = REPO;
 const DIST_INDEX = path.join(REPO_ROOT, 'dist', 'index.js');
@@ -41,7 +40,7 @@ export interface RunOptions {
 }
 
 export function makeWorkspace(): string {
-  return mkdtempSync(path.join(tmpdir(), 'episode-gate-ws-'));
+  return tempDir('episode-gate-ws-');
 }
 
 function parseOutputFile(text: string): Record<string, string> {
@@ -71,7 +70,8 @@ export function parseAnnotations(stdout: string): Annotation[] {
 
 export async function runAction(opts: RunOptions = {}): Promise<ActionRun> {
   const workspace = opts.workspace ?? makeWorkspace();
-  const runnerDir = mkdtempSync(path.join(tmpdir(), 'episode-gate-runner-'));
+  // Removed after the test file (RUNNER_TEMP may hold an unpacked snapshot of a GiB).
+  const runnerDir = tempDir('episode-gate-runner-');
   const outputFile = path.join(runnerDir, 'output.txt');
   const summaryFile = path.join(runnerDir, 'summary.md');
   writeFileSync(outputFile, '');
