@@ -36,7 +36,7 @@ import { buildManifest, runUrl as manifestRunUrl } from './manifest/build.js';
 import { writeManifestDir } from './manifest/write.js';
 import { writeHtmlReport } from './render/html/write.js';
 import { esc, escHtml, plain } from './render/markdown.js';
-import { summaryModel } from './render/model.js';
+import { failureText, summaryModel } from './render/model.js';
 import { renderSummary } from './render/summary.js';
 import { oneLine, shellQuote as q } from './shared/text.js';
 
@@ -116,6 +116,8 @@ function gateInputs(settings: ActionSettings, baselinePath: string | null) {
     reportHint: settings.uploadReport ? `the artifact ${settings.uploadReport}` : settings.reportPath,
     baselineCommand: baselineCommand(settings),
     cwd: settings.workspace,
+    surface: 'action' as const,
+    ...(settings.manifestDir ? { release: true } : {}),
   };
 }
 
@@ -290,7 +292,7 @@ async function publish(
   noteImprovements(outcome.improvements);
   if (!outcome.passed) {
     if (uploadFailure) core.error(uploadFailure);
-    core.setFailed(`episode-gate: ${oneLine(outcome.failReason ?? 'the gate failed')}`);
+    core.setFailed(`episode-gate: ${oneLine(failureText(model))}`);
   } else if (uploadFailure) core.setFailed(uploadFailure);
 }
 

@@ -30,7 +30,7 @@ import { ShardSpecError, formatShard, parseShard, type Shard } from '../dataset/
 import { capJobs } from '../dataset/pool.js';
 import { writeHtmlReport } from '../render/html/write.js';
 import { inLine } from '../render/plain-text.js';
-import { changeText, summaryModel } from '../render/model.js';
+import { changeText, failureText, summaryModel } from '../render/model.js';
 import { MIN_SUMMARY_LIMIT_BYTES, renderSummary } from '../render/summary.js';
 import { UsageError, closest, helpText, intOption, options, parseArgs, type OptionTable, type ParseOptions, type Parsed } from './args.js';
 import { EXPLAIN, explainCmd } from './explain.js';
@@ -323,6 +323,8 @@ function gateOptions(args: GateArgs, io: CliIO, baselineCommand: BaselineCommand
     ...(reportOut ? { reportPath: reportOut } : {}),
     baselineCommand,
     cwd: io.cwd,
+    surface: 'cli',
+    ...(args.manifest ? { release: true } : {}),
   };
 }
 
@@ -461,9 +463,13 @@ async function finishGate(
   // The status line leads with what changed since the baseline, as the summary's headline does.
   const changed = changeText(model.cause);
   const cause = changed ? `${changed}; ` : '';
+  // The reason filter and unusable index rows are named here too, whatever the verdict.
+  const notes = model.lead.notes.map((n) => `; ${n}`).join('');
   if (outcome.passed && !outcome.baselineName && outcome.failOn !== 'flagged') {
     // Nothing was gated: no word of passing, and the way to gate.
-    io.err(`${PROG}: REPORT ONLY, nothing gated (no baseline given; pass --baseline FILE to gate): ${totalsLine(outcome.report)}\n`);
+    io.err(
+      `${PROG}: REPORT ONLY, nothing gated (no baseline given; pass --baseline FILE to gate): ${totalsLine(outcome.report)}${inLine(notes)}\n`,
+    );
     return 0;
   }
   if (outcome.passed) {
@@ -474,10 +480,10 @@ async function finishGate(
       : n > 0
         ? `${n} regression${n === 1 ? '' : 's'} not enforced (--fail-on ${outcome.failOn})`
         : `no regressions against ${outcome.baselineName}${w > 0 ? ` (${w} warning${w === 1 ? '' : 's'})` : ''}`;
-    io.err(`${PROG}: PASSED: ${inLine(cause + what)}; ${totalsLine(outcome.report)}\n`);
+    io.err(`${PROG}: PASSED: ${inLine(cause + what)}; ${totalsLine(outcome.report)}${inLine(notes)}\n`);
     return 0;
   }
-  io.err(`${PROG}: GATE FAILED (exit 1): ${inLine(cause + String(outcome.failReason))}\n`);
+  io.err(`${PROG}: GATE FAILED (exit 1): ${inLine(failureText(model))}\n`);
   // The summary's third line, where it has one: a failure that accepting cannot change (fail-on
   // flagged on the same data, drift from the history) or would do harm (a run over part of the
   // baseline) offers none.

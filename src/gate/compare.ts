@@ -365,8 +365,10 @@ export function compare(report: Report, baseline: Baseline, baselineName: string
   // reasons: the known ones in their order, then any other the baseline or report names.
   const names = [...new Set<string>([...ALL_REASONS, ...Object.keys(baseByReason), ...Object.keys(curByReason)])];
   const reasons: ReasonRow[] = names.map((reason) => {
-    const inBaseline = Object.hasOwn(baseByReason, reason);
-    const b = inBaseline ? baseByReason[reason]! : 0;
+    // Listed by the baseline file (a count of 0 included), or counted from its episodes: the
+    // counts of a changed dataset or of one host leave out reasons no episode has.
+    const inBaseline = Object.hasOwn(baseline.by_reason, reason) || Object.hasOwn(baseByReason, reason);
+    const b = baseByReason[reason] ?? 0;
     const c = curByReason[reason] ?? 0;
     const t = Object.hasOwn(tol.reasons, reason) ? tol.reasons[reason]! : 0;
     const regression = t !== null && c - b > t;

@@ -27,6 +27,43 @@ export type { Regression } from './compare.js';
 export type FailOn = 'regression' | 'flagged' | 'never';
 export const FAIL_ON_CHOICES: readonly FailOn[] = ['regression', 'flagged', 'never'];
 
+/** Which surface ran the gate: its messages name options as that surface spells them. */
+export type Surface = 'cli' | 'action';
+
+/** The options a gate message may name, by their command-line names. */
+type GateOption = 'fail-on' | 'baseline' | 'reason' | 'manifest';
+const ACTION_INPUT: Record<GateOption, string> = { 'fail-on': 'fail-on', baseline: 'baseline', reason: 'reasons', manifest: 'manifest' };
+
+/** An option with its value as the surface spells it: `--fail-on flagged` (CLI) or `fail-on: flagged` (Action input). */
+export function optionText(surface: Surface, option: GateOption, value?: string): string {
+  if (surface === 'action') return `${ACTION_INPUT[option]}:${value === undefined ? '' : ` ${value}`}`;
+  return `--${option}${value === undefined ? '' : ` ${value}`}`;
+}
+
+/**
+ * The index rows a scan could not use, in words (null when there are none): rows whose tarball is
+ * missing, and lines skipped (not JSON, no ids, unsafe ids). Under fail-on flagged they fail the
+ * gate; in every mode the summary's headline names them.
+ */
+export function unusedRowsText(report: Pick<Report, 'missing_tarballs' | 'index_problems'>): string | null {
+  const missing = report.missing_tarballs.length;
+  const skipped = report.index_problems.length;
+  const parts = [
+    missing > 0 ? `${plural(missing, 'index row')} ${missing === 1 ? 'lists a tarball that is' : 'list tarballs that are'} missing` : '',
+    skipped > 0 ? `${plural(skipped, 'index line')} skipped (not JSON, no ids or unsafe ids)` : '',
+  ].filter(Boolean);
+  return parts.length > 0 ? parts.join(' and ') : null;
+}
+
+/** The reasons a --reason filter lets flag, and whether any scanned episode has one (unreadable aside). */
+export function reasonFilterOf(report: Report): { reasons: Reason[]; anyFlagged: boolean } | null {
+  const reasons = report.dataset.reasons;
+  if (!reasons || reasons.length === 0) return null;
+  const counted = reasons.some((r) => r !== 'unreadable') ? reasons.filter((r) => r !== 'unreadable') : reasons;
+  const anyFlagged = counted.some((r) => (report.by_reason[r] ?? 0) > 0);
+  return { reasons: [...reasons], anyFlagged };
+}
+
 export interface ScanReportOptions {
   indexPath: string;
   episodesRoot: string;
@@ -66,6 +103,10 @@ export interface GateOptions {
   cwd?: string;
   /** Show this run as the newest point of the history's trend (nothing is written), with the drift rule if given. */
   history?: GateHistory;
+  /** Which surface runs the gate, for the option names in its messages (default: cli). */
+  surface?: Surface;
+  /** A release manifest of the kept episodes is written: a run that would release none fails. */
+  release?: boolean;
 }
 
 export interface GateHistory {
@@ -85,6 +126,8 @@ export interface GateOutcome {
   improvements: Regression[];
   passed: boolean;
   failOn: FailOn;
+  /** Which surface ran the gate: messages name its options (`--fail-on flagged` or `fail-on: flagged`). */
+  surface: Surface;
   /** One line, e.g. "2 regressions against fixtures/baseline.json: kept 12 → 11 (...)". */
   failReason: string | null;
   /** null when no baseline was given. */
@@ -265,8 +308,14 @@ function nothingScanned(indexBytes: Uint8Array, episodesRoot: string, index: str
         ? `none of its ${walk.missing.length} index rows has its tarball under ${episodesRoot} (hosts listed: ${hostList(listed)}); check that the dataset folder holds episodes/<host>/<episode>.tar.zst`
         : walk.problems.length > 0
           ? `none of its ${walk.problems.length} lines is a usable index row`
-          : 'the index is empty';
-  return new NothingScannedError(`no episode was scanned: ${what}: ${why}; a gate over nothing cannot pass`, listed, null);
+          : indexBytes.length === 0
+            ? 'the index is empty'
+            : 'it holds no episode rows (only blank lines)';
+  const fix =
+    walk.entries.length > 0 || listed.length > 0
+      ? ''
+      : '; add one JSON row per episode ({"host_id": …, "episode_id": …}), or pass --dataset DIR naming a dataset that has them';
+  return new NothingScannedError(`no episode was scanned: ${what}: ${why}${fix}`, listed, null);
 }
 
 export interface EvaluateOptions {
@@ -277,6 +326,10 @@ export interface EvaluateOptions {
   /** Rebuilds the `episode-gate baseline` command of this run. */
   baselineCommand?: BaselineCommand | null;
   history?: GateHistory;
+  /** Which surface runs the gate (default: cli). */
+  surface?: Surface;
+  /** A release manifest is written: a run that would release no episode fails. */
+  release?: boolean;
 }
 
 /**
@@ -308,17 +361,30 @@ export function evaluateGate(report: Report, baseline: Baseline | null, opts: Ev
   const comparison = baseline ? compare(report, baseline, name) : null;
   const regressions = comparison?.regressions ?? [];
   const improvements = comparison?.improvements ?? [];
+  const surface = opts.surface ?? 'cli';
+  const failOnFlagged = optionText(surface, 'fail-on', 'flagged');
   let failReason: string | null = null;
   if (opts.failOn !== 'never' && regressions.length > 0) {
     const shown = regressions.slice(0, 3).map((r) => r.message);
     const rest = regressions.length - shown.length;
     failReason = `${plural(regressions.length, 'regression')} against ${name}: ${shown.join('; ')}${rest > 0 ? `; and ${rest} more` : ''}`;
-  } else if (opts.failOn === 'flagged' && report.counts.flagged > 0) {
-    const top = Object.entries(report.by_reason)
-      .filter(([, n]) => n > 0)
-      .map(([r, n]) => `${r} ${n}`)
-      .join(', ');
-    failReason = `${plural(report.counts.flagged, 'episode')} flagged (${top}) with fail-on: flagged`;
+  } else if (opts.failOn === 'flagged') {
+    // Release gating: what is flagged, and index rows whose episode the scan could not judge.
+    const parts: string[] = [];
+    if (report.counts.flagged > 0) {
+      const top = Object.entries(report.by_reason)
+        .filter(([, n]) => n > 0)
+        .map(([r, n]) => `${r} ${n}`)
+        .join(', ');
+      parts.push(`${plural(report.counts.flagged, 'episode')} flagged (${top}) with ${failOnFlagged}`);
+    }
+    const unused = unusedRowsText(report);
+    if (unused)
+      parts.push(`${unused}: ${failOnFlagged} cannot judge their episodes; restore the tarballs, or drop those lines from the index`);
+    if (parts.length > 0) failReason = parts.join('; ');
+  }
+  if (failReason === null && opts.release && report.counts.kept === 0) {
+    failReason = `the release would hold no episode: 0 of ${report.counts.scanned} scanned are kept, so ${optionText(surface, 'manifest')} would list nothing`;
   }
   const history = opts.history ? mergeRows(opts.history.rows, [rowFromReport(report, opts.history.meta, comparison)]) : null;
   const drift = history && opts.history?.drift ? driftAlerts(history, opts.history.drift.rule) : [];
@@ -331,6 +397,7 @@ export function evaluateGate(report: Report, baseline: Baseline | null, opts: Ev
     improvements,
     passed,
     failOn: opts.failOn,
+    surface,
     failReason,
     comparison,
     baselineName: baseline ? name : null,
@@ -369,6 +436,8 @@ export async function gateReport(produce: () => Report | Promise<Report>, opts: 
       reportHint: opts.reportHint ?? (opts.reportPath ? show(opts.reportPath) : null),
       baselineCommand: opts.baselineCommand ?? null,
       ...(opts.history ? { history: opts.history } : {}),
+      ...(opts.surface ? { surface: opts.surface } : {}),
+      ...(opts.release ? { release: true } : {}),
     });
   } catch (e) {
     // The scan is kept even when it cannot be judged.

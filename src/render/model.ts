@@ -11,7 +11,7 @@
  */
 import type { Comparison, Regression } from '../gate/compare.js';
 import type { Report } from '../gate/report.js';
-import type { FailOn, GateOutcome, GateTrend } from '../gate/run.js';
+import { optionText, reasonFilterOf, unusedRowsText, type FailOn, type GateOutcome, type GateTrend } from '../gate/run.js';
 import type { SettingChange } from '../gate/settings.js';
 import { plural } from '../shared/text.js';
 
@@ -58,6 +58,11 @@ interface SummaryEffect {
   flaggedToKept: number;
   /** Still flagged, for other reasons. */
   reasonsChanged: number;
+  /** The reasons those still-flagged episodes gained and lost, most first. */
+  reasonsGained: Array<[string, number]>;
+  reasonsLost: Array<[string, number]>;
+  /** The baseline's episodes gone from the dataset, by their verdict in the baseline. */
+  gone: { kept: number; flagged: number };
   /** Per host, most flips first. */
   byHost: FlipCount[];
   /** Per reason: kept → flagged counts the reasons gained, flagged → kept the reasons lost. */
@@ -74,8 +79,14 @@ interface SummaryEffect {
 /** The three lines a reader sees first. */
 interface SummaryLead {
   status: SummaryStatus;
-  /** Line 1: the verdict and what changed, in words (no markup). */
+  /** Line 1: the verdict and what changed, in words (no markup), with the notes. */
   headline: string;
+  /**
+   * What no reader may miss, whatever the verdict, also on the CLI's status line: the active
+   * reason filter (and that no episode has its reasons), index rows whose tarball is missing and
+   * index lines skipped. Empty when there is nothing to say.
+   */
+  notes: string[];
   /** Line 2: the effect, in words; null when nothing is compared. */
   effect: string | null;
   /**
@@ -141,13 +152,24 @@ function sorted(map: Map<string, FlipCount>): FlipCount[] {
   );
 }
 
+/** Counts of a tally, most first, then by name. */
+function mostFirst(m: ReadonlyMap<string, number>): Array<[string, number]> {
+  return [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+}
+
 function effectOf(cmp: Comparison): SummaryEffect {
   const byHost = new Map<string, FlipCount>();
   const byReason = new Map<string, FlipCount>();
+  const gained = new Map<string, number>();
+  const lost = new Map<string, number>();
   let down = 0;
   let up = 0;
   let other = 0;
   for (const f of cmp.flips) {
+    if (f.kind === 'reasons-changed') {
+      for (const r of f.after) if (!f.before.includes(r)) gained.set(r, (gained.get(r) ?? 0) + 1);
+      for (const r of f.before) if (!f.after.includes(r)) lost.set(r, (lost.get(r) ?? 0) + 1);
+    }
     if (f.kind === 'kept-to-flagged') {
       down++;
       count(byHost, f.host, 'keptToFlagged');
@@ -164,6 +186,12 @@ function effectOf(cmp: Comparison): SummaryEffect {
     keptToFlagged: down,
     flaggedToKept: up,
     reasonsChanged: other,
+    reasonsGained: mostFirst(gained),
+    reasonsLost: mostFirst(lost),
+    gone: {
+      kept: cmp.vanished.filter((v) => v.before.length === 0).length,
+      flagged: cmp.vanished.filter((v) => v.before.length > 0).length,
+    },
     byHost: sorted(byHost),
     byReason: sorted(byReason),
     kept: { before: b.kept, after: c.kept },
@@ -229,7 +257,12 @@ function effectText(e: SummaryEffect): string {
   const side = (n: number, label: string, field: 'keptToFlagged' | 'flaggedToKept'): string =>
     n === 0 ? `0 ${label}` : `${n} ${label} (hosts ${byText(e.byHost, field)}; reasons ${byText(e.byReason, field)})`;
   const parts = [side(e.keptToFlagged, 'kept → flagged', 'keptToFlagged'), side(e.flaggedToKept, 'flagged → kept', 'flaggedToKept')];
-  if (e.reasonsChanged > 0) parts.push(`${e.reasonsChanged} still flagged, for other reasons`);
+  if (e.reasonsChanged > 0) parts.push(reasonsChangedText(e));
+  const goneTotal = e.gone.kept + e.gone.flagged;
+  if (goneTotal > 0) {
+    const which = [e.gone.kept > 0 ? `${e.gone.kept} kept` : '', e.gone.flagged > 0 ? `${e.gone.flagged} flagged` : ''].filter(Boolean);
+    parts.push(`${goneTotal} gone (${which.length === 1 ? which[0]!.replace(/^\d+ /, '') : which.join(', ')})`);
+  }
   const a = e.added;
   const reasons =
     a && a.byReason.length > 0
@@ -240,6 +273,23 @@ function effectText(e: SummaryEffect): string {
       : '';
   const added = a ? `; ${a.total} new: ${a.kept} kept, ${a.flagged} flagged${reasons}` : '';
   return `${parts.join(', ')}; ${e.scope ? `${e.scope}: ` : ''}kept ${e.kept.before} → ${e.kept.after}, flagged ${e.flagged.before} → ${e.flagged.after}${added}`;
+}
+
+/** "23 flagged episodes gained flat-cpu", "2 flagged episodes gained no-sample 1, flat-cpu 1 and lost workload-failed". */
+function reasonsChangedText(e: SummaryEffect): string {
+  const n = e.reasonsChanged;
+  const list = (counts: ReadonlyArray<[string, number]>): string =>
+    counts.length === 1 && counts[0]![1] === n
+      ? counts[0]![0]
+      : counts
+          .slice(0, 4)
+          .map(([r, k]) => `${r} ${k}`)
+          .join(', ') + (counts.length > 4 ? ', …' : '');
+  const what = [
+    e.reasonsGained.length > 0 ? `gained ${list(e.reasonsGained)}` : '',
+    e.reasonsLost.length > 0 ? `lost ${list(e.reasonsLost)}` : '',
+  ].filter(Boolean);
+  return `${plural(n, 'flagged episode')} ${what.join(' and ')}`;
 }
 
 function statusOf(o: GateOutcome): SummaryStatus {
@@ -267,27 +317,61 @@ export function changeText(cause: SummaryCause | null): string | null {
   return cause && causeChanged(cause) ? causeText(cause) : null;
 }
 
+/**
+ * The first screen's notes (see SummaryLead.notes): the reason filter, and the index rows the scan
+ * could not use, unless the fail reason already names them.
+ */
+export function leadNotes(o: GateOutcome): string[] {
+  const notes: string[] = [];
+  const filter = reasonFilterOf(o.report);
+  if (filter) {
+    const spelled =
+      o.surface === 'action'
+        ? optionText('action', 'reason', filter.reasons.join(', '))
+        : filter.reasons.map((r) => optionText('cli', 'reason', r)).join(' ');
+    const one = filter.reasons.length === 1;
+    notes.push(
+      `reason filter ${spelled}: episodes flagged only for other reasons count as kept` +
+        (filter.anyFlagged ? '' : `; no scanned episode has ${one ? 'that reason' : 'any of these reasons'}`),
+    );
+  }
+  const unused = unusedRowsText(o.report);
+  if (unused && !(o.failReason ?? '').includes(unused)) notes.push(unused);
+  return notes;
+}
+
 function headlineOf(o: GateOutcome, status: SummaryStatus, cause: SummaryCause | null, folded: boolean): string {
   const c = o.report.counts;
   const totals = `${c.scanned} scanned, ${c.kept} kept, ${c.flagged} flagged`;
   const changed = changeText(cause);
   const base = o.baselineName ?? 'the baseline';
+  const failOn = optionText(o.surface, 'fail-on', o.failOn);
   switch (status) {
     case 'failed':
+      // What changed leads, as on a pass; the regressions follow unless the change explains them all.
       if (folded && changed) return `FAILED — ${changed}`;
-      return `FAILED — ${o.failReason ?? 'the gate failed'}`;
+      return `FAILED — ${changed ? `${changed}; ` : ''}${o.failReason ?? 'the gate failed'}`;
     case 'not-enforced':
-      return `passed (fail-on ${o.failOn}) — ${plural(o.regressions.length, 'regression')} against ${base} not enforced; ${changed ?? totals}`;
+      return `passed (${failOn}) — ${plural(o.regressions.length, 'regression')} against ${base} not enforced; ${changed ?? totals}`;
     case 'warned':
       return `passed with ${plural(o.warnings.length, 'warning')} — no regressions against ${base}; ${changed ?? totals}`;
     case 'passed':
-      if (!o.comparison) return `passed — ${c.flagged} flagged (fail-on flagged); ${totals}`;
+      if (!o.comparison) return `passed — ${c.flagged} flagged (${failOn}); ${totals}`;
       return o.comparison.flips.length === 0 && o.improvements.length === 0 && !changed
         ? `passed — no regressions against ${base}; ${totals}`
         : `passed — no regressions against ${base}; ${changed ?? totals}`;
     case 'report-only':
       return `report only — ${totals}; no baseline given, nothing compared`;
   }
+}
+
+/**
+ * The one line a failed run ends with (the CLI's status line, the Action's error): what changed
+ * since the baseline, the fail reason, and the notes, as the headline says them.
+ */
+export function failureText(m: SummaryModel): string {
+  const changed = changeText(m.cause);
+  return `${changed ? `${changed}; ` : ''}${m.failReason ?? 'the gate failed'}${m.lead.notes.map((n) => `; ${n}`).join('')}`;
 }
 
 /** Regressions the dataset's own changes raise (new cohort, episodes gone or rewritten, tarballs missing), not a verdict's. */
@@ -347,14 +431,16 @@ export function summaryModel(o: GateOutcome): SummaryModel {
   if (o.acceptCommand) {
     if (!cmp) {
       command = o.acceptCommand;
-      commandLabel = 'To gate on this dataset, write a baseline and pass it with --baseline (Action: baseline:)';
+      commandLabel = `To gate on this dataset, write a baseline and pass it with ${o.surface === 'action' ? 'the baseline input' : '--baseline'}`;
     } else if (changed || (cause && causeChanged(cause))) {
       command = o.acceptCommand;
       commandLabel = acceptLabel(o.regressions);
     }
   }
+  const notes = leadNotes(o);
+  const headline = headlineOf(o, status, cause, folded) + notes.map((n) => `; ${n}`).join('');
   return {
-    lead: { status, headline: headlineOf(o, status, cause, folded), effect: effectLine, command, commandLabel },
+    lead: { status, headline, notes, effect: effectLine, command, commandLabel },
     cause,
     effect,
     folded,

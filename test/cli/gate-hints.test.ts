@@ -220,6 +220,6 @@ describe('options users expect', () => {
   it('fail-on flagged with 0 flagged says so first', async () => {
     const r = await gate(['check', '--dataset', 'data', '--host', 'lab-c', '--fail-on', 'flagged']);
     expect(r.code).toBe(0);
-    expect(r.out.split('\n')[0]).toBe('### ✅ episode-gate: passed — 0 flagged (fail-on flagged); 1 scanned, 1 kept, 0 flagged');
+    expect(r.out.split('\n')[0]).toBe('### ✅ episode-gate: passed — 0 flagged (--fail-on flagged); 1 scanned, 1 kept, 0 flagged');
   });
 });

@@ -125,6 +125,6 @@ describe('nothing scanned is never a pass', () => {
   it('fail-on: flagged with nothing flagged says "0 flagged" in the headline', async () => {
     const r = await run({ baseline: '', host: 'lab-c', 'fail-on': 'flagged' });
     expect(r.code).toBe(0);
-    expect(r.summary.split('\n')[0]).toBe('### ✅ episode-gate: passed — 0 flagged (fail-on flagged); 1 scanned, 1 kept, 0 flagged');
+    expect(r.summary.split('\n')[0]).toBe('### ✅ episode-gate: passed — 0 flagged (fail-on: flagged); 1 scanned, 1 kept, 0 flagged');
   });
 });

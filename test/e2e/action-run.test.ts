@@ -6,6 +6,7 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { unsafeIdReason } from '../../src/dataset/index-file.js';
 import { copyDataset, pruneVerdicts, writeBaseline, type PruneJson } from '../support/action-datasets.js';
 import { FIXTURE_DATASET, REPO_ROOT, hasStackTrace, makeWorkspace, runAction, type ActionRun } from '../support/run-action.js';
 import { tempDir } from '../support/helpers.js';
@@ -120,7 +121,10 @@ describe('gating a dataset in the workspace against a baseline', () => {
   it('fail-on: flagged passes a dataset whose episodes are all kept', async () => {
     const ws = makeWorkspace();
     const flagged = new Set(truth.flagged_episodes.map((e) => `${e.host}/${e.episode}`));
-    copyDataset(path.join(ws, 'clean'), (h, e) => !flagged.has(`${h}/${e}`));
+    // Only rows of kept episodes with a tarball: rows without one fail fail-on: flagged.
+    const scanned = (h: string, e: string): boolean =>
+      !unsafeIdReason(h) && !unsafeIdReason(e) && existsSync(path.join(FIXTURE_DATASET, 'episodes', h, `${e}.tar.zst`));
+    copyDataset(path.join(ws, 'clean'), (h, e) => scanned(h, e) && !flagged.has(`${h}/${e}`));
     const r = await runAction({ workspace: ws, inputs: { dataset: 'clean', 'fail-on': 'flagged' } });
     expect(r.code).toBe(0);
     expect(r.outputs.flagged).toBe('0');

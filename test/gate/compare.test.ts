@@ -122,6 +122,20 @@ describe('a reason the baseline does not list counts from zero', () => {
   });
 });
 
+describe('a reason the baseline lists at 0 is not said to be missing from it', () => {
+  it('on a changed dataset, where the episodes in both count no such reason', () => {
+    const before = kept(5);
+    // ep-4 gone, ep-3 now unreadable: the counts of the episodes in both have no unreadable key.
+    const after: FakeEpisode[] = [...kept(3), ['lab-a', 'ep-3', ['unreadable']]];
+    const b = baselineOf(before, { gone_kept: null, flagged_rise: null, flagged_rate_rise: null, kept_drop: null });
+    expect(b.by_reason.unreadable).toBe(0);
+    const c = compare(fakeReport(after), b, 'b.json');
+    expect(c.mode).toBe('changing');
+    expect(c.regressions.map((r) => r.message)).toContain('unreadable 0 → 1 (+1, tolerance 0)');
+    expect(c.reasons.find((r) => r.reason === 'unreadable')).toMatchObject({ baseline: 0, current: 1, inBaseline: true });
+  });
+});
+
 describe('rule: a pinned case must keep its verdict', () => {
   const eps: FakeEpisode[] = [
     ['lab-a', 'ep-rescued-by-netflow', []],
@@ -289,7 +303,28 @@ describe('the gate decision (--fail-on)', () => {
   it('flagged: fails whenever an episode is flagged, even without regressions', () => {
     const o = evaluateGate(fakeReport(before), baselineOf(before), { failOn: 'flagged' });
     expect(o.passed).toBe(false);
+    expect(o.failReason).toBe('1 episode flagged (flat-cpu 1) with --fail-on flagged');
+  });
+  it('flagged, run by the Action: the message names the input, not the flag', () => {
+    const o = evaluateGate(fakeReport(before), baselineOf(before), { failOn: 'flagged', surface: 'action' });
     expect(o.failReason).toBe('1 episode flagged (flat-cpu 1) with fail-on: flagged');
+  });
+  it('flagged: index rows whose tarball is missing fail, naming how many and the fix', () => {
+    const o = evaluateGate(fakeReport(kept(3), { missing: [['lab-a', 'gone-1']] }), null, { failOn: 'flagged' });
+    expect(o.passed).toBe(false);
+    expect(o.failReason).toBe(
+      '1 index row lists a tarball that is missing: --fail-on flagged cannot judge their episodes; restore the tarballs, or drop those lines from the index',
+    );
+    // The default mode passes, and names them in the headline all the same.
+    const r = evaluateGate(fakeReport(kept(3), { missing: [['lab-a', 'gone-1']] }), null, { failOn: 'regression' });
+    expect(r.passed).toBe(true);
+    expect(summaryMarkdown(r).split('\n')[0]).toMatch(/; 1 index row lists a tarball that is missing$/);
+  });
+  it('a release (a manifest written) of no kept episode fails', () => {
+    const o = evaluateGate(fakeReport(flagged(2)), null, { failOn: 'regression', release: true });
+    expect(o.passed).toBe(false);
+    expect(o.failReason).toBe('the release would hold no episode: 0 of 2 scanned are kept, so --manifest would list nothing');
+    expect(evaluateGate(fakeReport([...flagged(2), ...kept(1)]), null, { failOn: 'regression', release: true }).passed).toBe(true);
   });
   it('flagged: passes a dataset with nothing flagged', () => {
     expect(evaluateGate(fakeReport(kept(3)), baselineOf(kept(3)), { failOn: 'flagged' }).passed).toBe(true);
@@ -297,7 +332,7 @@ describe('the gate decision (--fail-on)', () => {
   it('flagged without a baseline: 0 flagged heads the summary as passed, not "report only"', () => {
     const o = evaluateGate(fakeReport(kept(3)), null, { failOn: 'flagged' });
     expect(summaryMarkdown(o).split('\n')[0]).toBe(
-      '### ✅ episode-gate: passed — 0 flagged (fail-on flagged); 3 scanned, 3 kept, 0 flagged',
+      '### ✅ episode-gate: passed — 0 flagged (--fail-on flagged); 3 scanned, 3 kept, 0 flagged',
     );
   });
   it('never: passes despite regressions, and still lists them', () => {

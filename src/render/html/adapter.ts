@@ -98,7 +98,7 @@ function headerOf(run: HtmlGateRun, model: SummaryModel | null): HtmlReportInput
   return {
     status: STATUS[lead.status],
     headline: lead.headline,
-    cause: failReason !== null && !lead.headline.endsWith(failReason) ? failReason : null,
+    cause: failReason !== null && !lead.headline.includes(failReason) ? failReason : null,
     effect: lead.effect,
     command: lead.command ? { label: lead.commandLabel ?? 'Accept', text: lead.command } : null,
     baseline: model.baselineName,
