@@ -295,6 +295,8 @@ const DATA_KINDS: ReadonlySet<string> = new Set([
   'cohort-rate',
   'gone-kept',
   'gone-flagged',
+  'missing-kept',
+  'missing-flagged',
   'modified-kept',
   'modified-flagged',
   'missing-new',
@@ -312,6 +314,7 @@ export function acceptLabel(regressions: readonly Regression[]): string {
     return 'If this change is intended, accept it (the pinned cases that no longer match are dropped; pin them again with --pin)';
   if (only('cohort-rate')) return 'If the new episodes are as they should be, accept them';
   if (only('gone-kept', 'gone-flagged')) return 'If these episodes were removed on purpose, accept it';
+  if (only('missing-kept', 'missing-flagged')) return 'If these tarballs will not come back, accept their loss';
   if (only('modified-kept', 'modified-flagged')) return 'If these tarballs were rewritten on purpose, accept them';
   if (only('missing-new')) return 'If these tarballs will not arrive, accept the index rows without them';
   if (only(...DATA_KINDS)) return 'If these changes to the data are intended, accept them';
