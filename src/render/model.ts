@@ -321,6 +321,9 @@ export function acceptLabel(regressions: readonly Regression[]): string {
   return 'If this change is intended, accept it';
 }
 
+/** Said with a rolling baseline's accept hint: the baseline file is rebuilt each run, so rewriting it accepts nothing. */
+export const ROLLING_ACCEPT = "(the rolling baseline is rebuilt each run: make this run's report the next one's baseline report)";
+
 /** The model of one gate run. */
 export function summaryModel(o: GateOutcome): SummaryModel {
   const cmp = o.comparison;
@@ -353,7 +356,7 @@ export function summaryModel(o: GateOutcome): SummaryModel {
       commandLabel = 'To gate on this dataset, write a baseline and pass it with --baseline (Action: baseline:)';
     } else if (changed || (cause && causeChanged(cause))) {
       command = o.acceptCommand;
-      commandLabel = acceptLabel(o.regressions);
+      commandLabel = o.acceptRolling ? `${acceptLabel(o.regressions)} ${ROLLING_ACCEPT}` : acceptLabel(o.regressions);
     }
   }
   return {
