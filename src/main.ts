@@ -55,7 +55,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const settings = readActionSettings((name) => core.getInput(name), env, bundledDatasetRoot());
     const { mode } = settings;
     // Before any scan or download: a baseline that cannot be had fails fast.
-    const baseline = mode.kind === 'shard' ? { path: null, note: null } : await chooseBaseline(settings, env);
+    const baseline: ChosenBaseline =
+      mode.kind === 'shard' ? { path: null, note: null, rollingAccept: null } : await chooseBaseline(settings, env);
     if (mode.kind === 'merge') {
       await reportFolder(settings);
       await mergeAndGate(settings, mode, baseline);
@@ -73,7 +74,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const history = await loadHistory(settings, env);
     const outcome = await runGate({
       ...scanInputs(settings, dataset),
-      ...gateInputs(settings, baseline.path),
+      ...gateInputs(settings, baseline),
       ...(history ? { history: gateHistory(history, env) } : {}),
     });
     await publish(outcome, settings, dataset.description, 'check', baseline.note, history);
@@ -108,9 +109,10 @@ function cappedJobs(jobs: number): number {
 }
 
 /** What gating takes from the inputs, after a scan or a merge alike. */
-function gateInputs(settings: ActionSettings, baselinePath: string | null) {
+function gateInputs(settings: ActionSettings, baseline: ChosenBaseline) {
   return {
-    ...(baselinePath ? { baselinePath } : {}),
+    ...(baseline.path ? { baselinePath: baseline.path } : {}),
+    ...(baseline.rollingAccept ? { rollingAccept: baseline.rollingAccept } : {}),
     failOn: settings.failOn,
     reportPath: settings.reportPath,
     reportHint: settings.uploadReport ? `the artifact ${settings.uploadReport}` : settings.reportPath,
@@ -201,7 +203,7 @@ function shardSummary(report: Report, mode: Extract<RunMode, { kind: 'shard' }>,
 /** The gate job of a matrix: download the shard reports, merge them, gate the whole as a single scan would be. */
 async function mergeAndGate(settings: ActionSettings, mode: Extract<RunMode, { kind: 'merge' }>, baseline: ChosenBaseline): Promise<void> {
   const history = await loadHistory(settings, process.env);
-  const gateOptions = { ...gateInputs(settings, baseline.path), ...(history ? { history: gateHistory(history, process.env) } : {}) };
+  const gateOptions = { ...gateInputs(settings, baseline), ...(history ? { history: gateHistory(history, process.env) } : {}) };
   let description = '';
   const outcome = await gateReport(async () => {
     const got = await downloadShardReports(mode.pattern, settings.tempDir);

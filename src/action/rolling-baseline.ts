@@ -18,14 +18,36 @@ export interface ChosenBaseline {
   path: string | null;
   /** Markdown, shown in the job summary; null when the inputs say it all. */
   note: string | null;
+  /**
+   * With a rolling baseline: what accepts a change, in the Action's syntax (this run's report as
+   * the next run's baseline-report); rewriting the rolling file under RUNNER_TEMP accepts nothing.
+   */
+  rollingAccept: string | null;
+}
+
+/** `baseline-report: FILE # …`: this run's report as the next run's baseline. */
+export function rollingAcceptHint(settings: ActionSettings, env: NodeJS.ProcessEnv, viaArtifact: boolean): string {
+  const run = env.GITHUB_RUN_ID ? ` of run ${env.GITHUB_RUN_ID}` : '';
+  const file = settings.uploadReport ? path.basename(settings.reportPath) : displayPath(settings.reportPath, settings.workspace);
+  const where = settings.uploadReport
+    ? `this run's report, artifact ${settings.uploadReport}${run}`
+    : "this run's report (set upload-report to keep it past this job)";
+  return viaArtifact
+    ? `baseline-report: ${file} # ${where}; run the workflow once with it in place of baseline-artifact, and that run's report is the next night's baseline`
+    : `baseline-report: ${file} # ${where}, in place of ${displayPath(settings.baselineReportPath ?? '', settings.workspace)}`;
 }
 
 /** The baseline from the inputs: the committed file, an earlier report, or an earlier run's report artifact. */
 export async function chooseBaseline(settings: ActionSettings, env: NodeJS.ProcessEnv = process.env): Promise<ChosenBaseline> {
   const from = settings.baselineReportPath;
-  if (from) return { path: rollingBaseline(settings, from, `baseline-report ${from}`, `the report ${from}`), note: null };
+  if (from)
+    return {
+      path: rollingBaseline(settings, from, `baseline-report ${from}`, `the report ${from}`),
+      note: null,
+      rollingAccept: rollingAcceptHint(settings, env, false),
+    };
   const spec = settings.baselineArtifact;
-  if (!spec) return { path: settings.baselinePath, note: null };
+  if (!spec) return { path: settings.baselinePath, note: null, rollingAccept: null };
   const got = await fetchBaselineArtifact(spec, settings.tempDir, env);
   const committed = settings.baselinePath ? displayPath(settings.baselinePath, settings.workspace) : null;
   const seeds =
@@ -37,7 +59,7 @@ export async function chooseBaseline(settings: ActionSettings, env: NodeJS.Proce
     const judged = committed ? `judged against the committed baseline ${committed}` : 'and no committed baseline: reported, not gated';
     const line = `${none}, ${judged}; ${seeds}`;
     core.notice(`Baseline: ${line}`, { title: 'episode-gate: first night' });
-    return { path: settings.baselinePath, note: `**Baseline:** ${esc(line, 1000)}.` };
+    return { path: settings.baselinePath, note: `**Baseline:** ${esc(line, 1000)}.`, rollingAccept: null };
   }
   const { run } = got;
   const where = `the newest successful run of ${got.workflow} on ${got.branch}`;
@@ -53,6 +75,7 @@ export async function chooseBaseline(settings: ActionSettings, env: NodeJS.Proce
     note:
       `**Baseline:** the report artifact ${esc(spec.name)} of [run ${run.id} (#${run.number})](${run.url}), created ${esc(run.createdAt)}, ` +
       `${esc(where)}${esc(pinned)}; ${esc(seeds)}.`,
+    rollingAccept: rollingAcceptHint(settings, env, true),
   };
 }
 

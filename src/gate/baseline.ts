@@ -10,6 +10,7 @@ import { ALL_REASONS, isReason, type Reason } from '../classifier/types.js';
 import { unsafeIdReason } from '../dataset/index-file.js';
 import { ConfigError, describeFsError } from '../shared/errors.js';
 import { formatJson } from '../shared/json-format.js';
+import { addArrival, arrivalsOf, copyArrivals, type Arrivals } from './cohort.js';
 import { episodeKey, requireWholeReport, writeFileAtomic, type Counts, type Report, type VerdictName } from './report.js';
 
 /** The version `baseline` writes: 2 records each episode's sha256. Version 1 files still load. */
@@ -112,6 +113,12 @@ export interface Baseline {
    * before it was recorded: that rule is then not applied.
    */
   missing_tarballs?: string[];
+  /**
+   * Per host, the episodes as first judged, when new (in total, flagged, per reason), pruned ones
+   * included: the rate new episodes are judged against. Carried from report to baseline night
+   * after night; absent in older baselines, whose episodes then stand in.
+   */
+  arrivals?: Arrivals;
 }
 
 const REASONS_TEXT = ALL_REASONS.join(', ');
@@ -192,7 +199,7 @@ function validate(doc: unknown): Baseline {
   onlyKeys(
     o,
     'the baseline',
-    ['$schema', 'version', 'counts', 'by_reason', 'tolerance', 'cases', 'episodes', 'generated_from', 'missing_tarballs'],
+    ['$schema', 'version', 'counts', 'by_reason', 'tolerance', 'cases', 'episodes', 'generated_from', 'missing_tarballs', 'arrivals'],
     ['version', 'counts', 'by_reason', 'cases'],
   );
   if (o.$schema !== undefined && typeof o.$schema !== 'string') throw new Invalid('$schema must be a string');
@@ -289,6 +296,22 @@ function validate(doc: unknown): Baseline {
       if (typeof k !== 'string' || !/^[^/]+\/[^/]+$/.test(k))
         throw new Invalid(`missing_tarballs[${i}] must be a "host/episode" string, got ${JSON.stringify(k)}`);
     });
+  }
+  if (o.arrivals !== undefined) {
+    const a = objectAt(o.arrivals, 'arrivals');
+    for (const [host, v] of Object.entries(a)) {
+      const w = `arrivals["${host}"]`;
+      if (unsafeIdReason(host)) throw new Invalid(`arrivals key ${JSON.stringify(host)} must be a host id`);
+      const h = objectAt(v, w);
+      onlyKeys(h, w, ['scanned', 'flagged', 'by_reason'], ['scanned', 'flagged', 'by_reason']);
+      const n = count(h.scanned, `${w}.scanned`);
+      const f = count(h.flagged, `${w}.flagged`);
+      if (f > n) throw new Invalid(`${w}.flagged (${f}) cannot exceed ${w}.scanned (${n})`);
+      for (const [r, c] of Object.entries(objectAt(h.by_reason, `${w}.by_reason`))) {
+        if (!isReason(r)) throw new Invalid(`${w}.by_reason has an unknown reason "${r}" (known: ${REASONS_TEXT})`);
+        if (count(c, `${w}.by_reason.${r}`) > f) throw new Invalid(`${w}.by_reason.${r} cannot exceed ${w}.flagged (${f})`);
+      }
+    }
   }
   if (o.generated_from !== undefined) {
     const g = objectAt(o.generated_from, 'generated_from');
@@ -539,9 +562,30 @@ export function baselineFromReport(report: Report, existing: Baseline | null, op
       reasons: report.dataset.reasons,
     },
     missing_tarballs: [...new Set(report.missing_tarballs.map((m) => episodeKey(m.host, m.episode)))].sort(),
+    arrivals: arrivalsFor(report, existing),
   };
   if (baseline.$schema === undefined) delete baseline.$schema;
   return { baseline, stale, dropped, added };
+}
+
+/**
+ * The arrivals a baseline made from this report carries: the report's own (a check records the
+ * baseline's plus its new episodes), else the existing baseline's (or its episodes, as judged
+ * then) plus the report's episodes it does not list, else the report's episodes as judged now.
+ * Episodes gone since (pruned) keep counting: the rate is the rate at which episodes arrived.
+ */
+function arrivalsFor(report: Report, existing: Baseline | null): Arrivals {
+  if (report.comparison?.arrivals) return copyArrivals(report.comparison.arrivals);
+  const before = existing ? baselineEpisodeMap(existing) : null;
+  const arrivals = before ? copyArrivals(existing!.arrivals ?? arrivalsOf(before)) : {};
+  const seen = new Set<string>();
+  for (const e of report.episodes) {
+    const key = episodeKey(e.host, e.episode);
+    if (seen.has(key) || before?.has(key)) continue;
+    seen.add(key);
+    addArrival(arrivals, e.host, e.reasons);
+  }
+  return copyArrivals(arrivals);
 }
 
 export function formatBaseline(b: Baseline): string {

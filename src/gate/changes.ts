@@ -33,7 +33,13 @@ export interface DatasetChanges {
   modified: ModifiedEpisode[];
   /** Episodes the baseline does not list, in report order. */
   added: ReportEpisode[];
+  /** In the baseline, and neither its index row nor its tarball is here (pruned or archived). */
   gone: GoneEpisode[];
+  /**
+   * In the baseline, and its index row is still here but its tarball is not: a lost tarball, not
+   * a prune (cis490-prune --archive drops the row with the tarball).
+   */
+  missing: GoneEpisode[];
   /** Keys of the episodes in both (unchanged and modified), for the rules that judge flips. */
   matched: Set<string>;
   /** True when some episode in both could not be compared by content (no digest on one side). */
@@ -76,16 +82,22 @@ export function classifyChanges(report: Report, baseline: ReadonlyMap<string, Ba
       });
     }
   }
+  const rowsWithoutTarball = new Set(report.missing_tarballs.map((m) => episodeKey(m.host, m.episode)));
   const gone: GoneEpisode[] = [];
+  const missing: GoneEpisode[] = [];
   for (const [key, before] of baseline) {
     if (seen.has(key)) continue;
     const slash = key.indexOf('/');
-    gone.push({ host: key.slice(0, slash), episode: key.slice(slash + 1), before: before.reasons });
+    (rowsWithoutTarball.has(key) ? missing : gone).push({
+      host: key.slice(0, slash),
+      episode: key.slice(slash + 1),
+      before: before.reasons,
+    });
   }
-  return { unchanged, modified, added, gone, matched, byIdOnly };
+  return { unchanged, modified, added, gone, missing, matched, byIdOnly };
 }
 
 /** True when the dataset holds exactly the baseline's episodes with the same bytes (as far as known). */
 export function isSnapshot(c: DatasetChanges): boolean {
-  return c.modified.length === 0 && c.added.length === 0 && c.gone.length === 0;
+  return c.modified.length === 0 && c.added.length === 0 && c.gone.length === 0 && c.missing.length === 0;
 }

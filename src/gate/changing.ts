@@ -11,7 +11,7 @@
  */
 import type { Reason } from '../classifier/types.js';
 import type { Tolerance } from './baseline.js';
-import { COHORT_DEFAULTS, alarmMessage, judgeCohort, type CohortResult } from './cohort.js';
+import { COHORT_DEFAULTS, alarmMessage, judgeCohort, type Arrivals, type CohortResult } from './cohort.js';
 import type { Regression } from './compare.js';
 import type { BaselineEntry, DatasetChanges } from './changes.js';
 import { episodeKey, type Counts, type Report } from './report.js';
@@ -78,12 +78,21 @@ function limit(v: number | null | undefined, fallback: number | null): number | 
   return v === undefined ? fallback : v;
 }
 
+/** Which rate the cohort is compared with, for the mode line. */
+function cohortBase(c: CohortResult): string {
+  const n = c.baseline.n;
+  return c.against === 'arrivals'
+    ? `the rate at which episodes arrived (${plural(n, 'episode')} as first judged, pruned ones included)`
+    : `the baseline's ${plural(n, 'episode')}`;
+}
+
 /** Judge the four classes; `changing` false means a snapshot (no rule of this file applies). */
 export function judgeChanges(
   classes: DatasetChanges,
   baseline: ReadonlyMap<string, BaselineEntry>,
   tol: Tolerance,
   changing: boolean,
+  arrivals: Arrivals | null = null,
 ): ChangeJudgement {
   const idNote = classes.byIdOnly
     ? '; the baseline records no tarball digests (version 1), so a modified episode cannot be told from an unchanged one: judged by id'
@@ -114,6 +123,21 @@ export function judgeChanges(
     (tGoneFlagged !== null && goneFlagged.length > tGoneFlagged ? regressions : reported).push({ kind: 'gone-flagged', message: msg });
   }
 
+  // Index rows still here without their tarball: lost, not pruned; judged by the same tolerances.
+  const missKept = classes.missing.filter((g) => g.before.length === 0);
+  const missFlagged = classes.missing.filter((g) => g.before.length > 0);
+  if (missKept.length > 0) {
+    const msg = `${plural(missKept.length, 'episode')} kept in the baseline ${missKept.length === 1 ? 'has its index row but its tarball is' : 'have their index rows but their tarballs are'} missing (lost, not pruned: a prune drops the row too; ${tolText(tGoneKept)}, tolerance.gone_kept): ${names(missKept)}`;
+    (tGoneKept !== null && missKept.length > tGoneKept ? regressions : reported).push({ kind: 'missing-kept', message: msg });
+  }
+  if (missFlagged.length > 0) {
+    const msg = `${plural(missFlagged.length, 'episode')} flagged in the baseline ${missFlagged.length === 1 ? 'has its index row but its tarball is' : 'have their index rows but their tarballs are'} missing (lost, not pruned: a prune drops the row too; ${tolText(tGoneFlagged)}, tolerance.gone_flagged): ${names(missFlagged)}`;
+    (tGoneFlagged !== null && missFlagged.length > tGoneFlagged ? regressions : reported).push({
+      kind: 'missing-flagged',
+      message: msg,
+    });
+  }
+
   const modKept = classes.modified.filter((m) => m.before.length === 0);
   const modFlagged = classes.modified.filter((m) => m.before.length > 0);
   const tModKept = limit(tol.modified_kept, 0);
@@ -130,21 +154,27 @@ export function judgeChanges(
 
   let cohort: CohortResult | null = null;
   if (classes.added.length > 0) {
-    cohort = judgeCohort(classes.added, baseline, {
-      confidence: limit(tol.cohort_confidence, COHORT_DEFAULTS.confidence),
-      minSize: tol.cohort_min_size ?? COHORT_DEFAULTS.minSize,
-      marginPp: tol.cohort_margin_pp ?? COHORT_DEFAULTS.marginPp,
-    });
+    cohort = judgeCohort(
+      classes.added,
+      baseline,
+      {
+        confidence: limit(tol.cohort_confidence, COHORT_DEFAULTS.confidence),
+        minSize: tol.cohort_min_size ?? COHORT_DEFAULTS.minSize,
+        marginPp: tol.cohort_margin_pp ?? COHORT_DEFAULTS.marginPp,
+      },
+      arrivals,
+    );
     for (const a of cohort.alarms) {
-      regressions.push({ kind: 'cohort-rate', message: alarmMessage(a), ...(a.host !== null ? { host: a.host } : {}) });
+      regressions.push({ kind: 'cohort-rate', message: alarmMessage(a, 10, cohort.against), ...(a.host !== null ? { host: a.host } : {}) });
     }
   }
 
   const parts = [
     classes.added.length > 0
-      ? `${classes.added.length} new, judged as a cohort${cohort?.notJudged ? ` (not tested: ${cohort.notJudged})` : ''}`
+      ? `${classes.added.length} new, judged as a cohort against ${cohortBase(cohort!)}${cohort?.notJudged ? ` (not tested: ${cohort.notJudged})` : ''}`
       : '0 new',
     `${classes.gone.length} gone`,
+    ...(classes.missing.length > 0 ? [`${plural(classes.missing.length, 'tarball')} missing (index rows still here)`] : []),
     `${classes.modified.length} modified`,
     `${classes.unchanged} unchanged (their verdicts judged as a snapshot)`,
   ];

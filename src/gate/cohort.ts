@@ -16,6 +16,40 @@ import type { Reason } from '../classifier/types.js';
 import type { BaselineEntry } from './changes.js';
 import type { ReportEpisode } from './report.js';
 
+/**
+ * Per host, the episodes as they were first judged, when new: how many, how many flagged, and
+ * how many per reason. A rolling baseline carries them forward from night to night, so episodes
+ * pruned since still count: the rate at which episodes arrive, not the rate among the survivors.
+ */
+export type Arrivals = Record<string, { scanned: number; flagged: number; by_reason: Record<string, number> }>;
+
+/** The episodes of a baseline map as arrivals (each as the baseline judged it). */
+export function arrivalsOf(episodes: Iterable<[string, { reasons: readonly Reason[] }]>): Arrivals {
+  const out: Arrivals = {};
+  for (const [key, e] of episodes) addArrival(out, key.slice(0, key.indexOf('/')), e.reasons);
+  return out;
+}
+
+/** Count one episode, judged with these reasons, as arrived on host. */
+export function addArrival(a: Arrivals, host: string, reasons: readonly Reason[]): void {
+  const h = Object.hasOwn(a, host) ? a[host]! : (a[host] = { scanned: 0, flagged: 0, by_reason: {} });
+  h.scanned++;
+  if (reasons.length > 0) h.flagged++;
+  for (const r of reasons) h.by_reason[r] = (h.by_reason[r] ?? 0) + 1;
+}
+
+/** A deep copy, hosts in code-unit order (the file stays stable from night to night). */
+export function copyArrivals(a: Arrivals): Arrivals {
+  const out: Arrivals = {};
+  for (const host of Object.keys(a).sort((x, y) => (x < y ? -1 : x > y ? 1 : 0))) {
+    const h = a[host]!;
+    const byReason: Record<string, number> = {};
+    for (const r of Object.keys(h.by_reason).sort()) byReason[r] = h.by_reason[r]!;
+    out[host] = { scanned: h.scanned, flagged: h.flagged, by_reason: byReason };
+  }
+  return out;
+}
+
 export const COHORT_DEFAULTS = { confidence: 0.99, minSize: 20, marginPp: 0 } as const;
 
 export interface CohortSettings {
@@ -56,6 +90,11 @@ interface HostCohort {
 
 export interface CohortResult {
   settings: CohortSettings;
+  /**
+   * What the cohort is compared with: 'arrivals', the episodes as first judged (the baseline's
+   * arrivals, pruned ones included); 'episodes', the baseline's episodes map.
+   */
+  against: 'arrivals' | 'episodes';
   size: number;
   flagged: number;
   baseline: Tally;
@@ -122,21 +161,28 @@ function counts(reasonsOf: Iterable<readonly Reason[]>, reason: Reason | null): 
   return { n, flagged };
 }
 
-/** Judge the new episodes against the baseline's episodes (all of them, gone ones included). */
+/**
+ * Judge the new episodes against the rate at which episodes arrived (`arrivals`, when the
+ * baseline carries them), else against the baseline's episodes (all of them, gone ones included).
+ */
 export function judgeCohort(
   added: readonly ReportEpisode[],
   baseline: ReadonlyMap<string, BaselineEntry>,
   settings: CohortSettings,
+  arrivals: Arrivals | null = null,
 ): CohortResult {
-  const baseAll: Reason[][] = [];
-  const baseByHost = new Map<string, Reason[][]>();
-  for (const [key, e] of baseline) {
-    baseAll.push(e.reasons);
-    const host = key.slice(0, key.indexOf('/'));
-    const list = baseByHost.get(host);
-    if (list) list.push(e.reasons);
-    else baseByHost.set(host, [e.reasons]);
+  const baseByHost = new Map(Object.entries(arrivals ?? arrivalsOf(baseline)));
+  const baseAll = { scanned: 0, flagged: 0, by_reason: {} as Record<string, number> };
+  for (const h of baseByHost.values()) {
+    baseAll.scanned += h.scanned;
+    baseAll.flagged += h.flagged;
+    for (const [r, n] of Object.entries(h.by_reason)) baseAll.by_reason[r] = (baseAll.by_reason[r] ?? 0) + n;
   }
+  const baseTally = (h: Arrivals[string], reason: Reason | null): Tally => ({
+    n: h.scanned,
+    flagged: reason === null ? h.flagged : (h.by_reason[reason] ?? 0),
+  });
+  const none = { scanned: 0, flagged: 0, by_reason: {} };
   const newByHost = new Map<string, ReportEpisode[]>();
   for (const ep of added) {
     const list = newByHost.get(ep.host);
@@ -144,13 +190,13 @@ export function judgeCohort(
     else newByHost.set(ep.host, [ep]);
   }
   const reasonSet = new Set<Reason>();
-  for (const rs of baseAll) for (const r of rs) reasonSet.add(r);
+  for (const r of Object.keys(baseAll.by_reason)) if ((baseAll.by_reason[r] ?? 0) > 0) reasonSet.add(r as Reason);
   for (const ep of added) for (const r of ep.reasons) reasonSet.add(r);
   const reasons = [...reasonSet].sort();
 
   const hosts: HostCohort[] = [...new Set([...baseByHost.keys(), ...newByHost.keys()])].sort().map((host) => ({
     host,
-    baseline: counts(baseByHost.get(host) ?? [], null),
+    baseline: baseTally(baseByHost.get(host) ?? none, null),
     cohort: counts(
       (newByHost.get(host) ?? []).map((e) => e.reasons),
       null,
@@ -162,9 +208,10 @@ export function judgeCohort(
   );
   const result: CohortResult = {
     settings,
+    against: arrivals ? 'arrivals' : 'episodes',
     size: added.length,
     flagged: overall.flagged,
-    baseline: counts(baseAll, null),
+    baseline: baseTally(baseAll, null),
     tests: [],
     alarms: [],
     hosts,
@@ -193,7 +240,7 @@ export function judgeCohort(
       eps.map((e) => e.reasons),
       g.reason,
     );
-    const baselineTally = counts(base, g.reason);
+    const baselineTally = baseTally(base, g.reason);
     return {
       host: g.host,
       reason: g.reason,
@@ -251,11 +298,12 @@ function fromHosts(episodes: readonly string[], max = 3): string {
 }
 
 /** One line naming the host, the reason, both rates, the test and the episodes. */
-export function alarmMessage(t: CohortTest, maxEpisodes = 10): string {
+export function alarmMessage(t: CohortTest, maxEpisodes = 10, against: CohortResult['against'] = 'episodes'): string {
   const where = t.host === null ? `new episodes, all hosts${fromHosts(t.episodes)}` : `new episodes on host ${t.host}`;
   const what = t.reason === null ? 'flagged (any reason)' : t.reason;
-  const base = t.baselineAllHosts ? 'baseline (all hosts; the host is new)' : 'baseline';
+  const arrived = against === 'arrivals' ? ' arrivals' : '';
+  const base = t.baselineAllHosts ? `baseline's${arrived} (all hosts; the host is new)` : `baseline's${arrived}`;
   const shown = t.episodes.slice(0, maxEpisodes).join(', ');
   const more = t.episodes.length > maxEpisodes ? `, … ${t.episodes.length - maxEpisodes} more` : '';
-  return `${where}: ${what} ${pct(t.cohort)} vs the ${base}'s ${pct(t.baseline)} (one-sided exact test p = ${pText(t.p)} < ${pText(t.threshold ?? 0)}): ${shown}${more}`;
+  return `${where}: ${what} ${pct(t.cohort)} vs the ${base} ${pct(t.baseline)} (one-sided exact test p = ${pText(t.p)} < ${pText(t.threshold ?? 0)}): ${shown}${more}`;
 }

@@ -22,6 +22,7 @@
 import { ALL_REASONS, type Reason } from '../classifier/types.js';
 import { baselineEpisodeMap, checkCase, reportLookup, type Baseline, type CaseResult, type PinnedCase } from './baseline.js';
 import { classifyChanges, isSnapshot, type BaselineEntry } from './changes.js';
+import { addArrival, arrivalsOf, copyArrivals, type Arrivals } from './cohort.js';
 import { judgeChanges, matchedCounts, type ChangeJudgement, type GateMode } from './changing.js';
 import { ConfigError } from '../shared/errors.js';
 import { episodeKey, explain, type Counts, type Report, type ReportEpisode } from './report.js';
@@ -103,6 +104,11 @@ export interface Comparison {
   modeWhy: string;
   /** The four classes and the cohort (null without an episodes map). */
   changes: ChangeJudgement | null;
+  /**
+   * Per host, the episodes as first judged after this run (the baseline's arrivals, or its
+   * episodes, plus the new ones): what the next rolling baseline carries. null without an episodes map.
+   */
+  arrivals: Arrivals | null;
 }
 
 const EPS = 1e-9;
@@ -125,6 +131,8 @@ interface Scoped {
   by_reason: Record<string, number>;
   cases: PinnedCase[];
   episodes: Map<string, BaselineEntry> | null;
+  /** The baseline's arrivals for these hosts (null: none recorded, or not for these reasons). */
+  arrivals: Arrivals | null;
 }
 
 /** The part of the baseline that covers the hosts this report scanned. */
@@ -160,14 +168,15 @@ function scope(b: Baseline, report: Report, name: string): Scoped {
       ? { name: c.name, host: c.host, episode: c.episode, expect: 'kept', ...(c.note ? { note: c.note } : {}) }
       : { ...c, reasons: rs };
   });
-  return { counts, by_reason: byReason, cases, episodes };
+  // Arrivals count flagged episodes by all reasons; they cannot be projected onto fewer.
+  return { counts, by_reason: byReason, cases, episodes, arrivals: null };
 }
 
 function hostScope(b: Baseline, report: Report, name: string): Scoped {
   const bHost = b.generated_from?.host ?? null;
   const rHost = report.dataset.host;
   const all = baselineEpisodeMap(b);
-  if (bHost === rHost) return { counts: b.counts, by_reason: b.by_reason, cases: b.cases, episodes: all };
+  if (bHost === rHost) return { counts: b.counts, by_reason: b.by_reason, cases: b.cases, episodes: all, arrivals: b.arrivals ?? null };
   if (rHost !== null && bHost === null && all) {
     const prefix = `${rHost}/`;
     const episodes = new Map<string, BaselineEntry>();
@@ -181,7 +190,8 @@ function hostScope(b: Baseline, report: Report, name: string): Scoped {
       counts[rs.length === 0 ? 'kept' : 'flagged']++;
       for (const r of rs) byReason[r] = (byReason[r] ?? 0) + 1;
     }
-    return { counts, by_reason: byReason, cases: b.cases.filter((c) => c.host === rHost), episodes };
+    const arrivals = b.arrivals ? copyArrivals(Object.hasOwn(b.arrivals, rHost) ? { [rHost]: b.arrivals[rHost]! } : {}) : null;
+    return { counts, by_reason: byReason, cases: b.cases.filter((c) => c.host === rHost), episodes, arrivals };
   }
   const what = (h: string | null): string => (h === null ? 'all hosts' : `host ${h}`);
   throw new ConfigError(
@@ -388,7 +398,7 @@ export function compare(report: Report, baseline: Baseline, baselineName: string
   });
 
   regressions.push(...perEpisode);
-  const judged = classes ? judgeChanges(classes, s.episodes!, baseline.tolerance ?? {}, changing) : null;
+  const judged = classes ? judgeChanges(classes, s.episodes!, baseline.tolerance ?? {}, changing, s.arrivals) : null;
   if (judged) regressions.push(...judged.regressions);
   const missing = newlyMissing(report, baseline, s.episodes);
   if (missing) (missing.fails ? regressions : warnings).push(missing.item);
@@ -435,7 +445,15 @@ export function compare(report: Report, baseline: Baseline, baselineName: string
           : null,
     ...modeOf(judged),
     changes: judged,
+    arrivals: classes ? arrivalsAfter(s, classes.added) : null,
   };
+}
+
+/** The arrivals after this run: the baseline's (or its episodes, as judged then), and the new episodes as judged now. */
+function arrivalsAfter(s: Scoped, added: readonly ReportEpisode[]): Arrivals {
+  const a = copyArrivals(s.arrivals ?? arrivalsOf(s.episodes!));
+  for (const ep of added) addArrival(a, ep.host, ep.reasons);
+  return copyArrivals(a);
 }
 
 function modeOf(j: ChangeJudgement | null): { mode: GateMode; modeWhy: string } {

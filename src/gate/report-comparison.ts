@@ -30,10 +30,12 @@ export function reportComparison(c: Comparison): ReportComparison {
           modified_ids: ids(j.classes.modified),
           new_ids: ids(j.classes.added),
           gone_ids: ids(j.classes.gone),
+          missing_tarball_ids: ids(j.classes.missing),
         }
       : null,
     cohort: cohort
       ? {
+          against: cohort.against,
           confidence: cohort.settings.confidence,
           min_size: cohort.settings.minSize,
           margin_pp: cohort.settings.marginPp,
@@ -53,5 +55,6 @@ export function reportComparison(c: Comparison): ReportComparison {
           hosts: cohort.hosts.map((h) => ({ host: h.host, cohort: tally(h.cohort), baseline: tally(h.baseline) })),
         }
       : null,
+    ...(c.arrivals ? { arrivals: c.arrivals } : {}),
   };
 }

@@ -20,6 +20,7 @@ import {
 import type { EpisodeResult, ScanResult } from '../dataset/scan.js';
 import type { Shard } from '../dataset/shard.js';
 import { ConfigError, describeFsError } from '../shared/errors.js';
+import type { Arrivals } from './cohort.js';
 import type { GateSettings } from './settings.js';
 
 const REPORT_VERSION = 1;
@@ -144,6 +145,8 @@ interface ReportCohortTest {
 }
 
 interface ReportCohort {
+  /** What the cohort is compared with: arrivals (episodes as first judged) or the baseline's episodes. */
+  against: 'arrivals' | 'episodes';
   /** null: the cohort rule is off. */
   confidence: number | null;
   min_size: number;
@@ -177,9 +180,17 @@ export interface ReportComparison {
     modified_ids: string[];
     new_ids: string[];
     gone_ids: string[];
+    /** Baseline episodes whose index row is still here but whose tarball is missing (not in gone). */
+    missing_tarball_ids?: string[];
   } | null;
   /** The new episodes' cohort (null when nothing is new or in a snapshot). */
   cohort: ReportCohort | null;
+  /**
+   * Per host, the episodes as first judged, after this run: the baseline's arrivals (or its
+   * episodes) plus this run's new episodes. A baseline made from this report carries them.
+   * Absent in counts mode and in reports written before it was recorded.
+   */
+  arrivals?: Arrivals;
 }
 
 export function episodeKey(host: string, episode: string): string {

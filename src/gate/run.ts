@@ -99,6 +99,11 @@ export interface GateOptions {
   reportHint?: string;
   /** Rebuilds the `episode-gate baseline` command of this run (the accept command). */
   baselineCommand?: BaselineCommand;
+  /**
+   * A rolling baseline (rebuilt from an earlier report each run, thrown away after): what accepts
+   * a change there instead of rewriting it, in the surface's syntax (see GateOutcome.acceptRolling).
+   */
+  rollingAccept?: string;
   /** Paths in messages are shown relative to this folder (default: process.cwd()). */
   cwd?: string;
   /** Show this run as the newest point of the history's trend (nothing is written), with the drift rule if given. */
@@ -143,6 +148,11 @@ export interface GateOutcome {
    * one, creating it (to BASELINE.json). null when the run's inputs cannot be rebuilt.
    */
   acceptCommand: string | null;
+  /**
+   * True when acceptCommand is not a baseline command but what accepts a change of a rolling
+   * baseline: this run's report as the next run's baseline-report.
+   */
+  acceptRolling: boolean;
   /** What the drift rule found (empty without history or rule). */
   drift: DriftAlert[];
   /** The history with this run as its newest row, for the trend (null without --history). */
@@ -325,6 +335,8 @@ export interface EvaluateOptions {
   reportHint?: string | null;
   /** Rebuilds the `episode-gate baseline` command of this run. */
   baselineCommand?: BaselineCommand | null;
+  /** See GateOptions.rollingAccept. */
+  rollingAccept?: string | null;
   history?: GateHistory;
   /** Which surface runs the gate (default: cli). */
   surface?: Surface;
@@ -402,7 +414,11 @@ export function evaluateGate(report: Report, baseline: Baseline | null, opts: Ev
     comparison,
     baselineName: baseline ? name : null,
     reportHint: opts.reportHint ?? null,
-    acceptCommand: acceptCommandOf(opts.baselineCommand ?? null, report, baseline, name, regressions),
+    acceptCommand:
+      baseline && opts.rollingAccept
+        ? opts.rollingAccept
+        : acceptCommandOf(opts.baselineCommand ?? null, report, baseline, name, regressions),
+    acceptRolling: Boolean(baseline && opts.rollingAccept),
     baselineFile: null,
     drift,
     trend: history ? { rows: history, drift, driftFails: Boolean(opts.history?.drift?.fail) } : null,
@@ -435,6 +451,7 @@ export async function gateReport(produce: () => Report | Promise<Report>, opts: 
       ...(opts.baselinePath ? { baselineName: show(opts.baselinePath) } : {}),
       reportHint: opts.reportHint ?? (opts.reportPath ? show(opts.reportPath) : null),
       baselineCommand: opts.baselineCommand ?? null,
+      ...(opts.rollingAccept ? { rollingAccept: opts.rollingAccept } : {}),
       ...(opts.history ? { history: opts.history } : {}),
       ...(opts.surface ? { surface: opts.surface } : {}),
       ...(opts.release ? { release: true } : {}),

@@ -34,7 +34,7 @@ export function changesSection(md: BudgetedMarkdown, cmp: Comparison, more: (n: 
   if (!j || j.mode !== 'changing') return;
   const c = j.classes;
   md.add(
-    `#### Since the baseline: ${c.added.length} new, ${c.gone.length} gone, ${c.modified.length} modified, ${c.unchanged} unchanged\n\n`,
+    `#### Since the baseline: ${c.added.length} new, ${c.gone.length} gone, ${c.missing.length > 0 ? `${c.missing.length} tarballs missing, ` : ''}${c.modified.length} modified, ${c.unchanged} unchanged\n\n`,
   );
   if (j.reported.length > 0)
     addList(
@@ -45,6 +45,10 @@ export function changesSection(md: BudgetedMarkdown, cmp: Comparison, more: (n: 
   if (c.gone.length > 0) {
     const items = c.gone.map((g) => `${ep(g.host, g.episode)}: was ${verdict(g.before)}`);
     addList(md, items, { fold: `${c.gone.length} gone`, maxRows: 200, more });
+  }
+  if (c.missing.length > 0) {
+    const items = c.missing.map((g) => `${ep(g.host, g.episode)}: was ${verdict(g.before)}; index row here, tarball missing`);
+    addList(md, items, { fold: `${c.missing.length} tarballs missing`, maxRows: 200, more });
   }
   if (c.modified.length > 0) {
     const rows = c.modified.map((m) => [
@@ -69,7 +73,7 @@ export function changesSection(md: BudgetedMarkdown, cmp: Comparison, more: (n: 
 function cohortSection(md: BudgetedMarkdown, co: CohortResult, more: (n: number) => string): void {
   const s = co.settings;
   md.add(
-    `#### New cohort: ${tally({ n: co.size, flagged: co.flagged })} flagged vs the baseline's ${tally(co.baseline)}\n\n` +
+    `#### New cohort: ${tally({ n: co.size, flagged: co.flagged })} flagged vs the baseline's ${co.against === 'arrivals' ? 'arrivals (episodes as first judged, pruned ones included) ' : ''}${tally(co.baseline)}\n\n` +
       (co.notJudged
         ? `Not tested: ${esc(co.notJudged, 300)}.\n\n`
         : `${co.tests.length} groups tested (all hosts and each host with at least ${s.minSize} new episodes, overall and per reason), one-sided exact test at ${((s.confidence ?? 0) * 100).toFixed(1)}% confidence for the whole family (Holm)${s.marginPp > 0 ? `, margin ${s.marginPp} pp` : ''}: ${co.alarms.length === 0 ? 'none is higher than chance explains' : `${co.alarms.length} higher than chance explains ❌`}.\n\n`),

@@ -379,6 +379,8 @@ const DATA_KINDS: ReadonlySet<string> = new Set([
   'cohort-rate',
   'gone-kept',
   'gone-flagged',
+  'missing-kept',
+  'missing-flagged',
   'modified-kept',
   'modified-flagged',
   'missing-new',
@@ -396,11 +398,15 @@ export function acceptLabel(regressions: readonly Regression[]): string {
     return 'If this change is intended, accept it (the pinned cases that no longer match are dropped; pin them again with --pin)';
   if (only('cohort-rate')) return 'If the new episodes are as they should be, accept them';
   if (only('gone-kept', 'gone-flagged')) return 'If these episodes were removed on purpose, accept it';
+  if (only('missing-kept', 'missing-flagged')) return 'If these tarballs will not come back, accept their loss';
   if (only('modified-kept', 'modified-flagged')) return 'If these tarballs were rewritten on purpose, accept them';
   if (only('missing-new')) return 'If these tarballs will not arrive, accept the index rows without them';
   if (only(...DATA_KINDS)) return 'If these changes to the data are intended, accept them';
   return 'If this change is intended, accept it';
 }
+
+/** Said with a rolling baseline's accept hint: the baseline file is rebuilt each run, so rewriting it accepts nothing. */
+export const ROLLING_ACCEPT = "(the rolling baseline is rebuilt each run: make this run's report the next one's baseline report)";
 
 /** The model of one gate run. */
 export function summaryModel(o: GateOutcome): SummaryModel {
@@ -434,7 +440,7 @@ export function summaryModel(o: GateOutcome): SummaryModel {
       commandLabel = `To gate on this dataset, write a baseline and pass it with ${o.surface === 'action' ? 'the baseline input' : '--baseline'}`;
     } else if (changed || (cause && causeChanged(cause))) {
       command = o.acceptCommand;
-      commandLabel = acceptLabel(o.regressions);
+      commandLabel = o.acceptRolling ? `${acceptLabel(o.regressions)} ${ROLLING_ACCEPT}` : acceptLabel(o.regressions);
     }
   }
   const notes = leadNotes(o);

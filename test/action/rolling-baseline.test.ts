@@ -9,6 +9,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { growIndex } from '../support/shard-datasets.js';
 import { copyDataset } from '../support/action-datasets.js';
 import { REPO_ROOT, hasStackTrace, makeWorkspace, runAction } from '../support/run-action.js';
+import { rollingAcceptHint } from '../../src/action/rolling-baseline.js';
+import type { ActionSettings } from '../../src/action/inputs.js';
 
 const COMMITTED = path.join(REPO_ROOT, 'fixtures', 'baseline.json');
 /** The fixture dataset's episodes, as the committed baseline counts them. */
@@ -57,6 +59,13 @@ describe('input baseline-report', () => {
     expect(r.summary).toContain(
       '1 index row new since the baseline lists an episode whose tarball is missing (lab-x 1; tolerance 0, tolerance.missing_new): lab-x/ep-never-uploaded',
     );
+    // The rolling baseline under RUNNER_TEMP is rebuilt each run: the hint names this run's report as the next baseline-report.
+    const accept = r.summary.split('\n').find((l) => l.startsWith('- **If these tarballs will not arrive'))!;
+    expect(accept).toBe(
+      "- **If these tarballs will not arrive, accept the index rows without them (the rolling baseline is rebuilt each run: make this run's report the next one's baseline report):** " +
+        `<code>baseline-report: ${r.outputs.report} # this run&#39;s report (set upload-report to keep it past this job), in place of prev/report.json</code>`,
+    );
+    expect(r.summary).not.toContain('episode-gate baseline');
   });
 
   it("still applies the committed file's pinned cases", async () => {
@@ -79,5 +88,26 @@ describe('input baseline-report', () => {
     expect(r.stdout).toContain("::error::Input 'baseline-report' names prev/none.json (relative to the workspace ");
     expect(r.stdout).toContain(", which does not exist: download the earlier run's report artifact there first");
     expect(hasStackTrace(r)).toBe(false);
+  });
+});
+
+describe('the accept hint with a rolling baseline', () => {
+  const settings = (over: Partial<ActionSettings>): ActionSettings =>
+    ({
+      workspace: '/ws',
+      reportPath: '/rt/episode-gate/episode-gate-report.json',
+      uploadReport: 'nightly-report',
+      baselineReportPath: '/ws/prev/report.json',
+      ...over,
+    }) as ActionSettings;
+  it('names the uploaded report as the next baseline-report, in place of the one given', () => {
+    expect(rollingAcceptHint(settings({}), { GITHUB_RUN_ID: '77' }, false)).toBe(
+      "baseline-report: episode-gate-report.json # this run's report, artifact nightly-report of run 77, in place of prev/report.json",
+    );
+  });
+  it("with baseline-artifact: one run with it as baseline-report makes it the next night's baseline", () => {
+    expect(rollingAcceptHint(settings({ baselineReportPath: null }), { GITHUB_RUN_ID: '77' }, true)).toBe(
+      "baseline-report: episode-gate-report.json # this run's report, artifact nightly-report of run 77; run the workflow once with it in place of baseline-artifact, and that run's report is the next night's baseline",
+    );
   });
 });

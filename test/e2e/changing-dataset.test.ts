@@ -118,12 +118,16 @@ describe('(a) grown by a normal cohort', () => {
       ['lab-2', 30, 60],
       ['lab-3', 30, 60],
     ]);
-    expect(r.out).toContain('**Mode: changed dataset** — 120 new, judged as a cohort, 0 gone, 0 modified, 240 unchanged');
+    expect(r.out).toContain(
+      '**Mode: changed dataset** — 120 new, judged as a cohort against the rate at which episodes arrived (240 episodes as first judged, pruned ones included), 0 gone, 0 modified, 240 unchanged',
+    );
     // The counts table judges the episodes in both, on both sides.
     expect(r.out).toMatch(/#### Counts of the 240 episodes in both\n\n.*\n.*\n\| scanned \| 240 \| 240 \| 0 \| \|\n/);
     // The effect's totals are the baseline's episodes', not the grown dataset's.
     expect(r.out).toMatch(/- \*\*Effect:\*\* 0 kept → flagged, 0 flagged → kept; among the baseline's episodes: kept \d+ → \d+/);
-    expect(r.out).toMatch(/#### New cohort: \d+\/120 \(\d+\.\d%\) flagged vs the baseline's \d+\/240/);
+    expect(r.out).toMatch(
+      /#### New cohort: \d+\/120 \(\d+\.\d%\) flagged vs the baseline's arrivals \(episodes as first judged, pruned ones included\) \d+\/240/,
+    );
     expect(r.out).toContain('none is higher than chance explains');
     // The host table shows each host's new-cohort rate against its baseline rate.
     expect(r.out).toContain('| host | scanned | kept | flagged | new flagged | baseline flagged |');
@@ -138,7 +142,7 @@ describe('(b) grown by a cohort in which one host’s collectors broke', () => {
     const r = check(d);
     expect(r.code, r.out + r.err).toBe(1);
     expect(r.err).toMatch(
-      /GATE FAILED \(exit 1\): data changed \(120 new episodes\); \d+ regressions? against baseline\.json: new episodes on host lab-2: flat-cpu 30\/30 \(100\.0%\) vs the baseline's \d+\/60 \(\d+\.\d%\) \(one-sided exact test p = /,
+      /GATE FAILED \(exit 1\): data changed \(120 new episodes\); \d+ regressions? against baseline\.json: new episodes on host lab-2: flat-cpu 30\/30 \(100\.0%\) vs the baseline's arrivals \d+\/60 \(\d+\.\d%\) \(one-sided exact test p = /,
     );
     expect(r.err).toContain('lab-2/night-0002, lab-2/night-0006');
     // The first screen's effect line counts the new episodes too, by reason.

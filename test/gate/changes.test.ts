@@ -85,13 +85,15 @@ describe('new episodes', () => {
       'b.json',
     );
     expect(c.regressions).toEqual([]);
-    expect(c.modeWhy).toMatch(/^changed dataset: 30 new, judged as a cohort, 0 gone, 0 modified, 60 unchanged/);
+    expect(c.modeWhy).toMatch(
+      /^changed dataset: 30 new, judged as a cohort against the rate at which episodes arrived \(60 episodes as first judged, pruned ones included\), 0 gone, 0 modified, 60 unchanged/,
+    );
   });
   it('a broken cohort fails, naming the host and the reason', () => {
     const c = compare(fakeReport([...before, ...flagged(25, ['flat-cpu'], 'lab-a', 'newbad')]), baselineOf(before), 'b.json');
     expect(kinds(c)).toContain('cohort-rate');
     expect(c.regressions.find((r) => r.kind === 'cohort-rate')!.message).toMatch(
-      /^new episodes on host lab-a: flat-cpu 25\/25 \(100\.0%\) vs the baseline's 6\/60/,
+      /^new episodes on host lab-a: flat-cpu 25\/25 \(100\.0%\) vs the baseline's arrivals 6\/60/,
     );
   });
   it('is not tested with cohort_confidence null', () => {

@@ -197,7 +197,7 @@ describe('rule: a pinned case must keep its verdict', () => {
   });
   it('names the missing tarball when the index still lists the episode', () => {
     const c = compare(fakeReport([eps[1]!], { missing: [['lab-a', 'ep-rescued-by-netflow']] }), pinned(), 'b.json');
-    expect(kinds(c)).toEqual(['pinned-missing', 'gone-kept']);
+    expect(kinds(c)).toEqual(['pinned-missing', 'missing-kept']); // its row is still in the index: a lost tarball, not a prune
     expect(c.regressions[0]!.message).toContain(
       'its tarball is missing (/data/episodes/lab-a/ep-rescued-by-netflow.tar.zst, index line 2)',
     );
