@@ -209,7 +209,7 @@ export function htmlReportInput(
     improvements: (cmp?.improvements ?? []).map((r) => r.message),
     byReason: reasonsOf(run, model),
     countsScope: model?.changes
-      ? `The dataset changed since the baseline: each count is the whole scan against the baseline's ${plural(model.changes.gone + cmp!.counts.baseline.scanned, 'episode')} (the ${model.changes.gone} gone included); the rules judge the ${cmp!.counts.baseline.scanned} in both ("in both": baseline → now), and the ${model.changes.added} new as a cohort.`
+      ? `The dataset changed since the baseline: each count is the whole scan against the baseline's ${plural(model.changes.gone + cmp!.counts.baseline.scanned, 'episode')}${model.changes.gone > 0 ? ` (the ${model.changes.gone} gone included)` : ''}; the rules judge the ${cmp!.counts.baseline.scanned} in both ("in both": baseline → now), and the ${model.changes.added} new as a cohort.`
       : null,
     hosts: Object.entries(report.hosts).map(([host, c]) => ({ host, ...c })),
     sources: SOURCE_NAMES.map((source) => {
