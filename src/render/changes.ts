@@ -2,17 +2,9 @@
  * Summary sections for a dataset that changed since the baseline: which mode judged the run,
  * the four classes (counts and capped lists) and the new cohort's rates per host.
  */
-import type { CohortResult, Tally } from '../gate/cohort.js';
 import type { Comparison } from '../gate/compare.js';
 import { BudgetedMarkdown, addList, addTable, esc } from './markdown.js';
-
-function rate(t: Tally): string {
-  return t.n === 0 ? '–' : `${((t.flagged * 100) / t.n).toFixed(1)}%`;
-}
-
-function tally(t: Tally): string {
-  return `${t.flagged}/${t.n} (${rate(t)})`;
-}
+import { tallyText as tally, type SummaryChanges } from './model.js';
 
 function ep(host: string, episode: string): string {
   return `${esc(host, 80)}/${esc(episode, 160)}`;
@@ -29,54 +21,49 @@ export function modeLine(md: BudgetedMarkdown, cmp: Comparison): void {
 }
 
 /** The four classes with capped lists, then the cohort's tests (only when the dataset changed). */
-export function changesSection(md: BudgetedMarkdown, cmp: Comparison, more: (n: number) => string): void {
-  const j = cmp.changes;
-  if (!j || j.mode !== 'changing') return;
-  const c = j.classes;
+export function changesSection(md: BudgetedMarkdown, c: SummaryChanges | null, more: (n: number) => string): void {
+  if (!c) return;
   md.add(
-    `#### Since the baseline: ${c.added.length} new, ${c.gone.length} gone, ${c.missing.length > 0 ? `${c.missing.length} tarballs missing, ` : ''}${c.modified.length} modified, ${c.unchanged} unchanged\n\n`,
+    `#### Since the baseline: ${c.added} new, ${c.gone} gone, ${c.missing > 0 ? `${c.missing} tarballs missing, ` : ''}${c.modified} modified, ${c.unchanged} unchanged\n\n`,
   );
-  if (j.reported.length > 0)
+  if (c.reported.length > 0)
     addList(
       md,
-      j.reported.map((r) => esc(r.message, 600)),
+      c.reported.map((r) => esc(r, 600)),
       { maxRows: 20, more },
     );
-  if (c.gone.length > 0) {
-    const items = c.gone.map((g) => `${ep(g.host, g.episode)}: was ${verdict(g.before)}`);
-    addList(md, items, { fold: `${c.gone.length} gone`, maxRows: 200, more });
+  if (c.goneList.length > 0) {
+    const items = c.goneList.map((g) => `${ep(g.host, g.episode)}: was ${verdict(g.reasons)}`);
+    addList(md, items, { fold: `${c.gone} gone`, maxRows: 200, more });
   }
-  if (c.missing.length > 0) {
-    const items = c.missing.map((g) => `${ep(g.host, g.episode)}: was ${verdict(g.before)}; index row here, tarball missing`);
-    addList(md, items, { fold: `${c.missing.length} tarballs missing`, maxRows: 200, more });
+  if (c.missingList.length > 0) {
+    const items = c.missingList.map((g) => `${ep(g.host, g.episode)}: was ${verdict(g.reasons)}; index row here, tarball missing`);
+    addList(md, items, { fold: `${c.missing} tarballs missing`, maxRows: 200, more });
   }
-  if (c.modified.length > 0) {
-    const rows = c.modified.map((m) => [
+  if (c.modifiedList.length > 0) {
+    const rows = c.modifiedList.map((m) => [
       ep(m.host, m.episode),
       verdict(m.before),
       verdict(m.after),
       `${m.sha256Before.slice(0, 12)} → ${m.sha256After?.slice(0, 12) ?? 'unread'}`,
     ]);
     addTable(md, ['episode', 'before', 'now', 'sha256'], ['---', '---', '---', '---'], rows, {
-      fold: `${c.modified.length} modified`,
+      fold: `${c.modified} modified`,
       maxRows: 200,
       more,
     });
   }
-  if (c.added.length > 0) {
-    const rows = c.added.map((e) => [ep(e.host, e.episode), verdict(e.reasons)]);
-    addTable(md, ['episode', 'verdict'], ['---', '---'], rows, { fold: `${c.added.length} new`, maxRows: 200, more });
+  if (c.addedList.length > 0) {
+    const rows = c.addedList.map((e) => [ep(e.host, e.episode), verdict(e.reasons)]);
+    addTable(md, ['episode', 'verdict'], ['---', '---'], rows, { fold: `${c.added} new`, maxRows: 200, more });
   }
-  if (j.cohort) cohortSection(md, j.cohort, more);
+  if (c.cohort) cohortSection(md, c.cohort, more);
 }
 
-function cohortSection(md: BudgetedMarkdown, co: CohortResult, more: (n: number) => string): void {
-  const s = co.settings;
+function cohortSection(md: BudgetedMarkdown, co: NonNullable<SummaryChanges['cohort']>, more: (n: number) => string): void {
+  const tested = co.notJudged || co.alarms.length === 0 ? co.tested : `${co.tested.slice(0, -1)} ❌.`;
   md.add(
-    `#### New cohort: ${tally({ n: co.size, flagged: co.flagged })} flagged vs the baseline's ${co.against === 'arrivals' ? 'arrivals (episodes as first judged, pruned ones included) ' : ''}${tally(co.baseline)}\n\n` +
-      (co.notJudged
-        ? `Not tested: ${esc(co.notJudged, 300)}.\n\n`
-        : `${co.tests.length} groups tested (all hosts and each host with at least ${s.minSize} new episodes, overall and per reason), one-sided exact test at ${((s.confidence ?? 0) * 100).toFixed(1)}% confidence for the whole family (Holm)${s.marginPp > 0 ? `, margin ${s.marginPp} pp` : ''}: ${co.alarms.length === 0 ? 'none is higher than chance explains' : `${co.alarms.length} higher than chance explains ❌`}.\n\n`),
+    `#### New cohort: ${tally({ n: co.size, flagged: co.flagged })} flagged vs the baseline's ${co.against === 'arrivals' ? 'arrivals (episodes as first judged, pruned ones included) ' : ''}${tally(co.baseline)}\n\n${esc(tested, 600)}\n\n`,
   );
   if (co.alarms.length > 0) {
     const rows = co.alarms.map((t) => [

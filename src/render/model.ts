@@ -9,7 +9,8 @@
  * the change is intended. Aggregate regressions that the flips alone explain (same episodes, so
  * every change of a total is a flip) are folded under that cause instead of listed apart.
  */
-import type { Comparison, Regression } from '../gate/compare.js';
+import type { CohortTest, Tally } from '../gate/cohort.js';
+import type { Comparison, Flip, Regression } from '../gate/compare.js';
 import type { Report } from '../gate/report.js';
 import { optionText, reasonFilterOf, unusedRowsText, type FailOn, type GateOutcome, type GateTrend } from '../gate/run.js';
 import type { SettingChange } from '../gate/settings.js';
@@ -98,8 +99,72 @@ interface SummaryLead {
   commandLabel: string | null;
 }
 
+/** One episode of a changed dataset's lists, with the reasons it had (empty: kept). */
+interface ChangedEpisode {
+  host: string;
+  episode: string;
+  reasons: readonly string[];
+}
+
+/** A host's new episodes against its baseline episodes, and what the cohort test said of it. */
+interface CohortHost {
+  host: string;
+  cohort: Tally;
+  baseline: Tally;
+  /** The host is not in the baseline (compared with every host's rate). */
+  newHost: boolean;
+  /** alarm: higher than chance explains; within: tested, not higher; untested: too few new episodes, or the rule is off. */
+  test: 'alarm' | 'within' | 'untested';
+}
+
+/**
+ * What changed in a dataset since the baseline (changed-dataset mode only): the four classes,
+ * their lists, the verdict flips among the episodes in both, and the new cohort against the
+ * baseline's rate. The markdown summary and the HTML report both render this.
+ */
+export interface SummaryChanges {
+  /** Which rules judged the run, and why (the comparison's mode line, without its label). */
+  why: string;
+  added: number;
+  gone: number;
+  /** Baseline episodes whose index row is still here but whose tarball is missing (lost, not pruned). */
+  missing: number;
+  modified: number;
+  unchanged: number;
+  /** What is shown but does not fail (flagged episodes gone or rewritten). */
+  reported: string[];
+  goneList: ChangedEpisode[];
+  missingList: ChangedEpisode[];
+  modifiedList: Array<{
+    host: string;
+    episode: string;
+    before: readonly string[];
+    after: readonly string[];
+    sha256Before: string;
+    sha256After: string | null;
+  }>;
+  /** The new episodes with their verdicts, in report order. */
+  addedList: ChangedEpisode[];
+  /** Episodes in both whose verdict or reasons differ, in report order. */
+  flips: Flip[];
+  cohort: {
+    size: number;
+    flagged: number;
+    baseline: Tally;
+    /** What the baseline's rate counts: the episodes as they arrived (pruned ones included), or its episodes. */
+    against: 'arrivals' | 'episodes';
+    /** One sentence: how the cohort was tested and what it found, or why it was not tested. */
+    tested: string;
+    notJudged: boolean;
+    alarms: CohortTest[];
+    hosts: CohortHost[];
+  } | null;
+}
+
 export interface SummaryModel {
   lead: SummaryLead;
+  /** What changed in the dataset (null unless the dataset changed since a baseline with an episodes map). */
+  changes: SummaryChanges | null;
   /** null without a baseline. */
   cause: SummaryCause | null;
   /** null without a baseline or without an episodes map in it. */
@@ -408,6 +473,61 @@ export function acceptLabel(regressions: readonly Regression[]): string {
 /** Said with a rolling baseline's accept hint: the baseline file is rebuilt each run, so rewriting it accepts nothing. */
 export const ROLLING_ACCEPT = "(the rolling baseline is rebuilt each run: make this run's report the next one's baseline report)";
 
+/** "3/40 (7.5%)": flagged of n, and the rate. */
+export function tallyText(t: Tally): string {
+  return `${t.flagged}/${t.n} (${t.n === 0 ? '–' : `${((t.flagged * 100) / t.n).toFixed(1)}%`})`;
+}
+
+/** "kept", or "flagged (flat-cpu, no-sample)". */
+export function verdictText(reasons: readonly string[]): string {
+  return reasons.length === 0 ? 'kept' : `flagged (${reasons.join(', ')})`;
+}
+
+function changesOf(cmp: Comparison): SummaryChanges | null {
+  const j = cmp.changes;
+  if (!j || j.mode !== 'changing') return null;
+  const c = j.classes;
+  const co = j.cohort;
+  let cohort: SummaryChanges['cohort'] = null;
+  if (co) {
+    const s = co.settings;
+    const tested = co.notJudged
+      ? `Not tested: ${co.notJudged}.`
+      : `${co.tests.length} groups tested (all hosts and each host with at least ${s.minSize} new episodes, overall and per reason), one-sided exact test at ${((s.confidence ?? 0) * 100).toFixed(1)}% confidence for the whole family (Holm)${s.marginPp > 0 ? `, margin ${s.marginPp} pp` : ''}: ${co.alarms.length === 0 ? 'none is higher than chance explains' : `${co.alarms.length} higher than chance explains`}.`;
+    cohort = {
+      size: co.size,
+      flagged: co.flagged,
+      baseline: co.baseline,
+      against: co.against,
+      tested,
+      notJudged: co.notJudged !== null,
+      alarms: co.alarms,
+      hosts: co.hosts.map((h) => ({
+        host: h.host,
+        cohort: h.cohort,
+        baseline: h.baseline,
+        newHost: h.baseline.n === 0,
+        test: co.alarms.some((a) => a.host === h.host) ? 'alarm' : co.tests.some((t) => t.host === h.host) ? 'within' : 'untested',
+      })),
+    };
+  }
+  return {
+    why: cmp.modeWhy.replace(/^(changed dataset|snapshot): /, ''),
+    added: c.added.length,
+    gone: c.gone.length,
+    missing: c.missing.length,
+    modified: c.modified.length,
+    unchanged: c.unchanged,
+    reported: j.reported.map((r) => r.message),
+    goneList: c.gone.map((g) => ({ host: g.host, episode: g.episode, reasons: g.before })),
+    missingList: c.missing.map((g) => ({ host: g.host, episode: g.episode, reasons: g.before })),
+    modifiedList: c.modified,
+    addedList: c.added.map((e) => ({ host: e.host, episode: e.episode, reasons: e.reasons })),
+    flips: cmp.flips,
+    cohort,
+  };
+}
+
 /** The model of one gate run. */
 export function summaryModel(o: GateOutcome): SummaryModel {
   const cmp = o.comparison;
@@ -447,6 +567,7 @@ export function summaryModel(o: GateOutcome): SummaryModel {
   const headline = headlineOf(o, status, cause, folded) + notes.map((n) => `; ${n}`).join('');
   return {
     lead: { status, headline, notes, effect: effectLine, command, commandLabel },
+    changes: cmp ? changesOf(cmp) : null,
     cause,
     effect,
     folded,

@@ -329,7 +329,7 @@ function modeSection(md: BudgetedMarkdown, inp: SummaryModel): void {
 
 /** Unchanged, modified, new and gone episodes, and the new cohort, when the dataset changed. */
 function sinceBaselineSection(md: BudgetedMarkdown, inp: SummaryModel): void {
-  if (inp.comparison) changesSection(md, inp.comparison, moreNote(inp.reportHint));
+  changesSection(md, inp.changes, moreNote(inp.reportHint));
 }
 
 /** The sections under the lead, most telling first; each is independent of the others. */

@@ -164,7 +164,16 @@ describe('(b) grown by a cohort in which one host’s collectors broke', () => {
     const page = readFileSync(html, 'utf8');
     const flatCpu = (JSON.parse(readFileSync(reportOut, 'utf8')) as { by_reason: Record<string, number> }).by_reason['flat-cpu'];
     expect(page).toContain(`<tr><td>flat-cpu</td><td class="n">${flatCpu}</td>`);
-    expect(page).toContain('these counts are the whole scan (360, new episodes included); the baseline&#39;s are of its 240 episodes');
+    expect(page).toContain(
+      'each count is the whole scan against the baseline&#39;s 240 episodes; the rules judge the 240 in both (&quot;in both&quot;: baseline → now), and the 120 new as a cohort',
+    );
+    // The baseline's flat-cpu count beside it is the whole baseline's, and the new ones are counted apart.
+    const baselineFlat = readBaseline(BASELINE).by_reason['flat-cpu'];
+    expect(page).toMatch(
+      new RegExp(
+        `<tr><td>flat-cpu</td><td class="n">${flatCpu}</td><td class="n">${baselineFlat}</td><td class="n">${baselineFlat} → \\d+</td><td class="n">\\d+</td></tr>`,
+      ),
+    );
   });
 
   it('sharded scans merged give the same comparison as one scan', () => {

@@ -10,6 +10,7 @@ import type { GateOutcome } from '../../gate/run.js';
 import { regressionItems, summaryModel, type SummaryModel, type SummaryStatus } from '../model.js';
 import type { HtmlEpisode, HtmlEpisodeLine, HtmlReportInput, HtmlTrendPoint } from './input.js';
 import { FLIPS_SECTION } from './render.js';
+import { plural } from '../../shared/text.js';
 
 /** Episodes shown with their drill-down. */
 export const DETAIL_CAP = 200;
@@ -105,6 +106,56 @@ function headerOf(run: HtmlGateRun, model: SummaryModel | null): HtmlReportInput
   };
 }
 
+function tallyCounts(reasons: Iterable<readonly string[]>): { scanned: number; kept: number; flagged: number } {
+  const c = { scanned: 0, kept: 0, flagged: 0 };
+  for (const r of reasons) {
+    c.scanned++;
+    c[r.length === 0 ? 'kept' : 'flagged']++;
+  }
+  return c;
+}
+
+/**
+ * The whole scan against the whole baseline. On a changed dataset the comparison's totals are
+ * of the episodes in both; the baseline's whole is those plus the gone ones, and the scan's
+ * those plus the new ones.
+ */
+function countsOf(run: HtmlGateRun, model: SummaryModel | null): HtmlReportInput['counts'] {
+  const cmp = run.comparison;
+  const ch = model?.changes;
+  if (!cmp || !ch) return { current: run.report.counts, baseline: cmp?.counts.baseline ?? null, matched: null, added: null };
+  // The baseline's whole: those in both, the gone ones and those whose tarball is missing.
+  const gone = tallyCounts([...ch.goneList, ...ch.missingList].map((g) => g.reasons));
+  const b = cmp.counts.baseline;
+  return {
+    current: run.report.counts,
+    baseline: { scanned: b.scanned + gone.scanned, kept: b.kept + gone.kept, flagged: b.flagged + gone.flagged },
+    matched: { baseline: b, current: cmp.counts.current },
+    added: tallyCounts(ch.addedList.map((e) => e.reasons)),
+  };
+}
+
+/** Per reason, the same scopes as the counts. */
+function reasonsOf(run: HtmlGateRun, model: SummaryModel | null): HtmlReportInput['byReason'] {
+  const { report, comparison: cmp } = run;
+  if (!cmp)
+    return Object.entries(report.by_reason).map(([reason, current]) => ({ reason, current, baseline: null, added: null, matched: null }));
+  const ch = model?.changes;
+  const countOf = (list: ReadonlyArray<{ reasons: readonly string[] }>, reason: string): number =>
+    list.reduce((n, e) => n + (e.reasons.includes(reason) ? 1 : 0), 0);
+  return cmp.reasons.map((r) =>
+    ch
+      ? {
+          reason: r.reason,
+          current: report.by_reason[r.reason] ?? r.current + countOf(ch.addedList, r.reason),
+          baseline: r.baseline + countOf(ch.goneList, r.reason) + countOf(ch.missingList, r.reason),
+          added: countOf(ch.addedList, r.reason),
+          matched: { baseline: r.baseline, current: r.current },
+        }
+      : { reason: r.reason, current: report.by_reason[r.reason] ?? r.current, baseline: r.baseline, added: null, matched: null },
+  );
+}
+
 export function htmlReportInput(
   run: HtmlGateRun,
   details: ReadonlyMap<string, DetailLookup>,
@@ -149,21 +200,18 @@ export function htmlReportInput(
     generatedAt: report.generated_at,
     dataset: report.dataset.index,
     header: headerOf(run, model),
-    counts: { current: report.counts, baseline: cmp?.counts.baseline ?? null },
+    counts: countsOf(run, model),
+    changes: model?.changes ?? null,
     // The job summary's list, from the same model: the totals the cause explains are one item.
     regressions: {
       total: cmp?.regressions.length ?? 0,
       items: model ? regressionItems(model, { cause: (t) => t, regression: (r) => r.message, flipsSection: FLIPS_SECTION }) : [],
     },
     improvements: (cmp?.improvements ?? []).map((r) => r.message),
-    // The whole scan's counts, beside the baseline's (on a changed dataset: of its episodes still here).
-    byReason: cmp
-      ? cmp.reasons.map((r) => ({ reason: r.reason, current: report.by_reason[r.reason] ?? r.current, baseline: r.baseline }))
-      : Object.entries(report.by_reason).map(([reason, current]) => ({ reason, current, baseline: null })),
-    countsScope:
-      cmp?.mode === 'changing'
-        ? `The dataset changed since the baseline: these counts are the whole scan (${report.counts.scanned}, new episodes included); the baseline's are of its ${cmp.counts.baseline.scanned} episodes still here. New episodes are judged as a cohort.`
-        : null,
+    byReason: reasonsOf(run, model),
+    countsScope: model?.changes
+      ? `The dataset changed since the baseline: each count is the whole scan against the baseline's ${plural(model.changes.gone + model.changes.missing + cmp!.counts.baseline.scanned, 'episode')}${model.changes.gone > 0 ? ` (the ${model.changes.gone} gone included)` : ''}${model.changes.missing > 0 ? ` (the ${model.changes.missing} whose tarball is missing included)` : ''}; the rules judge the ${cmp!.counts.baseline.scanned} in both ("in both": baseline → now), and the ${model.changes.added} new as a cohort.`
+      : null,
     hosts: Object.entries(report.hosts).map(([host, c]) => ({ host, ...c })),
     sources: SOURCE_NAMES.map((source) => {
       const change = changes.find((c) => c.key === SETTING_OF[source]);

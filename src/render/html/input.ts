@@ -5,6 +5,7 @@
  */
 import type { SourceName } from '../../classifier/types.js';
 import type { SourceDetail } from '../../gate/episode-detail.js';
+import type { SummaryChanges } from '../model.js';
 
 interface HtmlCounts {
   scanned: number;
@@ -31,12 +32,34 @@ export interface HtmlReportInput {
     command: { label: string; text: string } | null;
     baseline: string | null;
   };
-  counts: { current: HtmlCounts; baseline: HtmlCounts | null };
+  /**
+   * The whole scan and the whole baseline (on a changed dataset: its episodes map, gone ones
+   * included); `matched` the episodes in both, on each side, and `added` the new ones (a changed
+   * dataset only, else null).
+   */
+  counts: {
+    current: HtmlCounts;
+    baseline: HtmlCounts | null;
+    matched: { baseline: HtmlCounts; current: HtmlCounts } | null;
+    added: HtmlCounts | null;
+  };
+  /** What changed in the dataset since the baseline (the summary model's, as the markdown shows it); null unless it changed. */
+  changes: SummaryChanges | null;
   /** How many regressions there are, and the list that shows them (some folded into one item). */
   regressions: { total: number; items: string[] };
   improvements: string[];
-  /** Flagged episodes per reason; baseline null when nothing was compared. */
-  byReason: Array<{ reason: string; current: number; baseline: number | null }>;
+  /**
+   * Flagged episodes per reason, in the whole scan and the whole baseline (null when nothing was
+   * compared); on a changed dataset also the new episodes' count and both sides' count among the
+   * episodes in both (what the rules judge), else null.
+   */
+  byReason: Array<{
+    reason: string;
+    current: number;
+    baseline: number | null;
+    added: number | null;
+    matched: { baseline: number; current: number } | null;
+  }>;
   /** On a changed dataset, what the counts and the baseline's counts each cover; null otherwise. */
   countsScope: string | null;
   /** Every host, in report order (the renderer caps the chart and the table). */

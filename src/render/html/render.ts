@@ -9,6 +9,9 @@ import { fmtBytes } from '../../classifier/stats.js';
 import type { SourceName } from '../../classifier/types.js';
 import { barChart, h, phaseBars, phaseColours, sparkline, spreadHistogram, trendChart } from './charts.js';
 import type { HtmlEpisode, HtmlEpisodeLine, HtmlReportInput, HtmlSourceDetail } from './input.js';
+import type { Tally } from '../../gate/cohort.js';
+import type { Flip } from '../../gate/compare.js';
+import { tallyText, verdictText } from '../model.js';
 import { plural } from '../../shared/text.js';
 
 const HOST_CHART_CAP = 40;
@@ -55,6 +58,13 @@ h3{font-size:15px;margin:16px 0 6px}
 .card{border:1px solid var(--line);border-radius:8px;padding:10px 16px;min-width:140px;background:var(--panel)}
 .card .v{font-size:24px;font-weight:600}.card .k{color:var(--muted);font-size:12px;text-transform:uppercase;letter-spacing:.04em}
 .card .d{font-size:12px;color:var(--muted)}
+.bad{color:var(--bad)}
+#changes h2{margin-top:16px}#changes .mode{margin:0 0 10px}
+.changes-grid{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:20px;align-items:start}
+#changes .card{min-width:90px;padding:6px 12px}#changes .card .v{font-size:20px}
+#changes details.ep{margin:0 0 8px}#changes details.ep>summary{font-weight:600}
+#changes .cohort h3{margin-top:12px}#changes table.alarms{margin-top:10px}
+tr.alarm td{background:#fff5f5}
 .row{display:flex;gap:24px;flex-wrap:wrap;align-items:flex-start}
 .row>*{flex:0 1 auto}
 table{border-collapse:collapse;font-size:13px}
@@ -109,9 +119,14 @@ function header(inp: HtmlReportInput): string {
 }
 
 function counts(inp: HtmlReportInput): string {
-  const { current: c, baseline: b } = inp.counts;
-  const card = (k: string, v: number, base: number | null): string =>
-    `<div class="card" data-key="${k}"><div class="k">${k}</div><div class="v">${v}</div>${delta(v, base)}</div>`;
+  const { current: c, baseline: b, matched: m, added: a } = inp.counts;
+  // On a changed dataset, what the rules judge (the episodes in both) and the new ones, under the whole.
+  const scope = (k: keyof typeof c): string =>
+    m && a
+      ? `<div class="d">in both ${k === 'scanned' ? m.current.scanned : `${m.baseline[k]} → ${m.current[k]}`} · new ${a[k]}</div>`
+      : '';
+  const card = (k: keyof typeof c, v: number, base: number | null): string =>
+    `<div class="card" data-key="${k}"><div class="k">${k}</div><div class="v">${v}</div>${delta(v, base)}${scope(k)}</div>`;
   const list = (title: string, items: string[], total = items.length): string =>
     items.length
       ? `<h3>${h(title)} (${total})</h3><ul class="msgs">${items
@@ -128,18 +143,152 @@ function counts(inp: HtmlReportInput): string {
   );
 }
 
+/** Lists longer than this are folded (closed) in the changes section. */
+const OPEN_MAX = 5;
+/** Rows shown per list in the changes section; the JSON report's comparison has every id. */
+const CHANGE_LIST_CAP = 500;
+
+function tallyCell(t: Tally): string {
+  return `<td class="n">${h(tallyText(t))}</td>`;
+}
+
+/** A list of the changes section: a table in a <details>, open when short. */
+function changeList(key: string, title: string, head: string[], rows: string[][], hint: string): string {
+  if (rows.length === 0) return '';
+  const shown = rows.slice(0, CHANGE_LIST_CAP);
+  const cut = rows.length - shown.length;
+  return (
+    `<details class="ep" data-list="${key}"${rows.length <= OPEN_MAX ? ' open' : ''}><summary>${h(title)}</summary><div class="body">` +
+    `<table><thead><tr>${head.map((x) => `<th>${h(x)}</th>`).join('')}</tr></thead><tbody>${shown.map((r) => `<tr>${r.join('')}</tr>`).join('')}</tbody></table>` +
+    (cut > 0 ? `<p class="muted">… and ${cut} more: see ${hint}.</p>` : '') +
+    `</div></details>`
+  );
+}
+
+const idCell = (host: string, episode: string): string => `<td class="id">${h(host)}/${h(episode)}</td>`;
+const verdictCell = (reasons: readonly string[]): string =>
+  `<td><span class="tag ${reasons.length === 0 ? 'kept' : 'flagged'}">${h(verdictText(reasons))}</span></td>`;
+
+const FLIP_TEXT: Record<Flip['kind'], string> = {
+  'kept-to-flagged': 'kept → flagged',
+  'flagged-to-kept': 'flagged → kept',
+  'reasons-changed': 'other reasons',
+};
+
+/** What changed in the dataset since the baseline: the summary model's, as the markdown summary shows it. */
+function changes(inp: HtmlReportInput): string {
+  const c = inp.changes;
+  if (!c) return '';
+  const hint = inp.reportHint
+    ? `the JSON report (${h(inp.reportHint)}), comparison.classes`
+    : 'the JSON report (check --report-out FILE), comparison.classes';
+  const card = (k: string, v: number): string =>
+    `<div class="card" data-key="${k}"><div class="k">${k}</div><div class="v">${v}</div></div>`;
+  let cohort = '';
+  const co = c.cohort;
+  if (co) {
+    const TEST = { alarm: 'higher than chance explains', within: 'within chance', untested: 'not tested' } as const;
+    const rows = co.hosts
+      .map(
+        (x) =>
+          `<tr data-host="${h(x.host)}" class="${x.test}"><td class="id">${h(x.host)}</td>${x.cohort.n === 0 ? '<td class="n"></td>' : tallyCell(x.cohort)}${x.newHost ? '<td class="n">new host</td>' : tallyCell(x.baseline)}<td>${x.test === 'alarm' ? `<span class="tag flagged">${TEST.alarm}</span>` : h(TEST[x.test])}</td></tr>`,
+      )
+      .join('');
+    const alarms = co.alarms.length
+      ? `<table class="alarms"><thead><tr><th>host</th><th>reason</th><th class="n">baseline</th><th class="n">new</th><th class="n">p</th></tr></thead><tbody>${co.alarms
+          .slice(0, 50)
+          .map(
+            (t) =>
+              `<tr><td class="id">${t.host === null ? 'all' : h(t.host)}</td><td>${t.reason === null ? 'any' : h(t.reason)}</td><td class="n">${h(tallyText(t.baseline))}${t.baselineAllHosts ? ' (all hosts)' : ''}</td>${tallyCell(t.cohort)}<td class="n">${t.p < 1e-4 ? t.p.toExponential(1) : t.p.toPrecision(2)}</td></tr>`,
+          )
+          .join('')}</tbody></table>`
+      : '';
+    cohort =
+      `<div class="cohort"><h3>New cohort: ${h(tallyText({ n: co.size, flagged: co.flagged }))} flagged vs the baseline's ${co.against === 'arrivals' ? 'arrivals ' : ''}${h(tallyText(co.baseline))}</h3>` +
+      (co.against === 'arrivals'
+        ? `<p class="muted">The baseline's rate counts episodes as they arrived and were first judged, pruned ones included.</p>`
+        : '') +
+      `<p class="${co.alarms.length ? 'bad' : 'muted'}">${h(co.tested)}</p>` +
+      `<table class="cohort-hosts"><thead><tr><th>host</th><th class="n">new: flagged</th><th class="n">baseline: flagged</th><th>test</th></tr></thead><tbody>${rows}</tbody></table>${alarms}</div>`;
+  }
+  const lists =
+    changeList(
+      'gone',
+      `${c.gone} gone`,
+      ['episode', 'in the baseline'],
+      c.goneList.map((g) => [idCell(g.host, g.episode), verdictCell(g.reasons)]),
+      hint,
+    ) +
+    changeList(
+      'missing',
+      `${c.missing} tarballs missing (index row here: lost, not pruned)`,
+      ['episode', 'in the baseline'],
+      c.missingList.map((g) => [idCell(g.host, g.episode), verdictCell(g.reasons)]),
+      hint,
+    ) +
+    changeList(
+      'modified',
+      `${c.modified} modified (same id, other bytes)`,
+      ['episode', 'before', 'now', 'sha256'],
+      c.modifiedList.map((m) => [
+        idCell(m.host, m.episode),
+        verdictCell(m.before),
+        verdictCell(m.after),
+        `<td><code>${h(m.sha256Before.slice(0, 12))} → ${h(m.sha256After?.slice(0, 12) ?? 'unread')}</code></td>`,
+      ]),
+      hint,
+    ) +
+    changeList(
+      'flipped',
+      `${c.flips.length} in both with another verdict`,
+      ['episode', 'flip', 'before', 'now'],
+      c.flips.map((f) => [
+        idCell(f.host, f.episode),
+        `<td><span class="tag flip">${FLIP_TEXT[f.kind]}</span></td>`,
+        verdictCell(f.before),
+        verdictCell(f.after),
+      ]),
+      `"${FLIPS_SECTION}" below`,
+    ) +
+    changeList(
+      'new',
+      `${c.added} new`,
+      ['episode', 'verdict'],
+      c.addedList.map((e) => [idCell(e.host, e.episode), verdictCell(e.reasons)]),
+      hint,
+    );
+  // Two columns: the counts and the cohort on the left, the lists beside them, so both lead the page.
+  return (
+    `<section id="changes"><h2>Since the baseline: ${c.added} new, ${c.gone} gone, ${c.missing > 0 ? `${c.missing} tarballs missing, ` : ''}${c.modified} modified, ${c.unchanged} unchanged</h2>` +
+    `<p class="muted mode">Mode: changed dataset — ${h(c.why)}.</p>` +
+    `<div class="changes-grid"><div><div class="cards">${card('new', c.added)}${card('gone', c.gone)}${c.missing > 0 ? card('tarballs missing', c.missing) : ''}${card('modified', c.modified)}${card('unchanged', c.unchanged)}</div>${cohort}</div>` +
+    `<div>${lists}${c.reported.length ? `<ul class="msgs">${c.reported.map((r) => `<li>${h(r)}</li>`).join('')}</ul>` : ''}</div></div>` +
+    `</section>`
+  );
+}
+
 function byReason(inp: HtmlReportInput): string {
   const withBase = inp.byReason.some((r) => r.baseline !== null);
   const chart = barChart(
     inp.byReason.map((r) => ({ label: r.reason, value: r.current })),
     { cls: 'by-reason', title: 'flagged episodes by reason', colour: '#d64545' },
   );
+  const scoped = inp.byReason.some((r) => r.matched !== null);
   const rows = inp.byReason
     .map(
-      (r) => `<tr><td>${h(r.reason)}</td><td class="n">${r.current}</td>${withBase ? `<td class="n">${r.baseline ?? ''}</td>` : ''}</tr>`,
+      (r) =>
+        `<tr><td>${h(r.reason)}</td><td class="n">${r.current}</td>${withBase ? `<td class="n">${r.baseline ?? ''}</td>` : ''}` +
+        (scoped
+          ? `<td class="n">${r.matched ? `${r.matched.baseline} → ${r.matched.current}` : ''}</td><td class="n">${r.added ?? ''}</td>`
+          : '') +
+        `</tr>`,
     )
     .join('');
-  return `<section id="by-reason"><h2>Flagged by reason</h2><div class="row">${chart}<table><thead><tr><th>reason</th><th class="n">episodes</th>${withBase ? '<th class="n">baseline</th>' : ''}</tr></thead><tbody>${rows}</tbody></table></div><p class="muted">An episode with two reasons counts under both.</p></section>`;
+  const head = `<th>reason</th><th class="n">episodes</th>${withBase ? '<th class="n">baseline</th>' : ''}${scoped ? '<th class="n">in both: baseline → now</th><th class="n">new</th>' : ''}`;
+  const note = scoped
+    ? ' Episodes and baseline are the whole scan and the whole baseline (its gone episodes included); the rules judge the episodes in both, and the new ones as a cohort.'
+    : '';
+  return `<section id="by-reason"><h2>Flagged by reason</h2><div class="row">${chart}<table><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table></div><p class="muted">An episode with two reasons counts under both.${note}</p></section>`;
 }
 
 function hosts(inp: HtmlReportInput): string {
@@ -174,10 +323,6 @@ function sources(inp: HtmlReportInput): string {
     ? `<h3>Settings changed since the baseline</h3><table><thead><tr><th>setting</th><th class="n">baseline</th><th class="n">now</th></tr></thead><tbody>${inp.settingsChanges.map((c) => `<tr><td><code>${h(c.key)}</code></td><td class="n">${c.before ?? '—'}</td><td class="n">${c.after ?? '—'}</td></tr>`).join('')}</tbody></table>`
     : '';
   return `<section id="sources"><h2>Telemetry sources</h2><p class="muted">A source is <i>signal</i> when its per-phase values spread by at least the threshold; an episode is flat-cpu when every source with data is flat. Spreads on a log scale; spreads of 0 at the left.</p><div class="sources">${panels.join('')}</div>${changes}</section>`;
-}
-
-function verdictText(reasons: readonly string[]): string {
-  return reasons.length === 0 ? 'kept' : `flagged (${reasons.join(', ')})`;
 }
 
 function tags(e: HtmlEpisodeLine): string {
@@ -247,6 +392,7 @@ export function renderHtmlReport(inp: HtmlReportInput): string {
     `<meta name="viewport" content="width=device-width, initial-scale=1">` +
     `<title>episode-gate: ${h(inp.header.headline)}</title><style>${STYLE}</style></head><body><main>` +
     header(inp) +
+    changes(inp) +
     counts(inp) +
     byReason(inp) +
     hosts(inp) +

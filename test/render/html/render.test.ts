@@ -122,3 +122,33 @@ describe('regressions: the list the job summary shows, from the same model', () 
     expect(markdownItems(summaryMarkdown(o))).toHaveLength(items.length);
   });
 });
+
+describe('a changed dataset: the section the job summary has too', () => {
+  /** Eight episodes in the baseline, one of them named as markup; now it is gone and twelve are new. */
+  function changedRun(): ReturnType<typeof evaluateGate> {
+    const before: FakeEpisode[] = [...kept(7), ['lab-a', '<b>ep-x</b>', ['flat-cpu']]];
+    const now: FakeEpisode[] = [...kept(7), ...kept(12, 'lab-b', 'new')];
+    return evaluateGate(fakeReport(now), baselineOf(before), { failOn: 'regression', baselineName: 'b.json' });
+  }
+  const section = (html: string): string => /<section id="changes">.*?<\/section>/s.exec(html)![0];
+
+  it('leads with the counts the markdown summary shows, ids as text, long lists folded', () => {
+    const o = changedRun();
+    const html = renderHtmlReport(htmlReportInput(o, new Map()));
+    const s = section(html);
+    expect(html.indexOf('<section id="changes">')).toBeLessThan(html.indexOf('<section id="counts">'));
+    const md = /#### (Since the baseline: .*)\n/.exec(summaryMarkdown(o))![1]!;
+    expect(s).toContain(`<h2>${md}</h2>`);
+    expect(s).toContain('lab-a/&lt;b&gt;ep-x&lt;/b&gt;');
+    expect(s).not.toContain('<b>ep-x');
+    expect(s).toMatch(/<details class="ep" data-list="gone" open>/);
+    expect(s).toMatch(/<details class="ep" data-list="new">/);
+    expect(count(s, '<td class="id">lab-b/new-')).toBe(12);
+  });
+
+  it('is absent when the dataset is the baseline snapshot', () => {
+    const eps = kept(8);
+    const o = evaluateGate(fakeReport(eps), baselineOf(eps), { failOn: 'regression', baselineName: 'b.json' });
+    expect(renderHtmlReport(htmlReportInput(o, new Map()))).not.toContain('id="changes"');
+  });
+});
