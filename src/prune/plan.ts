@@ -176,7 +176,7 @@ export function escapeReason(item: PlanItem, roots: PruneRoots): string | null {
 }
 
 /** Why an episode flagged without being judged is left where it is, and what to do. */
-export function unjudgedReason(action: PruneAction, detail: string): string {
+function unjudgedReason(action: PruneAction, detail: string): string {
   return `${detail}; its content was never judged, so it was not ${action}d: fix that and re-run, or remove it by hand`;
 }
 

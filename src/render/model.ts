@@ -386,7 +386,7 @@ export function changeText(cause: SummaryCause | null): string | null {
  * The first screen's notes (see SummaryLead.notes): the reason filter, and the index rows the scan
  * could not use, unless the fail reason already names them.
  */
-export function leadNotes(o: GateOutcome): string[] {
+function leadNotes(o: GateOutcome): string[] {
   const notes: string[] = [];
   const filter = reasonFilterOf(o.report);
   if (filter) {
@@ -471,7 +471,7 @@ export function acceptLabel(regressions: readonly Regression[]): string {
 }
 
 /** Said with a rolling baseline's accept hint: the baseline file is rebuilt each run, so rewriting it accepts nothing. */
-export const ROLLING_ACCEPT = "(the rolling baseline is rebuilt each run: make this run's report the next one's baseline report)";
+const ROLLING_ACCEPT = "(the rolling baseline is rebuilt each run: make this run's report the next one's baseline report)";
 
 /** "3/40 (7.5%)": flagged of n, and the rate. */
 export function tallyText(t: Tally): string {
