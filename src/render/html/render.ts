@@ -204,10 +204,7 @@ function changes(inp: HtmlReportInput): string {
           .join('')}</tbody></table>`
       : '';
     cohort =
-      `<div class="cohort"><h3>New cohort: ${h(tallyText({ n: co.size, flagged: co.flagged }))} flagged vs the baseline's ${co.against === 'arrivals' ? 'arrivals ' : ''}${h(tallyText(co.baseline))}</h3>` +
-      (co.against === 'arrivals'
-        ? `<p class="muted">The baseline's rate counts episodes as they arrived and were first judged, pruned ones included.</p>`
-        : '') +
+      `<div class="cohort"><h3>New cohort: ${h(tallyText({ n: co.size, flagged: co.flagged }))} flagged vs the baseline's ${co.against === 'arrivals' ? 'arrivals (episodes as first judged, pruned ones included) ' : ''}${h(tallyText(co.baseline))}</h3>` +
       `<p class="${co.alarms.length ? 'bad' : 'muted'}">${h(co.tested)}</p>` +
       `<table class="cohort-hosts"><thead><tr><th>host</th><th class="n">new: flagged</th><th class="n">baseline: flagged</th><th>test</th></tr></thead><tbody>${rows}</tbody></table>${alarms}</div>`;
   }
