@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { ALL_REASONS, isReason, type Reason } from '../classifier/types.js';
 import { unsafeIdReason } from '../dataset/index-file.js';
-import { ConfigError, describeFsError } from '../shared/errors.js';
+import { ConfigError, fsErrorWithFix } from '../shared/errors.js';
 import { formatJson } from '../shared/json-format.js';
 import { episodeKey, requireWholeReport, writeFileAtomic, type Counts, type Report, type VerdictName } from './report.js';
 
@@ -350,7 +350,7 @@ export function loadBaselineFile(file: string, displayName = file, create?: stri
     const err = e as NodeJS.ErrnoException;
     const fix =
       err.code === 'ENOENT' ? `create it with ${createHint(displayName, create)} or fix the baseline path` : 'check the baseline path';
-    throw new ConfigError(`cannot read the baseline ${displayName}: ${describeFsError(e)}; ${fix}`);
+    throw new ConfigError(`cannot read the baseline ${displayName}: ${fsErrorWithFix(e, fix)}`);
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   let doc: unknown;

@@ -19,7 +19,7 @@ import {
 } from '../classifier/types.js';
 import type { EpisodeResult, ScanResult } from '../dataset/scan.js';
 import type { Shard } from '../dataset/shard.js';
-import { ConfigError, describeFsError } from '../shared/errors.js';
+import { ConfigError, fsErrorWithFix } from '../shared/errors.js';
 import type { GateSettings } from './settings.js';
 
 const REPORT_VERSION = 1;
@@ -394,7 +394,9 @@ export function writeFileAtomic(file: string, text: string, what: string): void 
     writeFileSync(tmp, text);
     renameSync(tmp, file);
   } catch (e) {
-    throw new ConfigError(`cannot write the ${what} to ${file}: ${describeFsError(e)}; check that its folder exists and is writable`);
+    throw new ConfigError(
+      `cannot write the ${what} to ${file}: ${fsErrorWithFix(e, 'check that its folder exists and is writable', 'write')}`,
+    );
   }
 }
 
@@ -419,7 +421,7 @@ export function readReport(file: string, displayName = file): Report {
     text = readFileSync(file, 'utf8');
   } catch (e) {
     throw new ConfigError(
-      `cannot read the report ${displayName}: ${describeFsError(e)}; check the path (a report is what episode-gate scan --report writes)`,
+      `cannot read the report ${displayName}: ${fsErrorWithFix(e, 'check the path (a report is what episode-gate scan --report writes)')}`,
     );
   }
   let doc: unknown;

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { DEFAULT_CLASSIFIER_SETTINGS, type ClassifierSettings } from '../classifier/types.js';
 import { DEFAULT_LIMITS, type ReaderLimits } from '../episode/read.js';
-import { ConfigError, describeFsError } from '../shared/errors.js';
+import { ConfigError, fsErrorWithFix } from '../shared/errors.js';
 import { closest } from '../shared/text.js';
 
 export type GateSettings = ClassifierSettings & ReaderLimits;
@@ -81,7 +81,7 @@ function loadSettingsFile(file: string, displayName = file): Partial<GateSetting
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new ConfigError(`cannot read the settings file ${displayName}: ${describeFsError(e)}; check the --settings path`);
+    throw new ConfigError(`cannot read the settings file ${displayName}: ${fsErrorWithFix(e, 'check the --settings path')}`);
   }
   let doc: unknown;
   try {

@@ -9,7 +9,7 @@ import { createReadStream, readFileSync, readdirSync, realpathSync, statSync, ty
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { unsafeIdReason } from '../dataset/index-file.js';
-import { ConfigError, describeFsError } from '../shared/errors.js';
+import { ConfigError, describeFsError, fsErrorWithFix } from '../shared/errors.js';
 import { MANIFEST_VERSION, type Manifest, type ManifestEpisode } from './build.js';
 import { MANIFEST_FILE, SUMS_FILE } from './write.js';
 
@@ -63,7 +63,7 @@ export function readManifest(given: string, show: (p: string) => string = (p) =>
     text = readFileSync(file, 'utf8');
   } catch (e) {
     throw new ConfigError(
-      `cannot read the manifest ${name}: ${describeFsError(e)}; pass --manifest FILE (the manifest.json of a gate run, or its folder)`,
+      `cannot read the manifest ${name}: ${fsErrorWithFix(e, 'pass --manifest FILE (the manifest.json of a gate run, or its folder)')}`,
     );
   }
   let doc: unknown;
@@ -118,7 +118,7 @@ function tarballsUnder(root: string): string[] {
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (e) {
-      throw new ConfigError(`cannot list ${path.join(dir)}: ${describeFsError(e)}; give --dataset a folder you can read`);
+      throw new ConfigError(`cannot list ${path.join(dir)}: ${fsErrorWithFix(e, 'give --dataset the export folder')}`);
     }
     for (const ent of entries) {
       const p = path.join(dir, ent.name);
