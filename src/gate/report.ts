@@ -21,6 +21,7 @@ import type { EpisodeResult, ScanResult } from '../dataset/scan.js';
 import type { Shard } from '../dataset/shard.js';
 import { ConfigError, fsErrorWithFix } from '../shared/errors.js';
 import type { GateSettings } from './settings.js';
+import { showVersion } from '../shared/text.js';
 
 const REPORT_VERSION = 1;
 
@@ -432,13 +433,17 @@ export function readReport(file: string, displayName = file): Report {
   }
   const fix = 'write it again with episode-gate scan --report';
   if (!isObj(doc)) throw new ConfigError(`${displayName}: a report must be a JSON object; ${fix}`);
+  if (doc.report_version === undefined && doc.manifest_version !== undefined)
+    throw new ConfigError(
+      `${displayName} is a release manifest (written by --manifest DIR), not a report: pass it to episode-gate verify --manifest; a report is what episode-gate scan --report writes`,
+    );
   if (doc.report_version === undefined && 'cases' in doc && 'version' in doc)
     throw new ConfigError(
       `${displayName} is a baseline, not a report: pass it with --baseline; a report is what episode-gate scan --report writes`,
     );
   if (doc.report_version !== REPORT_VERSION) {
     throw new ConfigError(
-      `${displayName}: report_version ${JSON.stringify(doc.report_version)} is not supported (expected ${REPORT_VERSION}); ${fix}`,
+      `${displayName}: ${showVersion('report_version', doc.report_version)} is not supported (expected ${REPORT_VERSION}); ${fix}`,
     );
   }
   const counts = doc.counts;
