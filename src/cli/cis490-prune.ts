@@ -56,7 +56,7 @@ export async function pruneMain(argv: string[], io: CliIO): Promise<number> {
   let args;
   let jobs: number | undefined;
   try {
-    args = parseArgs(argv, SPECS, { exclusive: [['delete', 'archive']] });
+    args = parseArgs(argv, SPECS, { exclusive: [['delete', 'archive']], repeated: 'last-wins' });
     if (args._.length > 0) throw new UsageError(`unrecognized arguments: ${args._.join(' ')}`);
     jobs = intOption('jobs', args.jobs);
   } catch (e) {
