@@ -53,6 +53,19 @@ describe('episode-gate from dist/', () => {
     const reasons = gate('scan', '--dataset', 'data', '--reason', 'flat-cpu', '--reason', 'workload-silent', '--report', 'r.json');
     expect(reasons.code, reasons.err).toBe(0);
   });
+  it('--episodes-root alone or --index alone works out the other part, as docs/gate.md says', () => {
+    const whole = gate('scan', '--dataset', 'data');
+    expect(whole.code, whole.err).toBe(0);
+    expect((JSON.parse(whole.out) as { counts: { scanned: number } }).counts.scanned).toBeGreaterThan(0);
+    for (const args of [
+      ['--episodes-root', 'data/episodes'],
+      ['--index', 'data/index.jsonl'],
+    ]) {
+      const r = gate('scan', ...args);
+      expect(r.code, r.err).toBe(0);
+      expect(JSON.parse(r.out).counts).toEqual(JSON.parse(whole.out).counts);
+    }
+  });
   it('a mistyped host is exit 2 with did you mean', () => {
     const r = gate('check', '--dataset', 'data', '--baseline', 'baseline.json', '--host', 'lab-z');
     expect(r.code).toBe(2);
