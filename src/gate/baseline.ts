@@ -11,7 +11,7 @@ import { unsafeIdReason } from '../dataset/index-file.js';
 import { ConfigError, fsErrorWithFix } from '../shared/errors.js';
 import { formatJson } from '../shared/json-format.js';
 import { episodeKey, requireWholeReport, writeFileAtomic, type Counts, type Report, type VerdictName } from './report.js';
-import { showValue, showVersion } from '../shared/text.js';
+import { showValue } from '../shared/text.js';
 
 /** The version `baseline` writes: 2 records each episode's sha256. Version 1 files still load. */
 const BASELINE_VERSION = 2;
@@ -197,7 +197,7 @@ function validate(doc: unknown): Baseline {
   );
   if (o.$schema !== undefined && typeof o.$schema !== 'string') throw new Invalid('$schema must be a string');
   if (o.version !== 1 && o.version !== BASELINE_VERSION)
-    throw new Invalid(`${showVersion('version', o.version)} is not supported (expected 1 or ${BASELINE_VERSION})`);
+    throw new Invalid(`version ${showValue(o.version)} is not supported (expected 1 or ${BASELINE_VERSION})`);
 
   const c = objectAt(o.counts, 'counts');
   onlyKeys(c, 'counts', ['scanned', 'kept', 'flagged'], ['scanned', 'kept', 'flagged']);

@@ -21,7 +21,7 @@ import type { EpisodeResult, ScanResult } from '../dataset/scan.js';
 import type { Shard } from '../dataset/shard.js';
 import { ConfigError, fsErrorWithFix } from '../shared/errors.js';
 import type { GateSettings } from './settings.js';
-import { showVersion } from '../shared/text.js';
+import { showValue } from '../shared/text.js';
 
 const REPORT_VERSION = 1;
 
@@ -441,9 +441,10 @@ export function readReport(file: string, displayName = file): Report {
     throw new ConfigError(
       `${displayName} is a baseline, not a report: pass it with --baseline; a report is what episode-gate scan --report writes`,
     );
+  if (doc.report_version === undefined) throw new ConfigError(`${displayName} has no report_version, so it is not a report; ${fix}`);
   if (doc.report_version !== REPORT_VERSION) {
     throw new ConfigError(
-      `${displayName}: ${showVersion('report_version', doc.report_version)} is not supported (expected ${REPORT_VERSION}); ${fix}`,
+      `${displayName}: report_version ${showValue(doc.report_version)} is not supported (expected ${REPORT_VERSION}); ${fix}`,
     );
   }
   const counts = doc.counts;

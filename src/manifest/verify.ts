@@ -11,7 +11,7 @@ import { pipeline } from 'node:stream/promises';
 import { unsafeIdReason, walkIndexText } from '../dataset/index-file.js';
 import { FileRefusedError, readRegularFile } from '../shared/regular-file.js';
 import { ConfigError, describeFsError, fsErrorWithFix } from '../shared/errors.js';
-import { showVersion } from '../shared/text.js';
+import { showValue } from '../shared/text.js';
 import { MANIFEST_VERSION, type Manifest, type ManifestEpisode } from './build.js';
 import { MANIFEST_FILE, SUMS_FILE } from './write.js';
 
@@ -85,7 +85,7 @@ export function readManifest(given: string, show: (p: string) => string = (p) =>
   }
   if (doc.manifest_version !== MANIFEST_VERSION) {
     throw new ConfigError(
-      `${name}: ${showVersion('manifest_version', doc.manifest_version)} is not supported (expected ${MANIFEST_VERSION}); ${FIX}`,
+      `${name}: manifest_version ${showValue(doc.manifest_version)} is not supported (expected ${MANIFEST_VERSION}); ${FIX}`,
     );
   }
   const gate = doc.gate;

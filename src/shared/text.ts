@@ -55,8 +55,3 @@ export function showValue(v: unknown): string {
   }
   return JSON.stringify(v) ?? String(v);
 }
-
-/** "report_version 2" for a value, "no report_version" when the key is missing, for "... is not supported". */
-export function showVersion(key: string, v: unknown): string {
-  return v === undefined ? `no ${key}` : `${key} ${showValue(v)}`;
-}
