@@ -15,6 +15,9 @@ import path from 'node:path';
 import { readReport } from '../src/gate/report.js';
 import { buildManifest } from '../src/manifest/build.js';
 import { writeManifestDir } from '../src/manifest/write.js';
+import { toolArgs } from './lib/cli.js';
+
+toolArgs(import.meta.url, ['dataset', 'runs']);
 
 const repo = path.resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);

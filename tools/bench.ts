@@ -32,6 +32,7 @@ import { MEMBER_SUFFIXES, parseMembers, readWhole } from '../src/episode/read.js
 import { TarReader } from '../src/episode/tar.js';
 import { tuneV8 } from '../src/shared/v8-tuning.js';
 import { decompress, defaultZstdImpl, newZstdScratch, trimZstdScratch, type ZstdImpl } from '../src/episode/zstd.js';
+import { usageOf } from './lib/cli.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..');
@@ -125,11 +126,7 @@ function parseOptions(argv: string[]): Options {
         break;
       case '--help':
       case '-h':
-        process.stdout.write(
-          readFileSync(fileURLToPath(import.meta.url), 'utf8')
-            .split('*/')[0]!
-            .replace(/^\/\*\*?|^ \* ?/gm, '') + '\n',
-        );
+        process.stdout.write(usageOf(import.meta.url));
         process.exit(0);
         break;
       default:

@@ -13,6 +13,9 @@ import { renderHtmlReport } from '../src/render/html/render.js';
 import { episodeMembers } from './lib/synth.js';
 import { syntheticGateRun } from './lib/synth-report.js';
 import { writeTarZst } from './lib/tarball.js';
+import { toolArgs } from './lib/cli.js';
+
+toolArgs(import.meta.url, []);
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 

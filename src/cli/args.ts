@@ -49,6 +49,12 @@ export interface ParseOptions<T extends OptionTable> {
   exclusive?: ReadonlyArray<ReadonlyArray<keyof T & string>>;
   /** Add "(did you mean --x?)" to an unrecognized option close to a known one. */
   suggest?: boolean;
+  /**
+   * A single-value option given twice: argparse keeps the last value ('last-wins', what
+   * cis490-prune keeps); episode-gate refuses it ('error'), since a second --dataset silently
+   * replacing the first gates the wrong data. Repeatable options are 'multi' in the table.
+   */
+  repeated?: 'error' | 'last-wins';
 }
 
 export { closest };
@@ -104,6 +110,9 @@ export function parseArgs<T extends OptionTable>(argv: readonly string[], table:
       throw new UsageError(`argument --${name}: invalid choice: '${value}' (choose from ${spec.choices.map((c) => `'${c}'`).join(', ')})`);
     }
     const prev = out[name];
+    if (spec.kind === 'value' && prev !== undefined && (opts.repeated ?? 'error') === 'error') {
+      throw new UsageError(`argument --${name}: given twice ('${prev as string}', then '${value}'); pass it once`);
+    }
     out[name] = spec.kind === 'multi' ? [...(Array.isArray(prev) ? prev : []), value] : value;
   }
   for (const group of opts.exclusive ?? []) {

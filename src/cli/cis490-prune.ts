@@ -24,6 +24,7 @@ import {
 } from '../prune/index.js';
 import { inLine } from '../render/plain-text.js';
 import { FileRefusedError, readRegularFile } from '../shared/regular-file.js';
+import { fsErrorWithFix, isPermissionError } from '../shared/errors.js';
 import { renderPruneJson, renderPruneText, selectReasons, type PruneView } from '../render/prune.js';
 import { UsageError, helpText, intOption, options, parseArgs, usageLine } from './args.js';
 import type { CliIO } from './io.js';
@@ -57,7 +58,7 @@ export async function pruneMain(argv: string[], io: CliIO): Promise<number> {
   let args;
   let jobs: number | undefined;
   try {
-    args = parseArgs(argv, SPECS, { exclusive: [['delete', 'archive']] });
+    args = parseArgs(argv, SPECS, { exclusive: [['delete', 'archive']], repeated: 'last-wins' });
     if (args._.length > 0) throw new UsageError(`unrecognized arguments: ${args._.join(' ')}`);
     jobs = intOption('jobs', args.jobs);
   } catch (e) {
@@ -116,8 +117,11 @@ export async function pruneMain(argv: string[], io: CliIO): Promise<number> {
       }
       return view.flagged.length === 0 ? 0 : 1;
     } catch (e) {
-      if (!(e instanceof FileRefusedError)) throw e;
-      io.err(`${PROG}: error: cannot read the index ${e.path}: ${e.why}; pass --index FILE naming the index file\n`);
+      const fix = 'pass --index FILE naming the index file';
+      if (e instanceof FileRefusedError) io.err(`${PROG}: error: cannot read the index ${e.path}: ${e.why}; ${fix}\n`);
+      else if (isPermissionError(e))
+        io.err(`${PROG}: error: cannot read the index ${args.index ?? indexPath}: ${fsErrorWithFix(e, fix)}\n`);
+      else throw e;
       return 2;
     }
   }

@@ -9,7 +9,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { ALL_REASONS } from '../classifier/types.js';
 import { TOLERANCE_KEYS, applyTolerance, baselineFromReport, loadBaseline, writeBaseline, type PinRequest } from '../gate/baseline.js';
-import { ConfigError, describeFsError } from '../shared/errors.js';
+import { ConfigError, fsErrorWithFix } from '../shared/errors.js';
 import { bundledFixtures, toolVersion } from '../shared/package-info.js';
 import { mergeShardReports } from '../gate/merge.js';
 import { formatReport, readReport, requireWholeReport, writeReport, type Report } from '../gate/report.js';
@@ -380,7 +380,7 @@ function checkOutputPaths(args: Partial<Record<'report-out' | 'summary' | 'html'
     try {
       isDir = statSync(dir).isDirectory();
     } catch (e) {
-      throw new ConfigError(`--${k} ${given}: its folder ${displayPath(dir, io.cwd)} cannot be used (${describeFsError(e)}); ${fix}`);
+      throw new ConfigError(`--${k} ${given}: its folder ${displayPath(dir, io.cwd)} cannot be used: ${fsErrorWithFix(e, fix, 'write')}`);
     }
     if (!isDir) throw new ConfigError(`--${k} ${given}: ${displayPath(dir, io.cwd)} is not a folder; choose another path`);
     if (existsSync(abs) && statSync(abs).isDirectory()) throw new ConfigError(`--${k} ${given} is a folder; name a file in it`);
@@ -456,7 +456,7 @@ async function finishGate(
       writeFileSync(path.resolve(io.cwd, summaryFile), markdown);
     } catch (e) {
       throw new ConfigError(
-        `cannot write the summary to ${summaryFile}: ${describeFsError(e)}; check that its folder exists and is writable`,
+        `cannot write the summary to ${summaryFile}: ${fsErrorWithFix(e, 'check that its folder exists and is writable', 'write')}`,
       );
     }
   }
@@ -514,7 +514,9 @@ function reportFiles(inputs: readonly string[], io: CliIO): string[] {
     try {
       found = walk(abs);
     } catch (e) {
-      throw new ConfigError(`cannot read the folder ${displayPath(input, io.cwd)}: ${describeFsError(e)}`);
+      throw new ConfigError(
+        `cannot read the folder ${displayPath(input, io.cwd)}: ${fsErrorWithFix(e, 'pass the shard reports or the folder holding them')}`,
+      );
     }
     if (found.length === 0) {
       throw new ConfigError(

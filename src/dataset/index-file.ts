@@ -65,7 +65,7 @@ const ID_FIELDS: ReadonlySet<string> = new Set(['host_id', 'episode_id']);
 
 /** A host_id / episode_id that can safely be one path component. */
 export function unsafeIdReason(id: string): string | null {
-  if (id === '.' || id === '..') return `"${id}" is a relative path`;
+  if (id === '.' || id === '..') return `is the relative path "${id}"`;
   if (/[/\\]/.test(id)) return 'contains a path separator';
 
   if (/[\x00-\x1f\x7f]/.test(id)) return 'contains a control character';

@@ -8,10 +8,11 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { ALL_REASONS, isReason, type Reason } from '../classifier/types.js';
 import { unsafeIdReason } from '../dataset/index-file.js';
-import { ConfigError, describeFsError } from '../shared/errors.js';
+import { ConfigError, fsErrorWithFix } from '../shared/errors.js';
 import { formatJson } from '../shared/json-format.js';
 import { addArrival, arrivalsOf, copyArrivals, type Arrivals } from './cohort.js';
 import { episodeKey, requireWholeReport, writeFileAtomic, type Counts, type Report, type VerdictName } from './report.js';
+import { showValue } from '../shared/text.js';
 
 /** The version `baseline` writes: 2 records each episode's sha256. Version 1 files still load. */
 const BASELINE_VERSION = 2;
@@ -145,14 +146,14 @@ function onlyKeys(o: Obj, where: string, allowed: readonly string[], required: r
 
 function count(v: unknown, where: string): number {
   if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0)
-    throw new Invalid(`${where} must be a whole number >= 0, got ${JSON.stringify(v)}`);
+    throw new Invalid(`${where} must be a whole number >= 0, got ${showValue(v)}`);
   return v;
 }
 
 function tol(v: unknown, where: string, integer: boolean): number | null {
   if (v === null) return null;
   if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || (integer && !Number.isSafeInteger(v))) {
-    throw new Invalid(`${where} must be ${integer ? 'a whole number' : 'a number'} >= 0 or null (not checked), got ${JSON.stringify(v)}`);
+    throw new Invalid(`${where} must be ${integer ? 'a whole number' : 'a number'} >= 0 or null (not checked), got ${showValue(v)}`);
   }
   return v;
 }
@@ -165,8 +166,7 @@ function str(v: unknown, where: string): string {
 function reasonList(v: unknown, where: string): Reason[] {
   if (!Array.isArray(v)) throw new Invalid(`${where} must be a list of reasons`);
   v.forEach((r, i) => {
-    if (typeof r !== 'string' || !isReason(r))
-      throw new Invalid(`${where}[${i}] ${JSON.stringify(r)} is not a reason (known: ${REASONS_TEXT})`);
+    if (typeof r !== 'string' || !isReason(r)) throw new Invalid(`${where}[${i}] ${showValue(r)} is not a reason (known: ${REASONS_TEXT})`);
   });
   if (new Set(v).size !== v.length) throw new Invalid(`${where} lists a reason twice`);
   return v as Reason[];
@@ -175,7 +175,7 @@ function reasonList(v: unknown, where: string): Reason[] {
 function safeId(v: unknown, where: string): string {
   const s = str(v, where);
   const bad = unsafeIdReason(s);
-  if (bad) throw new Invalid(`${where} ${JSON.stringify(s)} ${bad}`);
+  if (bad) throw new Invalid(`${where} ${showValue(s)} ${bad}`);
   return s;
 }
 
@@ -204,7 +204,7 @@ function validate(doc: unknown): Baseline {
   );
   if (o.$schema !== undefined && typeof o.$schema !== 'string') throw new Invalid('$schema must be a string');
   if (o.version !== 1 && o.version !== BASELINE_VERSION)
-    throw new Invalid(`version ${JSON.stringify(o.version)} is not supported (expected 1 or ${BASELINE_VERSION})`);
+    throw new Invalid(`version ${showValue(o.version)} is not supported (expected 1 or ${BASELINE_VERSION})`);
 
   const c = objectAt(o.counts, 'counts');
   onlyKeys(c, 'counts', ['scanned', 'kept', 'flagged'], ['scanned', 'kept', 'flagged']);
@@ -231,7 +231,7 @@ function validate(doc: unknown): Baseline {
     const conf = t.cohort_confidence;
     if (conf !== undefined && conf !== null && (typeof conf !== 'number' || !(conf > 0 && conf < 1)))
       throw new Invalid(
-        `tolerance.cohort_confidence must be a number between 0 and 1 (e.g. 0.99) or null (not checked), got ${JSON.stringify(conf)}`,
+        `tolerance.cohort_confidence must be a number between 0 and 1 (e.g. 0.99) or null (not checked), got ${showValue(conf)}`,
       );
     if (t.cohort_min_size !== undefined && (count(t.cohort_min_size, 'tolerance.cohort_min_size') as number) < 1)
       throw new Invalid('tolerance.cohort_min_size must be at least 1');
@@ -240,7 +240,7 @@ function validate(doc: unknown): Baseline {
       (typeof t.cohort_margin_pp !== 'number' || !(t.cohort_margin_pp >= 0 && t.cohort_margin_pp <= 100))
     )
       throw new Invalid(
-        `tolerance.cohort_margin_pp must be a number of percentage points from 0 to 100, got ${JSON.stringify(t.cohort_margin_pp)}`,
+        `tolerance.cohort_margin_pp must be a number of percentage points from 0 to 100, got ${showValue(t.cohort_margin_pp)}`,
       );
     if (t.warn !== undefined) {
       const w = objectAt(t.warn, 'tolerance.warn');
@@ -261,7 +261,7 @@ function validate(doc: unknown): Baseline {
     safeId(cs.host, `${w}.host`);
     safeId(cs.episode, `${w}.episode`);
     if (cs.expect !== 'kept' && cs.expect !== 'flagged')
-      throw new Invalid(`${w}.expect must be "kept" or "flagged", got ${JSON.stringify(cs.expect)}`);
+      throw new Invalid(`${w}.expect must be "kept" or "flagged", got ${showValue(cs.expect)}`);
     if (cs.reasons !== undefined) {
       const rs = reasonList(cs.reasons, `${w}.reasons`);
       if (cs.expect === 'kept' && rs.length > 0) throw new Invalid(`${w} expects kept but lists reasons; a kept episode has none`);
@@ -294,7 +294,7 @@ function validate(doc: unknown): Baseline {
     if (!Array.isArray(o.missing_tarballs)) throw new Invalid('missing_tarballs must be a list of "host/episode" strings');
     o.missing_tarballs.forEach((k, i) => {
       if (typeof k !== 'string' || !/^[^/]+\/[^/]+$/.test(k))
-        throw new Invalid(`missing_tarballs[${i}] must be a "host/episode" string, got ${JSON.stringify(k)}`);
+        throw new Invalid(`missing_tarballs[${i}] must be a "host/episode" string, got ${showValue(k)}`);
     });
   }
   if (o.arrivals !== undefined) {
@@ -337,6 +337,11 @@ function validate(doc: unknown): Baseline {
  * without it the fix names the command in general terms.
  */
 export function parseBaseline(doc: unknown, displayName: string, create?: string): Baseline {
+  if (isObj(doc) && doc.manifest_version !== undefined) {
+    throw new ConfigError(
+      `${displayName} is a release manifest (written by --manifest DIR), not a baseline: check an export against it with "episode-gate verify --manifest ${displayName} --dataset DIR"; pass --baseline the file "episode-gate baseline --out" writes`,
+    );
+  }
   if (isObj(doc) && Array.isArray(doc.episodes) && isObj(doc.tool) && isObj(doc.dataset)) {
     throw new ConfigError(
       `${displayName} is a report (written by episode-gate scan or --report-out), not a baseline: make a baseline from it with "episode-gate baseline --report ${displayName} --out BASELINE.json", or judge it with "episode-gate check --report ${displayName} --baseline BASELINE.json"`,
@@ -373,7 +378,7 @@ export function loadBaselineFile(file: string, displayName = file, create?: stri
     const err = e as NodeJS.ErrnoException;
     const fix =
       err.code === 'ENOENT' ? `create it with ${createHint(displayName, create)} or fix the baseline path` : 'check the baseline path';
-    throw new ConfigError(`cannot read the baseline ${displayName}: ${describeFsError(e)}; ${fix}`);
+    throw new ConfigError(`cannot read the baseline ${displayName}: ${fsErrorWithFix(e, fix)}`);
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   let doc: unknown;

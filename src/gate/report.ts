@@ -19,9 +19,10 @@ import {
 } from '../classifier/types.js';
 import type { EpisodeResult, ScanResult } from '../dataset/scan.js';
 import type { Shard } from '../dataset/shard.js';
-import { ConfigError, describeFsError } from '../shared/errors.js';
+import { ConfigError, fsErrorWithFix } from '../shared/errors.js';
 import type { Arrivals } from './cohort.js';
 import type { GateSettings } from './settings.js';
+import { showValue } from '../shared/text.js';
 
 const REPORT_VERSION = 1;
 
@@ -405,7 +406,9 @@ export function writeFileAtomic(file: string, text: string, what: string): void 
     writeFileSync(tmp, text);
     renameSync(tmp, file);
   } catch (e) {
-    throw new ConfigError(`cannot write the ${what} to ${file}: ${describeFsError(e)}; check that its folder exists and is writable`);
+    throw new ConfigError(
+      `cannot write the ${what} to ${file}: ${fsErrorWithFix(e, 'check that its folder exists and is writable', 'write')}`,
+    );
   }
 }
 
@@ -430,7 +433,7 @@ export function readReport(file: string, displayName = file): Report {
     text = readFileSync(file, 'utf8');
   } catch (e) {
     throw new ConfigError(
-      `cannot read the report ${displayName}: ${describeFsError(e)}; check the path (a report is what episode-gate scan --report writes)`,
+      `cannot read the report ${displayName}: ${fsErrorWithFix(e, 'check the path (a report is what episode-gate scan --report writes)')}`,
     );
   }
   let doc: unknown;
@@ -441,13 +444,18 @@ export function readReport(file: string, displayName = file): Report {
   }
   const fix = 'write it again with episode-gate scan --report';
   if (!isObj(doc)) throw new ConfigError(`${displayName}: a report must be a JSON object; ${fix}`);
+  if (doc.report_version === undefined && doc.manifest_version !== undefined)
+    throw new ConfigError(
+      `${displayName} is a release manifest (written by --manifest DIR), not a report: pass it to episode-gate verify --manifest; a report is what episode-gate scan --report writes`,
+    );
   if (doc.report_version === undefined && 'cases' in doc && 'version' in doc)
     throw new ConfigError(
       `${displayName} is a baseline, not a report: pass it with --baseline; a report is what episode-gate scan --report writes`,
     );
+  if (doc.report_version === undefined) throw new ConfigError(`${displayName} has no report_version, so it is not a report; ${fix}`);
   if (doc.report_version !== REPORT_VERSION) {
     throw new ConfigError(
-      `${displayName}: report_version ${JSON.stringify(doc.report_version)} is not supported (expected ${REPORT_VERSION}); ${fix}`,
+      `${displayName}: report_version ${showValue(doc.report_version)} is not supported (expected ${REPORT_VERSION}); ${fix}`,
     );
   }
   const counts = doc.counts;

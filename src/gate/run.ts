@@ -13,7 +13,7 @@ import { FileRefusedError, readRegularFile } from '../shared/regular-file.js';
 import { inShard, type Shard } from '../dataset/shard.js';
 import { loadBaselineFile, type Baseline } from './baseline.js';
 import { compare, type Comparison, type Regression } from './compare.js';
-import { ConfigError, describeFsError } from '../shared/errors.js';
+import { ConfigError, fsErrorWithFix } from '../shared/errors.js';
 import { toolVersion } from '../shared/package-info.js';
 import { buildReport, compactVerdict, requireWholeReport, withComparison, writeReport, type Report } from './report.js';
 import { reportComparison } from './report-comparison.js';
@@ -203,10 +203,10 @@ function checkDataset(indexPath: string, episodesRoot: string, show: (p: string)
     // --dataset DIR where DIR itself is not there: name DIR, not DIR/episodes.
     if (path.basename(episodesRoot) === 'episodes' && !existsSync(root))
       throw new ConfigError(
-        `no dataset folder at ${show(root)}: ${describeFsError(e)}; pass --dataset DIR (a folder holding index.jsonl and episodes/)`,
+        `no dataset folder at ${show(root)}: ${fsErrorWithFix(e, 'pass --dataset DIR (a folder holding index.jsonl and episodes/)')}`,
       );
     throw new ConfigError(
-      `no episodes folder at ${show(episodesRoot)}: ${describeFsError(e)}; pass --dataset DIR (a folder holding index.jsonl and episodes/) or --episodes-root DIR`,
+      `no episodes folder at ${show(episodesRoot)}: ${fsErrorWithFix(e, 'pass --dataset DIR (a folder holding index.jsonl and episodes/) or --episodes-root DIR')}`,
     );
   }
   if (!st.isDirectory())
@@ -214,8 +214,9 @@ function checkDataset(indexPath: string, episodesRoot: string, show: (p: string)
   try {
     return readRegularFile(indexPath).file;
   } catch (e) {
-    const why = e instanceof FileRefusedError ? e.why : describeFsError(e);
-    throw new ConfigError(`cannot read the index ${show(indexPath)}: ${why}; pass --dataset DIR or --index FILE`);
+    const fix = 'pass --dataset DIR or --index FILE';
+    const why = e instanceof FileRefusedError ? `${e.why}; ${fix}` : fsErrorWithFix(e, fix);
+    throw new ConfigError(`cannot read the index ${show(indexPath)}: ${why}`);
   }
 }
 
@@ -263,7 +264,10 @@ export async function scanToReport(opts: ScanReportOptions): Promise<Report> {
     );
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    if (typeof err?.code === 'string') throw new ConfigError(`cannot scan ${show(indexPath)}: ${describeFsError(e)}`);
+    if (typeof err?.code === 'string')
+      throw new ConfigError(
+        `cannot scan ${show(indexPath)}: ${fsErrorWithFix(e, 'check the --dataset (or --index and --episodes-root) paths')}`,
+      );
     throw e;
   } finally {
     if (!opts.runner) await inner.close();

@@ -8,8 +8,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { DEFAULT_CLASSIFIER_SETTINGS, type ClassifierSettings } from '../classifier/types.js';
 import { DEFAULT_LIMITS, type ReaderLimits } from '../episode/read.js';
-import { ConfigError, describeFsError } from '../shared/errors.js';
-import { closest } from '../shared/text.js';
+import { ConfigError, fsErrorWithFix } from '../shared/errors.js';
+import { closest, showValue } from '../shared/text.js';
 
 export type GateSettings = ClassifierSettings & ReaderLimits;
 type SettingKey = keyof GateSettings;
@@ -65,12 +65,12 @@ export function parseSettingsDoc(doc: unknown, file: string): Partial<GateSettin
     if (k === '$schema') continue;
     if (k === 'version') {
       if (v !== SETTINGS_FILE_VERSION)
-        throw new ConfigError(`${file}: version ${JSON.stringify(v)} is not supported (expected ${SETTINGS_FILE_VERSION}); ${fix}`);
+        throw new ConfigError(`${file}: version ${showValue(v)} is not supported (expected ${SETTINGS_FILE_VERSION}); ${fix}`);
       continue;
     }
     if (!isSettingKey(k)) throw new ConfigError(`${file}: unknown setting "${k}" (known: ${KEY_LIST}); ${fix}`);
     const bad = badValue(k, v);
-    if (bad) throw new ConfigError(`${file}: ${k} ${bad}, got ${JSON.stringify(v)}; ${fix}`);
+    if (bad) throw new ConfigError(`${file}: ${k} ${bad}, got ${showValue(v)}; ${fix}`);
     out[k] = v as number;
   }
   return out;
@@ -81,7 +81,7 @@ function loadSettingsFile(file: string, displayName = file): Partial<GateSetting
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new ConfigError(`cannot read the settings file ${displayName}: ${describeFsError(e)}; check the --settings path`);
+    throw new ConfigError(`cannot read the settings file ${displayName}: ${fsErrorWithFix(e, 'check the --settings path')}`);
   }
   let doc: unknown;
   try {
@@ -114,7 +114,7 @@ function validateOverrides(o: Partial<GateSettings>, where: string): Partial<Gat
     if (v === undefined) continue;
     if (!isSettingKey(k)) throw new ConfigError(`${where}: unknown setting "${k}" (known: ${KEY_LIST})`);
     const bad = badValue(k, v);
-    if (bad) throw new ConfigError(`${where}: ${k} ${bad}, got ${JSON.stringify(v)}`);
+    if (bad) throw new ConfigError(`${where}: ${k} ${bad}, got ${showValue(v)}`);
     out[k] = v;
   }
   return out;

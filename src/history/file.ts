@@ -1,7 +1,7 @@
 /** Reading and writing a history file on disk (atomic replace: a reader never sees half a file). */
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ConfigError, describeFsError } from '../shared/errors.js';
+import { ConfigError, fsErrorWithFix } from '../shared/errors.js';
 import { DEFAULT_MAX_ROWS, formatHistory, mergeRows, parseHistory, type HistoryRow } from './format.js';
 
 /** The rows of a history file; a file that does not exist yet is an empty history. */
@@ -11,7 +11,7 @@ export function readHistoryFile(abs: string, name: string): HistoryRow[] {
     text = readFileSync(abs, 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw new ConfigError(`cannot read the history ${name}: ${describeFsError(e)}`);
+    throw new ConfigError(`cannot read the history ${name}: ${fsErrorWithFix(e, 'check the history path')}`);
   }
   return parseHistory(text, name);
 }
@@ -24,7 +24,9 @@ export function appendHistoryFile(abs: string, name: string, row: HistoryRow, ma
     writeFileSync(tmp, formatHistory(rows));
     renameSync(tmp, abs);
   } catch (e) {
-    throw new ConfigError(`cannot write the history ${name}: ${describeFsError(e)}; check that its folder exists and is writable`);
+    throw new ConfigError(
+      `cannot write the history ${name}: ${fsErrorWithFix(e, 'check that its folder exists and is writable', 'write')}`,
+    );
   }
   return rows;
 }

@@ -7,6 +7,7 @@
 import type { Report } from '../gate/report.js';
 import type { Comparison } from '../gate/compare.js';
 import { ConfigError } from '../shared/errors.js';
+import { showValue } from '../shared/text.js';
 
 const HISTORY_VERSION = 1;
 /** About a year of nightly runs. */
@@ -97,7 +98,7 @@ const isStrOrNull = (x: unknown): boolean => x === null || typeof x === 'string'
 function rowProblem(x: unknown): string | null {
   if (!isObj(x)) return 'a row must be a JSON object';
   if (x.v !== HISTORY_VERSION)
-    return `history version ${JSON.stringify(x.v)} is not supported (this tool reads version ${HISTORY_VERSION})`;
+    return `${x.v === undefined ? 'a row has no "v" (the history version)' : `history version ${showValue(x.v)} is not supported`} (this tool reads version ${HISTORY_VERSION})`;
   if (typeof x.time !== 'string' || Number.isNaN(Date.parse(x.time))) return '"time" must be an ISO 8601 date';
   if (!isStrOrNull(x.commit) || !isStrOrNull(x.run)) return '"commit" and "run" must be strings or null';
   for (const k of ['fingerprint', 'settings_hash', 'tool_version'] as const) if (typeof x[k] !== 'string') return `"${k}" must be a string`;

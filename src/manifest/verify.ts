@@ -8,12 +8,14 @@ import { createHash } from 'node:crypto';
 import { createReadStream, readFileSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { unsafeIdReason } from '../dataset/index-file.js';
-import { ConfigError, describeFsError } from '../shared/errors.js';
+import { unsafeIdReason, walkIndexText } from '../dataset/index-file.js';
+import { FileRefusedError, readRegularFile } from '../shared/regular-file.js';
+import { ConfigError, describeFsError, fsErrorWithFix } from '../shared/errors.js';
+import { showValue } from '../shared/text.js';
 import { MANIFEST_VERSION, type Manifest, type ManifestEpisode } from './build.js';
 import { MANIFEST_FILE, SUMS_FILE } from './write.js';
 
-type ProblemKind = 'MISSING' | 'CHANGED' | 'EXTRA' | 'UNREADABLE' | 'SUMS' | 'NOT-RELEASED';
+type ProblemKind = 'MISSING' | 'CHANGED' | 'EXTRA' | 'UNREADABLE' | 'SUMS' | 'INDEX' | 'NOT-RELEASED';
 
 interface VerifyProblem {
   kind: ProblemKind;
@@ -47,6 +49,7 @@ function unsafePathReason(p: string): string | null {
   if (p === '' || p.startsWith('/')) return 'is not a relative path';
   for (const part of p.split('/')) {
     if (part === '') return 'has an empty component';
+    if (part === '..') return 'climbs out of the folder with ".."';
     const bad = unsafeIdReason(part);
     if (bad) return `has a component that ${bad}`;
   }
@@ -63,7 +66,7 @@ export function readManifest(given: string, show: (p: string) => string = (p) =>
     text = readFileSync(file, 'utf8');
   } catch (e) {
     throw new ConfigError(
-      `cannot read the manifest ${name}: ${describeFsError(e)}; pass --manifest FILE (the manifest.json of a gate run, or its folder)`,
+      `cannot read the manifest ${name}: ${fsErrorWithFix(e, 'pass --manifest FILE (the manifest.json of a gate run, or its folder)')}`,
     );
   }
   let doc: unknown;
@@ -73,9 +76,16 @@ export function readManifest(given: string, show: (p: string) => string = (p) =>
     throw new ConfigError(`${name}: not valid JSON (${(e as Error).message}); ${FIX}`);
   }
   if (!isObj(doc)) throw new ConfigError(`${name}: a manifest must be a JSON object; ${FIX}`);
+  if (doc.manifest_version === undefined) {
+    // The other files episode-gate writes, named for what they are.
+    const pass = 'pass --manifest the manifest.json that check --manifest DIR writes (or that folder)';
+    if ('report_version' in doc) throw new ConfigError(`${name} is a scan report, not a release manifest; ${pass}`);
+    if ('cases' in doc && 'counts' in doc) throw new ConfigError(`${name} is a baseline, not a release manifest; ${pass}`);
+    throw new ConfigError(`${name} has no manifest_version, so it is not a release manifest; ${pass}`);
+  }
   if (doc.manifest_version !== MANIFEST_VERSION) {
     throw new ConfigError(
-      `${name}: manifest_version ${JSON.stringify(doc.manifest_version)} is not supported (expected ${MANIFEST_VERSION}); ${FIX}`,
+      `${name}: manifest_version ${showValue(doc.manifest_version)} is not supported (expected ${MANIFEST_VERSION}); ${FIX}`,
     );
   }
   const gate = doc.gate;
@@ -91,8 +101,15 @@ export function readManifest(given: string, show: (p: string) => string = (p) =>
   const seen = new Set<string>();
   (doc.episodes as unknown[]).forEach((e, i) => {
     const where = `${name}: episodes[${i}]`;
-    if (!isObj(e) || typeof e.path !== 'string' || typeof e.sha256 !== 'string' || !Number.isSafeInteger(e.size)) {
-      throw new ConfigError(`${where} needs path, sha256 and size; ${FIX}`);
+    if (
+      !isObj(e) ||
+      typeof e.host !== 'string' ||
+      typeof e.episode !== 'string' ||
+      typeof e.path !== 'string' ||
+      typeof e.sha256 !== 'string' ||
+      !Number.isSafeInteger(e.size)
+    ) {
+      throw new ConfigError(`${where} needs host, episode, path, sha256 and size; ${FIX}`);
     }
     const bad = unsafePathReason(e.path);
     if (bad) throw new ConfigError(`${where}.path ${JSON.stringify(e.path)} ${bad}; ${FIX}`);
@@ -118,7 +135,7 @@ function tarballsUnder(root: string): string[] {
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (e) {
-      throw new ConfigError(`cannot list ${path.join(dir)}: ${describeFsError(e)}; give --dataset a folder you can read`);
+      throw new ConfigError(`cannot list ${path.join(dir)}: ${fsErrorWithFix(e, 'give --dataset the export folder')}`);
     }
     for (const ent of entries) {
       const p = path.join(dir, ent.name);
@@ -208,6 +225,49 @@ function checkSums(manifestFile: string, m: Manifest): VerifyProblem[] {
   return problems;
 }
 
+const INDEX_FILE = 'index.jsonl';
+
+/**
+ * The export's index.jsonl, when there, must name exactly the released episodes: a row the
+ * manifest does not list would be read by whoever trains on the export as if it had passed the
+ * gate, and a released episode without its row would be left out. Rows are read as the scan reads
+ * them; a line that is no episode row is a problem too. `allowExtra`: rows of other episodes, and
+ * lines that are no row, are allowed (the dataset itself, where the flagged episodes still are).
+ */
+function checkIndex(root: string, m: Manifest, allowExtra: boolean): VerifyProblem[] {
+  const file = path.join(root, INDEX_FILE);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(readRegularFile(file).file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    const why = e instanceof FileRefusedError ? e.why : describeFsError(e);
+    return [{ kind: 'INDEX', path: INDEX_FILE, detail: `cannot be read: ${why}` }];
+  }
+  // Only the ids matter here: links are not resolved, and a missing tarball is verify's MISSING.
+  const walk = walkIndexText(text, path.join(root, m.dataset.episodes_dir), { followOutsideLinks: true });
+  const rows = [...walk.entries, ...walk.missing].sort((a, b) => a.line - b.line);
+  const released = new Set(m.episodes.map((e) => `${e.host}/${e.episode}`));
+  const named = new Set<string>();
+  const problems: VerifyProblem[] = [];
+  // Lines the scan skipped are no episode of the export; the dataset's own index may hold them.
+  if (!allowExtra)
+    for (const p of walk.problems)
+      problems.push({ kind: 'INDEX', path: INDEX_FILE, detail: `line ${p.line} is not an episode row: ${p.detail}` });
+  for (const r of rows) {
+    const id = `${r.host}/${r.episode}`;
+    named.add(id);
+    if (!allowExtra && !released.has(id)) {
+      problems.push({ kind: 'INDEX', path: INDEX_FILE, detail: `line ${r.line} names ${id}, an episode the manifest does not release` });
+    }
+  }
+  for (const e of m.episodes) {
+    const id = `${e.host}/${e.episode}`;
+    if (!named.has(id)) problems.push({ kind: 'INDEX', path: INDEX_FILE, detail: `no row names ${id}, an episode the manifest releases` });
+  }
+  return problems;
+}
+
 export interface VerifyOptions {
   allowExtra: boolean;
   /** Files hashed at once (default 8). */
@@ -236,7 +296,20 @@ export async function verifyDataset(loaded: LoadedManifest, root: string, opts: 
       ],
     };
   }
-  const problems: VerifyProblem[] = checkSums(loaded.file, m);
+  if (m.episodes.length === 0) {
+    return {
+      listed: 0,
+      bytes: 0,
+      problems: [
+        {
+          kind: 'NOT-RELEASED',
+          path: path.basename(loaded.file),
+          detail: 'lists no episodes: a release of nothing is not verified (gate a dataset whose classifier keeps episodes)',
+        },
+      ],
+    };
+  }
+  const problems: VerifyProblem[] = [...checkSums(loaded.file, m), ...checkIndex(root, m, opts.allowExtra)];
   const listed = new Set(m.episodes.map((e) => e.path));
   if (!opts.allowExtra) {
     for (const p of tarballsUnder(root)) {

@@ -6,7 +6,7 @@
  */
 import { mkdirSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
-import { ConfigError, describeFsError } from '../shared/errors.js';
+import { ConfigError, fsErrorWithFix } from '../shared/errors.js';
 import { writeFileAtomic } from '../gate/report.js';
 import { sha256sums, statement, type Manifest } from './build.js';
 
@@ -39,7 +39,7 @@ export function writeManifestDir(dir: string, m: Manifest, url: string | null): 
   try {
     mkdirSync(dir, { recursive: true });
   } catch (e) {
-    throw new ConfigError(`cannot make the manifest folder ${dir}: ${describeFsError(e)}; give a writable --manifest folder`);
+    throw new ConfigError(`cannot make the manifest folder ${dir}: ${fsErrorWithFix(e, 'give a writable --manifest folder', 'write')}`);
   }
   const files: ManifestFiles = {
     dir,
@@ -54,7 +54,7 @@ export function writeManifestDir(dir: string, m: Manifest, url: string | null): 
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') {
         throw new ConfigError(
-          `the gate failed but the earlier ${path.join(dir, SUMS_FILE)} cannot be removed: ${describeFsError(e)}; remove it by hand, it does not describe this run`,
+          `the gate failed but the earlier ${path.join(dir, SUMS_FILE)} cannot be removed: ${fsErrorWithFix(e, 'remove it by hand, it does not describe this run', 'write')}`,
         );
       }
     }

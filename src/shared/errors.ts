@@ -28,3 +28,24 @@ export function describeFsError(e: unknown): string {
   if (err && typeof err.code === 'string') return known[err.code] ? `${err.code} (${known[err.code]})` : err.code;
   return err?.message ?? String(e);
 }
+
+/** EACCES or EPERM: the path is right, the user running the tool may not use it. */
+export function isPermissionError(e: unknown): boolean {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'EACCES' || code === 'EPERM';
+}
+
+/**
+ * A file-system error and what to do about it, e.g. "ENOENT (no such file); check the --settings
+ * path". `fix` is the caller's fix for a wrong or missing path; a permission error gets a fix about
+ * permissions instead, since the path named is the right one. `access` is what the tool needed.
+ */
+export function fsErrorWithFix(e: unknown, fix: string, access: 'read' | 'write' = 'read'): string {
+  return `${describeFsError(e)}; ${isPermissionError(e) ? permissionFix(access) : fix}`;
+}
+
+function permissionFix(access: 'read' | 'write'): string {
+  const uid = typeof process.getuid === 'function' ? ` (uid ${process.getuid()})` : '';
+  const what = access === 'read' ? 'read access to it' : 'write access to its folder';
+  return `give the user this runs as${uid} ${what} (and search access to the folders above), or run as a user who has it`;
+}

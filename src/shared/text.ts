@@ -42,3 +42,16 @@ export function closest(given: string, known: readonly string[]): string | null 
   }
   return best !== null && bestD <= Math.max(2, Math.floor(best.length / 3)) ? best : null;
 }
+
+/**
+ * A value read from a JSON document as a message quotes it. JSON.stringify would write Infinity
+ * (what JSON.parse makes of a number past the largest double, such as 1e400) and NaN as null, and
+ * a missing value as "undefined".
+ */
+export function showValue(v: unknown): string {
+  if (v === undefined) return 'nothing (missing)';
+  if (typeof v === 'number' && !Number.isFinite(v)) {
+    return Number.isNaN(v) ? 'NaN' : `${v} (a number past the largest double, about 1.8e308, as the file wrote it)`;
+  }
+  return JSON.stringify(v) ?? String(v);
+}

@@ -322,7 +322,7 @@ describe('the tool could not run (exit 2)', () => {
       // The output path is refused first: the dataset (also missing) is never looked at.
       expectToolError(
         r,
-        `${k} ${path.join(tmp, 'no-such-folder', 'x')}: its folder ${path.join(tmp, 'no-such-folder')} cannot be used (ENOENT`,
+        `${k} ${path.join(tmp, 'no-such-folder', 'x')}: its folder ${path.join(tmp, 'no-such-folder')} cannot be used: ENOENT (no such file); create the folder`,
       );
     }
     expectToolError(await gate(['check', '--html', tmp]), `--html ${tmp} is a folder; name a file in it`);
@@ -341,7 +341,10 @@ describe('the tool could not run (exit 2)', () => {
   it('names a report that is not a report', async () => {
     const f = path.join(tmp, 'not-a-report.json');
     writeJson(f, { counts: {} });
-    expectToolError(await gate(['check', '--report', f]), 'report_version undefined is not supported');
+    expectToolError(
+      await gate(['check', '--report', f]),
+      `${f} has no report_version, so it is not a report; write it again with episode-gate scan --report`,
+    );
   });
   it.each([
     [['lint'], "invalid command 'lint'"],

@@ -34,6 +34,12 @@ describe('cis490-prune (the bundled command) on the fixtures', () => {
     expect(r.err).not.toMatch(/\n\s+at /);
   });
 
+  it("lets the last value of a repeated option win, as the reference's argparse does", () => {
+    const r = prune(['--episodes-root', '/nowhere', ...fixtureArgs, '--json']);
+    expect(r.code, r.err).toBe(1);
+    expect((JSON.parse(r.out) as { scanned: number }).scanned).toBe(TOTALS.scanned);
+  });
+
   it('writes the reference JSON fields, unreadable included in by_reason', () => {
     const r = prune([...fixtureArgs, '--json']);
     expect(r.code).toBe(1);

@@ -40,6 +40,32 @@ describe('episode-gate from dist/', () => {
     expect(r.err).toContain('no dataset named, but --out is');
     expect(existsSync(path.join(cwd, 'other.json'))).toBe(false);
   });
+  it('a single-value option given twice is a usage error naming it, before anything is scanned', () => {
+    const r = gate('check', '--dataset', 'data', '--dataset', 'other', '--fail-on', 'flagged');
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toContain("argument --dataset: given twice ('data', then 'other'); pass it once");
+    expect(r.err).not.toContain('scanned');
+    // Also in the --x=v form, and for the verify and history subcommands' shared parser.
+    expect(gate('verify', '--manifest=a', '--manifest=b', '--dataset', 'data').err).toContain('argument --manifest: given twice');
+    expect(gate('history', 'show', '--history', 'h.jsonl', '--history', 'i.jsonl').err).toContain('argument --history: given twice');
+    // Options documented as repeatable still repeat.
+    const reasons = gate('scan', '--dataset', 'data', '--reason', 'flat-cpu', '--reason', 'workload-silent', '--report', 'r.json');
+    expect(reasons.code, reasons.err).toBe(0);
+  });
+  it('--episodes-root alone or --index alone works out the other part, as docs/gate.md says', () => {
+    const whole = gate('scan', '--dataset', 'data');
+    expect(whole.code, whole.err).toBe(0);
+    expect((JSON.parse(whole.out) as { counts: { scanned: number } }).counts.scanned).toBeGreaterThan(0);
+    for (const args of [
+      ['--episodes-root', 'data/episodes'],
+      ['--index', 'data/index.jsonl'],
+    ]) {
+      const r = gate('scan', ...args);
+      expect(r.code, r.err).toBe(0);
+      expect(JSON.parse(r.out).counts).toEqual(JSON.parse(whole.out).counts);
+    }
+  });
   it('a mistyped host is exit 2 with did you mean', () => {
     const r = gate('check', '--dataset', 'data', '--baseline', 'baseline.json', '--host', 'lab-z');
     expect(r.code).toBe(2);

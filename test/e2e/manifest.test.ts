@@ -66,14 +66,19 @@ beforeAll(() => {
   sums = readFileSync(path.join(out, 'SHA256SUMS'), 'utf8');
 });
 
-/** Copies exactly the tarballs SHA256SUMS lists into a fresh export folder. */
-function exportListed(name: string): string {
+/** Copies exactly the tarballs SHA256SUMS lists into a fresh export folder; `withIndex`: and their rows of index.jsonl, as docs/workflows-release.md exports them. */
+function exportListed(name: string, withIndex = false): string {
   const dir = path.join(tmp, name);
   rmSync(dir, { recursive: true, force: true });
   for (const line of sums.trimEnd().split('\n')) {
     const rel = line.slice(66);
     mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
     cpSync(path.join(root, rel), path.join(dir, rel));
+  }
+  if (withIndex) {
+    const keep = new Set(readJson<ManifestLite>(path.join(out, 'manifest.json')).episodes.map((e) => e.line));
+    const rows = readFileSync(path.join(root, 'index.jsonl'), 'utf8').split('\n');
+    writeFileSync(path.join(dir, 'index.jsonl'), rows.filter((_, i) => keep.has(i + 1)).join('\n') + '\n');
   }
   return dir;
 }
@@ -180,6 +185,42 @@ describe('verify', () => {
     expect(allowed.out.trimEnd().split('\n')).toEqual([`MISSING ${gone}: listed in the manifest, absent here`]);
   });
 
+  it("checks the export's index.jsonl: each row the manifest does not release and each released episode without a row is one line, exit 1", () => {
+    const dir = exportListed('export-index', true);
+    const ok = gate(['verify', '--manifest', 'release', '--dataset', dir]);
+    expect(ok.err).toContain('VERIFIED');
+    expect(ok.code).toBe(0);
+    const index = path.join(dir, 'index.jsonl');
+    const rows = readFileSync(index, 'utf8').trimEnd().split('\n');
+    const last = JSON.parse(rows.at(-1)!) as { host_id: string; episode_id: string };
+    writeFileSync(index, [...rows.slice(0, -1), '{"host_id":"lab-a","episode_id":"ep-evil"}', 'not json'].join('\n') + '\n');
+    const r = gate(['verify', '--manifest', 'release', '--dataset', dir]);
+    expect(r.code).toBe(1);
+    expect(r.out.trimEnd().split('\n')).toEqual([
+      `INDEX index.jsonl: line ${rows.length + 1} is not an episode row: not JSON (Expecting value at column 1)`,
+      `INDEX index.jsonl: line ${rows.length} names lab-a/ep-evil, an episode the manifest does not release`,
+      `INDEX index.jsonl: no row names ${last.host_id}/${last.episode_id}, an episode the manifest releases`,
+    ]);
+    // --allow-extra: rows of other episodes are allowed (the dataset's own index); a released episode still needs its row.
+    const allowed = gate(['verify', '--manifest', 'release', '--dataset', dir, '--allow-extra']);
+    expect(allowed.code).toBe(1);
+    expect(allowed.out).not.toContain('ep-evil');
+    expect(allowed.out).toContain(`no row names ${last.host_id}/${last.episode_id}`);
+  });
+
+  it('exits 1 on a passed manifest that releases no episodes: a release of nothing is not verified', () => {
+    const empty = path.join(tmp, 'release-empty');
+    mkdirSync(empty, { recursive: true });
+    const m = readJson<ManifestLite & Record<string, unknown>>(path.join(out, 'manifest.json'));
+    writeFileSync(path.join(empty, 'manifest.json'), JSON.stringify({ ...m, episodes: [] }));
+    const r = gate(['verify', '--manifest', empty, '--dataset', exportListed('export-empty')]);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe(
+      'NOT-RELEASED manifest.json: lists no episodes: a release of nothing is not verified (gate a dataset whose classifier keeps episodes)\n',
+    );
+    expect(r.err).not.toContain('VERIFIED');
+  });
+
   it('exits 1 when SHA256SUMS and manifest.json beside it disagree', () => {
     const copy = path.join(tmp, 'release-edited');
     cpSync(out, copy, { recursive: true });
@@ -193,10 +234,30 @@ describe('verify', () => {
     const bad = path.join(tmp, 'bad-manifest.json');
     const m = readJson<ManifestLite & Record<string, unknown>>(path.join(out, 'manifest.json'));
     writeFileSync(bad, JSON.stringify({ ...m, episodes: [{ ...m.episodes[0]!, path: '../../etc/passwd' }] }));
+    const noVersion = path.join(tmp, 'no-version.json');
+    const { manifest_version: _v, ...unversioned } = m;
+    writeFileSync(noVersion, JSON.stringify(unversioned));
+    const future = path.join(tmp, 'future.json');
+    writeFileSync(future, JSON.stringify({ ...m, manifest_version: 2 }));
     const cases: Array<[string[], string]> = [
       [['verify', '--manifest', 'nowhere.json', '--dataset', 'dataset'], 'cannot read the manifest nowhere.json'],
-      [['verify', '--manifest', 'report.json', '--dataset', 'dataset'], 'manifest_version undefined is not supported'],
-      [['verify', '--manifest', bad, '--dataset', 'dataset'], 'episodes[0].path "../../etc/passwd"'],
+      [
+        ['verify', '--manifest', 'report.json', '--dataset', 'dataset'],
+        'report.json is a scan report, not a release manifest; pass --manifest the manifest.json',
+      ],
+      [
+        ['verify', '--manifest', path.join(REPO, 'fixtures', 'baseline.json'), '--dataset', 'dataset'],
+        'is a baseline, not a release manifest',
+      ],
+      [
+        ['verify', '--manifest', noVersion, '--dataset', 'dataset'],
+        'no-version.json has no manifest_version, so it is not a release manifest',
+      ],
+      [['verify', '--manifest', future, '--dataset', 'dataset'], 'future.json: manifest_version 2 is not supported (expected 1)'],
+      [
+        ['verify', '--manifest', bad, '--dataset', 'dataset'],
+        'episodes[0].path "../../etc/passwd" climbs out of the folder with ".."; write it again',
+      ],
       [['verify', '--manifest', 'release', '--dataset', 'no-such-dir'], 'is not a folder'],
     ];
     for (const [args, words] of cases) {

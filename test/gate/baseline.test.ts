@@ -39,6 +39,11 @@ const INVALID: Array<[string, (b: Record<string, unknown>) => unknown, string]> 
   ['an unknown reason', (b) => ({ ...b, by_reason: { flat_cpu: 1 } }), 'unknown reason "flat_cpu"'],
   ['a tolerance below zero', (b) => ({ ...b, tolerance: { kept_drop: -1 } }), 'tolerance.kept_drop must be a whole number >= 0 or null'],
   ['a fractional count tolerance', (b) => ({ ...b, tolerance: { flagged_rise: 0.5 } }), 'tolerance.flagged_rise must be a whole number'],
+  [
+    'a case host that climbs out',
+    (b) => ({ ...b, cases: [{ name: 'x', host: '..', episode: 'x', expect: 'kept' }] }),
+    'cases[0].host ".." is the relative path ".."',
+  ],
   ['a string rate tolerance', (b) => ({ ...b, tolerance: { flagged_rate_rise: '1' } }), 'tolerance.flagged_rate_rise must be a number'],
   ['cases not a list', (b) => ({ ...b, cases: {} }), 'cases must be a list'],
   ['a case without expect', (b) => ({ ...b, cases: [{ name: 'a', host: 'h', episode: 'e' }] }), 'cases[0] needs the field "expect"'],
@@ -123,6 +128,25 @@ describe('baseline validation', () => {
       const doc = JSON.parse(JSON.stringify(edit(JSON.parse(formatBaseline(good())) as Record<string, unknown>))) as unknown;
       expect(schemaValid(doc), what).toBe(false);
     }
+  });
+});
+
+describe('a release manifest given as a baseline', () => {
+  it('is named for what it is, with the command that takes it', () => {
+    const doc = { manifest_version: 1, episodes: [], tool: {}, dataset: {} };
+    expect(() => parseBaseline(doc, 'release/manifest.json')).toThrow(
+      'release/manifest.json is a release manifest (written by --manifest DIR), not a baseline: check an export against it with "episode-gate verify --manifest release/manifest.json --dataset DIR"',
+    );
+  });
+});
+
+describe('a number past the largest double', () => {
+  it('is quoted as Infinity, not as null', () => {
+    const text = formatBaseline(good()).replace('"flagged_rate_rise": 0.5', '"flagged_rate_rise": 1e400');
+    expect(text).toContain('1e400');
+    expect(() => parseBaseline(JSON.parse(text), 'ci/baseline.json')).toThrow(
+      'tolerance.flagged_rate_rise must be a number >= 0 or null (not checked), got Infinity (a number past the largest double',
+    );
   });
 });
 

@@ -68,6 +68,13 @@ describe('classifier settings', () => {
     expect(() => parseSettingsDoc(JSON.parse(text), 'gate.settings.json')).toThrow(words);
     expect(schemaValid(JSON.parse(text))).toBe(false);
   });
+  it('quote a number past the largest double as Infinity, not as null', () => {
+    const doc = JSON.parse('{"maxMemberBytes": 1e400}') as unknown;
+    expect(() => parseSettingsDoc(doc, 'gate.settings.json')).toThrow(
+      'gate.settings.json: maxMemberBytes must be a number (bytes), got Infinity (a number past the largest double',
+    );
+    expect(() => parseSettingsDoc(JSON.parse('{"procSpreadPct": -1e400}'), 's.json')).toThrow('got -Infinity (a number past');
+  });
   it('accept the committed example, and so does the JSON Schema', () => {
     const doc = JSON.parse(readFileSync(path.join(repo, 'fixtures/settings.json'), 'utf8')) as unknown;
     expect(() => parseSettingsDoc(doc, 'fixtures/settings.json')).not.toThrow();

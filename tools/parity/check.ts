@@ -16,6 +16,9 @@ import { DEFAULT_CLASSIFIER_SETTINGS } from '../../src/classifier/types.js';
 import { scanDataset } from '../../src/dataset/scan.js';
 import { DEFAULT_LIMITS } from '../../src/episode/read.js';
 import type { ZstdImpl } from '../../src/episode/zstd.js';
+import { toolArgs } from '../lib/cli.js';
+
+toolArgs(import.meta.url, ['dataset', 'reference', 'zstd']);
 
 interface RefRow {
   host: string;

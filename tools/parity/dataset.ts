@@ -12,6 +12,9 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { HOSTS, captureMember, specFor, zstdAsync } from '../lib/realistic.js';
 import { episodeMembers } from '../lib/synth.js';
+import { toolArgs } from '../lib/cli.js';
+
+toolArgs(import.meta.url, ['episodes', 'out']);
 import { buildTar, buildTarOfSize } from '../lib/tarball.js';
 
 const RECORD = 10_240;

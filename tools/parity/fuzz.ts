@@ -3,7 +3,7 @@
  * episodes, each with a few random mutations at the value, row, line, tar or zstd level, then
  * runs the parity check on it.
  *
- *   npx tsx tools/parity/fuzz.ts [--episodes 400] [--seed 1] [--out DIR] [--reference PATH]
+ *   npx tsx tools/parity/fuzz.ts [--episodes 400] [--seed 1] [--out DIR] [--reference PATH] [--zstd native|wasm]
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,6 +12,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildTar, buildTarOfSize, zstdCompress, type TarEntry } from '../lib/tarball.js';
 import { PHASES, episodeMembers, rng, type EpisodeSpec } from '../lib/synth.js';
+import { toolArgs } from '../lib/cli.js';
+
+toolArgs(import.meta.url, ['episodes', 'seed', 'out', 'reference', 'zstd']);
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const arg = (name: string, dflt: string): string => {

@@ -12,6 +12,9 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { FLAT_CPU, ZERO, episodeMembers, rng, labelTimes, type EpisodeSpec } from '../lib/synth.js';
 import { buildTar, zstdCompress } from '../lib/tarball.js';
+import { toolArgs } from '../lib/cli.js';
+
+toolArgs(import.meta.url, ['episodes', 'out']);
 
 const option = (name: string): string | undefined => {
   const i = process.argv.indexOf(`--${name}`);

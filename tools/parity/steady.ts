@@ -13,6 +13,9 @@ import { classify } from '../../src/classifier/classify.js';
 import { DEFAULT_CLASSIFIER_SETTINGS } from '../../src/classifier/types.js';
 import { newDecoderContext } from '../../src/episode/decoder-context.js';
 import { readEpisodeBytes, type ReadOptions } from '../../src/episode/read.js';
+import { toolArgs } from '../lib/cli.js';
+
+toolArgs(import.meta.url, ['dataset', 'passes', 'mode']);
 
 const arg = (name: string, dflt: string): string => {
   const i = process.argv.indexOf(`--${name}`);
