@@ -2,7 +2,7 @@
 import fs__default, { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { C as ConfigError, u as unsafeIdReason, s as splitPyLines, i as isBlankPyLine, p as parseJsonDoc, J as JsonError, N as NotDict, t as truthy, a as pyJsonString, A as ALL_REASONS, c as capJobs, D as DEFAULT_LIMITS, b as DEFAULT_CLASSIFIER_SETTINGS, F as FileRefusedError, R as REFERENCE_REASONS, d as createEpisodeRunner, e as scanDataset } from './chunks/pool.js';
+import { C as ConfigError, u as unsafeIdReason, s as splitPyLines, i as isBlankPyLine, p as parseJsonDoc, J as JsonError, N as NotDict, t as truthy, a as pyJsonString, A as ALL_REASONS, c as capJobs, D as DEFAULT_LIMITS, b as DEFAULT_CLASSIFIER_SETTINGS, F as FileRefusedError, d as isPermissionError, f as fsErrorWithFix, R as REFERENCE_REASONS, r as readRegularFile, w as walkIndexText, e as createEpisodeRunner, g as scanDataset } from './chunks/pool.js';
 import { createHash, randomUUID } from 'node:crypto';
 import { a as atLineStart, i as inLine, p as parseArgs, U as UsageError, b as intOption, u as usageLine, h as helpText, o as options, r as runMain } from './chunks/io.js';
 import 'node:url';
@@ -347,10 +347,6 @@ function planPrune(action, flagged, roots) {
         if (seen.has(key))
             continue;
         seen.add(key);
-        if (f.unjudged !== undefined) {
-            plan.refused.push({ host: f.host, episode: f.episode, reason: unjudgedReason(action, f.unjudged) });
-            continue;
-        }
         const item = checkedItem(action, roots, f.host, f.episode);
         if (typeof item === 'string') {
             plan.refused.push({ host: f.host, episode: f.episode, reason: item });
@@ -372,6 +368,10 @@ function planPrune(action, flagged, roots) {
         const escape = escapeReason(item, roots);
         if (escape) {
             plan.refused.push({ host: f.host, episode: f.episode, reason: escape });
+            continue;
+        }
+        if (f.unjudged !== undefined) {
+            plan.refused.push({ host: f.host, episode: f.episode, reason: unjudgedReason(action, f.unjudged) });
             continue;
         }
         if (item.dest && archiveHolds(item.src, item.dest) === 'different') {
@@ -1480,7 +1480,7 @@ async function pruneMain(argv, io) {
     let args;
     let jobs;
     try {
-        args = parseArgs(argv, SPECS, { exclusive: [['delete', 'archive']] });
+        args = parseArgs(argv, SPECS, { exclusive: [['delete', 'archive']], repeated: 'last-wins' });
         if (args._.length > 0)
             throw new UsageError(`unrecognized arguments: ${args._.join(' ')}`);
         jobs = intOption('jobs', args.jobs);
@@ -1510,6 +1510,12 @@ async function pruneMain(argv, io) {
     }
     const action = args.archive ? 'archive' : args.delete ? 'delete' : null;
     const host = args.host || undefined;
+    const unmatched = host === undefined ? null : unmatchedHost(indexPath, episodesRoot, host);
+    if (unmatched) {
+        // A filter that matches nothing would print "flagged: 0" and exit 0: a misspelt host is not a clean one.
+        io.err(`${PROG}: error: ${inLine(unmatched)}\n`);
+        return 2;
+    }
     const scanOpts = {
         indexPath,
         episodesRoot,
@@ -1536,9 +1542,13 @@ async function pruneMain(argv, io) {
             return view.flagged.length === 0 ? 0 : 1;
         }
         catch (e) {
-            if (!(e instanceof FileRefusedError))
+            const fix = 'pass --index FILE naming the index file';
+            if (e instanceof FileRefusedError)
+                io.err(`${PROG}: error: cannot read the index ${e.path}: ${e.why}; ${fix}\n`);
+            else if (isPermissionError(e))
+                io.err(`${PROG}: error: cannot read the index ${args.index ?? indexPath}: ${fsErrorWithFix(e, fix)}\n`);
+            else
                 throw e;
-            io.err(`${PROG}: error: cannot read the index ${e.path}: ${e.why}; pass --index FILE naming the index file\n`);
             return 2;
         }
     }
@@ -1596,7 +1606,7 @@ async function actOnFlagged(io, action, roots, scanOpts, selected, json) {
     let lock;
     try {
         lock = acquireLockFor(roots.indexPath);
-        await resumePendingPrune({ ...roots, lock, log });
+        const resumed = await resumePendingPrune({ ...roots, lock, log });
         // Rows past this size were appended after the scan began: never judged, never dropped.
         const indexBytesSeen = statSync(roots.indexPath, { throwIfNoEntry: false })?.size ?? 0;
         const view = await scanAndReport(io, scanOpts, selected, json, false);
@@ -1613,7 +1623,7 @@ async function actOnFlagged(io, action, roots, scanOpts, selected, json) {
             lock,
             log,
         });
-        io.out(`\n${action}d ${report.acted.length} episodes\n`);
+        io.out(`\n${doneLine(action, report.acted.length, resumed)}\n`);
         return view.flagged.length === 0 ? 0 : 1;
     }
     catch (e) {
@@ -1628,6 +1638,39 @@ async function actOnFlagged(io, action, roots, scanOpts, selected, json) {
     finally {
         lock?.release();
     }
+}
+/**
+ * The reference's last line, `archived N episodes`; when this run first finished an interrupted
+ * one, N counts those episodes too (same action) or the line says what was finished, so stdout
+ * never reads "0" after a run that moved tarballs.
+ */
+function doneLine(action, acted, resumed) {
+    const before = resumed?.acted.length ?? 0;
+    if (before === 0)
+        return `${action}d ${acted} episodes`;
+    if (resumed.action === action)
+        return `${action}d ${acted + before} episodes (${before} of them finishing the interrupted run)`;
+    return `${action}d ${acted} episodes (and ${resumed.action}d ${before} finishing the interrupted --${resumed.action})`;
+}
+/**
+ * Why --host matches nothing in an index that lists episodes (the hosts it lists instead), or
+ * null when it matches a row, or the index is missing, unreadable or lists no episode (the scan
+ * reports those).
+ */
+function unmatchedHost(indexPath, episodesRoot, host) {
+    let text;
+    try {
+        text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(readRegularFile(indexPath).file);
+    }
+    catch {
+        return null;
+    }
+    const walk = walkIndexText(text, episodesRoot);
+    const hosts = [...new Set([...walk.entries, ...walk.missing].map((e) => e.host))].sort();
+    if (hosts.length === 0 || hosts.includes(host))
+        return null;
+    const shown = hosts.length > 8 ? `${hosts.slice(0, 8).join(', ')}, … (${hosts.length} in all)` : hosts.join(', ');
+    return `--host ${JSON.stringify(host)} matches no row of ${indexPath} (its hosts: ${shown}); check the spelling`;
 }
 /** What the reference would have passed over silently goes to stderr, one line each. */
 function reportSkipped(io, scan) {

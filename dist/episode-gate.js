@@ -2,8 +2,8 @@
 import { existsSync, writeFileSync, renameSync, readFileSync, statSync, realpathSync, readdirSync, createReadStream } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { S as SOURCE_NAMES, u as unsafeIdReason, C as ConfigError, f as describeFsError, g as shellQuote, A as ALL_REASONS, h as closest, j as formatShard, k as parseShard, l as ShardSpecError, c as capJobs } from './chunks/pool.js';
-import { S as SOURCE_FORMAT, d as downsample, r as resolveSettings, a as displayPath, t as tarballPath, b as readEpisodeDetail, D as DEFAULT_MAX_ROWS, m as mergeRows, f as formatHistory, p as parseHistory, c as DEFAULT_DRIFT_WINDOW, e as DEFAULT_TREND_RUNS, g as readReport, h as requireWholeReport, i as runMetaFromEnv, j as compare, l as loadBaseline, k as rowFromReport, n as trendText, o as driftAlerts, M as MANIFEST_FILE, q as MANIFEST_VERSION, s as SUMS_FILE, u as buildManifest, w as writeManifestDir, v as runUrl, F as FAIL_ON_CHOICES, T as TOLERANCE_KEYS, x as toolVersion, y as bundledFixtures, z as parseOverride, A as applyTolerance, B as scanToReport, C as baselineFromReport, E as writeBaseline, G as MIN_SUMMARY_LIMIT_BYTES, H as gateReport, I as mergeShardReports, J as writeHtmlReport, K as writeReport, L as formatReport, N as summaryModel, O as renderSummary, P as changeText } from './chunks/write.js';
+import { S as SOURCE_NAMES, u as unsafeIdReason, C as ConfigError, f as fsErrorWithFix, h as shellQuote, j as showValue, k as describeFsError, r as readRegularFile, F as FileRefusedError, w as walkIndexText, A as ALL_REASONS, l as closest, m as formatShard, n as parseShard, o as ShardSpecError, c as capJobs } from './chunks/pool.js';
+import { S as SOURCE_FORMAT, d as downsample, r as resolveSettings, a as displayPath, t as tarballPath, b as readEpisodeDetail, D as DEFAULT_MAX_ROWS, m as mergeRows, f as formatHistory, p as parseHistory, c as DEFAULT_DRIFT_WINDOW, e as DEFAULT_TREND_RUNS, g as readReport, h as requireWholeReport, i as runMetaFromEnv, j as compare, l as loadBaseline, k as rowFromReport, n as trendText, o as driftAlerts, M as MANIFEST_FILE, q as MANIFEST_VERSION, s as SUMS_FILE, u as buildManifest, w as writeManifestDir, v as runUrl, F as FAIL_ON_CHOICES, T as TOLERANCE_KEYS, x as toolVersion, y as bundledFixtures, z as parseOverride, A as applyTolerance, B as scanToReport, C as baselineFromReport, E as writeBaseline, G as MIN_SUMMARY_LIMIT_BYTES, H as gateReport, I as mergeShardReports, J as writeHtmlReport, K as writeReport, L as formatReport, N as summaryModel, O as renderSummary, P as changeText, Q as failureText } from './chunks/write.js';
 import { U as UsageError, o as options, p as parseArgs, h as helpText, c as couldNotRun, b as intOption, i as inLine, r as runMain } from './chunks/io.js';
 import { createHash } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
@@ -138,7 +138,7 @@ function readHistoryFile(abs, name) {
     catch (e) {
         if (e.code === 'ENOENT')
             return [];
-        throw new ConfigError(`cannot read the history ${name}: ${describeFsError(e)}`);
+        throw new ConfigError(`cannot read the history ${name}: ${fsErrorWithFix(e, 'check the history path')}`);
     }
     return parseHistory(text, name);
 }
@@ -151,7 +151,7 @@ function appendHistoryFile(abs, name, row, maxRows = DEFAULT_MAX_ROWS) {
         renameSync(tmp, abs);
     }
     catch (e) {
-        throw new ConfigError(`cannot write the history ${name}: ${describeFsError(e)}; check that its folder exists and is writable`);
+        throw new ConfigError(`cannot write the history ${name}: ${fsErrorWithFix(e, 'check that its folder exists and is writable', 'write')}`);
     }
     return rows;
 }
@@ -325,6 +325,8 @@ function unsafePathReason(p) {
     for (const part of p.split('/')) {
         if (part === '')
             return 'has an empty component';
+        if (part === '..')
+            return 'climbs out of the folder with ".."';
         const bad = unsafeIdReason(part);
         if (bad)
             return `has a component that ${bad}`;
@@ -342,7 +344,7 @@ function readManifest(given, show = (p) => p) {
         text = readFileSync(file, 'utf8');
     }
     catch (e) {
-        throw new ConfigError(`cannot read the manifest ${name}: ${describeFsError(e)}; pass --manifest FILE (the manifest.json of a gate run, or its folder)`);
+        throw new ConfigError(`cannot read the manifest ${name}: ${fsErrorWithFix(e, 'pass --manifest FILE (the manifest.json of a gate run, or its folder)')}`);
     }
     let doc;
     try {
@@ -353,8 +355,17 @@ function readManifest(given, show = (p) => p) {
     }
     if (!isObj(doc))
         throw new ConfigError(`${name}: a manifest must be a JSON object; ${FIX}`);
+    if (doc.manifest_version === undefined) {
+        // The other files episode-gate writes, named for what they are.
+        const pass = 'pass --manifest the manifest.json that check --manifest DIR writes (or that folder)';
+        if ('report_version' in doc)
+            throw new ConfigError(`${name} is a scan report, not a release manifest; ${pass}`);
+        if ('cases' in doc && 'counts' in doc)
+            throw new ConfigError(`${name} is a baseline, not a release manifest; ${pass}`);
+        throw new ConfigError(`${name} has no manifest_version, so it is not a release manifest; ${pass}`);
+    }
     if (doc.manifest_version !== MANIFEST_VERSION) {
-        throw new ConfigError(`${name}: manifest_version ${JSON.stringify(doc.manifest_version)} is not supported (expected ${MANIFEST_VERSION}); ${FIX}`);
+        throw new ConfigError(`${name}: manifest_version ${showValue(doc.manifest_version)} is not supported (expected ${MANIFEST_VERSION}); ${FIX}`);
     }
     const gate = doc.gate;
     if (!isObj(gate) || typeof gate.passed !== 'boolean' || !['PASSED', 'WARNED', 'FAILED'].includes(gate.result)) {
@@ -370,8 +381,13 @@ function readManifest(given, show = (p) => p) {
     const seen = new Set();
     doc.episodes.forEach((e, i) => {
         const where = `${name}: episodes[${i}]`;
-        if (!isObj(e) || typeof e.path !== 'string' || typeof e.sha256 !== 'string' || !Number.isSafeInteger(e.size)) {
-            throw new ConfigError(`${where} needs path, sha256 and size; ${FIX}`);
+        if (!isObj(e) ||
+            typeof e.host !== 'string' ||
+            typeof e.episode !== 'string' ||
+            typeof e.path !== 'string' ||
+            typeof e.sha256 !== 'string' ||
+            !Number.isSafeInteger(e.size)) {
+            throw new ConfigError(`${where} needs host, episode, path, sha256 and size; ${FIX}`);
         }
         const bad = unsafePathReason(e.path);
         if (bad)
@@ -401,7 +417,7 @@ function tarballsUnder(root) {
             entries = readdirSync(dir, { withFileTypes: true });
         }
         catch (e) {
-            throw new ConfigError(`cannot list ${path.join(dir)}: ${describeFsError(e)}; give --dataset a folder you can read`);
+            throw new ConfigError(`cannot list ${path.join(dir)}: ${fsErrorWithFix(e, 'give --dataset the export folder')}`);
         }
         for (const ent of entries) {
             const p = path.join(dir, ent.name);
@@ -498,6 +514,50 @@ function checkSums(manifestFile, m) {
             problems.push({ kind: 'SUMS', path: p, detail: `in ${MANIFEST_FILE} but not in ${SUMS_FILE}` });
     return problems;
 }
+const INDEX_FILE = 'index.jsonl';
+/**
+ * The export's index.jsonl, when there, must name exactly the released episodes: a row the
+ * manifest does not list would be read by whoever trains on the export as if it had passed the
+ * gate, and a released episode without its row would be left out. Rows are read as the scan reads
+ * them; a line that is no episode row is a problem too. `allowExtra`: rows of other episodes, and
+ * lines that are no row, are allowed (the dataset itself, where the flagged episodes still are).
+ */
+function checkIndex(root, m, allowExtra) {
+    const file = path.join(root, INDEX_FILE);
+    let text;
+    try {
+        text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(readRegularFile(file).file);
+    }
+    catch (e) {
+        if (e.code === 'ENOENT')
+            return [];
+        const why = e instanceof FileRefusedError ? e.why : describeFsError(e);
+        return [{ kind: 'INDEX', path: INDEX_FILE, detail: `cannot be read: ${why}` }];
+    }
+    // Only the ids matter here: links are not resolved, and a missing tarball is verify's MISSING.
+    const walk = walkIndexText(text, path.join(root, m.dataset.episodes_dir), { followOutsideLinks: true });
+    const rows = [...walk.entries, ...walk.missing].sort((a, b) => a.line - b.line);
+    const released = new Set(m.episodes.map((e) => `${e.host}/${e.episode}`));
+    const named = new Set();
+    const problems = [];
+    // Lines the scan skipped are no episode of the export; the dataset's own index may hold them.
+    if (!allowExtra)
+        for (const p of walk.problems)
+            problems.push({ kind: 'INDEX', path: INDEX_FILE, detail: `line ${p.line} is not an episode row: ${p.detail}` });
+    for (const r of rows) {
+        const id = `${r.host}/${r.episode}`;
+        named.add(id);
+        if (!allowExtra && !released.has(id)) {
+            problems.push({ kind: 'INDEX', path: INDEX_FILE, detail: `line ${r.line} names ${id}, an episode the manifest does not release` });
+        }
+    }
+    for (const e of m.episodes) {
+        const id = `${e.host}/${e.episode}`;
+        if (!named.has(id))
+            problems.push({ kind: 'INDEX', path: INDEX_FILE, detail: `no row names ${id}, an episode the manifest releases` });
+    }
+    return problems;
+}
 async function verifyDataset(loaded, root, opts) {
     const { manifest: m } = loaded;
     const st = statSync(root, { throwIfNoEntry: false });
@@ -518,7 +578,20 @@ async function verifyDataset(loaded, root, opts) {
             ],
         };
     }
-    const problems = checkSums(loaded.file, m);
+    if (m.episodes.length === 0) {
+        return {
+            listed: 0,
+            bytes: 0,
+            problems: [
+                {
+                    kind: 'NOT-RELEASED',
+                    path: path.basename(loaded.file),
+                    detail: 'lists no episodes: a release of nothing is not verified (gate a dataset whose classifier keeps episodes)',
+                },
+            ],
+        };
+    }
+    const problems = [...checkSums(loaded.file, m), ...checkIndex(root, m, opts.allowExtra)];
     const listed = new Set(m.episodes.map((e) => e.path));
     if (!opts.allowExtra) {
         for (const p of tarballsUnder(root)) {
@@ -865,6 +938,8 @@ function gateOptions(args, io, baselineCommand, fallbackBaseline) {
         ...(reportOut ? { reportPath: reportOut } : {}),
         baselineCommand,
         cwd: io.cwd,
+        surface: 'cli',
+        ...(args.manifest ? { release: true } : {}),
     };
 }
 function totalsLine(r) {
@@ -911,7 +986,7 @@ function checkOutputPaths(args, io) {
             isDir = statSync(dir).isDirectory();
         }
         catch (e) {
-            throw new ConfigError(`--${k} ${given}: its folder ${displayPath(dir, io.cwd)} cannot be used (${describeFsError(e)}); ${fix}`);
+            throw new ConfigError(`--${k} ${given}: its folder ${displayPath(dir, io.cwd)} cannot be used: ${fsErrorWithFix(e, fix, 'write')}`);
         }
         if (!isDir)
             throw new ConfigError(`--${k} ${given}: ${displayPath(dir, io.cwd)} is not a folder; choose another path`);
@@ -978,15 +1053,17 @@ async function finishGate(outcome, args, io, limit, command) {
             writeFileSync(path.resolve(io.cwd, summaryFile), markdown);
         }
         catch (e) {
-            throw new ConfigError(`cannot write the summary to ${summaryFile}: ${describeFsError(e)}; check that its folder exists and is writable`);
+            throw new ConfigError(`cannot write the summary to ${summaryFile}: ${fsErrorWithFix(e, 'check that its folder exists and is writable', 'write')}`);
         }
     }
     // The status line leads with what changed since the baseline, as the summary's headline does.
     const changed = changeText(model.cause);
     const cause = changed ? `${changed}; ` : '';
+    // The reason filter and unusable index rows are named here too, whatever the verdict.
+    const notes = model.lead.notes.map((n) => `; ${n}`).join('');
     if (outcome.passed && !outcome.baselineName && outcome.failOn !== 'flagged') {
         // Nothing was gated: no word of passing, and the way to gate.
-        io.err(`${PROG}: REPORT ONLY, nothing gated (no baseline given; pass --baseline FILE to gate): ${totalsLine(outcome.report)}\n`);
+        io.err(`${PROG}: REPORT ONLY, nothing gated (no baseline given; pass --baseline FILE to gate): ${totalsLine(outcome.report)}${inLine(notes)}\n`);
         return 0;
     }
     if (outcome.passed) {
@@ -997,10 +1074,10 @@ async function finishGate(outcome, args, io, limit, command) {
             : n > 0
                 ? `${n} regression${n === 1 ? '' : 's'} not enforced (--fail-on ${outcome.failOn})`
                 : `no regressions against ${outcome.baselineName}${w > 0 ? ` (${w} warning${w === 1 ? '' : 's'})` : ''}`;
-        io.err(`${PROG}: PASSED: ${inLine(cause + what)}; ${totalsLine(outcome.report)}\n`);
+        io.err(`${PROG}: PASSED: ${inLine(cause + what)}; ${totalsLine(outcome.report)}${inLine(notes)}\n`);
         return 0;
     }
-    io.err(`${PROG}: GATE FAILED (exit 1): ${inLine(cause + String(outcome.failReason))}\n`);
+    io.err(`${PROG}: GATE FAILED (exit 1): ${inLine(failureText(model))}\n`);
     // The summary's third line, where it has one: a failure that accepting cannot change (fail-on
     // flagged on the same data, drift from the history) or would do harm (a run over part of the
     // baseline) offers none.
@@ -1031,7 +1108,7 @@ function reportFiles(inputs, io) {
             found = walk(abs);
         }
         catch (e) {
-            throw new ConfigError(`cannot read the folder ${displayPath(input, io.cwd)}: ${describeFsError(e)}`);
+            throw new ConfigError(`cannot read the folder ${displayPath(input, io.cwd)}: ${fsErrorWithFix(e, 'pass the shard reports or the folder holding them')}`);
         }
         if (found.length === 0) {
             throw new ConfigError(`${displayPath(input, io.cwd)} holds no *.json report: pass the reports written by episode-gate scan --shard K/N --report FILE`);

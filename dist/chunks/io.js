@@ -1,4 +1,4 @@
-import { h as closest, C as ConfigError } from './pool.js';
+import { l as closest, C as ConfigError } from './pool.js';
 import { t as tuneV8 } from './v8-tuning.js';
 
 /**
@@ -105,6 +105,9 @@ function parseArgs(argv, table, opts = {}) {
             throw new UsageError(`argument --${name}: invalid choice: '${value}' (choose from ${spec.choices.map((c) => `'${c}'`).join(', ')})`);
         }
         const prev = out[name];
+        if (spec.kind === 'value' && prev !== undefined && (opts.repeated ?? 'error') === 'error') {
+            throw new UsageError(`argument --${name}: given twice ('${prev}', then '${value}'); pass it once`);
+        }
         out[name] = spec.kind === 'multi' ? [...(Array.isArray(prev) ? prev : []), value] : value;
     }
     for (const group of opts.exclusive ?? []) {

@@ -1713,6 +1713,19 @@ function closest(given, known) {
     }
     return best !== null && bestD <= Math.max(2, Math.floor(best.length / 3)) ? best : null;
 }
+/**
+ * A value read from a JSON document as a message quotes it. JSON.stringify would write Infinity
+ * (what JSON.parse makes of a number past the largest double, such as 1e400) and NaN as null, and
+ * a missing value as "undefined".
+ */
+function showValue(v) {
+    if (v === undefined)
+        return 'nothing (missing)';
+    if (typeof v === 'number' && !Number.isFinite(v)) {
+        return Number.isNaN(v) ? 'NaN' : `${v} (a number past the largest double, about 1.8e308, as the file wrote it)`;
+    }
+    return JSON.stringify(v) ?? String(v);
+}
 
 /**
  * One episode's verdict, exactly as the reference's `classify_episode` computes it.
@@ -5689,7 +5702,9 @@ async function classifyTarball(tarPath, opts, decoder) {
         });
         if (!read.ok) {
             const verdict = unreadableVerdict(read.detail);
-            return read.unjudged ? { verdict, stats: read.stats, sha256: read.sha256, unjudged: true } : { verdict, stats: read.stats, sha256: read.sha256 };
+            return read.unjudged
+                ? { verdict, stats: read.stats, sha256: read.sha256, unjudged: true }
+                : { verdict, stats: read.stats, sha256: read.sha256 };
         }
         return { verdict: classify(read.rows, opts.settings), stats: read.stats, sha256: read.sha256 };
     }
@@ -5734,6 +5749,24 @@ function describeFsError(e) {
     if (err && typeof err.code === 'string')
         return known[err.code] ? `${err.code} (${known[err.code]})` : err.code;
     return err?.message ?? String(e);
+}
+/** EACCES or EPERM: the path is right, the user running the tool may not use it. */
+function isPermissionError(e) {
+    const code = e?.code;
+    return code === 'EACCES' || code === 'EPERM';
+}
+/**
+ * A file-system error and what to do about it, e.g. "ENOENT (no such file); check the --settings
+ * path". `fix` is the caller's fix for a wrong or missing path; a permission error gets a fix about
+ * permissions instead, since the path named is the right one. `access` is what the tool needed.
+ */
+function fsErrorWithFix(e, fix, access = 'read') {
+    return `${describeFsError(e)}; ${isPermissionError(e) ? permissionFix(access) : fix}`;
+}
+function permissionFix(access) {
+    const uid = typeof process.getuid === 'function' ? ` (uid ${process.getuid()})` : '';
+    const what = access === 'read' ? 'read access to it' : 'write access to its folder';
+    return `give the user this runs as${uid} ${what} (and search access to the folders above), or run as a user who has it`;
 }
 
 /**
@@ -5783,7 +5816,7 @@ const ID_FIELDS = new Set(['host_id', 'episode_id']);
 /** A host_id / episode_id that can safely be one path component. */
 function unsafeIdReason(id) {
     if (id === '.' || id === '..')
-        return `"${id}" is a relative path`;
+        return `is the relative path "${id}"`;
     if (/[/\\]/.test(id))
         return 'contains a path separator';
     if (/[\x00-\x1f\x7f]/.test(id))
@@ -6441,4 +6474,4 @@ function crashed(detail) {
     return { verdict: unreadableVerdict(`internal error: ${detail}`), stats: { ...NO_STATS }, sha256: null, unjudged: true };
 }
 
-export { ALL_REASONS as A, BLOCK as B, ConfigError as C, DEFAULT_LIMITS as D, isReason as E, FileRefusedError as F, oneLine as G, HeaderError as H, plural as I, JsonError as J, inShard as K, readRegularFile as L, walkIndexText as M, NotDict as N, isColumns as O, int64Value as P, PyFloat as Q, REFERENCE_REASONS as R, SOURCE_NAMES as S, makePhaseAt as T, pyStr as U, fastPct as V, readEpisode as W, classify as X, unreadableVerdict as Y, ZstdWasmStream as Z, fmtBytes as _, pyJsonString as a, DEFAULT_CLASSIFIER_SETTINGS as b, capJobs as c, createEpisodeRunner as d, scanDataset as e, describeFsError as f, shellQuote as g, closest as h, isBlankPyLine as i, formatShard as j, parseShard as k, ShardSpecError as l, classifyTarball as m, newDecoderContext as n, RESULT_FLUSH_MS as o, parseJsonDoc as p, loadZstdWasm as q, pyIntText as r, splitPyLines as s, truthy as t, unsafeIdReason as u, blockRound as v, parsePax as w, nts as x, checksumMatches as y, nti as z };
+export { classify as $, ALL_REASONS as A, BLOCK as B, ConfigError as C, DEFAULT_LIMITS as D, blockRound as E, FileRefusedError as F, parsePax as G, nts as H, HeaderError as I, JsonError as J, checksumMatches as K, nti as L, isReason as M, NotDict as N, oneLine as O, plural as P, inShard as Q, REFERENCE_REASONS as R, SOURCE_NAMES as S, isColumns as T, int64Value as U, PyFloat as V, makePhaseAt as W, pyStr as X, fastPct as Y, ZstdWasmStream as Z, readEpisode as _, pyJsonString as a, unreadableVerdict as a0, fmtBytes as a1, DEFAULT_CLASSIFIER_SETTINGS as b, capJobs as c, isPermissionError as d, createEpisodeRunner as e, fsErrorWithFix as f, scanDataset as g, shellQuote as h, isBlankPyLine as i, showValue as j, describeFsError as k, closest as l, formatShard as m, parseShard as n, ShardSpecError as o, parseJsonDoc as p, newDecoderContext as q, readRegularFile as r, splitPyLines as s, truthy as t, unsafeIdReason as u, classifyTarball as v, walkIndexText as w, RESULT_FLUSH_MS as x, loadZstdWasm as y, pyIntText as z };

@@ -1,8 +1,8 @@
-import { C as ConfigError, f as describeFsError, E as isReason, S as SOURCE_NAMES, A as ALL_REASONS, u as unsafeIdReason, I as plural, D as DEFAULT_LIMITS, b as DEFAULT_CLASSIFIER_SETTINGS, h as closest, d as createEpisodeRunner, e as scanDataset, K as inShard, L as readRegularFile, F as FileRefusedError, M as walkIndexText, O as isColumns, P as int64Value, Q as PyFloat, T as makePhaseAt, N as NotDict, U as pyStr, V as fastPct, n as newDecoderContext, W as readEpisode, X as classify, Y as unreadableVerdict, _ as fmtBytes } from './pool.js';
-import { readFileSync, writeFileSync, renameSync, existsSync, statSync, mkdirSync, unlinkSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { C as ConfigError, f as fsErrorWithFix, j as showValue, M as isReason, S as SOURCE_NAMES, A as ALL_REASONS, u as unsafeIdReason, P as plural, D as DEFAULT_LIMITS, b as DEFAULT_CLASSIFIER_SETTINGS, l as closest, e as createEpisodeRunner, g as scanDataset, Q as inShard, r as readRegularFile, F as FileRefusedError, w as walkIndexText, T as isColumns, U as int64Value, V as PyFloat, W as makePhaseAt, N as NotDict, X as pyStr, Y as fastPct, q as newDecoderContext, _ as readEpisode, $ as classify, a0 as unreadableVerdict, a1 as fmtBytes } from './pool.js';
 import path from 'node:path';
+import { readFileSync, writeFileSync, renameSync, existsSync, statSync, mkdirSync, unlinkSync } from 'node:fs';
 import { createHash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -69,6 +69,220 @@ function formatJson(v, inlineObjectsOf = []) {
     finally {
         inlineKeys = new Set();
     }
+}
+
+/** The episodes of a baseline map as arrivals (each as the baseline judged it). */
+function arrivalsOf(episodes) {
+    const out = {};
+    for (const [key, e] of episodes)
+        addArrival(out, key.slice(0, key.indexOf('/')), e.reasons);
+    return out;
+}
+/** Count one episode, judged with these reasons, as arrived on host. */
+function addArrival(a, host, reasons) {
+    const h = Object.hasOwn(a, host) ? a[host] : (a[host] = { scanned: 0, flagged: 0, by_reason: {} });
+    h.scanned++;
+    if (reasons.length > 0)
+        h.flagged++;
+    for (const r of reasons)
+        h.by_reason[r] = (h.by_reason[r] ?? 0) + 1;
+}
+/** A deep copy, hosts in code-unit order (the file stays stable from night to night). */
+function copyArrivals(a) {
+    const out = {};
+    for (const host of Object.keys(a).sort((x, y) => (x < y ? -1 : x > y ? 1 : 0))) {
+        const h = a[host];
+        const byReason = {};
+        for (const r of Object.keys(h.by_reason).sort())
+            byReason[r] = h.by_reason[r];
+        out[host] = { scanned: h.scanned, flagged: h.flagged, by_reason: byReason };
+    }
+    return out;
+}
+const COHORT_DEFAULTS = { confidence: 0.99, minSize: 20, marginPp: 0 };
+let logFactTable = new Float64Array([0, 0]);
+function logFact(n) {
+    if (n >= logFactTable.length) {
+        const size = Math.max(n + 1, logFactTable.length * 2);
+        const t = new Float64Array(size);
+        t.set(logFactTable);
+        for (let i = logFactTable.length; i < size; i++)
+            t[i] = t[i - 1] + Math.log(i);
+        logFactTable = t;
+    }
+    return logFactTable[n];
+}
+function logChoose(n, k) {
+    return logFact(n) - logFact(k) - logFact(n - k);
+}
+/**
+ * P(X >= x) for X the flagged episodes among the cohort's n when the baseline's and the
+ * cohort's flagged episodes are spread at random over both (one-sided Fisher exact test).
+ */
+function upperTailP(baseline, cohort) {
+    const total = baseline.n + cohort.n;
+    const flagged = baseline.flagged + cohort.flagged;
+    const hi = Math.min(flagged, cohort.n);
+    if (cohort.flagged <= Math.max(0, cohort.n - (total - flagged)))
+        return 1;
+    const logDen = logChoose(total, cohort.n);
+    const terms = [];
+    for (let k = cohort.flagged; k <= hi; k++)
+        terms.push(logChoose(flagged, k) + logChoose(total - flagged, cohort.n - k) - logDen);
+    const max = Math.max(...terms);
+    let sum = 0;
+    for (const t of terms)
+        sum += Math.exp(t - max);
+    return Math.min(1, Math.exp(max) * sum);
+}
+function rate$1(t) {
+    return t.n === 0 ? 0 : (t.flagged * 100) / t.n;
+}
+function counts$1(reasonsOf, reason) {
+    let n = 0;
+    let flagged = 0;
+    for (const rs of reasonsOf) {
+        n++;
+        if (reason === null ? rs.length > 0 : rs.includes(reason))
+            flagged++;
+    }
+    return { n, flagged };
+}
+/**
+ * Judge the new episodes against the rate at which episodes arrived (`arrivals`, when the
+ * baseline carries them), else against the baseline's episodes (all of them, gone ones included).
+ */
+function judgeCohort(added, baseline, settings, arrivals = null) {
+    const baseByHost = new Map(Object.entries(arrivals ?? arrivalsOf(baseline)));
+    const baseAll = { scanned: 0, flagged: 0, by_reason: {} };
+    for (const h of baseByHost.values()) {
+        baseAll.scanned += h.scanned;
+        baseAll.flagged += h.flagged;
+        for (const [r, n] of Object.entries(h.by_reason))
+            baseAll.by_reason[r] = (baseAll.by_reason[r] ?? 0) + n;
+    }
+    const baseTally = (h, reason) => ({
+        n: h.scanned,
+        flagged: reason === null ? h.flagged : (h.by_reason[reason] ?? 0),
+    });
+    const none = { scanned: 0, flagged: 0, by_reason: {} };
+    const newByHost = new Map();
+    for (const ep of added) {
+        const list = newByHost.get(ep.host);
+        if (list)
+            list.push(ep);
+        else
+            newByHost.set(ep.host, [ep]);
+    }
+    const reasonSet = new Set();
+    for (const r of Object.keys(baseAll.by_reason))
+        if ((baseAll.by_reason[r] ?? 0) > 0)
+            reasonSet.add(r);
+    for (const ep of added)
+        for (const r of ep.reasons)
+            reasonSet.add(r);
+    const reasons = [...reasonSet].sort();
+    const hosts = [...new Set([...baseByHost.keys(), ...newByHost.keys()])].sort().map((host) => ({
+        host,
+        baseline: baseTally(baseByHost.get(host) ?? none, null),
+        cohort: counts$1((newByHost.get(host) ?? []).map((e) => e.reasons), null),
+    }));
+    const overall = counts$1(added.map((e) => e.reasons), null);
+    const result = {
+        settings,
+        against: arrivals ? 'arrivals' : 'episodes',
+        size: added.length,
+        flagged: overall.flagged,
+        baseline: baseTally(baseAll, null),
+        tests: [],
+        alarms: [],
+        hosts,
+        notJudged: null,
+    };
+    if (settings.confidence === null) {
+        result.notJudged = 'the cohort rule is off (tolerance.cohort_confidence is null)';
+        return result;
+    }
+    if (added.length < settings.minSize) {
+        result.notJudged = `${added.length} new episode${added.length === 1 ? '' : 's'}, fewer than the ${settings.minSize} the cohort rule needs (tolerance.cohort_min_size)`;
+        return result;
+    }
+    const groups = [{ host: null, reason: null }, ...reasons.map((reason) => ({ host: null, reason }))];
+    for (const h of hosts) {
+        if (h.cohort.n < settings.minSize)
+            continue;
+        groups.push({ host: h.host, reason: null }, ...reasons.map((reason) => ({ host: h.host, reason })));
+    }
+    const tests = groups.map((g) => {
+        const eps = g.host === null ? added : newByHost.get(g.host);
+        const hostBase = g.host === null ? undefined : baseByHost.get(g.host);
+        const base = hostBase ?? baseAll;
+        const hit = (rs) => (g.reason === null ? rs.length > 0 : rs.includes(g.reason));
+        const cohort = counts$1(eps.map((e) => e.reasons), g.reason);
+        const baselineTally = baseTally(base, g.reason);
+        return {
+            host: g.host,
+            reason: g.reason,
+            baseline: baselineTally,
+            baselineAllHosts: g.host !== null && hostBase === undefined,
+            cohort,
+            p: upperTailP(baselineTally, cohort),
+            threshold: null,
+            alarm: false,
+            episodes: eps.filter((e) => hit(e.reasons)).map((e) => `${e.host}/${e.episode}`),
+        };
+    });
+    // Holm: the i-th smallest p-value (0-based) is held to alpha / (m - i), stopping at the first that passes.
+    const alpha = 1 - settings.confidence;
+    const order = tests.map((_, i) => i).sort((a, b) => tests[a].p - tests[b].p);
+    let stopped = false;
+    order.forEach((idx, i) => {
+        const t = tests[idx];
+        t.threshold = alpha / (tests.length - i);
+        if (stopped || t.p > t.threshold) {
+            stopped = true;
+            return;
+        }
+        t.alarm = rate$1(t.cohort) - rate$1(t.baseline) > settings.marginPp;
+    });
+    result.tests = tests;
+    const rank = (t) => (t.host !== null ? 0 : 2) + (t.reason !== null ? 0 : 1);
+    result.alarms = tests.filter((t) => t.alarm).sort((a, b) => rank(a) - rank(b) || a.p - b.p);
+    return result;
+}
+function pText(p) {
+    return p < 1e-4 ? p.toExponential(1) : p.toPrecision(2);
+}
+function pct$4(t) {
+    return `${t.flagged}/${t.n} (${rate$1(t).toFixed(1)}%)`;
+}
+/**
+ * " (from lab-c 15)": where an all-hosts alarm's episodes come from, most first, so a host
+ * with too few new episodes for a test of its own is still named.
+ */
+function fromHosts(episodes, max = 3) {
+    const byHost = new Map();
+    for (const id of episodes) {
+        const host = id.slice(0, id.indexOf('/'));
+        byHost.set(host, (byHost.get(host) ?? 0) + 1);
+    }
+    if (byHost.size === 0)
+        return '';
+    const list = [...byHost].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    const shown = list.slice(0, max).map(([h, n]) => `${h} ${n}`);
+    if (list.length > max)
+        shown.push(`${list.length - max} more hosts`);
+    return ` (from ${shown.join(', ')})`;
+}
+/** One line naming the host, the reason, both rates, the test and the episodes. */
+function alarmMessage(t, maxEpisodes = 10, against = 'episodes') {
+    const where = t.host === null ? `new episodes, all hosts${fromHosts(t.episodes)}` : `new episodes on host ${t.host}`;
+    const what = t.reason === null ? 'flagged (any reason)' : t.reason;
+    const arrived = against === 'arrivals' ? ' arrivals' : '';
+    const base = t.baselineAllHosts ? `baseline's${arrived} (all hosts; the host is new)` : `baseline's${arrived}`;
+    const shown = t.episodes.slice(0, maxEpisodes).join(', ');
+    const more = t.episodes.length > maxEpisodes ? `, … ${t.episodes.length - maxEpisodes} more` : '';
+    return `${where}: ${what} ${pct$4(t.cohort)} vs the ${base} ${pct$4(t.baseline)} (one-sided exact test p = ${pText(t.p)} < ${pText(t.threshold ?? 0)}): ${shown}${more}`;
 }
 
 /**
@@ -262,7 +476,7 @@ function writeFileAtomic(file, text, what) {
         renameSync(tmp, file);
     }
     catch (e) {
-        throw new ConfigError(`cannot write the ${what} to ${file}: ${describeFsError(e)}; check that its folder exists and is writable`);
+        throw new ConfigError(`cannot write the ${what} to ${file}: ${fsErrorWithFix(e, 'check that its folder exists and is writable', 'write')}`);
     }
 }
 /** The report with this judgement's comparison section, or without one when there was no baseline. */
@@ -283,7 +497,7 @@ function readReport(file, displayName = file) {
         text = readFileSync(file, 'utf8');
     }
     catch (e) {
-        throw new ConfigError(`cannot read the report ${displayName}: ${describeFsError(e)}; check the path (a report is what episode-gate scan --report writes)`);
+        throw new ConfigError(`cannot read the report ${displayName}: ${fsErrorWithFix(e, 'check the path (a report is what episode-gate scan --report writes)')}`);
     }
     let doc;
     try {
@@ -295,10 +509,14 @@ function readReport(file, displayName = file) {
     const fix = 'write it again with episode-gate scan --report';
     if (!isObj$2(doc))
         throw new ConfigError(`${displayName}: a report must be a JSON object; ${fix}`);
+    if (doc.report_version === undefined && doc.manifest_version !== undefined)
+        throw new ConfigError(`${displayName} is a release manifest (written by --manifest DIR), not a report: pass it to episode-gate verify --manifest; a report is what episode-gate scan --report writes`);
     if (doc.report_version === undefined && 'cases' in doc && 'version' in doc)
         throw new ConfigError(`${displayName} is a baseline, not a report: pass it with --baseline; a report is what episode-gate scan --report writes`);
+    if (doc.report_version === undefined)
+        throw new ConfigError(`${displayName} has no report_version, so it is not a report; ${fix}`);
     if (doc.report_version !== REPORT_VERSION) {
-        throw new ConfigError(`${displayName}: report_version ${JSON.stringify(doc.report_version)} is not supported (expected ${REPORT_VERSION}); ${fix}`);
+        throw new ConfigError(`${displayName}: report_version ${showValue(doc.report_version)} is not supported (expected ${REPORT_VERSION}); ${fix}`);
     }
     const counts = doc.counts;
     if (!isObj$2(counts) || !['scanned', 'kept', 'flagged'].every((k) => Number.isSafeInteger(counts[k]))) {
@@ -385,14 +603,14 @@ function onlyKeys(o, where, allowed, required = []) {
 }
 function count$1(v, where) {
     if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0)
-        throw new Invalid(`${where} must be a whole number >= 0, got ${JSON.stringify(v)}`);
+        throw new Invalid(`${where} must be a whole number >= 0, got ${showValue(v)}`);
     return v;
 }
 function tol(v, where, integer) {
     if (v === null)
         return null;
     if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || (integer && !Number.isSafeInteger(v))) {
-        throw new Invalid(`${where} must be ${integer ? 'a whole number' : 'a number'} >= 0 or null (not checked), got ${JSON.stringify(v)}`);
+        throw new Invalid(`${where} must be ${integer ? 'a whole number' : 'a number'} >= 0 or null (not checked), got ${showValue(v)}`);
     }
     return v;
 }
@@ -406,7 +624,7 @@ function reasonList(v, where) {
         throw new Invalid(`${where} must be a list of reasons`);
     v.forEach((r, i) => {
         if (typeof r !== 'string' || !isReason(r))
-            throw new Invalid(`${where}[${i}] ${JSON.stringify(r)} is not a reason (known: ${REASONS_TEXT})`);
+            throw new Invalid(`${where}[${i}] ${showValue(r)} is not a reason (known: ${REASONS_TEXT})`);
     });
     if (new Set(v).size !== v.length)
         throw new Invalid(`${where} lists a reason twice`);
@@ -416,7 +634,7 @@ function safeId(v, where) {
     const s = str(v, where);
     const bad = unsafeIdReason(s);
     if (bad)
-        throw new Invalid(`${where} ${JSON.stringify(s)} ${bad}`);
+        throw new Invalid(`${where} ${showValue(s)} ${bad}`);
     return s;
 }
 /** The levels of tolerance (or of tolerance.warn). */
@@ -439,11 +657,11 @@ function levels(t, where) {
 /** Check a parsed baseline document; throws Invalid naming the first problem. */
 function validate(doc) {
     const o = objectAt(doc, 'the baseline');
-    onlyKeys(o, 'the baseline', ['$schema', 'version', 'counts', 'by_reason', 'tolerance', 'cases', 'episodes', 'generated_from', 'missing_tarballs'], ['version', 'counts', 'by_reason', 'cases']);
+    onlyKeys(o, 'the baseline', ['$schema', 'version', 'counts', 'by_reason', 'tolerance', 'cases', 'episodes', 'generated_from', 'missing_tarballs', 'arrivals'], ['version', 'counts', 'by_reason', 'cases']);
     if (o.$schema !== undefined && typeof o.$schema !== 'string')
         throw new Invalid('$schema must be a string');
     if (o.version !== 1 && o.version !== BASELINE_VERSION)
-        throw new Invalid(`version ${JSON.stringify(o.version)} is not supported (expected 1 or ${BASELINE_VERSION})`);
+        throw new Invalid(`version ${showValue(o.version)} is not supported (expected 1 or ${BASELINE_VERSION})`);
     const c = objectAt(o.counts, 'counts');
     onlyKeys(c, 'counts', ['scanned', 'kept', 'flagged'], ['scanned', 'kept', 'flagged']);
     const scanned = count$1(c.scanned, 'counts.scanned');
@@ -469,12 +687,12 @@ function validate(doc) {
         }
         const conf = t.cohort_confidence;
         if (conf !== undefined && conf !== null && (typeof conf !== 'number' || !(conf > 0 && conf < 1)))
-            throw new Invalid(`tolerance.cohort_confidence must be a number between 0 and 1 (e.g. 0.99) or null (not checked), got ${JSON.stringify(conf)}`);
+            throw new Invalid(`tolerance.cohort_confidence must be a number between 0 and 1 (e.g. 0.99) or null (not checked), got ${showValue(conf)}`);
         if (t.cohort_min_size !== undefined && count$1(t.cohort_min_size, 'tolerance.cohort_min_size') < 1)
             throw new Invalid('tolerance.cohort_min_size must be at least 1');
         if (t.cohort_margin_pp !== undefined &&
             (typeof t.cohort_margin_pp !== 'number' || !(t.cohort_margin_pp >= 0 && t.cohort_margin_pp <= 100)))
-            throw new Invalid(`tolerance.cohort_margin_pp must be a number of percentage points from 0 to 100, got ${JSON.stringify(t.cohort_margin_pp)}`);
+            throw new Invalid(`tolerance.cohort_margin_pp must be a number of percentage points from 0 to 100, got ${showValue(t.cohort_margin_pp)}`);
         if (t.warn !== undefined) {
             const w = objectAt(t.warn, 'tolerance.warn');
             onlyKeys(w, 'tolerance.warn', ['kept_drop', 'flagged_rise', 'flagged_rate_rise', 'reasons']);
@@ -495,7 +713,7 @@ function validate(doc) {
         safeId(cs.host, `${w}.host`);
         safeId(cs.episode, `${w}.episode`);
         if (cs.expect !== 'kept' && cs.expect !== 'flagged')
-            throw new Invalid(`${w}.expect must be "kept" or "flagged", got ${JSON.stringify(cs.expect)}`);
+            throw new Invalid(`${w}.expect must be "kept" or "flagged", got ${showValue(cs.expect)}`);
         if (cs.reasons !== undefined) {
             const rs = reasonList(cs.reasons, `${w}.reasons`);
             if (cs.expect === 'kept' && rs.length > 0)
@@ -529,8 +747,28 @@ function validate(doc) {
             throw new Invalid('missing_tarballs must be a list of "host/episode" strings');
         o.missing_tarballs.forEach((k, i) => {
             if (typeof k !== 'string' || !/^[^/]+\/[^/]+$/.test(k))
-                throw new Invalid(`missing_tarballs[${i}] must be a "host/episode" string, got ${JSON.stringify(k)}`);
+                throw new Invalid(`missing_tarballs[${i}] must be a "host/episode" string, got ${showValue(k)}`);
         });
+    }
+    if (o.arrivals !== undefined) {
+        const a = objectAt(o.arrivals, 'arrivals');
+        for (const [host, v] of Object.entries(a)) {
+            const w = `arrivals["${host}"]`;
+            if (unsafeIdReason(host))
+                throw new Invalid(`arrivals key ${JSON.stringify(host)} must be a host id`);
+            const h = objectAt(v, w);
+            onlyKeys(h, w, ['scanned', 'flagged', 'by_reason'], ['scanned', 'flagged', 'by_reason']);
+            const n = count$1(h.scanned, `${w}.scanned`);
+            const f = count$1(h.flagged, `${w}.flagged`);
+            if (f > n)
+                throw new Invalid(`${w}.flagged (${f}) cannot exceed ${w}.scanned (${n})`);
+            for (const [r, c] of Object.entries(objectAt(h.by_reason, `${w}.by_reason`))) {
+                if (!isReason(r))
+                    throw new Invalid(`${w}.by_reason has an unknown reason "${r}" (known: ${REASONS_TEXT})`);
+                if (count$1(c, `${w}.by_reason.${r}`) > f)
+                    throw new Invalid(`${w}.by_reason.${r} cannot exceed ${w}.flagged (${f})`);
+            }
+        }
     }
     if (o.generated_from !== undefined) {
         const g = objectAt(o.generated_from, 'generated_from');
@@ -559,6 +797,9 @@ function validate(doc) {
  * without it the fix names the command in general terms.
  */
 function parseBaseline(doc, displayName, create) {
+    if (isObj$1(doc) && doc.manifest_version !== undefined) {
+        throw new ConfigError(`${displayName} is a release manifest (written by --manifest DIR), not a baseline: check an export against it with "episode-gate verify --manifest ${displayName} --dataset DIR"; pass --baseline the file "episode-gate baseline --out" writes`);
+    }
     if (isObj$1(doc) && Array.isArray(doc.episodes) && isObj$1(doc.tool) && isObj$1(doc.dataset)) {
         throw new ConfigError(`${displayName} is a report (written by episode-gate scan or --report-out), not a baseline: make a baseline from it with "episode-gate baseline --report ${displayName} --out BASELINE.json", or judge it with "episode-gate check --report ${displayName} --baseline BASELINE.json"`);
     }
@@ -589,7 +830,7 @@ function loadBaselineFile(file, displayName = file, create) {
     catch (e) {
         const err = e;
         const fix = err.code === 'ENOENT' ? `create it with ${createHint(displayName, create)} or fix the baseline path` : 'check the baseline path';
-        throw new ConfigError(`cannot read the baseline ${displayName}: ${describeFsError(e)}; ${fix}`);
+        throw new ConfigError(`cannot read the baseline ${displayName}: ${fsErrorWithFix(e, fix)}`);
     }
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     let doc;
@@ -749,10 +990,32 @@ function baselineFromReport(report, existing, opts = {}) {
             reasons: report.dataset.reasons,
         },
         missing_tarballs: [...new Set(report.missing_tarballs.map((m) => episodeKey(m.host, m.episode)))].sort(),
+        arrivals: arrivalsFor(report, existing),
     };
     if (baseline.$schema === undefined)
         delete baseline.$schema;
     return { baseline, stale, dropped, added };
+}
+/**
+ * The arrivals a baseline made from this report carries: the report's own (a check records the
+ * baseline's plus its new episodes), else the existing baseline's (or its episodes, as judged
+ * then) plus the report's episodes it does not list, else the report's episodes as judged now.
+ * Episodes gone since (pruned) keep counting: the rate is the rate at which episodes arrived.
+ */
+function arrivalsFor(report, existing) {
+    if (report.comparison?.arrivals)
+        return copyArrivals(report.comparison.arrivals);
+    const before = existing ? baselineEpisodeMap(existing) : null;
+    const arrivals = before ? copyArrivals(existing.arrivals ?? arrivalsOf(before)) : {};
+    const seen = new Set();
+    for (const e of report.episodes) {
+        const key = episodeKey(e.host, e.episode);
+        if (seen.has(key) || before?.has(key))
+            continue;
+        seen.add(key);
+        addArrival(arrivals, e.host, e.reasons);
+    }
+    return copyArrivals(arrivals);
 }
 function formatBaseline(b) {
     return formatJson(b, ['episodes']);
@@ -977,197 +1240,24 @@ function classifyChanges(report, baseline) {
             });
         }
     }
+    const rowsWithoutTarball = new Set(report.missing_tarballs.map((m) => episodeKey(m.host, m.episode)));
     const gone = [];
+    const missing = [];
     for (const [key, before] of baseline) {
         if (seen.has(key))
             continue;
         const slash = key.indexOf('/');
-        gone.push({ host: key.slice(0, slash), episode: key.slice(slash + 1), before: before.reasons });
+        (rowsWithoutTarball.has(key) ? missing : gone).push({
+            host: key.slice(0, slash),
+            episode: key.slice(slash + 1),
+            before: before.reasons,
+        });
     }
-    return { unchanged, modified, added, gone, matched, byIdOnly };
+    return { unchanged, modified, added, gone, missing, matched, byIdOnly };
 }
 /** True when the dataset holds exactly the baseline's episodes with the same bytes (as far as known). */
 function isSnapshot(c) {
-    return c.modified.length === 0 && c.added.length === 0 && c.gone.length === 0;
-}
-
-const COHORT_DEFAULTS = { confidence: 0.99, minSize: 20, marginPp: 0 };
-let logFactTable = new Float64Array([0, 0]);
-function logFact(n) {
-    if (n >= logFactTable.length) {
-        const size = Math.max(n + 1, logFactTable.length * 2);
-        const t = new Float64Array(size);
-        t.set(logFactTable);
-        for (let i = logFactTable.length; i < size; i++)
-            t[i] = t[i - 1] + Math.log(i);
-        logFactTable = t;
-    }
-    return logFactTable[n];
-}
-function logChoose(n, k) {
-    return logFact(n) - logFact(k) - logFact(n - k);
-}
-/**
- * P(X >= x) for X the flagged episodes among the cohort's n when the baseline's and the
- * cohort's flagged episodes are spread at random over both (one-sided Fisher exact test).
- */
-function upperTailP(baseline, cohort) {
-    const total = baseline.n + cohort.n;
-    const flagged = baseline.flagged + cohort.flagged;
-    const hi = Math.min(flagged, cohort.n);
-    if (cohort.flagged <= Math.max(0, cohort.n - (total - flagged)))
-        return 1;
-    const logDen = logChoose(total, cohort.n);
-    const terms = [];
-    for (let k = cohort.flagged; k <= hi; k++)
-        terms.push(logChoose(flagged, k) + logChoose(total - flagged, cohort.n - k) - logDen);
-    const max = Math.max(...terms);
-    let sum = 0;
-    for (const t of terms)
-        sum += Math.exp(t - max);
-    return Math.min(1, Math.exp(max) * sum);
-}
-function rate$2(t) {
-    return t.n === 0 ? 0 : (t.flagged * 100) / t.n;
-}
-function counts$1(reasonsOf, reason) {
-    let n = 0;
-    let flagged = 0;
-    for (const rs of reasonsOf) {
-        n++;
-        if (reason === null ? rs.length > 0 : rs.includes(reason))
-            flagged++;
-    }
-    return { n, flagged };
-}
-/** Judge the new episodes against the baseline's episodes (all of them, gone ones included). */
-function judgeCohort(added, baseline, settings) {
-    const baseAll = [];
-    const baseByHost = new Map();
-    for (const [key, e] of baseline) {
-        baseAll.push(e.reasons);
-        const host = key.slice(0, key.indexOf('/'));
-        const list = baseByHost.get(host);
-        if (list)
-            list.push(e.reasons);
-        else
-            baseByHost.set(host, [e.reasons]);
-    }
-    const newByHost = new Map();
-    for (const ep of added) {
-        const list = newByHost.get(ep.host);
-        if (list)
-            list.push(ep);
-        else
-            newByHost.set(ep.host, [ep]);
-    }
-    const reasonSet = new Set();
-    for (const rs of baseAll)
-        for (const r of rs)
-            reasonSet.add(r);
-    for (const ep of added)
-        for (const r of ep.reasons)
-            reasonSet.add(r);
-    const reasons = [...reasonSet].sort();
-    const hosts = [...new Set([...baseByHost.keys(), ...newByHost.keys()])].sort().map((host) => ({
-        host,
-        baseline: counts$1(baseByHost.get(host) ?? [], null),
-        cohort: counts$1((newByHost.get(host) ?? []).map((e) => e.reasons), null),
-    }));
-    const overall = counts$1(added.map((e) => e.reasons), null);
-    const result = {
-        settings,
-        size: added.length,
-        flagged: overall.flagged,
-        baseline: counts$1(baseAll, null),
-        tests: [],
-        alarms: [],
-        hosts,
-        notJudged: null,
-    };
-    if (settings.confidence === null) {
-        result.notJudged = 'the cohort rule is off (tolerance.cohort_confidence is null)';
-        return result;
-    }
-    if (added.length < settings.minSize) {
-        result.notJudged = `${added.length} new episode${added.length === 1 ? '' : 's'}, fewer than the ${settings.minSize} the cohort rule needs (tolerance.cohort_min_size)`;
-        return result;
-    }
-    const groups = [{ host: null, reason: null }, ...reasons.map((reason) => ({ host: null, reason }))];
-    for (const h of hosts) {
-        if (h.cohort.n < settings.minSize)
-            continue;
-        groups.push({ host: h.host, reason: null }, ...reasons.map((reason) => ({ host: h.host, reason })));
-    }
-    const tests = groups.map((g) => {
-        const eps = g.host === null ? added : newByHost.get(g.host);
-        const hostBase = g.host === null ? undefined : baseByHost.get(g.host);
-        const base = hostBase ?? baseAll;
-        const hit = (rs) => (g.reason === null ? rs.length > 0 : rs.includes(g.reason));
-        const cohort = counts$1(eps.map((e) => e.reasons), g.reason);
-        const baselineTally = counts$1(base, g.reason);
-        return {
-            host: g.host,
-            reason: g.reason,
-            baseline: baselineTally,
-            baselineAllHosts: g.host !== null && hostBase === undefined,
-            cohort,
-            p: upperTailP(baselineTally, cohort),
-            threshold: null,
-            alarm: false,
-            episodes: eps.filter((e) => hit(e.reasons)).map((e) => `${e.host}/${e.episode}`),
-        };
-    });
-    // Holm: the i-th smallest p-value (0-based) is held to alpha / (m - i), stopping at the first that passes.
-    const alpha = 1 - settings.confidence;
-    const order = tests.map((_, i) => i).sort((a, b) => tests[a].p - tests[b].p);
-    let stopped = false;
-    order.forEach((idx, i) => {
-        const t = tests[idx];
-        t.threshold = alpha / (tests.length - i);
-        if (stopped || t.p > t.threshold) {
-            stopped = true;
-            return;
-        }
-        t.alarm = rate$2(t.cohort) - rate$2(t.baseline) > settings.marginPp;
-    });
-    result.tests = tests;
-    const rank = (t) => (t.host !== null ? 0 : 2) + (t.reason !== null ? 0 : 1);
-    result.alarms = tests.filter((t) => t.alarm).sort((a, b) => rank(a) - rank(b) || a.p - b.p);
-    return result;
-}
-function pText(p) {
-    return p < 1e-4 ? p.toExponential(1) : p.toPrecision(2);
-}
-function pct$4(t) {
-    return `${t.flagged}/${t.n} (${rate$2(t).toFixed(1)}%)`;
-}
-/**
- * " (from lab-c 15)": where an all-hosts alarm's episodes come from, most first, so a host
- * with too few new episodes for a test of its own is still named.
- */
-function fromHosts(episodes, max = 3) {
-    const byHost = new Map();
-    for (const id of episodes) {
-        const host = id.slice(0, id.indexOf('/'));
-        byHost.set(host, (byHost.get(host) ?? 0) + 1);
-    }
-    if (byHost.size === 0)
-        return '';
-    const list = [...byHost].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-    const shown = list.slice(0, max).map(([h, n]) => `${h} ${n}`);
-    if (list.length > max)
-        shown.push(`${list.length - max} more hosts`);
-    return ` (from ${shown.join(', ')})`;
-}
-/** One line naming the host, the reason, both rates, the test and the episodes. */
-function alarmMessage(t, maxEpisodes = 10) {
-    const where = t.host === null ? `new episodes, all hosts${fromHosts(t.episodes)}` : `new episodes on host ${t.host}`;
-    const what = t.reason === null ? 'flagged (any reason)' : t.reason;
-    const base = t.baselineAllHosts ? 'baseline (all hosts; the host is new)' : 'baseline';
-    const shown = t.episodes.slice(0, maxEpisodes).join(', ');
-    const more = t.episodes.length > maxEpisodes ? `, … ${t.episodes.length - maxEpisodes} more` : '';
-    return `${where}: ${what} ${pct$4(t.cohort)} vs the ${base}'s ${pct$4(t.baseline)} (one-sided exact test p = ${pText(t.p)} < ${pText(t.threshold ?? 0)}): ${shown}${more}`;
+    return c.modified.length === 0 && c.added.length === 0 && c.gone.length === 0 && c.missing.length === 0;
 }
 
 const NAMES_SHOWN = 10;
@@ -1209,8 +1299,15 @@ function matchedCounts(report, baseline, matched) {
 function limit(v, fallback) {
     return v === undefined ? fallback : v;
 }
+/** Which rate the cohort is compared with, for the mode line. */
+function cohortBase(c) {
+    const n = c.baseline.n;
+    return c.against === 'arrivals'
+        ? `the rate at which episodes arrived (${plural(n, 'episode')} as first judged, pruned ones included)`
+        : `the baseline's ${plural(n, 'episode')}`;
+}
 /** Judge the four classes; `changing` false means a snapshot (no rule of this file applies). */
-function judgeChanges(classes, baseline, tol, changing) {
+function judgeChanges(classes, baseline, tol, changing, arrivals = null) {
     const idNote = classes.byIdOnly
         ? '; the baseline records no tarball digests (version 1), so a modified episode cannot be told from an unchanged one: judged by id'
         : '';
@@ -1238,6 +1335,20 @@ function judgeChanges(classes, baseline, tol, changing) {
         const msg = `${plural(goneFlagged.length, 'episode')} flagged in the baseline ${goneFlagged.length === 1 ? 'is' : 'are'} gone (archived or pruned; ${tolText$1(tGoneFlagged)}, tolerance.gone_flagged): ${names(goneFlagged)}`;
         (tGoneFlagged !== null && goneFlagged.length > tGoneFlagged ? regressions : reported).push({ kind: 'gone-flagged', message: msg });
     }
+    // Index rows still here without their tarball: lost, not pruned; judged by the same tolerances.
+    const missKept = classes.missing.filter((g) => g.before.length === 0);
+    const missFlagged = classes.missing.filter((g) => g.before.length > 0);
+    if (missKept.length > 0) {
+        const msg = `${plural(missKept.length, 'episode')} kept in the baseline ${missKept.length === 1 ? 'has its index row but its tarball is' : 'have their index rows but their tarballs are'} missing (lost, not pruned: a prune drops the row too; ${tolText$1(tGoneKept)}, tolerance.gone_kept): ${names(missKept)}`;
+        (tGoneKept !== null && missKept.length > tGoneKept ? regressions : reported).push({ kind: 'missing-kept', message: msg });
+    }
+    if (missFlagged.length > 0) {
+        const msg = `${plural(missFlagged.length, 'episode')} flagged in the baseline ${missFlagged.length === 1 ? 'has its index row but its tarball is' : 'have their index rows but their tarballs are'} missing (lost, not pruned: a prune drops the row too; ${tolText$1(tGoneFlagged)}, tolerance.gone_flagged): ${names(missFlagged)}`;
+        (tGoneFlagged !== null && missFlagged.length > tGoneFlagged ? regressions : reported).push({
+            kind: 'missing-flagged',
+            message: msg,
+        });
+    }
     const modKept = classes.modified.filter((m) => m.before.length === 0);
     const modFlagged = classes.modified.filter((m) => m.before.length > 0);
     const tModKept = limit(tol.modified_kept, 0);
@@ -1257,16 +1368,17 @@ function judgeChanges(classes, baseline, tol, changing) {
             confidence: limit(tol.cohort_confidence, COHORT_DEFAULTS.confidence),
             minSize: tol.cohort_min_size ?? COHORT_DEFAULTS.minSize,
             marginPp: tol.cohort_margin_pp ?? COHORT_DEFAULTS.marginPp,
-        });
+        }, arrivals);
         for (const a of cohort.alarms) {
-            regressions.push({ kind: 'cohort-rate', message: alarmMessage(a), ...(a.host !== null ? { host: a.host } : {}) });
+            regressions.push({ kind: 'cohort-rate', message: alarmMessage(a, 10, cohort.against), ...(a.host !== null ? { host: a.host } : {}) });
         }
     }
     const parts = [
         classes.added.length > 0
-            ? `${classes.added.length} new, judged as a cohort${cohort?.notJudged ? ` (not tested: ${cohort.notJudged})` : ''}`
+            ? `${classes.added.length} new, judged as a cohort against ${cohortBase(cohort)}${cohort?.notJudged ? ` (not tested: ${cohort.notJudged})` : ''}`
             : '0 new',
         `${classes.gone.length} gone`,
+        ...(classes.missing.length > 0 ? [`${plural(classes.missing.length, 'tarball')} missing (index rows still here)`] : []),
         `${classes.modified.length} modified`,
         `${classes.unchanged} unchanged (their verdicts judged as a snapshot)`,
     ];
@@ -1327,14 +1439,14 @@ function parseSettingsDoc(doc, file) {
             continue;
         if (k === 'version') {
             if (v !== SETTINGS_FILE_VERSION)
-                throw new ConfigError(`${file}: version ${JSON.stringify(v)} is not supported (expected ${SETTINGS_FILE_VERSION}); ${fix}`);
+                throw new ConfigError(`${file}: version ${showValue(v)} is not supported (expected ${SETTINGS_FILE_VERSION}); ${fix}`);
             continue;
         }
         if (!isSettingKey(k))
             throw new ConfigError(`${file}: unknown setting "${k}" (known: ${KEY_LIST}); ${fix}`);
         const bad = badValue(k, v);
         if (bad)
-            throw new ConfigError(`${file}: ${k} ${bad}, got ${JSON.stringify(v)}; ${fix}`);
+            throw new ConfigError(`${file}: ${k} ${bad}, got ${showValue(v)}; ${fix}`);
         out[k] = v;
     }
     return out;
@@ -1345,7 +1457,7 @@ function loadSettingsFile(file, displayName = file) {
         text = readFileSync(file, 'utf8');
     }
     catch (e) {
-        throw new ConfigError(`cannot read the settings file ${displayName}: ${describeFsError(e)}; check the --settings path`);
+        throw new ConfigError(`cannot read the settings file ${displayName}: ${fsErrorWithFix(e, 'check the --settings path')}`);
     }
     let doc;
     try {
@@ -1382,7 +1494,7 @@ function validateOverrides(o, where) {
             throw new ConfigError(`${where}: unknown setting "${k}" (known: ${KEY_LIST})`);
         const bad = badValue(k, v);
         if (bad)
-            throw new ConfigError(`${where}: ${k} ${bad}, got ${JSON.stringify(v)}`);
+            throw new ConfigError(`${where}: ${k} ${bad}, got ${showValue(v)}`);
         out[k] = v;
     }
     return out;
@@ -1486,14 +1598,15 @@ function scope(b, report, name) {
             ? { name: c.name, host: c.host, episode: c.episode, expect: 'kept', ...(c.note ? { note: c.note } : {}) }
             : { ...c, reasons: rs };
     });
-    return { counts, by_reason: byReason, cases, episodes };
+    // Arrivals count flagged episodes by all reasons; they cannot be projected onto fewer.
+    return { counts, by_reason: byReason, cases, episodes, arrivals: null };
 }
 function hostScope(b, report, name) {
     const bHost = b.generated_from?.host ?? null;
     const rHost = report.dataset.host;
     const all = baselineEpisodeMap(b);
     if (bHost === rHost)
-        return { counts: b.counts, by_reason: b.by_reason, cases: b.cases, episodes: all };
+        return { counts: b.counts, by_reason: b.by_reason, cases: b.cases, episodes: all, arrivals: b.arrivals ?? null };
     if (rHost !== null && bHost === null && all) {
         const prefix = `${rHost}/`;
         const episodes = new Map();
@@ -1509,7 +1622,8 @@ function hostScope(b, report, name) {
             for (const r of rs)
                 byReason[r] = (byReason[r] ?? 0) + 1;
         }
-        return { counts, by_reason: byReason, cases: b.cases.filter((c) => c.host === rHost), episodes };
+        const arrivals = b.arrivals ? copyArrivals(Object.hasOwn(b.arrivals, rHost) ? { [rHost]: b.arrivals[rHost] } : {}) : null;
+        return { counts, by_reason: byReason, cases: b.cases.filter((c) => c.host === rHost), episodes, arrivals };
     }
     const what = (h) => (h === null ? 'all hosts' : `host ${h}`);
     throw new ConfigError(`${name}: the baseline covers ${what(bHost)} but this run scanned ${what(rHost)}; scan the same hosts, or make a baseline for them with "episode-gate baseline"`);
@@ -1686,8 +1800,10 @@ function compare(report, baseline, baselineName) {
     // reasons: the known ones in their order, then any other the baseline or report names.
     const names = [...new Set([...ALL_REASONS, ...Object.keys(baseByReason), ...Object.keys(curByReason)])];
     const reasons = names.map((reason) => {
-        const inBaseline = Object.hasOwn(baseByReason, reason);
-        const b = inBaseline ? baseByReason[reason] : 0;
+        // Listed by the baseline file (a count of 0 included), or counted from its episodes: the
+        // counts of a changed dataset or of one host leave out reasons no episode has.
+        const inBaseline = Object.hasOwn(baseline.by_reason, reason) || Object.hasOwn(baseByReason, reason);
+        const b = baseByReason[reason] ?? 0;
         const c = curByReason[reason] ?? 0;
         const t = Object.hasOwn(tol.reasons, reason) ? tol.reasons[reason] : 0;
         const regression = t !== null && c - b > t;
@@ -1707,7 +1823,7 @@ function compare(report, baseline, baselineName) {
         return { reason, baseline: b, current: c, inBaseline, tolerance: t, regression };
     });
     regressions.push(...perEpisode);
-    const judged = classes ? judgeChanges(classes, s.episodes, baseline.tolerance ?? {}, changing) : null;
+    const judged = classes ? judgeChanges(classes, s.episodes, baseline.tolerance ?? {}, changing, s.arrivals) : null;
     if (judged)
         regressions.push(...judged.regressions);
     const missing = newlyMissing(report, baseline, s.episodes);
@@ -1754,7 +1870,15 @@ function compare(report, baseline, baselineName) {
                 : null,
         ...modeOf(judged),
         changes: judged,
+        arrivals: classes ? arrivalsAfter(s, classes.added) : null,
     };
+}
+/** The arrivals after this run: the baseline's (or its episodes, as judged then), and the new episodes as judged now. */
+function arrivalsAfter(s, added) {
+    const a = copyArrivals(s.arrivals ?? arrivalsOf(s.episodes));
+    for (const ep of added)
+        addArrival(a, ep.host, ep.reasons);
+    return copyArrivals(a);
 }
 function modeOf(j) {
     if (!j) {
@@ -1781,7 +1905,7 @@ function flipOf(ep, before) {
 }
 
 const byCodeUnit = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
-function tally$1(t) {
+function tally(t) {
     return { n: t.n, flagged: t.flagged, rate_pct: t.n === 0 ? 0 : Math.round((t.flagged * 10_000) / t.n) / 100 };
 }
 const ids = (list) => list.map((e) => `${e.host}/${e.episode}`).sort(byCodeUnit);
@@ -1803,29 +1927,32 @@ function reportComparison(c) {
                 modified_ids: ids(j.classes.modified),
                 new_ids: ids(j.classes.added),
                 gone_ids: ids(j.classes.gone),
+                missing_tarball_ids: ids(j.classes.missing),
             }
             : null,
         cohort: cohort
             ? {
+                against: cohort.against,
                 confidence: cohort.settings.confidence,
                 min_size: cohort.settings.minSize,
                 margin_pp: cohort.settings.marginPp,
-                cohort: tally$1({ n: cohort.size, flagged: cohort.flagged }),
-                baseline: tally$1(cohort.baseline),
+                cohort: tally({ n: cohort.size, flagged: cohort.flagged }),
+                baseline: tally(cohort.baseline),
                 not_judged: cohort.notJudged,
                 tests: cohort.tests.map((t) => ({
                     host: t.host,
                     reason: t.reason,
-                    cohort: tally$1(t.cohort),
-                    baseline: tally$1(t.baseline),
+                    cohort: tally(t.cohort),
+                    baseline: tally(t.baseline),
                     baseline_all_hosts: t.baselineAllHosts,
                     p: t.p,
                     threshold: t.threshold,
                     alarm: t.alarm,
                 })),
-                hosts: cohort.hosts.map((h) => ({ host: h.host, cohort: tally$1(h.cohort), baseline: tally$1(h.baseline) })),
+                hosts: cohort.hosts.map((h) => ({ host: h.host, cohort: tally(h.cohort), baseline: tally(h.baseline) })),
             }
             : null,
+        ...(c.arrivals ? { arrivals: c.arrivals } : {}),
     };
 }
 
@@ -1839,7 +1966,7 @@ function pooled(rows, host) {
     }
     return t;
 }
-const rate$1 = (t) => (t.scanned === 0 ? 0 : (t.flagged * 100) / t.scanned);
+const rate = (t) => (t.scanned === 0 ? 0 : (t.flagged * 100) / t.scanned);
 const pct$3 = (x) => `${x.toFixed(1)}%`;
 /**
  * The alerts of the rule on the newest 2K rows of `rows` (oldest first): none until there are 2K
@@ -1858,8 +1985,8 @@ function driftAlerts(rows, rule) {
         const b = pooled(newer, host);
         if (a.scanned === 0 || b.scanned === 0)
             continue;
-        const before = rate$1(a);
-        const after = rate$1(b);
+        const before = rate(a);
+        const after = rate(b);
         if (after - before > rule.tolerancePp + 1e-9) {
             const who = host === null ? 'all hosts' : `host ${host}`;
             alerts.push({
@@ -1925,7 +2052,7 @@ function rowProblem(x) {
     if (!isObj(x))
         return 'a row must be a JSON object';
     if (x.v !== HISTORY_VERSION)
-        return `history version ${JSON.stringify(x.v)} is not supported (this tool reads version ${HISTORY_VERSION})`;
+        return `${x.v === undefined ? 'a row has no "v" (the history version)' : `history version ${showValue(x.v)} is not supported`} (this tool reads version ${HISTORY_VERSION})`;
     if (typeof x.time !== 'string' || Number.isNaN(Date.parse(x.time)))
         return '"time" must be an ISO 8601 date';
     if (!isStrOrNull(x.commit) || !isStrOrNull(x.run))
@@ -2002,6 +2129,36 @@ function mergeRows(base, added, maxRows = DEFAULT_MAX_ROWS) {
  * Nothing here knows about GitHub; the Action and the CLI both call runGate.
  */
 const FAIL_ON_CHOICES = ['regression', 'flagged', 'never'];
+const ACTION_INPUT = { 'fail-on': 'fail-on', baseline: 'baseline', reason: 'reasons', manifest: 'manifest' };
+/** An option with its value as the surface spells it: `--fail-on flagged` (CLI) or `fail-on: flagged` (Action input). */
+function optionText(surface, option, value) {
+    if (surface === 'action')
+        return `${ACTION_INPUT[option]}:${value === undefined ? '' : ` ${value}`}`;
+    return `--${option}${value === undefined ? '' : ` ${value}`}`;
+}
+/**
+ * The index rows a scan could not use, in words (null when there are none): rows whose tarball is
+ * missing, and lines skipped (not JSON, no ids, unsafe ids). Under fail-on flagged they fail the
+ * gate; in every mode the summary's headline names them.
+ */
+function unusedRowsText(report) {
+    const missing = report.missing_tarballs.length;
+    const skipped = report.index_problems.length;
+    const parts = [
+        missing > 0 ? `${plural(missing, 'index row')} ${missing === 1 ? 'lists a tarball that is' : 'list tarballs that are'} missing` : '',
+        skipped > 0 ? `${plural(skipped, 'index line')} skipped (not JSON, no ids or unsafe ids)` : '',
+    ].filter(Boolean);
+    return parts.length > 0 ? parts.join(' and ') : null;
+}
+/** The reasons a --reason filter lets flag, and whether any scanned episode has one (unreadable aside). */
+function reasonFilterOf(report) {
+    const reasons = report.dataset.reasons;
+    if (!reasons || reasons.length === 0)
+        return null;
+    const counted = reasons.some((r) => r !== 'unreadable') ? reasons.filter((r) => r !== 'unreadable') : reasons;
+    const anyFlagged = counted.some((r) => (report.by_reason[r] ?? 0) > 0);
+    return { reasons: [...reasons], anyFlagged };
+}
 /** The default place a baseline is suggested when none is given. */
 const SUGGESTED_BASELINE = 'ci/episode-baseline.json';
 /**
@@ -2033,8 +2190,8 @@ function checkDataset(indexPath, episodesRoot, show) {
         const root = path.dirname(episodesRoot);
         // --dataset DIR where DIR itself is not there: name DIR, not DIR/episodes.
         if (path.basename(episodesRoot) === 'episodes' && !existsSync(root))
-            throw new ConfigError(`no dataset folder at ${show(root)}: ${describeFsError(e)}; pass --dataset DIR (a folder holding index.jsonl and episodes/)`);
-        throw new ConfigError(`no episodes folder at ${show(episodesRoot)}: ${describeFsError(e)}; pass --dataset DIR (a folder holding index.jsonl and episodes/) or --episodes-root DIR`);
+            throw new ConfigError(`no dataset folder at ${show(root)}: ${fsErrorWithFix(e, 'pass --dataset DIR (a folder holding index.jsonl and episodes/)')}`);
+        throw new ConfigError(`no episodes folder at ${show(episodesRoot)}: ${fsErrorWithFix(e, 'pass --dataset DIR (a folder holding index.jsonl and episodes/) or --episodes-root DIR')}`);
     }
     if (!st.isDirectory())
         throw new ConfigError(`${show(episodesRoot)} is not a folder; --episodes-root must name the folder of <host>/<episode>.tar.zst`);
@@ -2042,8 +2199,9 @@ function checkDataset(indexPath, episodesRoot, show) {
         return readRegularFile(indexPath).file;
     }
     catch (e) {
-        const why = e instanceof FileRefusedError ? e.why : describeFsError(e);
-        throw new ConfigError(`cannot read the index ${show(indexPath)}: ${why}; pass --dataset DIR or --index FILE`);
+        const fix = 'pass --dataset DIR or --index FILE';
+        const why = e instanceof FileRefusedError ? `${e.why}; ${fix}` : fsErrorWithFix(e, fix);
+        throw new ConfigError(`cannot read the index ${show(indexPath)}: ${why}`);
     }
 }
 /** Scan a dataset into a report. Bad paths or settings throw ConfigError. */
@@ -2085,7 +2243,7 @@ async function scanToReport(opts) {
     catch (e) {
         const err = e;
         if (typeof err?.code === 'string')
-            throw new ConfigError(`cannot scan ${show(indexPath)}: ${describeFsError(e)}`);
+            throw new ConfigError(`cannot scan ${show(indexPath)}: ${fsErrorWithFix(e, 'check the --dataset (or --index and --episodes-root) paths')}`);
         throw e;
     }
     finally {
@@ -2136,8 +2294,13 @@ function nothingScanned(indexBytes, episodesRoot, index, host, shard) {
             ? `none of its ${walk.missing.length} index rows has its tarball under ${episodesRoot} (hosts listed: ${hostList(listed)}); check that the dataset folder holds episodes/<host>/<episode>.tar.zst`
             : walk.problems.length > 0
                 ? `none of its ${walk.problems.length} lines is a usable index row`
-                : 'the index is empty';
-    return new NothingScannedError(`no episode was scanned: ${what}: ${why}; a gate over nothing cannot pass`, listed, null);
+                : indexBytes.length === 0
+                    ? 'the index is empty'
+                    : 'it holds no episode rows (only blank lines)';
+    const fix = walk.entries.length > 0 || listed.length > 0
+        ? ''
+        : '; add one JSON row per episode ({"host_id": …, "episode_id": …}), or pass --dataset DIR naming a dataset that has them';
+    return new NothingScannedError(`no episode was scanned: ${what}: ${why}${fix}`, listed, null);
 }
 /**
  * The `episode-gate baseline` command that makes this run the baseline, or null where it would do
@@ -2164,18 +2327,32 @@ function evaluateGate(report, baseline, opts) {
     const comparison = baseline ? compare(report, baseline, name) : null;
     const regressions = comparison?.regressions ?? [];
     const improvements = comparison?.improvements ?? [];
+    const surface = opts.surface ?? 'cli';
+    const failOnFlagged = optionText(surface, 'fail-on', 'flagged');
     let failReason = null;
     if (opts.failOn !== 'never' && regressions.length > 0) {
         const shown = regressions.slice(0, 3).map((r) => r.message);
         const rest = regressions.length - shown.length;
         failReason = `${plural(regressions.length, 'regression')} against ${name}: ${shown.join('; ')}${rest > 0 ? `; and ${rest} more` : ''}`;
     }
-    else if (opts.failOn === 'flagged' && report.counts.flagged > 0) {
-        const top = Object.entries(report.by_reason)
-            .filter(([, n]) => n > 0)
-            .map(([r, n]) => `${r} ${n}`)
-            .join(', ');
-        failReason = `${plural(report.counts.flagged, 'episode')} flagged (${top}) with fail-on: flagged`;
+    else if (opts.failOn === 'flagged') {
+        // Release gating: what is flagged, and index rows whose episode the scan could not judge.
+        const parts = [];
+        if (report.counts.flagged > 0) {
+            const top = Object.entries(report.by_reason)
+                .filter(([, n]) => n > 0)
+                .map(([r, n]) => `${r} ${n}`)
+                .join(', ');
+            parts.push(`${plural(report.counts.flagged, 'episode')} flagged (${top}) with ${failOnFlagged}`);
+        }
+        const unused = unusedRowsText(report);
+        if (unused)
+            parts.push(`${unused}: ${failOnFlagged} cannot judge their episodes; restore the tarballs, or drop those lines from the index`);
+        if (parts.length > 0)
+            failReason = parts.join('; ');
+    }
+    if (failReason === null && opts.release && report.counts.kept === 0) {
+        failReason = `the release would hold no episode: 0 of ${report.counts.scanned} scanned are kept, so ${optionText(surface, 'manifest')} would list nothing`;
     }
     const history = opts.history ? mergeRows(opts.history.rows, [rowFromReport(report, opts.history.meta, comparison)]) : null;
     const drift = history && opts.history?.drift ? driftAlerts(history, opts.history.drift.rule) : [];
@@ -2189,11 +2366,15 @@ function evaluateGate(report, baseline, opts) {
         improvements,
         passed,
         failOn: opts.failOn,
+        surface,
         failReason,
         comparison,
         baselineName: baseline ? name : null,
         reportHint: opts.reportHint ?? null,
-        acceptCommand: acceptCommandOf(opts.baselineCommand ?? null, report, baseline, name, regressions),
+        acceptCommand: baseline && opts.rollingAccept
+            ? opts.rollingAccept
+            : acceptCommandOf(opts.baselineCommand ?? null, report, baseline, name, regressions),
+        acceptRolling: Boolean(baseline && opts.rollingAccept),
         baselineFile: null,
         drift,
         trend: history ? { rows: history, drift, driftFails: Boolean(opts.history?.drift?.fail) } : null,
@@ -2221,7 +2402,10 @@ async function gateReport(produce, opts) {
             ...(opts.baselinePath ? { baselineName: show(opts.baselinePath) } : {}),
             reportHint: opts.reportHint ?? (opts.reportPath ? show(opts.reportPath) : null),
             baselineCommand: opts.baselineCommand ?? null,
+            ...(opts.rollingAccept ? { rollingAccept: opts.rollingAccept } : {}),
             ...(opts.history ? { history: opts.history } : {}),
+            ...(opts.surface ? { surface: opts.surface } : {}),
+            ...(opts.release ? { release: true } : {}),
         });
     }
     catch (e) {
@@ -2498,13 +2682,27 @@ function count(map, key, field) {
 function sorted(map) {
     return [...map.values()].sort((a, b) => b.keptToFlagged + b.flaggedToKept - (a.keptToFlagged + a.flaggedToKept) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
+/** Counts of a tally, most first, then by name. */
+function mostFirst(m) {
+    return [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+}
 function effectOf(cmp) {
     const byHost = new Map();
     const byReason = new Map();
+    const gained = new Map();
+    const lost = new Map();
     let down = 0;
     let up = 0;
     let other = 0;
     for (const f of cmp.flips) {
+        if (f.kind === 'reasons-changed') {
+            for (const r of f.after)
+                if (!f.before.includes(r))
+                    gained.set(r, (gained.get(r) ?? 0) + 1);
+            for (const r of f.before)
+                if (!f.after.includes(r))
+                    lost.set(r, (lost.get(r) ?? 0) + 1);
+        }
         if (f.kind === 'kept-to-flagged') {
             down++;
             count(byHost, f.host, 'keptToFlagged');
@@ -2526,6 +2724,12 @@ function effectOf(cmp) {
         keptToFlagged: down,
         flaggedToKept: up,
         reasonsChanged: other,
+        reasonsGained: mostFirst(gained),
+        reasonsLost: mostFirst(lost),
+        gone: {
+            kept: cmp.vanished.filter((v) => v.before.length === 0).length,
+            flagged: cmp.vanished.filter((v) => v.before.length > 0).length,
+        },
         byHost: sorted(byHost),
         byReason: sorted(byReason),
         kept: { before: b.kept, after: c.kept },
@@ -2593,7 +2797,12 @@ function effectText(e) {
     const side = (n, label, field) => n === 0 ? `0 ${label}` : `${n} ${label} (hosts ${byText(e.byHost, field)}; reasons ${byText(e.byReason, field)})`;
     const parts = [side(e.keptToFlagged, 'kept → flagged', 'keptToFlagged'), side(e.flaggedToKept, 'flagged → kept', 'flaggedToKept')];
     if (e.reasonsChanged > 0)
-        parts.push(`${e.reasonsChanged} still flagged, for other reasons`);
+        parts.push(reasonsChangedText(e));
+    const goneTotal = e.gone.kept + e.gone.flagged;
+    if (goneTotal > 0) {
+        const which = [e.gone.kept > 0 ? `${e.gone.kept} kept` : '', e.gone.flagged > 0 ? `${e.gone.flagged} flagged` : ''].filter(Boolean);
+        parts.push(`${goneTotal} gone (${which.length === 1 ? which[0].replace(/^\d+ /, '') : which.join(', ')})`);
+    }
     const a = e.added;
     const reasons = a && a.byReason.length > 0
         ? ` (${a.byReason
@@ -2603,6 +2812,21 @@ function effectText(e) {
         : '';
     const added = a ? `; ${a.total} new: ${a.kept} kept, ${a.flagged} flagged${reasons}` : '';
     return `${parts.join(', ')}; ${e.scope ? `${e.scope}: ` : ''}kept ${e.kept.before} → ${e.kept.after}, flagged ${e.flagged.before} → ${e.flagged.after}${added}`;
+}
+/** "23 flagged episodes gained flat-cpu", "2 flagged episodes gained no-sample 1, flat-cpu 1 and lost workload-failed". */
+function reasonsChangedText(e) {
+    const n = e.reasonsChanged;
+    const list = (counts) => counts.length === 1 && counts[0][1] === n
+        ? counts[0][0]
+        : counts
+            .slice(0, 4)
+            .map(([r, k]) => `${r} ${k}`)
+            .join(', ') + (counts.length > 4 ? ', …' : '');
+    const what = [
+        e.reasonsGained.length > 0 ? `gained ${list(e.reasonsGained)}` : '',
+        e.reasonsLost.length > 0 ? `lost ${list(e.reasonsLost)}` : '',
+    ].filter(Boolean);
+    return `${plural(n, 'flagged episode')} ${what.join(' and ')}`;
 }
 function statusOf(o) {
     if (!o.passed)
@@ -2628,23 +2852,45 @@ function causeChanged(cause) {
 function changeText(cause) {
     return cause && causeChanged(cause) ? causeText(cause) : null;
 }
+/**
+ * The first screen's notes (see SummaryLead.notes): the reason filter, and the index rows the scan
+ * could not use, unless the fail reason already names them.
+ */
+function leadNotes(o) {
+    const notes = [];
+    const filter = reasonFilterOf(o.report);
+    if (filter) {
+        const spelled = o.surface === 'action'
+            ? optionText('action', 'reason', filter.reasons.join(', '))
+            : filter.reasons.map((r) => optionText('cli', 'reason', r)).join(' ');
+        const one = filter.reasons.length === 1;
+        notes.push(`reason filter ${spelled}: episodes flagged only for other reasons count as kept` +
+            (filter.anyFlagged ? '' : `; no scanned episode has ${one ? 'that reason' : 'any of these reasons'}`));
+    }
+    const unused = unusedRowsText(o.report);
+    if (unused && !(o.failReason ?? '').includes(unused))
+        notes.push(unused);
+    return notes;
+}
 function headlineOf(o, status, cause, folded) {
     const c = o.report.counts;
     const totals = `${c.scanned} scanned, ${c.kept} kept, ${c.flagged} flagged`;
     const changed = changeText(cause);
     const base = o.baselineName ?? 'the baseline';
+    const failOn = optionText(o.surface, 'fail-on', o.failOn);
     switch (status) {
         case 'failed':
+            // What changed leads, as on a pass; the regressions follow unless the change explains them all.
             if (folded && changed)
                 return `FAILED — ${changed}`;
-            return `FAILED — ${o.failReason ?? 'the gate failed'}`;
+            return `FAILED — ${changed ? `${changed}; ` : ''}${o.failReason ?? 'the gate failed'}`;
         case 'not-enforced':
-            return `passed (fail-on ${o.failOn}) — ${plural(o.regressions.length, 'regression')} against ${base} not enforced; ${changed ?? totals}`;
+            return `passed (${failOn}) — ${plural(o.regressions.length, 'regression')} against ${base} not enforced; ${changed ?? totals}`;
         case 'warned':
             return `passed with ${plural(o.warnings.length, 'warning')} — no regressions against ${base}; ${changed ?? totals}`;
         case 'passed':
             if (!o.comparison)
-                return `passed — ${c.flagged} flagged (fail-on flagged); ${totals}`;
+                return `passed — ${c.flagged} flagged (${failOn}); ${totals}`;
             return o.comparison.flips.length === 0 && o.improvements.length === 0 && !changed
                 ? `passed — no regressions against ${base}; ${totals}`
                 : `passed — no regressions against ${base}; ${changed ?? totals}`;
@@ -2652,11 +2898,21 @@ function headlineOf(o, status, cause, folded) {
             return `report only — ${totals}; no baseline given, nothing compared`;
     }
 }
+/**
+ * The one line a failed run ends with (the CLI's status line, the Action's error): what changed
+ * since the baseline, the fail reason, and the notes, as the headline says them.
+ */
+function failureText(m) {
+    const changed = changeText(m.cause);
+    return `${changed ? `${changed}; ` : ''}${m.failReason ?? 'the gate failed'}${m.lead.notes.map((n) => `; ${n}`).join('')}`;
+}
 /** Regressions the dataset's own changes raise (new cohort, episodes gone or rewritten, tarballs missing), not a verdict's. */
 const DATA_KINDS = new Set([
     'cohort-rate',
     'gone-kept',
     'gone-flagged',
+    'missing-kept',
+    'missing-flagged',
     'modified-kept',
     'modified-flagged',
     'missing-new',
@@ -2675,6 +2931,8 @@ function acceptLabel(regressions) {
         return 'If the new episodes are as they should be, accept them';
     if (only('gone-kept', 'gone-flagged'))
         return 'If these episodes were removed on purpose, accept it';
+    if (only('missing-kept', 'missing-flagged'))
+        return 'If these tarballs will not come back, accept their loss';
     if (only('modified-kept', 'modified-flagged'))
         return 'If these tarballs were rewritten on purpose, accept them';
     if (only('missing-new'))
@@ -2682,6 +2940,61 @@ function acceptLabel(regressions) {
     if (only(...DATA_KINDS))
         return 'If these changes to the data are intended, accept them';
     return 'If this change is intended, accept it';
+}
+/** Said with a rolling baseline's accept hint: the baseline file is rebuilt each run, so rewriting it accepts nothing. */
+const ROLLING_ACCEPT = "(the rolling baseline is rebuilt each run: make this run's report the next one's baseline report)";
+/** "3/40 (7.5%)": flagged of n, and the rate. */
+function tallyText(t) {
+    return `${t.flagged}/${t.n} (${t.n === 0 ? '–' : `${((t.flagged * 100) / t.n).toFixed(1)}%`})`;
+}
+/** "kept", or "flagged (flat-cpu, no-sample)". */
+function verdictText(reasons) {
+    return reasons.length === 0 ? 'kept' : `flagged (${reasons.join(', ')})`;
+}
+function changesOf(cmp) {
+    const j = cmp.changes;
+    if (!j || j.mode !== 'changing')
+        return null;
+    const c = j.classes;
+    const co = j.cohort;
+    let cohort = null;
+    if (co) {
+        const s = co.settings;
+        const tested = co.notJudged
+            ? `Not tested: ${co.notJudged}.`
+            : `${co.tests.length} groups tested (all hosts and each host with at least ${s.minSize} new episodes, overall and per reason), one-sided exact test at ${((s.confidence ?? 0) * 100).toFixed(1)}% confidence for the whole family (Holm)${s.marginPp > 0 ? `, margin ${s.marginPp} pp` : ''}: ${co.alarms.length === 0 ? 'none is higher than chance explains' : `${co.alarms.length} higher than chance explains`}.`;
+        cohort = {
+            size: co.size,
+            flagged: co.flagged,
+            baseline: co.baseline,
+            against: co.against,
+            tested,
+            notJudged: co.notJudged !== null,
+            alarms: co.alarms,
+            hosts: co.hosts.map((h) => ({
+                host: h.host,
+                cohort: h.cohort,
+                baseline: h.baseline,
+                newHost: h.baseline.n === 0,
+                test: co.alarms.some((a) => a.host === h.host) ? 'alarm' : co.tests.some((t) => t.host === h.host) ? 'within' : 'untested',
+            })),
+        };
+    }
+    return {
+        why: cmp.modeWhy.replace(/^(changed dataset|snapshot): /, ''),
+        added: c.added.length,
+        gone: c.gone.length,
+        missing: c.missing.length,
+        modified: c.modified.length,
+        unchanged: c.unchanged,
+        reported: j.reported.map((r) => r.message),
+        goneList: c.gone.map((g) => ({ host: g.host, episode: g.episode, reasons: g.before })),
+        missingList: c.missing.map((g) => ({ host: g.host, episode: g.episode, reasons: g.before })),
+        modifiedList: c.modified,
+        addedList: c.added.map((e) => ({ host: e.host, episode: e.episode, reasons: e.reasons })),
+        flips: cmp.flips,
+        cohort,
+    };
 }
 /** The model of one gate run. */
 function summaryModel(o) {
@@ -2713,15 +3026,18 @@ function summaryModel(o) {
     if (o.acceptCommand) {
         if (!cmp) {
             command = o.acceptCommand;
-            commandLabel = 'To gate on this dataset, write a baseline and pass it with --baseline (Action: baseline:)';
+            commandLabel = `To gate on this dataset, write a baseline and pass it with ${o.surface === 'action' ? 'the baseline input' : '--baseline'}`;
         }
         else if (changed || (cause && causeChanged(cause))) {
             command = o.acceptCommand;
-            commandLabel = acceptLabel(o.regressions);
+            commandLabel = o.acceptRolling ? `${acceptLabel(o.regressions)} ${ROLLING_ACCEPT}` : acceptLabel(o.regressions);
         }
     }
+    const notes = leadNotes(o);
+    const headline = headlineOf(o, status, cause, folded) + notes.map((n) => `; ${n}`).join('');
     return {
-        lead: { status, headline: headlineOf(o, status, cause, folded), effect: effectLine, command, commandLabel },
+        lead: { status, headline, notes, effect: effectLine, command, commandLabel },
+        changes: cmp ? changesOf(cmp) : null,
         cause,
         effect,
         folded,
@@ -3007,6 +3323,13 @@ h3{font-size:15px;margin:16px 0 6px}
 .card{border:1px solid var(--line);border-radius:8px;padding:10px 16px;min-width:140px;background:var(--panel)}
 .card .v{font-size:24px;font-weight:600}.card .k{color:var(--muted);font-size:12px;text-transform:uppercase;letter-spacing:.04em}
 .card .d{font-size:12px;color:var(--muted)}
+.bad{color:var(--bad)}
+#changes h2{margin-top:16px}#changes .mode{margin:0 0 10px}
+.changes-grid{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:20px;align-items:start}
+#changes .card{min-width:90px;padding:6px 12px}#changes .card .v{font-size:20px}
+#changes details.ep{margin:0 0 8px}#changes details.ep>summary{font-weight:600}
+#changes .cohort h3{margin-top:12px}#changes table.alarms{margin-top:10px}
+tr.alarm td{background:#fff5f5}
 .row{display:flex;gap:24px;flex-wrap:wrap;align-items:flex-start}
 .row>*{flex:0 1 auto}
 table{border-collapse:collapse;font-size:13px}
@@ -3056,8 +3379,12 @@ function header(inp) {
         `<section class="verdict ${hd.status}" id="verdict"><div class="head">${h(hd.headline)}</div>${hd.cause ? `<div class="cause">${h(hd.cause)}</div>` : ''}${hd.effect ? `<div class="effect">${h(hd.effect)}</div>` : ''}${hd.command ? `<div class="accept">${h(hd.command.label)}: <code>${h(hd.command.text)}</code></div>` : ''}</section>`);
 }
 function counts(inp) {
-    const { current: c, baseline: b } = inp.counts;
-    const card = (k, v, base) => `<div class="card" data-key="${k}"><div class="k">${k}</div><div class="v">${v}</div>${delta(v, base)}</div>`;
+    const { current: c, baseline: b, matched: m, added: a } = inp.counts;
+    // On a changed dataset, what the rules judge (the episodes in both) and the new ones, under the whole.
+    const scope = (k) => m && a
+        ? `<div class="d">in both ${k === 'scanned' ? m.current.scanned : `${m.baseline[k]} → ${m.current[k]}`} · new ${a[k]}</div>`
+        : '';
+    const card = (k, v, base) => `<div class="card" data-key="${k}"><div class="k">${k}</div><div class="v">${v}</div>${delta(v, base)}${scope(k)}</div>`;
     const list = (title, items, total = items.length) => items.length
         ? `<h3>${h(title)} (${total})</h3><ul class="msgs">${items
             .slice(0, 100)
@@ -3070,13 +3397,96 @@ function counts(inp) {
         list('Improvements', inp.improvements) +
         `</section>`);
 }
+/** Lists longer than this are folded (closed) in the changes section. */
+const OPEN_MAX = 5;
+/** Rows shown per list in the changes section; the JSON report's comparison has every id. */
+const CHANGE_LIST_CAP = 500;
+function tallyCell(t) {
+    return `<td class="n">${h(tallyText(t))}</td>`;
+}
+/** A list of the changes section: a table in a <details>, open when short. */
+function changeList(key, title, head, rows, hint) {
+    if (rows.length === 0)
+        return '';
+    const shown = rows.slice(0, CHANGE_LIST_CAP);
+    const cut = rows.length - shown.length;
+    return (`<details class="ep" data-list="${key}"${rows.length <= OPEN_MAX ? ' open' : ''}><summary>${h(title)}</summary><div class="body">` +
+        `<table><thead><tr>${head.map((x) => `<th>${h(x)}</th>`).join('')}</tr></thead><tbody>${shown.map((r) => `<tr>${r.join('')}</tr>`).join('')}</tbody></table>` +
+        (cut > 0 ? `<p class="muted">… and ${cut} more: see ${hint}.</p>` : '') +
+        `</div></details>`);
+}
+const idCell = (host, episode) => `<td class="id">${h(host)}/${h(episode)}</td>`;
+const verdictCell$1 = (reasons) => `<td><span class="tag ${reasons.length === 0 ? 'kept' : 'flagged'}">${h(verdictText(reasons))}</span></td>`;
+const FLIP_TEXT = {
+    'kept-to-flagged': 'kept → flagged',
+    'flagged-to-kept': 'flagged → kept',
+    'reasons-changed': 'other reasons',
+};
+/** What changed in the dataset since the baseline: the summary model's, as the markdown summary shows it. */
+function changes(inp) {
+    const c = inp.changes;
+    if (!c)
+        return '';
+    const hint = inp.reportHint
+        ? `the JSON report (${h(inp.reportHint)}), comparison.classes`
+        : 'the JSON report (check --report-out FILE), comparison.classes';
+    const card = (k, v) => `<div class="card" data-key="${k}"><div class="k">${k}</div><div class="v">${v}</div></div>`;
+    let cohort = '';
+    const co = c.cohort;
+    if (co) {
+        const TEST = { alarm: 'higher than chance explains', within: 'within chance', untested: 'not tested' };
+        const rows = co.hosts
+            .map((x) => `<tr data-host="${h(x.host)}" class="${x.test}"><td class="id">${h(x.host)}</td>${x.cohort.n === 0 ? '<td class="n"></td>' : tallyCell(x.cohort)}${x.newHost ? '<td class="n">new host</td>' : tallyCell(x.baseline)}<td>${x.test === 'alarm' ? `<span class="tag flagged">${TEST.alarm}</span>` : h(TEST[x.test])}</td></tr>`)
+            .join('');
+        const alarms = co.alarms.length
+            ? `<table class="alarms"><thead><tr><th>host</th><th>reason</th><th class="n">baseline</th><th class="n">new</th><th class="n">p</th></tr></thead><tbody>${co.alarms
+                .slice(0, 50)
+                .map((t) => `<tr><td class="id">${t.host === null ? 'all' : h(t.host)}</td><td>${t.reason === null ? 'any' : h(t.reason)}</td><td class="n">${h(tallyText(t.baseline))}${t.baselineAllHosts ? ' (all hosts)' : ''}</td>${tallyCell(t.cohort)}<td class="n">${t.p < 1e-4 ? t.p.toExponential(1) : t.p.toPrecision(2)}</td></tr>`)
+                .join('')}</tbody></table>`
+            : '';
+        cohort =
+            `<div class="cohort"><h3>New cohort: ${h(tallyText({ n: co.size, flagged: co.flagged }))} flagged vs the baseline's ${co.against === 'arrivals' ? 'arrivals (episodes as first judged, pruned ones included) ' : ''}${h(tallyText(co.baseline))}</h3>` +
+                `<p class="${co.alarms.length ? 'bad' : 'muted'}">${h(co.tested)}</p>` +
+                `<table class="cohort-hosts"><thead><tr><th>host</th><th class="n">new: flagged</th><th class="n">baseline: flagged</th><th>test</th></tr></thead><tbody>${rows}</tbody></table>${alarms}</div>`;
+    }
+    const lists = changeList('gone', `${c.gone} gone`, ['episode', 'in the baseline'], c.goneList.map((g) => [idCell(g.host, g.episode), verdictCell$1(g.reasons)]), hint) +
+        changeList('missing', `${c.missing} tarballs missing (index row here: lost, not pruned)`, ['episode', 'in the baseline'], c.missingList.map((g) => [idCell(g.host, g.episode), verdictCell$1(g.reasons)]), hint) +
+        changeList('modified', `${c.modified} modified (same id, other bytes)`, ['episode', 'before', 'now', 'sha256'], c.modifiedList.map((m) => [
+            idCell(m.host, m.episode),
+            verdictCell$1(m.before),
+            verdictCell$1(m.after),
+            `<td><code>${h(m.sha256Before.slice(0, 12))} → ${h(m.sha256After?.slice(0, 12) ?? 'unread')}</code></td>`,
+        ]), hint) +
+        changeList('flipped', `${c.flips.length} in both with another verdict`, ['episode', 'flip', 'before', 'now'], c.flips.map((f) => [
+            idCell(f.host, f.episode),
+            `<td><span class="tag flip">${FLIP_TEXT[f.kind]}</span></td>`,
+            verdictCell$1(f.before),
+            verdictCell$1(f.after),
+        ]), `"${FLIPS_SECTION}" below`) +
+        changeList('new', `${c.added} new`, ['episode', 'verdict'], c.addedList.map((e) => [idCell(e.host, e.episode), verdictCell$1(e.reasons)]), hint);
+    // Two columns: the counts and the cohort on the left, the lists beside them, so both lead the page.
+    return (`<section id="changes"><h2>Since the baseline: ${c.added} new, ${c.gone} gone, ${c.missing > 0 ? `${c.missing} tarballs missing, ` : ''}${c.modified} modified, ${c.unchanged} unchanged</h2>` +
+        `<p class="muted mode">Mode: changed dataset — ${h(c.why)}.</p>` +
+        `<div class="changes-grid"><div><div class="cards">${card('new', c.added)}${card('gone', c.gone)}${c.missing > 0 ? card('tarballs missing', c.missing) : ''}${card('modified', c.modified)}${card('unchanged', c.unchanged)}</div>${cohort}</div>` +
+        `<div>${lists}${c.reported.length ? `<ul class="msgs">${c.reported.map((r) => `<li>${h(r)}</li>`).join('')}</ul>` : ''}</div></div>` +
+        `</section>`);
+}
 function byReason(inp) {
     const withBase = inp.byReason.some((r) => r.baseline !== null);
     const chart = barChart(inp.byReason.map((r) => ({ label: r.reason, value: r.current })), { cls: 'by-reason', title: 'flagged episodes by reason', colour: '#d64545' });
+    const scoped = inp.byReason.some((r) => r.matched !== null);
     const rows = inp.byReason
-        .map((r) => `<tr><td>${h(r.reason)}</td><td class="n">${r.current}</td>${withBase ? `<td class="n">${r.baseline ?? ''}</td>` : ''}</tr>`)
+        .map((r) => `<tr><td>${h(r.reason)}</td><td class="n">${r.current}</td>${withBase ? `<td class="n">${r.baseline ?? ''}</td>` : ''}` +
+        (scoped
+            ? `<td class="n">${r.matched ? `${r.matched.baseline} → ${r.matched.current}` : ''}</td><td class="n">${r.added ?? ''}</td>`
+            : '') +
+        `</tr>`)
         .join('');
-    return `<section id="by-reason"><h2>Flagged by reason</h2><div class="row">${chart}<table><thead><tr><th>reason</th><th class="n">episodes</th>${withBase ? '<th class="n">baseline</th>' : ''}</tr></thead><tbody>${rows}</tbody></table></div><p class="muted">An episode with two reasons counts under both.</p></section>`;
+    const head = `<th>reason</th><th class="n">episodes</th>${withBase ? '<th class="n">baseline</th>' : ''}${scoped ? '<th class="n">in both: baseline → now</th><th class="n">new</th>' : ''}`;
+    const note = scoped
+        ? ' Episodes and baseline are the whole scan and the whole baseline (its gone episodes included); the rules judge the episodes in both, and the new ones as a cohort.'
+        : '';
+    return `<section id="by-reason"><h2>Flagged by reason</h2><div class="row">${chart}<table><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table></div><p class="muted">An episode with two reasons counts under both.${note}</p></section>`;
 }
 function hosts(inp) {
     const shown = [...inp.hosts].sort((a, b) => b.scanned - a.scanned || (a.host < b.host ? -1 : 1));
@@ -3102,9 +3512,6 @@ function sources(inp) {
         ? `<h3>Settings changed since the baseline</h3><table><thead><tr><th>setting</th><th class="n">baseline</th><th class="n">now</th></tr></thead><tbody>${inp.settingsChanges.map((c) => `<tr><td><code>${h(c.key)}</code></td><td class="n">${c.before ?? '—'}</td><td class="n">${c.after ?? '—'}</td></tr>`).join('')}</tbody></table>`
         : '';
     return `<section id="sources"><h2>Telemetry sources</h2><p class="muted">A source is <i>signal</i> when its per-phase values spread by at least the threshold; an episode is flat-cpu when every source with data is flat. Spreads on a log scale; spreads of 0 at the left.</p><div class="sources">${panels.join('')}</div>${changes}</section>`;
-}
-function verdictText(reasons) {
-    return reasons.length === 0 ? 'kept' : `flagged (${reasons.join(', ')})`;
 }
 function tags(e) {
     const flip = e.flip
@@ -3164,6 +3571,7 @@ function renderHtmlReport(inp) {
         `<meta name="viewport" content="width=device-width, initial-scale=1">` +
         `<title>episode-gate: ${h(inp.header.headline)}</title><style>${STYLE}</style></head><body><main>` +
         header(inp) +
+        changes(inp) +
         counts(inp) +
         byReason(inp) +
         hosts(inp) +
@@ -3251,11 +3659,56 @@ function headerOf(run, model) {
     return {
         status: STATUS[lead.status],
         headline: lead.headline,
-        cause: failReason !== null && !lead.headline.endsWith(failReason) ? failReason : null,
+        cause: failReason !== null && !lead.headline.includes(failReason) ? failReason : null,
         effect: lead.effect,
         command: lead.command ? { label: lead.commandLabel ?? 'Accept', text: lead.command } : null,
         baseline: model.baselineName,
     };
+}
+function tallyCounts(reasons) {
+    const c = { scanned: 0, kept: 0, flagged: 0 };
+    for (const r of reasons) {
+        c.scanned++;
+        c[r.length === 0 ? 'kept' : 'flagged']++;
+    }
+    return c;
+}
+/**
+ * The whole scan against the whole baseline. On a changed dataset the comparison's totals are
+ * of the episodes in both; the baseline's whole is those plus the gone ones, and the scan's
+ * those plus the new ones.
+ */
+function countsOf(run, model) {
+    const cmp = run.comparison;
+    const ch = model?.changes;
+    if (!cmp || !ch)
+        return { current: run.report.counts, baseline: cmp?.counts.baseline ?? null, matched: null, added: null };
+    // The baseline's whole: those in both, the gone ones and those whose tarball is missing.
+    const gone = tallyCounts([...ch.goneList, ...ch.missingList].map((g) => g.reasons));
+    const b = cmp.counts.baseline;
+    return {
+        current: run.report.counts,
+        baseline: { scanned: b.scanned + gone.scanned, kept: b.kept + gone.kept, flagged: b.flagged + gone.flagged },
+        matched: { baseline: b, current: cmp.counts.current },
+        added: tallyCounts(ch.addedList.map((e) => e.reasons)),
+    };
+}
+/** Per reason, the same scopes as the counts. */
+function reasonsOf(run, model) {
+    const { report, comparison: cmp } = run;
+    if (!cmp)
+        return Object.entries(report.by_reason).map(([reason, current]) => ({ reason, current, baseline: null, added: null, matched: null }));
+    const ch = model?.changes;
+    const countOf = (list, reason) => list.reduce((n, e) => n + (e.reasons.includes(reason) ? 1 : 0), 0);
+    return cmp.reasons.map((r) => ch
+        ? {
+            reason: r.reason,
+            current: report.by_reason[r.reason] ?? r.current + countOf(ch.addedList, r.reason),
+            baseline: r.baseline + countOf(ch.goneList, r.reason) + countOf(ch.missingList, r.reason),
+            added: countOf(ch.addedList, r.reason),
+            matched: { baseline: r.baseline, current: r.current },
+        }
+        : { reason: r.reason, current: report.by_reason[r.reason] ?? r.current, baseline: r.baseline, added: null, matched: null });
 }
 function htmlReportInput(run, details, opts = {}) {
     const { report, comparison: cmp } = run;
@@ -3298,19 +3751,17 @@ function htmlReportInput(run, details, opts = {}) {
         generatedAt: report.generated_at,
         dataset: report.dataset.index,
         header: headerOf(run, model),
-        counts: { current: report.counts, baseline: cmp?.counts.baseline ?? null },
+        counts: countsOf(run, model),
+        changes: model?.changes ?? null,
         // The job summary's list, from the same model: the totals the cause explains are one item.
         regressions: {
             total: cmp?.regressions.length ?? 0,
             items: model ? regressionItems(model, { cause: (t) => t, regression: (r) => r.message, flipsSection: FLIPS_SECTION }) : [],
         },
         improvements: (cmp?.improvements ?? []).map((r) => r.message),
-        // The whole scan's counts, beside the baseline's (on a changed dataset: of its episodes still here).
-        byReason: cmp
-            ? cmp.reasons.map((r) => ({ reason: r.reason, current: report.by_reason[r.reason] ?? r.current, baseline: r.baseline }))
-            : Object.entries(report.by_reason).map(([reason, current]) => ({ reason, current, baseline: null })),
-        countsScope: cmp?.mode === 'changing'
-            ? `The dataset changed since the baseline: these counts are the whole scan (${report.counts.scanned}, new episodes included); the baseline's are of its ${cmp.counts.baseline.scanned} episodes still here. New episodes are judged as a cohort.`
+        byReason: reasonsOf(run, model),
+        countsScope: model?.changes
+            ? `The dataset changed since the baseline: each count is the whole scan against the baseline's ${plural(model.changes.gone + model.changes.missing + cmp.counts.baseline.scanned, 'episode')}${model.changes.gone > 0 ? ` (the ${model.changes.gone} gone included)` : ''}${model.changes.missing > 0 ? ` (the ${model.changes.missing} whose tarball is missing included)` : ''}; the rules judge the ${cmp.counts.baseline.scanned} in both ("in both": baseline → now), and the ${model.changes.added} new as a cohort.`
             : null,
         hosts: Object.entries(report.hosts).map(([host, c]) => ({ host, ...c })),
         sources: SOURCE_NAMES.map((source) => {
@@ -3492,12 +3943,6 @@ function addList(md, items, opts) {
     addBlock(md, open, items.map((it) => `- ${it}\n`), close, (n) => `- ${opts.more(n)}\n`, opts);
 }
 
-function rate(t) {
-    return t.n === 0 ? '–' : `${((t.flagged * 100) / t.n).toFixed(1)}%`;
-}
-function tally(t) {
-    return `${t.flagged}/${t.n} (${rate(t)})`;
-}
 function ep(host, episode) {
     return `${esc(host, 80)}/${esc(episode, 160)}`;
 }
@@ -3510,50 +3955,49 @@ function modeLine(md, cmp) {
     md.add(`**Mode: ${label}** — ${esc(cmp.modeWhy.replace(/^(changed dataset|snapshot): /, ''), 600)}.\n\n`);
 }
 /** The four classes with capped lists, then the cohort's tests (only when the dataset changed). */
-function changesSection(md, cmp, more) {
-    const j = cmp.changes;
-    if (!j || j.mode !== 'changing')
+function changesSection(md, c, more) {
+    if (!c)
         return;
-    const c = j.classes;
-    md.add(`#### Since the baseline: ${c.added.length} new, ${c.gone.length} gone, ${c.modified.length} modified, ${c.unchanged} unchanged\n\n`);
-    if (j.reported.length > 0)
-        addList(md, j.reported.map((r) => esc(r.message, 600)), { maxRows: 20, more });
-    if (c.gone.length > 0) {
-        const items = c.gone.map((g) => `${ep(g.host, g.episode)}: was ${verdict(g.before)}`);
-        addList(md, items, { fold: `${c.gone.length} gone`, maxRows: 200, more });
+    md.add(`#### Since the baseline: ${c.added} new, ${c.gone} gone, ${c.missing > 0 ? `${c.missing} tarballs missing, ` : ''}${c.modified} modified, ${c.unchanged} unchanged\n\n`);
+    if (c.reported.length > 0)
+        addList(md, c.reported.map((r) => esc(r, 600)), { maxRows: 20, more });
+    if (c.goneList.length > 0) {
+        const items = c.goneList.map((g) => `${ep(g.host, g.episode)}: was ${verdict(g.reasons)}`);
+        addList(md, items, { fold: `${c.gone} gone`, maxRows: 200, more });
     }
-    if (c.modified.length > 0) {
-        const rows = c.modified.map((m) => [
+    if (c.missingList.length > 0) {
+        const items = c.missingList.map((g) => `${ep(g.host, g.episode)}: was ${verdict(g.reasons)}; index row here, tarball missing`);
+        addList(md, items, { fold: `${c.missing} tarballs missing`, maxRows: 200, more });
+    }
+    if (c.modifiedList.length > 0) {
+        const rows = c.modifiedList.map((m) => [
             ep(m.host, m.episode),
             verdict(m.before),
             verdict(m.after),
             `${m.sha256Before.slice(0, 12)} → ${m.sha256After?.slice(0, 12) ?? 'unread'}`,
         ]);
         addTable(md, ['episode', 'before', 'now', 'sha256'], ['---', '---', '---', '---'], rows, {
-            fold: `${c.modified.length} modified`,
+            fold: `${c.modified} modified`,
             maxRows: 200,
             more,
         });
     }
-    if (c.added.length > 0) {
-        const rows = c.added.map((e) => [ep(e.host, e.episode), verdict(e.reasons)]);
-        addTable(md, ['episode', 'verdict'], ['---', '---'], rows, { fold: `${c.added.length} new`, maxRows: 200, more });
+    if (c.addedList.length > 0) {
+        const rows = c.addedList.map((e) => [ep(e.host, e.episode), verdict(e.reasons)]);
+        addTable(md, ['episode', 'verdict'], ['---', '---'], rows, { fold: `${c.added} new`, maxRows: 200, more });
     }
-    if (j.cohort)
-        cohortSection(md, j.cohort, more);
+    if (c.cohort)
+        cohortSection(md, c.cohort, more);
 }
 function cohortSection(md, co, more) {
-    const s = co.settings;
-    md.add(`#### New cohort: ${tally({ n: co.size, flagged: co.flagged })} flagged vs the baseline's ${tally(co.baseline)}\n\n` +
-        (co.notJudged
-            ? `Not tested: ${esc(co.notJudged, 300)}.\n\n`
-            : `${co.tests.length} groups tested (all hosts and each host with at least ${s.minSize} new episodes, overall and per reason), one-sided exact test at ${((s.confidence ?? 0) * 100).toFixed(1)}% confidence for the whole family (Holm)${s.marginPp > 0 ? `, margin ${s.marginPp} pp` : ''}: ${co.alarms.length === 0 ? 'none is higher than chance explains' : `${co.alarms.length} higher than chance explains ❌`}.\n\n`));
+    const tested = co.notJudged || co.alarms.length === 0 ? co.tested : `${co.tested.slice(0, -1)} ❌.`;
+    md.add(`#### New cohort: ${tallyText({ n: co.size, flagged: co.flagged })} flagged vs the baseline's ${co.against === 'arrivals' ? 'arrivals (episodes as first judged, pruned ones included) ' : ''}${tallyText(co.baseline)}\n\n${esc(tested, 600)}\n\n`);
     if (co.alarms.length > 0) {
         const rows = co.alarms.map((t) => [
             t.host === null ? 'all' : esc(t.host, 80),
             t.reason === null ? 'any' : esc(t.reason),
-            tally(t.baseline) + (t.baselineAllHosts ? ' (all hosts)' : ''),
-            tally(t.cohort),
+            tallyText(t.baseline) + (t.baselineAllHosts ? ' (all hosts)' : ''),
+            tallyText(t.cohort),
             t.p < 1e-4 ? t.p.toExponential(1) : t.p.toPrecision(2),
         ]);
         addTable(md, ['host', 'reason', 'baseline', 'new', 'p'], ['---', '---', '---:', '---:', '---:'], rows, { maxRows: 50, more });
@@ -3568,7 +4012,7 @@ function hostCohortCells(cmp, host) {
     if (!h)
         return ['', ''];
     const alarm = co.alarms.some((a) => a.host === host);
-    return [h.cohort.n === 0 ? '' : tally(h.cohort) + (alarm ? ' ❌' : ''), h.baseline.n === 0 ? 'new host' : tally(h.baseline)];
+    return [h.cohort.n === 0 ? '' : tallyText(h.cohort) + (alarm ? ' ❌' : ''), h.baseline.n === 0 ? 'new host' : tallyText(h.baseline)];
 }
 
 const DEFAULT_TREND_RUNS = 30;
@@ -4024,8 +4468,7 @@ function modeSection(md, inp) {
 }
 /** Unchanged, modified, new and gone episodes, and the new cohort, when the dataset changed. */
 function sinceBaselineSection(md, inp) {
-    if (inp.comparison)
-        changesSection(md, inp.comparison, moreNote(inp.reportHint));
+    changesSection(md, inp.changes, moreNote(inp.reportHint));
 }
 /** The sections under the lead, most telling first; each is independent of the others. */
 const SECTIONS = [
@@ -4269,7 +4712,7 @@ function writeManifestDir(dir, m, url) {
         mkdirSync(dir, { recursive: true });
     }
     catch (e) {
-        throw new ConfigError(`cannot make the manifest folder ${dir}: ${describeFsError(e)}; give a writable --manifest folder`);
+        throw new ConfigError(`cannot make the manifest folder ${dir}: ${fsErrorWithFix(e, 'give a writable --manifest folder', 'write')}`);
     }
     const files = {
         dir,
@@ -4284,7 +4727,7 @@ function writeManifestDir(dir, m, url) {
         }
         catch (e) {
             if (e.code !== 'ENOENT') {
-                throw new ConfigError(`the gate failed but the earlier ${path.join(dir, SUMS_FILE)} cannot be removed: ${describeFsError(e)}; remove it by hand, it does not describe this run`);
+                throw new ConfigError(`the gate failed but the earlier ${path.join(dir, SUMS_FILE)} cannot be removed: ${fsErrorWithFix(e, 'remove it by hand, it does not describe this run', 'write')}`);
             }
         }
     }
@@ -4297,4 +4740,4 @@ function writeManifestDir(dir, m, url) {
     return files;
 }
 
-export { applyTolerance as A, scanToReport as B, baselineFromReport as C, DEFAULT_MAX_ROWS as D, writeBaseline as E, FAIL_ON_CHOICES as F, MIN_SUMMARY_LIMIT_BYTES as G, gateReport as H, mergeShardReports as I, writeHtmlReport as J, writeReport as K, formatReport as L, MANIFEST_FILE as M, summaryModel as N, renderSummary as O, changeText as P, hasChange as Q, esc as R, SOURCE_FORMAT as S, TOLERANCE_KEYS as T, plain as U, runGate as V, escHtml as W, displayPath as a, readEpisodeDetail as b, DEFAULT_DRIFT_WINDOW as c, downsample as d, DEFAULT_TREND_RUNS as e, formatHistory as f, readReport as g, requireWholeReport as h, runMetaFromEnv as i, compare as j, rowFromReport as k, loadBaseline as l, mergeRows as m, trendText as n, driftAlerts as o, parseHistory as p, MANIFEST_VERSION as q, resolveSettings as r, SUMS_FILE as s, tarballPath as t, buildManifest as u, runUrl as v, writeManifestDir as w, toolVersion as x, bundledFixtures as y, parseOverride as z };
+export { applyTolerance as A, scanToReport as B, baselineFromReport as C, DEFAULT_MAX_ROWS as D, writeBaseline as E, FAIL_ON_CHOICES as F, MIN_SUMMARY_LIMIT_BYTES as G, gateReport as H, mergeShardReports as I, writeHtmlReport as J, writeReport as K, formatReport as L, MANIFEST_FILE as M, summaryModel as N, renderSummary as O, changeText as P, failureText as Q, hasChange as R, SOURCE_FORMAT as S, TOLERANCE_KEYS as T, esc as U, plain as V, runGate as W, escHtml as X, displayPath as a, readEpisodeDetail as b, DEFAULT_DRIFT_WINDOW as c, downsample as d, DEFAULT_TREND_RUNS as e, formatHistory as f, readReport as g, requireWholeReport as h, runMetaFromEnv as i, compare as j, rowFromReport as k, loadBaseline as l, mergeRows as m, trendText as n, driftAlerts as o, parseHistory as p, MANIFEST_VERSION as q, resolveSettings as r, SUMS_FILE as s, tarballPath as t, buildManifest as u, runUrl as v, writeManifestDir as w, toolVersion as x, bundledFixtures as y, parseOverride as z };
