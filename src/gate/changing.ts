@@ -42,6 +42,20 @@ function names(list: ReadonlyArray<{ host: string; episode: string }>): string {
   return list.length > NAMES_SHOWN ? `${shown}, … ${list.length - NAMES_SHOWN} more` : shown;
 }
 
+/** "lab-a 3, lab-b 1": how many of the episodes each host has, most first. */
+function hostCounts(list: ReadonlyArray<{ host: string }>): string {
+  const by = new Map<string, number>();
+  for (const e of list) by.set(e.host, (by.get(e.host) ?? 0) + 1);
+  const sorted = [...by].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const shown = sorted.slice(0, 5).map(([h, n]) => `${h} ${n}`);
+  return sorted.length > 5 ? `${shown.join(', ')}, ${sorted.length - 5} more hosts` : shown.join(', ');
+}
+
+/** A regression about a list of episodes: the message names them, the brief names their hosts. */
+function listed(kind: string, statement: string, detail: string, list: ReadonlyArray<{ host: string; episode: string }>): Regression {
+  return { kind, message: `${statement} (${detail}): ${names(list)}`, brief: `${statement} (${hostCounts(list)})` };
+}
+
 function tolText(t: number | null): string {
   return t === null ? 'not checked' : `tolerance ${t}`;
 }
@@ -115,35 +129,57 @@ export function judgeChanges(
   const tGoneKept = limit(tol.gone_kept, 0);
   const tGoneFlagged = limit(tol.gone_flagged, null);
   if (goneKept.length > 0) {
-    const msg = `${plural(goneKept.length, 'episode')} kept in the baseline ${goneKept.length === 1 ? 'is' : 'are'} gone from the dataset (${tolText(tGoneKept)}, tolerance.gone_kept): ${names(goneKept)}`;
-    (tGoneKept !== null && goneKept.length > tGoneKept ? regressions : reported).push({ kind: 'gone-kept', message: msg });
+    const r = listed(
+      'gone-kept',
+      `${plural(goneKept.length, 'episode')} kept in the baseline ${goneKept.length === 1 ? 'is' : 'are'} gone from the dataset`,
+      `${tolText(tGoneKept)}, tolerance.gone_kept`,
+      goneKept,
+    );
+    (tGoneKept !== null && goneKept.length > tGoneKept ? regressions : reported).push(r);
   }
   if (goneFlagged.length > 0) {
-    const msg = `${plural(goneFlagged.length, 'episode')} flagged in the baseline ${goneFlagged.length === 1 ? 'is' : 'are'} gone (archived or pruned; ${tolText(tGoneFlagged)}, tolerance.gone_flagged): ${names(goneFlagged)}`;
-    (tGoneFlagged !== null && goneFlagged.length > tGoneFlagged ? regressions : reported).push({ kind: 'gone-flagged', message: msg });
+    const r = listed(
+      'gone-flagged',
+      `${plural(goneFlagged.length, 'episode')} flagged in the baseline ${goneFlagged.length === 1 ? 'is' : 'are'} gone`,
+      `archived or pruned; ${tolText(tGoneFlagged)}, tolerance.gone_flagged`,
+      goneFlagged,
+    );
+    (tGoneFlagged !== null && goneFlagged.length > tGoneFlagged ? regressions : reported).push(r);
   }
 
   // Index rows still here without their tarball: lost, not pruned; judged by the same tolerances.
   const missKept = classes.missing.filter((g) => g.before.length === 0);
   const missFlagged = classes.missing.filter((g) => g.before.length > 0);
   if (missKept.length > 0) {
-    const msg = `${plural(missKept.length, 'episode')} kept in the baseline ${missKept.length === 1 ? 'has its index row but its tarball is' : 'have their index rows but their tarballs are'} missing (lost, not pruned: a prune drops the row too; ${tolText(tGoneKept)}, tolerance.gone_kept): ${names(missKept)}`;
-    (tGoneKept !== null && missKept.length > tGoneKept ? regressions : reported).push({ kind: 'missing-kept', message: msg });
+    const r = listed(
+      'missing-kept',
+      `${plural(missKept.length, 'episode')} kept in the baseline ${missKept.length === 1 ? 'has its index row but its tarball is' : 'have their index rows but their tarballs are'} missing`,
+      `lost, not pruned: a prune drops the row too; ${tolText(tGoneKept)}, tolerance.gone_kept`,
+      missKept,
+    );
+    (tGoneKept !== null && missKept.length > tGoneKept ? regressions : reported).push(r);
   }
   if (missFlagged.length > 0) {
-    const msg = `${plural(missFlagged.length, 'episode')} flagged in the baseline ${missFlagged.length === 1 ? 'has its index row but its tarball is' : 'have their index rows but their tarballs are'} missing (lost, not pruned: a prune drops the row too; ${tolText(tGoneFlagged)}, tolerance.gone_flagged): ${names(missFlagged)}`;
-    (tGoneFlagged !== null && missFlagged.length > tGoneFlagged ? regressions : reported).push({
-      kind: 'missing-flagged',
-      message: msg,
-    });
+    const r = listed(
+      'missing-flagged',
+      `${plural(missFlagged.length, 'episode')} flagged in the baseline ${missFlagged.length === 1 ? 'has its index row but its tarball is' : 'have their index rows but their tarballs are'} missing`,
+      `lost, not pruned: a prune drops the row too; ${tolText(tGoneFlagged)}, tolerance.gone_flagged`,
+      missFlagged,
+    );
+    (tGoneFlagged !== null && missFlagged.length > tGoneFlagged ? regressions : reported).push(r);
   }
 
   const modKept = classes.modified.filter((m) => m.before.length === 0);
   const modFlagged = classes.modified.filter((m) => m.before.length > 0);
   const tModKept = limit(tol.modified_kept, 0);
   if (modKept.length > 0) {
-    const msg = `${plural(modKept.length, 'episode')} kept in the baseline ${modKept.length === 1 ? 'has' : 'have'} other bytes now (same id, tarball rewritten; ${tolText(tModKept)}, tolerance.modified_kept): ${names(modKept)}`;
-    (tModKept !== null && modKept.length > tModKept ? regressions : reported).push({ kind: 'modified-kept', message: msg });
+    const r = listed(
+      'modified-kept',
+      `${plural(modKept.length, 'episode')} kept in the baseline ${modKept.length === 1 ? 'has' : 'have'} other bytes now`,
+      `same id, tarball rewritten; ${tolText(tModKept)}, tolerance.modified_kept`,
+      modKept,
+    );
+    (tModKept !== null && modKept.length > tModKept ? regressions : reported).push(r);
   }
   if (modFlagged.length > 0) {
     reported.push({
@@ -165,7 +201,12 @@ export function judgeChanges(
       arrivals,
     );
     for (const a of cohort.alarms) {
-      regressions.push({ kind: 'cohort-rate', message: alarmMessage(a, 10, cohort.against), ...(a.host !== null ? { host: a.host } : {}) });
+      regressions.push({
+        kind: 'cohort-rate',
+        message: alarmMessage(a, 10, cohort.against),
+        brief: alarmMessage(a, 0, cohort.against),
+        ...(a.host !== null ? { host: a.host } : {}),
+      });
     }
   }
 

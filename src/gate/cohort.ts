@@ -297,12 +297,13 @@ function fromHosts(episodes: readonly string[], max = 3): string {
   return ` (from ${shown.join(', ')})`;
 }
 
-/** One line naming the host, the reason, both rates, the test and the episodes. */
+/** One line naming the host, the reason, both rates, the test and the episodes (with maxEpisodes 0: the rates alone). */
 export function alarmMessage(t: CohortTest, maxEpisodes = 10, against: CohortResult['against'] = 'episodes'): string {
   const where = t.host === null ? `new episodes, all hosts${fromHosts(t.episodes)}` : `new episodes on host ${t.host}`;
   const what = t.reason === null ? 'flagged (any reason)' : t.reason;
   const arrived = against === 'arrivals' ? ' arrivals' : '';
   const base = t.baselineAllHosts ? `baseline's${arrived} (all hosts; the host is new)` : `baseline's${arrived}`;
+  if (maxEpisodes === 0) return `${where}: ${what} ${pct(t.cohort)} vs the ${base} ${pct(t.baseline)}`;
   const shown = t.episodes.slice(0, maxEpisodes).join(', ');
   const more = t.episodes.length > maxEpisodes ? `, … ${t.episodes.length - maxEpisodes} more` : '';
   return `${where}: ${what} ${pct(t.cohort)} vs the ${base} ${pct(t.baseline)} (one-sided exact test p = ${pText(t.p)} < ${pText(t.threshold ?? 0)}): ${shown}${more}`;

@@ -32,6 +32,11 @@ import { plural } from '../shared/text.js';
 export interface Regression {
   kind: string;
   message: string;
+  /**
+   * The message without its list of episodes (the hosts instead), for the places that have one
+   * line: the headline, the status line, the Action's error. The message keeps the list.
+   */
+  brief?: string;
   host?: string;
   episode?: string;
 }
@@ -254,10 +259,9 @@ function newlyMissing(
   const hosts = [...byHost].map(([h, n]) => `${h} ${n}`).join(', ');
   const shown = rows.slice(0, 10).map((r) => `${r.host}/${r.episode}`);
   const more = rows.length > shown.length ? `, … ${rows.length - shown.length} more` : '';
-  const message =
-    `${plural(rows.length, 'index row')} new since the baseline ${rows.length === 1 ? 'lists an episode whose' : 'list episodes whose'} tarball is missing ` +
-    `(${hosts}; ${t === null ? 'not checked' : `tolerance ${t}`}, tolerance.missing_new): ${shown.join(', ')}${more}`;
-  return { item: { kind: 'missing-new', message }, fails: t !== null && rows.length > t };
+  const statement = `${plural(rows.length, 'index row')} new since the baseline ${rows.length === 1 ? 'lists an episode whose' : 'list episodes whose'} tarball is missing`;
+  const message = `${statement} (${hosts}; ${t === null ? 'not checked' : `tolerance ${t}`}, tolerance.missing_new): ${shown.join(', ')}${more}`;
+  return { item: { kind: 'missing-new', message, brief: `${statement} (${hosts})` }, fails: t !== null && rows.length > t };
 }
 
 export function compare(report: Report, baseline: Baseline, baselineName: string): Comparison {

@@ -381,7 +381,8 @@ export function evaluateGate(report: Report, baseline: Baseline | null, opts: Ev
   const failOnFlagged = optionText(surface, 'fail-on', 'flagged');
   let failReason: string | null = null;
   if (opts.failOn !== 'never' && regressions.length > 0) {
-    const shown = regressions.slice(0, 3).map((r) => r.message);
+    // One line: each regression's brief form (its hosts, not its list of episodes).
+    const shown = regressions.slice(0, 3).map((r) => r.brief ?? r.message);
     const rest = regressions.length - shown.length;
     failReason = `${plural(regressions.length, 'regression')} against ${name}: ${shown.join('; ')}${rest > 0 ? `; and ${rest} more` : ''}`;
   } else if (opts.failOn === 'flagged') {
