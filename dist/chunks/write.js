@@ -274,12 +274,14 @@ function fromHosts(episodes, max = 3) {
         shown.push(`${list.length - max} more hosts`);
     return ` (from ${shown.join(', ')})`;
 }
-/** One line naming the host, the reason, both rates, the test and the episodes. */
+/** One line naming the host, the reason, both rates, the test and the episodes (with maxEpisodes 0: the rates alone). */
 function alarmMessage(t, maxEpisodes = 10, against = 'episodes') {
     const where = t.host === null ? `new episodes, all hosts${fromHosts(t.episodes)}` : `new episodes on host ${t.host}`;
     const what = t.reason === null ? 'flagged (any reason)' : t.reason;
     const arrived = against === 'arrivals' ? ' arrivals' : '';
     const base = t.baselineAllHosts ? `baseline's${arrived} (all hosts; the host is new)` : `baseline's${arrived}`;
+    if (maxEpisodes === 0)
+        return `${where}: ${what} ${pct$4(t.cohort)} vs the ${base} ${pct$4(t.baseline)}`;
     const shown = t.episodes.slice(0, maxEpisodes).join(', ');
     const more = t.episodes.length > maxEpisodes ? `, … ${t.episodes.length - maxEpisodes} more` : '';
     return `${where}: ${what} ${pct$4(t.cohort)} vs the ${base} ${pct$4(t.baseline)} (one-sided exact test p = ${pText(t.p)} < ${pText(t.threshold ?? 0)}): ${shown}${more}`;
@@ -1268,6 +1270,19 @@ function names(list) {
         .join(', ');
     return list.length > NAMES_SHOWN ? `${shown}, … ${list.length - NAMES_SHOWN} more` : shown;
 }
+/** "lab-a 3, lab-b 1": how many of the episodes each host has, most first. */
+function hostCounts(list) {
+    const by = new Map();
+    for (const e of list)
+        by.set(e.host, (by.get(e.host) ?? 0) + 1);
+    const sorted = [...by].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    const shown = sorted.slice(0, 5).map(([h, n]) => `${h} ${n}`);
+    return sorted.length > 5 ? `${shown.join(', ')}, ${sorted.length - 5} more hosts` : shown.join(', ');
+}
+/** A regression about a list of episodes: the message names them, the brief names their hosts. */
+function listed(kind, statement, detail, list) {
+    return { kind, message: `${statement} (${detail}): ${names(list)}`, brief: `${statement} (${hostCounts(list)})` };
+}
 function tolText$1(t) {
     return t === null ? 'not checked' : `tolerance ${t}`;
 }
@@ -1328,33 +1343,30 @@ function judgeChanges(classes, baseline, tol, changing, arrivals = null) {
     const tGoneKept = limit(tol.gone_kept, 0);
     const tGoneFlagged = limit(tol.gone_flagged, null);
     if (goneKept.length > 0) {
-        const msg = `${plural(goneKept.length, 'episode')} kept in the baseline ${goneKept.length === 1 ? 'is' : 'are'} gone from the dataset (${tolText$1(tGoneKept)}, tolerance.gone_kept): ${names(goneKept)}`;
-        (tGoneKept !== null && goneKept.length > tGoneKept ? regressions : reported).push({ kind: 'gone-kept', message: msg });
+        const r = listed('gone-kept', `${plural(goneKept.length, 'episode')} kept in the baseline ${goneKept.length === 1 ? 'is' : 'are'} gone from the dataset`, `${tolText$1(tGoneKept)}, tolerance.gone_kept`, goneKept);
+        (tGoneKept !== null && goneKept.length > tGoneKept ? regressions : reported).push(r);
     }
     if (goneFlagged.length > 0) {
-        const msg = `${plural(goneFlagged.length, 'episode')} flagged in the baseline ${goneFlagged.length === 1 ? 'is' : 'are'} gone (archived or pruned; ${tolText$1(tGoneFlagged)}, tolerance.gone_flagged): ${names(goneFlagged)}`;
-        (tGoneFlagged !== null && goneFlagged.length > tGoneFlagged ? regressions : reported).push({ kind: 'gone-flagged', message: msg });
+        const r = listed('gone-flagged', `${plural(goneFlagged.length, 'episode')} flagged in the baseline ${goneFlagged.length === 1 ? 'is' : 'are'} gone`, `archived or pruned; ${tolText$1(tGoneFlagged)}, tolerance.gone_flagged`, goneFlagged);
+        (tGoneFlagged !== null && goneFlagged.length > tGoneFlagged ? regressions : reported).push(r);
     }
     // Index rows still here without their tarball: lost, not pruned; judged by the same tolerances.
     const missKept = classes.missing.filter((g) => g.before.length === 0);
     const missFlagged = classes.missing.filter((g) => g.before.length > 0);
     if (missKept.length > 0) {
-        const msg = `${plural(missKept.length, 'episode')} kept in the baseline ${missKept.length === 1 ? 'has its index row but its tarball is' : 'have their index rows but their tarballs are'} missing (lost, not pruned: a prune drops the row too; ${tolText$1(tGoneKept)}, tolerance.gone_kept): ${names(missKept)}`;
-        (tGoneKept !== null && missKept.length > tGoneKept ? regressions : reported).push({ kind: 'missing-kept', message: msg });
+        const r = listed('missing-kept', `${plural(missKept.length, 'episode')} kept in the baseline ${missKept.length === 1 ? 'has its index row but its tarball is' : 'have their index rows but their tarballs are'} missing`, `lost, not pruned: a prune drops the row too; ${tolText$1(tGoneKept)}, tolerance.gone_kept`, missKept);
+        (tGoneKept !== null && missKept.length > tGoneKept ? regressions : reported).push(r);
     }
     if (missFlagged.length > 0) {
-        const msg = `${plural(missFlagged.length, 'episode')} flagged in the baseline ${missFlagged.length === 1 ? 'has its index row but its tarball is' : 'have their index rows but their tarballs are'} missing (lost, not pruned: a prune drops the row too; ${tolText$1(tGoneFlagged)}, tolerance.gone_flagged): ${names(missFlagged)}`;
-        (tGoneFlagged !== null && missFlagged.length > tGoneFlagged ? regressions : reported).push({
-            kind: 'missing-flagged',
-            message: msg,
-        });
+        const r = listed('missing-flagged', `${plural(missFlagged.length, 'episode')} flagged in the baseline ${missFlagged.length === 1 ? 'has its index row but its tarball is' : 'have their index rows but their tarballs are'} missing`, `lost, not pruned: a prune drops the row too; ${tolText$1(tGoneFlagged)}, tolerance.gone_flagged`, missFlagged);
+        (tGoneFlagged !== null && missFlagged.length > tGoneFlagged ? regressions : reported).push(r);
     }
     const modKept = classes.modified.filter((m) => m.before.length === 0);
     const modFlagged = classes.modified.filter((m) => m.before.length > 0);
     const tModKept = limit(tol.modified_kept, 0);
     if (modKept.length > 0) {
-        const msg = `${plural(modKept.length, 'episode')} kept in the baseline ${modKept.length === 1 ? 'has' : 'have'} other bytes now (same id, tarball rewritten; ${tolText$1(tModKept)}, tolerance.modified_kept): ${names(modKept)}`;
-        (tModKept !== null && modKept.length > tModKept ? regressions : reported).push({ kind: 'modified-kept', message: msg });
+        const r = listed('modified-kept', `${plural(modKept.length, 'episode')} kept in the baseline ${modKept.length === 1 ? 'has' : 'have'} other bytes now`, `same id, tarball rewritten; ${tolText$1(tModKept)}, tolerance.modified_kept`, modKept);
+        (tModKept !== null && modKept.length > tModKept ? regressions : reported).push(r);
     }
     if (modFlagged.length > 0) {
         reported.push({
@@ -1370,7 +1382,12 @@ function judgeChanges(classes, baseline, tol, changing, arrivals = null) {
             marginPp: tol.cohort_margin_pp ?? COHORT_DEFAULTS.marginPp,
         }, arrivals);
         for (const a of cohort.alarms) {
-            regressions.push({ kind: 'cohort-rate', message: alarmMessage(a, 10, cohort.against), ...(a.host !== null ? { host: a.host } : {}) });
+            regressions.push({
+                kind: 'cohort-rate',
+                message: alarmMessage(a, 10, cohort.against),
+                brief: alarmMessage(a, 0, cohort.against),
+                ...(a.host !== null ? { host: a.host } : {}),
+            });
         }
     }
     const parts = [
@@ -1682,9 +1699,9 @@ function newlyMissing(report, baseline, episodes) {
     const hosts = [...byHost].map(([h, n]) => `${h} ${n}`).join(', ');
     const shown = rows.slice(0, 10).map((r) => `${r.host}/${r.episode}`);
     const more = rows.length > shown.length ? `, … ${rows.length - shown.length} more` : '';
-    const message = `${plural(rows.length, 'index row')} new since the baseline ${rows.length === 1 ? 'lists an episode whose' : 'list episodes whose'} tarball is missing ` +
-        `(${hosts}; ${t === null ? 'not checked' : `tolerance ${t}`}, tolerance.missing_new): ${shown.join(', ')}${more}`;
-    return { item: { kind: 'missing-new', message }, fails: t !== null && rows.length > t };
+    const statement = `${plural(rows.length, 'index row')} new since the baseline ${rows.length === 1 ? 'lists an episode whose' : 'list episodes whose'} tarball is missing`;
+    const message = `${statement} (${hosts}; ${t === null ? 'not checked' : `tolerance ${t}`}, tolerance.missing_new): ${shown.join(', ')}${more}`;
+    return { item: { kind: 'missing-new', message, brief: `${statement} (${hosts})` }, fails: t !== null && rows.length > t };
 }
 function compare(report, baseline, baselineName) {
     const s = scope(baseline, report, baselineName);
@@ -2331,7 +2348,8 @@ function evaluateGate(report, baseline, opts) {
     const failOnFlagged = optionText(surface, 'fail-on', 'flagged');
     let failReason = null;
     if (opts.failOn !== 'never' && regressions.length > 0) {
-        const shown = regressions.slice(0, 3).map((r) => r.message);
+        // One line: each regression's brief form (its hosts, not its list of episodes).
+        const shown = regressions.slice(0, 3).map((r) => r.brief ?? r.message);
         const rest = regressions.length - shown.length;
         failReason = `${plural(regressions.length, 'regression')} against ${name}: ${shown.join('; ')}${rest > 0 ? `; and ${rest} more` : ''}`;
     }
