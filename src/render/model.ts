@@ -11,7 +11,7 @@
  */
 import type { CohortTest, Tally } from '../gate/cohort.js';
 import type { Comparison, Flip, Regression } from '../gate/compare.js';
-import type { Report } from '../gate/report.js';
+import { episodeKey, type Report } from '../gate/report.js';
 import { optionText, reasonFilterOf, unusedRowsText, type FailOn, type GateOutcome, type GateTrend } from '../gate/run.js';
 import type { SettingChange } from '../gate/settings.js';
 import { plural } from '../shared/text.js';
@@ -37,9 +37,11 @@ export interface SummaryCause {
   settingsKnown: boolean;
   /** The dataset fingerprint differs (null: the baseline does not record one). */
   dataChanged: boolean | null;
-  /** Episodes new since the baseline, and baseline episodes gone. */
+  /** Episodes new since the baseline, and baseline episodes gone (their rows too). */
   added: number;
   gone: number;
+  /** Baseline episodes whose index row is here but whose tarball is missing (lost, not pruned). */
+  missing: number;
   /** Baseline episodes whose tarball bytes changed; null without an episodes map to tell. */
   modified: number | null;
   /** The tool version that made the baseline and this one, when they differ. */
@@ -64,6 +66,8 @@ interface SummaryEffect {
   reasonsLost: Array<[string, number]>;
   /** The baseline's episodes gone from the dataset, by their verdict in the baseline. */
   gone: { kept: number; flagged: number };
+  /** The baseline's episodes whose row is here but whose tarball is missing, by their verdict in the baseline. */
+  missing: { kept: number; flagged: number };
   /** Per host, most flips first. */
   byHost: FlipCount[];
   /** Per reason: kept → flagged counts the reasons gained, flagged → kept the reasons lost. */
@@ -193,13 +197,25 @@ export interface SummaryModel {
 
 const AGGREGATE = new Set(['kept-drop', 'flagged-rise', 'flagged-rate-rise', 'reason-rise', 'kept-to-flagged']);
 
+/** Baseline episodes whose index row is still here but whose tarball is missing (a changed dataset only). */
+function missingOf(cmp: Comparison): ReadonlyArray<{ host: string; episode: string }> {
+  return cmp.changes?.mode === 'changing' ? cmp.changes.classes.missing : [];
+}
+
+function byVerdict(list: ReadonlyArray<{ before: readonly string[] }>): { kept: number; flagged: number } {
+  const flagged = list.filter((v) => v.before.length > 0).length;
+  return { kept: list.length - flagged, flagged };
+}
+
 function causeOf(cmp: Comparison): SummaryCause {
   return {
     settings: cmp.settingsChanges ?? [],
     settingsKnown: cmp.settingsChanges !== null,
     dataChanged: cmp.datasetChanged,
     added: cmp.added.total,
-    gone: cmp.vanished.length,
+    // A changed dataset tells gone episodes (rows gone too) from lost tarballs (rows still here).
+    gone: cmp.vanished.length - missingOf(cmp).length,
+    missing: missingOf(cmp).length,
     modified: cmp.changes ? cmp.changes.classes.modified.length : null,
     toolVersion: cmp.toolVersionChange,
   };
@@ -227,6 +243,7 @@ function effectOf(cmp: Comparison): SummaryEffect {
   const byReason = new Map<string, FlipCount>();
   const gained = new Map<string, number>();
   const lost = new Map<string, number>();
+  const missingKeys = new Set(missingOf(cmp).map((m) => episodeKey(m.host, m.episode)));
   let down = 0;
   let up = 0;
   let other = 0;
@@ -253,10 +270,8 @@ function effectOf(cmp: Comparison): SummaryEffect {
     reasonsChanged: other,
     reasonsGained: mostFirst(gained),
     reasonsLost: mostFirst(lost),
-    gone: {
-      kept: cmp.vanished.filter((v) => v.before.length === 0).length,
-      flagged: cmp.vanished.filter((v) => v.before.length > 0).length,
-    },
+    gone: byVerdict(cmp.vanished.filter((v) => !missingKeys.has(episodeKey(v.host, v.episode)))),
+    missing: byVerdict(cmp.vanished.filter((v) => missingKeys.has(episodeKey(v.host, v.episode)))),
     byHost: sorted(byHost),
     byReason: sorted(byReason),
     kept: { before: b.kept, after: c.kept },
@@ -291,16 +306,20 @@ export function causeText(cause: SummaryCause): string {
   if (cause.settings.length > 0)
     parts.push(`settings changed: ${cause.settings.map((s) => `${s.key} ${v(s.before)} → ${v(s.after)}`).join(', ')}`);
   const modified = cause.modified ?? 0;
-  if (cause.dataChanged === true || cause.added > 0 || cause.gone > 0 || modified > 0) {
+  if (cause.dataChanged === true || cause.added > 0 || cause.gone > 0 || cause.missing > 0 || modified > 0) {
     const detail = [
       cause.added > 0 ? `${cause.added} new` : '',
       cause.gone > 0 ? `${cause.gone} gone` : '',
       modified > 0 ? `${modified} modified` : '',
     ].filter(Boolean);
     const episodes = cause.added + cause.gone + modified === 1 ? 'episode' : 'episodes';
+    const said = [
+      detail.length > 0 ? `${detail.join(', ')} ${episodes}` : '',
+      cause.missing > 0 ? `${cause.missing} ${cause.missing === 1 ? 'tarball' : 'tarballs'} missing` : '',
+    ].filter(Boolean);
     // Every episode as in the baseline, yet another fingerprint: index lines (skipped ones, order) changed.
-    const indexOnly = detail.length === 0 && cause.modified !== null ? ' (index.jsonl lines only; every episode as in the baseline)' : '';
-    parts.push(`data changed${detail.length ? ` (${detail.join(', ')} ${episodes})` : indexOnly}`);
+    const indexOnly = said.length === 0 && cause.modified !== null ? ' (index.jsonl lines only; every episode as in the baseline)' : '';
+    parts.push(`data changed${said.length ? ` (${said.join(', ')})` : indexOnly}`);
   }
   if (cause.toolVersion) parts.push(`episode-gate ${cause.toolVersion.before} → ${cause.toolVersion.after}`);
   if (parts.length > 0) return parts.join('; ');
@@ -323,10 +342,15 @@ function effectText(e: SummaryEffect): string {
     n === 0 ? `0 ${label}` : `${n} ${label} (hosts ${byText(e.byHost, field)}; reasons ${byText(e.byReason, field)})`;
   const parts = [side(e.keptToFlagged, 'kept → flagged', 'keptToFlagged'), side(e.flaggedToKept, 'flagged → kept', 'flaggedToKept')];
   if (e.reasonsChanged > 0) parts.push(reasonsChangedText(e));
-  const goneTotal = e.gone.kept + e.gone.flagged;
-  if (goneTotal > 0) {
-    const which = [e.gone.kept > 0 ? `${e.gone.kept} kept` : '', e.gone.flagged > 0 ? `${e.gone.flagged} flagged` : ''].filter(Boolean);
-    parts.push(`${goneTotal} gone (${which.length === 1 ? which[0]!.replace(/^\d+ /, '') : which.join(', ')})`);
+  for (const [label, t] of [
+    ['gone', e.gone],
+    ['tarballs missing', e.missing],
+  ] as const) {
+    const total = t.kept + t.flagged;
+    if (total === 0) continue;
+    const which = [t.kept > 0 ? `${t.kept} kept` : '', t.flagged > 0 ? `${t.flagged} flagged` : ''].filter(Boolean);
+    const named = label === 'gone' ? label : total === 1 ? 'tarball missing' : label;
+    parts.push(`${total} ${named} (${which.length === 1 ? which[0]!.replace(/^\d+ /, '') : which.join(', ')})`);
   }
   const a = e.added;
   const reasons =
@@ -372,6 +396,7 @@ export function causeChanged(cause: SummaryCause): boolean {
     cause.dataChanged === true ||
     cause.added > 0 ||
     cause.gone > 0 ||
+    cause.missing > 0 ||
     (cause.modified ?? 0) > 0 ||
     cause.toolVersion !== null
   );

@@ -25,9 +25,13 @@ async function gate(argv: string[]): Promise<{ code: number; out: string; err: s
 beforeAll(async () => {
   writeThresholdDataset(path.join(tmp, 'data'));
   expect((await gate(['baseline', '--dataset', 'data', '--out', 'base.json'])).code).toBe(0);
-  // The same dataset without the tarball of lab-a/ep-01, a kept episode.
+  // The same dataset without lab-a/ep-01, a kept episode: its tarball and its index row gone.
   cpSync(path.join(tmp, 'data'), path.join(tmp, 'less'), { recursive: true });
   rmSync(path.join(tmp, 'less', 'episodes', 'lab-a', 'ep-01.tar.zst'));
+  const index = path.join(tmp, 'less', 'index.jsonl');
+  const rows = readFileSync(index, 'utf8').split('\n');
+  writeFileSync(index, rows.filter((l) => !(l.includes('"lab-a"') && l.includes('"ep-01"'))).join('\n'));
+  expect(rows.length - readFileSync(index, 'utf8').split('\n').length).toBe(1);
 });
 
 describe('a failing headline names what changed', () => {

@@ -101,6 +101,9 @@ describe('an index row still here whose tarball is missing', () => {
     );
     expect(r.out).toContain(`1 episode kept in the baseline is gone from the dataset (tolerance 0, tolerance.gone_kept): ${removed}`);
     expect(r.out).not.toContain(`archived or pruned`);
+    // The headline and the effect line tell the two apart as the mode line does.
+    expect(r.out).toMatch(/^### ❌ episode-gate: FAILED — data changed \(1 gone episode, 1 tarball missing\); /);
+    expect(r.out).toMatch(/^- \*\*Effect:\*\* .*, 1 gone \(kept\), 1 tarball missing \(kept\);/m);
     const classes = json<Report>('n4.json').comparison!.classes!;
     expect(classes.gone_ids).toEqual([removed]);
     expect(classes.missing_tarball_ids).toEqual([lost]);
