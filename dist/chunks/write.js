@@ -2681,13 +2681,23 @@ async function loadEpisodeDetails(report, keys, cwd) {
 }
 
 const AGGREGATE = new Set(['kept-drop', 'flagged-rise', 'flagged-rate-rise', 'reason-rise', 'kept-to-flagged']);
+/** Baseline episodes whose index row is still here but whose tarball is missing (a changed dataset only). */
+function missingOf(cmp) {
+    return cmp.changes?.mode === 'changing' ? cmp.changes.classes.missing : [];
+}
+function byVerdict(list) {
+    const flagged = list.filter((v) => v.before.length > 0).length;
+    return { kept: list.length - flagged, flagged };
+}
 function causeOf(cmp) {
     return {
         settings: cmp.settingsChanges ?? [],
         settingsKnown: cmp.settingsChanges !== null,
         dataChanged: cmp.datasetChanged,
         added: cmp.added.total,
-        gone: cmp.vanished.length,
+        // A changed dataset tells gone episodes (rows gone too) from lost tarballs (rows still here).
+        gone: cmp.vanished.length - missingOf(cmp).length,
+        missing: missingOf(cmp).length,
         modified: cmp.changes ? cmp.changes.classes.modified.length : null,
         toolVersion: cmp.toolVersionChange,
     };
@@ -2709,6 +2719,7 @@ function effectOf(cmp) {
     const byReason = new Map();
     const gained = new Map();
     const lost = new Map();
+    const missingKeys = new Set(missingOf(cmp).map((m) => episodeKey(m.host, m.episode)));
     let down = 0;
     let up = 0;
     let other = 0;
@@ -2744,10 +2755,8 @@ function effectOf(cmp) {
         reasonsChanged: other,
         reasonsGained: mostFirst(gained),
         reasonsLost: mostFirst(lost),
-        gone: {
-            kept: cmp.vanished.filter((v) => v.before.length === 0).length,
-            flagged: cmp.vanished.filter((v) => v.before.length > 0).length,
-        },
+        gone: byVerdict(cmp.vanished.filter((v) => !missingKeys.has(episodeKey(v.host, v.episode)))),
+        missing: byVerdict(cmp.vanished.filter((v) => missingKeys.has(episodeKey(v.host, v.episode)))),
         byHost: sorted(byHost),
         byReason: sorted(byReason),
         kept: { before: b.kept, after: c.kept },
@@ -2783,16 +2792,20 @@ function causeText(cause) {
     if (cause.settings.length > 0)
         parts.push(`settings changed: ${cause.settings.map((s) => `${s.key} ${v(s.before)} → ${v(s.after)}`).join(', ')}`);
     const modified = cause.modified ?? 0;
-    if (cause.dataChanged === true || cause.added > 0 || cause.gone > 0 || modified > 0) {
+    if (cause.dataChanged === true || cause.added > 0 || cause.gone > 0 || cause.missing > 0 || modified > 0) {
         const detail = [
             cause.added > 0 ? `${cause.added} new` : '',
             cause.gone > 0 ? `${cause.gone} gone` : '',
             modified > 0 ? `${modified} modified` : '',
         ].filter(Boolean);
         const episodes = cause.added + cause.gone + modified === 1 ? 'episode' : 'episodes';
+        const said = [
+            detail.length > 0 ? `${detail.join(', ')} ${episodes}` : '',
+            cause.missing > 0 ? `${cause.missing} ${cause.missing === 1 ? 'tarball' : 'tarballs'} missing` : '',
+        ].filter(Boolean);
         // Every episode as in the baseline, yet another fingerprint: index lines (skipped ones, order) changed.
-        const indexOnly = detail.length === 0 && cause.modified !== null ? ' (index.jsonl lines only; every episode as in the baseline)' : '';
-        parts.push(`data changed${detail.length ? ` (${detail.join(', ')} ${episodes})` : indexOnly}`);
+        const indexOnly = said.length === 0 && cause.modified !== null ? ' (index.jsonl lines only; every episode as in the baseline)' : '';
+        parts.push(`data changed${said.length ? ` (${said.join(', ')})` : indexOnly}`);
     }
     if (cause.toolVersion)
         parts.push(`episode-gate ${cause.toolVersion.before} → ${cause.toolVersion.after}`);
@@ -2816,10 +2829,16 @@ function effectText(e) {
     const parts = [side(e.keptToFlagged, 'kept → flagged', 'keptToFlagged'), side(e.flaggedToKept, 'flagged → kept', 'flaggedToKept')];
     if (e.reasonsChanged > 0)
         parts.push(reasonsChangedText(e));
-    const goneTotal = e.gone.kept + e.gone.flagged;
-    if (goneTotal > 0) {
-        const which = [e.gone.kept > 0 ? `${e.gone.kept} kept` : '', e.gone.flagged > 0 ? `${e.gone.flagged} flagged` : ''].filter(Boolean);
-        parts.push(`${goneTotal} gone (${which.length === 1 ? which[0].replace(/^\d+ /, '') : which.join(', ')})`);
+    for (const [label, t] of [
+        ['gone', e.gone],
+        ['tarballs missing', e.missing],
+    ]) {
+        const total = t.kept + t.flagged;
+        if (total === 0)
+            continue;
+        const which = [t.kept > 0 ? `${t.kept} kept` : '', t.flagged > 0 ? `${t.flagged} flagged` : ''].filter(Boolean);
+        const named = label === 'gone' ? label : total === 1 ? 'tarball missing' : label;
+        parts.push(`${total} ${named} (${which.length === 1 ? which[0].replace(/^\d+ /, '') : which.join(', ')})`);
     }
     const a = e.added;
     const reasons = a && a.byReason.length > 0
@@ -2863,6 +2882,7 @@ function causeChanged(cause) {
         cause.dataChanged === true ||
         cause.added > 0 ||
         cause.gone > 0 ||
+        cause.missing > 0 ||
         (cause.modified ?? 0) > 0 ||
         cause.toolVersion !== null);
 }
