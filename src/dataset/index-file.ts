@@ -12,6 +12,34 @@ import { JsonError, isBlankPyLine, parseJsonDoc, splitPyLines } from '../py/json
 import { readRegularFile } from '../shared/regular-file.js';
 import { episodeShardKey } from './shard.js';
 
+/**
+ * What an interrupted cis490-prune leaves beside the index it was changing (prune/journal.ts):
+ * until a re-run finishes it, tarballs it moved are missing while their rows are still listed.
+ */
+export const PRUNE_JOURNAL_SUFFIX = '.prune-journal';
+
+/** The index a prune acts on: a symlinked index is followed to the file it names (as prune does). */
+export function pruneTargetIndex(indexPath: string): string {
+  const index = path.resolve(indexPath);
+  try {
+    if (lstatSync(index).isSymbolicLink()) return realpathSync(index);
+  } catch {
+    // Missing, or a dangling link: the name itself.
+  }
+  return index;
+}
+
+/** The journal of an unfinished prune of this index, or null when there is none. */
+export function unfinishedPruneJournal(indexPath: string): string | null {
+  const journal = pruneTargetIndex(indexPath) + PRUNE_JOURNAL_SUFFIX;
+  try {
+    lstatSync(journal);
+    return journal;
+  } catch {
+    return null;
+  }
+}
+
 export interface IndexEntry {
   /** 1-based line of index.jsonl. */
   line: number;

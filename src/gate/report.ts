@@ -97,6 +97,11 @@ export interface Report {
     reasons: Reason[] | null;
     /** sha256 over index.jsonl and every tarball it lists (host/episode/size), in every shard alike. */
     fingerprint: string;
+    /**
+     * The journal of an interrupted cis490-prune of this index, present only when one was there
+     * as the scan ended: the dataset was caught between two states (moved tarballs still listed).
+     */
+    prune_journal?: string;
   };
   /** Present only in the report of one shard (`scan --shard K/N`): then every list and count below is that shard's. */
   shard?: ReportShard;
@@ -360,6 +365,7 @@ export function buildReport(scan: ScanResult, indexBytes: Uint8Array | null, ctx
       reasons: ctx.reasons,
       // The whole index's, not the shard's: every shard of one dataset has the same.
       fingerprint: datasetFingerprint(indexBytes, scan.index.entries),
+      ...(scan.pruneJournal ? { prune_journal: ctx.display(scan.pruneJournal) } : {}),
     },
     ...(ctx.shard ? { shard: { index: ctx.shard.index, count: ctx.shard.count, index_rows: scan.index.rows } } : {}),
     settings: ctx.settings,

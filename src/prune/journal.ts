@@ -18,6 +18,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PruneError, lstatOrNull, unlinkIfPresent, writeFileAtomic } from './durable.js';
+import { PRUNE_JOURNAL_SUFFIX, pruneTargetIndex } from '../dataset/index-file.js';
 import { checkedItem, type PlanItem, type PruneAction, type PruneRoots, type Refusal } from './plan.js';
 
 export interface PrunePaths {
@@ -32,20 +33,13 @@ export interface PrunePaths {
 
 /** The side files of an index; a symlinked index is followed to the file the receiver writes. */
 export function prunePaths(indexPath: string): PrunePaths {
-  let index = path.resolve(indexPath);
-  if (lstatOrNull(index)?.isSymbolicLink()) {
-    try {
-      index = fs.realpathSync(index);
-    } catch {
-      // A dangling link: act on the name itself.
-    }
-  }
+  const index = pruneTargetIndex(indexPath);
   return {
     index,
     dir: path.dirname(index),
     lock: `${index}.prune-lock`,
     takeover: `${index}.prune-lock.takeover`,
-    journal: `${index}.prune-journal`,
+    journal: `${index}${PRUNE_JOURNAL_SUFFIX}`,
     newIndex: `${index}.prune-new`,
     oldIndex: `${index}.prune-old`,
   };

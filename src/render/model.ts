@@ -408,8 +408,8 @@ export function changeText(cause: SummaryCause | null): string | null {
 }
 
 /**
- * The first screen's notes (see SummaryLead.notes): the reason filter, and the index rows the scan
- * could not use, unless the fail reason already names them.
+ * The first screen's notes (see SummaryLead.notes): the reason filter, the index rows the scan
+ * could not use (unless the fail reason already names them), and a prune left unfinished.
  */
 function leadNotes(o: GateOutcome): string[] {
   const notes: string[] = [];
@@ -427,6 +427,12 @@ function leadNotes(o: GateOutcome): string[] {
   }
   const unused = unusedRowsText(o.report);
   if (unused && !(o.failReason ?? '').includes(unused)) notes.push(unused);
+  const journal = o.report.dataset.prune_journal;
+  if (journal) {
+    notes.push(
+      `an interrupted cis490-prune is recorded in ${journal}: until it is finished, tarballs it has already archived or deleted show as missing while their rows are still listed; re-run that cis490-prune (same options) to finish it, then check again`,
+    );
+  }
   return notes;
 }
 

@@ -1,0 +1,91 @@
+/**
+ * A nightly check that runs while a prune is unfinished (killed with SIGKILL after it archived
+ * its first tarball) says so on its first screen, beside the missing tarballs it explains, and
+ * records the journal in the report; once a re-run of cis490-prune finishes it, the note is gone.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { REPO } from '../support/helpers.js';
+import { copyFixture, flaggedKeys, removeTempDirs, tarball, type Dataset } from '../support/prune.js';
+
+afterAll(removeTempDirs);
+
+const GATE = path.join(REPO, 'dist', 'episode-gate.js');
+const PRUNE = path.join(REPO, 'dist', 'cis490-prune.js');
+const CHILD = fileURLToPath(new URL('../support/prune-crash-child.ts', import.meta.url));
+
+function check(ds: Dataset, report: string): { code: number | null; out: string; err: string } {
+  const args = ['check', '--episodes-root', ds.episodes, '--index', ds.index, '--report-out', report, '--jobs', '2'];
+  const r = spawnSync(process.execPath, [GATE, ...args], { encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+interface ReportPart {
+  dataset: { prune_journal?: string };
+  missing_tarballs: Array<{ host: string; episode: string }>;
+}
+const readReport = (ds: Dataset, name: string): ReportPart => JSON.parse(fs.readFileSync(path.join(ds.dir, name), 'utf8')) as ReportPart;
+const missingOf = (r: ReportPart): string[] => r.missing_tarballs.map((m) => `${m.host}/${m.episode}`).sort();
+
+/** Runs prune --archive in a child that kills itself with SIGKILL at step `k`. */
+function killedAt(ds: Dataset, k: number, keys: Iterable<string>): Promise<NodeJS.Signals | null> {
+  const flagged = [...keys].map((key) => {
+    const [host, episode] = key.split('/') as [string, string];
+    return { host, episode, tarPath: tarball(ds.episodes, key) };
+  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', CHILD, ds.index, ds.episodes, ds.archive, 'archive', String(k), JSON.stringify(flagged)],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', (_code, signal) => resolve(signal));
+  });
+}
+
+describe('episode-gate check on a dataset a killed prune left unfinished', () => {
+  it('names the journal and the fix on the first screen, then nothing once the prune is finished', async () => {
+    const ds = copyFixture('interrupted');
+    const acted = await flaggedKeys(ds);
+    expect(acted.size).toBeGreaterThan(1);
+    const journal = `${ds.index}.prune-journal`;
+
+    const clean = check(ds, path.join(ds.dir, 'before.json'));
+    expect(clean.code).toBe(0);
+    expect(clean.out + clean.err).not.toContain('interrupted cis490-prune');
+
+    // Step 0 writes the journal, step 1 archives the first tarball: killed after some moves, before the rows go.
+    expect(await killedAt(ds, 3, acted)).toBe('SIGKILL');
+    expect(fs.existsSync(journal)).toBe(true);
+    const moved = [...acted].filter((k) => !fs.existsSync(tarball(ds.episodes, k)));
+    expect(moved.length).toBeGreaterThan(0);
+
+    const during = check(ds, path.join(ds.dir, 'during.json'));
+    expect(during.code).toBe(0);
+    const headline = during.out.split('\n').find((l) => l.trim() !== '')!;
+    expect(headline).toContain(`an interrupted cis490-prune is recorded in ${journal}`);
+    expect(headline).toContain('re-run that cis490-prune (same options) to finish it');
+    expect(during.err).toContain(`an interrupted cis490-prune is recorded in ${journal}`);
+    const report = readReport(ds, 'during.json');
+    expect(report.dataset.prune_journal).toBe(journal);
+    // Missing now: what was missing before (a row the fixture keeps on purpose), and what the prune moved.
+    expect(missingOf(report)).toEqual([...missingOf(readReport(ds, 'before.json')), ...moved].sort());
+
+    const finish = spawnSync(
+      process.execPath,
+      [PRUNE, '--episodes-root', ds.episodes, '--index', ds.index, '--archive-root', ds.archive, '--archive'],
+      { encoding: 'utf8' },
+    );
+    expect(finish.status, finish.stderr).toBe(0);
+    expect(fs.existsSync(journal)).toBe(false);
+
+    const after = check(ds, path.join(ds.dir, 'after.json'));
+    expect(after.code).toBe(0);
+    expect(after.out + after.err).not.toContain('interrupted cis490-prune');
+    expect(readReport(ds, 'after.json').dataset).not.toHaveProperty('prune_journal');
+  });
+});
