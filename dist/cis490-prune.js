@@ -2,7 +2,7 @@
 import fs__default, { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { C as ConfigError, u as unsafeIdReason, s as splitPyLines, i as isBlankPyLine, p as parseJsonDoc, J as JsonError, N as NotDict, t as truthy, a as pyJsonString, A as ALL_REASONS, c as capJobs, D as DEFAULT_LIMITS, b as DEFAULT_CLASSIFIER_SETTINGS, F as FileRefusedError, d as isPermissionError, f as fsErrorWithFix, R as REFERENCE_REASONS, r as readRegularFile, w as walkIndexText, e as createEpisodeRunner, g as scanDataset } from './chunks/pool.js';
+import { C as ConfigError, u as unsafeIdReason, p as pruneTargetIndex, P as PRUNE_JOURNAL_SUFFIX, s as splitPyLines, i as isBlankPyLine, a as parseJsonDoc, J as JsonError, N as NotDict, t as truthy, b as pyJsonString, A as ALL_REASONS, c as capJobs, D as DEFAULT_LIMITS, d as DEFAULT_CLASSIFIER_SETTINGS, F as FileRefusedError, e as isPermissionError, f as fsErrorWithFix, R as REFERENCE_REASONS, r as readRegularFile, w as walkIndexText, g as createEpisodeRunner, h as scanDataset } from './chunks/pool.js';
 import { createHash, randomUUID } from 'node:crypto';
 import { a as atLineStart, i as inLine, p as parseArgs, U as UsageError, b as intOption, u as usageLine, h as helpText, o as options, r as runMain } from './chunks/io.js';
 import 'node:url';
@@ -402,21 +402,13 @@ function planPrune(action, flagged, roots) {
  */
 /** The side files of an index; a symlinked index is followed to the file the receiver writes. */
 function prunePaths(indexPath) {
-    let index = path.resolve(indexPath);
-    if (lstatOrNull(index)?.isSymbolicLink()) {
-        try {
-            index = fs__default.realpathSync(index);
-        }
-        catch {
-            // A dangling link: act on the name itself.
-        }
-    }
+    const index = pruneTargetIndex(indexPath);
     return {
         index,
         dir: path.dirname(index),
         lock: `${index}.prune-lock`,
         takeover: `${index}.prune-lock.takeover`,
-        journal: `${index}.prune-journal`,
+        journal: `${index}${PRUNE_JOURNAL_SUFFIX}`,
         newIndex: `${index}.prune-new`,
         oldIndex: `${index}.prune-old`,
     };

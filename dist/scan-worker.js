@@ -1,5 +1,5 @@
 import { workerData, parentPort } from 'node:worker_threads';
-import { q as newDecoderContext, v as classifyTarball, x as RESULT_FLUSH_MS } from './chunks/pool.js';
+import { v as newDecoderContext, x as classifyTarball, y as RESULT_FLUSH_MS } from './chunks/pool.js';
 import 'node:fs';
 import 'node:os';
 import 'node:path';

@@ -5812,6 +5812,34 @@ const formatShard = (s) => `${s.index}/${s.count}`;
  * the reference, nothing is skipped silently: every skipped line is reported, and ids that are
  * not a single safe path component are refused instead of being joined into a path.
  */
+/**
+ * What an interrupted cis490-prune leaves beside the index it was changing (prune/journal.ts):
+ * until a re-run finishes it, tarballs it moved are missing while their rows are still listed.
+ */
+const PRUNE_JOURNAL_SUFFIX = '.prune-journal';
+/** The index a prune acts on: a symlinked index is followed to the file it names (as prune does). */
+function pruneTargetIndex(indexPath) {
+    const index = path.resolve(indexPath);
+    try {
+        if (lstatSync(index).isSymbolicLink())
+            return realpathSync(index);
+    }
+    catch {
+        // Missing, or a dangling link: the name itself.
+    }
+    return index;
+}
+/** The journal of an unfinished prune of this index, or null when there is none. */
+function unfinishedPruneJournal(indexPath) {
+    const journal = pruneTargetIndex(indexPath) + PRUNE_JOURNAL_SUFFIX;
+    try {
+        lstatSync(journal);
+        return journal;
+    }
+    catch {
+        return null;
+    }
+}
 const ID_FIELDS = new Set(['host_id', 'episode_id']);
 /** A host_id / episode_id that can safely be one path component. */
 function unsafeIdReason(id) {
@@ -6037,7 +6065,8 @@ async function scanDataset(opts, runner) {
             await r.close();
     }
     totals.elapsedMs = performance.now() - started;
-    return { episodes: results, missing, problems, indexFound: walk.indexFound, totals, index };
+    const pruneJournal = unfinishedPruneJournal(opts.indexPath);
+    return { episodes: results, missing, problems, indexFound: walk.indexFound, totals, index, pruneJournal };
 }
 
 /**
@@ -6474,4 +6503,4 @@ function crashed(detail) {
     return { verdict: unreadableVerdict(`internal error: ${detail}`), stats: { ...NO_STATS }, sha256: null, unjudged: true };
 }
 
-export { classify as $, ALL_REASONS as A, BLOCK as B, ConfigError as C, DEFAULT_LIMITS as D, blockRound as E, FileRefusedError as F, parsePax as G, nts as H, HeaderError as I, JsonError as J, checksumMatches as K, nti as L, isReason as M, NotDict as N, oneLine as O, plural as P, inShard as Q, REFERENCE_REASONS as R, SOURCE_NAMES as S, isColumns as T, int64Value as U, PyFloat as V, makePhaseAt as W, pyStr as X, fastPct as Y, ZstdWasmStream as Z, readEpisode as _, pyJsonString as a, unreadableVerdict as a0, fmtBytes as a1, DEFAULT_CLASSIFIER_SETTINGS as b, capJobs as c, isPermissionError as d, createEpisodeRunner as e, fsErrorWithFix as f, scanDataset as g, shellQuote as h, isBlankPyLine as i, showValue as j, describeFsError as k, closest as l, formatShard as m, parseShard as n, ShardSpecError as o, parseJsonDoc as p, newDecoderContext as q, readRegularFile as r, splitPyLines as s, truthy as t, unsafeIdReason as u, classifyTarball as v, walkIndexText as w, RESULT_FLUSH_MS as x, loadZstdWasm as y, pyIntText as z };
+export { fastPct as $, ALL_REASONS as A, BLOCK as B, ConfigError as C, DEFAULT_LIMITS as D, pyIntText as E, FileRefusedError as F, blockRound as G, parsePax as H, nts as I, JsonError as J, HeaderError as K, checksumMatches as L, nti as M, NotDict as N, isReason as O, PRUNE_JOURNAL_SUFFIX as P, oneLine as Q, REFERENCE_REASONS as R, SOURCE_NAMES as S, plural as T, inShard as U, isColumns as V, int64Value as W, PyFloat as X, makePhaseAt as Y, ZstdWasmStream as Z, pyStr as _, parseJsonDoc as a, readEpisode as a0, classify as a1, unreadableVerdict as a2, fmtBytes as a3, pyJsonString as b, capJobs as c, DEFAULT_CLASSIFIER_SETTINGS as d, isPermissionError as e, fsErrorWithFix as f, createEpisodeRunner as g, scanDataset as h, isBlankPyLine as i, shellQuote as j, showValue as k, describeFsError as l, closest as m, formatShard as n, parseShard as o, pruneTargetIndex as p, ShardSpecError as q, readRegularFile as r, splitPyLines as s, truthy as t, unsafeIdReason as u, newDecoderContext as v, walkIndexText as w, classifyTarball as x, RESULT_FLUSH_MS as y, loadZstdWasm as z };

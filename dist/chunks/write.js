@@ -1,4 +1,4 @@
-import { C as ConfigError, f as fsErrorWithFix, j as showValue, M as isReason, S as SOURCE_NAMES, A as ALL_REASONS, u as unsafeIdReason, P as plural, D as DEFAULT_LIMITS, b as DEFAULT_CLASSIFIER_SETTINGS, l as closest, e as createEpisodeRunner, g as scanDataset, Q as inShard, r as readRegularFile, F as FileRefusedError, w as walkIndexText, T as isColumns, U as int64Value, V as PyFloat, W as makePhaseAt, N as NotDict, X as pyStr, Y as fastPct, q as newDecoderContext, _ as readEpisode, $ as classify, a0 as unreadableVerdict, a1 as fmtBytes } from './pool.js';
+import { C as ConfigError, f as fsErrorWithFix, k as showValue, O as isReason, S as SOURCE_NAMES, A as ALL_REASONS, u as unsafeIdReason, T as plural, D as DEFAULT_LIMITS, d as DEFAULT_CLASSIFIER_SETTINGS, m as closest, g as createEpisodeRunner, h as scanDataset, U as inShard, r as readRegularFile, F as FileRefusedError, w as walkIndexText, V as isColumns, W as int64Value, X as PyFloat, Y as makePhaseAt, N as NotDict, _ as pyStr, $ as fastPct, v as newDecoderContext, a0 as readEpisode, a1 as classify, a2 as unreadableVerdict, a3 as fmtBytes } from './pool.js';
 import path from 'node:path';
 import { readFileSync, writeFileSync, renameSync, existsSync, statSync, mkdirSync, unlinkSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -435,6 +435,7 @@ function buildReport(scan, indexBytes, ctx) {
             reasons: ctx.reasons,
             // The whole index's, not the shard's: every shard of one dataset has the same.
             fingerprint: datasetFingerprint(indexBytes, scan.index.entries),
+            ...(scan.pruneJournal ? { prune_journal: ctx.display(scan.pruneJournal) } : {}),
         },
         ...(ctx.shard ? { shard: { index: ctx.shard.index, count: ctx.shard.count, index_rows: scan.index.rows } } : {}),
         settings: ctx.settings,
@@ -2891,8 +2892,8 @@ function changeText(cause) {
     return cause && causeChanged(cause) ? causeText(cause) : null;
 }
 /**
- * The first screen's notes (see SummaryLead.notes): the reason filter, and the index rows the scan
- * could not use, unless the fail reason already names them.
+ * The first screen's notes (see SummaryLead.notes): the reason filter, the index rows the scan
+ * could not use (unless the fail reason already names them), and a prune left unfinished.
  */
 function leadNotes(o) {
     const notes = [];
@@ -2908,6 +2909,10 @@ function leadNotes(o) {
     const unused = unusedRowsText(o.report);
     if (unused && !(o.failReason ?? '').includes(unused))
         notes.push(unused);
+    const journal = o.report.dataset.prune_journal;
+    if (journal) {
+        notes.push(`an interrupted cis490-prune is recorded in ${journal}: until it is finished, tarballs it has already archived or deleted show as missing while their rows are still listed; re-run that cis490-prune (same options) to finish it, then check again`);
+    }
     return notes;
 }
 function headlineOf(o, status, cause, folded) {
