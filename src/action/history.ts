@@ -103,6 +103,7 @@ export async function storeHistory(
     return { footer: `History: ${file}; this run is its last point, not stored (${esc(why)}).`, notStored: why };
   }
   const meta = runMetaFromEnv(env);
+  // The report carries the gate's decision (gateReport wrote it in), which the row records.
   const row = rowFromReport(outcome.report, meta, outcome.comparison);
   const c = outcome.report.counts;
   try {

@@ -125,6 +125,16 @@ export interface Report {
    * a scan alone.
    */
   comparison?: ReportComparison;
+  /** The gate's decision on this run (written by check, merge and the Action, never by scan). */
+  gate?: ReportGate;
+}
+
+export interface ReportGate {
+  passed: boolean;
+  /** The run's --fail-on (fail-on: input): regression, flagged or never. */
+  fail_on: 'regression' | 'flagged' | 'never';
+  /** Why it failed, in one line (null when it passed). */
+  fail_reason: string | null;
 }
 
 /** Flagged among n, and the rate in percent (rounded to 0.01). */
@@ -419,9 +429,10 @@ export function writeFileAtomic(file: string, text: string, what: string): void 
 }
 
 /** The report with this judgement's comparison section, or without one when there was no baseline. */
-export function withComparison(report: Report, comparison: ReportComparison | null): Report {
-  const { comparison: _old, ...rest } = report;
-  return comparison ? { ...rest, comparison } : rest;
+/** The report with this comparison and gate decision (none: without them, as a scan writes it). */
+export function withComparison(report: Report, comparison: ReportComparison | null, gate: ReportGate | null = null): Report {
+  const { comparison: _old, gate: _oldGate, ...rest } = report;
+  return { ...rest, ...(comparison ? { comparison } : {}), ...(gate ? { gate } : {}) };
 }
 
 export function writeReport(file: string, report: Report): void {

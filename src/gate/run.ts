@@ -370,6 +370,14 @@ function acceptCommandOf(
   return cmd(name) + (stale ? ' --drop-stale-cases' : '');
 }
 
+/**
+ * Whether the gate decided anything: not a report-only run (no baseline, --fail-on other than
+ * flagged, passed), whose "passed" judged nothing and is recorded nowhere as a decision.
+ */
+function decided(passed: boolean, comparison: Comparison | null, failOn: FailOn): boolean {
+  return !passed || comparison !== null || failOn === 'flagged';
+}
+
 /** Judge a report against a baseline (or none) and render the summary. A shard's report is refused. */
 export function evaluateGate(report: Report, baseline: Baseline | null, opts: EvaluateOptions): GateOutcome {
   requireWholeReport(report, opts.reportHint ?? 'the report', 'gated');
@@ -403,10 +411,13 @@ export function evaluateGate(report: Report, baseline: Baseline | null, opts: Ev
   if (failReason === null && opts.release && report.counts.kept === 0) {
     failReason = `the release would hold no episode: 0 of ${report.counts.scanned} scanned are kept, so ${optionText(surface, 'manifest')} would list nothing`;
   }
-  const history = opts.history ? mergeRows(opts.history.rows, [rowFromReport(report, opts.history.meta, comparison)]) : null;
+  const row = opts.history ? rowFromReport(report, opts.history.meta, comparison) : null;
+  const history = opts.history && row ? mergeRows(opts.history.rows, [row]) : null;
   const drift = history && opts.history?.drift ? driftAlerts(history, opts.history.drift.rule) : [];
   if (failReason === null && drift.length > 0 && opts.history?.drift?.fail) failReason = drift.map((a) => a.message).join('; ');
   const passed = failReason === null;
+  // This run's row in the trend drawn with the summary, with the decision the rows above did not know.
+  if (row && decided(passed, comparison, opts.failOn)) row.gate = passed ? 'passed' : 'failed';
   return {
     report,
     regressions,
@@ -466,7 +477,13 @@ export async function gateReport(produce: () => Report | Promise<Report>, opts: 
     if (reportFile) writeReport(reportFile, scanned);
     throw e;
   }
-  const report = withComparison(scanned, outcome.comparison ? reportComparison(outcome.comparison) : null);
+  const report = withComparison(
+    scanned,
+    outcome.comparison ? reportComparison(outcome.comparison) : null,
+    decided(outcome.passed, outcome.comparison, outcome.failOn)
+      ? { passed: outcome.passed, fail_on: outcome.failOn, fail_reason: outcome.failReason }
+      : null,
+  );
   if (reportFile) writeReport(reportFile, report);
   return {
     ...outcome,

@@ -43,6 +43,8 @@ export interface HistoryRow {
   hosts: Record<string, [number, number]>;
   /** Against the baseline's episode map, when the run had one. */
   changes?: HistoryChanges;
+  /** The gate's decision on the run, when it is known (a gate's run; a report a gate wrote). */
+  gate?: 'passed' | 'failed';
 }
 
 export interface RunMeta {
@@ -60,7 +62,11 @@ export function runMetaFromEnv(env: NodeJS.ProcessEnv): RunMeta {
   };
 }
 
-export function rowFromReport(report: Report, meta: RunMeta, comparison: Comparison | null = null): HistoryRow {
+/**
+ * The run's row. Its gate decision is the report's (written by check, merge and the Action), or
+ * `passed` when the caller is the gate that just decided.
+ */
+export function rowFromReport(report: Report, meta: RunMeta, comparison: Comparison | null = null, passed?: boolean): HistoryRow {
   const by_reason: Record<string, number> = {};
   for (const [r, n] of Object.entries(report.by_reason)) if (n > 0) by_reason[r] = n;
   const hosts: Record<string, [number, number]> = {};
@@ -87,6 +93,8 @@ export function rowFromReport(report: Report, meta: RunMeta, comparison: Compari
       reasons_changed: comparison.flips.filter((f) => f.kind === 'reasons-changed').length,
     };
   }
+  const decided = passed ?? report.gate?.passed;
+  if (decided !== undefined) row.gate = decided ? 'passed' : 'failed';
   return row;
 }
 
@@ -111,6 +119,7 @@ function rowProblem(x: unknown): string | null {
     if (!isObj(c) || !['new', 'gone', 'flips', 'reasons_changed'].every((k) => isCount(c[k])))
       return '"changes" must hold the counts new, gone, flips and reasons_changed';
   }
+  if (x.gate !== undefined && x.gate !== 'passed' && x.gate !== 'failed') return '"gate" must be "passed" or "failed"';
   return null;
 }
 

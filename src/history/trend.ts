@@ -12,10 +12,17 @@ interface TrendPoint {
   reasonRates: Record<string, number>;
   /** Per host: flagged as a percentage of scanned (null: the host was not scanned that run). */
   hostRates: Record<string, number | null>;
+  /** The gate's decision on the run (null: not recorded). */
+  gate: 'passed' | 'failed' | null;
+  /** Against the run's baseline: episodes new, gone, and flipped (kept to flagged or back); null: not recorded. */
+  changes: { new: number; gone: number; flips: number } | null;
 }
 
 export interface Trend {
   points: TrendPoint[];
+  /** Whether any point records the gate's decision, or the changes against its baseline (the tables' optional columns). */
+  anyGate: boolean;
+  anyChanges: boolean;
   /** The reasons that flagged most episodes over the points, most first. */
   topReasons: string[];
   hosts: string[];
@@ -51,7 +58,15 @@ export function trendOf(rows: readonly HistoryRow[], lastRuns = DEFAULT_TREND_RU
       rate: pct(r.flagged, r.scanned),
       reasonRates,
       hostRates,
+      gate: r.gate ?? null,
+      changes: r.changes ? { new: r.changes.new, gone: r.changes.gone, flips: r.changes.flips } : null,
     };
   });
-  return { points, topReasons: top, hosts };
+  return {
+    points,
+    anyGate: points.some((p) => p.gate !== null),
+    anyChanges: points.some((p) => p.changes !== null),
+    topReasons: top,
+    hosts,
+  };
 }

@@ -30,17 +30,33 @@ function chart(heading: string, values: readonly number[]): string {
   ].join('\n');
 }
 
+/** The gate's decision as a table cell; blank where the run did not record it. */
+const gateCell = (g: 'passed' | 'failed' | null): string => (g === 'passed' ? '✅ passed' : g === 'failed' ? '❌ failed' : '');
+const count = (n: number | undefined): string => (n === undefined ? '' : String(n));
+
 function table(t: Trend, unstoredLast: boolean): string {
-  const head = ['#', 'time', 'commit', 'scanned', 'flagged', 'flagged %', ...t.topReasons.map((r) => `${r} %`)];
+  const head = [
+    '#',
+    'time',
+    'commit',
+    ...(t.anyGate ? ['gate'] : []),
+    'scanned',
+    'flagged',
+    'flagged %',
+    ...(t.anyChanges ? ['new', 'gone', 'flips'] : []),
+    ...t.topReasons.map((r) => `${r} %`),
+  ];
   const lines = [`| ${head.map((h) => esc(h)).join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
   t.points.forEach((p, i) => {
     const cells = [
       unstoredLast && i === t.points.length - 1 ? `${i + 1} (this run, not stored)` : String(i + 1),
       esc(p.time.slice(0, 16).replace('T', ' ')),
       p.commit ? `\`${esc(p.commit.slice(0, 7)).replace(/`/g, '')}\`` : '',
+      ...(t.anyGate ? [gateCell(p.gate)] : []),
       String(p.scanned),
       String(p.flagged),
       num(p.rate),
+      ...(t.anyChanges ? [count(p.changes?.new), count(p.changes?.gone), count(p.changes?.flips)] : []),
       ...t.topReasons.map((r) => num(p.reasonRates[r] ?? 0)),
     ];
     lines.push(`| ${cells.join(' | ')} |`);
@@ -157,10 +173,27 @@ export function trendText(rows: readonly HistoryRow[], opts: TrendChartOptions =
         t.points.map((p) => p.hostRates[h] ?? null),
       ),
     );
-  out.push('', 'time              commit   scanned  flagged  rate');
-  for (const p of t.points) {
+  const failed = t.points.filter((p) => p.gate === 'failed').length;
+  if (t.anyGate) {
+    const known = t.points.filter((p) => p.gate !== null).length;
     out.push(
-      `${p.time.slice(0, 16).replace('T', ' ')}  ${(p.commit ?? '-').slice(0, 7).padEnd(7)}  ${String(p.scanned).padStart(7)}  ${String(p.flagged).padStart(7)}  ${pct(p.rate).padStart(6)}`,
+      `${'gate'.padEnd(width)}  ${failed === 0 ? 'passed' : `failed ${failed}`} of the ${known} run${known === 1 ? '' : 's'} that recorded it`,
+    );
+  }
+  out.push(
+    '',
+    'time              commit   ' +
+      (t.anyGate ? 'gate    ' : '') +
+      'scanned  flagged  rate' +
+      (t.anyChanges ? '     new   gone  flips' : ''),
+  );
+  for (const p of t.points) {
+    const gate = t.anyGate ? (p.gate ?? '-').padEnd(6) + '  ' : '';
+    const changes = t.anyChanges
+      ? [p.changes?.new, p.changes?.gone, p.changes?.flips].map((n) => (n === undefined ? '-' : String(n)).padStart(6)).join(' ')
+      : '';
+    out.push(
+      `${p.time.slice(0, 16).replace('T', ' ')}  ${(p.commit ?? '-').slice(0, 7).padEnd(7)}  ${gate}${String(p.scanned).padStart(7)}  ${String(p.flagged).padStart(7)}  ${pct(p.rate).padStart(6)}${changes ? ` ${changes}` : ''}`,
     );
   }
   return out.join('\n') + '\n';

@@ -4,8 +4,10 @@
  * endpoints (git blob shas, 409 on a stale sha).
  */
 import { createHash } from 'node:crypto';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeGitHub } from '../support/fake-github.js';
+import { REPO } from '../support/helpers.js';
 import { runAction, type ActionRun } from '../support/run-action.js';
 
 const BRANCH = 'episode-gate-history';
@@ -68,6 +70,8 @@ describe('the history branch', () => {
     expect(log[0]!.parents).toEqual([]);
     expect([...gh.git.trees.get(log[0]!.tree)!.keys()]).toEqual([FILE]);
     expect(runsOf()).toEqual(['4242']);
+    // With no baseline the run judged nothing: its row records no decision.
+    expect(JSON.parse(gh.git.file(BRANCH, FILE)!)).not.toHaveProperty('gate');
     expect(r.summary).toContain('Trend over the last 1 run');
     expect(r.summary).toContain('History: created the branch `episode-gate-history`');
     expect(gh.git.branches.has('main')).toBe(true);
@@ -93,6 +97,14 @@ describe('the history branch', () => {
 
     expect((await run({}, { GITHUB_RUN_ID: '4243', GITHUB_RUN_ATTEMPT: '2' })).code).toBe(0);
     expect(runsOf()).toEqual(['4242', '4243', '4243-2']);
+  });
+
+  it("a gated run records the gate's decision in its row, and the summary's table shows it", async () => {
+    const r = await run({ baseline: path.join(REPO, 'fixtures', 'baseline.json') }, { GITHUB_RUN_ID: '5000' });
+    expect(r.code).toBe(0);
+    const row = JSON.parse(gh.git.file(BRANCH, FILE)!.trim().split('\n').pop()!) as { run: string; gate?: string };
+    expect([row.run, row.gate]).toEqual(['5000', 'passed']);
+    expect(r.summary).toMatch(/\| 1 \| [^|]+ \| [^|]* \| ✅ passed \|/);
   });
 
   it('keeps only the newest history-max-rows runs', async () => {

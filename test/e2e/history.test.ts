@@ -39,8 +39,15 @@ describe('episode-gate history, bundled', () => {
     const rows = readFileSync(path.join(tmp, 'h.jsonl'), 'utf8')
       .trim()
       .split('\n')
-      .map((l) => JSON.parse(l) as { run: string; changes: object });
+      .map((l) => JSON.parse(l) as { run: string; changes: object; gate?: string });
     expect(rows.map((r) => r.run)).toEqual(['41', '42']);
+    // The decision check wrote into the report is the row's.
+    expect((JSON.parse(readFileSync(path.join(tmp, 'r.json'), 'utf8')) as { gate: object }).gate).toEqual({
+      passed: true,
+      fail_on: 'regression',
+      fail_reason: null,
+    });
+    expect(rows.map((r) => r.gate)).toEqual(['passed', 'passed']);
     expect(rows[0]!.changes).toEqual({ new: 0, gone: 0, flips: 0, reasons_changed: 0 });
     const show = gate(['history', 'show', '--history', 'h.jsonl']);
     expect(show.code).toBe(0);
@@ -51,5 +58,31 @@ describe('episode-gate history, bundled', () => {
     expect(check.out).toContain('#### Trend over the last 3 runs');
     const r2 = rate.toFixed(2);
     expect(check.out).toContain(`  line [${r2}, ${r2}, ${r2}]`);
+    // This run's own decision is in the table's last row beside the stored ones.
+    expect(check.out.match(/\| ✅ passed \|/g)).toHaveLength(3);
+  });
+
+  it("records a failed run as failed, and the terminal's trend says so", () => {
+    const dataset = path.join(REPO, 'fixtures', 'dataset');
+    // A stricter threshold flags more episodes than the baseline allows: the gate fails.
+    const failed = gate([
+      'check',
+      '--dataset',
+      dataset,
+      '--baseline',
+      path.join(REPO, 'fixtures', 'baseline.json'),
+      '--set',
+      'netflowSpreadBytes=999999999',
+      '--report-out',
+      'f.json',
+    ]);
+    expect(failed.code).toBe(1);
+    const report = JSON.parse(readFileSync(path.join(tmp, 'f.json'), 'utf8')) as { gate: { passed: boolean; fail_reason: string } };
+    expect(report.gate.passed).toBe(false);
+    expect(report.gate.fail_reason).toMatch(/regression/);
+    expect(gate(['history', 'append', '--history', 'f.jsonl', '--report', 'f.json'], { GITHUB_RUN_ID: '7' }).code).toBe(0);
+    const show = gate(['history', 'show', '--history', 'f.jsonl']);
+    expect(show.out).toMatch(/^gate +failed 1 of the 1 run that recorded it$/m);
+    expect(show.out).toMatch(/ failed +\d+ +\d+ /);
   });
 });

@@ -77,6 +77,12 @@ describe('a history file', () => {
     expect(() => readHistoryFile(file, 'bad.jsonl')).toThrow(/bad\.jsonl line 1 is not JSON/);
     writeFileSync(file, `${JSON.stringify({ ...row(1), v: 2 })}\n`);
     expect(() => readHistoryFile(file, 'bad.jsonl')).toThrow(/history version 2 is not supported/);
+    writeFileSync(file, `${JSON.stringify({ ...row(1), gate: 'green' })}\n`);
+    expect(() => readHistoryFile(file, 'bad.jsonl')).toThrow(
+      /^bad\.jsonl line 1: "gate" must be "passed" or "failed"; fix or delete that line$/,
+    );
+    writeFileSync(file, `${JSON.stringify({ ...row(1), gate: 'failed' })}\n`);
+    expect(readHistoryFile(file, 'bad.jsonl')[0]!.gate).toBe('failed');
   });
 
   it('is empty when the file does not exist yet', () => {

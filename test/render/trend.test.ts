@@ -96,3 +96,58 @@ describe('the trend in a terminal', () => {
     expect(trendText([night(50, 1), night(50, 2)])).toMatch(/^flagged +▁▁ {2}now 50\.0%, range 50\.0%–50\.0%$/m);
   });
 });
+
+describe("the gate's decision and the changes in the trend", () => {
+  /** Nights with a decision on some (the older ones recorded none) and changes on the last two. */
+  function nights(): HistoryRow[] {
+    const decided: Array<'passed' | 'failed' | undefined> = [undefined, 'passed', 'failed', 'passed'];
+    return decided.map((gate, i) => {
+      const r = fakeReport([...kept(10), ...flagged(i, ['flat-cpu'])]);
+      r.generated_at = new Date(Date.UTC(2026, 10, 1 + i)).toISOString();
+      if (gate) r.gate = { passed: gate === 'passed', fail_on: 'regression', fail_reason: gate === 'failed' ? 'x' : null };
+      const row = rowFromReport(r, { commit: null, run: String(i) });
+      if (i >= 2) row.changes = { new: 3 + i, gone: i - 2, flips: 1, reasons_changed: 0 };
+      return row;
+    });
+  }
+
+  it("takes a report's decision into its row, or the deciding gate's", () => {
+    const rs = nights();
+    expect(rs.map((r) => r.gate)).toEqual([undefined, 'passed', 'failed', 'passed']);
+    const r = fakeReport(kept(3));
+    r.gate = { passed: true, fail_on: 'regression', fail_reason: null };
+    expect(rowFromReport(r, { commit: null, run: null }, null, false).gate).toBe('failed');
+  });
+
+  it('gives the table a gate column and new / gone / flips, blank where a run recorded none', () => {
+    const md = trendMarkdown(nights());
+    const table = md.slice(md.indexOf('<details>'));
+    expect(table).toContain('| \\# | time | commit | gate | scanned | flagged | flagged % | new | gone | flips | flat-cpu % |');
+    const cells = (n: number): string[] =>
+      table
+        .split('\n')
+        .find((l) => l.startsWith(`| ${n} |`))!
+        .split('|')
+        .map((c) => c.trim());
+    expect(cells(1)[4]).toBe('');
+    expect(cells(2)[4]).toBe('✅ passed');
+    expect(cells(3)[4]).toBe('❌ failed');
+    expect(cells(3).slice(8, 11)).toEqual(['5', '0', '1']);
+    expect(cells(2).slice(8, 11)).toEqual(['', '', '']);
+  });
+
+  it('leaves both out when no run recorded them, as older histories have', () => {
+    const old = nights().map(({ gate: _g, changes: _c, ...rest }) => rest);
+    const md = trendMarkdown(old);
+    expect(md).toContain('| \\# | time | commit | scanned | flagged | flagged % | flat-cpu % |');
+    expect(trendText(old)).not.toMatch(/^gate/m);
+  });
+
+  it('says in a terminal how many recorded runs failed, and shows each run’s decision and changes', () => {
+    const text = trendText(nights());
+    expect(text).toMatch(/^gate +failed 1 of the 3 runs that recorded it$/m);
+    expect(text).toContain('time              commit   gate    scanned  flagged  rate     new   gone  flips');
+    expect(text).toMatch(/^2026-11-03 00:00 {2}- {8}failed {7}12 {8}2 {3}16\.7% {6}5 {6}0 {6}1$/m);
+    expect(text).toMatch(/^2026-11-01 00:00 {2}- {8}- {12}10 {8}0 {4}0\.0% {6}- {6}- {6}-$/m);
+  });
+});
