@@ -483,9 +483,10 @@ function writeFileAtomic(file, text, what) {
     }
 }
 /** The report with this judgement's comparison section, or without one when there was no baseline. */
-function withComparison(report, comparison) {
-    const { comparison: _old, ...rest } = report;
-    return comparison ? { ...rest, comparison } : rest;
+/** The report with this comparison and gate decision (none: without them, as a scan writes it). */
+function withComparison(report, comparison, gate = null) {
+    const { comparison: _old, gate: _oldGate, ...rest } = report;
+    return { ...rest, ...(comparison ? { comparison } : {}), ...(gate ? { gate } : {}) };
 }
 function writeReport(file, report) {
     writeFileAtomic(file, formatReport(report), 'report');
@@ -604,7 +605,7 @@ function onlyKeys(o, where, allowed, required = []) {
         if (!(k in o))
             throw new Invalid(`${where} needs the field "${k}"`);
 }
-function count$1(v, where) {
+function count$2(v, where) {
     if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0)
         throw new Invalid(`${where} must be a whole number >= 0, got ${showValue(v)}`);
     return v;
@@ -667,16 +668,16 @@ function validate(doc) {
         throw new Invalid(`version ${showValue(o.version)} is not supported (expected 1 or ${BASELINE_VERSION})`);
     const c = objectAt(o.counts, 'counts');
     onlyKeys(c, 'counts', ['scanned', 'kept', 'flagged'], ['scanned', 'kept', 'flagged']);
-    const scanned = count$1(c.scanned, 'counts.scanned');
-    const kept = count$1(c.kept, 'counts.kept');
-    const flagged = count$1(c.flagged, 'counts.flagged');
+    const scanned = count$2(c.scanned, 'counts.scanned');
+    const kept = count$2(c.kept, 'counts.kept');
+    const flagged = count$2(c.flagged, 'counts.flagged');
     if (kept + flagged !== scanned)
         throw new Invalid(`counts.kept (${kept}) + counts.flagged (${flagged}) must equal counts.scanned (${scanned})`);
     const br = objectAt(o.by_reason, 'by_reason');
     for (const [k, v] of Object.entries(br)) {
         if (!isReason(k))
             throw new Invalid(`by_reason has an unknown reason "${k}" (known: ${REASONS_TEXT})`);
-        const n = count$1(v, `by_reason.${k}`);
+        const n = count$2(v, `by_reason.${k}`);
         if (n > flagged)
             throw new Invalid(`by_reason.${k} (${n}) cannot exceed counts.flagged (${flagged})`);
     }
@@ -691,7 +692,7 @@ function validate(doc) {
         const conf = t.cohort_confidence;
         if (conf !== undefined && conf !== null && (typeof conf !== 'number' || !(conf > 0 && conf < 1)))
             throw new Invalid(`tolerance.cohort_confidence must be a number between 0 and 1 (e.g. 0.99) or null (not checked), got ${showValue(conf)}`);
-        if (t.cohort_min_size !== undefined && count$1(t.cohort_min_size, 'tolerance.cohort_min_size') < 1)
+        if (t.cohort_min_size !== undefined && count$2(t.cohort_min_size, 'tolerance.cohort_min_size') < 1)
             throw new Invalid('tolerance.cohort_min_size must be at least 1');
         if (t.cohort_margin_pp !== undefined &&
             (typeof t.cohort_margin_pp !== 'number' || !(t.cohort_margin_pp >= 0 && t.cohort_margin_pp <= 100)))
@@ -761,14 +762,14 @@ function validate(doc) {
                 throw new Invalid(`arrivals key ${JSON.stringify(host)} must be a host id`);
             const h = objectAt(v, w);
             onlyKeys(h, w, ['scanned', 'flagged', 'by_reason'], ['scanned', 'flagged', 'by_reason']);
-            const n = count$1(h.scanned, `${w}.scanned`);
-            const f = count$1(h.flagged, `${w}.flagged`);
+            const n = count$2(h.scanned, `${w}.scanned`);
+            const f = count$2(h.flagged, `${w}.flagged`);
             if (f > n)
                 throw new Invalid(`${w}.flagged (${f}) cannot exceed ${w}.scanned (${n})`);
             for (const [r, c] of Object.entries(objectAt(h.by_reason, `${w}.by_reason`))) {
                 if (!isReason(r))
                     throw new Invalid(`${w}.by_reason has an unknown reason "${r}" (known: ${REASONS_TEXT})`);
-                if (count$1(c, `${w}.by_reason.${r}`) > f)
+                if (count$2(c, `${w}.by_reason.${r}`) > f)
                     throw new Invalid(`${w}.by_reason.${r} cannot exceed ${w}.flagged (${f})`);
             }
         }
@@ -2030,7 +2031,11 @@ function runMetaFromEnv(env) {
         run: id ? (attempt && attempt !== '1' ? `${id}-${attempt}` : id) : null,
     };
 }
-function rowFromReport(report, meta, comparison = null) {
+/**
+ * The run's row. Its gate decision is the report's (written by check, merge and the Action), or
+ * `passed` when the caller is the gate that just decided.
+ */
+function rowFromReport(report, meta, comparison = null, passed) {
     const by_reason = {};
     for (const [r, n] of Object.entries(report.by_reason))
         if (n > 0)
@@ -2060,6 +2065,9 @@ function rowFromReport(report, meta, comparison = null) {
             reasons_changed: comparison.flips.filter((f) => f.kind === 'reasons-changed').length,
         };
     }
+    const decided = report.gate?.passed;
+    if (decided !== undefined)
+        row.gate = decided ? 'passed' : 'failed';
     return row;
 }
 const isCount = (x) => typeof x === 'number' && Number.isInteger(x) && x >= 0;
@@ -2090,6 +2098,8 @@ function rowProblem(x) {
         if (!isObj(c) || !['new', 'gone', 'flips', 'reasons_changed'].every((k) => isCount(c[k])))
             return '"changes" must hold the counts new, gone, flips and reasons_changed';
     }
+    if (x.gate !== undefined && x.gate !== 'passed' && x.gate !== 'failed')
+        return '"gate" must be "passed" or "failed"';
     return null;
 }
 /** Parse a history file's text; `name` names it in errors. Blank lines are allowed. */
@@ -2338,6 +2348,13 @@ function acceptCommandOf(cmd, report, baseline, name, regressions) {
     const stale = regressions.some((r) => r.kind === 'pinned-case' || r.kind === 'pinned-missing');
     return cmd(name) + (stale ? ' --drop-stale-cases' : '');
 }
+/**
+ * Whether the gate decided anything: not a report-only run (no baseline, --fail-on other than
+ * flagged, passed), whose "passed" judged nothing and is recorded nowhere as a decision.
+ */
+function decided(passed, comparison, failOn) {
+    return !passed || comparison !== null || failOn === 'flagged';
+}
 /** Judge a report against a baseline (or none) and render the summary. A shard's report is refused. */
 function evaluateGate(report, baseline, opts) {
     requireWholeReport(report, opts.reportHint ?? 'the report', 'gated');
@@ -2373,11 +2390,15 @@ function evaluateGate(report, baseline, opts) {
     if (failReason === null && opts.release && report.counts.kept === 0) {
         failReason = `the release would hold no episode: 0 of ${report.counts.scanned} scanned are kept, so ${optionText(surface, 'manifest')} would list nothing`;
     }
-    const history = opts.history ? mergeRows(opts.history.rows, [rowFromReport(report, opts.history.meta, comparison)]) : null;
+    const row = opts.history ? rowFromReport(report, opts.history.meta, comparison) : null;
+    const history = opts.history && row ? mergeRows(opts.history.rows, [row]) : null;
     const drift = history && opts.history?.drift ? driftAlerts(history, opts.history.drift.rule) : [];
     if (failReason === null && drift.length > 0 && opts.history?.drift?.fail)
         failReason = drift.map((a) => a.message).join('; ');
     const passed = failReason === null;
+    // This run's row in the trend drawn with the summary, with the decision the rows above did not know.
+    if (row && decided(passed, comparison, opts.failOn))
+        row.gate = passed ? 'passed' : 'failed';
     return {
         report,
         regressions,
@@ -2433,7 +2454,9 @@ async function gateReport(produce, opts) {
             writeReport(reportFile, scanned);
         throw e;
     }
-    const report = withComparison(scanned, outcome.comparison ? reportComparison(outcome.comparison) : null);
+    const report = withComparison(scanned, outcome.comparison ? reportComparison(outcome.comparison) : null, decided(outcome.passed, outcome.comparison, outcome.failOn)
+        ? { passed: outcome.passed, fail_on: outcome.failOn, fail_reason: outcome.failReason }
+        : null);
     if (reportFile)
         writeReport(reportFile, report);
     return {
@@ -2703,7 +2726,7 @@ function causeOf(cmp) {
         toolVersion: cmp.toolVersionChange,
     };
 }
-function count(map, key, field) {
+function count$1(map, key, field) {
     const c = map.get(key) ?? { key, keptToFlagged: 0, flaggedToKept: 0 };
     c[field]++;
     map.set(key, c);
@@ -2735,15 +2758,15 @@ function effectOf(cmp) {
         }
         if (f.kind === 'kept-to-flagged') {
             down++;
-            count(byHost, f.host, 'keptToFlagged');
+            count$1(byHost, f.host, 'keptToFlagged');
             for (const r of f.after)
-                count(byReason, r, 'keptToFlagged');
+                count$1(byReason, r, 'keptToFlagged');
         }
         else if (f.kind === 'flagged-to-kept') {
             up++;
-            count(byHost, f.host, 'flaggedToKept');
+            count$1(byHost, f.host, 'flaggedToKept');
             for (const r of f.before)
-                count(byReason, r, 'flaggedToKept');
+                count$1(byReason, r, 'flaggedToKept');
         }
         else
             other++;
@@ -4089,9 +4112,17 @@ function trendOf(rows, lastRuns = DEFAULT_TREND_RUNS, topReasons = 3) {
             rate: pct$2(r.flagged, r.scanned),
             reasonRates,
             hostRates,
+            gate: r.gate ?? null,
+            changes: r.changes ? { new: r.changes.new, gone: r.changes.gone, flips: r.changes.flips } : null,
         };
     });
-    return { points, topReasons: top, hosts };
+    return {
+        points,
+        anyGate: points.some((p) => p.gate !== null),
+        anyChanges: points.some((p) => p.changes !== null),
+        topReasons: top,
+        hosts,
+    };
 }
 
 /** Per-host charts are drawn only up to this many hosts (beyond it the table has them). */
@@ -4113,17 +4144,32 @@ function chart(heading, values) {
         '',
     ].join('\n');
 }
+/** The gate's decision as a table cell; blank where the run did not record it. */
+const gateCell = (g) => (g === 'passed' ? '✅ passed' : g === 'failed' ? '❌ failed' : '');
+const count = (n) => (n === undefined ? '' : String(n));
 function table(t, unstoredLast) {
-    const head = ['#', 'time', 'commit', 'scanned', 'flagged', 'flagged %', ...t.topReasons.map((r) => `${r} %`)];
+    const head = [
+        '#',
+        'time',
+        'commit',
+        ...(t.anyGate ? ['gate'] : []),
+        'scanned',
+        'flagged',
+        'flagged %',
+        ...(t.anyChanges ? ['new', 'gone', 'flips'] : []),
+        ...t.topReasons.map((r) => `${r} %`),
+    ];
     const lines = [`| ${head.map((h) => esc(h)).join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
     t.points.forEach((p, i) => {
         const cells = [
             unstoredLast && i === t.points.length - 1 ? `${i + 1} (this run, not stored)` : String(i + 1),
             esc(p.time.slice(0, 16).replace('T', ' ')),
             p.commit ? `\`${esc(p.commit.slice(0, 7)).replace(/`/g, '')}\`` : '',
+            ...(t.anyGate ? [gateCell(p.gate)] : []),
             String(p.scanned),
             String(p.flagged),
             num(p.rate),
+            ...(t.anyChanges ? [count(p.changes?.new), count(p.changes?.gone), count(p.changes?.flips)] : []),
             ...t.topReasons.map((r) => num(p.reasonRates[r] ?? 0)),
         ];
         lines.push(`| ${cells.join(' | ')} |`);
@@ -4192,9 +4238,21 @@ function trendText(rows, opts = {}) {
         out.push(line(`  ${r}`, t.points.map((p) => p.reasonRates[r] ?? 0)));
     for (const h of t.hosts)
         out.push(line(`  host ${h}`, t.points.map((p) => p.hostRates[h] ?? null)));
-    out.push('', 'time              commit   scanned  flagged  rate');
+    const failed = t.points.filter((p) => p.gate === 'failed').length;
+    if (t.anyGate) {
+        const known = t.points.filter((p) => p.gate !== null).length;
+        out.push(`${'gate'.padEnd(width)}  ${failed === 0 ? 'passed' : `failed ${failed}`} of the ${known} run${known === 1 ? '' : 's'} that recorded it`);
+    }
+    out.push('', 'time              commit   ' +
+        (t.anyGate ? 'gate    ' : '') +
+        'scanned  flagged  rate' +
+        (t.anyChanges ? '     new   gone  flips' : ''));
     for (const p of t.points) {
-        out.push(`${p.time.slice(0, 16).replace('T', ' ')}  ${(p.commit ?? '-').slice(0, 7).padEnd(7)}  ${String(p.scanned).padStart(7)}  ${String(p.flagged).padStart(7)}  ${pct$1(p.rate).padStart(6)}`);
+        const gate = t.anyGate ? (p.gate ?? '-').padEnd(6) + '  ' : '';
+        const changes = t.anyChanges
+            ? [p.changes?.new, p.changes?.gone, p.changes?.flips].map((n) => (n === undefined ? '-' : String(n)).padStart(6)).join(' ')
+            : '';
+        out.push(`${p.time.slice(0, 16).replace('T', ' ')}  ${(p.commit ?? '-').slice(0, 7).padEnd(7)}  ${gate}${String(p.scanned).padStart(7)}  ${String(p.flagged).padStart(7)}  ${pct$1(p.rate).padStart(6)}${changes ? ` ${changes}` : ''}`);
     }
     return out.join('\n') + '\n';
 }
