@@ -587,8 +587,11 @@ export function summaryModel(o: GateOutcome): SummaryModel {
   let commandLabel: string | null = null;
   if (o.acceptCommand) {
     if (!cmp) {
-      command = o.acceptCommand;
-      commandLabel = `To gate on this dataset, write a baseline and pass it with ${o.surface === 'action' ? 'the baseline input' : '--baseline'}`;
+      // --fail-on flagged gates without a baseline (no flagged episode may be released): telling
+      // its user to write one first would send them the wrong way, most of all on a failure.
+      if (o.failOn !== 'flagged') command = o.acceptCommand;
+      if (command)
+        commandLabel = `To gate on this dataset, write a baseline and pass it with ${o.surface === 'action' ? 'the baseline input' : '--baseline'}`;
     } else if (changed || (cause && causeChanged(cause))) {
       command = o.acceptCommand;
       commandLabel = o.acceptRolling ? `${acceptLabel(o.regressions)} ${ROLLING_ACCEPT}` : acceptLabel(o.regressions);
