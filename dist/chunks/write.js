@@ -3091,8 +3091,12 @@ function summaryModel(o) {
     let commandLabel = null;
     if (o.acceptCommand) {
         if (!cmp) {
-            command = o.acceptCommand;
-            commandLabel = `To gate on this dataset, write a baseline and pass it with ${o.surface === 'action' ? 'the baseline input' : '--baseline'}`;
+            // --fail-on flagged gates without a baseline (no flagged episode may be released): telling
+            // its user to write one first would send them the wrong way, most of all on a failure.
+            if (o.failOn !== 'flagged')
+                command = o.acceptCommand;
+            if (command)
+                commandLabel = `To gate on this dataset, write a baseline and pass it with ${o.surface === 'action' ? 'the baseline input' : '--baseline'}`;
         }
         else if (changed || (cause && causeChanged(cause))) {
             command = o.acceptCommand;
