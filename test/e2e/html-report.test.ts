@@ -189,6 +189,31 @@ describe('the HTML report in Chromium', () => {
   });
 });
 
+describe('check --html with a history', () => {
+  it("draws the trend with this run as its newest point, a failed run's dot in red and the gate column", async () => {
+    // Two nights: the first passed, the second failed (a stricter setting), each recorded from its report.
+    for (const [night, more] of [
+      ['n1', []],
+      ['n2', ['--set', 'netflowSpreadBytes=100000000']],
+    ] as const) {
+      run(['check', '--dataset', 'ds', '--baseline', 'baseline.json', ...more, '--report-out', `${night}.json`]);
+      expect(run(['history', 'append', '--history', 'h.jsonl', '--report', `${night}.json`, '--run-id', night]).code).toBe(0);
+    }
+    const file = path.join(tmp, 'trend.html');
+    expect(run(['check', '--dataset', 'ds', '--baseline', 'baseline.json', '--history', 'h.jsonl', '--html', 'trend.html']).code).toBe(0);
+    const p = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    await p.goto(`file://${file}`, { waitUntil: 'load' });
+    expect(await p.locator('#trend circle.trend-point').count()).toBe(3);
+    const failed = p.locator('#trend circle.trend-point.failed');
+    expect(await failed.count()).toBe(1);
+    expect(await failed.evaluate((e) => e.ownerDocument.defaultView!.getComputedStyle(e).fill)).toBe('rgb(207, 34, 46)');
+    expect(await failed.locator('title').textContent()).toMatch(/; gate failed$/);
+    const cells = await p.locator('#trend tbody tr td:nth-child(2)').allInnerTexts();
+    expect(cells).toEqual(['passed', 'failed', 'passed']);
+    await p.close();
+  });
+});
+
 describe('check --html on a report whose dataset is gone', () => {
   it('still writes the page, saying why the per-phase values are missing', () => {
     const moved = path.join(tmp, 'elsewhere');

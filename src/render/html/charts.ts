@@ -223,8 +223,8 @@ export function sparkline(series: readonly SeriesPoint[], colours: ReadonlyMap<s
   return `<svg class="chart spark" role="img" aria-label="raw series by phase" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}">${runs.join('')}</svg>`;
 }
 
-/** The flagged share of each history point, as a line with a dot per point. */
-export function trendChart(points: ReadonlyArray<{ label: string; scanned: number; flagged: number }>): string {
+/** The flagged share of each history point, as a line with a dot per point (a failed run's in red). */
+export function trendChart(points: ReadonlyArray<{ label: string; scanned: number; flagged: number; gate?: 'passed' | 'failed' }>): string {
   const W = 560;
   const H = 150;
   const left = 40;
@@ -237,10 +237,14 @@ export function trendChart(points: ReadonlyArray<{ label: string; scanned: numbe
   const line = rates.map((r, i) => `${n(x(i))},${n(y(r))}`).join(' ');
   const dots = points.map(
     (p, i) =>
-      `<circle class="trend-point" cx="${n(x(i))}" cy="${n(y(rates[i]!))}" r="3.5"><title>${h(p.label)}: ${p.flagged} of ${p.scanned} flagged (${rates[i]!.toFixed(1)}%)</title></circle>`,
+      `<circle class="trend-point${p.gate === 'failed' ? ' failed' : ''}" cx="${n(x(i))}" cy="${n(y(rates[i]!))}" r="${p.gate === 'failed' ? 5 : 3.5}"><title>${h(p.label)}: ${p.flagged} of ${p.scanned} flagged (${rates[i]!.toFixed(1)}%)${p.gate ? `; gate ${p.gate}` : ''}</title></circle>`,
   );
   const ticks = [0, 1, points.length - 1]
     .filter((i, k, a) => i < points.length && a.indexOf(i) === k)
-    .map((i) => `<text class="tick" x="${n(x(i))}" y="${H - 12}" text-anchor="middle">${h(points[i]!.label)}</text>`);
+    // The last label ends at its point (centred, it would run past the chart's right edge).
+    .map((i) => {
+      const anchor = points.length > 1 && i === points.length - 1 ? 'end' : 'middle';
+      return `<text class="tick" x="${n(x(i))}" y="${H - 12}" text-anchor="${anchor}">${h(points[i]!.label)}</text>`;
+    });
   return `<svg class="chart trend" role="img" aria-label="flagged share over time" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}"><line class="axis" x1="${left}" x2="${W - 16}" y1="${10 + plotH}" y2="${10 + plotH}"/><text class="tick" x="4" y="18">${max.toFixed(0)}%</text><text class="tick" x="4" y="${10 + plotH}">0%</text><polyline class="trend-line" points="${line}"/>${dots.join('')}${ticks.join('')}</svg>`;
 }

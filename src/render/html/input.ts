@@ -124,4 +124,6 @@ export interface HtmlTrendPoint {
   label: string;
   scanned: number;
   flagged: number;
+  /** The gate's decision on the run, when the history recorded it. */
+  gate?: 'passed' | 'failed';
 }

@@ -58,7 +58,7 @@ h3{font-size:15px;margin:16px 0 6px}
 .card{border:1px solid var(--line);border-radius:8px;padding:10px 16px;min-width:140px;background:var(--panel)}
 .card .v{font-size:24px;font-weight:600}.card .k{color:var(--muted);font-size:12px;text-transform:uppercase;letter-spacing:.04em}
 .card .d{font-size:12px;color:var(--muted)}
-.bad{color:var(--bad)}
+.bad{color:var(--bad)}.ok{color:var(--ok)}
 #changes h2{margin-top:16px}#changes .mode{margin:0 0 10px}
 .changes-grid{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:20px;align-items:start}
 #changes .card{min-width:90px;padding:6px 12px}#changes .card .v{font-size:20px}
@@ -81,7 +81,7 @@ ul.msgs{margin:6px 0;padding-left:20px}
 .chart .threshold-old{stroke:var(--warn);stroke-width:2;stroke-dasharray:4 3}
 .chart .band{fill:#cf222e;fill-opacity:.08;stroke:none}
 .chart .spark-run{fill:none;stroke-width:1.6;stroke-linejoin:round}
-.chart .trend-line{fill:none;stroke:var(--info);stroke-width:2}.chart .trend-point{fill:var(--info)}
+.chart .trend-line{fill:none;stroke:var(--info);stroke-width:2}.chart .trend-point{fill:var(--info)}.chart .trend-point.failed{fill:var(--bad)}
 .sources{display:grid;grid-template-columns:repeat(auto-fill,minmax(540px,1fr));gap:16px}
 .panel{border:1px solid var(--line);border-radius:8px;padding:10px 14px}
 details.ep{border:1px solid var(--line);border-radius:8px;margin:8px 0;background:var(--bg)}
@@ -374,11 +374,14 @@ function episodes(inp: HtmlReportInput): string {
 
 function trend(inp: HtmlReportInput): string {
   if (inp.trend.length === 0) return '';
+  const anyGate = inp.trend.some((p) => p.gate);
+  const gateCell = (g: 'passed' | 'failed' | undefined): string =>
+    anyGate ? `<td${g ? ` class="${g === 'failed' ? 'bad' : 'ok'}"` : ''}>${g ?? ''}</td>` : '';
   const rows = inp.trend
-    .map((p) => `<tr><td>${h(p.label)}</td><td class="n">${p.scanned}</td><td class="n">${p.flagged}</td></tr>`)
+    .map((p) => `<tr><td>${h(p.label)}</td>${gateCell(p.gate)}<td class="n">${p.scanned}</td><td class="n">${p.flagged}</td></tr>`)
     .slice(-50)
     .join('');
-  return `<section id="trend"><h2>Trend</h2><div class="row">${trendChart(inp.trend)}<table><thead><tr><th>run</th><th class="n">scanned</th><th class="n">flagged</th></tr></thead><tbody>${rows}</tbody></table></div></section>`;
+  return `<section id="trend"><h2>Trend</h2><div class="row">${trendChart(inp.trend)}<table><thead><tr><th>run</th>${anyGate ? '<th>gate</th>' : ''}<th class="n">scanned</th><th class="n">flagged</th></tr></thead><tbody>${rows}</tbody></table></div></section>`;
 }
 
 export function renderHtmlReport(inp: HtmlReportInput): string {

@@ -16,7 +16,12 @@ async function buildHtmlReport(run: HtmlGateRun, opts: HtmlWriteOptions): Promis
   const details = await loadEpisodeDetails(run.report, episodesToDetail(run), opts.cwd);
   // With a history (check --history), the page draws the same trend the summary does.
   const rows = 'trend' in run && run.trend ? run.trend.rows : [];
-  const trend = rows.map((r) => ({ label: r.time.slice(0, 10), scanned: r.scanned, flagged: r.flagged }));
+  const trend = rows.map((r) => ({
+    label: r.time.slice(0, 10),
+    scanned: r.scanned,
+    flagged: r.flagged,
+    ...(r.gate ? { gate: r.gate } : {}),
+  }));
   return renderHtmlReport(htmlReportInput(run, details, { reportHint: opts.reportHint ?? null, trend }));
 }
 
