@@ -3337,7 +3337,7 @@ function sparkline$1(series, colours) {
     }
     return `<svg class="chart spark" role="img" aria-label="raw series by phase" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}">${runs.join('')}</svg>`;
 }
-/** The flagged share of each history point, as a line with a dot per point. */
+/** The flagged share of each history point, as a line with a dot per point (a failed run's in red). */
 function trendChart(points) {
     const W = 560;
     const H = 150;
@@ -3349,10 +3349,14 @@ function trendChart(points) {
     const x = (i) => left + (points.length === 1 ? plotW / 2 : (i * plotW) / (points.length - 1));
     const y = (r) => 10 + plotH * (1 - r / max);
     const line = rates.map((r, i) => `${n(x(i))},${n(y(r))}`).join(' ');
-    const dots = points.map((p, i) => `<circle class="trend-point" cx="${n(x(i))}" cy="${n(y(rates[i]))}" r="3.5"><title>${h(p.label)}: ${p.flagged} of ${p.scanned} flagged (${rates[i].toFixed(1)}%)</title></circle>`);
+    const dots = points.map((p, i) => `<circle class="trend-point${p.gate === 'failed' ? ' failed' : ''}" cx="${n(x(i))}" cy="${n(y(rates[i]))}" r="${p.gate === 'failed' ? 5 : 3.5}"><title>${h(p.label)}: ${p.flagged} of ${p.scanned} flagged (${rates[i].toFixed(1)}%)${p.gate ? `; gate ${p.gate}` : ''}</title></circle>`);
     const ticks = [0, 1, points.length - 1]
         .filter((i, k, a) => i < points.length && a.indexOf(i) === k)
-        .map((i) => `<text class="tick" x="${n(x(i))}" y="${H - 12}" text-anchor="middle">${h(points[i].label)}</text>`);
+        // The last label ends at its point (centred, it would run past the chart's right edge).
+        .map((i) => {
+        const anchor = points.length > 1 && i === points.length - 1 ? 'end' : 'middle';
+        return `<text class="tick" x="${n(x(i))}" y="${H - 12}" text-anchor="${anchor}">${h(points[i].label)}</text>`;
+    });
     return `<svg class="chart trend" role="img" aria-label="flagged share over time" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}"><line class="axis" x1="${left}" x2="${W - 16}" y1="${10 + plotH}" y2="${10 + plotH}"/><text class="tick" x="4" y="18">${max.toFixed(0)}%</text><text class="tick" x="4" y="${10 + plotH}">0%</text><polyline class="trend-line" points="${line}"/>${dots.join('')}${ticks.join('')}</svg>`;
 }
 
@@ -3393,7 +3397,7 @@ h3{font-size:15px;margin:16px 0 6px}
 .card{border:1px solid var(--line);border-radius:8px;padding:10px 16px;min-width:140px;background:var(--panel)}
 .card .v{font-size:24px;font-weight:600}.card .k{color:var(--muted);font-size:12px;text-transform:uppercase;letter-spacing:.04em}
 .card .d{font-size:12px;color:var(--muted)}
-.bad{color:var(--bad)}
+.bad{color:var(--bad)}.ok{color:var(--ok)}
 #changes h2{margin-top:16px}#changes .mode{margin:0 0 10px}
 .changes-grid{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:20px;align-items:start}
 #changes .card{min-width:90px;padding:6px 12px}#changes .card .v{font-size:20px}
@@ -3416,7 +3420,7 @@ ul.msgs{margin:6px 0;padding-left:20px}
 .chart .threshold-old{stroke:var(--warn);stroke-width:2;stroke-dasharray:4 3}
 .chart .band{fill:#cf222e;fill-opacity:.08;stroke:none}
 .chart .spark-run{fill:none;stroke-width:1.6;stroke-linejoin:round}
-.chart .trend-line{fill:none;stroke:var(--info);stroke-width:2}.chart .trend-point{fill:var(--info)}
+.chart .trend-line{fill:none;stroke:var(--info);stroke-width:2}.chart .trend-point{fill:var(--info)}.chart .trend-point.failed{fill:var(--bad)}
 .sources{display:grid;grid-template-columns:repeat(auto-fill,minmax(540px,1fr));gap:16px}
 .panel{border:1px solid var(--line);border-radius:8px;padding:10px 14px}
 details.ep{border:1px solid var(--line);border-radius:8px;margin:8px 0;background:var(--bg)}
@@ -3628,11 +3632,13 @@ function episodes(inp) {
 function trend(inp) {
     if (inp.trend.length === 0)
         return '';
+    const anyGate = inp.trend.some((p) => p.gate);
+    const gateCell = (g) => anyGate ? `<td${g ? ` class="${g === 'failed' ? 'bad' : 'ok'}"` : ''}>${g ?? ''}</td>` : '';
     const rows = inp.trend
-        .map((p) => `<tr><td>${h(p.label)}</td><td class="n">${p.scanned}</td><td class="n">${p.flagged}</td></tr>`)
+        .map((p) => `<tr><td>${h(p.label)}</td>${gateCell(p.gate)}<td class="n">${p.scanned}</td><td class="n">${p.flagged}</td></tr>`)
         .slice(-50)
         .join('');
-    return `<section id="trend"><h2>Trend</h2><div class="row">${trendChart(inp.trend)}<table><thead><tr><th>run</th><th class="n">scanned</th><th class="n">flagged</th></tr></thead><tbody>${rows}</tbody></table></div></section>`;
+    return `<section id="trend"><h2>Trend</h2><div class="row">${trendChart(inp.trend)}<table><thead><tr><th>run</th>${anyGate ? '<th>gate</th>' : ''}<th class="n">scanned</th><th class="n">flagged</th></tr></thead><tbody>${rows}</tbody></table></div></section>`;
 }
 function renderHtmlReport(inp) {
     const csp = `default-src 'none'; style-src '${styleHash()}'; img-src data:; base-uri 'none'; form-action 'none'`;
@@ -3859,7 +3865,12 @@ async function buildHtmlReport(run, opts) {
     const details = await loadEpisodeDetails(run.report, episodesToDetail(run), opts.cwd);
     // With a history (check --history), the page draws the same trend the summary does.
     const rows = 'trend' in run && run.trend ? run.trend.rows : [];
-    const trend = rows.map((r) => ({ label: r.time.slice(0, 10), scanned: r.scanned, flagged: r.flagged }));
+    const trend = rows.map((r) => ({
+        label: r.time.slice(0, 10),
+        scanned: r.scanned,
+        flagged: r.flagged,
+        ...(r.gate ? { gate: r.gate } : {}),
+    }));
     return renderHtmlReport(htmlReportInput(run, details, { reportHint: opts.reportHint ?? null, trend }));
 }
 async function writeHtmlReport(file, run, opts) {
