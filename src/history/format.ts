@@ -16,8 +16,12 @@ export const DEFAULT_MAX_ROWS = 400;
 interface HistoryChanges {
   /** Episodes the baseline's map does not have. */
   new: number;
-  /** Episodes in the baseline's map that the dataset no longer has. */
+  /** Episodes in the baseline's map that the dataset no longer has (row and tarball gone: pruned). */
   gone: number;
+  /** Baseline episodes whose index row is here but whose tarball is not (lost, not pruned); absent in older rows. */
+  missing?: number;
+  /** Baseline episodes whose tarball now has other bytes; absent in older rows. */
+  modified?: number;
   /** Episodes whose verdict changed (kept to flagged or back). */
   flips: number;
   /** Episodes still flagged, for different reasons. */
@@ -86,9 +90,12 @@ export function rowFromReport(report: Report, meta: RunMeta, comparison: Compari
     hosts,
   };
   if (comparison?.hasEpisodeMap) {
+    // The classes tell a lost tarball (row still listed) from a pruned episode, and see rewritten ones.
+    const classes = comparison.changes?.classes;
     row.changes = {
       new: comparison.added.total,
-      gone: comparison.vanished.length,
+      gone: classes ? classes.gone.length : comparison.vanished.length,
+      ...(classes ? { missing: classes.missing.length, modified: classes.modified.length } : {}),
       flips: comparison.flips.filter((f) => f.kind !== 'reasons-changed').length,
       reasons_changed: comparison.flips.filter((f) => f.kind === 'reasons-changed').length,
     };
@@ -118,6 +125,8 @@ function rowProblem(x: unknown): string | null {
     const c = x.changes;
     if (!isObj(c) || !['new', 'gone', 'flips', 'reasons_changed'].every((k) => isCount(c[k])))
       return '"changes" must hold the counts new, gone, flips and reasons_changed';
+    if (!['missing', 'modified'].every((k) => c[k] === undefined || isCount(c[k])))
+      return '"changes": missing and modified, when present, must be counts';
   }
   if (x.gate !== undefined && x.gate !== 'passed' && x.gate !== 'failed') return '"gate" must be "passed" or "failed"';
   return null;
@@ -153,9 +162,14 @@ export function formatHistory(rows: readonly HistoryRow[]): string {
   return rows.map(formatRow).join('');
 }
 
-/** Two rows are the same run when they share run id (or, without one, time and fingerprint). */
-function rowKey(r: HistoryRow): string {
-  return r.run !== null ? `run:${r.run}` : `at:${r.time}:${r.fingerprint}`;
+/**
+ * Two rows are the same run when they share a run id, or are of the same report (its time and
+ * dataset fingerprint): a report recorded once and drawn again by a later check (check --report)
+ * is one run, whatever run ids the two carry.
+ */
+function rowKeys(r: HistoryRow): string[] {
+  const report = `at:${r.time}:${r.fingerprint}`;
+  return r.run !== null ? [`run:${r.run}`, report] : [report];
 }
 
 /**
@@ -163,13 +177,19 @@ function rowKey(r: HistoryRow): string {
  * only the newest `maxRows` kept.
  */
 export function mergeRows(base: readonly HistoryRow[], added: readonly HistoryRow[], maxRows = DEFAULT_MAX_ROWS): HistoryRow[] {
-  const byKey = new Map<string, HistoryRow>();
+  const rows = new Map<number, HistoryRow>();
+  const byKey = new Map<string, number>();
+  let next = 0;
   for (const r of [...base, ...added]) {
-    const k = rowKey(r);
-    byKey.delete(k);
-    byKey.set(k, r);
+    for (const k of rowKeys(r)) {
+      const earlier = byKey.get(k);
+      if (earlier !== undefined) rows.delete(earlier);
+    }
+    const id = next++;
+    rows.set(id, r);
+    for (const k of rowKeys(r)) byKey.set(k, id);
   }
-  const all = [...byKey.values()]
+  const all = [...rows.values()]
     .map((r, i) => ({ r, i, t: Date.parse(r.time) }))
     .sort((a, b) => a.t - b.t || a.i - b.i)
     .map((x) => x.r);

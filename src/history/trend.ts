@@ -14,8 +14,8 @@ interface TrendPoint {
   hostRates: Record<string, number | null>;
   /** The gate's decision on the run (null: not recorded). */
   gate: 'passed' | 'failed' | null;
-  /** Against the run's baseline: episodes new, gone, and flipped (kept to flagged or back); null: not recorded. */
-  changes: { new: number; gone: number; flips: number } | null;
+  /** Against the run's baseline: episodes new, gone, lost (tarball missing), rewritten and flipped (kept to flagged or back); null: not recorded. */
+  changes: { new: number; gone: number; missing?: number; modified?: number; flips: number } | null;
 }
 
 export interface Trend {
@@ -59,7 +59,7 @@ export function trendOf(rows: readonly HistoryRow[], lastRuns = DEFAULT_TREND_RU
       reasonRates,
       hostRates,
       gate: r.gate ?? null,
-      changes: r.changes ? { new: r.changes.new, gone: r.changes.gone, flips: r.changes.flips } : null,
+      changes: r.changes ? { ...r.changes } : null,
     };
   });
   return {

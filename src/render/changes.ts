@@ -24,7 +24,7 @@ export function modeLine(md: BudgetedMarkdown, cmp: Comparison): void {
 export function changesSection(md: BudgetedMarkdown, c: SummaryChanges | null, more: (n: number) => string): void {
   if (!c) return;
   md.add(
-    `#### Since the baseline: ${c.added} new, ${c.gone} gone, ${c.missing > 0 ? `${c.missing} tarballs missing, ` : ''}${c.modified} modified, ${c.unchanged} unchanged\n\n`,
+    `#### Since the baseline: ${c.added} new, ${c.gone} gone, ${c.missing > 0 ? `${c.missing} ${c.missing === 1 ? 'tarball' : 'tarballs'} missing, ` : ''}${c.modified} modified, ${c.unchanged} unchanged\n\n`,
   );
   if (c.reported.length > 0)
     addList(
@@ -38,7 +38,7 @@ export function changesSection(md: BudgetedMarkdown, c: SummaryChanges | null, m
   }
   if (c.missingList.length > 0) {
     const items = c.missingList.map((g) => `${ep(g.host, g.episode)}: was ${verdict(g.reasons)}; index row here, tarball missing`);
-    addList(md, items, { fold: `${c.missing} tarballs missing`, maxRows: 200, more });
+    addList(md, items, { fold: `${c.missing} ${c.missing === 1 ? 'tarball' : 'tarballs'} missing`, maxRows: 200, more });
   }
   if (c.modifiedList.length > 0) {
     const rows = c.modifiedList.map((m) => [

@@ -33,6 +33,8 @@ function chart(heading: string, values: readonly number[]): string {
 /** The gate's decision as a table cell; blank where the run did not record it. */
 const gateCell = (g: 'passed' | 'failed' | null): string => (g === 'passed' ? '✅ passed' : g === 'failed' ? '❌ failed' : '');
 const count = (n: number | undefined): string => (n === undefined ? '' : String(n));
+/** The changes against each run's baseline, as the tables show them: missing is a lost tarball (its row still listed), gone a pruned episode. */
+const CHANGE_COLUMNS = ['new', 'gone', 'missing', 'modified', 'flips'] as const;
 
 function table(t: Trend, unstoredLast: boolean): string {
   const head = [
@@ -43,7 +45,7 @@ function table(t: Trend, unstoredLast: boolean): string {
     'scanned',
     'flagged',
     'flagged %',
-    ...(t.anyChanges ? ['new', 'gone', 'flips'] : []),
+    ...(t.anyChanges ? CHANGE_COLUMNS : []),
     ...t.topReasons.map((r) => `${r} %`),
   ];
   const lines = [`| ${head.map((h) => esc(h)).join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
@@ -56,7 +58,7 @@ function table(t: Trend, unstoredLast: boolean): string {
       String(p.scanned),
       String(p.flagged),
       num(p.rate),
-      ...(t.anyChanges ? [count(p.changes?.new), count(p.changes?.gone), count(p.changes?.flips)] : []),
+      ...(t.anyChanges ? CHANGE_COLUMNS.map((k) => count(p.changes?.[k])) : []),
       ...t.topReasons.map((r) => num(p.reasonRates[r] ?? 0)),
     ];
     lines.push(`| ${cells.join(' | ')} |`);
@@ -176,24 +178,22 @@ export function trendText(rows: readonly HistoryRow[], opts: TrendChartOptions =
   const failed = t.points.filter((p) => p.gate === 'failed').length;
   if (t.anyGate) {
     const known = t.points.filter((p) => p.gate !== null).length;
-    out.push(
-      `${'gate'.padEnd(width)}  ${failed === 0 ? 'passed' : `failed ${failed}`} of the ${known} run${known === 1 ? '' : 's'} that recorded it`,
-    );
+    out.push(`${'gate'.padEnd(width)}  failed ${failed} of the ${known} run${known === 1 ? '' : 's'} that recorded it`);
   }
   out.push(
     '',
     'time              commit   ' +
       (t.anyGate ? 'gate    ' : '') +
       'scanned  flagged  rate' +
-      (t.anyChanges ? '     new   gone  flips' : ''),
+      (t.anyChanges ? CHANGE_COLUMNS.map((k) => ` ${k.padStart(8)}`).join('') : ''),
   );
   for (const p of t.points) {
     const gate = t.anyGate ? (p.gate ?? '-').padEnd(6) + '  ' : '';
     const changes = t.anyChanges
-      ? [p.changes?.new, p.changes?.gone, p.changes?.flips].map((n) => (n === undefined ? '-' : String(n)).padStart(6)).join(' ')
+      ? CHANGE_COLUMNS.map((k) => ` ${(p.changes?.[k] === undefined ? '-' : String(p.changes[k])).padStart(8)}`).join('')
       : '';
     out.push(
-      `${p.time.slice(0, 16).replace('T', ' ')}  ${(p.commit ?? '-').slice(0, 7).padEnd(7)}  ${gate}${String(p.scanned).padStart(7)}  ${String(p.flagged).padStart(7)}  ${pct(p.rate).padStart(6)}${changes ? ` ${changes}` : ''}`,
+      `${p.time.slice(0, 16).replace('T', ' ')}  ${(p.commit ?? '-').slice(0, 7).padEnd(7)}  ${gate}${String(p.scanned).padStart(7)}  ${String(p.flagged).padStart(7)}  ${pct(p.rate).padStart(6)}${changes}`,
     );
   }
   return out.join('\n') + '\n';

@@ -106,7 +106,7 @@ describe("the gate's decision and the changes in the trend", () => {
       r.generated_at = new Date(Date.UTC(2026, 10, 1 + i)).toISOString();
       if (gate) r.gate = { passed: gate === 'passed', fail_on: 'regression', fail_reason: gate === 'failed' ? 'x' : null };
       const row = rowFromReport(r, { commit: null, run: String(i) });
-      if (i >= 2) row.changes = { new: 3 + i, gone: i - 2, flips: 1, reasons_changed: 0 };
+      if (i >= 2) row.changes = { new: 3 + i, gone: i - 2, flips: 1, reasons_changed: 0, ...(i === 3 ? { missing: 2, modified: 1 } : {}) };
       return row;
     });
   }
@@ -122,7 +122,9 @@ describe("the gate's decision and the changes in the trend", () => {
   it('gives the table a gate column and new / gone / flips, blank where a run recorded none', () => {
     const md = trendMarkdown(nights());
     const table = md.slice(md.indexOf('<details>'));
-    expect(table).toContain('| \\# | time | commit | gate | scanned | flagged | flagged % | new | gone | flips | flat-cpu % |');
+    expect(table).toContain(
+      '| \\# | time | commit | gate | scanned | flagged | flagged % | new | gone | missing | modified | flips | flat-cpu % |',
+    );
     const cells = (n: number): string[] =>
       table
         .split('\n')
@@ -132,8 +134,10 @@ describe("the gate's decision and the changes in the trend", () => {
     expect(cells(1)[4]).toBe('');
     expect(cells(2)[4]).toBe('✅ passed');
     expect(cells(3)[4]).toBe('❌ failed');
-    expect(cells(3).slice(8, 11)).toEqual(['5', '0', '1']);
-    expect(cells(2).slice(8, 11)).toEqual(['', '', '']);
+    // Row 3 predates missing and modified (blank), row 4 records them.
+    expect(cells(3).slice(8, 13)).toEqual(['5', '0', '', '', '1']);
+    expect(cells(4).slice(8, 13)).toEqual(['6', '1', '2', '1', '1']);
+    expect(cells(2).slice(8, 13)).toEqual(['', '', '', '', '']);
   });
 
   it('leaves both out when no run recorded them, as older histories have', () => {
@@ -146,8 +150,8 @@ describe("the gate's decision and the changes in the trend", () => {
   it('says in a terminal how many recorded runs failed, and shows each run’s decision and changes', () => {
     const text = trendText(nights());
     expect(text).toMatch(/^gate +failed 1 of the 3 runs that recorded it$/m);
-    expect(text).toContain('time              commit   gate    scanned  flagged  rate     new   gone  flips');
-    expect(text).toMatch(/^2026-11-03 00:00 {2}- {8}failed {7}12 {8}2 {3}16\.7% {6}5 {6}0 {6}1$/m);
-    expect(text).toMatch(/^2026-11-01 00:00 {2}- {8}- {12}10 {8}0 {4}0\.0% {6}- {6}- {6}-$/m);
+    expect(text).toContain('time              commit   gate    scanned  flagged  rate      new     gone  missing modified    flips');
+    expect(text).toMatch(/^2026-11-04 00:00 {2}- {8}passed {7}13 {8}3 {3}23\.1% {8}6 {8}1 {8}2 {8}1 {8}1$/m);
+    expect(text).toMatch(/^2026-11-01 00:00 {2}- {8}- {12}10 {8}0 {4}0\.0%( {8}-){5}$/m);
   });
 });

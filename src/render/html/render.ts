@@ -218,7 +218,7 @@ function changes(inp: HtmlReportInput): string {
     ) +
     changeList(
       'missing',
-      `${c.missing} tarballs missing (index row here: lost, not pruned)`,
+      `${c.missing} ${c.missing === 1 ? 'tarball' : 'tarballs'} missing (index row here: lost, not pruned)`,
       ['episode', 'in the baseline'],
       c.missingList.map((g) => [idCell(g.host, g.episode), verdictCell(g.reasons)]),
       hint,
@@ -256,7 +256,7 @@ function changes(inp: HtmlReportInput): string {
     );
   // Two columns: the counts and the cohort on the left, the lists beside them, so both lead the page.
   return (
-    `<section id="changes"><h2>Since the baseline: ${c.added} new, ${c.gone} gone, ${c.missing > 0 ? `${c.missing} tarballs missing, ` : ''}${c.modified} modified, ${c.unchanged} unchanged</h2>` +
+    `<section id="changes"><h2>Since the baseline: ${c.added} new, ${c.gone} gone, ${c.missing > 0 ? `${c.missing} ${c.missing === 1 ? 'tarball' : 'tarballs'} missing, ` : ''}${c.modified} modified, ${c.unchanged} unchanged</h2>` +
     `<p class="muted mode">Mode: changed dataset — ${h(c.why)}.</p>` +
     `<div class="changes-grid"><div><div class="cards">${card('new', c.added)}${card('gone', c.gone)}${c.missing > 0 ? card('tarballs missing', c.missing) : ''}${card('modified', c.modified)}${card('unchanged', c.unchanged)}</div>${cohort}</div>` +
     `<div>${lists}${c.reported.length ? `<ul class="msgs">${c.reported.map((r) => `<li>${h(r)}</li>`).join('')}</ul>` : ''}</div></div>` +
