@@ -2058,9 +2058,12 @@ function rowFromReport(report, meta, comparison = null, passed) {
         hosts,
     };
     if (comparison?.hasEpisodeMap) {
+        // The classes tell a lost tarball (row still listed) from a pruned episode, and see rewritten ones.
+        const classes = comparison.changes?.classes;
         row.changes = {
             new: comparison.added.total,
-            gone: comparison.vanished.length,
+            gone: classes ? classes.gone.length : comparison.vanished.length,
+            ...(classes ? { missing: classes.missing.length, modified: classes.modified.length } : {}),
             flips: comparison.flips.filter((f) => f.kind !== 'reasons-changed').length,
             reasons_changed: comparison.flips.filter((f) => f.kind === 'reasons-changed').length,
         };
@@ -2097,6 +2100,8 @@ function rowProblem(x) {
         const c = x.changes;
         if (!isObj(c) || !['new', 'gone', 'flips', 'reasons_changed'].every((k) => isCount(c[k])))
             return '"changes" must hold the counts new, gone, flips and reasons_changed';
+        if (!['missing', 'modified'].every((k) => c[k] === undefined || isCount(c[k])))
+            return '"changes": missing and modified, when present, must be counts';
     }
     if (x.gate !== undefined && x.gate !== 'passed' && x.gate !== 'failed')
         return '"gate" must be "passed" or "failed"';
@@ -2130,22 +2135,35 @@ function formatRow(row) {
 function formatHistory(rows) {
     return rows.map(formatRow).join('');
 }
-/** Two rows are the same run when they share run id (or, without one, time and fingerprint). */
-function rowKey(r) {
-    return r.run !== null ? `run:${r.run}` : `at:${r.time}:${r.fingerprint}`;
+/**
+ * Two rows are the same run when they share a run id, or are of the same report (its time and
+ * dataset fingerprint): a report recorded once and drawn again by a later check (check --report)
+ * is one run, whatever run ids the two carry.
+ */
+function rowKeys(r) {
+    const report = `at:${r.time}:${r.fingerprint}`;
+    return r.run !== null ? [`run:${r.run}`, report] : [report];
 }
 /**
  * `base` with `added` appended (a run already present is replaced), ordered by time (stable), and
  * only the newest `maxRows` kept.
  */
 function mergeRows(base, added, maxRows = DEFAULT_MAX_ROWS) {
+    const rows = new Map();
     const byKey = new Map();
+    let next = 0;
     for (const r of [...base, ...added]) {
-        const k = rowKey(r);
-        byKey.delete(k);
-        byKey.set(k, r);
+        for (const k of rowKeys(r)) {
+            const earlier = byKey.get(k);
+            if (earlier !== undefined)
+                rows.delete(earlier);
+        }
+        const id = next++;
+        rows.set(id, r);
+        for (const k of rowKeys(r))
+            byKey.set(k, id);
     }
-    const all = [...byKey.values()]
+    const all = [...rows.values()]
         .map((r, i) => ({ r, i, t: Date.parse(r.time) }))
         .sort((a, b) => a.t - b.t || a.i - b.i)
         .map((x) => x.r);
@@ -3524,7 +3542,7 @@ function changes(inp) {
                 `<table class="cohort-hosts"><thead><tr><th>host</th><th class="n">new: flagged</th><th class="n">baseline: flagged</th><th>test</th></tr></thead><tbody>${rows}</tbody></table>${alarms}</div>`;
     }
     const lists = changeList('gone', `${c.gone} gone`, ['episode', 'in the baseline'], c.goneList.map((g) => [idCell(g.host, g.episode), verdictCell$1(g.reasons)]), hint) +
-        changeList('missing', `${c.missing} tarballs missing (index row here: lost, not pruned)`, ['episode', 'in the baseline'], c.missingList.map((g) => [idCell(g.host, g.episode), verdictCell$1(g.reasons)]), hint) +
+        changeList('missing', `${c.missing} ${c.missing === 1 ? 'tarball' : 'tarballs'} missing (index row here: lost, not pruned)`, ['episode', 'in the baseline'], c.missingList.map((g) => [idCell(g.host, g.episode), verdictCell$1(g.reasons)]), hint) +
         changeList('modified', `${c.modified} modified (same id, other bytes)`, ['episode', 'before', 'now', 'sha256'], c.modifiedList.map((m) => [
             idCell(m.host, m.episode),
             verdictCell$1(m.before),
@@ -3539,7 +3557,7 @@ function changes(inp) {
         ]), `"${FLIPS_SECTION}" below`) +
         changeList('new', `${c.added} new`, ['episode', 'verdict'], c.addedList.map((e) => [idCell(e.host, e.episode), verdictCell$1(e.reasons)]), hint);
     // Two columns: the counts and the cohort on the left, the lists beside them, so both lead the page.
-    return (`<section id="changes"><h2>Since the baseline: ${c.added} new, ${c.gone} gone, ${c.missing > 0 ? `${c.missing} tarballs missing, ` : ''}${c.modified} modified, ${c.unchanged} unchanged</h2>` +
+    return (`<section id="changes"><h2>Since the baseline: ${c.added} new, ${c.gone} gone, ${c.missing > 0 ? `${c.missing} ${c.missing === 1 ? 'tarball' : 'tarballs'} missing, ` : ''}${c.modified} modified, ${c.unchanged} unchanged</h2>` +
         `<p class="muted mode">Mode: changed dataset — ${h(c.why)}.</p>` +
         `<div class="changes-grid"><div><div class="cards">${card('new', c.added)}${card('gone', c.gone)}${c.missing > 0 ? card('tarballs missing', c.missing) : ''}${card('modified', c.modified)}${card('unchanged', c.unchanged)}</div>${cohort}</div>` +
         `<div>${lists}${c.reported.length ? `<ul class="msgs">${c.reported.map((r) => `<li>${h(r)}</li>`).join('')}</ul>` : ''}</div></div>` +
@@ -4039,7 +4057,7 @@ function modeLine(md, cmp) {
 function changesSection(md, c, more) {
     if (!c)
         return;
-    md.add(`#### Since the baseline: ${c.added} new, ${c.gone} gone, ${c.missing > 0 ? `${c.missing} tarballs missing, ` : ''}${c.modified} modified, ${c.unchanged} unchanged\n\n`);
+    md.add(`#### Since the baseline: ${c.added} new, ${c.gone} gone, ${c.missing > 0 ? `${c.missing} ${c.missing === 1 ? 'tarball' : 'tarballs'} missing, ` : ''}${c.modified} modified, ${c.unchanged} unchanged\n\n`);
     if (c.reported.length > 0)
         addList(md, c.reported.map((r) => esc(r, 600)), { maxRows: 20, more });
     if (c.goneList.length > 0) {
@@ -4048,7 +4066,7 @@ function changesSection(md, c, more) {
     }
     if (c.missingList.length > 0) {
         const items = c.missingList.map((g) => `${ep(g.host, g.episode)}: was ${verdict(g.reasons)}; index row here, tarball missing`);
-        addList(md, items, { fold: `${c.missing} tarballs missing`, maxRows: 200, more });
+        addList(md, items, { fold: `${c.missing} ${c.missing === 1 ? 'tarball' : 'tarballs'} missing`, maxRows: 200, more });
     }
     if (c.modifiedList.length > 0) {
         const rows = c.modifiedList.map((m) => [
@@ -4128,7 +4146,7 @@ function trendOf(rows, lastRuns = DEFAULT_TREND_RUNS, topReasons = 3) {
             reasonRates,
             hostRates,
             gate: r.gate ?? null,
-            changes: r.changes ? { new: r.changes.new, gone: r.changes.gone, flips: r.changes.flips } : null,
+            changes: r.changes ? { ...r.changes } : null,
         };
     });
     return {
@@ -4162,6 +4180,8 @@ function chart(heading, values) {
 /** The gate's decision as a table cell; blank where the run did not record it. */
 const gateCell = (g) => (g === 'passed' ? '✅ passed' : g === 'failed' ? '❌ failed' : '');
 const count = (n) => (n === undefined ? '' : String(n));
+/** The changes against each run's baseline, as the tables show them: missing is a lost tarball (its row still listed), gone a pruned episode. */
+const CHANGE_COLUMNS = ['new', 'gone', 'missing', 'modified', 'flips'];
 function table(t, unstoredLast) {
     const head = [
         '#',
@@ -4171,7 +4191,7 @@ function table(t, unstoredLast) {
         'scanned',
         'flagged',
         'flagged %',
-        ...(t.anyChanges ? ['new', 'gone', 'flips'] : []),
+        ...(t.anyChanges ? CHANGE_COLUMNS : []),
         ...t.topReasons.map((r) => `${r} %`),
     ];
     const lines = [`| ${head.map((h) => esc(h)).join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
@@ -4184,7 +4204,7 @@ function table(t, unstoredLast) {
             String(p.scanned),
             String(p.flagged),
             num(p.rate),
-            ...(t.anyChanges ? [count(p.changes?.new), count(p.changes?.gone), count(p.changes?.flips)] : []),
+            ...(t.anyChanges ? CHANGE_COLUMNS.map((k) => count(p.changes?.[k])) : []),
             ...t.topReasons.map((r) => num(p.reasonRates[r] ?? 0)),
         ];
         lines.push(`| ${cells.join(' | ')} |`);
@@ -4256,18 +4276,18 @@ function trendText(rows, opts = {}) {
     const failed = t.points.filter((p) => p.gate === 'failed').length;
     if (t.anyGate) {
         const known = t.points.filter((p) => p.gate !== null).length;
-        out.push(`${'gate'.padEnd(width)}  ${failed === 0 ? 'passed' : `failed ${failed}`} of the ${known} run${known === 1 ? '' : 's'} that recorded it`);
+        out.push(`${'gate'.padEnd(width)}  failed ${failed} of the ${known} run${known === 1 ? '' : 's'} that recorded it`);
     }
     out.push('', 'time              commit   ' +
         (t.anyGate ? 'gate    ' : '') +
         'scanned  flagged  rate' +
-        (t.anyChanges ? '     new   gone  flips' : ''));
+        (t.anyChanges ? CHANGE_COLUMNS.map((k) => ` ${k.padStart(8)}`).join('') : ''));
     for (const p of t.points) {
         const gate = t.anyGate ? (p.gate ?? '-').padEnd(6) + '  ' : '';
         const changes = t.anyChanges
-            ? [p.changes?.new, p.changes?.gone, p.changes?.flips].map((n) => (n === undefined ? '-' : String(n)).padStart(6)).join(' ')
+            ? CHANGE_COLUMNS.map((k) => ` ${(p.changes?.[k] === undefined ? '-' : String(p.changes[k])).padStart(8)}`).join('')
             : '';
-        out.push(`${p.time.slice(0, 16).replace('T', ' ')}  ${(p.commit ?? '-').slice(0, 7).padEnd(7)}  ${gate}${String(p.scanned).padStart(7)}  ${String(p.flagged).padStart(7)}  ${pct$1(p.rate).padStart(6)}${changes ? ` ${changes}` : ''}`);
+        out.push(`${p.time.slice(0, 16).replace('T', ' ')}  ${(p.commit ?? '-').slice(0, 7).padEnd(7)}  ${gate}${String(p.scanned).padStart(7)}  ${String(p.flagged).padStart(7)}  ${pct$1(p.rate).padStart(6)}${changes}`);
     }
     return out.join('\n') + '\n';
 }
