@@ -4,7 +4,7 @@
  * the reference, nothing is skipped silently: every skipped line is reported, and ids that are
  * not a single safe path component are refused instead of being joined into a path.
  */
-import { lstatSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { lstatSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { isDict, truthy, type PyVal } from '../py/value.js';
 import { NotDict } from '../classifier/types.js';
@@ -29,15 +29,37 @@ export function pruneTargetIndex(indexPath: string): string {
   return index;
 }
 
-/** The journal of an unfinished prune of this index, or null when there is none. */
-export function unfinishedPruneJournal(indexPath: string): string | null {
+/** An unfinished prune of an index, as its journal records it. */
+export interface UnfinishedPrune {
+  /** The journal's path. */
+  journal: string;
+  /** "host/episode" of each episode it is archiving or deleting (empty when the journal cannot be read). */
+  episodes: ReadonlySet<string>;
+}
+
+/**
+ * The unfinished prune of this index, or null when there is none. Read leniently: this only
+ * explains what the scan sees (cis490-prune itself checks a journal strictly before it acts).
+ */
+export function unfinishedPrune(indexPath: string): UnfinishedPrune | null {
   const journal = pruneTargetIndex(indexPath) + PRUNE_JOURNAL_SUFFIX;
   try {
     lstatSync(journal);
-    return journal;
   } catch {
     return null;
   }
+  const episodes = new Set<string>();
+  try {
+    const j = JSON.parse(readFileSync(journal, 'utf8')) as { format?: unknown; items?: unknown };
+    if (j?.format === 'cis490-prune-journal' && Array.isArray(j.items)) {
+      for (const it of j.items as Array<{ host?: unknown; episode?: unknown }>) {
+        if (typeof it?.host === 'string' && typeof it.episode === 'string') episodes.add(`${it.host}/${it.episode}`);
+      }
+    }
+  } catch {
+    // Unreadable here (permissions, not JSON): it is still named; cis490-prune says what is wrong with it.
+  }
+  return { journal, episodes };
 }
 
 export interface IndexEntry {

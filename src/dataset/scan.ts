@@ -8,7 +8,7 @@ import { classifyTarball, type EpisodeJobOptions, type EpisodeJobResult } from '
 import type { EpisodeStats, ReaderLimits } from '../episode/read.js';
 import { newDecoderContext } from '../episode/decoder-context.js';
 import type { ZstdImpl } from '../episode/zstd.js';
-import { unfinishedPruneJournal, walkIndex, type IndexEntry, type IndexProblem, type MissingTarball } from './index-file.js';
+import { unfinishedPrune, walkIndex, type IndexEntry, type IndexProblem, type MissingTarball, type UnfinishedPrune } from './index-file.js';
 
 type IndexRow = IndexEntry | MissingTarball | IndexProblem;
 
@@ -41,8 +41,8 @@ export interface ScanResult {
    * covers these), and how many rows it accounts for (scanned + tarball missing + skipped lines).
    */
   index: { entries: ReadonlyArray<{ host: string; episode: string; sizeBytes: number }>; rows: number };
-  /** The journal of an interrupted cis490-prune of this index, when one is there (see unfinishedPruneJournal). */
-  pruneJournal: string | null;
+  /** An interrupted cis490-prune of this index, when its journal is there (see unfinishedPrune). */
+  prune: UnfinishedPrune | null;
 }
 
 export interface ScanOptions {
@@ -142,6 +142,6 @@ export async function scanDataset(opts: ScanOptions, runner?: EpisodeRunner): Pr
     if (!runner) await r.close();
   }
   totals.elapsedMs = performance.now() - started;
-  const pruneJournal = unfinishedPruneJournal(opts.indexPath);
-  return { episodes: results, missing, problems, indexFound: walk.indexFound, totals, index, pruneJournal };
+  const prune = unfinishedPrune(opts.indexPath);
+  return { episodes: results, missing, problems, indexFound: walk.indexFound, totals, index, prune };
 }

@@ -11,7 +11,7 @@ import { unsafeIdReason } from '../dataset/index-file.js';
 import { ConfigError, fsErrorWithFix } from '../shared/errors.js';
 import { formatJson } from '../shared/json-format.js';
 import { addArrival, arrivalsOf, copyArrivals, type Arrivals } from './cohort.js';
-import { episodeKey, requireWholeReport, writeFileAtomic, type Counts, type Report, type VerdictName } from './report.js';
+import { episodeKey, lostTarballs, requireWholeReport, writeFileAtomic, type Counts, type Report, type VerdictName } from './report.js';
 import { showValue } from '../shared/text.js';
 
 /** The version `baseline` writes: 2 records each episode's sha256. Version 1 files still load. */
@@ -566,7 +566,7 @@ export function baselineFromReport(report: Report, existing: Baseline | null, op
       host: report.dataset.host,
       reasons: report.dataset.reasons,
     },
-    missing_tarballs: [...new Set(report.missing_tarballs.map((m) => episodeKey(m.host, m.episode)))].sort(),
+    missing_tarballs: [...new Set(lostTarballs(report).map((m) => episodeKey(m.host, m.episode)))].sort(),
     arrivals: arrivalsFor(report, existing),
   };
   if (baseline.$schema === undefined) delete baseline.$schema;

@@ -5,7 +5,7 @@
  * unchanged: every episode it lists is then "unchanged" by id, and `byIdOnly` says so.
  */
 import type { Reason } from '../classifier/types.js';
-import { episodeKey, type Report, type ReportEpisode } from './report.js';
+import { episodeKey, lostTarballs, type Report, type ReportEpisode } from './report.js';
 
 export interface BaselineEntry {
   reasons: Reason[];
@@ -82,7 +82,8 @@ export function classifyChanges(report: Report, baseline: ReadonlyMap<string, Ba
       });
     }
   }
-  const rowsWithoutTarball = new Set(report.missing_tarballs.map((m) => episodeKey(m.host, m.episode)));
+  // An episode an unfinished prune has already archived or deleted is gone (pruned), not missing.
+  const rowsWithoutTarball = new Set(lostTarballs(report).map((m) => episodeKey(m.host, m.episode)));
   const gone: GoneEpisode[] = [];
   const missing: GoneEpisode[] = [];
   for (const [key, before] of baseline) {

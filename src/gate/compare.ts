@@ -25,7 +25,7 @@ import { classifyChanges, isSnapshot, type BaselineEntry } from './changes.js';
 import { addArrival, arrivalsOf, copyArrivals, type Arrivals } from './cohort.js';
 import { judgeChanges, matchedCounts, type ChangeJudgement, type GateMode } from './changing.js';
 import { ConfigError } from '../shared/errors.js';
-import { episodeKey, explain, type Counts, type Report, type ReportEpisode } from './report.js';
+import { episodeKey, explain, lostTarballs, type Counts, type Report, type ReportEpisode } from './report.js';
 import { diffSettings, type SettingChange } from './settings.js';
 import { plural } from '../shared/text.js';
 
@@ -246,7 +246,8 @@ function newlyMissing(
   if (!baseline.missing_tarballs) return null;
   const before = new Set(baseline.missing_tarballs);
   const seen = new Set<string>();
-  const rows = report.missing_tarballs.filter((m) => {
+  // Rows an unfinished prune has already emptied are pruned episodes, not tarballs that never came.
+  const rows = lostTarballs(report).filter((m) => {
     const key = episodeKey(m.host, m.episode);
     if (before.has(key) || episodes?.has(key) || seen.has(key)) return false;
     seen.add(key);

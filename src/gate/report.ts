@@ -115,7 +115,11 @@ export interface Report {
   /** How often each telemetry source had signal, was flat or had no data, over analysed episodes. */
   sources: { analysed: number } & Record<SourceName, SourceTally>;
   hosts: Record<string, Counts>;
-  missing_tarballs: Array<{ line: number; host: string; episode: string; path: string }>;
+  /**
+   * Index rows whose tarball is not there. `pruning`: an interrupted cis490-prune (dataset.prune_journal)
+   * has already archived or deleted it, and drops the row when it is finished: pruned, not lost.
+   */
+  missing_tarballs: Array<{ line: number; host: string; episode: string; path: string; pruning?: true }>;
   index_problems: Array<{ line: number; kind: string; detail: string }>;
   totals: { compressed_bytes: number; decompressed_bytes: number; elapsed_ms: number };
   episodes: ReportEpisode[];
@@ -207,6 +211,11 @@ export interface ReportComparison {
    * Absent in counts mode and in reports written before it was recorded.
    */
   arrivals?: Arrivals;
+}
+
+/** Index rows whose tarball is lost: missing, and not archived or deleted by an unfinished prune. */
+export function lostTarballs(report: Pick<Report, 'missing_tarballs'>): Report['missing_tarballs'] {
+  return report.missing_tarballs.filter((m) => !m.pruning);
 }
 
 export function episodeKey(host: string, episode: string): string {
@@ -375,7 +384,7 @@ export function buildReport(scan: ScanResult, indexBytes: Uint8Array | null, ctx
       reasons: ctx.reasons,
       // The whole index's, not the shard's: every shard of one dataset has the same.
       fingerprint: datasetFingerprint(indexBytes, scan.index.entries),
-      ...(scan.pruneJournal ? { prune_journal: ctx.display(scan.pruneJournal) } : {}),
+      ...(scan.prune ? { prune_journal: ctx.display(scan.prune.journal) } : {}),
     },
     ...(ctx.shard ? { shard: { index: ctx.shard.index, count: ctx.shard.count, index_rows: scan.index.rows } } : {}),
     settings: ctx.settings,
@@ -385,7 +394,13 @@ export function buildReport(scan: ScanResult, indexBytes: Uint8Array | null, ctx
   };
   const rows: ReportRows = {
     episodes: scan.episodes.map((r) => reportEpisode(r, selected)),
-    missing_tarballs: scan.missing.map((m) => ({ line: m.line, host: m.host, episode: m.episode, path: ctx.display(m.tarPath) })),
+    missing_tarballs: scan.missing.map((m) => ({
+      line: m.line,
+      host: m.host,
+      episode: m.episode,
+      path: ctx.display(m.tarPath),
+      ...(scan.prune?.episodes.has(episodeKey(m.host, m.episode)) ? { pruning: true as const } : {}),
+    })),
     index_problems: scan.problems.map((p) => ({ line: p.line, kind: p.kind, detail: p.detail })),
   };
   return assembleReport(head, rows, {

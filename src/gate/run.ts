@@ -15,7 +15,7 @@ import { loadBaselineFile, type Baseline } from './baseline.js';
 import { compare, type Comparison, type Regression } from './compare.js';
 import { ConfigError, fsErrorWithFix } from '../shared/errors.js';
 import { toolVersion } from '../shared/package-info.js';
-import { buildReport, compactVerdict, requireWholeReport, withComparison, writeReport, type Report } from './report.js';
+import { buildReport, compactVerdict, lostTarballs, requireWholeReport, withComparison, writeReport, type Report } from './report.js';
 import { reportComparison } from './report-comparison.js';
 import { resolveSettings, type GateSettings } from './settings.js';
 import { driftAlerts, type DriftAlert, type DriftRule } from '../history/drift.js';
@@ -46,7 +46,7 @@ export function optionText(surface: Surface, option: GateOption, value?: string)
  * gate; in every mode the summary's headline names them.
  */
 export function unusedRowsText(report: Pick<Report, 'missing_tarballs' | 'index_problems'>): string | null {
-  const missing = report.missing_tarballs.length;
+  const missing = lostTarballs(report).length;
   const skipped = report.index_problems.length;
   const parts = [
     missing > 0 ? `${plural(missing, 'index row')} ${missing === 1 ? 'lists a tarball that is' : 'list tarballs that are'} missing` : '',
@@ -406,6 +406,11 @@ export function evaluateGate(report: Report, baseline: Baseline | null, opts: Ev
     const unused = unusedRowsText(report);
     if (unused)
       parts.push(`${unused}: ${failOnFlagged} cannot judge their episodes; restore the tarballs, or drop those lines from the index`);
+    const pruning = report.missing_tarballs.length - lostTarballs(report).length;
+    if (pruning > 0)
+      parts.push(
+        `${plural(pruning, 'index row')} ${pruning === 1 ? 'lists an episode' : 'list episodes'} an interrupted cis490-prune has already archived or deleted: finish that prune (re-run it with the same options) before releasing`,
+      );
     if (parts.length > 0) failReason = parts.join('; ');
   }
   if (failReason === null && opts.release && report.counts.kept === 0) {

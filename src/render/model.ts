@@ -429,9 +429,12 @@ function leadNotes(o: GateOutcome): string[] {
   if (unused && !(o.failReason ?? '').includes(unused)) notes.push(unused);
   const journal = o.report.dataset.prune_journal;
   if (journal) {
-    notes.push(
-      `an interrupted cis490-prune is recorded in ${journal}: until it is finished, tarballs it has already archived or deleted show as missing while their rows are still listed; re-run that cis490-prune (same options) to finish it, then check again`,
-    );
+    const pruning = o.report.missing_tarballs.filter((m) => m.pruning).length;
+    const moved =
+      pruning > 0
+        ? `${plural(pruning, 'episode')} it has already archived or deleted ${pruning === 1 ? 'is' : 'are'} still listed in the index (counted as pruned, not missing)`
+        : 'no episode it has archived or deleted is still listed in the index';
+    notes.push(`an interrupted cis490-prune is recorded in ${journal}: ${moved}; re-run that cis490-prune (same options) to finish it`);
   }
   return notes;
 }

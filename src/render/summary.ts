@@ -262,7 +262,10 @@ function provenanceSection(md: BudgetedMarkdown, inp: SummaryModel): void {
   if (inp.reportHint) lines.push(`- full report: ${esc(inp.reportHint)}`);
   md.add('#### Data and settings\n\n' + lines.join('\n') + '\n\n');
   if (r.missing_tarballs.length > 0) {
-    const items = r.missing_tarballs.map((m) => `index line ${m.line}: ${epCell(m.host, m.episode)} (${esc(m.path, 300)})`);
+    const items = r.missing_tarballs.map(
+      (m) =>
+        `index line ${m.line}: ${epCell(m.host, m.episode)} (${esc(m.path, 300)})${m.pruning ? ': already archived or deleted by the interrupted cis490-prune' : ''}`,
+    );
     addList(md, items, { fold: `${r.missing_tarballs.length} index rows not scanned: tarball missing`, maxRows: 100, more });
   }
   if (r.index_problems.length > 0) {

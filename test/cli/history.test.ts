@@ -50,6 +50,8 @@ describe('episode-gate history', () => {
     expect(readHistoryFile(path.join(tmp, 'changes.jsonl'), 'changes.jsonl')[0]!.changes).toEqual({
       new: 0,
       gone: 1,
+      missing: 0,
+      modified: 0,
       flips: 1,
       reasons_changed: 0,
     });

@@ -352,3 +352,36 @@ describe('the gate decision (--fail-on)', () => {
     );
   });
 });
+
+describe('rows an unfinished prune has already emptied', () => {
+  // The baseline was made before the night's new rows arrived; the prune then archived two of them
+  // (their rows still listed) and one tarball never arrived at all.
+  const base = fakeReport(kept(6));
+  const baseline = baselineFromReport(base, null).baseline;
+  const night = (pruning: boolean): Report => {
+    const r = fakeReport(kept(6), {
+      missing: [
+        ['lab-a', 'new-1'],
+        ['lab-a', 'new-2'],
+        ['lab-b', 'never-uploaded'],
+      ],
+    });
+    r.missing_tarballs = r.missing_tarballs.map((m) => (pruning && m.episode.startsWith('new') ? { ...m, pruning: true as const } : m));
+    return r;
+  };
+
+  it('are pruned episodes, not tarballs that never came: only the lost one is a regression', () => {
+    const c = compare(night(true), baseline, 'b.json');
+    expect(kinds(c)).toEqual(['missing-new']);
+    expect(c.regressions[0]!.message).toMatch(/^1 index row new since the baseline lists an episode whose tarball is missing \(lab-b 1;/);
+  });
+
+  it('without the prune mark they are three lost tarballs', () => {
+    const c = compare(night(false), baseline, 'b.json');
+    expect(c.regressions[0]!.message).toMatch(/^3 index rows new since the baseline list episodes whose tarball is missing/);
+  });
+
+  it('a baseline made meanwhile records only the lost one as missing', () => {
+    expect(baselineFromReport(night(true), null).baseline.missing_tarballs).toEqual(['lab-b/never-uploaded']);
+  });
+});

@@ -62,7 +62,7 @@ function fakeScan(eps: FakeEpisode[], missing: Array<[string, string]> = []): Sc
     indexFound: true,
     totals: { episodes: eps.length, elapsedMs: 5, compressedBytes: 0, decompressedBytes: 0, jsonBytes: 0 },
     index: { entries: episodes, rows: eps.length + missing.length },
-    pruneJournal: null,
+    prune: null,
   };
 }
 
