@@ -1,4 +1,4 @@
-import { constants, readSync, closeSync, openSync, statSync, fstatSync, lstatSync, realpathSync, existsSync } from 'node:fs';
+import { constants, readSync, closeSync, openSync, statSync, fstatSync, lstatSync, readFileSync, realpathSync, existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -5829,16 +5829,32 @@ function pruneTargetIndex(indexPath) {
     }
     return index;
 }
-/** The journal of an unfinished prune of this index, or null when there is none. */
-function unfinishedPruneJournal(indexPath) {
+/**
+ * The unfinished prune of this index, or null when there is none. Read leniently: this only
+ * explains what the scan sees (cis490-prune itself checks a journal strictly before it acts).
+ */
+function unfinishedPrune(indexPath) {
     const journal = pruneTargetIndex(indexPath) + PRUNE_JOURNAL_SUFFIX;
     try {
         lstatSync(journal);
-        return journal;
     }
     catch {
         return null;
     }
+    const episodes = new Set();
+    try {
+        const j = JSON.parse(readFileSync(journal, 'utf8'));
+        if (j?.format === 'cis490-prune-journal' && Array.isArray(j.items)) {
+            for (const it of j.items) {
+                if (typeof it?.host === 'string' && typeof it.episode === 'string')
+                    episodes.add(`${it.host}/${it.episode}`);
+            }
+        }
+    }
+    catch {
+        // Unreadable here (permissions, not JSON): it is still named; cis490-prune says what is wrong with it.
+    }
+    return { journal, episodes };
 }
 const ID_FIELDS = new Set(['host_id', 'episode_id']);
 /** A host_id / episode_id that can safely be one path component. */
@@ -6065,8 +6081,8 @@ async function scanDataset(opts, runner) {
             await r.close();
     }
     totals.elapsedMs = performance.now() - started;
-    const pruneJournal = unfinishedPruneJournal(opts.indexPath);
-    return { episodes: results, missing, problems, indexFound: walk.indexFound, totals, index, pruneJournal };
+    const prune = unfinishedPrune(opts.indexPath);
+    return { episodes: results, missing, problems, indexFound: walk.indexFound, totals, index, prune };
 }
 
 /**

@@ -294,6 +294,10 @@ function alarmMessage(t, maxEpisodes = 10, against = 'episodes') {
  * schema/report.schema.json.
  */
 const REPORT_VERSION = 1;
+/** Index rows whose tarball is lost: missing, and not archived or deleted by an unfinished prune. */
+function lostTarballs(report) {
+    return report.missing_tarballs.filter((m) => !m.pruning);
+}
 function episodeKey(host, episode) {
     return `${host}/${episode}`;
 }
@@ -435,7 +439,7 @@ function buildReport(scan, indexBytes, ctx) {
             reasons: ctx.reasons,
             // The whole index's, not the shard's: every shard of one dataset has the same.
             fingerprint: datasetFingerprint(indexBytes, scan.index.entries),
-            ...(scan.pruneJournal ? { prune_journal: ctx.display(scan.pruneJournal) } : {}),
+            ...(scan.prune ? { prune_journal: ctx.display(scan.prune.journal) } : {}),
         },
         ...(ctx.shard ? { shard: { index: ctx.shard.index, count: ctx.shard.count, index_rows: scan.index.rows } } : {}),
         settings: ctx.settings,
@@ -445,7 +449,13 @@ function buildReport(scan, indexBytes, ctx) {
     };
     const rows = {
         episodes: scan.episodes.map((r) => reportEpisode(r, selected)),
-        missing_tarballs: scan.missing.map((m) => ({ line: m.line, host: m.host, episode: m.episode, path: ctx.display(m.tarPath) })),
+        missing_tarballs: scan.missing.map((m) => ({
+            line: m.line,
+            host: m.host,
+            episode: m.episode,
+            path: ctx.display(m.tarPath),
+            ...(scan.prune?.episodes.has(episodeKey(m.host, m.episode)) ? { pruning: true } : {}),
+        })),
         index_problems: scan.problems.map((p) => ({ line: p.line, kind: p.kind, detail: p.detail })),
     };
     return assembleReport(head, rows, {
@@ -993,7 +1003,7 @@ function baselineFromReport(report, existing, opts = {}) {
             host: report.dataset.host,
             reasons: report.dataset.reasons,
         },
-        missing_tarballs: [...new Set(report.missing_tarballs.map((m) => episodeKey(m.host, m.episode)))].sort(),
+        missing_tarballs: [...new Set(lostTarballs(report).map((m) => episodeKey(m.host, m.episode)))].sort(),
         arrivals: arrivalsFor(report, existing),
     };
     if (baseline.$schema === undefined)
@@ -1244,7 +1254,8 @@ function classifyChanges(report, baseline) {
             });
         }
     }
-    const rowsWithoutTarball = new Set(report.missing_tarballs.map((m) => episodeKey(m.host, m.episode)));
+    // An episode an unfinished prune has already archived or deleted is gone (pruned), not missing.
+    const rowsWithoutTarball = new Set(lostTarballs(report).map((m) => episodeKey(m.host, m.episode)));
     const gone = [];
     const missing = [];
     for (const [key, before] of baseline) {
@@ -1685,7 +1696,8 @@ function newlyMissing(report, baseline, episodes) {
         return null;
     const before = new Set(baseline.missing_tarballs);
     const seen = new Set();
-    const rows = report.missing_tarballs.filter((m) => {
+    // Rows an unfinished prune has already emptied are pruned episodes, not tarballs that never came.
+    const rows = lostTarballs(report).filter((m) => {
         const key = episodeKey(m.host, m.episode);
         if (before.has(key) || episodes?.has(key) || seen.has(key))
             return false;
@@ -2188,7 +2200,7 @@ function optionText(surface, option, value) {
  * gate; in every mode the summary's headline names them.
  */
 function unusedRowsText(report) {
-    const missing = report.missing_tarballs.length;
+    const missing = lostTarballs(report).length;
     const skipped = report.index_problems.length;
     const parts = [
         missing > 0 ? `${plural(missing, 'index row')} ${missing === 1 ? 'lists a tarball that is' : 'list tarballs that are'} missing` : '',
@@ -2402,6 +2414,9 @@ function evaluateGate(report, baseline, opts) {
         const unused = unusedRowsText(report);
         if (unused)
             parts.push(`${unused}: ${failOnFlagged} cannot judge their episodes; restore the tarballs, or drop those lines from the index`);
+        const pruning = report.missing_tarballs.length - lostTarballs(report).length;
+        if (pruning > 0)
+            parts.push(`${plural(pruning, 'index row')} ${pruning === 1 ? 'lists an episode' : 'list episodes'} an interrupted cis490-prune has already archived or deleted: finish that prune (re-run it with the same options) before releasing`);
         if (parts.length > 0)
             failReason = parts.join('; ');
     }
@@ -2952,7 +2967,11 @@ function leadNotes(o) {
         notes.push(unused);
     const journal = o.report.dataset.prune_journal;
     if (journal) {
-        notes.push(`an interrupted cis490-prune is recorded in ${journal}: until it is finished, tarballs it has already archived or deleted show as missing while their rows are still listed; re-run that cis490-prune (same options) to finish it, then check again`);
+        const pruning = o.report.missing_tarballs.filter((m) => m.pruning).length;
+        const moved = pruning > 0
+            ? `${plural(pruning, 'episode')} it has already archived or deleted ${pruning === 1 ? 'is' : 'are'} still listed in the index (counted as pruned, not missing)`
+            : 'no episode it has archived or deleted is still listed in the index';
+        notes.push(`an interrupted cis490-prune is recorded in ${journal}: ${moved}; re-run that cis490-prune (same options) to finish it`);
     }
     return notes;
 }
@@ -4539,7 +4558,7 @@ function provenanceSection(md, inp) {
         lines.push(`- full report: ${esc(inp.reportHint)}`);
     md.add('#### Data and settings\n\n' + lines.join('\n') + '\n\n');
     if (r.missing_tarballs.length > 0) {
-        const items = r.missing_tarballs.map((m) => `index line ${m.line}: ${epCell(m.host, m.episode)} (${esc(m.path, 300)})`);
+        const items = r.missing_tarballs.map((m) => `index line ${m.line}: ${epCell(m.host, m.episode)} (${esc(m.path, 300)})${m.pruning ? ': already archived or deleted by the interrupted cis490-prune' : ''}`);
         addList(md, items, { fold: `${r.missing_tarballs.length} index rows not scanned: tarball missing`, maxRows: 100, more });
     }
     if (r.index_problems.length > 0) {
