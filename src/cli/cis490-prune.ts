@@ -23,6 +23,7 @@ import {
   type PruneReport,
 } from '../prune/index.js';
 import { inLine } from '../render/plain-text.js';
+import { closest } from '../shared/text.js';
 import { FileRefusedError, readRegularFile } from '../shared/regular-file.js';
 import { fsErrorWithFix, isPermissionError } from '../shared/errors.js';
 import { renderPruneJson, renderPruneText, selectReasons, type PruneView } from '../render/prune.js';
@@ -251,7 +252,8 @@ function unmatchedHost(indexPath: string, episodesRoot: string, host: string): s
   const hosts = [...new Set([...walk.entries, ...walk.missing].map((e) => e.host))].sort();
   if (hosts.length === 0 || hosts.includes(host)) return null;
   const shown = hosts.length > 8 ? `${hosts.slice(0, 8).join(', ')}, … (${hosts.length} in all)` : hosts.join(', ');
-  return `--host ${JSON.stringify(host)} matches no row of ${indexPath} (its hosts: ${shown}); check the spelling`;
+  const near = closest(host, hosts);
+  return `--host ${JSON.stringify(host)} matches no row of ${indexPath}${near ? ` (did you mean ${JSON.stringify(near)}?)` : ''} (its hosts: ${shown}); check the spelling`;
 }
 
 /** What the reference would have passed over silently goes to stderr, one line each. */

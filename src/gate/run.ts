@@ -20,7 +20,7 @@ import { reportComparison } from './report-comparison.js';
 import { resolveSettings, type GateSettings } from './settings.js';
 import { driftAlerts, type DriftAlert, type DriftRule } from '../history/drift.js';
 import { mergeRows, rowFromReport, type HistoryRow, type RunMeta } from '../history/format.js';
-import { plural } from '../shared/text.js';
+import { closest, plural } from '../shared/text.js';
 
 export type { Regression } from './compare.js';
 
@@ -288,17 +288,6 @@ export async function scanToReport(opts: ScanReportOptions): Promise<Report> {
   });
 }
 
-/** Levenshtein distance between two short ids. */
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length]!;
-}
-
 function nothingScanned(indexBytes: Uint8Array, episodesRoot: string, index: string, host?: string, shard?: Shard): NothingScannedError {
   const walk = walkIndexText(new TextDecoder('utf-8', { ignoreBOM: true }).decode(indexBytes), episodesRoot);
   const withTarball = [...new Set(walk.entries.map((e) => e.host))].sort();
@@ -306,8 +295,7 @@ function nothingScanned(indexBytes: Uint8Array, episodesRoot: string, index: str
   const hostList = (hs: readonly string[]): string =>
     hs.length > 8 ? `${hs.slice(0, 8).join(', ')}, … (${hs.length} in all)` : hs.join(', ');
   if (host !== undefined && withTarball.length > 0 && !withTarball.includes(host)) {
-    const near = [...withTarball].sort((a, b) => editDistance(host, a) - editDistance(host, b))[0]!;
-    const suggestion = editDistance(host, near) <= Math.max(2, Math.floor(near.length / 3)) ? near : null;
+    const suggestion = closest(host, withTarball);
     return new NothingScannedError(
       `no episode was scanned: the host filter "${host}" matches none of the hosts in ${index}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; hosts with episodes: ${hostList(withTarball)}`,
       withTarball,

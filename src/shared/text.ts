@@ -31,6 +31,9 @@ function distance(a: string, b: string): number {
 
 /** The known word closest to `given`, when it is close enough to be a typo of it. */
 export function closest(given: string, known: readonly string[]): string | null {
+  // Differing only in case ("LAB-A" for "lab-a") is the likeliest slip, however far apart the letters are.
+  const folded = known.find((k) => k.toLowerCase() === given.toLowerCase());
+  if (folded !== undefined) return folded;
   let best: string | null = null;
   let bestD = Infinity;
   for (const k of known) {

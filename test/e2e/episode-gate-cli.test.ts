@@ -70,6 +70,8 @@ describe('episode-gate from dist/', () => {
     const r = gate('check', '--dataset', 'data', '--baseline', 'baseline.json', '--host', 'lab-z');
     expect(r.code).toBe(2);
     expect(r.err).toContain('did you mean "lab-a"?');
+    // Hosts are case-sensitive; the same name in another case is the likeliest slip.
+    expect(gate('check', '--dataset', 'data', '--baseline', 'baseline.json', '--host', 'LAB-B').err).toContain('did you mean "lab-b"?');
   });
   it('a threshold change: the first three lines name the setting, its effect and the accept command', () => {
     const r = gate('check', '--dataset', 'data', '--baseline', 'baseline.json', '--set', 'netflowSpreadBytes=81920');

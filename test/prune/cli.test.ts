@@ -102,13 +102,16 @@ describe('--archive', () => {
     const ds = copyFixture('prune-host-typo');
     const before = recordBefore(ds);
     for (const extra of [[], ['--delete']]) {
-      const r = await runPrune(pruneArgs(ds, ...extra, '--host', 'lab-z'));
+      const r = await runPrune(pruneArgs(ds, ...extra, '--host', 'lab-q'));
       expect(r.code).toBe(2);
       expect(r.out).toBe('');
       expect(r.err).toMatch(
-        /^cis490-prune: error: --host "lab-z" matches no row of \S+index\.jsonl \(its hosts: lab-a, lab-b, lab-c[^)]*\); check the spelling\n$/,
+        /^cis490-prune: error: --host "lab-q" matches no row of \S+index\.jsonl \(did you mean "lab-a"\?\) \(its hosts: lab-a, lab-b, lab-c[^)]*\); check the spelling\n$/,
       );
     }
+    // Far from every host: no guess. The right name in the wrong case: that name.
+    expect((await runPrune(pruneArgs(ds, '--host', 'staging-1'))).err).not.toContain('did you mean');
+    expect((await runPrune(pruneArgs(ds, '--host', 'LAB-B'))).err).toContain('(did you mean "lab-b"?)');
     expectPruned(ds, { acted: new Set(), action: 'delete', before });
   });
 
