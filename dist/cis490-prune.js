@@ -2,7 +2,7 @@
 import fs__default, { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { C as ConfigError, u as unsafeIdReason, p as pruneTargetIndex, P as PRUNE_JOURNAL_SUFFIX, s as splitPyLines, i as isBlankPyLine, a as parseJsonDoc, J as JsonError, N as NotDict, t as truthy, b as pyJsonString, A as ALL_REASONS, c as capJobs, D as DEFAULT_LIMITS, d as DEFAULT_CLASSIFIER_SETTINGS, F as FileRefusedError, e as isPermissionError, f as fsErrorWithFix, R as REFERENCE_REASONS, r as readRegularFile, w as walkIndexText, g as createEpisodeRunner, h as scanDataset } from './chunks/pool.js';
+import { C as ConfigError, u as unsafeIdReason, p as pruneTargetIndex, P as PRUNE_JOURNAL_SUFFIX, s as splitPyLines, i as isBlankPyLine, a as parseJsonDoc, J as JsonError, N as NotDict, t as truthy, b as pyJsonString, A as ALL_REASONS, c as capJobs, D as DEFAULT_LIMITS, d as DEFAULT_CLASSIFIER_SETTINGS, F as FileRefusedError, e as isPermissionError, f as fsErrorWithFix, R as REFERENCE_REASONS, r as readRegularFile, w as walkIndexText, g as closest, h as createEpisodeRunner, j as scanDataset } from './chunks/pool.js';
 import { createHash, randomUUID } from 'node:crypto';
 import { a as atLineStart, i as inLine, p as parseArgs, U as UsageError, b as intOption, u as usageLine, h as helpText, o as options, r as runMain } from './chunks/io.js';
 import 'node:url';
@@ -1662,7 +1662,8 @@ function unmatchedHost(indexPath, episodesRoot, host) {
     if (hosts.length === 0 || hosts.includes(host))
         return null;
     const shown = hosts.length > 8 ? `${hosts.slice(0, 8).join(', ')}, … (${hosts.length} in all)` : hosts.join(', ');
-    return `--host ${JSON.stringify(host)} matches no row of ${indexPath} (its hosts: ${shown}); check the spelling`;
+    const near = closest(host, hosts);
+    return `--host ${JSON.stringify(host)} matches no row of ${indexPath}${near ? ` (did you mean ${JSON.stringify(near)}?)` : ''} (its hosts: ${shown}); check the spelling`;
 }
 /** What the reference would have passed over silently goes to stderr, one line each. */
 function reportSkipped(io, scan) {

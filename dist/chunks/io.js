@@ -1,4 +1,4 @@
-import { m as closest, C as ConfigError } from './pool.js';
+import { g as closest, C as ConfigError } from './pool.js';
 import { t as tuneV8 } from './v8-tuning.js';
 
 /**

@@ -1702,6 +1702,10 @@ function distance(a, b) {
 }
 /** The known word closest to `given`, when it is close enough to be a typo of it. */
 function closest(given, known) {
+    // Differing only in case ("LAB-A" for "lab-a") is the likeliest slip, however far apart the letters are.
+    const folded = known.find((k) => k.toLowerCase() === given.toLowerCase());
+    if (folded !== undefined)
+        return folded;
     let best = null;
     let bestD = Infinity;
     for (const k of known) {
@@ -6519,4 +6523,4 @@ function crashed(detail) {
     return { verdict: unreadableVerdict(`internal error: ${detail}`), stats: { ...NO_STATS }, sha256: null, unjudged: true };
 }
 
-export { fastPct as $, ALL_REASONS as A, BLOCK as B, ConfigError as C, DEFAULT_LIMITS as D, pyIntText as E, FileRefusedError as F, blockRound as G, parsePax as H, nts as I, JsonError as J, HeaderError as K, checksumMatches as L, nti as M, NotDict as N, isReason as O, PRUNE_JOURNAL_SUFFIX as P, oneLine as Q, REFERENCE_REASONS as R, SOURCE_NAMES as S, plural as T, inShard as U, isColumns as V, int64Value as W, PyFloat as X, makePhaseAt as Y, ZstdWasmStream as Z, pyStr as _, parseJsonDoc as a, readEpisode as a0, classify as a1, unreadableVerdict as a2, fmtBytes as a3, pyJsonString as b, capJobs as c, DEFAULT_CLASSIFIER_SETTINGS as d, isPermissionError as e, fsErrorWithFix as f, createEpisodeRunner as g, scanDataset as h, isBlankPyLine as i, shellQuote as j, showValue as k, describeFsError as l, closest as m, formatShard as n, parseShard as o, pruneTargetIndex as p, ShardSpecError as q, readRegularFile as r, splitPyLines as s, truthy as t, unsafeIdReason as u, newDecoderContext as v, walkIndexText as w, classifyTarball as x, RESULT_FLUSH_MS as y, loadZstdWasm as z };
+export { fastPct as $, ALL_REASONS as A, BLOCK as B, ConfigError as C, DEFAULT_LIMITS as D, pyIntText as E, FileRefusedError as F, blockRound as G, parsePax as H, nts as I, JsonError as J, HeaderError as K, checksumMatches as L, nti as M, NotDict as N, isReason as O, PRUNE_JOURNAL_SUFFIX as P, oneLine as Q, REFERENCE_REASONS as R, SOURCE_NAMES as S, plural as T, inShard as U, isColumns as V, int64Value as W, PyFloat as X, makePhaseAt as Y, ZstdWasmStream as Z, pyStr as _, parseJsonDoc as a, readEpisode as a0, classify as a1, unreadableVerdict as a2, fmtBytes as a3, pyJsonString as b, capJobs as c, DEFAULT_CLASSIFIER_SETTINGS as d, isPermissionError as e, fsErrorWithFix as f, closest as g, createEpisodeRunner as h, isBlankPyLine as i, scanDataset as j, shellQuote as k, showValue as l, describeFsError as m, formatShard as n, parseShard as o, pruneTargetIndex as p, ShardSpecError as q, readRegularFile as r, splitPyLines as s, truthy as t, unsafeIdReason as u, newDecoderContext as v, walkIndexText as w, classifyTarball as x, RESULT_FLUSH_MS as y, loadZstdWasm as z };

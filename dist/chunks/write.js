@@ -1,4 +1,4 @@
-import { C as ConfigError, f as fsErrorWithFix, k as showValue, O as isReason, S as SOURCE_NAMES, A as ALL_REASONS, u as unsafeIdReason, T as plural, D as DEFAULT_LIMITS, d as DEFAULT_CLASSIFIER_SETTINGS, m as closest, g as createEpisodeRunner, h as scanDataset, U as inShard, r as readRegularFile, F as FileRefusedError, w as walkIndexText, V as isColumns, W as int64Value, X as PyFloat, Y as makePhaseAt, N as NotDict, _ as pyStr, $ as fastPct, v as newDecoderContext, a0 as readEpisode, a1 as classify, a2 as unreadableVerdict, a3 as fmtBytes } from './pool.js';
+import { C as ConfigError, f as fsErrorWithFix, l as showValue, O as isReason, S as SOURCE_NAMES, A as ALL_REASONS, u as unsafeIdReason, T as plural, D as DEFAULT_LIMITS, d as DEFAULT_CLASSIFIER_SETTINGS, g as closest, h as createEpisodeRunner, j as scanDataset, U as inShard, r as readRegularFile, F as FileRefusedError, w as walkIndexText, V as isColumns, W as int64Value, X as PyFloat, Y as makePhaseAt, N as NotDict, _ as pyStr, $ as fastPct, v as newDecoderContext, a0 as readEpisode, a1 as classify, a2 as unreadableVerdict, a3 as fmtBytes } from './pool.js';
 import path from 'node:path';
 import { readFileSync, writeFileSync, renameSync, existsSync, statSync, mkdirSync, unlinkSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -2324,25 +2324,13 @@ async function scanToReport(opts) {
         shard: opts.shard ?? null,
     });
 }
-/** Levenshtein distance between two short ids. */
-function editDistance(a, b) {
-    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        const cur = [i];
-        for (let j = 1; j <= b.length; j++)
-            cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-        prev = cur;
-    }
-    return prev[b.length];
-}
 function nothingScanned(indexBytes, episodesRoot, index, host, shard) {
     const walk = walkIndexText(new TextDecoder('utf-8', { ignoreBOM: true }).decode(indexBytes), episodesRoot);
     const withTarball = [...new Set(walk.entries.map((e) => e.host))].sort();
     const listed = [...new Set([...walk.entries, ...walk.missing].map((e) => e.host))].sort();
     const hostList = (hs) => hs.length > 8 ? `${hs.slice(0, 8).join(', ')}, … (${hs.length} in all)` : hs.join(', ');
     if (host !== undefined && withTarball.length > 0 && !withTarball.includes(host)) {
-        const near = [...withTarball].sort((a, b) => editDistance(host, a) - editDistance(host, b))[0];
-        const suggestion = editDistance(host, near) <= Math.max(2, Math.floor(near.length / 3)) ? near : null;
+        const suggestion = closest(host, withTarball);
         return new NothingScannedError(`no episode was scanned: the host filter "${host}" matches none of the hosts in ${index}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; hosts with episodes: ${hostList(withTarball)}`, withTarball, suggestion);
     }
     const what = shard ? `shard ${shard.index}/${shard.count} of ${index}` : host !== undefined ? `host "${host}" in ${index}` : index;
