@@ -143,7 +143,8 @@ function tarballsUnder(root: string): string[] {
       let isDir = ent.isDirectory();
       if (ent.isSymbolicLink()) isDir = statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
       if (isDir) walk(p, r);
-      else if (ent.name.endsWith('.tar.zst')) out.push(r);
+      // In any case: a consumer that globs *.TAR.ZST, or a case-folding file system, reads it too.
+      else if (ent.name.toLowerCase().endsWith('.tar.zst')) out.push(r);
     }
   };
   walk(root, '');
@@ -194,15 +195,20 @@ async function checkOne(root: string, e: ManifestEpisode): Promise<{ problem: Ve
   return { problem: null, bytes: st.size };
 }
 
-/** SHA256SUMS beside manifest.json, when there, must list exactly the manifest's released tarballs. */
-function checkSums(manifestFile: string, m: Manifest): VerifyProblem[] {
-  const sumsFile = path.join(path.dirname(manifestFile), SUMS_FILE);
+/**
+ * A SHA256SUMS file in `dir`, when there, must list exactly the manifest's released tarballs:
+ * the one beside manifest.json, and the export's own copy (what its consumers run sha256sum -c
+ * on; `where` names it in the problems).
+ */
+function checkSums(dir: string, m: Manifest, where = ''): VerifyProblem[] {
+  const sumsFile = path.join(dir, SUMS_FILE);
+  const name = where ? `${where}'s ${SUMS_FILE}` : SUMS_FILE;
   let text: string;
   try {
     text = readFileSync(sumsFile, 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    return [{ kind: 'SUMS', path: SUMS_FILE, detail: `cannot be read: ${describeFsError(e)}` }];
+    return [{ kind: 'SUMS', path: SUMS_FILE, detail: `${where ? `${name}: ` : ''}cannot be read: ${describeFsError(e)}` }];
   }
   const listed = new Map(m.episodes.map((e) => [e.path, e.sha256]));
   const problems: VerifyProblem[] = [];
@@ -211,17 +217,21 @@ function checkSums(manifestFile: string, m: Manifest): VerifyProblem[] {
     if (line === '') continue;
     const m2 = /^([0-9a-f]{64}) [ *](.+)$/.exec(line);
     if (!m2) {
-      problems.push({ kind: 'SUMS', path: SUMS_FILE, detail: `a line is not "<sha256>  <path>": ${JSON.stringify(line.slice(0, 100))}` });
+      problems.push({
+        kind: 'SUMS',
+        path: SUMS_FILE,
+        detail: `${where ? `${name}: ` : ''}a line is not "<sha256>  <path>": ${JSON.stringify(line.slice(0, 100))}`,
+      });
       continue;
     }
     const [, digest, p] = m2 as unknown as [string, string, string];
     inSums.add(p);
     const want = listed.get(p);
-    if (want === undefined) problems.push({ kind: 'SUMS', path: p, detail: `in ${SUMS_FILE} but not in ${MANIFEST_FILE}` });
-    else if (want !== digest) problems.push({ kind: 'SUMS', path: p, detail: `${SUMS_FILE} and ${MANIFEST_FILE} give different sha256` });
+    if (want === undefined) problems.push({ kind: 'SUMS', path: p, detail: `in ${name} but not in ${MANIFEST_FILE}` });
+    else if (want !== digest) problems.push({ kind: 'SUMS', path: p, detail: `${name} and ${MANIFEST_FILE} give different sha256` });
   }
   for (const p of listed.keys())
-    if (!inSums.has(p)) problems.push({ kind: 'SUMS', path: p, detail: `in ${MANIFEST_FILE} but not in ${SUMS_FILE}` });
+    if (!inSums.has(p)) problems.push({ kind: 'SUMS', path: p, detail: `in ${MANIFEST_FILE} but not in ${name}` });
   return problems;
 }
 
@@ -309,7 +319,13 @@ export async function verifyDataset(loaded: LoadedManifest, root: string, opts: 
       ],
     };
   }
-  const problems: VerifyProblem[] = [...checkSums(loaded.file, m), ...checkIndex(root, m, opts.allowExtra)];
+  const manifestDir = path.dirname(path.resolve(loaded.file));
+  const problems: VerifyProblem[] = [
+    ...checkSums(manifestDir, m),
+    // The export's own copy, when it has one and is not the manifest's folder.
+    ...(path.resolve(root) !== manifestDir && !opts.allowExtra ? checkSums(root, m, 'the export') : []),
+    ...checkIndex(root, m, opts.allowExtra),
+  ];
   const listed = new Set(m.episodes.map((e) => e.path));
   if (!opts.allowExtra) {
     for (const p of tarballsUnder(root)) {

@@ -230,6 +230,27 @@ describe('verify', () => {
     expect(r.out).toContain('SUMS episodes/lab-a/ep-smuggled.tar.zst: in SHA256SUMS but not in manifest.json');
   });
 
+  it("exits 1 when the export's own SHA256SUMS (what its consumers run sha256sum -c on) leaves a tarball out", () => {
+    const dir = exportListed('export-own-sums');
+    const lines = sums.trimEnd().split('\n');
+    writeFileSync(path.join(dir, 'SHA256SUMS'), lines.slice(1).join('\n') + '\n');
+    const r = gate(['verify', '--manifest', out, '--dataset', dir]);
+    expect(r.code).toBe(1);
+    expect(r.out.trimEnd().split('\n')).toEqual([`SUMS ${lines[0]!.slice(66)}: in manifest.json but not in the export's SHA256SUMS`]);
+    // The export's copy equal to the manifest's verifies.
+    writeFileSync(path.join(dir, 'SHA256SUMS'), sums);
+    expect(gate(['verify', '--manifest', out, '--dataset', dir]).code).toBe(0);
+  });
+
+  it('counts a tarball whose name differs only in case as an extra one', () => {
+    const dir = exportListed('export-case');
+    const first = sums.split('\n')[0]!.slice(66);
+    cpSync(path.join(dir, first), path.join(dir, first.replace(/\.tar\.zst$/, '-copy.TAR.ZST')));
+    const r = gate(['verify', '--manifest', out, '--dataset', dir]);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(`EXTRA ${first.replace(/\.tar\.zst$/, '-copy.TAR.ZST')}: a tarball the manifest does not list`);
+  });
+
   it('exits 2 with one line naming the manifest and the fix when it cannot run', () => {
     const bad = path.join(tmp, 'bad-manifest.json');
     const m = readJson<ManifestLite & Record<string, unknown>>(path.join(out, 'manifest.json'));
