@@ -427,7 +427,8 @@ function tarballsUnder(root) {
                 isDir = statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
             if (isDir)
                 walk(p, r);
-            else if (ent.name.endsWith('.tar.zst'))
+            // In any case: a consumer that globs *.TAR.ZST, or a case-folding file system, reads it too.
+            else if (ent.name.toLowerCase().endsWith('.tar.zst'))
                 out.push(r);
         }
     };
@@ -478,9 +479,14 @@ async function checkOne(root, e) {
     }
     return { problem: null, bytes: st.size };
 }
-/** SHA256SUMS beside manifest.json, when there, must list exactly the manifest's released tarballs. */
-function checkSums(manifestFile, m) {
-    const sumsFile = path.join(path.dirname(manifestFile), SUMS_FILE);
+/**
+ * A SHA256SUMS file in `dir`, when there, must list exactly the manifest's released tarballs:
+ * the one beside manifest.json, and the export's own copy (what its consumers run sha256sum -c
+ * on; `where` names it in the problems).
+ */
+function checkSums(dir, m, where = '') {
+    const sumsFile = path.join(dir, SUMS_FILE);
+    const name = where ? `${where}'s ${SUMS_FILE}` : SUMS_FILE;
     let text;
     try {
         text = readFileSync(sumsFile, 'utf8');
@@ -488,7 +494,7 @@ function checkSums(manifestFile, m) {
     catch (e) {
         if (e.code === 'ENOENT')
             return [];
-        return [{ kind: 'SUMS', path: SUMS_FILE, detail: `cannot be read: ${describeFsError(e)}` }];
+        return [{ kind: 'SUMS', path: SUMS_FILE, detail: `${where ? `${name}: ` : ''}cannot be read: ${describeFsError(e)}` }];
     }
     const listed = new Map(m.episodes.map((e) => [e.path, e.sha256]));
     const problems = [];
@@ -498,20 +504,24 @@ function checkSums(manifestFile, m) {
             continue;
         const m2 = /^([0-9a-f]{64}) [ *](.+)$/.exec(line);
         if (!m2) {
-            problems.push({ kind: 'SUMS', path: SUMS_FILE, detail: `a line is not "<sha256>  <path>": ${JSON.stringify(line.slice(0, 100))}` });
+            problems.push({
+                kind: 'SUMS',
+                path: SUMS_FILE,
+                detail: `${where ? `${name}: ` : ''}a line is not "<sha256>  <path>": ${JSON.stringify(line.slice(0, 100))}`,
+            });
             continue;
         }
         const [, digest, p] = m2;
         inSums.add(p);
         const want = listed.get(p);
         if (want === undefined)
-            problems.push({ kind: 'SUMS', path: p, detail: `in ${SUMS_FILE} but not in ${MANIFEST_FILE}` });
+            problems.push({ kind: 'SUMS', path: p, detail: `in ${name} but not in ${MANIFEST_FILE}` });
         else if (want !== digest)
-            problems.push({ kind: 'SUMS', path: p, detail: `${SUMS_FILE} and ${MANIFEST_FILE} give different sha256` });
+            problems.push({ kind: 'SUMS', path: p, detail: `${name} and ${MANIFEST_FILE} give different sha256` });
     }
     for (const p of listed.keys())
         if (!inSums.has(p))
-            problems.push({ kind: 'SUMS', path: p, detail: `in ${MANIFEST_FILE} but not in ${SUMS_FILE}` });
+            problems.push({ kind: 'SUMS', path: p, detail: `in ${MANIFEST_FILE} but not in ${name}` });
     return problems;
 }
 const INDEX_FILE = 'index.jsonl';
@@ -591,7 +601,13 @@ async function verifyDataset(loaded, root, opts) {
             ],
         };
     }
-    const problems = [...checkSums(loaded.file, m), ...checkIndex(root, m, opts.allowExtra)];
+    const manifestDir = path.dirname(path.resolve(loaded.file));
+    const problems = [
+        ...checkSums(manifestDir, m),
+        // The export's own copy, when it has one and is not the manifest's folder.
+        ...(path.resolve(root) !== manifestDir && !opts.allowExtra ? checkSums(root, m, 'the export') : []),
+        ...checkIndex(root, m, opts.allowExtra),
+    ];
     const listed = new Set(m.episodes.map((e) => e.path));
     if (!opts.allowExtra) {
         for (const p of tarballsUnder(root)) {
