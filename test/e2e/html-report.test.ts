@@ -189,6 +189,27 @@ describe('the HTML report in Chromium', () => {
   });
 });
 
+describe('chart labels', () => {
+  it('stay inside their chart, also a threshold at the right end of its axis', async () => {
+    // 95 pp sits just under the proc axis' end (100): centred, its label ran past the edge.
+    run(['check', '--dataset', 'ds', '--baseline', 'baseline.json', '--set', 'procSpreadPct=95', '--html', 'thr.html']);
+    const p = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    await p.goto(`file://${path.join(tmp, 'thr.html')}`, { waitUntil: 'load' });
+    expect(await p.locator('.panel[data-source="proc"] text.thr').textContent()).toBe('threshold 95.0 pp');
+    const outside = await p.locator('svg text').evaluateAll((els) =>
+      els
+        .map((e) => {
+          const t = e.getBoundingClientRect();
+          const c = e.closest('svg')!.getBoundingClientRect();
+          return t.left < c.left - 0.5 || t.right > c.right + 0.5 ? e.textContent : null;
+        })
+        .filter((x) => x !== null),
+    );
+    expect(outside).toEqual([]);
+    await p.close();
+  });
+});
+
 describe('check --html with a history', () => {
   it("draws the trend with this run as its newest point, a failed run's dot in red and the gate column", async () => {
     // Two nights: the first passed, the second failed (a stricter setting), each recorded from its report.
