@@ -3293,7 +3293,7 @@ function spreadHistogram(spreads, threshold, oldThreshold, fmt, tickFmt = fmt) {
     if (threshold > 0) {
         const x = n(xOf(threshold));
         parts.push(`<line class="threshold" x1="${x}" x2="${x}" y1="4" y2="${10 + plotH}"><title>threshold ${h(fmt(threshold))}</title></line>` +
-            `<text class="tick thr" x="${x}" y="${H - 2}" text-anchor="middle">threshold ${h(fmt(threshold))}</text>`);
+            `<text class="tick thr" x="${x}" y="${H - 2}" text-anchor="${labelAnchor(xOf(threshold), W)}">threshold ${h(fmt(threshold))}</text>`);
     }
     return {
         svg: `<svg class="chart hist" role="img" aria-label="spread histogram" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}">${parts.join('')}</svg>`,
@@ -3361,6 +3361,17 @@ function sparkline$1(series, colours) {
         start = i;
     }
     return `<svg class="chart spark" role="img" aria-label="raw series by phase" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}">${runs.join('')}</svg>`;
+}
+/**
+ * Where a label under a mark at `x` is anchored so it stays inside a chart `w` wide: ending at the
+ * mark near the right edge, starting at it near the left, centred on it elsewhere.
+ */
+function labelAnchor(x, w) {
+    if (x > w - 70)
+        return 'end';
+    if (x < 70)
+        return 'start';
+    return 'middle';
 }
 /** The flagged share of each history point, as a line with a dot per point (a failed run's in red). */
 function trendChart(points) {
