@@ -30,7 +30,7 @@ import { ShardSpecError, formatShard, parseShard, type Shard } from '../dataset/
 import { capJobs } from '../dataset/pool.js';
 import { writeHtmlReport } from '../render/html/write.js';
 import { inLine } from '../render/plain-text.js';
-import { changeText, failureText, summaryModel } from '../render/model.js';
+import { changeText, failureText, notesText, summaryModel } from '../render/model.js';
 import { MIN_SUMMARY_LIMIT_BYTES, renderSummary } from '../render/summary.js';
 import { UsageError, closest, helpText, intOption, options, parseArgs, type OptionTable, type ParseOptions, type Parsed } from './args.js';
 import { EXPLAIN, explainCmd } from './explain.js';
@@ -464,7 +464,7 @@ async function finishGate(
   const changed = changeText(model.cause);
   const cause = changed ? `${changed}; ` : '';
   // The reason filter and unusable index rows are named here too, whatever the verdict.
-  const notes = model.lead.notes.map((n) => `; ${n}`).join('');
+  const notes = notesText(model.lead.notes);
   if (outcome.passed && !outcome.baselineName && outcome.failOn !== 'flagged') {
     // Nothing was gated: no word of passing, and the way to gate.
     io.err(

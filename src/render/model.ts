@@ -465,12 +465,20 @@ function headlineOf(o: GateOutcome, status: SummaryStatus, cause: SummaryCause |
 }
 
 /**
+ * The first screen's notes after a headline or status line, set apart from what came before (a
+ * regression list ends in "; ", so a note joined the same way read as one more regression).
+ */
+export function notesText(notes: readonly string[]): string {
+  return notes.length === 0 ? '' : `. ${notes.length === 1 ? 'Note' : 'Notes'}: ${notes.join('; ')}`;
+}
+
+/**
  * The one line a failed run ends with (the CLI's status line, the Action's error): what changed
  * since the baseline, the fail reason, and the notes, as the headline says them.
  */
 export function failureText(m: SummaryModel): string {
   const changed = changeText(m.cause);
-  return `${changed ? `${changed}; ` : ''}${m.failReason ?? 'the gate failed'}${m.lead.notes.map((n) => `; ${n}`).join('')}`;
+  return `${changed ? `${changed}; ` : ''}${m.failReason ?? 'the gate failed'}${notesText(m.lead.notes)}`;
 }
 
 /** Regressions the dataset's own changes raise (new cohort, episodes gone or rewritten, tarballs missing), not a verdict's. */
@@ -601,7 +609,7 @@ export function summaryModel(o: GateOutcome): SummaryModel {
     }
   }
   const notes = leadNotes(o);
-  const headline = headlineOf(o, status, cause, folded) + notes.map((n) => `; ${n}`).join('');
+  const headline = headlineOf(o, status, cause, folded) + notesText(notes);
   return {
     lead: { status, headline, notes, effect: effectLine, command, commandLabel },
     changes: cmp ? changesOf(cmp) : null,

@@ -62,7 +62,7 @@ describe('check on the committed fixtures (the README main job)', () => {
     const r = await gate(['check']);
     expect(r.code).toBe(0);
     expect(r.out.split('\n')[0]).toBe(
-      `### ✅ episode-gate: passed — no regressions against fixtures/baseline.json; ${SCANNED} scanned, ${KEPT} kept, ${FLAGGED} flagged; 1 index row lists a tarball that is missing and 5 index lines skipped (not JSON, no ids or unsafe ids)`,
+      `### ✅ episode-gate: passed — no regressions against fixtures/baseline.json; ${SCANNED} scanned, ${KEPT} kept, ${FLAGGED} flagged. Note: 1 index row lists a tarball that is missing and 5 index lines skipped (not JSON, no ids or unsafe ids)`,
     );
     const pinned = FIXTURE_BASELINE.cases.length;
     expect(r.out).toContain(`#### Pinned cases: ${pinned} of ${pinned} pass`);
@@ -73,7 +73,7 @@ describe('check on the committed fixtures (the README main job)', () => {
     expect(r.out).toContain('same data as the baseline');
     expect(r.out).toContain('same settings as the baseline');
     expect(r.err).toBe(
-      `episode-gate: PASSED: no regressions against fixtures/baseline.json; ${SCANNED} episodes: ${KEPT} kept, ${FLAGGED} flagged; 1 index row lists a tarball that is missing and 5 index lines skipped (not JSON, no ids or unsafe ids)\n`,
+      `episode-gate: PASSED: no regressions against fixtures/baseline.json; ${SCANNED} episodes: ${KEPT} kept, ${FLAGGED} flagged. Note: 1 index row lists a tarball that is missing and 5 index lines skipped (not JSON, no ids or unsafe ids)\n`,
     );
   });
 

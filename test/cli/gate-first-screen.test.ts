@@ -119,7 +119,7 @@ describe('a gate that cannot pass by mistake', () => {
     expect(r.code).toBe(0);
     const note =
       'reason filter --reason no-sample: episodes flagged only for other reasons count as kept; no scanned episode has that reason';
-    expect(r.first).toBe(`### ✅ episode-gate: passed — 0 flagged (--fail-on flagged); 6 scanned, 6 kept, 0 flagged; ${note}`);
+    expect(r.first).toBe(`### ✅ episode-gate: passed — 0 flagged (--fail-on flagged); 6 scanned, 6 kept, 0 flagged. Note: ${note}`);
     expect(r.err).toContain(note);
     const some = await gate([
       'check',
@@ -133,7 +133,7 @@ describe('a gate that cannot pass by mistake', () => {
       'flagged',
     ]);
     expect(some.code).toBe(1);
-    expect(some.first).toContain('; reason filter --reason flat-cpu: episodes flagged only for other reasons count as kept');
+    expect(some.first).toContain('. Note: reason filter --reason flat-cpu: episodes flagged only for other reasons count as kept');
     expect(some.first).not.toContain('no scanned episode has');
   });
   it('fail-on flagged fails on index rows whose tarball is missing and lines skipped; other modes name them first', async () => {
@@ -151,11 +151,11 @@ describe('a gate that cannot pass by mistake', () => {
     // Nothing flagged (a reason filter no episode has): the rows alone fail.
     const rowsOnly = await gate(['check', '--dataset', 'rows', '--fail-on', 'flagged', '--reason', 'no-sample']);
     expect(rowsOnly.code).toBe(1);
-    expect(rowsOnly.first).toMatch(new RegExp(`^### ❌ episode-gate: FAILED — ${cause.replace(/[()]/g, '\\$&')}; reason filter `));
+    expect(rowsOnly.first).toMatch(new RegExp(`^### ❌ episode-gate: FAILED — ${cause.replace(/[()]/g, '\\$&')}. Note: reason filter `));
     const plain = await gate(['check', '--dataset', 'rows']);
     expect(plain.code).toBe(0);
     expect(plain.first).toMatch(
-      /; 1 index row lists a tarball that is missing and 1 index line skipped \(not JSON, no ids or unsafe ids\)$/,
+      /(\. Note: |; )1 index row lists a tarball that is missing and 1 index line skipped \(not JSON, no ids or unsafe ids\)$/,
     );
     expect(plain.err).toContain('1 index row lists a tarball that is missing');
   });

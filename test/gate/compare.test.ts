@@ -318,7 +318,7 @@ describe('the gate decision (--fail-on)', () => {
     // The default mode passes, and names them in the headline all the same.
     const r = evaluateGate(fakeReport(kept(3), { missing: [['lab-a', 'gone-1']] }), null, { failOn: 'regression' });
     expect(r.passed).toBe(true);
-    expect(summaryMarkdown(r).split('\n')[0]).toMatch(/; 1 index row lists a tarball that is missing$/);
+    expect(summaryMarkdown(r).split('\n')[0]).toMatch(/\. Note: 1 index row lists a tarball that is missing$/);
   });
   it('a release (a manifest written) of no kept episode fails', () => {
     const o = evaluateGate(fakeReport(flagged(2)), null, { failOn: 'regression', release: true });
