@@ -3,7 +3,7 @@ import { existsSync, writeFileSync, renameSync, readFileSync, statSync, realpath
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { S as SOURCE_NAMES, u as unsafeIdReason, C as ConfigError, f as fsErrorWithFix, k as shellQuote, l as showValue, m as describeFsError, r as readRegularFile, F as FileRefusedError, w as walkIndexText, A as ALL_REASONS, g as closest, n as formatShard, o as parseShard, q as ShardSpecError, c as capJobs } from './chunks/pool.js';
-import { S as SOURCE_FORMAT, d as downsample, r as resolveSettings, a as displayPath, t as tarballPath, b as readEpisodeDetail, D as DEFAULT_MAX_ROWS, m as mergeRows, f as formatHistory, p as parseHistory, c as DEFAULT_DRIFT_WINDOW, e as DEFAULT_TREND_RUNS, g as readReport, h as requireWholeReport, i as runMetaFromEnv, j as compare, l as loadBaseline, k as rowFromReport, n as trendText, o as driftAlerts, M as MANIFEST_FILE, q as MANIFEST_VERSION, s as SUMS_FILE, u as buildManifest, w as writeManifestDir, v as runUrl, F as FAIL_ON_CHOICES, T as TOLERANCE_KEYS, x as toolVersion, y as bundledFixtures, z as parseOverride, A as applyTolerance, B as scanToReport, C as baselineFromReport, E as writeBaseline, G as MIN_SUMMARY_LIMIT_BYTES, H as gateReport, I as mergeShardReports, J as writeHtmlReport, K as writeReport, L as formatReport, N as summaryModel, O as renderSummary, P as changeText, Q as failureText } from './chunks/write.js';
+import { S as SOURCE_FORMAT, d as downsample, r as resolveSettings, a as displayPath, t as tarballPath, b as readEpisodeDetail, D as DEFAULT_MAX_ROWS, m as mergeRows, f as formatHistory, p as parseHistory, c as DEFAULT_DRIFT_WINDOW, e as DEFAULT_TREND_RUNS, g as readReport, h as requireWholeReport, i as runMetaFromEnv, j as compare, l as loadBaseline, k as rowFromReport, n as trendText, o as driftAlerts, M as MANIFEST_FILE, q as MANIFEST_VERSION, s as SUMS_FILE, u as buildManifest, w as writeManifestDir, v as runUrl, F as FAIL_ON_CHOICES, T as TOLERANCE_KEYS, x as toolVersion, y as bundledFixtures, z as parseOverride, A as applyTolerance, B as scanToReport, C as baselineFromReport, E as writeBaseline, G as MIN_SUMMARY_LIMIT_BYTES, H as gateReport, I as mergeShardReports, J as writeHtmlReport, K as writeReport, L as formatReport, N as summaryModel, O as renderSummary, P as changeText, Q as notesText, R as failureText } from './chunks/write.js';
 import { U as UsageError, o as options, p as parseArgs, h as helpText, c as couldNotRun, b as intOption, i as inLine, r as runMain } from './chunks/io.js';
 import { createHash } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
@@ -1076,7 +1076,7 @@ async function finishGate(outcome, args, io, limit, command) {
     const changed = changeText(model.cause);
     const cause = changed ? `${changed}; ` : '';
     // The reason filter and unusable index rows are named here too, whatever the verdict.
-    const notes = model.lead.notes.map((n) => `; ${n}`).join('');
+    const notes = notesText(model.lead.notes);
     if (outcome.passed && !outcome.baselineName && outcome.failOn !== 'flagged') {
         // Nothing was gated: no word of passing, and the way to gate.
         io.err(`${PROG}: REPORT ONLY, nothing gated (no baseline given; pass --baseline FILE to gate): ${totalsLine(outcome.report)}${inLine(notes)}\n`);

@@ -2990,12 +2990,19 @@ function headlineOf(o, status, cause, folded) {
     }
 }
 /**
+ * The first screen's notes after a headline or status line, set apart from what came before (a
+ * regression list ends in "; ", so a note joined the same way read as one more regression).
+ */
+function notesText(notes) {
+    return notes.length === 0 ? '' : `. ${notes.length === 1 ? 'Note' : 'Notes'}: ${notes.join('; ')}`;
+}
+/**
  * The one line a failed run ends with (the CLI's status line, the Action's error): what changed
  * since the baseline, the fail reason, and the notes, as the headline says them.
  */
 function failureText(m) {
     const changed = changeText(m.cause);
-    return `${changed ? `${changed}; ` : ''}${m.failReason ?? 'the gate failed'}${m.lead.notes.map((n) => `; ${n}`).join('')}`;
+    return `${changed ? `${changed}; ` : ''}${m.failReason ?? 'the gate failed'}${notesText(m.lead.notes)}`;
 }
 /** Regressions the dataset's own changes raise (new cohort, episodes gone or rewritten, tarballs missing), not a verdict's. */
 const DATA_KINDS = new Set([
@@ -3129,7 +3136,7 @@ function summaryModel(o) {
         }
     }
     const notes = leadNotes(o);
-    const headline = headlineOf(o, status, cause, folded) + notes.map((n) => `; ${n}`).join('');
+    const headline = headlineOf(o, status, cause, folded) + notesText(notes);
     return {
         lead: { status, headline, notes, effect: effectLine, command, commandLabel },
         changes: cmp ? changesOf(cmp) : null,
@@ -4894,4 +4901,4 @@ function writeManifestDir(dir, m, url) {
     return files;
 }
 
-export { applyTolerance as A, scanToReport as B, baselineFromReport as C, DEFAULT_MAX_ROWS as D, writeBaseline as E, FAIL_ON_CHOICES as F, MIN_SUMMARY_LIMIT_BYTES as G, gateReport as H, mergeShardReports as I, writeHtmlReport as J, writeReport as K, formatReport as L, MANIFEST_FILE as M, summaryModel as N, renderSummary as O, changeText as P, failureText as Q, hasChange as R, SOURCE_FORMAT as S, TOLERANCE_KEYS as T, esc as U, plain as V, runGate as W, escHtml as X, displayPath as a, readEpisodeDetail as b, DEFAULT_DRIFT_WINDOW as c, downsample as d, DEFAULT_TREND_RUNS as e, formatHistory as f, readReport as g, requireWholeReport as h, runMetaFromEnv as i, compare as j, rowFromReport as k, loadBaseline as l, mergeRows as m, trendText as n, driftAlerts as o, parseHistory as p, MANIFEST_VERSION as q, resolveSettings as r, SUMS_FILE as s, tarballPath as t, buildManifest as u, runUrl as v, writeManifestDir as w, toolVersion as x, bundledFixtures as y, parseOverride as z };
+export { applyTolerance as A, scanToReport as B, baselineFromReport as C, DEFAULT_MAX_ROWS as D, writeBaseline as E, FAIL_ON_CHOICES as F, MIN_SUMMARY_LIMIT_BYTES as G, gateReport as H, mergeShardReports as I, writeHtmlReport as J, writeReport as K, formatReport as L, MANIFEST_FILE as M, summaryModel as N, renderSummary as O, changeText as P, notesText as Q, failureText as R, SOURCE_FORMAT as S, TOLERANCE_KEYS as T, hasChange as U, esc as V, plain as W, runGate as X, escHtml as Y, displayPath as a, readEpisodeDetail as b, DEFAULT_DRIFT_WINDOW as c, downsample as d, DEFAULT_TREND_RUNS as e, formatHistory as f, readReport as g, requireWholeReport as h, runMetaFromEnv as i, compare as j, rowFromReport as k, loadBaseline as l, mergeRows as m, trendText as n, driftAlerts as o, parseHistory as p, MANIFEST_VERSION as q, resolveSettings as r, SUMS_FILE as s, tarballPath as t, buildManifest as u, runUrl as v, writeManifestDir as w, toolVersion as x, bundledFixtures as y, parseOverride as z };
