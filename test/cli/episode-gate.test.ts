@@ -81,7 +81,7 @@ describe('check on the committed fixtures (the README main job)', () => {
     const r = await gate(['check', '--set', 'netflowSpreadBytes=4194304']);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(
-      /^episode-gate: GATE FAILED \(exit 1\): settings changed: netflowSpreadBytes 51200 → 4194304; \d+ regressions against fixtures\/baseline\.json: pinned case "rescued-by-netflow"/,
+      /^episode-gate: GATE FAILED \(exit 1\): settings changed: netflowSpreadBytes 51200 → 4194304; \d+ regressions against fixtures\/baseline\.json \(3 pinned cases, [^)]*\): pinned case "rescued-by-netflow"/,
     );
     expect(r.out).toContain('| netflowSpreadBytes | 51200 | 4194304 |');
     expect(r.out).toContain('**the settings changed** since the baseline');
@@ -183,7 +183,7 @@ describe('a dataset no baseline has seen', () => {
     const r = await gate(['check', '--dataset', root, '--baseline', f]);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(
-      /^episode-gate: GATE FAILED \(exit 1\): \d+ regressions against .*one-more-kept\.json: kept 4 → 3 \(-1, tolerance 0\)/,
+      /^episode-gate: GATE FAILED \(exit 1\): \d+ regressions against .*one-more-kept\.json \([^)]*\): kept 4 → 3 \(-1, tolerance 0\)/,
     );
     expect(r.out.split('\n')[0]).toContain('FAILED');
     expect(r.out).toMatch(

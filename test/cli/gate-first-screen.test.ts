@@ -39,7 +39,7 @@ describe('a failing headline names what changed', () => {
     const r = await gate(['check', '--dataset', 'less', '--baseline', 'base.json', '--set', 'netflowSpreadBytes=81920']);
     expect(r.code).toBe(1);
     expect(r.first).toMatch(
-      /^### ❌ episode-gate: FAILED — settings changed: netflowSpreadBytes 51200 → 81920; data changed \(1 gone episode\); \d+ regressions against base\.json: /,
+      /^### ❌ episode-gate: FAILED — settings changed: netflowSpreadBytes 51200 → 81920; data changed \(1 gone episode\); \d+ regressions against base\.json( \([^)]*\))?: /,
     );
     expect(r.err.split('\n')[0]).toContain(
       'GATE FAILED (exit 1): settings changed: netflowSpreadBytes 51200 → 81920; data changed (1 gone episode); ',

@@ -95,7 +95,7 @@ describe('a threshold change: cause first', () => {
     const cause = 'settings changed: netflowSpreadBytes 51200 → 81920';
     const failed = await gate(['check', '--dataset', 'data', '--baseline', 'baseline.json', '--set', 'netflowSpreadBytes=81920']);
     expect(failed.err.split('\n')[0]).toMatch(
-      new RegExp(`^episode-gate: GATE FAILED \\(exit 1\\): ${cause}; \\d+ regressions against baseline\\.json: kept `),
+      new RegExp(`^episode-gate: GATE FAILED \\(exit 1\\): ${cause}; \\d+ regressions against baseline\\.json \\([^)]*\\): kept `),
     );
     const passed = await gate([
       'check',

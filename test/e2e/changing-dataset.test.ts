@@ -143,7 +143,7 @@ describe('(b) grown by a cohort in which one host’s collectors broke', () => {
     expect(r.code, r.out + r.err).toBe(1);
     // The status line is one line: host, reason and both rates, no list of episodes...
     expect(r.err).toMatch(
-      /GATE FAILED \(exit 1\): data changed \(120 new episodes\); \d+ regressions? against baseline\.json: new episodes on host lab-2: flat-cpu 30\/30 \(100\.0%\) vs the baseline's arrivals \d+\/60 \(\d+\.\d%\); /,
+      /GATE FAILED \(exit 1\): data changed \(120 new episodes\); \d+ regressions? against baseline\.json( \(\d+ new-cohort tests\))?: new episodes on host lab-2: flat-cpu 30\/30 \(100\.0%\) vs the baseline's arrivals \d+\/60 \(\d+\.\d%\); /,
     );
     expect(r.err).not.toContain('lab-2/night-0002');
     // ...the summary's regressions name the test and the episodes.

@@ -292,7 +292,9 @@ describe('the gate decision (--fail-on)', () => {
       baselineName: 'fixtures/baseline.json',
     });
     expect(o.passed).toBe(false);
-    expect(o.failReason).toMatch(/^4 regressions against fixtures\/baseline\.json: kept 4 → 3 \(-1, tolerance 0\); /);
+    expect(o.failReason).toMatch(
+      /^4 regressions against fixtures\/baseline\.json \(4 totals over tolerance\): kept 4 → 3 \(-1, tolerance 0\); /,
+    );
     expect(o.failReason).not.toContain('\n');
     expect(summaryMarkdown(o).split('\n')[0]).toContain('FAILED');
   });
@@ -383,5 +385,26 @@ describe('rows an unfinished prune has already emptied', () => {
 
   it('a baseline made meanwhile records only the lost one as missing', () => {
     expect(baselineFromReport(night(true), null).baseline.missing_tarballs).toEqual(['lab-b/never-uploaded']);
+  });
+});
+
+describe('a fail reason with more regressions than it shows', () => {
+  it('says what they are in all, so a count of regressions is not read as a count of episodes', () => {
+    const before = kept(10);
+    const after: FakeEpisode[] = before.map((e, i) => (i < 5 ? e : [e[0], e[1], ['flat-cpu']]));
+    const o = evaluateGate(fakeReport(after), baselineOf(before), { failOn: 'regression', baselineName: 'b.json' });
+    expect(o.failReason).toMatch(
+      /^9 regressions against b\.json \(4 totals over tolerance, 5 episodes kept → flagged\): kept 10 → 5 .*; and 6 more$/,
+    );
+    // Three or fewer are all shown: no count by kind.
+    const one = evaluateGate(
+      fakeReport(before.map((e, i) => (i < 9 ? e : [e[0], e[1], ['flat-cpu']]) as FakeEpisode)),
+      baselineOf(before, { kept_drop: 1, flagged_rise: 1, flagged_rate_rise_pp: 100, reasons: { 'flat-cpu': 1 } }),
+      {
+        failOn: 'regression',
+        baselineName: 'b.json',
+      },
+    );
+    expect(one.failReason).toMatch(/^1 regression against b\.json: /);
   });
 });

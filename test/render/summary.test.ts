@@ -117,7 +117,7 @@ describe('summary layout', () => {
     const after: FakeEpisode[] = [['lab-a', 'ep-rescued-by-netflow', ['flat-cpu']], before[1]!, before[2]!];
     const o = evaluateGate(fakeReport(after), baselineOf(before), { failOn: 'regression', baselineName: 'fixtures/baseline.json' });
     const lines = summaryMarkdown(o).split('\n');
-    expect(lines[0]).toMatch(/^### ❌ episode-gate: FAILED — \d+ regressions against fixtures\/baseline\.json: kept 2 → 1/);
+    expect(lines[0]).toMatch(/^### ❌ episode-gate: FAILED — \d+ regressions against fixtures\/baseline\.json \([^)]*\): kept 2 → 1/);
     expect(summaryMarkdown(o)).toContain('| kept | 2 | 1 | −1 ❌ | drop ≤ 0 |');
     expect(summaryMarkdown(o)).toContain('| flat-cpu | 1 | 2 | +1 ❌ | rise ≤ 0 |');
     expect(summaryMarkdown(o)).toContain(
