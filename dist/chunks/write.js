@@ -2366,6 +2366,30 @@ function acceptCommandOf(cmd, report, baseline, name, regressions) {
     const stale = regressions.some((r) => r.kind === 'pinned-case' || r.kind === 'pinned-missing');
     return cmd(name) + (stale ? ' --drop-stale-cases' : '');
 }
+/** The regressions counted by what they are: pinned cases, episodes that flipped, totals, changes of the dataset. */
+function regressionKinds(regressions) {
+    const group = (kind) => {
+        if (kind === 'pinned-case' || kind === 'pinned-missing')
+            return ['pinned case', 'pinned cases'];
+        if (kind === 'kept-to-flagged')
+            return ['episode kept → flagged', 'episodes kept → flagged'];
+        if (kind === 'flagged-to-kept')
+            return ['episode flagged → kept', 'episodes flagged → kept'];
+        if (['kept-drop', 'kept-rise', 'flagged-rise', 'flagged-fall', 'flagged-rate-rise', 'reason-rise', 'reason-fall'].includes(kind))
+            return ['total over tolerance', 'totals over tolerance'];
+        if (kind === 'cohort-rate')
+            return ['new-cohort test', 'new-cohort tests'];
+        return ['change of the dataset', 'changes of the dataset'];
+    };
+    const counts = new Map();
+    for (const r of regressions) {
+        const [one, many] = group(r.kind);
+        const c = counts.get(one) ?? { n: 0, one, many };
+        c.n++;
+        counts.set(one, c);
+    }
+    return [...counts.values()].map((c) => `${c.n} ${c.n === 1 ? c.one : c.many}`).join(', ');
+}
 /**
  * Whether the gate decided anything: not a report-only run (no baseline, --fail-on other than
  * flagged, passed), whose "passed" judged nothing and is recorded nowhere as a decision.
@@ -2387,7 +2411,9 @@ function evaluateGate(report, baseline, opts) {
         // One line: each regression's brief form (its hosts, not its list of episodes).
         const shown = regressions.slice(0, 3).map((r) => r.brief ?? r.message);
         const rest = regressions.length - shown.length;
-        failReason = `${plural(regressions.length, 'regression')} against ${name}: ${shown.join('; ')}${rest > 0 ? `; and ${rest} more` : ''}`;
+        // Past three, what they are in all, so "42 regressions" is not read as 42 episodes.
+        const kinds = rest > 0 ? ` (${regressionKinds(regressions)})` : '';
+        failReason = `${plural(regressions.length, 'regression')} against ${name}${kinds}: ${shown.join('; ')}${rest > 0 ? `; and ${rest} more` : ''}`;
     }
     else if (opts.failOn === 'flagged') {
         // Release gating: what is flagged, and index rows whose episode the scan could not judge.
