@@ -114,7 +114,7 @@ function header(inp: HtmlReportInput): string {
   const hd = inp.header;
   return (
     `<h1>episode-gate report</h1><div class="muted">${h(inp.tool)} · ${h(inp.generatedAt)} · dataset <code>${h(inp.dataset)}</code>${hd.baseline ? ` · baseline <code>${h(hd.baseline)}</code>` : ''}</div>` +
-    `<section class="verdict ${hd.status}" id="verdict"><div class="head">${h(hd.headline)}</div>${hd.cause ? `<div class="cause">${h(hd.cause)}</div>` : ''}${hd.effect ? `<div class="effect">${h(hd.effect)}</div>` : ''}${hd.command ? `<div class="accept">${h(hd.command.label)}: <code>${h(hd.command.text)}</code></div>` : ''}</section>`
+    `<section class="verdict ${hd.status}" id="verdict"><div class="head">${h(hd.headline)}</div>${hd.effect ? `<div class="effect">${h(hd.effect)}</div>` : ''}${hd.command ? `<div class="accept">${h(hd.command.label)}: <code>${h(hd.command.text)}</code></div>` : ''}${hd.cause ? `<div class="cause">${h(hd.cause)}</div>` : ''}</section>`
   );
 }
 
