@@ -3519,7 +3519,7 @@ function delta(cur, base) {
 function header(inp) {
     const hd = inp.header;
     return (`<h1>episode-gate report</h1><div class="muted">${h(inp.tool)} · ${h(inp.generatedAt)} · dataset <code>${h(inp.dataset)}</code>${hd.baseline ? ` · baseline <code>${h(hd.baseline)}</code>` : ''}</div>` +
-        `<section class="verdict ${hd.status}" id="verdict"><div class="head">${h(hd.headline)}</div>${hd.cause ? `<div class="cause">${h(hd.cause)}</div>` : ''}${hd.effect ? `<div class="effect">${h(hd.effect)}</div>` : ''}${hd.command ? `<div class="accept">${h(hd.command.label)}: <code>${h(hd.command.text)}</code></div>` : ''}</section>`);
+        `<section class="verdict ${hd.status}" id="verdict"><div class="head">${h(hd.headline)}</div>${hd.effect ? `<div class="effect">${h(hd.effect)}</div>` : ''}${hd.command ? `<div class="accept">${h(hd.command.label)}: <code>${h(hd.command.text)}</code></div>` : ''}${hd.cause ? `<div class="cause">${h(hd.cause)}</div>` : ''}</section>`);
 }
 function counts(inp) {
     const { current: c, baseline: b, matched: m, added: a } = inp.counts;
