@@ -124,63 +124,69 @@ export function judgeChanges(
   const regressions: Regression[] = [];
   const reported: Regression[] = [];
 
-  const goneKept = classes.gone.filter((g) => g.before.length === 0);
-  const goneFlagged = classes.gone.filter((g) => g.before.length > 0);
+  /** One class of episodes: a regression past its tolerance (null: none), else reported. */
+  const judge = (
+    kind: string,
+    eps: ReadonlyArray<{ host: string; episode: string; before: readonly Reason[] }>,
+    what: string,
+    why: string,
+    tolerance: number | null,
+  ): void => {
+    if (eps.length === 0) return;
+    const r = listed(kind, what, why, eps);
+    (tolerance !== null && eps.length > tolerance ? regressions : reported).push(r);
+  };
+  const isKept = (e: { before: readonly Reason[] }): boolean => e.before.length === 0;
+  const is = (n: number, one: string, many: string): string => (n === 1 ? one : many);
+
+  const goneKept = classes.gone.filter(isKept);
+  const goneFlagged = classes.gone.filter((g) => !isKept(g));
   const tGoneKept = limit(tol.gone_kept, 0);
   const tGoneFlagged = limit(tol.gone_flagged, null);
-  if (goneKept.length > 0) {
-    const r = listed(
-      'gone-kept',
-      `${plural(goneKept.length, 'episode')} kept in the baseline ${goneKept.length === 1 ? 'is' : 'are'} gone from the dataset`,
-      `${tolText(tGoneKept)}, tolerance.gone_kept`,
-      goneKept,
-    );
-    (tGoneKept !== null && goneKept.length > tGoneKept ? regressions : reported).push(r);
-  }
-  if (goneFlagged.length > 0) {
-    const r = listed(
-      'gone-flagged',
-      `${plural(goneFlagged.length, 'episode')} flagged in the baseline ${goneFlagged.length === 1 ? 'is' : 'are'} gone`,
-      `archived or pruned; ${tolText(tGoneFlagged)}, tolerance.gone_flagged`,
-      goneFlagged,
-    );
-    (tGoneFlagged !== null && goneFlagged.length > tGoneFlagged ? regressions : reported).push(r);
-  }
+  judge(
+    'gone-kept',
+    goneKept,
+    `${plural(goneKept.length, 'episode')} kept in the baseline ${is(goneKept.length, 'is', 'are')} gone from the dataset`,
+    `${tolText(tGoneKept)}, tolerance.gone_kept`,
+    tGoneKept,
+  );
+  judge(
+    'gone-flagged',
+    goneFlagged,
+    `${plural(goneFlagged.length, 'episode')} flagged in the baseline ${is(goneFlagged.length, 'is', 'are')} gone`,
+    `archived or pruned; ${tolText(tGoneFlagged)}, tolerance.gone_flagged`,
+    tGoneFlagged,
+  );
 
   // Index rows still here without their tarball: lost, not pruned; judged by the same tolerances.
-  const missKept = classes.missing.filter((g) => g.before.length === 0);
-  const missFlagged = classes.missing.filter((g) => g.before.length > 0);
-  if (missKept.length > 0) {
-    const r = listed(
-      'missing-kept',
-      `${plural(missKept.length, 'episode')} kept in the baseline ${missKept.length === 1 ? 'has its index row but its tarball is' : 'have their index rows but their tarballs are'} missing`,
-      `lost, not pruned: a prune drops the row too; ${tolText(tGoneKept)}, tolerance.gone_kept`,
-      missKept,
-    );
-    (tGoneKept !== null && missKept.length > tGoneKept ? regressions : reported).push(r);
-  }
-  if (missFlagged.length > 0) {
-    const r = listed(
-      'missing-flagged',
-      `${plural(missFlagged.length, 'episode')} flagged in the baseline ${missFlagged.length === 1 ? 'has its index row but its tarball is' : 'have their index rows but their tarballs are'} missing`,
-      `lost, not pruned: a prune drops the row too; ${tolText(tGoneFlagged)}, tolerance.gone_flagged`,
-      missFlagged,
-    );
-    (tGoneFlagged !== null && missFlagged.length > tGoneFlagged ? regressions : reported).push(r);
-  }
+  const lost = (n: number): string => is(n, 'has its index row but its tarball is', 'have their index rows but their tarballs are');
+  const missKept = classes.missing.filter(isKept);
+  const missFlagged = classes.missing.filter((g) => !isKept(g));
+  judge(
+    'missing-kept',
+    missKept,
+    `${plural(missKept.length, 'episode')} kept in the baseline ${lost(missKept.length)} missing`,
+    `lost, not pruned: a prune drops the row too; ${tolText(tGoneKept)}, tolerance.gone_kept`,
+    tGoneKept,
+  );
+  judge(
+    'missing-flagged',
+    missFlagged,
+    `${plural(missFlagged.length, 'episode')} flagged in the baseline ${lost(missFlagged.length)} missing`,
+    `lost, not pruned: a prune drops the row too; ${tolText(tGoneFlagged)}, tolerance.gone_flagged`,
+    tGoneFlagged,
+  );
 
-  const modKept = classes.modified.filter((m) => m.before.length === 0);
-  const modFlagged = classes.modified.filter((m) => m.before.length > 0);
+  const modKept = classes.modified.filter(isKept);
+  const modFlagged = classes.modified.filter((m) => !isKept(m));
   const tModKept = limit(tol.modified_kept, 0);
-  if (modKept.length > 0) {
-    const r = listed(
-      'modified-kept',
-      `${plural(modKept.length, 'episode')} kept in the baseline ${modKept.length === 1 ? 'has' : 'have'} other bytes now`,
-      `same id, tarball rewritten; ${tolText(tModKept)}, tolerance.modified_kept`,
-      modKept,
-    );
-    (tModKept !== null && modKept.length > tModKept ? regressions : reported).push(r);
-  }
+  judge(
+    'modified-kept',
+    modKept,
+    `${plural(modKept.length, 'episode')} kept in the baseline ${is(modKept.length, 'has', 'have')} other bytes now`,
+    `same id, tarball rewritten; ${tolText(tModKept)}, tolerance.modified_kept`,
+    tModKept,
+  );
   if (modFlagged.length > 0) {
     reported.push({
       kind: 'modified-flagged',
