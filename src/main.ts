@@ -24,6 +24,7 @@ import {
   annotateRegressions,
   annotateWarnings,
   noteImprovements,
+  runnerFileProblem,
   setGateOutputs,
   setManifestOutputs,
   setShardOutputs,
@@ -52,6 +53,7 @@ const SUMMARY_FOOTER_BYTES = 16 * 1024;
 
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   try {
+    checkRunnerFiles(env);
     const settings = readActionSettings((name) => core.getInput(name), env, bundledDatasetRoot());
     const { mode } = settings;
     // Before any scan or download: a baseline that cannot be had fails fast.
@@ -320,6 +322,15 @@ function writeReleaseManifest(outcome: GateOutcome, settings: ActionSettings, di
   return files.sums
     ? `Release manifest: ${manifest.episodes.length} kept episodes in \`SHA256SUMS\`.`
     : 'Release manifest: verdict FAILED, nothing released (no `SHA256SUMS`).';
+}
+
+/**
+ * GITHUB_OUTPUT before any work: outputs that cannot be written fail the run now, with the fix,
+ * not after the scan as if a bug (a local run with a copied environment names a file that is not there).
+ */
+function checkRunnerFiles(env: NodeJS.ProcessEnv): void {
+  const problem = runnerFileProblem('GITHUB_OUTPUT', env);
+  if (problem) throw new ConfigError(`${problem} (outside a runner, unset it: the outputs are then printed to the log)`);
 }
 
 /** One line for setFailed: what went wrong and what to do; never a stack trace. */

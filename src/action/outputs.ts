@@ -1,4 +1,5 @@
 /** The gate's outcome -> step outputs, job summary and annotations. */
+import { existsSync, statSync } from 'node:fs';
 import * as core from '@actions/core';
 import { plain } from '../render/markdown.js';
 import type { Report } from '../gate/report.js';
@@ -88,9 +89,23 @@ export function fitSummary(markdown: string, limit = SUMMARY_LIMIT_BYTES): strin
   return text + note;
 }
 
+/**
+ * What is wrong with a per-step file the runner names in `name` (GITHUB_OUTPUT, GITHUB_STEP_SUMMARY):
+ * the runner creates it, so one named but absent means the Action runs elsewhere. null: unset or fine.
+ */
+export function runnerFileProblem(name: string, env: NodeJS.ProcessEnv = process.env): string | null {
+  const p = env[name];
+  if (!p) return null;
+  const what = existsSync(p) ? (statSync(p).isFile() ? null : 'which is not a file') : 'which does not exist';
+  return what ? `${name} names ${p}, ${what}: the Actions runner creates that file for each step` : null;
+}
+
 /** Writes the job summary; without GITHUB_STEP_SUMMARY (not on a runner) it only warns. */
 export async function writeSummary(markdown: string): Promise<void> {
   try {
+    const problem = runnerFileProblem('GITHUB_STEP_SUMMARY');
+    if (problem) throw new Error(`${problem} (outside a runner, unset it)`);
+    if (!process.env.GITHUB_STEP_SUMMARY) throw new Error('GITHUB_STEP_SUMMARY is not set (not on an Actions runner)');
     await core.summary.addRaw(fitSummary(markdown)).write();
   } catch (e) {
     core.warning(`no job summary written: ${oneLine((e as Error).message)}`);

@@ -210,3 +210,22 @@ describe('a dataset the tool cannot read fails with one line, never a stack trac
     ]);
   });
 });
+
+describe("the runner's per-step files", () => {
+  it('a GITHUB_OUTPUT that names no file fails at once with the fix, before any scan', async () => {
+    const r = await runAction({ env: { GITHUB_OUTPUT: path.join(tempDir('episode-gate-no-output-'), 'absent', 'out.txt') } });
+    expect(r.code).toBe(1);
+    expect(hasStackTrace(r)).toBe(false);
+    expect(errors(r)).toHaveLength(1);
+    expect(errors(r)[0]).toMatch(/GITHUB_OUTPUT names .*out\.txt, which does not exist: the Actions runner creates that file.*unset it/);
+    expect(errors(r)[0]).not.toMatch(/broke/);
+    expect(r.stdout).not.toMatch(/episodes classified/);
+  });
+
+  it('a GITHUB_STEP_SUMMARY that names no file only warns, naming it', async () => {
+    const r = await runAction({ env: { GITHUB_STEP_SUMMARY: path.join(tempDir('episode-gate-no-summary-'), 'absent.md') } });
+    expect(r.code).toBe(0);
+    const warnings = r.annotations.filter((a) => a.level === 'warning').map((a) => a.message);
+    expect(warnings.some((w) => /no job summary written: GITHUB_STEP_SUMMARY names .*absent\.md, which does not exist/.test(w))).toBe(true);
+  });
+});
