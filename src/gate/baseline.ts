@@ -11,7 +11,8 @@ import { unsafeIdReason } from '../dataset/index-file.js';
 import { ConfigError, fsErrorWithFix } from '../shared/errors.js';
 import { formatJson } from '../shared/json-format.js';
 import { addArrival, arrivalsOf, copyArrivals, type Arrivals } from './cohort.js';
-import { episodeKey, lostTarballs, requireWholeReport, writeFileAtomic, type Counts, type Report, type VerdictName } from './report.js';
+import { writeFileAtomic } from '../shared/write-file.js';
+import { episodeKey, lostTarballs, requireWholeReport, type Counts, type Report, type VerdictName } from './report.js';
 import { showValue } from '../shared/text.js';
 
 /** The version `baseline` writes: 2 records each episode's sha256. Version 1 files still load. */

@@ -5,8 +5,7 @@
  * schema/report.schema.json.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import {
   ALL_REASONS,
   SOURCE_NAMES,
@@ -23,6 +22,7 @@ import { ConfigError, fsErrorWithFix } from '../shared/errors.js';
 import type { Arrivals } from './cohort.js';
 import type { GateSettings } from './settings.js';
 import { showValue } from '../shared/text.js';
+import { writeFileAtomic } from '../shared/write-file.js';
 
 const REPORT_VERSION = 1;
 
@@ -280,6 +280,55 @@ export function explain(ep: ReportEpisode): string[] {
   return out;
 }
 
+/** counts, by_reason and hosts, counted from the episodes (what a report's totals must say). */
+function tallyEpisodes(episodes: ReadonlyArray<Pick<ReportEpisode, 'host' | 'verdict' | 'reasons'>>): {
+  counts: Counts;
+  byReason: Record<string, number>;
+  hosts: Record<string, Counts>;
+} {
+  const counts: Counts = { scanned: episodes.length, kept: 0, flagged: 0 };
+  const byReason = emptyByReason();
+  const hosts: Record<string, Counts> = {};
+  for (const ep of episodes) {
+    const h = (hosts[ep.host] ??= { scanned: 0, kept: 0, flagged: 0 });
+    h.scanned++;
+    counts[ep.verdict]++;
+    h[ep.verdict]++;
+    for (const r of ep.reasons) byReason[r] = (byReason[r] ?? 0) + 1;
+  }
+  return { counts, byReason, hosts };
+}
+
+/**
+ * The first way a report's totals contradict its own episodes (null: they agree). A report is
+ * written whole by a scan or a merge, so a contradiction means it was edited or damaged, and
+ * gating its totals would judge numbers no scan produced.
+ */
+function totalsContradiction(doc: Pick<Report, 'counts' | 'by_reason' | 'hosts' | 'episodes'>): string | null {
+  const t = tallyEpisodes(doc.episodes);
+  const n = doc.episodes.length;
+  const plural = (k: number, one: string): string => `${k} ${one}${k === 1 ? '' : 's'}`;
+  for (const k of ['scanned', 'kept', 'flagged'] as const) {
+    if (doc.counts[k] !== t.counts[k])
+      return `counts.${k} is ${doc.counts[k]}, but its ${plural(n, 'episode')} ${k === 'scanned' ? 'number' : 'hold'} ${t.counts[k]}${k === 'scanned' ? '' : ` ${k}`}`;
+  }
+  for (const r of new Set([...Object.keys(doc.by_reason), ...Object.keys(t.byReason)])) {
+    const said = doc.by_reason[r] ?? 0;
+    const has = t.byReason[r] ?? 0;
+    if (said !== has) return `by_reason["${r}"] is ${said}, but ${plural(has, 'episode')} carry that reason`;
+  }
+  for (const h of new Set([...Object.keys(doc.hosts), ...Object.keys(t.hosts)])) {
+    const said = doc.hosts[h];
+    const has = t.hosts[h];
+    if (!has) return `hosts["${h}"] is listed, but no episode is on that host`;
+    if (!isObj(said)) return `hosts["${h}"] is missing, but ${plural(has.scanned, 'episode')} are on that host`;
+    for (const k of ['scanned', 'kept', 'flagged'] as const) {
+      if (said[k] !== has[k]) return `hosts["${h}"].${k} is ${showValue(said[k])}, but its episodes hold ${has[k]}`;
+    }
+  }
+  return null;
+}
+
 function emptyByReason(): Record<string, number> {
   const out: Record<string, number> = {};
   for (const r of ALL_REASONS) out[r] = 0;
@@ -334,17 +383,10 @@ export interface ReportRows {
  */
 export function assembleReport(head: ReportHead, rows: ReportRows, totals: Report['totals']): Report {
   const { episodes } = rows;
-  const counts: Counts = { scanned: episodes.length, kept: 0, flagged: 0 };
-  const byReason = emptyByReason();
-  const hosts: Record<string, Counts> = {};
+  const { counts, byReason, hosts } = tallyEpisodes(episodes);
   const sources = { analysed: 0 } as Report['sources'];
   for (const name of SOURCE_NAMES) sources[name] = { signal: 0, flat: 0, unknown: 0 };
   for (const ep of episodes) {
-    const h = (hosts[ep.host] ??= { scanned: 0, kept: 0, flagged: 0 });
-    h.scanned++;
-    counts[ep.verdict]++;
-    h[ep.verdict]++;
-    for (const r of ep.reasons) byReason[r] = (byReason[r] ?? 0) + 1;
     const src = ep.evidence?.sources;
     if (src) {
       sources.analysed++;
@@ -430,19 +472,6 @@ export function formatReport(report: Report): string {
   return headJson.slice(0, -2) + `,\n  "episodes": ${body}\n}\n`;
 }
 
-/** Write a file whole or not at all (a temporary file renamed over the target). */
-export function writeFileAtomic(file: string, text: string, what: string): void {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(tmp, text);
-    renameSync(tmp, file);
-  } catch (e) {
-    throw new ConfigError(
-      `cannot write the ${what} to ${file}: ${fsErrorWithFix(e, 'check that its folder exists and is writable', 'write')}`,
-    );
-  }
-}
-
 /** The report with this judgement's comparison section, or without one when there was no baseline. */
 /** The report with this comparison and gate decision (none: without them, as a scan writes it). */
 export function withComparison(report: Report, comparison: ReportComparison | null, gate: ReportGate | null = null): Report {
@@ -507,7 +536,18 @@ export function readReport(file: string, displayName = file): Report {
       Array.isArray(e.reasons) &&
       e.reasons.every((r) => typeof r === 'string' && isReason(r));
     if (!ok) throw new ConfigError(`${displayName}: episodes[${i}] needs host, episode, verdict (kept|flagged) and known reasons; ${fix}`);
+    const reasons = e.reasons as string[];
+    if ((reasons.length === 0) !== (e.verdict === 'kept')) {
+      throw new ConfigError(
+        `${displayName}: episodes[${i}] (${e.host}/${e.episode}) is ${e.verdict} ${reasons.length === 0 ? 'with no reason' : `with reasons ${reasons.join(', ')}`}, which no scan writes (flagged means at least one reason); the report was edited or damaged: ${fix}`,
+      );
+    }
   });
+  if (doc.episodes.length === 0) {
+    throw new ConfigError(
+      `${displayName} lists no episode, so there is nothing to gate or keep as a baseline (a scan that finds none fails instead of writing a report); ${fix} on a dataset with episodes`,
+    );
+  }
   for (const k of ['tool', 'dataset', 'sources', 'hosts', 'settings', 'totals']) {
     if (!isObj(doc[k])) throw new ConfigError(`${displayName}: ${k} must be an object; ${fix}`);
   }
@@ -520,6 +560,10 @@ export function readReport(file: string, displayName = file): Report {
     if (!isObj(s) || !whole(s.count, 1) || !whole(s.index, 1) || s.index > s.count || !whole(s.index_rows, 0)) {
       throw new ConfigError(`${displayName}: shard must hold whole numbers index (1..count), count and index_rows; ${fix} --shard K/N`);
     }
+  }
+  const contradiction = totalsContradiction(doc as unknown as Report);
+  if (contradiction) {
+    throw new ConfigError(`${displayName}: ${contradiction}; the report was edited or damaged, and its totals cannot be trusted: ${fix}`);
   }
   return doc as unknown as Report;
 }

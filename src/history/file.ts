@@ -1,7 +1,7 @@
 /** Reading and writing a history file on disk (atomic replace: a reader never sees half a file). */
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { ConfigError, fsErrorWithFix } from '../shared/errors.js';
+import { writeFileAtomic } from '../shared/write-file.js';
 import { DEFAULT_MAX_ROWS, formatHistory, mergeRows, parseHistory, type HistoryRow } from './format.js';
 
 /** The rows of a history file; a file that does not exist yet is an empty history. */
@@ -19,14 +19,6 @@ export function readHistoryFile(abs: string, name: string): HistoryRow[] {
 /** Add `row` to the history file (created when missing), keeping the newest `maxRows`; returns the rows written. */
 export function appendHistoryFile(abs: string, name: string, row: HistoryRow, maxRows = DEFAULT_MAX_ROWS): HistoryRow[] {
   const rows = mergeRows(readHistoryFile(abs, name), [row], maxRows);
-  const tmp = path.join(path.dirname(abs), `.${path.basename(abs)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(tmp, formatHistory(rows));
-    renameSync(tmp, abs);
-  } catch (e) {
-    throw new ConfigError(
-      `cannot write the history ${name}: ${fsErrorWithFix(e, 'check that its folder exists and is writable', 'write')}`,
-    );
-  }
+  writeFileAtomic(abs, formatHistory(rows), 'history');
   return rows;
 }

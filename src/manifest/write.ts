@@ -7,7 +7,7 @@
 import { mkdirSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, fsErrorWithFix } from '../shared/errors.js';
-import { writeFileAtomic } from '../gate/report.js';
+import { writeFileAtomic } from '../shared/write-file.js';
 import { sha256sums, statement, type Manifest } from './build.js';
 
 export const MANIFEST_FILE = 'manifest.json';

@@ -1,7 +1,7 @@
 /** The HTML report of a gate run, written to a file: details read again, input built, page rendered. */
 import path from 'node:path';
 import { loadEpisodeDetails } from '../../gate/episode-detail.js';
-import { writeFileAtomic } from '../../gate/report.js';
+import { writeFileAtomic } from '../../shared/write-file.js';
 import { episodesToDetail, htmlReportInput, type HtmlGateRun } from './adapter.js';
 import { renderHtmlReport } from './render.js';
 
