@@ -13,6 +13,7 @@ import { FAIL_ON_CHOICES, type FailOn } from '../gate/run.js';
 import { DEFAULT_DRIFT_WINDOW, type DriftRule } from '../history/drift.js';
 import { DEFAULT_MAX_ROWS } from '../history/format.js';
 import { ConfigError } from '../shared/errors.js';
+import { closest } from '../shared/text.js';
 
 export class InputError extends ConfigError {
   constructor(input: string, problem: string) {
@@ -121,7 +122,62 @@ const BAD_ARTIFACT_CHARS = ['"', ':', '<', '>', '|', '*', '?', '\r', '\n', '\\',
 
 export type GetInput = (name: string) => string;
 
+/** Every input action.yml declares (test/action/inputs.test.ts holds the two together). */
+export const ACTION_INPUTS = [
+  'dataset',
+  'artifact',
+  'artifact-run-id',
+  'artifact-repository',
+  'github-token',
+  'baseline',
+  'baseline-report',
+  'baseline-artifact',
+  'baseline-workflow',
+  'baseline-branch',
+  'settings',
+  'reasons',
+  'host',
+  'follow-outside-links',
+  'jobs',
+  'fail-on',
+  'report',
+  'upload-report',
+  'html-report',
+  'shard',
+  'merge',
+  'manifest',
+  'comment',
+  'history',
+  'history-branch',
+  'history-max-rows',
+  'drift-tolerance',
+  'drift-window',
+  'drift-action',
+] as const;
+
+/** The environment variable the runner sets for an input (as @actions/core reads it). */
+const inputVariable = (name: string): string => `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
+
+/**
+ * A `with:` key action.yml does not declare reaches the step only as INPUT_<KEY>, and the runner
+ * merely warns of it. Ignoring it would run on a default instead of what was meant: a misspelt
+ * `datset` would gate the bundled fixtures and pass. So an unknown input fails, naming the nearest.
+ */
+function refuseUnknownInputs(env: NodeJS.ProcessEnv): void {
+  const known = new Map(ACTION_INPUTS.map((n) => [inputVariable(n), n]));
+  for (const variable of Object.keys(env).sort()) {
+    if (!variable.startsWith('INPUT_') || known.has(variable)) continue;
+    const given = variable.slice('INPUT_'.length).toLowerCase();
+    const near = closest(given, ACTION_INPUTS);
+    throw new InputError(
+      given,
+      `is not an input of episode-gate (set as ${variable}), and a misspelt input must not fall back to a default: ${near ? `did you mean '${near}'? ` : ''}the inputs are listed in action.yml (${ACTION_INPUTS.join(', ')})`,
+    );
+  }
+}
+
 export function readActionSettings(getInput: GetInput, env: NodeJS.ProcessEnv, bundledRoot: string): ActionSettings {
+  refuseUnknownInputs(env);
   const get = (name: string): string => getInput(name).trim();
   const workspace = env.GITHUB_WORKSPACE || process.cwd();
   const resolve = (p: string): string => path.resolve(workspace, p);
@@ -212,6 +268,12 @@ export function readActionSettings(getInput: GetInput, env: NodeJS.ProcessEnv, b
     for (const r of rawReasons.split(/[\s,]+/).filter(Boolean)) {
       if (!isReason(r)) throw new InputError('reasons', `has "${r}", which is not a reason: use any of ${ALL_REASONS.join(', ')}`);
       if (!reasons.includes(r)) reasons.push(r);
+    }
+    if (reasons.length === 0) {
+      throw new InputError(
+        'reasons',
+        `is "${rawReasons}", which names no reason: list reasons (${ALL_REASONS.join(', ')}), or leave it empty for all`,
+      );
     }
   }
 

@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InputError, readActionSettings } from '../../src/action/inputs.js';
+import { ACTION_INPUTS, InputError, readActionSettings } from '../../src/action/inputs.js';
 
 const ws = mkdtempSync(path.join(tmpdir(), 'inputs-test-'));
 mkdirSync(path.join(ws, 'data', 'episodes'), { recursive: true });
@@ -221,5 +221,32 @@ describe('baseline-artifact', () => {
   ])('refuses %j', (inputs, message) => {
     expect(() => read(inputs)).toThrow(InputError);
     expect(() => read(inputs)).toThrow(message);
+  });
+});
+
+describe('input names', () => {
+  it('knows exactly the inputs action.yml declares', () => {
+    const yml = readFileSync(path.join(import.meta.dirname, '..', '..', 'action.yml'), 'utf8');
+    const block = yml.slice(yml.indexOf('\ninputs:\n'), yml.indexOf('\noutputs:\n'));
+    const declared = [...block.matchAll(/^ {2}([a-z][a-z-]*):$/gm)].map((m) => m[1]);
+    expect(declared.length).toBeGreaterThan(20);
+    expect([...ACTION_INPUTS].sort()).toEqual(declared.sort());
+  });
+
+  it('refuses an input action.yml does not declare, naming the nearest', () => {
+    expect(() => read({}, { INPUT_BASELIN: 'ci/baseline.json' })).toThrow(
+      /^Input 'baselin' is not an input of episode-gate \(set as INPUT_BASELIN\).*did you mean 'baseline'\?/,
+    );
+    expect(() => read({}, { 'INPUT_FAIL-ONN': 'flagged' })).toThrow(/did you mean 'fail-on'\?/);
+    expect(() => read({}, { INPUT_ZZZZZZZZZ: 'x' })).toThrow(/^Input 'zzzzzzzzz' is not an input of episode-gate[^?]*$/);
+  });
+
+  it('accepts every declared input as the runner sets it', () => {
+    const all = Object.fromEntries(ACTION_INPUTS.map((n) => [`INPUT_${n.toUpperCase()}`, '']));
+    expect(read({}, all).dataset).toEqual({ kind: 'bundled', root: '/action/fixtures/dataset' });
+  });
+
+  it('refuses reasons that name no reason rather than gating every reason', () => {
+    expect(() => read({ reasons: ' , ' })).toThrow(/^Input 'reasons' is ",", which names no reason/);
   });
 });

@@ -222,6 +222,16 @@ describe("the runner's per-step files", () => {
     expect(r.stdout).not.toMatch(/episodes classified/);
   });
 
+  it('a misspelt input fails naming the nearest, instead of gating the bundled fixtures', async () => {
+    const ws = tempDir('episode-gate-typo-');
+    const r = await runAction({ workspace: ws, inputs: { datset: 'data' } });
+    expect(r.code).toBe(1);
+    expect(hasStackTrace(r)).toBe(false);
+    expect(errors(r)).toHaveLength(1);
+    expect(errors(r)[0]).toMatch(/Input 'datset' is not an input of episode-gate \(set as INPUT_DATSET\).*did you mean 'dataset'\?/);
+    expect(r.stdout).not.toMatch(/scanning|episodes classified/);
+  });
+
   it('a GITHUB_STEP_SUMMARY that names no file only warns, naming it', async () => {
     const r = await runAction({ env: { GITHUB_STEP_SUMMARY: path.join(tempDir('episode-gate-no-summary-'), 'absent.md') } });
     expect(r.code).toBe(0);
