@@ -225,6 +225,10 @@ function checkSums(dir: string, m: Manifest, where = ''): VerifyProblem[] {
       continue;
     }
     const [, digest, p] = m2 as unknown as [string, string, string];
+    if (inSums.has(p)) {
+      problems.push({ kind: 'SUMS', path: p, detail: `listed again in ${name}: each released tarball has one line` });
+      continue;
+    }
     inSums.add(p);
     const want = listed.get(p);
     if (want === undefined) problems.push({ kind: 'SUMS', path: p, detail: `in ${name} but not in ${MANIFEST_FILE}` });
@@ -258,7 +262,7 @@ function checkIndex(root: string, m: Manifest, allowExtra: boolean): VerifyProbl
   const walk = walkIndexText(text, path.join(root, m.dataset.episodes_dir), { followOutsideLinks: true });
   const rows = [...walk.entries, ...walk.missing].sort((a, b) => a.line - b.line);
   const released = new Set(m.episodes.map((e) => `${e.host}/${e.episode}`));
-  const named = new Set<string>();
+  const named = new Map<string, number>();
   const problems: VerifyProblem[] = [];
   // Lines the scan skipped are no episode of the export; the dataset's own index may hold them.
   if (!allowExtra)
@@ -266,7 +270,18 @@ function checkIndex(root: string, m: Manifest, allowExtra: boolean): VerifyProbl
       problems.push({ kind: 'INDEX', path: INDEX_FILE, detail: `line ${p.line} is not an episode row: ${p.detail}` });
   for (const r of rows) {
     const id = `${r.host}/${r.episode}`;
-    named.add(id);
+    const first = named.get(id);
+    if (first !== undefined) {
+      // The export's index read twice means the episode trained on twice.
+      if (!allowExtra)
+        problems.push({
+          kind: 'INDEX',
+          path: INDEX_FILE,
+          detail: `line ${r.line} names ${id} again (first on line ${first}): each released episode has one row`,
+        });
+      continue;
+    }
+    named.set(id, r.line);
     if (!allowExtra && !released.has(id)) {
       problems.push({ kind: 'INDEX', path: INDEX_FILE, detail: `line ${r.line} names ${id}, an episode the manifest does not release` });
     }

@@ -208,6 +208,25 @@ describe('verify', () => {
     expect(allowed.out).toContain(`no row names ${last.host_id}/${last.episode_id}`);
   });
 
+  it('exits 1 on an export whose index.jsonl or SHA256SUMS lists a released episode twice (it would be trained on twice)', () => {
+    const dir = exportListed('export-twice', true);
+    const index = path.join(dir, 'index.jsonl');
+    const rows = readFileSync(index, 'utf8').trimEnd().split('\n');
+    const first = JSON.parse(rows[0]!) as { host_id: string; episode_id: string };
+    writeFileSync(index, [...rows, rows[0]].join('\n') + '\n');
+    const lines = sums.trimEnd().split('\n');
+    writeFileSync(path.join(dir, 'SHA256SUMS'), [...lines, lines[1]].join('\n') + '\n');
+    const r = gate(['verify', '--manifest', 'release', '--dataset', dir]);
+    expect(r.code).toBe(1);
+    expect(r.out.trimEnd().split('\n')).toEqual([
+      `SUMS ${lines[1]!.slice(66)}: listed again in the export's SHA256SUMS: each released tarball has one line`,
+      `INDEX index.jsonl: line ${rows.length + 1} names ${first.host_id}/${first.episode_id} again (first on line 1): each released episode has one row`,
+    ]);
+    // The dataset's own index (--allow-extra) may repeat a row: the scan classified it each time.
+    writeFileSync(path.join(dir, 'SHA256SUMS'), sums);
+    expect(gate(['verify', '--manifest', 'release', '--dataset', dir, '--allow-extra']).code).toBe(0);
+  });
+
   it('exits 1 on a passed manifest that releases no episodes: a release of nothing is not verified', () => {
     const empty = path.join(tmp, 'release-empty');
     mkdirSync(empty, { recursive: true });
