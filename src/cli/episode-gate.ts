@@ -293,9 +293,16 @@ function scanOptions(args: DatasetArgs, io: CliIO, named: readonly string[], sha
  * The `episode-gate baseline` command that writes this run's inputs as a baseline to `out`:
  * the dataset (or the report) and every option that decides verdicts, ready to paste.
  */
-function baselineCommandOf(args: DatasetArgs & { report?: string | undefined }, io: CliIO): BaselineCommand {
+function baselineCommandOf(
+  args: DatasetArgs & { report?: string | undefined; 'report-out'?: string | undefined },
+  io: CliIO,
+): BaselineCommand {
   return (out) => {
     const parts = [PROG, 'baseline'];
+    // The report this run writes holds every verdict and the settings: the baseline is made from
+    // exactly what was judged, with no second scan (and no drift if the data moves meanwhile).
+    const written = args['report-out'];
+    if (written) return [...parts, '--report', q(displayPath(written, io.cwd)), '--out', q(out)].join(' ');
     if (args.report) parts.push('--report', q(displayPath(args.report, io.cwd)));
     else if (!args.dataset && !args['episodes-root'] && !args.index) {
       const fx = bundledFixtures();

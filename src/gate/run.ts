@@ -135,6 +135,11 @@ export interface GateOutcome {
   surface: Surface;
   /** One line, e.g. "2 regressions against fixtures/baseline.json: kept 12 → 11 (...)". */
   failReason: string | null;
+  /**
+   * Why fail-on flagged failed on what the scan flagged or could not judge (null: it did not): no
+   * baseline accepts that, only an export without those episodes passes. Part of failReason.
+   */
+  flaggedReason: string | null;
   /** null when no baseline was given. */
   comparison: Comparison | null;
   /** The baseline file as read (its name in messages, hex sha256 of its bytes); null without one or when judged from memory. */
@@ -396,17 +401,23 @@ export function evaluateGate(report: Report, baseline: Baseline | null, opts: Ev
   const improvements = comparison?.improvements ?? [];
   const surface = opts.surface ?? 'cli';
   const failOnFlagged = optionText(surface, 'fail-on', 'flagged');
-  let failReason: string | null = null;
+  const failParts: string[] = [];
+  let flaggedReason: string | null = null;
   if (opts.failOn !== 'never' && regressions.length > 0) {
     // One line: each regression's brief form (its hosts, not its list of episodes).
     const shown = regressions.slice(0, 3).map((r) => r.brief ?? r.message);
     const rest = regressions.length - shown.length;
     // Past three, what they are in all, so "42 regressions" is not read as 42 episodes.
     const kinds = rest > 0 ? ` (${regressionKinds(regressions)})` : '';
-    failReason = `${plural(regressions.length, 'regression')} against ${name}${kinds}: ${shown.join('; ')}${rest > 0 ? `; and ${rest} more` : ''}`;
-  } else if (opts.failOn === 'flagged') {
-    // Release gating: what is flagged, and index rows whose episode the scan could not judge.
-    const parts: string[] = [];
+    failParts.push(
+      `${plural(regressions.length, 'regression')} against ${name}${kinds}: ${shown.join('; ')}${rest > 0 ? `; and ${rest} more` : ''}`,
+    );
+  }
+  if (opts.failOn === 'flagged') {
+    // Release gating: what is flagged, and index rows whose episode the scan could not judge,
+    // besides any regression: accepting the regressions would not release these.
+    const parts = failParts;
+    const before = parts.length;
     if (report.counts.flagged > 0) {
       const top = Object.entries(report.by_reason)
         .filter(([, n]) => n > 0)
@@ -422,8 +433,9 @@ export function evaluateGate(report: Report, baseline: Baseline | null, opts: Ev
       parts.push(
         `${plural(pruning, 'index row')} ${pruning === 1 ? 'lists an episode' : 'list episodes'} an interrupted cis490-prune has already archived or deleted: finish that prune (re-run it with the same options) before releasing`,
       );
-    if (parts.length > 0) failReason = parts.join('; ');
+    if (parts.length > before) flaggedReason = parts.slice(before).join('; ');
   }
+  let failReason: string | null = failParts.length > 0 ? failParts.join('; ') : null;
   if (failReason === null && opts.release && report.counts.kept === 0) {
     failReason = `the release would hold no episode: 0 of ${report.counts.scanned} scanned are kept, so ${optionText(surface, 'manifest')} would list nothing`;
   }
@@ -443,6 +455,7 @@ export function evaluateGate(report: Report, baseline: Baseline | null, opts: Ev
     failOn: opts.failOn,
     surface,
     failReason,
+    flaggedReason,
     comparison,
     baselineName: baseline ? name : null,
     reportHint: opts.reportHint ?? null,

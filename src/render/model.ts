@@ -46,6 +46,11 @@ export interface SummaryCause {
   modified: number | null;
   /** The tool version that made the baseline and this one, when they differ. */
   toolVersion: { before: string; after: string } | null;
+  /**
+   * Verdicts changed while the settings, the data and the tool version are recorded as the
+   * baseline's: what changed is the classifier's code (a change under review, or a build of it).
+   */
+  codeChanged: boolean;
 }
 
 /** Verdict flips counted by one key (a host or a reason). */
@@ -218,6 +223,12 @@ function causeOf(cmp: Comparison): SummaryCause {
     missing: missingOf(cmp).length,
     modified: cmp.changes ? cmp.changes.classes.modified.length : null,
     toolVersion: cmp.toolVersionChange,
+    codeChanged:
+      cmp.flips.length > 0 &&
+      cmp.settingsChanges !== null &&
+      cmp.settingsChanges.length === 0 &&
+      cmp.datasetChanged === false &&
+      cmp.toolVersionChange === null,
   };
 }
 
@@ -323,6 +334,7 @@ export function causeText(cause: SummaryCause): string {
   }
   if (cause.toolVersion) parts.push(`episode-gate ${cause.toolVersion.before} → ${cause.toolVersion.after}`);
   if (parts.length > 0) return parts.join('; ');
+  if (cause.codeChanged) return 'classifier code changed (same settings, data and tool version as the baseline)';
   const unknown = [!cause.settingsKnown ? 'settings' : '', cause.dataChanged === null ? 'data fingerprint' : ''].filter(Boolean);
   return unknown.length > 0
     ? `no recorded change (the baseline does not record its ${unknown.join(' or ')})`
@@ -389,7 +401,7 @@ function statusOf(o: GateOutcome): SummaryStatus {
   return 'report-only';
 }
 
-/** Whether the baseline records a change of settings, data or tool version. */
+/** Whether the baseline records a change of settings, data or tool version, or verdicts changed without one (the code). */
 export function causeChanged(cause: SummaryCause): boolean {
   return (
     cause.settings.length > 0 ||
@@ -398,7 +410,8 @@ export function causeChanged(cause: SummaryCause): boolean {
     cause.gone > 0 ||
     cause.missing > 0 ||
     (cause.modified ?? 0) > 0 ||
-    cause.toolVersion !== null
+    cause.toolVersion !== null ||
+    cause.codeChanged
   );
 }
 
@@ -427,6 +440,13 @@ function leadNotes(o: GateOutcome): string[] {
   }
   const unused = unusedRowsText(o.report);
   if (unused && !(o.failReason ?? '').includes(unused)) notes.push(unused);
+  // Where a baseline command would otherwise be offered, why none is.
+  if (o.flaggedReason && o.report.counts.flagged > 0 && o.regressions.length > 0) {
+    const n = o.report.counts.flagged;
+    notes.push(
+      `a new baseline would accept the regressions but not release the ${n === 1 ? 'flagged episode' : `${n} flagged episodes`}: build the export without ${n === 1 ? 'it' : 'them'} and gate it again`,
+    );
+  }
   const journal = o.report.dataset.prune_journal;
   if (journal) {
     const pruning = o.report.missing_tarballs.filter((m) => m.pruning).length;
@@ -448,7 +468,7 @@ function headlineOf(o: GateOutcome, status: SummaryStatus, cause: SummaryCause |
   switch (status) {
     case 'failed':
       // What changed leads, as on a pass; the regressions follow unless the change explains them all.
-      if (folded && changed) return `FAILED — ${changed}`;
+      if (folded && changed) return `FAILED — ${changed}${o.flaggedReason ? `; ${o.flaggedReason}` : ''}`;
       return `FAILED — ${changed ? `${changed}; ` : ''}${o.failReason ?? 'the gate failed'}`;
     case 'not-enforced':
       return `passed (${failOn}) — ${plural(o.regressions.length, 'regression')} against ${base} not enforced; ${changed ?? totals}`;
@@ -596,7 +616,9 @@ export function summaryModel(o: GateOutcome): SummaryModel {
   const changed = cmp ? cmp.flips.length > 0 || cmp.regressions.length > 0 || cmp.improvements.length > 0 || o.warnings.length > 0 : false;
   let command: string | null = null;
   let commandLabel: string | null = null;
-  if (o.acceptCommand) {
+  // fail-on flagged failed on the flagged episodes themselves: a new baseline would accept the
+  // regressions and still not release them, so none is offered; the note says what does.
+  if (o.acceptCommand && !o.flaggedReason) {
     if (!cmp) {
       // --fail-on flagged gates without a baseline (no flagged episode may be released): telling
       // its user to write one first would send them the wrong way, most of all on a failure.

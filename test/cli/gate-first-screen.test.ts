@@ -53,6 +53,28 @@ describe('a failing headline names what changed', () => {
   });
 });
 
+describe('verdicts that changed with nothing recorded changed', () => {
+  it('are put down to the classifier code, on the first screen and in the regressions list', async () => {
+    // The baseline as an older build of the same version judged it: one flagged episode kept.
+    const b = JSON.parse(readFileSync(path.join(tmp, 'base.json'), 'utf8'));
+    const [id, ep] = Object.entries(b.episodes as Record<string, { reasons: string[] }>).find(([, e]) => e.reasons.length > 0)!;
+    for (const r of ep.reasons) b.by_reason[r]--;
+    ep.reasons = [];
+    b.counts.kept++;
+    b.counts.flagged--;
+    writeFileSync(path.join(tmp, 'older-build.json'), JSON.stringify(b));
+    const r = await gate(['check', '--dataset', 'data', '--baseline', 'older-build.json']);
+    expect(r.code).toBe(1);
+    expect(r.first).toBe('### ❌ episode-gate: FAILED — classifier code changed (same settings, data and tool version as the baseline)');
+    expect(r.out).toContain(id);
+    expect(r.out).toContain('explained by one cause (classifier code changed');
+    // With the data changed too, the data is named and the code is not blamed.
+    const less = await gate(['check', '--dataset', 'less', '--baseline', 'older-build.json']);
+    expect(less.first).toContain('data changed (1 gone episode)');
+    expect(less.out).not.toContain('classifier code changed');
+  });
+});
+
 describe('the effect line names reasons gained by episodes already flagged', () => {
   it('"1 flagged episode gained flat-cpu and lost no-sample"', async () => {
     const made = await gate(['baseline', '--dataset', 'data', '--set', 'netflowSpreadBytes=81920', '--out', 'flagged.json']);

@@ -147,6 +147,28 @@ describe('the accept command is offered only where accepting helps', () => {
     expect(same.err).toMatch(/GATE FAILED \(exit 1\): 5 episodes flagged/);
     expect(same.err).not.toContain('accept');
   });
+  it('not where fail-on flagged fails on flagged episodes besides regressions: both are named, and why no baseline is offered', async () => {
+    const r = await gate(['check', '--dataset', 'data', '--baseline', 'baseline.json', '--fail-on', 'flagged', ...set]);
+    expect(r.code).toBe(1);
+    const first = r.out.split('\n')[0]!;
+    expect(first).toMatch(/^### ❌ episode-gate: FAILED — settings changed: .*; 5 episodes flagged \(.*\) with --fail-on flagged/);
+    expect(first).toContain(
+      'a new baseline would accept the regressions but not release the 5 flagged episodes: build the export without them',
+    );
+    expect(r.out + r.err).not.toContain('episode-gate baseline');
+  });
+  it('from the report this check wrote (--report-out), which makes the same check pass as printed', async () => {
+    const r = await gate(['check', '--dataset', 'data', '--baseline', 'baseline.json', '--report-out', 'judged.json', ...set]);
+    expect(r.code).toBe(1);
+    const line = r.err.split('\n').find((l) => l.includes('accept it'))!;
+    expect(line).toMatch(
+      /: episode-gate baseline --report judged\.json --out baseline-from-report\.json$|: episode-gate baseline --report judged\.json --out baseline\.json$/,
+    );
+    const argv = line.slice(line.indexOf('episode-gate baseline ') + 'episode-gate '.length).split(' ');
+    argv[argv.length - 1] = 'from-report.json';
+    expect((await gate(argv)).code).toBe(0);
+    expect((await gate(['check', '--dataset', 'data', '--baseline', 'from-report.json', ...set])).code).toBe(0);
+  });
   it('where pinned cases no longer match, with --drop-stale-cases, and the command as printed makes the check pass', async () => {
     expect((await gate(['baseline', '--dataset', 'data', '--out', 'pinned.json', '--pin', 'lab-a/ep-01'])).code).toBe(0);
     const r = await gate(['check', '--dataset', 'data', '--baseline', 'pinned.json', ...set]);
