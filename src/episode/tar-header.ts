@@ -4,6 +4,7 @@
  * these exact leniencies, and by the snapshot unpacker, which adds its own refusals on top.
  * Names and values are byte strings (latin1).
  */
+import { asciiDecimal } from '../py/value.js';
 
 export const BLOCK = 512;
 
@@ -40,9 +41,9 @@ function latin1(buf: Uint8Array, start: number, end: number): string {
 const OCTAL_TEXT = /^(?:0[oO]_?)?[0-7](?:_?[0-7])*$/;
 const DECIMAL_TEXT = /^[0-9](?:_?[0-9])*$/;
 
-/** Python `int(s, base)` for the ASCII text tarfile hands it (whitespace, sign, 0o, `_`). */
+/** Python `int(s, base)` for the text tarfile hands it (whitespace, sign, 0o, `_`, Unicode digits in a PAX value). */
 export function pyIntText(text: string, base: 8 | 10): number | null {
-  let t = text.replace(/^[\t\n\v\f\r\x1c-\x1f ]+|[\t\n\v\f\r\x1c-\x1f ]+$/g, '');
+  let t = asciiDecimal(text).replace(/^[\t\n\v\f\r\x1c-\x1f ]+|[\t\n\v\f\r\x1c-\x1f ]+$/g, '');
   let neg = false;
   if (t.startsWith('-') || t.startsWith('+')) {
     neg = t[0] === '-';

@@ -66,6 +66,25 @@ describe('member selection: the first regular file whose name ends with the suff
     ]);
     expect(members(tar).get('labels.jsonl')).toBe('now labels\n');
   });
+  it('reads a PAX size written in Unicode digits as int() does, as python3 tarfile reads it', () => {
+    // "١٢" is 12 to Python's int(); a size it refuses ("1x") is 0.
+    const tar = buildTar([
+      { name: 'ep/labels.jsonl', data: 'twelve bytes', pax: { size: '\u0661\u0662' } },
+      { name: 'ep/events.jsonl', data: '', pax: { size: '1x' } },
+    ]);
+    const py = execFileSync(
+      'python3',
+      [
+        '-c',
+        'import sys,tarfile,io\nt=tarfile.open(fileobj=io.BytesIO(sys.stdin.buffer.read()))\nfor m in t: print(m.name, m.size, t.extractfile(m).read().decode())',
+      ],
+      { input: tar, encoding: 'utf8' },
+    );
+    expect(py).toBe('ep/labels.jsonl 12 twelve bytes\nep/events.jsonl 0 \n');
+    const m = members(tar);
+    expect(m.get('labels.jsonl')).toBe('twelve bytes');
+    expect(m.get('events.jsonl')).toBe('');
+  });
   it('reads the same members whatever the chunking', () => {
     const tar = buildTar([...base, { name: 'ep-test/capture.pcap', data: new Uint8Array(100_000).fill(7) }]);
     expect(members(tar, 1)).toEqual(members(tar, 1 << 20));

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { PyError, PyFloat, floatRepr, hashKey, intTrueDiv, numAddSub, pyFloat, pyInt, pyJsonDumps, pyLe } from '../../src/py/value.js';
 
@@ -42,6 +43,59 @@ describe('Python numbers', () => {
     expect(pyFloat('.5e1')).toBe(5);
     expect(pyFloat(true)).toBe(1);
     for (const bad of ['1e', 'abc', '1._5', null, {}]) expect(() => pyFloat(bad as never), String(bad)).toThrow(PyError);
+  });
+});
+
+describe('int() and float() of text with Unicode digits and spaces, against python3 itself', () => {
+  // Every code point the runtime or python3 calls a digit, and every Unicode space, in a number.
+  const points: number[] = [];
+  for (let cp = 0x80; cp <= 0x10ffff; cp++) {
+    if (cp >= 0xd800 && cp <= 0xdfff) continue;
+    const ch = String.fromCodePoint(cp);
+    if (/[\p{Nd}\p{White_Space}]/u.test(ch)) points.push(cp);
+  }
+  const PY = `
+import sys, unicodedata
+pts = [c for c in range(0x80, sys.maxunicode + 1) if unicodedata.decimal(chr(c), None) is not None or chr(c).isspace()]
+pts = sorted(set(pts) | set(int(x) for x in sys.stdin.read().split()))
+for c in pts:
+    ch = chr(c)
+    out = []
+    for text in ('1' + ch, ch + '2_0', ch + '.5', ' ' + ch + ' '):
+        for f in (int, float):
+            try:
+                out.append(repr(f(text)))
+            except ValueError:
+                out.append('E')
+    print(c, ' '.join(out))
+`;
+  it('parse each the way the reference does (a digit of Unicode 14 is its value; a space is blank; anything else is refused)', () => {
+    const lines = execFileSync('python3', ['-c', PY], { input: points.join(' '), encoding: 'utf8', maxBuffer: 1 << 26 })
+      .trimEnd()
+      .split('\n');
+    expect(lines.length).toBeGreaterThan(600);
+    const show = (f: () => number | bigint): string | number => {
+      try {
+        const v = f();
+        return typeof v === 'bigint' ? String(v) : v;
+      } catch (e) {
+        if (e instanceof PyError) return 'E';
+        throw e;
+      }
+    };
+    const wrong: string[] = [];
+    for (const line of lines) {
+      const [cp, ...want] = line.split(' ');
+      const ch = String.fromCodePoint(Number(cp));
+      const got: string[] = [];
+      for (const text of ['1' + ch, ch + '2_0', ch + '.5', ' ' + ch + ' ']) {
+        got.push(String(show(() => pyInt(text))));
+        const f = show(() => pyFloat(text));
+        got.push(typeof f === 'number' ? (Number.isInteger(f) ? f.toFixed(1) : String(f)) : f);
+      }
+      if (got.join(' ') !== want.join(' ')) wrong.push(`U+${Number(cp).toString(16)}: ${got.join(' ')} != ${want.join(' ')}`);
+    }
+    expect(wrong.slice(0, 10)).toEqual([]);
   });
 });
 
