@@ -1,9 +1,9 @@
 #!/usr/bin/env node
-import { existsSync, writeFileSync, renameSync, readFileSync, statSync, realpathSync, readdirSync, createReadStream } from 'node:fs';
+import { existsSync, readFileSync, statSync, realpathSync, readdirSync, createReadStream, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { S as SOURCE_NAMES, u as unsafeIdReason, C as ConfigError, f as fsErrorWithFix, k as shellQuote, l as showValue, m as describeFsError, r as readRegularFile, F as FileRefusedError, w as walkIndexText, A as ALL_REASONS, g as closest, n as formatShard, o as parseShard, q as ShardSpecError, c as capJobs } from './chunks/pool.js';
-import { S as SOURCE_FORMAT, d as downsample, r as resolveSettings, a as displayPath, t as tarballPath, b as readEpisodeDetail, D as DEFAULT_MAX_ROWS, m as mergeRows, f as formatHistory, p as parseHistory, c as DEFAULT_DRIFT_WINDOW, e as DEFAULT_TREND_RUNS, g as readReport, h as requireWholeReport, i as runMetaFromEnv, j as compare, l as loadBaseline, k as rowFromReport, n as trendText, o as driftAlerts, M as MANIFEST_FILE, q as MANIFEST_VERSION, s as SUMS_FILE, u as buildManifest, w as writeManifestDir, v as runUrl, F as FAIL_ON_CHOICES, T as TOLERANCE_KEYS, x as toolVersion, y as bundledFixtures, z as parseOverride, A as applyTolerance, B as scanToReport, C as baselineFromReport, E as writeBaseline, G as MIN_SUMMARY_LIMIT_BYTES, H as gateReport, I as mergeShardReports, J as writeHtmlReport, K as writeReport, L as formatReport, N as summaryModel, O as renderSummary, P as changeText, Q as notesText, R as failureText } from './chunks/write.js';
+import { S as SOURCE_FORMAT, d as downsample, r as resolveSettings, a as displayPath, t as tarballPath, b as readEpisodeDetail, D as DEFAULT_MAX_ROWS, m as mergeRows, w as writeFileAtomic, f as formatHistory, p as parseHistory, c as DEFAULT_DRIFT_WINDOW, e as DEFAULT_TREND_RUNS, g as readReport, h as requireWholeReport, i as runMetaFromEnv, j as compare, l as loadBaseline, k as rowFromReport, n as trendText, o as driftAlerts, M as MANIFEST_FILE, q as MANIFEST_VERSION, s as SUMS_FILE, u as buildManifest, v as writeManifestDir, x as runUrl, F as FAIL_ON_CHOICES, T as TOLERANCE_KEYS, y as toolVersion, z as bundledFixtures, A as parseOverride, B as applyTolerance, C as scanToReport, E as baselineFromReport, G as writeBaseline, H as MIN_SUMMARY_LIMIT_BYTES, I as gateReport, J as mergeShardReports, K as writeHtmlReport, L as writeReport, N as formatReport, O as summaryModel, P as renderSummary, Q as changeText, R as notesText, U as failureText } from './chunks/write.js';
 import { U as UsageError, o as options, p as parseArgs, h as helpText, c as couldNotRun, b as intOption, i as inLine, r as runMain } from './chunks/io.js';
 import { createHash } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
@@ -145,14 +145,7 @@ function readHistoryFile(abs, name) {
 /** Add `row` to the history file (created when missing), keeping the newest `maxRows`; returns the rows written. */
 function appendHistoryFile(abs, name, row, maxRows = DEFAULT_MAX_ROWS) {
     const rows = mergeRows(readHistoryFile(abs, name), [row], maxRows);
-    const tmp = path.join(path.dirname(abs), `.${path.basename(abs)}.${process.pid}.tmp`);
-    try {
-        writeFileSync(tmp, formatHistory(rows));
-        renameSync(tmp, abs);
-    }
-    catch (e) {
-        throw new ConfigError(`cannot write the history ${name}: ${fsErrorWithFix(e, 'check that its folder exists and is writable', 'write')}`);
-    }
+    writeFileAtomic(abs, formatHistory(rows), 'history');
     return rows;
 }
 
@@ -512,6 +505,10 @@ function checkSums(dir, m, where = '') {
             continue;
         }
         const [, digest, p] = m2;
+        if (inSums.has(p)) {
+            problems.push({ kind: 'SUMS', path: p, detail: `listed again in ${name}: each released tarball has one line` });
+            continue;
+        }
         inSums.add(p);
         const want = listed.get(p);
         if (want === undefined)
@@ -548,7 +545,7 @@ function checkIndex(root, m, allowExtra) {
     const walk = walkIndexText(text, path.join(root, m.dataset.episodes_dir), { followOutsideLinks: true });
     const rows = [...walk.entries, ...walk.missing].sort((a, b) => a.line - b.line);
     const released = new Set(m.episodes.map((e) => `${e.host}/${e.episode}`));
-    const named = new Set();
+    const named = new Map();
     const problems = [];
     // Lines the scan skipped are no episode of the export; the dataset's own index may hold them.
     if (!allowExtra)
@@ -556,7 +553,18 @@ function checkIndex(root, m, allowExtra) {
             problems.push({ kind: 'INDEX', path: INDEX_FILE, detail: `line ${p.line} is not an episode row: ${p.detail}` });
     for (const r of rows) {
         const id = `${r.host}/${r.episode}`;
-        named.add(id);
+        const first = named.get(id);
+        if (first !== undefined) {
+            // The export's index read twice means the episode trained on twice.
+            if (!allowExtra)
+                problems.push({
+                    kind: 'INDEX',
+                    path: INDEX_FILE,
+                    detail: `line ${r.line} names ${id} again (first on line ${first}): each released episode has one row`,
+                });
+            continue;
+        }
+        named.set(id, r.line);
         if (!allowExtra && !released.has(id)) {
             problems.push({ kind: 'INDEX', path: INDEX_FILE, detail: `line ${r.line} names ${id}, an episode the manifest does not release` });
         }
@@ -922,6 +930,11 @@ function scanOptions(args, io, named, shard) {
 function baselineCommandOf(args, io) {
     return (out) => {
         const parts = [PROG, 'baseline'];
+        // The report this run writes holds every verdict and the settings: the baseline is made from
+        // exactly what was judged, with no second scan (and no drift if the data moves meanwhile).
+        const written = args['report-out'];
+        if (written)
+            return [...parts, '--report', shellQuote(displayPath(written, io.cwd)), '--out', shellQuote(out)].join(' ');
         if (args.report)
             parts.push('--report', shellQuote(displayPath(args.report, io.cwd)));
         else if (!args.dataset && !args['episodes-root'] && !args.index) {

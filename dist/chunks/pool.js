@@ -247,9 +247,55 @@ function pyStrip(s) {
 const INT_RE = /^[+-]?[0-9](?:_?[0-9])*$/;
 const FLOAT_RE = /^[+-]?(?:[0-9](?:_?[0-9])*(?:\.(?:[0-9](?:_?[0-9])*)?)?|\.[0-9](?:_?[0-9])*)(?:[eE][+-]?[0-9](?:_?[0-9])*)?$/;
 const FLOAT_SPECIAL_RE = /^[+-]?(?:nan|inf|infinity)$/i;
-/** Python `int(str)` in base 10 (ASCII digits). */
+/**
+ * The code point of each Unicode digit zero (category Nd, decimal value 0) as the reference's
+ * Python 3.11 knows them (Unicode 14.0.0); each is followed by its digits one to nine. Fixed here,
+ * not read from the runtime's \p{Nd}: a newer Node knows digits Python 3.11 refuses.
+ */
+const DIGIT_ZEROS = [
+    0x30, 0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66, 0xde6, 0xe50, 0xed0, 0xf20, 0x1040, 0x1090,
+    0x17e0, 0x1810, 0x1946, 0x19d0, 0x1a80, 0x1a90, 0x1b50, 0x1bb0, 0x1c40, 0x1c50, 0xa620, 0xa8d0, 0xa900, 0xa9d0, 0xa9f0, 0xaa50, 0xabf0,
+    0xff10, 0x104a0, 0x10d30, 0x11066, 0x110f0, 0x11136, 0x111d0, 0x112f0, 0x11450, 0x114d0, 0x11650, 0x116c0, 0x11730, 0x118e0, 0x11950,
+    0x11c50, 0x11d50, 0x11da0, 0x16a60, 0x16ac0, 0x16b50, 0x1d7ce, 0x1d7d8, 0x1d7e2, 0x1d7ec, 0x1d7f6, 0x1e140, 0x1e2f0, 0x1e950, 0x1fbf0,
+];
+/** Python's str.isspace, one code point. */
+const PY_SPACE_CHAR = /^[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]$/;
+/**
+ * What int() and float() parse (CPython's _PyUnicode_TransformDecimalAndSpaceToASCII): each
+ * Unicode digit becomes its ASCII digit ("٣" is 3), each Unicode space a space, and any other
+ * non-ASCII character "?" (which no number holds).
+ */
+function asciiDecimal(s) {
+    if (/^[\x00-\x7f]*$/.test(s))
+        return s;
+    let out = '';
+    for (const ch of s) {
+        const cp = ch.codePointAt(0);
+        if (cp < 0x80) {
+            out += ch;
+            continue;
+        }
+        if (PY_SPACE_CHAR.test(ch)) {
+            out += ' ';
+            continue;
+        }
+        let lo = 0;
+        let hi = DIGIT_ZEROS.length - 1;
+        while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if (DIGIT_ZEROS[mid] <= cp)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        const d = cp - DIGIT_ZEROS[lo];
+        out += d >= 0 && d <= 9 ? String(d) : '?';
+    }
+    return out;
+}
+/** Python `int(str)` in base 10. */
 function intFromString(s) {
-    const t = pyStrip(s);
+    const t = pyStrip(asciiDecimal(s));
     if (!INT_RE.test(t))
         throw new PyError(`ValueError: invalid literal for int() with base 10: ${pyRepr(s)}`);
     const digits = t.replace(/_/g, '');
@@ -260,7 +306,7 @@ function intFromString(s) {
 }
 /** Python `float(str)`. */
 function floatFromString(s) {
-    const t = pyStrip(s);
+    const t = pyStrip(asciiDecimal(s));
     if (FLOAT_SPECIAL_RE.test(t)) {
         const neg = t.startsWith('-');
         return /nan/i.test(t) ? NaN : neg ? -Infinity : Infinity;
@@ -4125,9 +4171,9 @@ function latin1(buf, start, end) {
 }
 const OCTAL_TEXT = /^(?:0[oO]_?)?[0-7](?:_?[0-7])*$/;
 const DECIMAL_TEXT = /^[0-9](?:_?[0-9])*$/;
-/** Python `int(s, base)` for the ASCII text tarfile hands it (whitespace, sign, 0o, `_`). */
+/** Python `int(s, base)` for the text tarfile hands it (whitespace, sign, 0o, `_`, Unicode digits in a PAX value). */
 function pyIntText(text, base) {
-    let t = text.replace(/^[\t\n\v\f\r\x1c-\x1f ]+|[\t\n\v\f\r\x1c-\x1f ]+$/g, '');
+    let t = asciiDecimal(text).replace(/^[\t\n\v\f\r\x1c-\x1f ]+|[\t\n\v\f\r\x1c-\x1f ]+$/g, '');
     let neg = false;
     if (t.startsWith('-') || t.startsWith('+')) {
         neg = t[0] === '-';

@@ -1,6 +1,6 @@
-import { C as ConfigError, f as fsErrorWithFix, l as showValue, O as isReason, S as SOURCE_NAMES, A as ALL_REASONS, u as unsafeIdReason, T as plural, D as DEFAULT_LIMITS, d as DEFAULT_CLASSIFIER_SETTINGS, g as closest, h as createEpisodeRunner, j as scanDataset, U as inShard, r as readRegularFile, F as FileRefusedError, w as walkIndexText, V as isColumns, W as int64Value, X as PyFloat, Y as makePhaseAt, N as NotDict, _ as pyStr, $ as fastPct, v as newDecoderContext, a0 as readEpisode, a1 as classify, a2 as unreadableVerdict, a3 as fmtBytes } from './pool.js';
+import { f as fsErrorWithFix, C as ConfigError, l as showValue, O as isReason, S as SOURCE_NAMES, A as ALL_REASONS, u as unsafeIdReason, T as plural, D as DEFAULT_LIMITS, d as DEFAULT_CLASSIFIER_SETTINGS, g as closest, h as createEpisodeRunner, j as scanDataset, U as inShard, r as readRegularFile, F as FileRefusedError, w as walkIndexText, V as isColumns, W as int64Value, X as PyFloat, Y as makePhaseAt, N as NotDict, _ as pyStr, $ as fastPct, v as newDecoderContext, a0 as readEpisode, a1 as classify, a2 as unreadableVerdict, a3 as fmtBytes } from './pool.js';
 import path from 'node:path';
-import { readFileSync, writeFileSync, renameSync, existsSync, statSync, mkdirSync, unlinkSync } from 'node:fs';
+import { statSync, writeFileSync, renameSync, rmSync, lstatSync, readlinkSync, readFileSync, existsSync, mkdirSync, unlinkSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -288,6 +288,65 @@ function alarmMessage(t, maxEpisodes = 10, against = 'episodes') {
 }
 
 /**
+ * Writing an output file whole or not at all, without replacing what the path names: a symlink
+ * is written through to its target (the link stays), and a FIFO, device or socket (/dev/stdout,
+ * a named pipe) is written into, since renaming over it would destroy it.
+ */
+/** Links followed before a path is taken to loop (Linux's own bound). */
+const MAX_LINKS = 40;
+/**
+ * The path a write to `file` lands on: symlinks followed, also a dangling one (as the shell's `>`
+ * creates its target). null when the links loop.
+ */
+function writeTarget(file) {
+    let p = path.resolve(file);
+    for (let i = 0; i < MAX_LINKS; i++) {
+        const st = lstatSync(p, { throwIfNoEntry: false });
+        if (!st?.isSymbolicLink())
+            return p;
+        p = path.resolve(path.dirname(p), readlinkSync(p));
+    }
+    return null;
+}
+/** Write `text` to `file` (what: "report", "baseline"… as messages name it). */
+function writeFileAtomic(file, text, what) {
+    const fail = (why) => {
+        throw new ConfigError(`cannot write the ${what} to ${file}: ${why}`);
+    };
+    let target;
+    try {
+        target = writeTarget(file);
+    }
+    catch (e) {
+        return fail(fsErrorWithFix(e, 'check the path', 'write'));
+    }
+    if (target === null)
+        return fail(`its symbolic links loop (more than ${MAX_LINKS}); point the link at a file, or give another path`);
+    const st = statSync(target, { throwIfNoEntry: false });
+    if (st?.isDirectory())
+        return fail(`${target === path.resolve(file) ? 'it' : target} is a directory; give a file path`);
+    try {
+        if (st && !st.isFile()) {
+            // A pipe or device: written into, as the user asked; it has no whole-or-nothing.
+            writeFileSync(target, text);
+            return;
+        }
+        const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+        try {
+            writeFileSync(tmp, text);
+            renameSync(tmp, target);
+        }
+        catch (e) {
+            rmSync(tmp, { force: true });
+            throw e;
+        }
+    }
+    catch (e) {
+        fail(fsErrorWithFix(e, 'check that its folder exists and is writable', 'write'));
+    }
+}
+
+/**
  * The JSON report of one scan: every episode with its verdict, reasons and compact evidence,
  * the totals, what was not scanned, and what the verdicts depended on (tool version,
  * classifier settings and their hash, a fingerprint of the dataset). Versioned; documented by
@@ -365,6 +424,54 @@ function explain(ep) {
         out.push('dormant kill probe saw yes="0"');
     return out;
 }
+/** counts, by_reason and hosts, counted from the episodes (what a report's totals must say). */
+function tallyEpisodes(episodes) {
+    const counts = { scanned: episodes.length, kept: 0, flagged: 0 };
+    const byReason = emptyByReason();
+    const hosts = {};
+    for (const ep of episodes) {
+        const h = (hosts[ep.host] ??= { scanned: 0, kept: 0, flagged: 0 });
+        h.scanned++;
+        counts[ep.verdict]++;
+        h[ep.verdict]++;
+        for (const r of ep.reasons)
+            byReason[r] = (byReason[r] ?? 0) + 1;
+    }
+    return { counts, byReason, hosts };
+}
+/**
+ * The first way a report's totals contradict its own episodes (null: they agree). A report is
+ * written whole by a scan or a merge, so a contradiction means it was edited or damaged, and
+ * gating its totals would judge numbers no scan produced.
+ */
+function totalsContradiction(doc) {
+    const t = tallyEpisodes(doc.episodes);
+    const n = doc.episodes.length;
+    const plural = (k, one) => `${k} ${one}${k === 1 ? '' : 's'}`;
+    for (const k of ['scanned', 'kept', 'flagged']) {
+        if (doc.counts[k] !== t.counts[k])
+            return `counts.${k} is ${doc.counts[k]}, but its ${plural(n, 'episode')} ${k === 'scanned' ? 'number' : 'hold'} ${t.counts[k]}${k === 'scanned' ? '' : ` ${k}`}`;
+    }
+    for (const r of new Set([...Object.keys(doc.by_reason), ...Object.keys(t.byReason)])) {
+        const said = doc.by_reason[r] ?? 0;
+        const has = t.byReason[r] ?? 0;
+        if (said !== has)
+            return `by_reason["${r}"] is ${said}, but ${plural(has, 'episode')} carry that reason`;
+    }
+    for (const h of new Set([...Object.keys(doc.hosts), ...Object.keys(t.hosts)])) {
+        const said = doc.hosts[h];
+        const has = t.hosts[h];
+        if (!has)
+            return `hosts["${h}"] is listed, but no episode is on that host`;
+        if (!isObj$2(said))
+            return `hosts["${h}"] is missing, but ${plural(has.scanned, 'episode')} are on that host`;
+        for (const k of ['scanned', 'kept', 'flagged']) {
+            if (said[k] !== has[k])
+                return `hosts["${h}"].${k} is ${showValue(said[k])}, but its episodes hold ${has[k]}`;
+        }
+    }
+    return null;
+}
 function emptyByReason() {
     const out = {};
     for (const r of ALL_REASONS)
@@ -387,19 +494,11 @@ function datasetFingerprint(indexBytes, episodes) {
  */
 function assembleReport(head, rows, totals) {
     const { episodes } = rows;
-    const counts = { scanned: episodes.length, kept: 0, flagged: 0 };
-    const byReason = emptyByReason();
-    const hosts = {};
+    const { counts, byReason, hosts } = tallyEpisodes(episodes);
     const sources = { analysed: 0 };
     for (const name of SOURCE_NAMES)
         sources[name] = { signal: 0, flat: 0, unknown: 0 };
     for (const ep of episodes) {
-        const h = (hosts[ep.host] ??= { scanned: 0, kept: 0, flagged: 0 });
-        h.scanned++;
-        counts[ep.verdict]++;
-        h[ep.verdict]++;
-        for (const r of ep.reasons)
-            byReason[r] = (byReason[r] ?? 0) + 1;
         const src = ep.evidence?.sources;
         if (src) {
             sources.analysed++;
@@ -481,17 +580,6 @@ function formatReport(report) {
     const body = episodes.length === 0 ? '[]' : '[\n' + episodes.map((e) => '    ' + JSON.stringify(e)).join(',\n') + '\n  ]';
     return headJson.slice(0, -2) + `,\n  "episodes": ${body}\n}\n`;
 }
-/** Write a file whole or not at all (a temporary file renamed over the target). */
-function writeFileAtomic(file, text, what) {
-    const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-    try {
-        writeFileSync(tmp, text);
-        renameSync(tmp, file);
-    }
-    catch (e) {
-        throw new ConfigError(`cannot write the ${what} to ${file}: ${fsErrorWithFix(e, 'check that its folder exists and is writable', 'write')}`);
-    }
-}
 /** The report with this judgement's comparison section, or without one when there was no baseline. */
 /** The report with this comparison and gate decision (none: without them, as a scan writes it). */
 function withComparison(report, comparison, gate = null) {
@@ -550,7 +638,14 @@ function readReport(file, displayName = file) {
             e.reasons.every((r) => typeof r === 'string' && isReason(r));
         if (!ok)
             throw new ConfigError(`${displayName}: episodes[${i}] needs host, episode, verdict (kept|flagged) and known reasons; ${fix}`);
+        const reasons = e.reasons;
+        if ((reasons.length === 0) !== (e.verdict === 'kept')) {
+            throw new ConfigError(`${displayName}: episodes[${i}] (${e.host}/${e.episode}) is ${e.verdict} ${reasons.length === 0 ? 'with no reason' : `with reasons ${reasons.join(', ')}`}, which no scan writes (flagged means at least one reason); the report was edited or damaged: ${fix}`);
+        }
     });
+    if (doc.episodes.length === 0) {
+        throw new ConfigError(`${displayName} lists no episode, so there is nothing to gate or keep as a baseline (a scan that finds none fails instead of writing a report); ${fix} on a dataset with episodes`);
+    }
     for (const k of ['tool', 'dataset', 'sources', 'hosts', 'settings', 'totals']) {
         if (!isObj$2(doc[k]))
             throw new ConfigError(`${displayName}: ${k} must be an object; ${fix}`);
@@ -565,6 +660,10 @@ function readReport(file, displayName = file) {
         if (!isObj$2(s) || !whole(s.count, 1) || !whole(s.index, 1) || s.index > s.count || !whole(s.index_rows, 0)) {
             throw new ConfigError(`${displayName}: shard must hold whole numbers index (1..count), count and index_rows; ${fix} --shard K/N`);
         }
+    }
+    const contradiction = totalsContradiction(doc);
+    if (contradiction) {
+        throw new ConfigError(`${displayName}: ${contradiction}; the report was edited or damaged, and its totals cannot be trusted: ${fix}`);
     }
     return doc;
 }
@@ -2401,18 +2500,21 @@ function evaluateGate(report, baseline, opts) {
     const improvements = comparison?.improvements ?? [];
     const surface = opts.surface ?? 'cli';
     const failOnFlagged = optionText(surface, 'fail-on', 'flagged');
-    let failReason = null;
+    const failParts = [];
+    let flaggedReason = null;
     if (opts.failOn !== 'never' && regressions.length > 0) {
         // One line: each regression's brief form (its hosts, not its list of episodes).
         const shown = regressions.slice(0, 3).map((r) => r.brief ?? r.message);
         const rest = regressions.length - shown.length;
         // Past three, what they are in all, so "42 regressions" is not read as 42 episodes.
         const kinds = rest > 0 ? ` (${regressionKinds(regressions)})` : '';
-        failReason = `${plural(regressions.length, 'regression')} against ${name}${kinds}: ${shown.join('; ')}${rest > 0 ? `; and ${rest} more` : ''}`;
+        failParts.push(`${plural(regressions.length, 'regression')} against ${name}${kinds}: ${shown.join('; ')}${rest > 0 ? `; and ${rest} more` : ''}`);
     }
-    else if (opts.failOn === 'flagged') {
-        // Release gating: what is flagged, and index rows whose episode the scan could not judge.
-        const parts = [];
+    if (opts.failOn === 'flagged') {
+        // Release gating: what is flagged, and index rows whose episode the scan could not judge,
+        // besides any regression: accepting the regressions would not release these.
+        const parts = failParts;
+        const before = parts.length;
         if (report.counts.flagged > 0) {
             const top = Object.entries(report.by_reason)
                 .filter(([, n]) => n > 0)
@@ -2426,9 +2528,10 @@ function evaluateGate(report, baseline, opts) {
         const pruning = report.missing_tarballs.length - lostTarballs(report).length;
         if (pruning > 0)
             parts.push(`${plural(pruning, 'index row')} ${pruning === 1 ? 'lists an episode' : 'list episodes'} an interrupted cis490-prune has already archived or deleted: finish that prune (re-run it with the same options) before releasing`);
-        if (parts.length > 0)
-            failReason = parts.join('; ');
+        if (parts.length > before)
+            flaggedReason = parts.slice(before).join('; ');
     }
+    let failReason = failParts.length > 0 ? failParts.join('; ') : null;
     if (failReason === null && opts.release && report.counts.kept === 0) {
         failReason = `the release would hold no episode: 0 of ${report.counts.scanned} scanned are kept, so ${optionText(surface, 'manifest')} would list nothing`;
     }
@@ -2450,6 +2553,7 @@ function evaluateGate(report, baseline, opts) {
         failOn: opts.failOn,
         surface,
         failReason,
+        flaggedReason,
         comparison,
         baselineName: baseline ? name : null,
         reportHint: opts.reportHint ?? null,
@@ -2766,6 +2870,11 @@ function causeOf(cmp) {
         missing: missingOf(cmp).length,
         modified: cmp.changes ? cmp.changes.classes.modified.length : null,
         toolVersion: cmp.toolVersionChange,
+        codeChanged: cmp.flips.length > 0 &&
+            cmp.settingsChanges !== null &&
+            cmp.settingsChanges.length === 0 &&
+            cmp.datasetChanged === false &&
+            cmp.toolVersionChange === null,
     };
 }
 function count$1(map, key, field) {
@@ -2877,6 +2986,8 @@ function causeText(cause) {
         parts.push(`episode-gate ${cause.toolVersion.before} → ${cause.toolVersion.after}`);
     if (parts.length > 0)
         return parts.join('; ');
+    if (cause.codeChanged)
+        return 'classifier code changed (same settings, data and tool version as the baseline)';
     const unknown = [!cause.settingsKnown ? 'settings' : '', cause.dataChanged === null ? 'data fingerprint' : ''].filter(Boolean);
     return unknown.length > 0
         ? `no recorded change (the baseline does not record its ${unknown.join(' or ')})`
@@ -2942,7 +3053,7 @@ function statusOf(o) {
         return 'passed';
     return 'report-only';
 }
-/** Whether the baseline records a change of settings, data or tool version. */
+/** Whether the baseline records a change of settings, data or tool version, or verdicts changed without one (the code). */
 function causeChanged(cause) {
     return (cause.settings.length > 0 ||
         cause.dataChanged === true ||
@@ -2950,7 +3061,8 @@ function causeChanged(cause) {
         cause.gone > 0 ||
         cause.missing > 0 ||
         (cause.modified ?? 0) > 0 ||
-        cause.toolVersion !== null);
+        cause.toolVersion !== null ||
+        cause.codeChanged);
 }
 /** What changed since the baseline, in words, when the baseline records a change; else null. */
 function changeText(cause) {
@@ -2974,6 +3086,11 @@ function leadNotes(o) {
     const unused = unusedRowsText(o.report);
     if (unused && !(o.failReason ?? '').includes(unused))
         notes.push(unused);
+    // Where a baseline command would otherwise be offered, why none is.
+    if (o.flaggedReason && o.report.counts.flagged > 0 && o.regressions.length > 0) {
+        const n = o.report.counts.flagged;
+        notes.push(`a new baseline would accept the regressions but not release the ${n === 1 ? 'flagged episode' : `${n} flagged episodes`}: build the export without ${n === 1 ? 'it' : 'them'} and gate it again`);
+    }
     const journal = o.report.dataset.prune_journal;
     if (journal) {
         const pruning = o.report.missing_tarballs.filter((m) => m.pruning).length;
@@ -2994,7 +3111,7 @@ function headlineOf(o, status, cause, folded) {
         case 'failed':
             // What changed leads, as on a pass; the regressions follow unless the change explains them all.
             if (folded && changed)
-                return `FAILED — ${changed}`;
+                return `FAILED — ${changed}${o.flaggedReason ? `; ${o.flaggedReason}` : ''}`;
             return `FAILED — ${changed ? `${changed}; ` : ''}${o.failReason ?? 'the gate failed'}`;
         case 'not-enforced':
             return `passed (${failOn}) — ${plural(o.regressions.length, 'regression')} against ${base} not enforced; ${changed ?? totals}`;
@@ -3142,7 +3259,9 @@ function summaryModel(o) {
     const changed = cmp ? cmp.flips.length > 0 || cmp.regressions.length > 0 || cmp.improvements.length > 0 || o.warnings.length > 0 : false;
     let command = null;
     let commandLabel = null;
-    if (o.acceptCommand) {
+    // fail-on flagged failed on the flagged episodes themselves: a new baseline would accept the
+    // regressions and still not release them, so none is offered; the note says what does.
+    if (o.acceptCommand && !o.flaggedReason) {
         if (!cmp) {
             // --fail-on flagged gates without a baseline (no flagged episode may be released): telling
             // its user to write one first would send them the wrong way, most of all on a failure.
@@ -4922,4 +5041,4 @@ function writeManifestDir(dir, m, url) {
     return files;
 }
 
-export { applyTolerance as A, scanToReport as B, baselineFromReport as C, DEFAULT_MAX_ROWS as D, writeBaseline as E, FAIL_ON_CHOICES as F, MIN_SUMMARY_LIMIT_BYTES as G, gateReport as H, mergeShardReports as I, writeHtmlReport as J, writeReport as K, formatReport as L, MANIFEST_FILE as M, summaryModel as N, renderSummary as O, changeText as P, notesText as Q, failureText as R, SOURCE_FORMAT as S, TOLERANCE_KEYS as T, hasChange as U, esc as V, plain as W, runGate as X, escHtml as Y, displayPath as a, readEpisodeDetail as b, DEFAULT_DRIFT_WINDOW as c, downsample as d, DEFAULT_TREND_RUNS as e, formatHistory as f, readReport as g, requireWholeReport as h, runMetaFromEnv as i, compare as j, rowFromReport as k, loadBaseline as l, mergeRows as m, trendText as n, driftAlerts as o, parseHistory as p, MANIFEST_VERSION as q, resolveSettings as r, SUMS_FILE as s, tarballPath as t, buildManifest as u, runUrl as v, writeManifestDir as w, toolVersion as x, bundledFixtures as y, parseOverride as z };
+export { parseOverride as A, applyTolerance as B, scanToReport as C, DEFAULT_MAX_ROWS as D, baselineFromReport as E, FAIL_ON_CHOICES as F, writeBaseline as G, MIN_SUMMARY_LIMIT_BYTES as H, gateReport as I, mergeShardReports as J, writeHtmlReport as K, writeReport as L, MANIFEST_FILE as M, formatReport as N, summaryModel as O, renderSummary as P, changeText as Q, notesText as R, SOURCE_FORMAT as S, TOLERANCE_KEYS as T, failureText as U, hasChange as V, esc as W, plain as X, runGate as Y, escHtml as Z, displayPath as a, readEpisodeDetail as b, DEFAULT_DRIFT_WINDOW as c, downsample as d, DEFAULT_TREND_RUNS as e, formatHistory as f, readReport as g, requireWholeReport as h, runMetaFromEnv as i, compare as j, rowFromReport as k, loadBaseline as l, mergeRows as m, trendText as n, driftAlerts as o, parseHistory as p, MANIFEST_VERSION as q, resolveSettings as r, SUMS_FILE as s, tarballPath as t, buildManifest as u, writeManifestDir as v, writeFileAtomic as w, runUrl as x, toolVersion as y, bundledFixtures as z };
