@@ -92,6 +92,8 @@ export type BaselineCommand = (out: string) => string;
 export interface GateOptions {
   /** Absent: report only, no gating (the summary says how to create a baseline). */
   baselinePath?: string;
+  /** How messages name the baseline (default: its path); a rolling baseline is named by the report it was made from. */
+  baselineName?: string;
   failOn: FailOn;
   /** Write the JSON report here. */
   reportPath?: string;
@@ -363,6 +365,21 @@ function acceptCommandOf(
   return cmd(name) + (stale ? ' --drop-stale-cases' : '');
 }
 
+/**
+ * Which regressions a one-line failure names first: broken promises (pinned cases), then what
+ * the data did (a host's new cohort, episodes rewritten, lost or gone, the whole cohort), then
+ * the totals, then single verdicts (each with its evidence, listed in full elsewhere).
+ */
+export function regressionRank(r: Regression): number {
+  if (r.kind === 'pinned-case' || r.kind === 'pinned-missing') return 0;
+  // A host's alarm names where to look; the all-hosts one mostly repeats it.
+  if (r.kind === 'cohort-rate') return r.host !== undefined ? 1 : 3;
+  if (/^(modified|missing|gone)-/.test(r.kind)) return 2;
+  // One episode's flip carries its evidence, long: the totals it moves say it shorter.
+  if (r.kind === 'kept-to-flagged' || r.kind === 'flagged-to-kept') return 5;
+  return 4;
+}
+
 /** The regressions counted by what they are: pinned cases, episodes that flipped, totals, changes of the dataset. */
 function regressionKinds(regressions: readonly Regression[]): string {
   const group = (kind: string): [string, string] => {
@@ -404,8 +421,18 @@ export function evaluateGate(report: Report, baseline: Baseline | null, opts: Ev
   const failParts: string[] = [];
   let flaggedReason: string | null = null;
   if (opts.failOn !== 'never' && regressions.length > 0) {
-    // One line: each regression's brief form (its hosts, not its list of episodes).
-    const shown = regressions.slice(0, 3).map((r) => r.brief ?? r.message);
+    // One line: each regression's brief form (its hosts, not its list of episodes), the most
+    // telling first, and one cohort alarm per host (the rest are counted).
+    const shown: string[] = [];
+    const alarmed = new Set<string | undefined>();
+    for (const r of [...regressions].sort((a, b) => regressionRank(a) - regressionRank(b))) {
+      if (shown.length === 3) break;
+      if (r.kind === 'cohort-rate') {
+        if (alarmed.has(r.host)) continue;
+        alarmed.add(r.host);
+      }
+      shown.push(r.brief ?? r.message);
+    }
     const rest = regressions.length - shown.length;
     // Past three, what they are in all, so "42 regressions" is not read as 42 episodes.
     const kinds = rest > 0 ? ` (${regressionKinds(regressions)})` : '';
@@ -479,10 +506,11 @@ export function evaluateGate(report: Report, baseline: Baseline | null, opts: Ev
 export async function gateReport(produce: () => Report | Promise<Report>, opts: GateOptions): Promise<GateOutcome> {
   const cwd = opts.cwd ?? process.cwd();
   const show = (p: string): string => displayPath(p, cwd);
+  const baselineName = opts.baselinePath ? (opts.baselineName ?? show(opts.baselinePath)) : null;
   const loaded = opts.baselinePath
     ? loadBaselineFile(
         path.resolve(cwd, opts.baselinePath),
-        show(opts.baselinePath),
+        baselineName!,
         opts.baselineCommand ? opts.baselineCommand(show(opts.baselinePath)) : undefined,
       )
     : null;
@@ -493,7 +521,7 @@ export async function gateReport(produce: () => Report | Promise<Report>, opts: 
   try {
     outcome = evaluateGate(scanned, loaded?.baseline ?? null, {
       failOn: opts.failOn,
-      ...(opts.baselinePath ? { baselineName: show(opts.baselinePath) } : {}),
+      ...(baselineName ? { baselineName } : {}),
       reportHint: opts.reportHint ?? (opts.reportPath ? show(opts.reportPath) : null),
       baselineCommand: opts.baselineCommand ?? null,
       ...(opts.rollingAccept ? { rollingAccept: opts.rollingAccept } : {}),

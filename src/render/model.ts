@@ -12,7 +12,7 @@
 import type { CohortTest, Tally } from '../gate/cohort.js';
 import type { Comparison, Flip, Regression } from '../gate/compare.js';
 import { episodeKey, type Report } from '../gate/report.js';
-import { optionText, reasonFilterOf, unusedRowsText, type FailOn, type GateOutcome, type GateTrend } from '../gate/run.js';
+import { optionText, reasonFilterOf, regressionRank, unusedRowsText, type FailOn, type GateOutcome, type GateTrend } from '../gate/run.js';
 import type { SettingChange } from '../gate/settings.js';
 import { plural } from '../shared/text.js';
 
@@ -459,6 +459,15 @@ function leadNotes(o: GateOutcome): string[] {
   return notes;
 }
 
+/** The broken pinned cases in one clause ('pinned case "x" (lab-a/x): expected kept, got flagged (flat-cpu)'), or null. */
+function pinnedText(regressions: readonly Regression[]): string | null {
+  const pinned = regressions.filter((r) => r.kind === 'pinned-case' || r.kind === 'pinned-missing');
+  if (pinned.length === 0) return null;
+  if (pinned.length <= 2) return pinned.map((r) => r.message).join('; ');
+  const ids = pinned.map((r) => `${r.host}/${r.episode}`);
+  return `${pinned.length} pinned cases broken: ${ids.slice(0, 2).join(', ')} and ${ids.length - 2} more`;
+}
+
 function headlineOf(o: GateOutcome, status: SummaryStatus, cause: SummaryCause | null, folded: boolean): string {
   const c = o.report.counts;
   const totals = `${c.scanned} scanned, ${c.kept} kept, ${c.flagged} flagged`;
@@ -468,7 +477,12 @@ function headlineOf(o: GateOutcome, status: SummaryStatus, cause: SummaryCause |
   switch (status) {
     case 'failed':
       // What changed leads, as on a pass; the regressions follow unless the change explains them all.
-      if (folded && changed) return `FAILED — ${changed}${o.flaggedReason ? `; ${o.flaggedReason}` : ''}`;
+      // Folded, the regressions the change explains are left to the effect line; a broken pinned
+      // case is a promise, not a total, so it is named here too.
+      if (folded && changed) {
+        const pinned = pinnedText(o.regressions);
+        return `FAILED — ${changed}${pinned ? `; ${pinned}` : ''}${o.flaggedReason ? `; ${o.flaggedReason}` : ''}`;
+      }
       return `FAILED — ${changed ? `${changed}; ` : ''}${o.failReason ?? 'the gate failed'}`;
     case 'not-enforced':
       return `passed (${failOn}) — ${plural(o.regressions.length, 'regression')} against ${base} not enforced; ${changed ?? totals}`;
@@ -608,6 +622,12 @@ export function summaryModel(o: GateOutcome): SummaryModel {
       const named = explained.length - totals;
       effectLine += `; explains ${plural(totals, 'total')} over tolerance${named ? ` and ${plural(named, 'episode')} kept → flagged` : ''}`;
     }
+    const broken = o.regressions.filter((r) => r.kind === 'pinned-case' || r.kind === 'pinned-missing');
+    if (broken.length > 0)
+      effectLine += `; breaks ${broken.length === 1 ? 'pinned case' : `${broken.length} pinned cases`} ${broken
+        .slice(0, 3)
+        .map((r) => `${r.host}/${r.episode}`)
+        .join(', ')}${broken.length > 3 ? ', …' : ''}`;
   } else if (cmp) {
     const b = cmp.counts.baseline;
     const c = cmp.counts.current;
@@ -676,7 +696,12 @@ export function regressionItems(m: SummaryModel, f: RegressionFormat): string[] 
     );
   }
   const named = m.unexplained.filter((r) => r.kind === 'kept-to-flagged').length;
-  items.push(...m.unexplained.filter((r) => r.kind !== 'kept-to-flagged').map((r) => f.regression(r)));
+  items.push(
+    ...m.unexplained
+      .filter((r) => r.kind !== 'kept-to-flagged')
+      .sort((a, b) => regressionRank(a) - regressionRank(b))
+      .map((r) => f.regression(r)),
+  );
   if (named > 0)
     items.push(
       `${named} episode${named === 1 ? '' : 's'} kept in the baseline ${named === 1 ? 'is' : 'are'} now flagged (listed below under "${f.flipsSection}")`,

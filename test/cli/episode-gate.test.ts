@@ -183,7 +183,7 @@ describe('a dataset no baseline has seen', () => {
     const r = await gate(['check', '--dataset', root, '--baseline', f]);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(
-      /^episode-gate: GATE FAILED \(exit 1\): \d+ regressions against .*one-more-kept\.json \([^)]*\): kept 4 → 3 \(-1, tolerance 0\)/,
+      /^episode-gate: GATE FAILED \(exit 1\): classifier code changed \(same settings, data and tool version as the baseline\); \d+ regressions against .*one-more-kept\.json \([^)]*\): .*kept 4 → 3 \(-1, tolerance 0\)/,
     );
     expect(r.out.split('\n')[0]).toContain('FAILED');
     expect(r.out).toMatch(

@@ -53,6 +53,18 @@ describe('a failing headline names what changed', () => {
   });
 });
 
+describe('a broken pinned case', () => {
+  it('is named on the first line and in the effect line, though the settings change explains the flips', async () => {
+    expect((await gate(['baseline', '--dataset', 'data', '--pin', 'lab-a/ep-01', '--out', 'pinned.json'])).code).toBe(0);
+    const r = await gate(['check', '--dataset', 'data', '--baseline', 'pinned.json', '--set', 'netflowSpreadBytes=81920']);
+    expect(r.code).toBe(1);
+    expect(r.first).toMatch(
+      /^### ❌ episode-gate: FAILED — settings changed: netflowSpreadBytes 51200 → 81920; pinned case "[^"]+" \(lab-a\/ep-01\): expected kept, got flagged \(flat-cpu\)$/,
+    );
+    expect(r.out.split('\n')[1]).toMatch(/^- \*\*Effect:\*\* .*; breaks pinned case lab-a\/ep-01$/);
+  });
+});
+
 describe('verdicts that changed with nothing recorded changed', () => {
   it('are put down to the classifier code, on the first screen and in the regressions list', async () => {
     // The baseline as an older build of the same version judged it: one flagged episode kept.

@@ -388,6 +388,19 @@ describe('rows an unfinished prune has already emptied', () => {
   });
 });
 
+describe('a fail reason names the most telling regressions first', () => {
+  it('an episode gone from the data before the totals it moves, and before a single flip', () => {
+    const before = kept(10);
+    const after: FakeEpisode[] = before.slice(1).map((e, i) => (i < 4 ? e : [e[0], e[1], ['flat-cpu']]));
+    const o = evaluateGate(fakeReport(after), baselineOf(before), { failOn: 'regression', baselineName: 'b.json' });
+    expect(kinds({ regressions: o.regressions })).toContain('gone-kept');
+    expect(o.failReason).toMatch(/\): 1 episode kept in the baseline is gone from the dataset \(lab-a 1\); kept 9 → 4 /);
+    // The summary's regressions list is in the same order.
+    const md = summaryMarkdown(o);
+    expect(md.indexOf('is gone from the dataset')).toBeLessThan(md.indexOf('- kept 9 → 4'));
+  });
+});
+
 describe('a fail reason with more regressions than it shows', () => {
   it('says what they are in all, so a count of regressions is not read as a count of episodes', () => {
     const before = kept(10);
