@@ -39,7 +39,7 @@ import { writeHtmlReport } from './render/html/write.js';
 import { esc, escHtml, plain } from './render/markdown.js';
 import { failureText, summaryModel } from './render/model.js';
 import { renderSummary } from './render/summary.js';
-import { oneLine, shellQuote as q } from './shared/text.js';
+import { oneLine, plural, shellQuote as q } from './shared/text.js';
 
 const HTML_FILE_NAME = 'episode-gate-report.html';
 const HTML_UPLOAD: UploadContext = {
@@ -114,6 +114,7 @@ function cappedJobs(jobs: number): number {
 function gateInputs(settings: ActionSettings, baseline: ChosenBaseline) {
   return {
     ...(baseline.path ? { baselinePath: baseline.path } : {}),
+    ...(baseline.path && baseline.name ? { baselineName: baseline.name } : {}),
     ...(baseline.rollingAccept ? { rollingAccept: baseline.rollingAccept } : {}),
     failOn: settings.failOn,
     reportPath: settings.reportPath,
@@ -316,7 +317,7 @@ function writeReleaseManifest(outcome: GateOutcome, settings: ActionSettings, di
   setManifestOutputs(files);
   core.info(
     files.sums
-      ? `episode-gate: release manifest in ${dir}: SHA256SUMS lists ${manifest.episodes.length} kept episode(s)`
+      ? `episode-gate: release manifest in ${dir}: SHA256SUMS lists ${plural(manifest.episodes.length, 'kept episode')}`
       : `episode-gate: release manifest in ${dir} records the FAILED gate: no SHA256SUMS, nothing is released`,
   );
   return files.sums

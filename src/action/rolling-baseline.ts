@@ -11,11 +11,14 @@ import { displayPath } from '../gate/run.js';
 import { esc } from '../render/markdown.js';
 import { fetchBaselineArtifact } from './baseline-artifact.js';
 import type { ActionSettings } from './inputs.js';
+import { plural } from '../shared/text.js';
 
 /** The baseline a run is judged against, and (for the summary) one line on where it came from. */
 export interface ChosenBaseline {
   /** null: report without gating. */
   path: string | null;
+  /** How messages name a rolling baseline: the report it was made from, not its file under RUNNER_TEMP. */
+  name?: string;
   /** Markdown, shown in the job summary; null when the inputs say it all. */
   note: string | null;
   /**
@@ -43,6 +46,7 @@ export async function chooseBaseline(settings: ActionSettings, env: NodeJS.Proce
   if (from)
     return {
       path: rollingBaseline(settings, from, `baseline-report ${from}`, `the report ${from}`),
+      name: `the report ${displayPath(from, settings.workspace)}`,
       note: null,
       rollingAccept: rollingAcceptHint(settings, env, false),
     };
@@ -72,6 +76,7 @@ export async function chooseBaseline(settings: ActionSettings, env: NodeJS.Proce
   const pinned = committed ? `, with the pinned cases and tolerances of ${committed}` : '';
   return {
     path: file,
+    name: `the report of run ${run.id} (#${run.number})`,
     note:
       `**Baseline:** the report artifact ${esc(spec.name)} of [run ${run.id} (#${run.number})](${run.url}), created ${esc(run.createdAt)}, ` +
       `${esc(where)}${esc(pinned)}; ${esc(seeds)}.`,
@@ -89,7 +94,7 @@ function rollingBaseline(settings: ActionSettings, from: string, name: string, o
   const file = path.join(settings.tempDir, 'episode-gate-rolling-baseline.json');
   writeBaseline(file, baseline);
   core.info(
-    `Baseline: ${origin} (${report.counts.scanned} episodes, ${report.generated_at})` +
+    `Baseline: ${origin} (${plural(report.counts.scanned, 'episode')}, ${report.generated_at})` +
       (committed ? `, with the pinned cases and tolerances of ${settings.baselinePath}` : ''),
   );
   return file;

@@ -108,6 +108,10 @@ describe('baseline-artifact: the newest successful run of this workflow on the d
     expect(r.summary).toContain('**Mode: changed dataset** — 6 new, judged as a cohort');
     const report = JSON.parse(readFileSync(path.join(tonight, 'out', 'report.json'), 'utf8')) as Report;
     expect(report.comparison?.classes?.new).toBe(6);
+    // Named by the report it was made from, never by its file under RUNNER_TEMP.
+    expect(report.comparison?.baseline).toBe('the report of run 305 (#41)');
+    expect(r.summary).toContain('no regressions against the report of run 305 (\\#41)');
+    expect(r.stdout + r.summary).not.toContain('episode-gate-rolling-baseline.json');
   });
 
   it('takes baseline-workflow and baseline-branch when given, and the default branch from the API without a payload', async () => {
