@@ -2,4 +2,4 @@
 import { pruneMain } from './cis490-prune.js';
 import { runMain } from './io.js';
 
-runMain(pruneMain);
+runMain(pruneMain, 'cis490-prune');

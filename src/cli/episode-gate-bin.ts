@@ -2,4 +2,4 @@
 import { gateMain } from './episode-gate.js';
 import { runMain } from './io.js';
 
-runMain(gateMain);
+runMain(gateMain, 'episode-gate');

@@ -39,7 +39,7 @@ import { readHistoryFile } from '../history/file.js';
 import { runMetaFromEnv } from '../history/format.js';
 import { couldNotRun, type CliIO } from './io.js';
 import { MANIFEST_OPTION, VERIFY, VERIFY_DESCRIPTION, verifyCmd, writeManifest } from './manifest.js';
-import { shellQuote as q } from '../shared/text.js';
+import { plural, shellQuote as q } from '../shared/text.js';
 
 const PROG = 'episode-gate';
 
@@ -298,7 +298,7 @@ function baselineCommandOf(
   io: CliIO,
 ): BaselineCommand {
   return (out) => {
-    const parts = [PROG, 'baseline'];
+    const parts = [io.invokedAs ?? PROG, 'baseline'];
     // The report this run writes holds every verdict and the settings: the baseline is made from
     // exactly what was judged, with no second scan (and no drift if the data moves meanwhile).
     const written = args['report-out'];
@@ -337,7 +337,7 @@ function gateOptions(args: GateArgs, io: CliIO, baselineCommand: BaselineCommand
 
 function totalsLine(r: Report): string {
   const what = r.shard ? `shard ${formatShard(r.shard)}: ` : '';
-  return `${what}${r.counts.scanned} episodes: ${r.counts.kept} kept, ${r.counts.flagged} flagged`;
+  return `${what}${plural(r.counts.scanned, 'episode')}: ${r.counts.kept} kept, ${r.counts.flagged} flagged`;
 }
 
 async function scanCmd(args: Parsed<typeof SCAN>, io: CliIO): Promise<number> {
@@ -542,10 +542,11 @@ async function mergeCmd(args: Parsed<typeof MERGE>, io: CliIO): Promise<number> 
   const limit = intOption('summary-limit', args['summary-limit'], MIN_SUMMARY_LIMIT_BYTES);
   const show = (p: string): string => displayPath(p, io.cwd);
   const reportOut = args['report-out'];
+  const prog = io.invokedAs ?? PROG;
   const baselineCommand: BaselineCommand = (out) =>
     reportOut
-      ? `${PROG} baseline --report ${q(show(reportOut))} --out ${q(out)}`
-      : `${PROG} merge ${inputs.map(q).join(' ')} --report-out merged.json && ${PROG} baseline --report merged.json --out ${q(out)}`;
+      ? `${prog} baseline --report ${q(show(reportOut))} --out ${q(out)}`
+      : `${prog} merge ${inputs.map(q).join(' ')} --report-out merged.json && ${prog} baseline --report merged.json --out ${q(out)}`;
   const outcome = await gateReport(
     () => mergeShardReports(reportFiles(inputs, io).map((f) => ({ report: readReport(f, show(f)), name: show(f) }))),
     gateOptions(args, io, baselineCommand),
@@ -596,7 +597,7 @@ async function baselineCmd(args: Parsed<typeof BASELINE>, io: CliIO): Promise<nu
     io.err(
       `${PROG}: ${inLine(`pinned "${a.name}" (${a.host}/${a.episode}) as ${a.expect}${a.reasons ? ` (${a.reasons.join(', ')})` : ''}`)}\n`,
     );
-  io.err(`${PROG}: wrote ${show(out)}: ${totalsLine(report)}; ${update.baseline.cases.length} pinned cases\n`);
+  io.err(`${PROG}: wrote ${show(out)}: ${totalsLine(report)}; ${plural(update.baseline.cases.length, 'pinned case')}\n`);
   return 0;
 }
 

@@ -1,5 +1,7 @@
+import path from 'node:path';
 import { inLine } from '../render/plain-text.js';
 import { ConfigError } from '../shared/errors.js';
+import { shellQuote } from '../shared/text.js';
 import { tuneV8 } from '../shared/v8-tuning.js';
 
 /** What a command writes to; tests pass their own. */
@@ -10,6 +12,24 @@ export interface CliIO {
   errIsTTY: boolean;
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /**
+   * How this command was started, as the commands it prints must start to run the same way
+   * ("npx episode-gate", "node dist/episode-gate.js"); absent: the bin's name.
+   */
+  invokedAs?: string;
+}
+
+/**
+ * The start of a command line that runs this tool again the way it was run: through npx, by the
+ * bin's name on PATH, or as node and the script's path (relative to cwd when inside it).
+ */
+function invocation(name: string, script: string | undefined, env: NodeJS.ProcessEnv, cwd: string): string {
+  if (!script) return name;
+  // Through a bin link: npx's (npm exec), or one on PATH. A script path, though started under npx, is run by node.
+  if (path.basename(script) === name) return env.npm_command === 'exec' ? `npx ${name}` : name;
+  const rel = path.relative(cwd, script);
+  const shown = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : script;
+  return `node ${shellQuote(shown)}`;
 }
 
 /**
@@ -26,7 +46,7 @@ function quietOnClosedPipe(stream: NodeJS.WriteStream): () => boolean {
   return () => closed;
 }
 
-function processIO(): CliIO {
+function processIO(name: string): CliIO {
   const outClosed = quietOnClosedPipe(process.stdout);
   const errClosed = quietOnClosedPipe(process.stderr);
   return {
@@ -35,6 +55,7 @@ function processIO(): CliIO {
     errIsTTY: Boolean(process.stderr.isTTY),
     env: process.env,
     cwd: process.cwd(),
+    invokedAs: invocation(name, process.argv[1], process.env, process.cwd()),
   };
 }
 
@@ -52,9 +73,9 @@ export function couldNotRun(e: unknown, io: CliIO): 2 {
 }
 
 /** Run a command's main and exit with its code once output has drained. */
-export function runMain(main: (argv: string[], io: CliIO) => Promise<number>): void {
+export function runMain(main: (argv: string[], io: CliIO) => Promise<number>, name: string): void {
   tuneV8();
-  main(process.argv.slice(2), processIO()).then(
+  main(process.argv.slice(2), processIO(name)).then(
     (code) => {
       process.exitCode = code;
     },

@@ -156,8 +156,8 @@ describe('(b) grown by a cohort in which one host’s collectors broke', () => {
     );
     expect(r.out).toMatch(/\| lab-2 \| 90 \| \d+ \| \d+ \| 30\/30 \(100\.0%\) ❌ \|/);
     // Accepting is offered as accepting the data, not as an intended change of the classifier.
-    expect(r.err).toContain(`episode-gate: if the new episodes are as they should be, accept them: episode-gate baseline --dataset `);
-    expect(r.out).toContain('- **If the new episodes are as they should be, accept them:** <code>episode-gate baseline');
+    expect(r.err).toContain(`episode-gate: if the new episodes are as they should be, accept them: node ${GATE} baseline --dataset `);
+    expect(r.out).toContain(`- **If the new episodes are as they should be, accept them:** <code>node ${GATE} baseline`);
     expect(r.out + r.err).not.toContain('this change is intended');
   });
 
@@ -218,7 +218,7 @@ describe('(b) grown by a cohort in which one host’s collectors broke', () => {
         .replace(/grown-broken-(?:whole|merged)\.json/g, 'REPORT');
     expect(timeless(merged.out)).toBe(timeless(whole.out));
     expect(timeless(merged.err)).toBe(timeless(whole.err));
-    expect(merged.out).toContain('episode-gate baseline --report grown-broken-merged.json --out baseline.json');
+    expect(merged.out).toContain(`node ${GATE} baseline --report grown-broken-merged.json --out baseline.json`);
   });
 });
 
@@ -238,7 +238,7 @@ describe('(c) episodes gone', () => {
       `1 episode kept in the baseline is gone from the dataset (tolerance 0, tolerance.gone_kept): ${host}/${episode}`,
     );
     expect(r.out).toContain('**Mode: changed dataset** — 0 new, 1 gone, 0 modified, 239 unchanged');
-    expect(r.err).toContain('episode-gate: if these episodes were removed on purpose, accept it: episode-gate baseline');
+    expect(r.err).toContain(`episode-gate: if these episodes were removed on purpose, accept it: node ${GATE} baseline --report kept-removed-report.json --out baseline.json`);
   });
 
   it('flagged episodes archived by cis490-prune --archive pass, reported', () => {
@@ -295,7 +295,7 @@ describe('(d) a kept tarball rewritten in place at the same size', () => {
     expect(r.out).toContain('**Mode: changed dataset** — 0 new, 0 gone, 1 modified, 239 unchanged');
     expect(r.out).toContain('same data as the baseline'); // the fingerprint covers sizes only
     expect(r.err).toContain('GATE FAILED (exit 1): data changed (1 modified episode); 1 regression against baseline.json');
-    expect(r.out).toContain('- **If these tarballs were rewritten on purpose, accept them:** <code>episode-gate baseline');
+    expect(r.out).toContain(`- **If these tarballs were rewritten on purpose, accept them:** <code>node ${GATE} baseline --report rewritten-report.json`);
   });
 
   it('with a version-1 baseline (no digests) is judged by id, and the summary says so', () => {
@@ -332,7 +332,7 @@ describe('(f) new index rows whose tarballs never arrived', () => {
     expect(r.out).toContain(
       `5 index rows new since the baseline list episodes whose tarball is missing (lab-1 5; tolerance 0, tolerance.missing_new): ${lost.join(', ')}`,
     );
-    expect(r.err).toContain('if these tarballs will not arrive, accept the index rows without them: episode-gate baseline');
+    expect(r.err).toContain(`if these tarballs will not arrive, accept the index rows without them: node ${GATE} baseline`);
     // A baseline made from that night records the rows, so the next night does not count them again.
     const next = path.join(TMP, 'missing-accepted.json');
     expect(gate('baseline', '--dataset', d, '--out', next, '--jobs', '2').code).toBe(0);

@@ -1,6 +1,6 @@
 /** node dist/episode-gate.js as a process: --version, did-you-mean, hints and the cause-first summary. */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../support/helpers.js';
@@ -79,6 +79,22 @@ describe('episode-gate from dist/', () => {
     const lines = r.out.split('\n');
     expect(lines[0]).toContain('netflowSpreadBytes 51200 → 81920');
     expect(lines[1]).toContain('4 kept → flagged');
-    expect(lines[2]).toContain('episode-gate baseline --dataset data --set netflowSpreadBytes=81920 --out baseline.json');
+    // Started as node and a script, the command it prints starts the same way, and runs as printed.
+    const command = `node ${bin} baseline --dataset data --set netflowSpreadBytes=81920 --out baseline.json`;
+    expect(lines[2]).toContain(`<code>${command}</code>`);
+    expect(r.err).toContain(`: ${command}\n`);
+    const [, script, ...args] = command.split(' ');
+    expect(spawnSync(process.execPath, [script!, ...args], { cwd, encoding: 'utf8' }).status).toBe(0);
+    expect(gate('check', '--dataset', 'data', '--baseline', 'baseline.json', '--set', 'netflowSpreadBytes=81920').code).toBe(0);
+    // Through npx's bin link (npm exec), it says npx.
+    const link = path.join(cwd, 'bin', 'episode-gate');
+    mkdirSync(path.dirname(link), { recursive: true });
+    symlinkSync(bin, link);
+    const viaNpx = spawnSync(process.execPath, [link, 'check', '--dataset', 'data'], {
+      cwd,
+      encoding: 'utf8',
+      env: { ...process.env, npm_command: 'exec' },
+    });
+    expect(viaNpx.stdout).toContain('<code>npx episode-gate baseline --dataset data --out ci/episode-baseline.json</code>');
   });
 });

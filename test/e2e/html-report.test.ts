@@ -125,7 +125,7 @@ describe('the HTML report in Chromium', () => {
     expect(await page.locator('#verdict').getAttribute('class')).toContain('failed');
     expect(await page.locator('#verdict .cause').innerText()).toContain('kept 1 → 0');
     // The same three lines the job summary leads with, from the one summary model.
-    expect(await page.locator('#verdict .accept').innerText()).toMatch(/accept it: episode-gate baseline .*--out /);
+    expect(await page.locator('#verdict .accept').innerText()).toContain(`accept it: node ${cli} baseline `);
     // In the job summary's order: the headline, the effect, how to accept it, then the regressions.
     const order = await page.locator('#verdict > div').evaluateAll((els) => els.map((e) => e.className));
     expect(order.filter((c) => c !== 'cause')).toEqual(['head', 'effect', 'accept']);
