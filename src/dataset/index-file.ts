@@ -150,6 +150,16 @@ function describeCode(code: string | undefined): string {
   return code ?? 'unknown error';
 }
 
+/** What a JSON value is called in JSON's words, from the name of its Python type. */
+const JSON_KIND: Readonly<Record<string, string>> = {
+  NoneType: 'null',
+  list: 'array',
+  str: 'string',
+  bool: 'boolean',
+  int: 'number',
+  float: 'number',
+};
+
 export function walkIndexText(text: string, episodesRoot: string, opts: WalkOptions = {}): IndexWalk {
   const { host } = opts;
   const walk: IndexWalk = { entries: [], missing: [], problems: [], indexFound: true };
@@ -189,13 +199,23 @@ export function walkIndexText(text: string, episodesRoot: string, opts: WalkOpti
       row = parseJsonDoc(line, ID_FIELDS);
     } catch (e) {
       if (e instanceof JsonError) {
-        walk.problems.push({ line: lineNo, kind: 'not-json', detail: `not JSON (${e.message} at column ${e.column})`, shardKey: line });
+        walk.problems.push({
+          line: lineNo,
+          kind: 'not-json',
+          detail: `not JSON (${e.message}${e.message.endsWith(' at') ? '' : ' at'} column ${e.column})`,
+          shardKey: line,
+        });
         continue;
       }
       throw e;
     }
     if (row instanceof NotDict) {
-      walk.problems.push({ line: lineNo, kind: 'not-an-object', detail: `a JSON ${row.pyType}, not an object`, shardKey: line });
+      walk.problems.push({
+        line: lineNo,
+        kind: 'not-an-object',
+        detail: `a JSON ${JSON_KIND[row.pyType] ?? row.pyType}, not an object`,
+        shardKey: line,
+      });
       continue;
     }
     const h = row.host_id;

@@ -41,6 +41,7 @@ import {
 import { acquirePruneLock, type PruneLock } from './lock.js';
 import { applyItem } from './move.js';
 import { checkArchiveRoot, episodeKey, planPrune, type FlaggedEpisode, type PruneAction, type PruneRoots, type Refusal } from './plan.js';
+import { plural } from '../shared/text.js';
 
 export interface PruneContext extends PruneRoots {
   indexPath: string;
@@ -122,7 +123,7 @@ async function resume(ctx: Ctx, roots: PruneRoots): Promise<PruneReport | null> 
   const journal = readJournal(ctx.paths, roots);
   if (!journal) return null;
   if (journal.action === 'archive') checkArchiveRoot(journal);
-  ctx.log(`finishing an interrupted --${journal.action} of ${journal.items.length} episodes recorded in ${ctx.paths.journal}`);
+  ctx.log(`finishing an interrupted --${journal.action} of ${plural(journal.items.length, 'episode')} recorded in ${ctx.paths.journal}`);
   return runJournal(ctx, journal);
 }
 
@@ -142,8 +143,8 @@ export async function applyPrune(opts: PruneOptions): Promise<PruneResult> {
     if (plan.items.length === 0) return { resumed, report: { ...nothing, refused: plan.refused } };
     log(
       opts.action === 'archive'
-        ? `archiving ${plan.items.length} episodes into ${path.resolve(opts.archiveRoot)}/<host>/, then dropping their rows from ${paths.index}:`
-        : `deleting ${plan.items.length} episodes from ${path.resolve(opts.episodesRoot)}/<host>/, then dropping their rows from ${paths.index}:`,
+        ? `archiving ${plural(plan.items.length, 'episode')} into ${path.resolve(opts.archiveRoot)}/<host>/, then dropping their rows from ${paths.index}:`
+        : `deleting ${plural(plan.items.length, 'episode')} from ${path.resolve(opts.episodesRoot)}/<host>/, then dropping their rows from ${paths.index}:`,
     );
     for (const it of plan.items) log(`  ${it.host}/${it.episode}`);
 

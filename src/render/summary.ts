@@ -12,6 +12,7 @@ import { changesSection, hostCohortCells, modeLine } from './changes.js';
 import { BudgetedMarkdown, addList, addTable, esc, escHtml } from './markdown.js';
 import { causeChanged, causeText, regressionItems, summaryModel, type SummaryModel, type SummaryStatus } from './model.js';
 import { trendMarkdown } from './trend.js';
+import { plural } from '../shared/text.js';
 
 /** Just under GitHub's 1 MiB step-summary limit, leaving room for a caller's own lines. */
 export const DEFAULT_SUMMARY_LIMIT_BYTES = 1000 * 1024;
@@ -161,15 +162,24 @@ function flipsSection(md: BudgetedMarkdown, inp: SummaryModel): void {
   });
   const notes: string[] = [];
   if (cmp.mode === 'changing') return; // the classes have their own section
-  if (cmp.added.total > 0) notes.push(`${cmp.added.total} episodes are new since the baseline (${cmp.added.flagged} of them flagged).`);
+  if (cmp.added.total > 0)
+    notes.push(
+      `${plural(cmp.added.total, 'episode')} ${cmp.added.total === 1 ? 'is' : 'are'} new since the baseline (${cmp.added.flagged} of them flagged).`,
+    );
   if (cmp.vanished.length > 0) {
     const kept = cmp.vanished.filter((v) => v.before.length === 0).length;
-    notes.push(`${cmp.vanished.length} episodes of the baseline are not in this dataset (${kept} of them were kept).`);
+    notes.push(
+      `${plural(cmp.vanished.length, 'episode')} of the baseline ${cmp.vanished.length === 1 ? 'is' : 'are'} not in this dataset (${kept} of them ${kept === 1 ? 'was' : 'were'} kept).`,
+    );
   }
   if (notes.length) md.add(notes.join(' ') + '\n\n');
   if (cmp.vanished.length > 0) {
     const items = cmp.vanished.map((v) => `${epCell(v.host, v.episode)}: was ${verdictCell(v.before)}`);
-    addList(md, items, { fold: `${cmp.vanished.length} episodes gone since the baseline`, maxRows: 200, more: moreNote(inp.reportHint) });
+    addList(md, items, {
+      fold: `${plural(cmp.vanished.length, 'episode')} gone since the baseline`,
+      maxRows: 200,
+      more: moreNote(inp.reportHint),
+    });
   }
 }
 
