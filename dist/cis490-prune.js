@@ -2,7 +2,7 @@
 import fs__default, { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { C as ConfigError, u as unsafeIdReason, p as pruneTargetIndex, P as PRUNE_JOURNAL_SUFFIX, s as splitPyLines, i as isBlankPyLine, a as parseJsonDoc, J as JsonError, N as NotDict, t as truthy, b as pyJsonString, A as ALL_REASONS, c as capJobs, D as DEFAULT_LIMITS, d as DEFAULT_CLASSIFIER_SETTINGS, F as FileRefusedError, e as isPermissionError, f as fsErrorWithFix, R as REFERENCE_REASONS, r as readRegularFile, w as walkIndexText, g as closest, h as createEpisodeRunner, j as scanDataset } from './chunks/pool.js';
+import { C as ConfigError, u as unsafeIdReason, p as pruneTargetIndex, P as PRUNE_JOURNAL_SUFFIX, s as splitPyLines, i as isBlankPyLine, a as parseJsonDoc, J as JsonError, N as NotDict, t as truthy, b as plural, c as pyJsonString, A as ALL_REASONS, d as capJobs, D as DEFAULT_LIMITS, e as DEFAULT_CLASSIFIER_SETTINGS, F as FileRefusedError, f as isPermissionError, g as fsErrorWithFix, R as REFERENCE_REASONS, r as readRegularFile, w as walkIndexText, h as closest, j as createEpisodeRunner, k as scanDataset } from './chunks/pool.js';
 import { createHash, randomUUID } from 'node:crypto';
 import { a as atLineStart, i as inLine, p as parseArgs, U as UsageError, b as intOption, u as usageLine, h as helpText, o as options, r as runMain } from './chunks/io.js';
 import 'node:url';
@@ -1186,7 +1186,7 @@ async function resume(ctx, roots) {
         return null;
     if (journal.action === 'archive')
         checkArchiveRoot(journal);
-    ctx.log(`finishing an interrupted --${journal.action} of ${journal.items.length} episodes recorded in ${ctx.paths.journal}`);
+    ctx.log(`finishing an interrupted --${journal.action} of ${plural(journal.items.length, 'episode')} recorded in ${ctx.paths.journal}`);
     return runJournal(ctx, journal);
 }
 async function applyPrune(opts) {
@@ -1207,8 +1207,8 @@ async function applyPrune(opts) {
         if (plan.items.length === 0)
             return { resumed, report: { ...nothing, refused: plan.refused } };
         log(opts.action === 'archive'
-            ? `archiving ${plan.items.length} episodes into ${path.resolve(opts.archiveRoot)}/<host>/, then dropping their rows from ${paths.index}:`
-            : `deleting ${plan.items.length} episodes from ${path.resolve(opts.episodesRoot)}/<host>/, then dropping their rows from ${paths.index}:`);
+            ? `archiving ${plural(plan.items.length, 'episode')} into ${path.resolve(opts.archiveRoot)}/<host>/, then dropping their rows from ${paths.index}:`
+            : `deleting ${plural(plan.items.length, 'episode')} from ${path.resolve(opts.episodesRoot)}/<host>/, then dropping their rows from ${paths.index}:`);
         for (const it of plan.items)
             log(`  ${it.host}/${it.episode}`);
         // A stray index.jsonl.prune-old could hold rows: stop before anything moves, not after.
@@ -1679,4 +1679,4 @@ function reportSkipped(io, scan) {
         io.err(`${PROG}: ${inLine(`skipped index line ${p.line}: ${p.detail}`)}\n`);
 }
 
-runMain(pruneMain);
+runMain(pruneMain, 'cis490-prune');

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, statSync, realpathSync, readdirSync, createReadStream, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { S as SOURCE_NAMES, u as unsafeIdReason, C as ConfigError, f as fsErrorWithFix, k as shellQuote, l as showValue, m as describeFsError, r as readRegularFile, F as FileRefusedError, w as walkIndexText, A as ALL_REASONS, g as closest, n as formatShard, o as parseShard, q as ShardSpecError, c as capJobs } from './chunks/pool.js';
+import { S as SOURCE_NAMES, u as unsafeIdReason, C as ConfigError, g as fsErrorWithFix, l as shellQuote, m as showValue, n as describeFsError, r as readRegularFile, F as FileRefusedError, w as walkIndexText, A as ALL_REASONS, h as closest, b as plural, o as formatShard, q as parseShard, v as ShardSpecError, d as capJobs } from './chunks/pool.js';
 import { S as SOURCE_FORMAT, d as downsample, r as resolveSettings, a as displayPath, t as tarballPath, b as readEpisodeDetail, D as DEFAULT_MAX_ROWS, m as mergeRows, w as writeFileAtomic, f as formatHistory, p as parseHistory, c as DEFAULT_DRIFT_WINDOW, e as DEFAULT_TREND_RUNS, g as readReport, h as requireWholeReport, i as runMetaFromEnv, j as compare, l as loadBaseline, k as rowFromReport, n as trendText, o as driftAlerts, M as MANIFEST_FILE, q as MANIFEST_VERSION, s as SUMS_FILE, u as buildManifest, v as writeManifestDir, x as runUrl, F as FAIL_ON_CHOICES, T as TOLERANCE_KEYS, y as toolVersion, z as bundledFixtures, A as parseOverride, B as applyTolerance, C as scanToReport, E as baselineFromReport, G as writeBaseline, H as MIN_SUMMARY_LIMIT_BYTES, I as gateReport, J as mergeShardReports, K as writeHtmlReport, L as writeReport, N as formatReport, O as summaryModel, P as renderSummary, Q as changeText, R as notesText, U as failureText } from './chunks/write.js';
 import { U as UsageError, o as options, p as parseArgs, h as helpText, c as couldNotRun, b as intOption, i as inLine, r as runMain } from './chunks/io.js';
 import { createHash } from 'node:crypto';
@@ -929,7 +929,7 @@ function scanOptions(args, io, named, shard) {
  */
 function baselineCommandOf(args, io) {
     return (out) => {
-        const parts = [PROG, 'baseline'];
+        const parts = [io.invokedAs ?? PROG, 'baseline'];
         // The report this run writes holds every verdict and the settings: the baseline is made from
         // exactly what was judged, with no second scan (and no drift if the data moves meanwhile).
         const written = args['report-out'];
@@ -973,7 +973,7 @@ function gateOptions(args, io, baselineCommand, fallbackBaseline) {
 }
 function totalsLine(r) {
     const what = r.shard ? `shard ${formatShard(r.shard)}: ` : '';
-    return `${what}${r.counts.scanned} episodes: ${r.counts.kept} kept, ${r.counts.flagged} flagged`;
+    return `${what}${plural(r.counts.scanned, 'episode')}: ${r.counts.kept} kept, ${r.counts.flagged} flagged`;
 }
 async function scanCmd(args, io) {
     const out = args.report;
@@ -1154,9 +1154,10 @@ async function mergeCmd(args, io) {
     const limit = intOption('summary-limit', args['summary-limit'], MIN_SUMMARY_LIMIT_BYTES);
     const show = (p) => displayPath(p, io.cwd);
     const reportOut = args['report-out'];
+    const prog = io.invokedAs ?? PROG;
     const baselineCommand = (out) => reportOut
-        ? `${PROG} baseline --report ${shellQuote(show(reportOut))} --out ${shellQuote(out)}`
-        : `${PROG} merge ${inputs.map(shellQuote).join(' ')} --report-out merged.json && ${PROG} baseline --report merged.json --out ${shellQuote(out)}`;
+        ? `${prog} baseline --report ${shellQuote(show(reportOut))} --out ${shellQuote(out)}`
+        : `${prog} merge ${inputs.map(shellQuote).join(' ')} --report-out merged.json && ${prog} baseline --report merged.json --out ${shellQuote(out)}`;
     const outcome = await gateReport(() => mergeShardReports(reportFiles(inputs, io).map((f) => ({ report: readReport(f, show(f)), name: show(f) }))), gateOptions(args, io, baselineCommand));
     return await finishGate(outcome, args, io, limit, 'merge');
 }
@@ -1200,7 +1201,7 @@ async function baselineCmd(args, io) {
         io.err(`${PROG}: ${inLine(`dropped pinned case "${d.case.name}" (${d.case.host}/${d.case.episode}): ${d.detail}`)}\n`);
     for (const a of update.added)
         io.err(`${PROG}: ${inLine(`pinned "${a.name}" (${a.host}/${a.episode}) as ${a.expect}${a.reasons ? ` (${a.reasons.join(', ')})` : ''}`)}\n`);
-    io.err(`${PROG}: wrote ${show(out)}: ${totalsLine(report)}; ${update.baseline.cases.length} pinned cases\n`);
+    io.err(`${PROG}: wrote ${show(out)}: ${totalsLine(report)}; ${plural(update.baseline.cases.length, 'pinned case')}\n`);
     return 0;
 }
 /** check and baseline judge the whole dataset: --shard there gets the way to do it, not "unrecognized". */
@@ -1306,4 +1307,4 @@ async function command(sub, argv, io, table, parse, positional, run) {
     }
 }
 
-runMain(gateMain);
+runMain(gateMain, 'episode-gate');

@@ -1,5 +1,5 @@
 import { workerData, parentPort } from 'node:worker_threads';
-import { v as newDecoderContext, x as classifyTarball, y as RESULT_FLUSH_MS } from './chunks/pool.js';
+import { x as newDecoderContext, y as classifyTarball, z as RESULT_FLUSH_MS } from './chunks/pool.js';
 import 'node:fs';
 import 'node:os';
 import 'node:path';

@@ -1,4 +1,5 @@
-import { g as closest, C as ConfigError } from './pool.js';
+import { h as closest, C as ConfigError, l as shellQuote } from './pool.js';
+import path from 'node:path';
 import { t as tuneV8 } from './v8-tuning.js';
 
 /**
@@ -140,6 +141,20 @@ function intOption(name, value, min = 1) {
 }
 
 /**
+ * The start of a command line that runs this tool again the way it was run: through npx, by the
+ * bin's name on PATH, or as node and the script's path (relative to cwd when inside it).
+ */
+function invocation(name, script, env, cwd) {
+    if (!script)
+        return name;
+    // Through a bin link: npx's (npm exec), or one on PATH. A script path, though started under npx, is run by node.
+    if (path.basename(script) === name)
+        return env.npm_command === 'exec' ? `npx ${name}` : name;
+    const rel = path.relative(cwd, script);
+    const shown = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : script;
+    return `node ${shellQuote(shown)}`;
+}
+/**
  * A reader that stops reading (`episode-gate check | head -1`) must not turn a verdict into
  * another exit code: Node's default for EPIPE is an uncaught error, exit 1, which here means
  * "the gate failed". Writes to a closed pipe are dropped and the command's own code stands.
@@ -154,7 +169,7 @@ function quietOnClosedPipe(stream) {
     });
     return () => closed;
 }
-function processIO() {
+function processIO(name) {
     const outClosed = quietOnClosedPipe(process.stdout);
     const errClosed = quietOnClosedPipe(process.stderr);
     return {
@@ -163,6 +178,7 @@ function processIO() {
         errIsTTY: Boolean(process.stderr.isTTY),
         env: process.env,
         cwd: process.cwd(),
+        invokedAs: invocation(name, process.argv[1], process.env, process.cwd()),
     };
 }
 /**
@@ -179,9 +195,9 @@ function couldNotRun(e, io) {
     return 2;
 }
 /** Run a command's main and exit with its code once output has drained. */
-function runMain(main) {
+function runMain(main, name) {
     tuneV8();
-    main(process.argv.slice(2), processIO()).then((code) => {
+    main(process.argv.slice(2), processIO(name)).then((code) => {
         process.exitCode = code;
     }, (e) => {
         // Last resort: one line, never a stack trace (EPISODE_GATE_DEBUG=1 shows it).

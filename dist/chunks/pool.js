@@ -5944,6 +5944,15 @@ function describeCode(code) {
         return `${code} (permission denied)`;
     return code ?? 'unknown error';
 }
+/** What a JSON value is called in JSON's words, from the name of its Python type. */
+const JSON_KIND = {
+    NoneType: 'null',
+    list: 'array',
+    str: 'string',
+    bool: 'boolean',
+    int: 'number',
+    float: 'number',
+};
 function walkIndexText(text, episodesRoot, opts = {}) {
     const { host } = opts;
     const walk = { entries: [], missing: [], problems: [], indexFound: true };
@@ -5988,13 +5997,23 @@ function walkIndexText(text, episodesRoot, opts = {}) {
         }
         catch (e) {
             if (e instanceof JsonError) {
-                walk.problems.push({ line: lineNo, kind: 'not-json', detail: `not JSON (${e.message} at column ${e.column})`, shardKey: line });
+                walk.problems.push({
+                    line: lineNo,
+                    kind: 'not-json',
+                    detail: `not JSON (${e.message}${e.message.endsWith(' at') ? '' : ' at'} column ${e.column})`,
+                    shardKey: line,
+                });
                 continue;
             }
             throw e;
         }
         if (row instanceof NotDict) {
-            walk.problems.push({ line: lineNo, kind: 'not-an-object', detail: `a JSON ${row.pyType}, not an object`, shardKey: line });
+            walk.problems.push({
+                line: lineNo,
+                kind: 'not-an-object',
+                detail: `a JSON ${JSON_KIND[row.pyType] ?? row.pyType}, not an object`,
+                shardKey: line,
+            });
             continue;
         }
         const h = row.host_id;
@@ -6569,4 +6588,4 @@ function crashed(detail) {
     return { verdict: unreadableVerdict(`internal error: ${detail}`), stats: { ...NO_STATS }, sha256: null, unjudged: true };
 }
 
-export { fastPct as $, ALL_REASONS as A, BLOCK as B, ConfigError as C, DEFAULT_LIMITS as D, pyIntText as E, FileRefusedError as F, blockRound as G, parsePax as H, nts as I, JsonError as J, HeaderError as K, checksumMatches as L, nti as M, NotDict as N, isReason as O, PRUNE_JOURNAL_SUFFIX as P, oneLine as Q, REFERENCE_REASONS as R, SOURCE_NAMES as S, plural as T, inShard as U, isColumns as V, int64Value as W, PyFloat as X, makePhaseAt as Y, ZstdWasmStream as Z, pyStr as _, parseJsonDoc as a, readEpisode as a0, classify as a1, unreadableVerdict as a2, fmtBytes as a3, pyJsonString as b, capJobs as c, DEFAULT_CLASSIFIER_SETTINGS as d, isPermissionError as e, fsErrorWithFix as f, closest as g, createEpisodeRunner as h, isBlankPyLine as i, scanDataset as j, shellQuote as k, showValue as l, describeFsError as m, formatShard as n, parseShard as o, pruneTargetIndex as p, ShardSpecError as q, readRegularFile as r, splitPyLines as s, truthy as t, unsafeIdReason as u, newDecoderContext as v, walkIndexText as w, classifyTarball as x, RESULT_FLUSH_MS as y, loadZstdWasm as z };
+export { fastPct as $, ALL_REASONS as A, loadZstdWasm as B, ConfigError as C, DEFAULT_LIMITS as D, BLOCK as E, FileRefusedError as F, pyIntText as G, blockRound as H, parsePax as I, JsonError as J, nts as K, HeaderError as L, checksumMatches as M, NotDict as N, nti as O, PRUNE_JOURNAL_SUFFIX as P, isReason as Q, REFERENCE_REASONS as R, SOURCE_NAMES as S, oneLine as T, inShard as U, isColumns as V, int64Value as W, PyFloat as X, makePhaseAt as Y, ZstdWasmStream as Z, pyStr as _, parseJsonDoc as a, readEpisode as a0, classify as a1, unreadableVerdict as a2, fmtBytes as a3, plural as b, pyJsonString as c, capJobs as d, DEFAULT_CLASSIFIER_SETTINGS as e, isPermissionError as f, fsErrorWithFix as g, closest as h, isBlankPyLine as i, createEpisodeRunner as j, scanDataset as k, shellQuote as l, showValue as m, describeFsError as n, formatShard as o, pruneTargetIndex as p, parseShard as q, readRegularFile as r, splitPyLines as s, truthy as t, unsafeIdReason as u, ShardSpecError as v, walkIndexText as w, newDecoderContext as x, classifyTarball as y, RESULT_FLUSH_MS as z };

@@ -1,4 +1,4 @@
-import { f as fsErrorWithFix, C as ConfigError, l as showValue, O as isReason, S as SOURCE_NAMES, A as ALL_REASONS, u as unsafeIdReason, T as plural, D as DEFAULT_LIMITS, d as DEFAULT_CLASSIFIER_SETTINGS, g as closest, h as createEpisodeRunner, j as scanDataset, U as inShard, r as readRegularFile, F as FileRefusedError, w as walkIndexText, V as isColumns, W as int64Value, X as PyFloat, Y as makePhaseAt, N as NotDict, _ as pyStr, $ as fastPct, v as newDecoderContext, a0 as readEpisode, a1 as classify, a2 as unreadableVerdict, a3 as fmtBytes } from './pool.js';
+import { g as fsErrorWithFix, C as ConfigError, m as showValue, Q as isReason, S as SOURCE_NAMES, A as ALL_REASONS, u as unsafeIdReason, b as plural, D as DEFAULT_LIMITS, e as DEFAULT_CLASSIFIER_SETTINGS, h as closest, j as createEpisodeRunner, k as scanDataset, U as inShard, r as readRegularFile, F as FileRefusedError, w as walkIndexText, V as isColumns, W as int64Value, X as PyFloat, Y as makePhaseAt, N as NotDict, _ as pyStr, $ as fastPct, x as newDecoderContext, a0 as readEpisode, a1 as classify, a2 as unreadableVerdict, a3 as fmtBytes } from './pool.js';
 import path from 'node:path';
 import { statSync, writeFileSync, renameSync, rmSync, lstatSync, readlinkSync, readFileSync, existsSync, mkdirSync, unlinkSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -2460,6 +2460,24 @@ function acceptCommandOf(cmd, report, baseline, name, regressions) {
     const stale = regressions.some((r) => r.kind === 'pinned-case' || r.kind === 'pinned-missing');
     return cmd(name) + (stale ? ' --drop-stale-cases' : '');
 }
+/**
+ * Which regressions a one-line failure names first: broken promises (pinned cases), then what
+ * the data did (a host's new cohort, episodes rewritten, lost or gone, the whole cohort), then
+ * the totals, then single verdicts (each with its evidence, listed in full elsewhere).
+ */
+function regressionRank(r) {
+    if (r.kind === 'pinned-case' || r.kind === 'pinned-missing')
+        return 0;
+    // A host's alarm names where to look; the all-hosts one mostly repeats it.
+    if (r.kind === 'cohort-rate')
+        return r.host !== undefined ? 1 : 3;
+    if (/^(modified|missing|gone)-/.test(r.kind))
+        return 2;
+    // One episode's flip carries its evidence, long: the totals it moves say it shorter.
+    if (r.kind === 'kept-to-flagged' || r.kind === 'flagged-to-kept')
+        return 5;
+    return 4;
+}
 /** The regressions counted by what they are: pinned cases, episodes that flipped, totals, changes of the dataset. */
 function regressionKinds(regressions) {
     const group = (kind) => {
@@ -2503,8 +2521,20 @@ function evaluateGate(report, baseline, opts) {
     const failParts = [];
     let flaggedReason = null;
     if (opts.failOn !== 'never' && regressions.length > 0) {
-        // One line: each regression's brief form (its hosts, not its list of episodes).
-        const shown = regressions.slice(0, 3).map((r) => r.brief ?? r.message);
+        // One line: each regression's brief form (its hosts, not its list of episodes), the most
+        // telling first, and one cohort alarm per host (the rest are counted).
+        const shown = [];
+        const alarmed = new Set();
+        for (const r of [...regressions].sort((a, b) => regressionRank(a) - regressionRank(b))) {
+            if (shown.length === 3)
+                break;
+            if (r.kind === 'cohort-rate') {
+                if (alarmed.has(r.host))
+                    continue;
+                alarmed.add(r.host);
+            }
+            shown.push(r.brief ?? r.message);
+        }
         const rest = regressions.length - shown.length;
         // Past three, what they are in all, so "42 regressions" is not read as 42 episodes.
         const kinds = rest > 0 ? ` (${regressionKinds(regressions)})` : '';
@@ -2575,8 +2605,9 @@ function evaluateGate(report, baseline, opts) {
 async function gateReport(produce, opts) {
     const cwd = opts.cwd ?? process.cwd();
     const show = (p) => displayPath(p, cwd);
+    const baselineName = opts.baselinePath ? (opts.baselineName ?? show(opts.baselinePath)) : null;
     const loaded = opts.baselinePath
-        ? loadBaselineFile(path.resolve(cwd, opts.baselinePath), show(opts.baselinePath), opts.baselineCommand ? opts.baselineCommand(show(opts.baselinePath)) : undefined)
+        ? loadBaselineFile(path.resolve(cwd, opts.baselinePath), baselineName, opts.baselineCommand ? opts.baselineCommand(show(opts.baselinePath)) : undefined)
         : null;
     const scanned = withComparison(await produce(), null);
     requireWholeReport(scanned, 'the report', 'gated');
@@ -2585,7 +2616,7 @@ async function gateReport(produce, opts) {
     try {
         outcome = evaluateGate(scanned, loaded?.baseline ?? null, {
             failOn: opts.failOn,
-            ...(opts.baselinePath ? { baselineName: show(opts.baselinePath) } : {}),
+            ...(baselineName ? { baselineName } : {}),
             reportHint: opts.reportHint ?? (opts.reportPath ? show(opts.reportPath) : null),
             baselineCommand: opts.baselineCommand ?? null,
             ...(opts.rollingAccept ? { rollingAccept: opts.rollingAccept } : {}),
@@ -3101,6 +3132,16 @@ function leadNotes(o) {
     }
     return notes;
 }
+/** The broken pinned cases in one clause ('pinned case "x" (lab-a/x): expected kept, got flagged (flat-cpu)'), or null. */
+function pinnedText(regressions) {
+    const pinned = regressions.filter((r) => r.kind === 'pinned-case' || r.kind === 'pinned-missing');
+    if (pinned.length === 0)
+        return null;
+    if (pinned.length <= 2)
+        return pinned.map((r) => r.message).join('; ');
+    const ids = pinned.map((r) => `${r.host}/${r.episode}`);
+    return `${pinned.length} pinned cases broken: ${ids.slice(0, 2).join(', ')} and ${ids.length - 2} more`;
+}
 function headlineOf(o, status, cause, folded) {
     const c = o.report.counts;
     const totals = `${c.scanned} scanned, ${c.kept} kept, ${c.flagged} flagged`;
@@ -3110,8 +3151,12 @@ function headlineOf(o, status, cause, folded) {
     switch (status) {
         case 'failed':
             // What changed leads, as on a pass; the regressions follow unless the change explains them all.
-            if (folded && changed)
-                return `FAILED — ${changed}${o.flaggedReason ? `; ${o.flaggedReason}` : ''}`;
+            // Folded, the regressions the change explains are left to the effect line; a broken pinned
+            // case is a promise, not a total, so it is named here too.
+            if (folded && changed) {
+                const pinned = pinnedText(o.regressions);
+                return `FAILED — ${changed}${pinned ? `; ${pinned}` : ''}${o.flaggedReason ? `; ${o.flaggedReason}` : ''}`;
+            }
             return `FAILED — ${changed ? `${changed}; ` : ''}${o.failReason ?? 'the gate failed'}`;
         case 'not-enforced':
             return `passed (${failOn}) — ${plural(o.regressions.length, 'regression')} against ${base} not enforced; ${changed ?? totals}`;
@@ -3250,6 +3295,12 @@ function summaryModel(o) {
             const named = explained.length - totals;
             effectLine += `; explains ${plural(totals, 'total')} over tolerance${named ? ` and ${plural(named, 'episode')} kept → flagged` : ''}`;
         }
+        const broken = o.regressions.filter((r) => r.kind === 'pinned-case' || r.kind === 'pinned-missing');
+        if (broken.length > 0)
+            effectLine += `; breaks ${broken.length === 1 ? 'pinned case' : `${broken.length} pinned cases`} ${broken
+                .slice(0, 3)
+                .map((r) => `${r.host}/${r.episode}`)
+                .join(', ')}${broken.length > 3 ? ', …' : ''}`;
     }
     else if (cmp) {
         const b = cmp.counts.baseline;
@@ -3310,7 +3361,10 @@ function regressionItems(m, f) {
             (totals.length ? `: ${totals.map((r) => f.regression(r)).join('; ')}` : ''));
     }
     const named = m.unexplained.filter((r) => r.kind === 'kept-to-flagged').length;
-    items.push(...m.unexplained.filter((r) => r.kind !== 'kept-to-flagged').map((r) => f.regression(r)));
+    items.push(...m.unexplained
+        .filter((r) => r.kind !== 'kept-to-flagged')
+        .sort((a, b) => regressionRank(a) - regressionRank(b))
+        .map((r) => f.regression(r)));
     if (named > 0)
         items.push(`${named} episode${named === 1 ? '' : 's'} kept in the baseline ${named === 1 ? 'is' : 'are'} now flagged (listed below under "${f.flipsSection}")`);
     return items;
@@ -4598,16 +4652,20 @@ function flipsSection(md, inp) {
     if (cmp.mode === 'changing')
         return; // the classes have their own section
     if (cmp.added.total > 0)
-        notes.push(`${cmp.added.total} episodes are new since the baseline (${cmp.added.flagged} of them flagged).`);
+        notes.push(`${plural(cmp.added.total, 'episode')} ${cmp.added.total === 1 ? 'is' : 'are'} new since the baseline (${cmp.added.flagged} of them flagged).`);
     if (cmp.vanished.length > 0) {
         const kept = cmp.vanished.filter((v) => v.before.length === 0).length;
-        notes.push(`${cmp.vanished.length} episodes of the baseline are not in this dataset (${kept} of them were kept).`);
+        notes.push(`${plural(cmp.vanished.length, 'episode')} of the baseline ${cmp.vanished.length === 1 ? 'is' : 'are'} not in this dataset (${kept} of them ${kept === 1 ? 'was' : 'were'} kept).`);
     }
     if (notes.length)
         md.add(notes.join(' ') + '\n\n');
     if (cmp.vanished.length > 0) {
         const items = cmp.vanished.map((v) => `${epCell(v.host, v.episode)}: was ${verdictCell(v.before)}`);
-        addList(md, items, { fold: `${cmp.vanished.length} episodes gone since the baseline`, maxRows: 200, more: moreNote(inp.reportHint) });
+        addList(md, items, {
+            fold: `${plural(cmp.vanished.length, 'episode')} gone since the baseline`,
+            maxRows: 200,
+            more: moreNote(inp.reportHint),
+        });
     }
 }
 function flaggedSection(md, inp) {
