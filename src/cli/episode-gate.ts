@@ -238,8 +238,18 @@ function datasetChoice(args: DatasetArgs, io: CliIO, named: readonly string[]): 
 }
 
 function overrides(set: readonly string[]): Partial<GateSettings> {
-  let out: Partial<GateSettings> = {};
-  for (const s of set) out = { ...out, ...parseOverride(s) };
+  const out: Partial<GateSettings> = {};
+  const given = new Map<string, string>();
+  for (const s of set) {
+    const one = parseOverride(s);
+    for (const [k, v] of Object.entries(one) as Array<[keyof GateSettings, number]>) {
+      const earlier = given.get(k);
+      // Two values for one key: which one was meant cannot be known, so neither is used.
+      if (earlier !== undefined && out[k] !== v) throw new UsageError(`--set ${earlier} and --set ${s} give ${k} two values: give it once`);
+      given.set(k, s);
+      out[k] = v;
+    }
+  }
   return out;
 }
 

@@ -77,6 +77,15 @@ describe('check on the committed fixtures (the README main job)', () => {
     );
   });
 
+  it('refuses two values for one setting, naming both, rather than using the last', async () => {
+    const r = await gate(['check', '--set', 'netflowSpreadBytes=4194304', '--set', 'procSpreadPct=4', '--set', 'netflowSpreadBytes=1024']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(
+      /--set netflowSpreadBytes=4194304 and --set netflowSpreadBytes=1024 give netflowSpreadBytes two values: give it once; episode-gate check --help lists the options\n$/,
+    );
+    expect(r.err.trimEnd().split('\n')).toHaveLength(1);
+  });
+
   it('shows exactly which episodes a threshold change flips, and why, and fails on the pinned case', async () => {
     const r = await gate(['check', '--set', 'netflowSpreadBytes=4194304']);
     expect(r.code).toBe(1);
