@@ -30,6 +30,8 @@ export interface ChangeJudgement {
   regressions: Regression[];
   /** What is shown but does not fail (flagged episodes gone or modified, within tolerance). */
   reported: Regression[];
+  /** The rules this run was judged by (regression kinds whose tolerance is set), broken or not. */
+  checked: string[];
 }
 
 const NAMES_SHOWN = 10;
@@ -119,10 +121,12 @@ export function judgeChanges(
       cohort: null,
       regressions: [],
       reported: [],
+      checked: [],
     };
   }
   const regressions: Regression[] = [];
   const reported: Regression[] = [];
+  const checked: string[] = [];
 
   /** One class of episodes: a regression past its tolerance (null: none), else reported. */
   const judge = (
@@ -132,6 +136,7 @@ export function judgeChanges(
     why: string,
     tolerance: number | null,
   ): void => {
+    if (tolerance !== null && !checked.includes(kind)) checked.push(kind);
     if (eps.length === 0) return;
     const r = listed(kind, what, why, eps);
     (tolerance !== null && eps.length > tolerance ? regressions : reported).push(r);
@@ -232,5 +237,7 @@ export function judgeChanges(
     cohort,
     regressions,
     reported,
+    // The cohort rule judged the new episodes only when it ran its tests.
+    checked: cohort && cohort.tests.length > 0 ? [...checked, 'cohort-rate'] : checked,
   };
 }

@@ -3,7 +3,7 @@
  * carry each tarball's digest through merge into the same manifest one scan writes; the
  * predicate's tests name pinned cases and rules; scan --shard refuses to write a manifest.
  */
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gateMain } from '../../src/cli/episode-gate.js';
@@ -110,5 +110,28 @@ describe('the test-result predicate', () => {
     expect(w.predicate.warnedTests).toEqual(f.predicate.failedTests);
     expect(w.predicate.failedTests).toEqual([]);
     expect(read('warned/SHA256SUMS').trimEnd().split('\n')).toHaveLength(baseline.counts.kept);
+  });
+
+  it("names a changed dataset's rules: a kept episode gone fails rule:gone-kept; the rules it kept pass", async () => {
+    expect((await gate(['baseline', '--dataset', 'data', '--out', 'data-baseline.json'])).code).toBe(0);
+    const b = readJson<{ episodes: Record<string, { reasons: string[] }> }>('data-baseline.json');
+    const gone = Object.keys(b.episodes).find((k) => b.episodes[k]!.reasons.length === 0)!;
+    cpSync(path.join(tmp, 'data'), path.join(tmp, 'less'), { recursive: true });
+    const [host, episode] = gone.split('/') as [string, string];
+    rmSync(path.join(tmp, 'less', 'episodes', host, `${episode}.tar.zst`));
+    const index = path.join(tmp, 'less', 'index.jsonl');
+    writeFileSync(
+      index,
+      read('less/index.jsonl')
+        .split('\n')
+        .filter((l) => !(l.includes(`"${host}"`) && l.includes(`"${episode}"`)))
+        .join('\n'),
+    );
+    const r = await gate(['check', '--dataset', 'less', '--baseline', 'data-baseline.json', '--manifest', 'changed']);
+    expect(r.code).toBe(1);
+    const p = readJson<{ predicate: { failedTests: string[]; passedTests: string[] } }>('changed/statement.intoto.json').predicate;
+    expect(p.failedTests).toEqual(['rule:gone-kept']);
+    expect(p.passedTests).toEqual(expect.arrayContaining(['rule:kept-drop', 'rule:missing-kept', 'rule:modified-kept']));
+    expect(p.passedTests).not.toContain('rule:gone-flagged'); // tolerance null by default: not checked
   });
 });

@@ -329,7 +329,7 @@ describe('a failed gate', () => {
     expect(m.withheld.length).toBe(KEPT);
     const st = readJson<{ predicate: { result: string; failedTests: string[] } }>(path.join(dir, 'statement.intoto.json'));
     expect(st.predicate.result).toBe('FAILED');
-    expect(st.predicate.failedTests).toEqual(['rule:no-flagged']);
+    expect(st.predicate.failedTests).toEqual(['rule:no-flagged', 'rule:every-row-judged']);
     const v = gate(['verify', '--manifest', dir, '--dataset', 'dataset', '--allow-extra']);
     expect(v.code).toBe(1);
     expect(v.out).toMatch(new RegExp(`^NOT-RELEASED manifest\\.json: records a FAILED gate .*${KEPT} kept episodes withheld`));
