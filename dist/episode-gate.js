@@ -869,9 +869,19 @@ function datasetChoice(args, io, named) {
     return { indexPath: fx.indexPath, episodesRoot: fx.episodesRoot, bundled: true };
 }
 function overrides(set) {
-    let out = {};
-    for (const s of set)
-        out = { ...out, ...parseOverride(s) };
+    const out = {};
+    const given = new Map();
+    for (const s of set) {
+        const one = parseOverride(s);
+        for (const [k, v] of Object.entries(one)) {
+            const earlier = given.get(k);
+            // Two values for one key: which one was meant cannot be known, so neither is used.
+            if (earlier !== undefined && out[k] !== v)
+                throw new UsageError(`--set ${earlier} and --set ${s} give ${k} two values: give it once`);
+            given.set(k, s);
+            out[k] = v;
+        }
+    }
     return out;
 }
 function progress(io) {

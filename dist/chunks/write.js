@@ -1446,12 +1446,16 @@ function judgeChanges(classes, baseline, tol, changing, arrivals = null) {
             cohort: null,
             regressions: [],
             reported: [],
+            checked: [],
         };
     }
     const regressions = [];
     const reported = [];
+    const checked = [];
     /** One class of episodes: a regression past its tolerance (null: none), else reported. */
     const judge = (kind, eps, what, why, tolerance) => {
+        if (tolerance !== null && !checked.includes(kind))
+            checked.push(kind);
         if (eps.length === 0)
             return;
         const r = listed(kind, what, why, eps);
@@ -1513,6 +1517,8 @@ function judgeChanges(classes, baseline, tol, changing, arrivals = null) {
         cohort,
         regressions,
         reported,
+        // The cohort rule judged the new episodes only when it ran its tests.
+        checked: cohort && cohort.tests.length > 0 ? [...checked, 'cohort-rate'] : checked,
     };
 }
 
@@ -4882,7 +4888,8 @@ function byPath(a, b) {
 /**
  * Test names (the predicate's passedTests / warnedTests / failedTests): each pinned case
  * (`case:NAME`), each regression rule the baseline checks (`rule:kept-drop`, `rule:flagged-rise`,
- * `rule:flagged-rate-rise`, `rule:reason-rise:REASON`), and `rule:no-flagged` under --fail-on
+ * `rule:flagged-rate-rise`, `rule:reason-rise:REASON`; on a changed dataset `rule:gone-kept`,
+ * `rule:modified-kept`, `rule:cohort-rate`… as judged), and `rule:no-flagged` under --fail-on
  * flagged. A broken rule is failed, or warned when --fail-on never lets it pass.
  */
 function gateTests(d, report) {
@@ -4904,9 +4911,24 @@ function gateTests(d, report) {
         for (const row of c.reasons)
             if (row.tolerance !== null)
                 (row.regression ? broken : passed).push(`rule:reason-rise:${row.reason}`);
+        // A changed dataset's rules: episodes gone, lost or rewritten, and the new cohort.
+        const changing = c.changes?.checked ?? [];
+        for (const rule of changing)
+            (kinds.has(rule) ? broken : passed).push(`rule:${rule}`);
+        // Any other regression is a broken rule too: a failed gate never lists no failed test.
+        const named = new Set([...rules.map(([r]) => r), ...changing, 'reason-rise', 'kept-to-flagged', 'pinned-case', 'pinned-missing']);
+        for (const kind of kinds)
+            if (!named.has(kind))
+                broken.push(`rule:${kind}`);
     }
-    if (d.failOn === 'flagged')
+    if (d.failOn === 'flagged') {
         (report.counts.flagged > 0 ? broken : passed).push('rule:no-flagged');
+        // An index row whose episode was not judged (tarball missing, line skipped) cannot be released.
+        (report.missing_tarballs.length > 0 || report.index_problems.length > 0 ? broken : passed).push('rule:every-row-judged');
+    }
+    // Failed on something no rule above names (a release of nothing, drift): the gate itself.
+    if (!d.passed && broken.length === 0)
+        broken.push('rule:gate');
     const warned = d.passed ? broken : [];
     return { passed, warned, failed: d.passed ? [] : broken };
 }
