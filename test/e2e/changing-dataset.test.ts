@@ -238,7 +238,9 @@ describe('(c) episodes gone', () => {
       `1 episode kept in the baseline is gone from the dataset (tolerance 0, tolerance.gone_kept): ${host}/${episode}`,
     );
     expect(r.out).toContain('**Mode: changed dataset** — 0 new, 1 gone, 0 modified, 239 unchanged');
-    expect(r.err).toContain(`episode-gate: if these episodes were removed on purpose, accept it: node ${GATE} baseline --report kept-removed-report.json --out baseline.json`);
+    expect(r.err).toContain(
+      `episode-gate: if these episodes were removed on purpose, accept it: node ${GATE} baseline --report kept-removed-report.json --out baseline.json`,
+    );
   });
 
   it('flagged episodes archived by cis490-prune --archive pass, reported', () => {
@@ -295,7 +297,9 @@ describe('(d) a kept tarball rewritten in place at the same size', () => {
     expect(r.out).toContain('**Mode: changed dataset** — 0 new, 0 gone, 1 modified, 239 unchanged');
     expect(r.out).toContain('same data as the baseline'); // the fingerprint covers sizes only
     expect(r.err).toContain('GATE FAILED (exit 1): data changed (1 modified episode); 1 regression against baseline.json');
-    expect(r.out).toContain(`- **If these tarballs were rewritten on purpose, accept them:** <code>node ${GATE} baseline --report rewritten-report.json`);
+    expect(r.out).toContain(
+      `- **If these tarballs were rewritten on purpose, accept them:** <code>node ${GATE} baseline --report rewritten-report.json`,
+    );
   });
 
   it('with a version-1 baseline (no digests) is judged by id, and the summary says so', () => {
