@@ -9,6 +9,7 @@ import { columnsJsonl, rowsJsonl } from '../py/jsonl-columns.js';
 import { FileRefusedError, readRegularFile } from '../shared/regular-file.js';
 import { JsonError, parseJsonDoc, type Fields, type Projection } from '../py/json.js';
 import { LimitError, TarReadError, TarReader, type SelectedMember } from './tar.js';
+import { gunzipLazily, isGzip } from './tar-gzip.js';
 import { newDecoderContext, type DecoderContext } from './decoder-context.js';
 import { ZstdError, decompress, newZstdScratch, trimZstdScratch, type ZstdImpl, type ZstdScratch } from './zstd.js';
 
@@ -245,29 +246,39 @@ async function decodeAndParse(
   let held = 0;
   const parsed = new Map<string, Parsed>();
   const bySuffix = new Map(SOURCES.map((src) => [src.suffix, src]));
-  const tar = new TarReader({
-    suffixes: MEMBER_SUFFIXES,
-    maxMemberBytes: limits.maxMemberBytes,
-    reserve: (suffix, bytes) => {
-      if (held + bytes > budget) throw new LimitError(overBudget(suffix, held + bytes, budget));
-    },
-    onMember: (m) => {
-      // Parsed now and its bytes let go, so the members of an episode are never all held whole.
-      const src = bySuffix.get(m.suffix);
-      const p = src ? parseSource(src, m, st, opts.columns !== false) : parseMeta(m, st);
-      parsed.set(m.suffix, p);
-      if (p.ok) held += Math.max(m.data.length, ROW_BYTES * (src ? rowCount(p.value as SourceData) : 1));
-      if (held > budget) throw new LimitError(overBudget(m.suffix, held, budget));
-    },
-  });
+  const newTar = (): TarReader =>
+    new TarReader({
+      suffixes: MEMBER_SUFFIXES,
+      maxMemberBytes: limits.maxMemberBytes,
+      reserve: (suffix, bytes) => {
+        if (held + bytes > budget) throw new LimitError(overBudget(suffix, held + bytes, budget));
+      },
+      onMember: (m) => {
+        // Parsed now and its bytes let go, so the members of an episode are never all held whole.
+        const src = bySuffix.get(m.suffix);
+        const p = src ? parseSource(src, m, st, opts.columns !== false) : parseMeta(m, st);
+        parsed.set(m.suffix, p);
+        if (p.ok) held += Math.max(m.data.length, ROW_BYTES * (src ? rowCount(p.value as SourceData) : 1));
+        if (held > budget) throw new LimitError(overBudget(m.suffix, held, budget));
+      },
+    });
+  let tar = newTar();
+  // Bytes that begin as gzip are kept whole: tarfile.open reads them as a .tar.gz when they are no tar.
+  let gzipped: Uint8Array[] | null = null;
+  let head = new Uint8Array(0);
   try {
     await decompress(
       file,
       (chunk) => {
+        if (st.decompressedBytes === 0) {
+          if (isGzip(chunk)) gzipped = [];
+          head = chunk.subarray(0, 6).slice();
+        }
         st.decompressedBytes += chunk.length;
         if (st.decompressedBytes > limits.maxEpisodeBytes) {
           throw new LimitError(`decompressed episode exceeds the ${limits.maxEpisodeBytes}-byte limit`);
         }
+        (gzipped as Uint8Array[] | null)?.push(chunk.slice());
         tar.push(chunk);
         // Past the budget nothing more is read: the rest would only be decompressed and dropped.
         const failed = tar.failure();
@@ -283,10 +294,31 @@ async function decodeAndParse(
     throw e;
   }
   tar.end();
+  const notTar = tar.failure();
+  if (gzipped !== null && notTar instanceof TarReadError && notTar.atStart) {
+    // tarfile.open's next try, gzip, on the same bytes; its errors surface only where reading reaches them.
+    held = 0;
+    parsed.clear();
+    tar = newTar();
+    try {
+      const gz = await gunzipLazily(Buffer.concat(gzipped), limits.maxEpisodeBytes);
+      tar.push(gz.data);
+      tar.end();
+      if (gz.error !== null && tar.wantedPastEnd()) {
+        return { ok: false, detail: `gzip: ${gz.error}`, stats: st, sha256: null };
+      }
+    } catch (e) {
+      if (e instanceof LimitError) return { ok: false, detail: `size limit: ${e.message}`, stats: st, sha256: null, unjudged: true };
+      throw e;
+    }
+  }
   try {
     tar.result();
   } catch (e) {
-    if (e instanceof TarReadError) return { ok: false, detail: `tar: ${e.message}`, stats: st, sha256: null };
+    if (e instanceof TarReadError) {
+      const other = e.atStart ? otherCompression(head) : null;
+      return { ok: false, detail: `tar: ${e.message}${other ? `: ${other}` : ''}`, stats: st, sha256: null };
+    }
     if (e instanceof LimitError) return { ok: false, detail: `size limit: ${e.message}`, stats: st, sha256: null, unjudged: true };
     throw e;
   }
@@ -307,6 +339,17 @@ async function decodeAndParse(
     stats: st,
     sha256: null,
   };
+}
+
+/**
+ * A bzip2 or xz stream inside the zstd frame: the reference's tarfile.open would read the tar in
+ * it, episode-gate does not (docs/classifier.md lists it among the deliberate differences).
+ */
+function otherCompression(head: Uint8Array): string | null {
+  const starts = (...bytes: number[]): boolean => bytes.every((b, i) => head[i] === b);
+  if (starts(0x42, 0x5a, 0x68)) return 'a bzip2-compressed tar inside the zstd frame, which episode-gate does not read';
+  if (starts(0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00)) return 'an xz-compressed tar inside the zstd frame, which episode-gate does not read';
+  return null;
 }
 
 function overBudget(suffix: string, needed: number, budget: number): string {

@@ -18,9 +18,15 @@
 import { BLOCK, HeaderError, blockRound, checksumMatches, nti, nts, parsePax, pyIntText } from './tar-header.js';
 
 export class TarReadError extends Error {
-  constructor(message: string) {
+  /**
+   * The archive failed at its first header, where tarfile.open raises ReadError and so tries the
+   * next compression (gzip, bz2, xz) on the same bytes before giving up.
+   */
+  readonly atStart: boolean;
+  constructor(message: string, atStart = false) {
     super(message);
     this.name = 'TarReadError';
+    this.atStart = atStart;
   }
 }
 
@@ -136,6 +142,8 @@ export class TarReader {
   private readonly captures: Capture[] = [];
   private readonly found = new Map<string, Capture>();
   private active: Capture | null = null;
+  /** The archive asked for bytes past the end of the data (see wantedPastEnd). */
+  private starved = false;
 
   constructor(private readonly sel: TarSelection) {
     this.gen = this.run();
@@ -165,6 +173,14 @@ export class TarReader {
         out.set(suffix, { suffix, name: Buffer.from(c.name, 'latin1').toString('utf8'), data: c.data ?? new Uint8Array(c.end - c.start) });
     }
     return out;
+  }
+
+  /**
+   * Whether reading it asked for a byte past the end of the data: tarfile reading a gzip stream
+   * there asks the gzip reader for more, which is when that reader checks the member's trailer.
+   */
+  wantedPastEnd(): boolean {
+    return this.starved;
   }
 
   /** The error the archive has failed with so far, if any (result() throws it). */
@@ -240,6 +256,7 @@ export class TarReader {
 
   private *take(n: number): Generator<void, Uint8Array, void> {
     while (this.buffered < n && !this.ended) yield;
+    if (this.buffered < n) this.starved = true;
     return this.consume(Math.min(n, this.buffered), true);
   }
 
@@ -251,7 +268,11 @@ export class TarReader {
         this.consume(m, false);
         left -= m;
       }
-      if (left === 0 || this.ended) return n - left;
+      if (left === 0) return n;
+      if (this.ended) {
+        this.starved = true;
+        return n - left;
+      }
       yield;
     }
   }
@@ -276,9 +297,9 @@ export class TarReader {
       } catch (e) {
         if (!(e instanceof HeaderError)) throw e;
         if (e.kind === 'eof') return;
-        if (e.kind === 'subsequent') throw new TarReadError(e.message);
+        if (e.kind === 'subsequent') throw new TarReadError(e.message, headerOffset === 0);
         if (headerOffset === 0)
-          throw new TarReadError(e.kind === 'empty' ? 'empty archive' : `not a tar archive (${e.message} at offset 0)`);
+          throw new TarReadError(e.kind === 'empty' ? 'empty archive' : `not a tar archive (${e.message} at offset 0)`, true);
         return;
       }
       offset = nextOffset;

@@ -14,6 +14,7 @@ const TOOLS = [
   'tools/parity/steady.ts',
   'tools/parity/dataset.ts',
   'tools/parity/medians-dataset.ts',
+  'tools/parity/gzip-dataset.ts',
   'tools/bench-manifest.ts',
   'tools/html-bench.ts',
   'tools/bench.ts',

@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { DEFAULT_CLASSIFIER_SETTINGS } from '../../src/classifier/types.js';
 import { scanDataset } from '../../src/dataset/scan.js';
 import { DEFAULT_LIMITS } from '../../src/episode/read.js';
-import type { ZstdImpl } from '../../src/episode/zstd.js';
+import { nativeZstdAvailable, type ZstdImpl } from '../../src/episode/zstd.js';
 import { toolArgs } from '../lib/cli.js';
 
 toolArgs(import.meta.url, ['dataset', 'reference', 'zstd']);
@@ -42,6 +42,10 @@ async function main(): Promise<number> {
   const reference = arg('reference', path.join(here, '../../../shared/reference/cis490_prune.py'))!;
   if (!existsSync(reference)) throw new Error(`no reference at ${reference}: pass --reference PATH to cis490_prune.py`);
   const zstd = arg('zstd') as ZstdImpl | undefined;
+  if (zstd === 'native' && !nativeZstdAvailable())
+    throw new Error(
+      `--zstd native: this Node (${process.version}) has no native zstd; run on Node 24 (bash scripts/node24.sh ...) or pass --zstd wasm`,
+    );
   const episodesRoot = path.join(dataset, 'episodes');
   const indexPath = path.join(dataset, 'index.jsonl');
   const t0 = performance.now();
