@@ -4272,9 +4272,15 @@ function parsePax(buf, into) {
  * else is discarded as it streams past.
  */
 class TarReadError extends Error {
-    constructor(message) {
+    /**
+     * The archive failed at its first header, where tarfile.open raises ReadError and so tries the
+     * next compression (gzip, bz2, xz) on the same bytes before giving up.
+     */
+    atStart;
+    constructor(message, atStart = false) {
         super(message);
         this.name = 'TarReadError';
+        this.atStart = atStart;
     }
 }
 class LimitError extends Error {
@@ -4355,6 +4361,8 @@ class TarReader {
     captures = [];
     found = new Map();
     active = null;
+    /** The archive asked for bytes past the end of the data (see wantedPastEnd). */
+    starved = false;
     constructor(sel) {
         this.sel = sel;
         this.gen = this.run();
@@ -4384,6 +4392,13 @@ class TarReader {
                 out.set(suffix, { suffix, name: Buffer.from(c.name, 'latin1').toString('utf8'), data: c.data ?? new Uint8Array(c.end - c.start) });
         }
         return out;
+    }
+    /**
+     * Whether reading it asked for a byte past the end of the data: tarfile reading a gzip stream
+     * there asks the gzip reader for more, which is when that reader checks the member's trailer.
+     */
+    wantedPastEnd() {
+        return this.starved;
     }
     /** The error the archive has failed with so far, if any (result() throws it). */
     failure() {
@@ -4461,6 +4476,8 @@ class TarReader {
     *take(n) {
         while (this.buffered < n && !this.ended)
             yield;
+        if (this.buffered < n)
+            this.starved = true;
         return this.consume(Math.min(n, this.buffered), true);
     }
     *skip(n) {
@@ -4471,8 +4488,12 @@ class TarReader {
                 this.consume(m, false);
                 left -= m;
             }
-            if (left === 0 || this.ended)
+            if (left === 0)
+                return n;
+            if (this.ended) {
+                this.starved = true;
                 return n - left;
+            }
             yield;
         }
     }
@@ -4502,9 +4523,9 @@ class TarReader {
                 if (e.kind === 'eof')
                     return;
                 if (e.kind === 'subsequent')
-                    throw new TarReadError(e.message);
+                    throw new TarReadError(e.message, headerOffset === 0);
                 if (headerOffset === 0)
-                    throw new TarReadError(e.kind === 'empty' ? 'empty archive' : `not a tar archive (${e.message} at offset 0)`);
+                    throw new TarReadError(e.kind === 'empty' ? 'empty archive' : `not a tar archive (${e.message} at offset 0)`, true);
                 return;
             }
             offset = nextOffset;
@@ -4633,6 +4654,114 @@ function applyPax(info, pax) {
         else if (keyword === 'GNU.sparse.name') {
             info.name = value;
         }
+    }
+}
+
+/**
+ * A gzip stream as Python 3.11's gzip.GzipFile reads it when tarfile.open falls back to gzip on
+ * the decompressed bytes of an episode (a .tar.gz inside the zstd frame): members one after
+ * another, zero padding between them skipped, and each member's trailer (CRC, length) checked
+ * only when a read goes past that member's data. Written here over raw inflate because zlib's
+ * gunzip checks every trailer at once, and so fails episodes the reference reads.
+ */
+const FLAG = { FHCRC: 2, FEXTRA: 4, FNAME: 8, FCOMMENT: 16 };
+const ENDED = 'Compressed file ended before the end-of-stream marker was reached';
+/** Whether the bytes start as a gzip stream does. */
+function isGzip(b) {
+    return b.length >= 2 && b[0] === 0x1f && b[1] === 0x8b;
+}
+/** Raw inflate of one member's deflate data: its output and the input it used, or the output before a data error. */
+async function inflateMember(input, maxBytes) {
+    try {
+        const r = zlib.inflateRawSync(input, {
+            info: true,
+            finishFlush: zlib.constants.Z_SYNC_FLUSH,
+            maxOutputLength: maxBytes + 1,
+        });
+        return { out: r.buffer, used: r.engine.bytesWritten, error: null };
+    }
+    catch (e) {
+        if (e.code === 'ERR_BUFFER_TOO_LARGE')
+            throw new LimitError(`gzip data exceeds the ${maxBytes}-byte limit`);
+        // A data error: what was inflated before it is read, then the error.
+        const chunks = [];
+        let size = 0;
+        await new Promise((resolve) => {
+            const s = zlib.createInflateRaw();
+            s.on('data', (c) => {
+                chunks.push(c);
+                size += c.length;
+                if (size > maxBytes)
+                    s.destroy();
+            });
+            s.on('error', () => resolve());
+            s.on('close', () => resolve());
+            s.end(input);
+        });
+        if (size > maxBytes)
+            throw new LimitError(`gzip data exceeds the ${maxBytes}-byte limit`);
+        return { out: Buffer.concat(chunks), used: input.length, error: `zlib error: ${e.message}` };
+    }
+}
+/** Read the gzip stream `b` the lazy way GzipFile does (see the file comment); at most maxBytes of data. */
+async function gunzipLazily(b, maxBytes) {
+    const parts = [];
+    let produced = 0;
+    const result = (error) => ({ data: Buffer.concat(parts), failAt: error === null ? null : produced, error });
+    let pos = 0;
+    for (let first = true;; first = false) {
+        if (!first)
+            while (pos < b.length && b[pos] === 0)
+                pos++; // "Gzip files can be padded with zeroes"
+        if (pos >= b.length)
+            return result(null);
+        if (b.length - pos < 2 || b[pos] !== 0x1f || b[pos + 1] !== 0x8b)
+            return result('Not a gzipped file');
+        if (b.length - pos < 10)
+            return result(ENDED);
+        if (b[pos + 2] !== 8)
+            return result('Unknown compression method');
+        const flag = b[pos + 3];
+        pos += 10;
+        if (flag & FLAG.FEXTRA) {
+            if (b.length - pos < 2)
+                return result(ENDED);
+            const n = b[pos] | (b[pos + 1] << 8);
+            pos += 2;
+            if (b.length - pos < n)
+                return result(ENDED);
+            pos += n;
+        }
+        // A name or comment runs to its NUL, or to the end of the data (no error there).
+        for (const bit of [FLAG.FNAME, FLAG.FCOMMENT]) {
+            if (!(flag & bit))
+                continue;
+            while (pos < b.length && b[pos] !== 0)
+                pos++;
+            if (pos < b.length)
+                pos++;
+        }
+        if (flag & FLAG.FHCRC) {
+            if (b.length - pos < 2)
+                return result(ENDED);
+            pos += 2; // read and not checked, as Python does
+        }
+        const m = await inflateMember(b.subarray(pos), maxBytes - produced);
+        parts.push(m.out);
+        produced += m.out.length;
+        if (m.error !== null)
+            return result(m.error);
+        pos += m.used;
+        // All input used: the deflate stream did not end, or its trailer is missing.
+        if (pos >= b.length || b.length - pos < 8)
+            return result(ENDED);
+        const crc = (b[pos] | (b[pos + 1] << 8) | (b[pos + 2] << 16) | (b[pos + 3] << 24)) >>> 0;
+        const isize = (b[pos + 4] | (b[pos + 5] << 8) | (b[pos + 6] << 16) | (b[pos + 7] << 24)) >>> 0;
+        pos += 8;
+        if (crc !== zlib.crc32(m.out))
+            return result('CRC check failed');
+        if (isize !== m.out.length % 2 ** 32)
+            return result('Incorrect length of data produced');
     }
 }
 
@@ -5630,7 +5759,7 @@ async function decodeAndParse(file, opts, st, scratch, decoder) {
     let held = 0;
     const parsed = new Map();
     const bySuffix = new Map(SOURCES.map((src) => [src.suffix, src]));
-    const tar = new TarReader({
+    const newTar = () => new TarReader({
         suffixes: MEMBER_SUFFIXES,
         maxMemberBytes: limits.maxMemberBytes,
         reserve: (suffix, bytes) => {
@@ -5648,12 +5777,22 @@ async function decodeAndParse(file, opts, st, scratch, decoder) {
                 throw new LimitError(overBudget(m.suffix, held, budget));
         },
     });
+    let tar = newTar();
+    // Bytes that begin as gzip are kept whole: tarfile.open reads them as a .tar.gz when they are no tar.
+    let gzipped = null;
+    let head = new Uint8Array(0);
     try {
         await decompress(file, (chunk) => {
+            if (st.decompressedBytes === 0) {
+                if (isGzip(chunk))
+                    gzipped = [];
+                head = chunk.subarray(0, 6).slice();
+            }
             st.decompressedBytes += chunk.length;
             if (st.decompressedBytes > limits.maxEpisodeBytes) {
                 throw new LimitError(`decompressed episode exceeds the ${limits.maxEpisodeBytes}-byte limit`);
             }
+            gzipped?.push(chunk.slice());
             tar.push(chunk);
             // Past the budget nothing more is read: the rest would only be decompressed and dropped.
             const failed = tar.failure();
@@ -5669,12 +5808,34 @@ async function decodeAndParse(file, opts, st, scratch, decoder) {
         throw e;
     }
     tar.end();
+    const notTar = tar.failure();
+    if (gzipped !== null && notTar instanceof TarReadError && notTar.atStart) {
+        // tarfile.open's next try, gzip, on the same bytes; its errors surface only where reading reaches them.
+        held = 0;
+        parsed.clear();
+        tar = newTar();
+        try {
+            const gz = await gunzipLazily(Buffer.concat(gzipped), limits.maxEpisodeBytes);
+            tar.push(gz.data);
+            tar.end();
+            if (gz.error !== null && tar.wantedPastEnd()) {
+                return { ok: false, detail: `gzip: ${gz.error}`, stats: st, sha256: null };
+            }
+        }
+        catch (e) {
+            if (e instanceof LimitError)
+                return { ok: false, detail: `size limit: ${e.message}`, stats: st, sha256: null, unjudged: true };
+            throw e;
+        }
+    }
     try {
         tar.result();
     }
     catch (e) {
-        if (e instanceof TarReadError)
-            return { ok: false, detail: `tar: ${e.message}`, stats: st, sha256: null };
+        if (e instanceof TarReadError) {
+            const other = e.atStart ? otherCompression(head) : null;
+            return { ok: false, detail: `tar: ${e.message}${other ? `: ${other}` : ''}`, stats: st, sha256: null };
+        }
         if (e instanceof LimitError)
             return { ok: false, detail: `size limit: ${e.message}`, stats: st, sha256: null, unjudged: true };
         throw e;
@@ -5697,6 +5858,18 @@ async function decodeAndParse(file, opts, st, scratch, decoder) {
         stats: st,
         sha256: null,
     };
+}
+/**
+ * A bzip2 or xz stream inside the zstd frame: the reference's tarfile.open would read the tar in
+ * it, episode-gate does not (docs/classifier.md lists it among the deliberate differences).
+ */
+function otherCompression(head) {
+    const starts = (...bytes) => bytes.every((b, i) => head[i] === b);
+    if (starts(0x42, 0x5a, 0x68))
+        return 'a bzip2-compressed tar inside the zstd frame, which episode-gate does not read';
+    if (starts(0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00))
+        return 'an xz-compressed tar inside the zstd frame, which episode-gate does not read';
+    return null;
 }
 function overBudget(suffix, needed, budget) {
     return `${suffix}: the episode would hold ${needed} bytes (member bytes and parsed rows), over its ${budget}-byte memory budget (maxEpisodeBytes)`;
