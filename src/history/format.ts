@@ -26,6 +26,10 @@ interface HistoryChanges {
   flips: number;
   /** Episodes still flagged, for different reasons. */
   reasons_changed: number;
+  /** Of the new episodes, how many are flagged (what pruning cannot hide); absent in older rows. */
+  new_flagged?: number;
+  /** Per host with new episodes: [new, of them flagged]; absent in older rows. */
+  new_hosts?: Record<string, [number, number]>;
 }
 
 export interface HistoryRow {
@@ -99,6 +103,18 @@ export function rowFromReport(report: Report, meta: RunMeta, comparison: Compari
       flips: comparison.flips.filter((f) => f.kind !== 'reasons-changed').length,
       reasons_changed: comparison.flips.filter((f) => f.kind === 'reasons-changed').length,
     };
+    if (classes) {
+      // The night's arrivals, as judged on arrival: a nightly prune removes them from the totals.
+      const byHost = new Map<string, [number, number]>();
+      for (const e of classes.added) {
+        const t = byHost.get(e.host) ?? [0, 0];
+        t[0]++;
+        if (e.reasons.length > 0) t[1]++;
+        byHost.set(e.host, t);
+      }
+      row.changes.new_flagged = [...byHost.values()].reduce((n, t) => n + t[1], 0);
+      row.changes.new_hosts = Object.fromEntries([...byHost].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    }
   }
   const decided = passed ?? report.gate?.passed;
   if (decided !== undefined) row.gate = decided ? 'passed' : 'failed';
@@ -125,8 +141,13 @@ function rowProblem(x: unknown): string | null {
     const c = x.changes;
     if (!isObj(c) || !['new', 'gone', 'flips', 'reasons_changed'].every((k) => isCount(c[k])))
       return '"changes" must hold the counts new, gone, flips and reasons_changed';
-    if (!['missing', 'modified'].every((k) => c[k] === undefined || isCount(c[k])))
-      return '"changes": missing and modified, when present, must be counts';
+    if (!['missing', 'modified', 'new_flagged'].every((k) => c[k] === undefined || isCount(c[k])))
+      return '"changes": missing, modified and new_flagged, when present, must be counts';
+    if (
+      c.new_hosts !== undefined &&
+      !(isObj(c.new_hosts) && Object.values(c.new_hosts).every((h) => Array.isArray(h) && h.length === 2 && h.every(isCount)))
+    )
+      return '"changes": new_hosts, when present, must map hosts to [new, flagged]';
   }
   if (x.gate !== undefined && x.gate !== 'passed' && x.gate !== 'failed') return '"gate" must be "passed" or "failed"';
   return null;

@@ -16,6 +16,8 @@ interface TrendPoint {
   gate: 'passed' | 'failed' | null;
   /** Against the run's baseline: episodes new, gone, lost (tarball missing), rewritten and flipped (kept to flagged or back); null: not recorded. */
   changes: { new: number; gone: number; missing?: number; modified?: number; flips: number } | null;
+  /** Of the run's new episodes, the percentage flagged (null: none new, or not recorded): what a nightly prune does not hide. */
+  newRate: number | null;
 }
 
 export interface Trend {
@@ -60,6 +62,7 @@ export function trendOf(rows: readonly HistoryRow[], lastRuns = DEFAULT_TREND_RU
       hostRates,
       gate: r.gate ?? null,
       changes: r.changes ? { ...r.changes } : null,
+      newRate: r.changes?.new_flagged !== undefined && r.changes.new > 0 ? pct(r.changes.new_flagged, r.changes.new) : null,
     };
   });
   return {

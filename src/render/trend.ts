@@ -45,7 +45,7 @@ function table(t: Trend, unstoredLast: boolean): string {
     'scanned',
     'flagged',
     'flagged %',
-    ...(t.anyChanges ? CHANGE_COLUMNS : []),
+    ...(t.anyChanges ? [...CHANGE_COLUMNS, 'new flagged %'] : []),
     ...t.topReasons.map((r) => `${r} %`),
   ];
   const lines = [`| ${head.map((h) => esc(h)).join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
@@ -58,7 +58,7 @@ function table(t: Trend, unstoredLast: boolean): string {
       String(p.scanned),
       String(p.flagged),
       num(p.rate),
-      ...(t.anyChanges ? CHANGE_COLUMNS.map((k) => count(p.changes?.[k])) : []),
+      ...(t.anyChanges ? [...CHANGE_COLUMNS.map((k) => count(p.changes?.[k])), p.newRate === null ? '' : num(p.newRate)] : []),
       ...t.topReasons.map((r) => num(p.reasonRates[r] ?? 0)),
     ];
     lines.push(`| ${cells.join(' | ')} |`);
@@ -185,12 +185,13 @@ export function trendText(rows: readonly HistoryRow[], opts: TrendChartOptions =
     'time              commit   ' +
       (t.anyGate ? 'gate    ' : '') +
       'scanned  flagged  rate' +
-      (t.anyChanges ? CHANGE_COLUMNS.map((k) => ` ${k.padStart(8)}`).join('') : ''),
+      (t.anyChanges ? CHANGE_COLUMNS.map((k) => ` ${k.padStart(8)}`).join('') + '  new fl%' : ''),
   );
   for (const p of t.points) {
     const gate = t.anyGate ? (p.gate ?? '-').padEnd(6) + '  ' : '';
     const changes = t.anyChanges
-      ? CHANGE_COLUMNS.map((k) => ` ${(p.changes?.[k] === undefined ? '-' : String(p.changes[k])).padStart(8)}`).join('')
+      ? CHANGE_COLUMNS.map((k) => ` ${(p.changes?.[k] === undefined ? '-' : String(p.changes[k])).padStart(8)}`).join('') +
+        ` ${(p.newRate === null ? '-' : pct(p.newRate)).padStart(8)}`
       : '';
     out.push(
       `${p.time.slice(0, 16).replace('T', ' ')}  ${(p.commit ?? '-').slice(0, 7).padEnd(7)}  ${gate}${String(p.scanned).padStart(7)}  ${String(p.flagged).padStart(7)}  ${pct(p.rate).padStart(6)}${changes}`,

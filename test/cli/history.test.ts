@@ -54,6 +54,8 @@ describe('episode-gate history', () => {
       modified: 0,
       flips: 1,
       reasons_changed: 0,
+      new_flagged: 0,
+      new_hosts: {},
     });
   });
 

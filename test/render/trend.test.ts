@@ -106,7 +106,14 @@ describe("the gate's decision and the changes in the trend", () => {
       r.generated_at = new Date(Date.UTC(2026, 10, 1 + i)).toISOString();
       if (gate) r.gate = { passed: gate === 'passed', fail_on: 'regression', fail_reason: gate === 'failed' ? 'x' : null };
       const row = rowFromReport(r, { commit: null, run: String(i) });
-      if (i >= 2) row.changes = { new: 3 + i, gone: i - 2, flips: 1, reasons_changed: 0, ...(i === 3 ? { missing: 2, modified: 1 } : {}) };
+      if (i >= 2)
+        row.changes = {
+          new: 3 + i,
+          gone: i - 2,
+          flips: 1,
+          reasons_changed: 0,
+          ...(i === 3 ? { missing: 2, modified: 1, new_flagged: 3, new_hosts: { 'lab-a': [6, 3] as [number, number] } } : {}),
+        };
       return row;
     });
   }
@@ -123,7 +130,7 @@ describe("the gate's decision and the changes in the trend", () => {
     const md = trendMarkdown(nights());
     const table = md.slice(md.indexOf('<details>'));
     expect(table).toContain(
-      '| \\# | time | commit | gate | scanned | flagged | flagged % | new | gone | missing | modified | flips | flat-cpu % |',
+      '| \\# | time | commit | gate | scanned | flagged | flagged % | new | gone | missing | modified | flips | new flagged % | flat-cpu % |',
     );
     const cells = (n: number): string[] =>
       table
@@ -134,10 +141,10 @@ describe("the gate's decision and the changes in the trend", () => {
     expect(cells(1)[4]).toBe('');
     expect(cells(2)[4]).toBe('✅ passed');
     expect(cells(3)[4]).toBe('❌ failed');
-    // Row 3 predates missing and modified (blank), row 4 records them.
-    expect(cells(3).slice(8, 13)).toEqual(['5', '0', '', '', '1']);
-    expect(cells(4).slice(8, 13)).toEqual(['6', '1', '2', '1', '1']);
-    expect(cells(2).slice(8, 13)).toEqual(['', '', '', '', '']);
+    // Row 3 predates missing, modified and the new episodes' verdicts (blank), row 4 records them: 3 of 6 new flagged.
+    expect(cells(3).slice(8, 14)).toEqual(['5', '0', '', '', '1', '']);
+    expect(cells(4).slice(8, 14)).toEqual(['6', '1', '2', '1', '1', '50']);
+    expect(cells(2).slice(8, 14)).toEqual(['', '', '', '', '', '']);
   });
 
   it('leaves both out when no run recorded them, as older histories have', () => {
@@ -150,8 +157,10 @@ describe("the gate's decision and the changes in the trend", () => {
   it('says in a terminal how many recorded runs failed, and shows each run’s decision and changes', () => {
     const text = trendText(nights());
     expect(text).toMatch(/^gate +failed 1 of the 3 runs that recorded it$/m);
-    expect(text).toContain('time              commit   gate    scanned  flagged  rate      new     gone  missing modified    flips');
-    expect(text).toMatch(/^2026-11-04 00:00 {2}- {8}passed {7}13 {8}3 {3}23\.1% {8}6 {8}1 {8}2 {8}1 {8}1$/m);
-    expect(text).toMatch(/^2026-11-01 00:00 {2}- {8}- {12}10 {8}0 {4}0\.0%( {8}-){5}$/m);
+    expect(text).toContain(
+      'time              commit   gate    scanned  flagged  rate      new     gone  missing modified    flips  new fl%',
+    );
+    expect(text).toMatch(/^2026-11-04 00:00 {2}- {8}passed {7}13 {8}3 {3}23\.1% {8}6 {8}1 {8}2 {8}1 {8}1 {4}50\.0%$/m);
+    expect(text).toMatch(/^2026-11-01 00:00 {2}- {8}- {12}10 {8}0 {4}0\.0%( {8}-){6}$/m);
   });
 });
