@@ -2088,15 +2088,22 @@ function reportComparison(c) {
 }
 
 const DEFAULT_DRIFT_WINDOW = 7;
-function pooled(rows, host) {
+function pooled(rows, host, basis) {
     const t = { scanned: 0, flagged: 0 };
     for (const r of rows) {
-        const [scanned, flagged] = host === null ? [r.scanned, r.flagged] : (r.hosts[host] ?? [0, 0]);
+        const [scanned, flagged] = basis === 'arrivals'
+            ? host === null
+                ? [r.changes.new, r.changes.new_flagged]
+                : (r.changes.new_hosts[host] ?? [0, 0])
+            : host === null
+                ? [r.scanned, r.flagged]
+                : (r.hosts[host] ?? [0, 0]);
         t.scanned += scanned;
         t.flagged += flagged;
     }
     return t;
 }
+const recordsArrivals = (r) => r.changes?.new_flagged !== undefined && r.changes.new_hosts !== undefined;
 const rate = (t) => (t.scanned === 0 ? 0 : (t.flagged * 100) / t.scanned);
 const pct$3 = (x) => `${x.toFixed(1)}%`;
 /**
@@ -2109,22 +2116,25 @@ function driftAlerts(rows, rule) {
         return [];
     const older = rows.slice(rows.length - 2 * k, rows.length - k);
     const newer = rows.slice(rows.length - k);
-    const hosts = [...new Set(newer.flatMap((r) => Object.keys(r.hosts)))].sort();
+    const basis = [...older, ...newer].every(recordsArrivals) ? 'arrivals' : 'dataset';
+    const hosts = [...new Set(newer.flatMap((r) => Object.keys(basis === 'arrivals' ? r.changes.new_hosts : r.hosts)))].sort();
     const alerts = [];
     for (const host of [null, ...hosts]) {
-        const a = pooled(older, host);
-        const b = pooled(newer, host);
+        const a = pooled(older, host, basis);
+        const b = pooled(newer, host, basis);
         if (a.scanned === 0 || b.scanned === 0)
             continue;
         const before = rate(a);
         const after = rate(b);
         if (after - before > rule.tolerancePp + 1e-9) {
             const who = host === null ? 'all hosts' : `host ${host}`;
+            const what = basis === 'arrivals' ? `new episodes flagged ${pct$3(after)}` : `flagged ${pct$3(after)}`;
             alerts.push({
                 host,
                 before,
                 after,
-                message: `drift on ${who}: flagged ${pct$3(after)} over the last ${k} runs, up ${(after - before).toFixed(1)} pp from ${pct$3(before)} over the ${k} before (tolerance ${rule.tolerancePp} pp)`,
+                basis,
+                message: `drift on ${who}: ${what} over the last ${k} runs, up ${(after - before).toFixed(1)} pp from ${pct$3(before)} over the ${k} before (tolerance ${rule.tolerancePp} pp)`,
             });
         }
     }
@@ -2179,6 +2189,19 @@ function rowFromReport(report, meta, comparison = null, passed) {
             flips: comparison.flips.filter((f) => f.kind !== 'reasons-changed').length,
             reasons_changed: comparison.flips.filter((f) => f.kind === 'reasons-changed').length,
         };
+        if (classes) {
+            // The night's arrivals, as judged on arrival: a nightly prune removes them from the totals.
+            const byHost = new Map();
+            for (const e of classes.added) {
+                const t = byHost.get(e.host) ?? [0, 0];
+                t[0]++;
+                if (e.reasons.length > 0)
+                    t[1]++;
+                byHost.set(e.host, t);
+            }
+            row.changes.new_flagged = [...byHost.values()].reduce((n, t) => n + t[1], 0);
+            row.changes.new_hosts = Object.fromEntries([...byHost].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+        }
     }
     const decided = report.gate?.passed;
     if (decided !== undefined)
@@ -2212,8 +2235,11 @@ function rowProblem(x) {
         const c = x.changes;
         if (!isObj(c) || !['new', 'gone', 'flips', 'reasons_changed'].every((k) => isCount(c[k])))
             return '"changes" must hold the counts new, gone, flips and reasons_changed';
-        if (!['missing', 'modified'].every((k) => c[k] === undefined || isCount(c[k])))
-            return '"changes": missing and modified, when present, must be counts';
+        if (!['missing', 'modified', 'new_flagged'].every((k) => c[k] === undefined || isCount(c[k])))
+            return '"changes": missing, modified and new_flagged, when present, must be counts';
+        if (c.new_hosts !== undefined &&
+            !(isObj(c.new_hosts) && Object.values(c.new_hosts).every((h) => Array.isArray(h) && h.length === 2 && h.every(isCount))))
+            return '"changes": new_hosts, when present, must map hosts to [new, flagged]';
     }
     if (x.gate !== undefined && x.gate !== 'passed' && x.gate !== 'failed')
         return '"gate" must be "passed" or "failed"';
@@ -4372,6 +4398,7 @@ function trendOf(rows, lastRuns = DEFAULT_TREND_RUNS, topReasons = 3) {
             hostRates,
             gate: r.gate ?? null,
             changes: r.changes ? { ...r.changes } : null,
+            newRate: r.changes?.new_flagged !== undefined && r.changes.new > 0 ? pct$2(r.changes.new_flagged, r.changes.new) : null,
         };
     });
     return {
@@ -4416,7 +4443,7 @@ function table(t, unstoredLast) {
         'scanned',
         'flagged',
         'flagged %',
-        ...(t.anyChanges ? CHANGE_COLUMNS : []),
+        ...(t.anyChanges ? [...CHANGE_COLUMNS, 'new flagged %'] : []),
         ...t.topReasons.map((r) => `${r} %`),
     ];
     const lines = [`| ${head.map((h) => esc(h)).join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
@@ -4429,7 +4456,7 @@ function table(t, unstoredLast) {
             String(p.scanned),
             String(p.flagged),
             num(p.rate),
-            ...(t.anyChanges ? CHANGE_COLUMNS.map((k) => count(p.changes?.[k])) : []),
+            ...(t.anyChanges ? [...CHANGE_COLUMNS.map((k) => count(p.changes?.[k])), p.newRate === null ? '' : num(p.newRate)] : []),
             ...t.topReasons.map((r) => num(p.reasonRates[r] ?? 0)),
         ];
         lines.push(`| ${cells.join(' | ')} |`);
@@ -4506,11 +4533,12 @@ function trendText(rows, opts = {}) {
     out.push('', 'time              commit   ' +
         (t.anyGate ? 'gate    ' : '') +
         'scanned  flagged  rate' +
-        (t.anyChanges ? CHANGE_COLUMNS.map((k) => ` ${k.padStart(8)}`).join('') : ''));
+        (t.anyChanges ? CHANGE_COLUMNS.map((k) => ` ${k.padStart(8)}`).join('') + '  new fl%' : ''));
     for (const p of t.points) {
         const gate = t.anyGate ? (p.gate ?? '-').padEnd(6) + '  ' : '';
         const changes = t.anyChanges
-            ? CHANGE_COLUMNS.map((k) => ` ${(p.changes?.[k] === undefined ? '-' : String(p.changes[k])).padStart(8)}`).join('')
+            ? CHANGE_COLUMNS.map((k) => ` ${(p.changes?.[k] === undefined ? '-' : String(p.changes[k])).padStart(8)}`).join('') +
+                ` ${(p.newRate === null ? '-' : pct$1(p.newRate)).padStart(8)}`
             : '';
         out.push(`${p.time.slice(0, 16).replace('T', ' ')}  ${(p.commit ?? '-').slice(0, 7).padEnd(7)}  ${gate}${String(p.scanned).padStart(7)}  ${String(p.flagged).padStart(7)}  ${pct$1(p.rate).padStart(6)}${changes}`);
     }
