@@ -50,7 +50,16 @@ describe('episode-gate history, bundled', () => {
       fail_reason: null,
     });
     expect(rows.map((r) => r.gate)).toEqual(['passed', 'passed']);
-    expect(rows[0]!.changes).toEqual({ new: 0, gone: 0, missing: 0, modified: 0, flips: 0, reasons_changed: 0 });
+    expect(rows[0]!.changes).toEqual({
+      new: 0,
+      gone: 0,
+      missing: 0,
+      modified: 0,
+      flips: 0,
+      reasons_changed: 0,
+      new_flagged: 0,
+      new_hosts: {},
+    });
     const show = gate(['history', 'show', '--history', 'h.jsonl']);
     expect(show.code).toBe(0);
     const rate = (100 * counts.flagged) / counts.scanned;
@@ -123,9 +132,9 @@ describe('episode-gate history, bundled', () => {
       gate(['history', 'append', '--history', 'changed.jsonl', '--report', 'changed.json', '--baseline', 'changed-baseline.json']).code,
     ).toBe(0);
     const row = JSON.parse(readFileSync(path.join(tmp, 'changed.jsonl'), 'utf8')) as { changes: object };
-    expect(row.changes).toEqual({ new: 0, gone: 1, missing: 1, modified: 1, flips: 0, reasons_changed: 0 });
+    expect(row.changes).toEqual({ new: 0, gone: 1, missing: 1, modified: 1, flips: 0, reasons_changed: 0, new_flagged: 0, new_hosts: {} });
     const show = gate(['history', 'show', '--history', 'changed.jsonl']);
-    expect(show.out).toMatch(/ {8}0 {8}1 {8}1 {8}1 {8}0\n$/);
+    expect(show.out).toMatch(/ {8}0 {8}1 {8}1 {8}1 {8}0 {8}-\n$/);
   });
 
   it('draws a report already recorded once, however it is recorded or drawn again', () => {
