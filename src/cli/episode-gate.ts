@@ -18,6 +18,7 @@ import {
   displayPath,
   gateReport,
   scanToReport,
+  unusedRowsText,
   type BaselineCommand,
   type GateOptions,
   type GateHistory,
@@ -372,12 +373,15 @@ async function scanCmd(args: Parsed<typeof SCAN>, io: CliIO): Promise<number> {
       { cwd: io.cwd, reportHint: out ? displayPath(out, io.cwd) : null },
     );
   }
+  // Index rows the scan could not use are said here too, not only in the report.
+  const unused = unusedRowsText(report);
+  const note = unused ? `. Note: ${unused}` : '';
   if (out) {
     writeReport(path.resolve(io.cwd, out), report);
-    io.err(`${PROG}: scanned ${totalsLine(report)}; report written to ${displayPath(out, io.cwd)}\n`);
+    io.err(`${PROG}: scanned ${totalsLine(report)}; report written to ${displayPath(out, io.cwd)}${note}\n`);
   } else {
     io.out(formatReport(report));
-    io.err(`${PROG}: scanned ${totalsLine(report)}\n`);
+    io.err(`${PROG}: scanned ${totalsLine(report)}${note}\n`);
   }
   return 0;
 }

@@ -108,6 +108,10 @@ describe('scan', () => {
     expect(rep.counts).toEqual({ scanned: SCANNED, kept: KEPT, flagged: FLAGGED });
     expect(rep.episodes).toHaveLength(SCANNED);
     expect(rep.missing_tarballs).toHaveLength(1);
+    // The status line says what the scan could not use, as the gate's does.
+    expect(r.err).toMatch(
+      /; report written to .*fixtures-report\.json\. Note: 1 index row lists a tarball that is missing and 5 index lines skipped \(not JSON, no ids or unsafe ids\)\n$/,
+    );
     expect(rep.settings_hash).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect((rep.dataset as { fingerprint: string }).fingerprint).toMatch(/^sha256:[0-9a-f]{64}$/);
     const valid = new Ajv({ strict: true, allowUnionTypes: true }).compile(readJson<object>(path.join(repo, 'schema/report.schema.json')));
