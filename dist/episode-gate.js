@@ -3,7 +3,7 @@ import { existsSync, readFileSync, statSync, realpathSync, readdirSync, createRe
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { S as SOURCE_NAMES, u as unsafeIdReason, C as ConfigError, g as fsErrorWithFix, l as shellQuote, m as showValue, n as describeFsError, r as readRegularFile, F as FileRefusedError, w as walkIndexText, A as ALL_REASONS, h as closest, b as plural, o as formatShard, q as parseShard, v as ShardSpecError, d as capJobs } from './chunks/pool.js';
-import { S as SOURCE_FORMAT, d as downsample, r as resolveSettings, a as displayPath, t as tarballPath, b as readEpisodeDetail, D as DEFAULT_MAX_ROWS, m as mergeRows, w as writeFileAtomic, f as formatHistory, p as parseHistory, c as DEFAULT_DRIFT_WINDOW, e as DEFAULT_TREND_RUNS, g as readReport, h as requireWholeReport, i as runMetaFromEnv, j as compare, l as loadBaseline, k as rowFromReport, n as trendText, o as driftAlerts, M as MANIFEST_FILE, q as MANIFEST_VERSION, s as SUMS_FILE, u as buildManifest, v as writeManifestDir, x as runUrl, F as FAIL_ON_CHOICES, T as TOLERANCE_KEYS, y as toolVersion, z as bundledFixtures, A as parseOverride, B as applyTolerance, C as scanToReport, E as baselineFromReport, G as writeBaseline, H as MIN_SUMMARY_LIMIT_BYTES, I as gateReport, J as mergeShardReports, K as writeHtmlReport, L as writeReport, N as formatReport, O as summaryModel, P as renderSummary, Q as changeText, R as notesText, U as failureText } from './chunks/write.js';
+import { S as SOURCE_FORMAT, d as downsample, r as resolveSettings, a as displayPath, t as tarballPath, b as readEpisodeDetail, D as DEFAULT_MAX_ROWS, m as mergeRows, w as writeFileAtomic, f as formatHistory, p as parseHistory, c as DEFAULT_DRIFT_WINDOW, e as DEFAULT_TREND_RUNS, g as readReport, h as requireWholeReport, i as runMetaFromEnv, j as compare, l as loadBaseline, k as rowFromReport, n as trendText, o as driftAlerts, M as MANIFEST_FILE, q as MANIFEST_VERSION, s as SUMS_FILE, u as buildManifest, v as writeManifestDir, x as runUrl, F as FAIL_ON_CHOICES, T as TOLERANCE_KEYS, y as toolVersion, z as bundledFixtures, A as parseOverride, B as applyTolerance, C as scanToReport, E as baselineFromReport, G as writeBaseline, H as MIN_SUMMARY_LIMIT_BYTES, I as gateReport, J as mergeShardReports, K as writeHtmlReport, L as unusedRowsText, N as writeReport, O as formatReport, P as summaryModel, Q as renderSummary, R as changeText, U as notesText, V as failureText } from './chunks/write.js';
 import { U as UsageError, o as options, p as parseArgs, h as helpText, c as couldNotRun, b as intOption, i as inLine, r as runMain } from './chunks/io.js';
 import { createHash } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
@@ -998,13 +998,16 @@ async function scanCmd(args, io) {
     if (args.html) {
         await writeHtmlReport(args.html, { report, comparison: null, passed: true, failReason: null }, { cwd: io.cwd, reportHint: out ? displayPath(out, io.cwd) : null });
     }
+    // Index rows the scan could not use are said here too, not only in the report.
+    const unused = unusedRowsText(report);
+    const note = unused ? `. Note: ${unused}` : '';
     if (out) {
         writeReport(path.resolve(io.cwd, out), report);
-        io.err(`${PROG}: scanned ${totalsLine(report)}; report written to ${displayPath(out, io.cwd)}\n`);
+        io.err(`${PROG}: scanned ${totalsLine(report)}; report written to ${displayPath(out, io.cwd)}${note}\n`);
     }
     else {
         io.out(formatReport(report));
-        io.err(`${PROG}: scanned ${totalsLine(report)}\n`);
+        io.err(`${PROG}: scanned ${totalsLine(report)}${note}\n`);
     }
     return 0;
 }
