@@ -167,7 +167,9 @@ describe('a gate that cannot pass by mistake', () => {
       'flagged',
     ]);
     expect(some.code).toBe(1);
-    expect(some.first).toContain('. Note: reason filter --reason flat-cpu: episodes flagged only for other reasons count as kept');
+    expect(some.first).toContain(
+      '. Notes: reason filter --reason flat-cpu: episodes flagged only for other reasons count as kept; to release, build the export',
+    );
     expect(some.first).not.toContain('no scanned episode has');
   });
   it('fail-on flagged fails on index rows whose tarball is missing and lines skipped; other modes name them first', async () => {
@@ -178,9 +180,11 @@ describe('a gate that cannot pass by mistake', () => {
     const cause =
       '1 index row lists a tarball that is missing and 1 index line skipped (not JSON, no ids or unsafe ids): --fail-on flagged cannot judge their episodes; restore the tarballs, or drop those lines from the index';
     // lab-a/ep-04 is flagged at the default settings: both causes, flagged first.
-    expect(r.first).toBe(`### ❌ episode-gate: FAILED — 1 episode flagged (flat-cpu 1) with --fail-on flagged; ${cause}`);
+    const release =
+      "to release, build the export without the flagged episode (cis490-prune --archive on the export's own copy moves it out) and gate it again";
+    expect(r.first).toBe(`### ❌ episode-gate: FAILED — 1 episode flagged (flat-cpu 1) with --fail-on flagged; ${cause}. Note: ${release}`);
     expect(r.err.split('\n')[0]).toBe(
-      `episode-gate: GATE FAILED (exit 1): 1 episode flagged (flat-cpu 1) with --fail-on flagged; ${cause}`,
+      `episode-gate: GATE FAILED (exit 1): 1 episode flagged (flat-cpu 1) with --fail-on flagged; ${cause}. Note: ${release}`,
     );
     // Nothing flagged (a reason filter no episode has): the rows alone fail.
     const rowsOnly = await gate(['check', '--dataset', 'rows', '--fail-on', 'flagged', '--reason', 'no-sample']);

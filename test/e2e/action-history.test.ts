@@ -166,7 +166,7 @@ describe('a token that may not write', () => {
     expect(errors).toHaveLength(1);
     // The bundled fixtures also hold index rows without tarballs and skipped lines, which fail-on: flagged fails on too.
     expect(errors[0]).toMatch(
-      /^episode-gate: \d+ episodes? flagged \(.*\) with fail-on: flagged; \d+ index rows? .*: fail-on: flagged cannot judge their episodes; restore the tarballs, or drop those lines from the index$/,
+      /^episode-gate: \d+ episodes? flagged \(.*\) with fail-on: flagged; \d+ index rows? .*: fail-on: flagged cannot judge their episodes; restore the tarballs, or drop those lines from the index\. Note: to release, build the export without the \d+ flagged episodes \(cis490-prune --archive on the export's own copy moves them out\) and gate it again$/,
     );
   });
 
