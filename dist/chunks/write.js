@@ -3149,10 +3149,13 @@ function leadNotes(o) {
     const unused = unusedRowsText(o.report);
     if (unused && !(o.failReason ?? '').includes(unused))
         notes.push(unused);
-    // Where a baseline command would otherwise be offered, why none is.
-    if (o.flaggedReason && o.report.counts.flagged > 0 && o.regressions.length > 0) {
+    // What releases it: no baseline does (none is offered), only an export without the flagged episodes.
+    if (o.flaggedReason && o.report.counts.flagged > 0) {
         const n = o.report.counts.flagged;
-        notes.push(`a new baseline would accept the regressions but not release the ${n === 1 ? 'flagged episode' : `${n} flagged episodes`}: build the export without ${n === 1 ? 'it' : 'them'} and gate it again`);
+        const them = n === 1 ? 'the flagged episode' : `the ${n} flagged episodes`;
+        notes.push(o.regressions.length > 0
+            ? `a new baseline would accept the regressions but not release ${them}: build the export without ${n === 1 ? 'it' : 'them'} and gate it again`
+            : `to release, build the export without ${them} (cis490-prune --archive on the export's own copy moves ${n === 1 ? 'it' : 'them'} out) and gate it again`);
     }
     const journal = o.report.dataset.prune_journal;
     if (journal) {
