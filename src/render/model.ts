@@ -13,7 +13,7 @@ import type { CohortTest, Tally } from '../gate/cohort.js';
 import type { Comparison, Flip, Regression } from '../gate/compare.js';
 import { episodeKey, type Report } from '../gate/report.js';
 import { optionText, reasonFilterOf, regressionRank, unusedRowsText, type FailOn, type GateOutcome, type GateTrend } from '../gate/run.js';
-import type { SettingChange } from '../gate/settings.js';
+import { DEFAULT_GATE_SETTINGS, settingsHash, type SettingChange } from '../gate/settings.js';
 import { plural } from '../shared/text.js';
 
 /** The run's verdict, for the headline's mark and wording. */
@@ -447,7 +447,12 @@ function leadNotes(o: GateOutcome): string[] {
     notes.push(
       o.regressions.length > 0
         ? `a new baseline would accept the regressions but not release ${them}: build the export without ${n === 1 ? 'it' : 'them'} and gate it again`
-        : `to release, build the export without ${them} (cis490-prune --archive on the export's own copy moves ${n === 1 ? 'it' : 'them'} out) and gate it again`,
+        : `to release, build the export without ${them}${
+            // cis490-prune classifies at the default settings: named only where the gate did too.
+            o.report.settings_hash === settingsHash(DEFAULT_GATE_SETTINGS)
+              ? ` (cis490-prune --archive on the export's own copy moves ${n === 1 ? 'it' : 'them'} out)`
+              : ''
+          } and gate it again`,
     );
   }
   const journal = o.report.dataset.prune_journal;

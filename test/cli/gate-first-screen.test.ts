@@ -171,6 +171,8 @@ describe('a gate that cannot pass by mistake', () => {
       '. Notes: reason filter --reason flat-cpu: episodes flagged only for other reasons count as kept; to release, build the export',
     );
     expect(some.first).not.toContain('no scanned episode has');
+    // Gated at other settings than cis490-prune's (the defaults): it is not named as the way out.
+    expect(some.first).not.toContain('cis490-prune');
   });
   it('fail-on flagged fails on index rows whose tarball is missing and lines skipped; other modes name them first', async () => {
     cpSync(path.join(tmp, 'data'), path.join(tmp, 'rows'), { recursive: true });
