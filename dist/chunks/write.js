@@ -3155,7 +3155,11 @@ function leadNotes(o) {
         const them = n === 1 ? 'the flagged episode' : `the ${n} flagged episodes`;
         notes.push(o.regressions.length > 0
             ? `a new baseline would accept the regressions but not release ${them}: build the export without ${n === 1 ? 'it' : 'them'} and gate it again`
-            : `to release, build the export without ${them} (cis490-prune --archive on the export's own copy moves ${n === 1 ? 'it' : 'them'} out) and gate it again`);
+            : `to release, build the export without ${them}${
+            // cis490-prune classifies at the default settings: named only where the gate did too.
+            o.report.settings_hash === settingsHash(DEFAULT_GATE_SETTINGS)
+                ? ` (cis490-prune --archive on the export's own copy moves ${n === 1 ? 'it' : 'them'} out)`
+                : ''} and gate it again`);
     }
     const journal = o.report.dataset.prune_journal;
     if (journal) {
