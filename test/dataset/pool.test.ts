@@ -11,6 +11,7 @@ import { DEFAULT_CLASSIFIER_SETTINGS } from '../../src/classifier/types.js';
 import { Worker } from 'node:worker_threads';
 import {
   BYTES_PER_EXTRA_WORKER,
+  MAIN_ONLY_BYTES,
   WorkerPool,
   bundledWorkerFile,
   createEpisodeRunner,
@@ -421,6 +422,47 @@ describe('a pool sized to the scan', () => {
       } finally {
         await pool.close();
       }
+    }
+  });
+
+  it('under MAIN_ONLY_BYTES the main thread classifies alone, and a worker starts only for an episode it does not take', async () => {
+    const small = MAIN_ONLY_BYTES[defaultZstdImpl()] - 1;
+    const { taken, release, mainThread } = heldMainThread();
+    release();
+    const pool = new WorkerPool({ jobs: 2, job, workerFile: path.join(tmp, 'thread-worker.mjs'), batch: 1, perWorker: 1, mainThread });
+    try {
+      pool.plan(30, small);
+      const paths = Array.from({ length: 30 }, (_, i) => `ep-${i}`);
+      const results = await Promise.all(paths.map((p) => pool.run(p, 100)));
+      expect(results.map((r) => JSON.parse(r.verdict.sampleJson!))).toEqual(paths);
+      expect(new Set(results.map((r) => r.verdict.moduleJson))).toEqual(new Set(['"main"']));
+      expect(taken).toEqual(paths);
+      // One of unknown size (the main thread takes only known small ones): one worker, for it.
+      const mixed = await Promise.all([pool.run('ep-a', 100), pool.run('ep-unknown'), pool.run('ep-b', 100)]);
+      const by = mixed.map((r) => r.verdict.moduleJson);
+      expect(by[0]).toBe('"main"');
+      expect(by[1]).not.toBe('"main"');
+      expect(by[2]).toBe('"main"');
+    } finally {
+      await pool.close();
+    }
+    // At MAIN_ONLY_BYTES, a worker beside the main thread, as before.
+    const { release: go, mainThread: main2 } = heldMainThread(5);
+    go();
+    const pool2 = new WorkerPool({
+      jobs: 2,
+      job,
+      workerFile: path.join(tmp, 'thread-worker.mjs'),
+      batch: 1,
+      perWorker: 1,
+      mainThread: main2,
+    });
+    try {
+      pool2.plan(60, small + 1);
+      const results = await Promise.all(Array.from({ length: 60 }, (_, i) => pool2.run(`ep-${i}`, 100)));
+      expect(new Set(results.map((r) => r.verdict.moduleJson)).size).toBe(2);
+    } finally {
+      await pool2.close();
     }
   });
 
