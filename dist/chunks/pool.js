@@ -6334,7 +6334,8 @@ async function scanDataset(opts, runner) {
  * loaded, the main thread classifies episodes itself from the same queue (`mainThread`), so no
  * run waits for a worker to boot: a run of a few dozen episodes may be over before one has.
  * Where plan() sizes the pool below `jobs` (always one worker fewer, so that the main thread is
- * the last of the `jobs` threads), the main thread goes on classifying beside the workers.
+ * the last of the `jobs` threads), the main thread goes on classifying beside the workers; for a
+ * small scan (MAIN_ONLY_BYTES) it classifies alone, and a worker starts only for what it does not take.
  * It takes only episodes under MAIN_THREAD_MAX_BYTES, never one being retried alone, reads
  * them within MAIN_THREAD_LIMITS, and keeps only readable verdicts: an episode it cannot read (or
  * that throws there) goes to a worker, whose verdict is the one reported. Nothing is lost and nothing
@@ -6382,6 +6383,16 @@ function capJobs(requested, cores = availableParallelism()) {
  * (Node 20: 1.15 against 1.21 s at 100, 1.83 against 1.66 s at 150).
  */
 const BYTES_PER_EXTRA_WORKER = { native: 80 * 1024 * 1024, wasm: 32 * 1024 * 1024 };
+/**
+ * Compressed bytes of tarballs under which the main thread classifies the whole scan alone, where
+ * it can classify: a worker's start-up (its thread, its modules, V8 warming up again, and with
+ * WebAssembly zstd compiling libzstd) is not paid back. Measured on 2 cores with the bench's
+ * episodes (about 270 KB each), `cis490-prune --jobs 2` with a worker against the main thread
+ * alone, medians of 5: Node 24 0.30 against 0.26 s at 150 episodes, 0.36 against 0.37 s at 220,
+ * 0.42 against 0.51 s at 300; Node 20 0.51 against 0.41 s at 150, 0.67 against 0.63 s at 300, 0.97
+ * against 1.20 s at 600 (medians of 3). An episode the main thread does not take still gets a worker.
+ */
+const MAIN_ONLY_BYTES = { native: 48 * 1024 * 1024, wasm: 80 * 1024 * 1024 };
 /** Generous: the size limits keep an honest episode to seconds; this only ends a runaway. */
 const DEFAULT_EPISODE_TIMEOUT_MS = 10 * 60 * 1000;
 const STARTUP_FAILURES_TOLERATED = 3;
@@ -6492,6 +6503,11 @@ class WorkerPool {
     plan(_episodes, bytes) {
         if (this.opts.sizeToScan === false)
             return;
+        const zstd = this.opts.job.zstd ?? defaultZstdImpl();
+        if (this.main !== null && bytes < MAIN_ONLY_BYTES[zstd]) {
+            this.wanted = 0; // a worker starts only for an episode the main thread does not take
+            return;
+        }
         const most = this.main !== null ? Math.max(1, this.jobs - 1) : this.jobs;
         this.wanted = Math.min(most, 1 + Math.floor(Math.max(0, bytes) / BYTES_PER_EXTRA_WORKER[defaultZstdImpl()]));
     }
@@ -6608,7 +6624,10 @@ class WorkerPool {
             return;
         this.dispatchToMainThread();
         let free = this.slots.reduce((n, s) => n + (s.ending === null ? this.perWorker - s.inflight.size : 0), 0);
-        while (this.slots.length < this.wanted && this.queue.length > free) {
+        // Planned without workers: one starts for what the main thread does not take (too large, of
+        // unknown size, unreadable there, or to be retried alone).
+        const wanted = this.wanted > 0 ? this.wanted : this.queue.some((j) => !this.mainTakes(j)) ? 1 : 0;
+        while (this.slots.length < wanted && this.queue.length > free) {
             this.slots.push(this.spawn());
             free += this.perWorker;
         }
@@ -6636,11 +6655,15 @@ class WorkerPool {
                 this.start(slot, send);
         }
     }
+    /** Whether the main thread may classify this episode (see MAIN_THREAD_MAX_BYTES). */
+    mainTakes(j) {
+        return this.main !== null && !j.alone && !j.leftToWorkers && j.sizeBytes !== undefined && j.sizeBytes <= this.main.maxBytes;
+    }
     dispatchToMainThread() {
         const main = this.main;
         if (!main || this.mainBusy)
             return;
-        const i = this.queue.findIndex((j) => !j.alone && !j.leftToWorkers && j.sizeBytes !== undefined && j.sizeBytes <= main.maxBytes);
+        const i = this.queue.findIndex((j) => this.mainTakes(j));
         if (i === -1)
             return;
         const job = this.queue.splice(i, 1)[0];
