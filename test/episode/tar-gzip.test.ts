@@ -4,26 +4,18 @@
  * tarfile reads decides) gets the reference's verdict, on both zstd decoders, checked against the
  * reference itself by tools/parity/check.ts. A bzip2 or xz tar there is named in the detail.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { readEpisodeBytes } from '../../src/episode/read.js';
 import { nativeZstdAvailable } from '../../src/episode/zstd.js';
-import { REPO, tempDir } from '../support/helpers.js';
+import { REPO, runTool, tempDir } from '../support/helpers.js';
 import { zstdCompress } from '../../tools/lib/tarball.js';
 
 const reference = process.env.CIS490_REFERENCE ?? path.join(REPO, '..', 'shared', 'reference', 'cis490_prune.py');
 
-function tool(file: string, args: string[]): { code: number | null; out: string; err: string } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(REPO, file), ...args], {
-    cwd: REPO,
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const tool = (file: string, args: string[]): ReturnType<typeof runTool> => runTool(file, args, 120_000);
 
 describe('a .tar.gz inside the zstd frame', () => {
   it.skipIf(!existsSync(reference))(

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,6 +25,16 @@ const dirs: string[] = [];
 afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
+
+/** A script under tools/ run as a process through tsx, from the repository root. */
+export function runTool(file: string, args: string[], timeoutMs = 60_000): { code: number | null; out: string; err: string } {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(REPO, file), ...args], {
+    cwd: REPO,
+    encoding: 'utf8',
+    timeout: timeoutMs,
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
 
 export function tempDir(prefix = 'episode-gate-test-'): string {
   const d = mkdtempSync(path.join(os.tmpdir(), prefix));

@@ -2,11 +2,10 @@
  * The tools under tools/ answer --help with their usage and refuse an option they do not take,
  * before doing any work: the fuzzer given --help once ran 400 episodes into a temporary folder.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO, tempDir } from '../support/helpers.js';
+import { runTool, tempDir } from '../support/helpers.js';
 
 const TOOLS = [
   'tools/parity/fuzz.ts',
@@ -20,14 +19,7 @@ const TOOLS = [
   'tools/bench.ts',
 ];
 
-function tool(file: string, args: string[]): { code: number | null; out: string; err: string } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(REPO, file), ...args], {
-    cwd: REPO,
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const tool = runTool;
 
 describe('tools/ --help', () => {
   it.each(TOOLS)('%s prints its usage and exits 0 without running', (file) => {
