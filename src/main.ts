@@ -233,7 +233,7 @@ async function publish(
   const { counts } = outcome.report;
   core.info(
     `episode-gate: scanned ${counts.scanned}, kept ${counts.kept}, flagged ${counts.flagged}; ` +
-      `${outcome.regressions.length} regression(s), ${outcome.improvements.length} improvement(s); report at ${settings.reportPath}`,
+      `${plural(outcome.regressions.length, 'regression')}, ${plural(outcome.improvements.length, 'improvement')}; report at ${settings.reportPath}`,
   );
   const footer = [`Dataset: ${esc(dataset, 600)}.`];
   if (manifestLine) footer.push(manifestLine);

@@ -4,8 +4,8 @@ import * as core from '@actions/core';
 import { plain } from '../render/markdown.js';
 import type { Report } from '../gate/report.js';
 import type { ManifestFiles } from '../manifest/write.js';
-import type { GateOutcome, Regression } from '../gate/run.js';
-import { oneLine } from '../shared/text.js';
+import { regressionRank, type GateOutcome, type Regression } from '../gate/run.js';
+import { oneLine, plural } from '../shared/text.js';
 
 function setCountOutputs(report: Report, reportPath: string): void {
   const { counts, by_reason: byReason } = report;
@@ -51,11 +51,13 @@ export function annotateRegressions(regressions: Regression[], failing: boolean,
   if (regressions.length === 0) return;
   const emit = failing ? core.error : core.warning;
   const budget = ANNOTATIONS_PER_STEP - (failing ? reserved : 0);
-  const shown = regressions.length <= budget ? regressions : regressions.slice(0, budget - 1);
+  // Past the limit, the most telling ones are annotated (the order the failure line uses).
+  const ranked = [...regressions].sort((a, b) => regressionRank(a) - regressionRank(b));
+  const shown = ranked.length <= budget ? ranked : ranked.slice(0, budget - 1);
   for (const r of shown) emit(plain(r.message), { title: `episode-gate regression: ${r.kind}` });
   const rest = regressions.length - shown.length;
   if (rest > 0) {
-    emit(`${rest} more regression(s) not annotated here: see the job summary or the JSON report for all ${regressions.length}`, {
+    emit(`${plural(rest, 'more regression')} not annotated here: see the job summary or the JSON report for all ${regressions.length}`, {
       title: 'episode-gate: more regressions',
     });
   }

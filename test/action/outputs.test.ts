@@ -32,7 +32,16 @@ describe('regression annotations stay within 10 per step', () => {
     const a = parseAnnotations(written);
     expect(a).toHaveLength(ANNOTATIONS_PER_STEP - 1);
     expect(a[7]!.message).toBe('episode 7 flipped kept -> flagged');
-    expect(a[8]!.message).toMatch(/^17 more regression\(s\) not annotated here: .*all 25/);
+    expect(a[8]!.message).toMatch(/^17 more regressions not annotated here: .*all 25/);
+  });
+
+  it('past it, the most telling are annotated: a gone episode before the totals it moves', () => {
+    const totals = Array.from({ length: 12 }, (_, i) => ({ kind: 'kept-drop', message: `total ${i}` }));
+    annotateRegressions([...totals, { kind: 'gone-kept', message: '1 episode kept in the baseline is gone' }], true, 1);
+    const a = parseAnnotations(written);
+    expect(a[0]!.message).toBe('1 episode kept in the baseline is gone');
+    expect(a[1]!.message).toBe('total 0');
+    expect(a.at(-1)!.message).toMatch(/^5 more regressions not annotated here/);
   });
 
   it('as warnings when the step passes (fail-on: never), with the full budget', () => {
