@@ -112,6 +112,18 @@ export const BYTES_PER_EXTRA_WORKER: Readonly<Record<ZstdImpl, number>> = { nati
  */
 export const MAIN_ONLY_BYTES: Readonly<Record<ZstdImpl, number>> = { native: 48 * 1024 * 1024, wasm: 80 * 1024 * 1024 };
 
+/**
+ * The workers a scan of `bytes` of tarballs starts (WorkerPool.plan): none under MAIN_ONLY_BYTES
+ * where the main thread classifies (a worker then starts only for an episode it does not take),
+ * else one, and one more per BYTES_PER_EXTRA_WORKER, up to `jobs`, one fewer where the main
+ * thread classifies beside them. The benchmark uses it to name the pool each size runs.
+ */
+export function plannedWorkers(jobs: number, bytes: number, zstd: ZstdImpl, mainThread: boolean): number {
+  if (mainThread && bytes < MAIN_ONLY_BYTES[zstd]) return 0;
+  const most = mainThread ? Math.max(1, jobs - 1) : jobs;
+  return Math.min(most, 1 + Math.floor(Math.max(0, bytes) / BYTES_PER_EXTRA_WORKER[zstd]));
+}
+
 /** Generous: the size limits keep an honest episode to seconds; this only ends a runaway. */
 const DEFAULT_EPISODE_TIMEOUT_MS = 10 * 60 * 1000;
 const STARTUP_FAILURES_TOLERATED = 3;
@@ -256,13 +268,7 @@ export class WorkerPool implements EpisodeRunner {
    */
   plan(_episodes: number, bytes: number): void {
     if (this.opts.sizeToScan === false) return;
-    const zstd = this.opts.job.zstd ?? defaultZstdImpl();
-    if (this.main !== null && bytes < MAIN_ONLY_BYTES[zstd]) {
-      this.wanted = 0; // a worker starts only for an episode the main thread does not take
-      return;
-    }
-    const most = this.main !== null ? Math.max(1, this.jobs - 1) : this.jobs;
-    this.wanted = Math.min(most, 1 + Math.floor(Math.max(0, bytes) / BYTES_PER_EXTRA_WORKER[defaultZstdImpl()]));
+    this.wanted = plannedWorkers(this.jobs, bytes, this.opts.job.zstd ?? defaultZstdImpl(), this.main !== null);
   }
 
   /** Episodes the main thread classified (they went to no worker). */

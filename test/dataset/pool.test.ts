@@ -13,6 +13,7 @@ import {
   BYTES_PER_EXTRA_WORKER,
   MAIN_ONLY_BYTES,
   WorkerPool,
+  plannedWorkers,
   bundledWorkerFile,
   createEpisodeRunner,
   type WorkerReady,
@@ -396,6 +397,24 @@ describe('a pool sized to the scan', () => {
     // Without a plan, or with sizing off (EPISODE_GATE_POOL_SIZING=off), `jobs` workers.
     expect((await threadsUsed(2, 8)).size).toBe(2);
     expect((await threadsUsed(2, 8, 1, false)).size).toBe(2);
+  });
+
+  it('plans the workers by the zstd decoder the scan uses, whatever this runtime defaults to', () => {
+    for (const zstd of ['native', 'wasm'] as const) {
+      const per = BYTES_PER_EXTRA_WORKER[zstd];
+      const alone = MAIN_ONLY_BYTES[zstd];
+      expect(plannedWorkers(2, alone - 1, zstd, true)).toBe(0);
+      expect(plannedWorkers(2, alone, zstd, true)).toBe(1);
+      expect(plannedWorkers(2, Math.min(alone, per) - 1, zstd, false)).toBe(1); // no main thread to classify alone
+      expect(plannedWorkers(4, per - 1, zstd, false)).toBe(1);
+      expect(plannedWorkers(4, 2 * per, zstd, false)).toBe(3);
+      expect(plannedWorkers(4, 100 * per, zstd, false)).toBe(4);
+      expect(plannedWorkers(4, 100 * per, zstd, true)).toBe(3); // the main thread is the fourth
+    }
+    // WebAssembly zstd costs more per episode: its scans get a second worker sooner.
+    const bytes = BYTES_PER_EXTRA_WORKER.wasm;
+    expect(plannedWorkers(3, bytes, 'wasm', false)).toBe(2);
+    expect(plannedWorkers(3, bytes, 'native', false)).toBe(1);
   });
 
   it('where the main thread classifies, starts one worker fewer than jobs, and the main thread goes on beside them', async () => {
