@@ -6393,6 +6393,18 @@ const BYTES_PER_EXTRA_WORKER = { native: 80 * 1024 * 1024, wasm: 32 * 1024 * 102
  * against 1.20 s at 600 (medians of 3). An episode the main thread does not take still gets a worker.
  */
 const MAIN_ONLY_BYTES = { native: 48 * 1024 * 1024, wasm: 80 * 1024 * 1024 };
+/**
+ * The workers a scan of `bytes` of tarballs starts (WorkerPool.plan): none under MAIN_ONLY_BYTES
+ * where the main thread classifies (a worker then starts only for an episode it does not take),
+ * else one, and one more per BYTES_PER_EXTRA_WORKER, up to `jobs`, one fewer where the main
+ * thread classifies beside them. The benchmark uses it to name the pool each size runs.
+ */
+function plannedWorkers(jobs, bytes, zstd, mainThread) {
+    if (mainThread && bytes < MAIN_ONLY_BYTES[zstd])
+        return 0;
+    const most = mainThread ? Math.max(1, jobs - 1) : jobs;
+    return Math.min(most, 1 + Math.floor(Math.max(0, bytes) / BYTES_PER_EXTRA_WORKER[zstd]));
+}
 /** Generous: the size limits keep an honest episode to seconds; this only ends a runaway. */
 const DEFAULT_EPISODE_TIMEOUT_MS = 10 * 60 * 1000;
 const STARTUP_FAILURES_TOLERATED = 3;
@@ -6503,13 +6515,7 @@ class WorkerPool {
     plan(_episodes, bytes) {
         if (this.opts.sizeToScan === false)
             return;
-        const zstd = this.opts.job.zstd ?? defaultZstdImpl();
-        if (this.main !== null && bytes < MAIN_ONLY_BYTES[zstd]) {
-            this.wanted = 0; // a worker starts only for an episode the main thread does not take
-            return;
-        }
-        const most = this.main !== null ? Math.max(1, this.jobs - 1) : this.jobs;
-        this.wanted = Math.min(most, 1 + Math.floor(Math.max(0, bytes) / BYTES_PER_EXTRA_WORKER[defaultZstdImpl()]));
+        this.wanted = plannedWorkers(this.jobs, bytes, this.opts.job.zstd ?? defaultZstdImpl(), this.main !== null);
     }
     /** Episodes the main thread classified (they went to no worker). */
     mainThreadEpisodes = 0;
