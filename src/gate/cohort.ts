@@ -55,6 +55,7 @@ export const COHORT_DEFAULTS = { confidence: 0.99, minSize: 20, marginPp: 0 } as
 export interface CohortSettings {
   /** null: the cohort rule is off (the cohort is still described). */
   confidence: number | null;
+  /** Fewest new episodes on one host for that host's own tests (the whole cohort is judged at any size). */
   minSize: number;
   marginPp: number;
 }
@@ -221,10 +222,11 @@ export function judgeCohort(
     result.notJudged = 'the cohort rule is off (tolerance.cohort_confidence is null)';
     return result;
   }
-  if (added.length < settings.minSize) {
-    result.notJudged = `${added.length} new episode${added.length === 1 ? '' : 's'}, fewer than the ${settings.minSize} the cohort rule needs (tolerance.cohort_min_size)`;
-    return result;
-  }
+  // The whole cohort is judged at any size: the test is exact, so a small night is held to stronger
+  // evidence, not let through (19 new episodes all flagged against a 39% baseline is p ~ 1e-8). A
+  // host's own groups need minSize new episodes, which keeps the family (and Holm's divisor) to
+  // hosts with enough to say; a smaller host is still named by where an all-hosts alarm comes from.
+  if (added.length === 0) return result;
 
   const groups: Group[] = [{ host: null, reason: null }, ...reasons.map((reason) => ({ host: null, reason }))];
   for (const h of hosts) {

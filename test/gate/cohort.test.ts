@@ -162,11 +162,37 @@ describe('the alarm message', () => {
     expect(judgeCohort(eps, base, DEFAULTS).alarms.length).toBeGreaterThan(0);
     expect(judgeCohort(eps, base, { ...DEFAULTS, marginPp: 5 }).alarms).toEqual([]);
   });
-  it('judges nothing below the minimum size, and says so', () => {
-    const base = new Map<string, BaselineEntry>([['h/a', { reasons: [], sha256: null }]]);
-    const eps = [{ host: 'h', episode: 'n', reasons: ['flat-cpu'] } as ReportEpisode];
-    const res = judgeCohort(eps, base, DEFAULTS);
-    expect(res.alarms).toEqual([]);
-    expect(res.notJudged).toBe('1 new episode, fewer than the 20 the cohort rule needs (tolerance.cohort_min_size)');
+  it('judges the whole cohort at any size: a small night all flagged fails, one flagged episode alone does not', () => {
+    // The trial's night: 19 new episodes, all flagged, against a baseline that flags 39%.
+    const base = new Map<string, BaselineEntry>();
+    for (let i = 0; i < 300; i++) base.set(`lab-${i % 4}/b-${i}`, { reasons: i < 118 ? ['flat-cpu'] : [], sha256: null });
+    const night = Array.from({ length: 19 }, (_, i) => ({ host: 'lab-2', episode: `n-${i}`, reasons: ['flat-cpu'] }) as ReportEpisode);
+    const res = judgeCohort(night, base, DEFAULTS);
+    expect(res.notJudged).toBeNull();
+    expect(res.alarms.length).toBeGreaterThan(0);
+    // lab-2 has fewer new episodes than minSize: no test of its own, but the all-hosts alarm names it.
+    expect(res.tests.every((t) => t.host === null)).toBe(true);
+    expect(alarmMessage(res.alarms[0]!)).toMatch(/^new episodes, all hosts \(from lab-2 19\): /);
+    // Fewer of them flagged, at the baseline's rate: no alarm.
+    const normal = night.map((e, i) => ({ ...e, reasons: i < 7 ? e.reasons : [] }));
+    expect(judgeCohort(normal, base, DEFAULTS).alarms).toEqual([]);
+    // One new episode, flagged, against a baseline that flags some: chance explains it.
+    const one = judgeCohort([{ host: 'h', episode: 'n', reasons: ['flat-cpu'] } as ReportEpisode], base, DEFAULTS);
+    expect(one.notJudged).toBeNull();
+    expect(one.tests.length).toBeGreaterThan(0);
+    expect(one.alarms).toEqual([]);
+  });
+  it('gives a host its own tests from minSize new episodes', () => {
+    const base = new Map<string, BaselineEntry>();
+    for (let i = 0; i < 200; i++) base.set(`lab-${i % 2}/b-${i}`, { reasons: i % 10 === 0 ? ['flat-cpu'] : [], sha256: null });
+    const eps = (n: number, host: string): ReportEpisode[] =>
+      Array.from({ length: n }, (_, i) => ({ host, episode: `${host}-n-${i}`, reasons: [] as string[] }) as ReportEpisode);
+    const hostsTested = (r: ReturnType<typeof judgeCohort>): Array<string | null> => [...new Set(r.tests.map((t) => t.host))];
+    expect(hostsTested(judgeCohort([...eps(19, 'lab-0'), ...eps(20, 'lab-1')], base, DEFAULTS))).toEqual([null, 'lab-1']);
+    expect(hostsTested(judgeCohort([...eps(19, 'lab-0'), ...eps(20, 'lab-1')], base, { ...DEFAULTS, minSize: 19 }))).toEqual([
+      null,
+      'lab-0',
+      'lab-1',
+    ]);
   });
 });
