@@ -7,7 +7,7 @@ import path from 'node:path';
 import * as core from '@actions/core';
 import { baselineFromReport, loadBaseline, writeBaseline } from '../gate/baseline.js';
 import { readReport, requireWholeReport } from '../gate/report.js';
-import { displayPath } from '../gate/run.js';
+import { ACTION_BASELINE_AS_REPORT, ACTION_REPORT_AS_BASELINE, displayPath } from '../gate/run.js';
 import { esc } from '../render/markdown.js';
 import { fetchBaselineArtifact } from './baseline-artifact.js';
 import type { ActionSettings } from './inputs.js';
@@ -86,9 +86,11 @@ export async function chooseBaseline(settings: ActionSettings, env: NodeJS.Proce
 
 /** Writes the rolling baseline made from the report file `from` under tempDir and returns its path. */
 function rollingBaseline(settings: ActionSettings, from: string, name: string, origin: string): string {
-  const report = readReport(from, name);
+  const report = readReport(from, name, ACTION_BASELINE_AS_REPORT);
   requireWholeReport(report, name, 'used as a baseline');
-  const committed = settings.baselinePath ? loadBaseline(settings.baselinePath) : null;
+  const committed = settings.baselinePath
+    ? loadBaseline(settings.baselinePath, settings.baselinePath, undefined, ACTION_REPORT_AS_BASELINE)
+    : null;
   // The committed cases are checked against this run by the comparison, not against the old report.
   const { baseline } = baselineFromReport(report, committed);
   const file = path.join(settings.tempDir, 'episode-gate-rolling-baseline.json');

@@ -332,12 +332,13 @@ function validate(doc: unknown): Baseline {
   return o as unknown as Baseline;
 }
 
-/** Validate a parsed document; a ConfigError names the file, the field and the fix. */
 /**
- * `create`: the command that writes this baseline from the run's own inputs, named in the fix;
- * without it the fix names the command in general terms.
+ * Validate a parsed document; a ConfigError names the file, the field and the fix. `create`: the
+ * command that writes this baseline from the run's own inputs, named in the fix; without it the
+ * fix names the command in general terms. `reportFix`: what to do when the file is a report, in
+ * the caller's terms (default: the commands that use a report).
  */
-export function parseBaseline(doc: unknown, displayName: string, create?: string): Baseline {
+export function parseBaseline(doc: unknown, displayName: string, create?: string, reportFix?: string): Baseline {
   if (isObj(doc) && doc.manifest_version !== undefined) {
     throw new ConfigError(
       `${displayName} is a release manifest (written by --manifest DIR), not a baseline: check an export against it with "episode-gate verify --manifest ${displayName} --dataset DIR"; pass --baseline the file "episode-gate baseline --out" writes`,
@@ -345,7 +346,9 @@ export function parseBaseline(doc: unknown, displayName: string, create?: string
   }
   if (isObj(doc) && Array.isArray(doc.episodes) && isObj(doc.tool) && isObj(doc.dataset)) {
     throw new ConfigError(
-      `${displayName} is a report (written by episode-gate scan or --report-out), not a baseline: make a baseline from it with "episode-gate baseline --report ${displayName} --out BASELINE.json", or judge it with "episode-gate check --report ${displayName} --baseline BASELINE.json"`,
+      reportFix
+        ? `${displayName} is a report, not a baseline: ${reportFix}`
+        : `${displayName} is a report (written by episode-gate scan or --report-out), not a baseline: make a baseline from it with "episode-gate baseline --report ${displayName} --out BASELINE.json", or judge it with "episode-gate check --report ${displayName} --baseline BASELINE.json"`,
     );
   }
   try {
@@ -366,12 +369,17 @@ function createHint(displayName: string, create?: string): string {
     : `"episode-gate baseline --dataset DIR --out ${displayName}" (with the run's --settings, --host and --reason)`;
 }
 
-export function loadBaseline(file: string, displayName = file, create?: string): Baseline {
-  return loadBaselineFile(file, displayName, create).baseline;
+export function loadBaseline(file: string, displayName = file, create?: string, reportFix?: string): Baseline {
+  return loadBaselineFile(file, displayName, create, reportFix).baseline;
 }
 
-/** The baseline and the hex sha256 of the file's bytes as read (what a manifest names it by). */
-export function loadBaselineFile(file: string, displayName = file, create?: string): { baseline: Baseline; sha256: string } {
+/** The baseline and the hex sha256 of the file's bytes as read (what a manifest names it by); see parseBaseline. */
+export function loadBaselineFile(
+  file: string,
+  displayName = file,
+  create?: string,
+  reportFix?: string,
+): { baseline: Baseline; sha256: string } {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
@@ -390,7 +398,7 @@ export function loadBaselineFile(file: string, displayName = file, create?: stri
       `${displayName}: not valid JSON (${(e as Error).message}); fix the file or write a new one with ${createHint(displayName, create)}`,
     );
   }
-  return { baseline: parseBaseline(doc, displayName, create), sha256 };
+  return { baseline: parseBaseline(doc, displayName, create, reportFix), sha256 };
 }
 
 /** A pinned case against a report: what the episode got, and whether that matches. */

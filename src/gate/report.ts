@@ -487,8 +487,15 @@ function isObj(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** Read a report written by `episode-gate scan`; a ConfigError names what is wrong. */
-export function readReport(file: string, displayName = file): Report {
+/**
+ * Read a report written by `episode-gate scan`; a ConfigError names what is wrong. `baselineFix`:
+ * what to do when the file is a baseline, in the caller's terms (default: the command line's).
+ */
+export function readReport(
+  file: string,
+  displayName = file,
+  baselineFix = 'pass it with --baseline; a report is what episode-gate scan --report writes',
+): Report {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -510,9 +517,7 @@ export function readReport(file: string, displayName = file): Report {
       `${displayName} is a release manifest (written by --manifest DIR), not a report: pass it to episode-gate verify --manifest; a report is what episode-gate scan --report writes`,
     );
   if (doc.report_version === undefined && 'cases' in doc && 'version' in doc)
-    throw new ConfigError(
-      `${displayName} is a baseline, not a report: pass it with --baseline; a report is what episode-gate scan --report writes`,
-    );
+    throw new ConfigError(`${displayName} is a baseline, not a report: ${baselineFix}`);
   if (doc.report_version === undefined) throw new ConfigError(`${displayName} has no report_version, so it is not a report; ${fix}`);
   if (doc.report_version !== REPORT_VERSION) {
     throw new ConfigError(

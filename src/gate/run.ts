@@ -34,6 +34,13 @@ export type Surface = 'cli' | 'action';
 type GateOption = 'fail-on' | 'baseline' | 'reason' | 'manifest';
 const ACTION_INPUT: Record<GateOption, string> = { 'fail-on': 'fail-on', baseline: 'baseline', reason: 'reasons', manifest: 'manifest' };
 
+/** The fix when the Action's `baseline` input names a report: the inputs that take one. */
+export const ACTION_REPORT_AS_BASELINE =
+  'pass it as the baseline-report input (a rolling baseline: an earlier run\'s report), or make a committed baseline from it with "episode-gate baseline --report FILE --out ci/episode-baseline.json" for the baseline input';
+/** The fix when the Action's `baseline-report` input names a baseline. */
+export const ACTION_BASELINE_AS_REPORT =
+  'pass it as the baseline input; baseline-report takes the JSON report an earlier run wrote (its report or upload-report)';
+
 /** An option with its value as the surface spells it: `--fail-on flagged` (CLI) or `fail-on: flagged` (Action input). */
 export function optionText(surface: Surface, option: GateOption, value?: string): string {
   if (surface === 'action') return `${ACTION_INPUT[option]}:${value === undefined ? '' : ` ${value}`}`;
@@ -380,14 +387,15 @@ export function regressionRank(r: Regression): number {
   return 4;
 }
 
-/** The regressions counted by what they are: pinned cases, episodes that flipped, totals, changes of the dataset. */
+/** The regressions counted by what they are: pinned cases, episodes that flipped, count rules, changes of the dataset. */
 function regressionKinds(regressions: readonly Regression[]): string {
   const group = (kind: string): [string, string] => {
     if (kind === 'pinned-case' || kind === 'pinned-missing') return ['pinned case', 'pinned cases'];
     if (kind === 'kept-to-flagged') return ['episode kept → flagged', 'episodes kept → flagged'];
     if (kind === 'flagged-to-kept') return ['episode flagged → kept', 'episodes flagged → kept'];
     if (['kept-drop', 'kept-rise', 'flagged-rise', 'flagged-fall', 'flagged-rate-rise', 'reason-rise', 'reason-fall'].includes(kind))
-      return ['total over tolerance', 'totals over tolerance'];
+      // A count rule: kept-drop counts kept → flagged flips too, so the total itself may have risen.
+      return ['count over tolerance', 'counts over tolerance'];
     if (kind === 'cohort-rate') return ['new-cohort test', 'new-cohort tests'];
     return ['change of the dataset', 'changes of the dataset'];
   };
@@ -512,6 +520,7 @@ export async function gateReport(produce: () => Report | Promise<Report>, opts: 
         path.resolve(cwd, opts.baselinePath),
         baselineName!,
         opts.baselineCommand ? opts.baselineCommand(show(opts.baselinePath)) : undefined,
+        opts.surface === 'action' ? ACTION_REPORT_AS_BASELINE : undefined,
       )
     : null;
   const scanned = withComparison(await produce(), null);

@@ -89,6 +89,18 @@ describe('input baseline-report', () => {
     expect(r.stdout).toContain(", which does not exist: download the earlier run's report artifact there first");
     expect(hasStackTrace(r)).toBe(false);
   });
+  it('names the input to use when the baseline and the report are swapped, not a command-line option', async () => {
+    const asReport = await runAction({ workspace: ws, inputs: { dataset: 'data', 'baseline-report': 'ci/baseline.json' } });
+    expect(asReport.code).toBe(1);
+    expect(asReport.stdout).toMatch(/::error::.*ci\/baseline\.json is a baseline, not a report: pass it as the baseline input; /);
+    const asBaseline = await runAction({ workspace: ws, inputs: { dataset: 'data', baseline: 'prev/report.json' } });
+    expect(asBaseline.code).toBe(1);
+    expect(asBaseline.stdout).toMatch(/::error::.*prev\/report\.json is a report, not a baseline: pass it as the baseline-report input /);
+    for (const r of [asReport, asBaseline]) {
+      expect(r.stdout).not.toMatch(/pass it with --baseline|episode-gate check --report/);
+      expect(hasStackTrace(r)).toBe(false);
+    }
+  });
 });
 
 describe('the accept hint with a rolling baseline', () => {
