@@ -628,7 +628,7 @@ export function summaryModel(o: GateOutcome): SummaryModel {
     if (explained.length > 0) {
       const totals = explained.filter((r) => r.kind !== 'kept-to-flagged').length;
       const named = explained.length - totals;
-      effectLine += `; explains ${plural(totals, 'total')} over tolerance${named ? ` and ${plural(named, 'episode')} kept → flagged` : ''}`;
+      effectLine += `; explains ${plural(totals, 'count')} over tolerance${named ? ` and ${plural(named, 'episode')} kept → flagged` : ''}`;
     }
     const broken = o.regressions.filter((r) => r.kind === 'pinned-case' || r.kind === 'pinned-missing');
     if (broken.length > 0)

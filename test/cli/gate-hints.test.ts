@@ -83,7 +83,7 @@ describe('a threshold change: cause first', () => {
     expect(third).toBe(
       '- **If this change is intended, accept it:** <code>episode-gate baseline --dataset data --set netflowSpreadBytes=81920 --out baseline.json</code>',
     );
-    // The totals over tolerance are one item under the cause, not separate failures.
+    // The counts over tolerance are one item under the cause, not separate failures.
     const regressions = r.out.slice(r.out.indexOf('#### Regressions'), r.out.indexOf('####', r.out.indexOf('#### Regressions') + 5));
     expect(regressions.match(/^- /gm)).toHaveLength(1);
     expect(regressions).toContain('explained by one cause (settings changed: netflowSpreadBytes 51200 → 81920)');

@@ -293,7 +293,7 @@ describe('the gate decision (--fail-on)', () => {
     });
     expect(o.passed).toBe(false);
     expect(o.failReason).toMatch(
-      /^4 regressions against fixtures\/baseline\.json \(4 totals over tolerance\): kept 4 → 3 \(-1, tolerance 0\); /,
+      /^4 regressions against fixtures\/baseline\.json \(4 counts over tolerance\): kept 4 → 3 \(-1, tolerance 0\); /,
     );
     expect(o.failReason).not.toContain('\n');
     expect(summaryMarkdown(o).split('\n')[0]).toContain('FAILED');
@@ -407,7 +407,7 @@ describe('a fail reason with more regressions than it shows', () => {
     const after: FakeEpisode[] = before.map((e, i) => (i < 5 ? e : [e[0], e[1], ['flat-cpu']]));
     const o = evaluateGate(fakeReport(after), baselineOf(before), { failOn: 'regression', baselineName: 'b.json' });
     expect(o.failReason).toMatch(
-      /^9 regressions against b\.json \(4 totals over tolerance, 5 episodes kept → flagged\): kept 10 → 5 .*; and 6 more$/,
+      /^9 regressions against b\.json \(4 counts over tolerance, 5 episodes kept → flagged\): kept 10 → 5 .*; and 6 more$/,
     );
     // Three or fewer are all shown: no count by kind.
     const one = evaluateGate(
