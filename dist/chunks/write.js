@@ -203,10 +203,12 @@ function judgeCohort(added, baseline, settings, arrivals = null) {
         result.notJudged = 'the cohort rule is off (tolerance.cohort_confidence is null)';
         return result;
     }
-    if (added.length < settings.minSize) {
-        result.notJudged = `${added.length} new episode${added.length === 1 ? '' : 's'}, fewer than the ${settings.minSize} the cohort rule needs (tolerance.cohort_min_size)`;
+    // The whole cohort is judged at any size: the test is exact, so a small night is held to stronger
+    // evidence, not let through (19 new episodes all flagged against a 39% baseline is p ~ 1e-8). A
+    // host's own groups need minSize new episodes, which keeps the family (and Holm's divisor) to
+    // hosts with enough to say; a smaller host is still named by where an all-hosts alarm comes from.
+    if (added.length === 0)
         return result;
-    }
     const groups = [{ host: null, reason: null }, ...reasons.map((reason) => ({ host: null, reason }))];
     for (const h of hosts) {
         if (h.cohort.n < settings.minSize)
@@ -592,8 +594,11 @@ function writeReport(file, report) {
 function isObj$2(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
-/** Read a report written by `episode-gate scan`; a ConfigError names what is wrong. */
-function readReport(file, displayName = file) {
+/**
+ * Read a report written by `episode-gate scan`; a ConfigError names what is wrong. `baselineFix`:
+ * what to do when the file is a baseline, in the caller's terms (default: the command line's).
+ */
+function readReport(file, displayName = file, baselineFix = 'pass it with --baseline; a report is what episode-gate scan --report writes') {
     let text;
     try {
         text = readFileSync(file, 'utf8');
@@ -614,7 +619,7 @@ function readReport(file, displayName = file) {
     if (doc.report_version === undefined && doc.manifest_version !== undefined)
         throw new ConfigError(`${displayName} is a release manifest (written by --manifest DIR), not a report: pass it to episode-gate verify --manifest; a report is what episode-gate scan --report writes`);
     if (doc.report_version === undefined && 'cases' in doc && 'version' in doc)
-        throw new ConfigError(`${displayName} is a baseline, not a report: pass it with --baseline; a report is what episode-gate scan --report writes`);
+        throw new ConfigError(`${displayName} is a baseline, not a report: ${baselineFix}`);
     if (doc.report_version === undefined)
         throw new ConfigError(`${displayName} has no report_version, so it is not a report; ${fix}`);
     if (doc.report_version !== REPORT_VERSION) {
@@ -904,17 +909,20 @@ function validate(doc) {
     }
     return o;
 }
-/** Validate a parsed document; a ConfigError names the file, the field and the fix. */
 /**
- * `create`: the command that writes this baseline from the run's own inputs, named in the fix;
- * without it the fix names the command in general terms.
+ * Validate a parsed document; a ConfigError names the file, the field and the fix. `create`: the
+ * command that writes this baseline from the run's own inputs, named in the fix; without it the
+ * fix names the command in general terms. `reportFix`: what to do when the file is a report, in
+ * the caller's terms (default: the commands that use a report).
  */
-function parseBaseline(doc, displayName, create) {
+function parseBaseline(doc, displayName, create, reportFix) {
     if (isObj$1(doc) && doc.manifest_version !== undefined) {
         throw new ConfigError(`${displayName} is a release manifest (written by --manifest DIR), not a baseline: check an export against it with "episode-gate verify --manifest ${displayName} --dataset DIR"; pass --baseline the file "episode-gate baseline --out" writes`);
     }
     if (isObj$1(doc) && Array.isArray(doc.episodes) && isObj$1(doc.tool) && isObj$1(doc.dataset)) {
-        throw new ConfigError(`${displayName} is a report (written by episode-gate scan or --report-out), not a baseline: make a baseline from it with "episode-gate baseline --report ${displayName} --out BASELINE.json", or judge it with "episode-gate check --report ${displayName} --baseline BASELINE.json"`);
+        throw new ConfigError(reportFix
+            ? `${displayName} is a report, not a baseline: ${reportFix}`
+            : `${displayName} is a report (written by episode-gate scan or --report-out), not a baseline: make a baseline from it with "episode-gate baseline --report ${displayName} --out BASELINE.json", or judge it with "episode-gate check --report ${displayName} --baseline BASELINE.json"`);
     }
     try {
         return validate(doc);
@@ -931,11 +939,11 @@ function createHint(displayName, create) {
         ? `"${create}"`
         : `"episode-gate baseline --dataset DIR --out ${displayName}" (with the run's --settings, --host and --reason)`;
 }
-function loadBaseline(file, displayName = file, create) {
-    return loadBaselineFile(file, displayName, create).baseline;
+function loadBaseline(file, displayName = file, create, reportFix) {
+    return loadBaselineFile(file, displayName, create, reportFix).baseline;
 }
-/** The baseline and the hex sha256 of the file's bytes as read (what a manifest names it by). */
-function loadBaselineFile(file, displayName = file, create) {
+/** The baseline and the hex sha256 of the file's bytes as read (what a manifest names it by); see parseBaseline. */
+function loadBaselineFile(file, displayName = file, create, reportFix) {
     let bytes;
     try {
         bytes = readFileSync(file);
@@ -953,7 +961,7 @@ function loadBaselineFile(file, displayName = file, create) {
     catch (e) {
         throw new ConfigError(`${displayName}: not valid JSON (${e.message}); fix the file or write a new one with ${createHint(displayName, create)}`);
     }
-    return { baseline: parseBaseline(doc, displayName, create), sha256 };
+    return { baseline: parseBaseline(doc, displayName, create, reportFix), sha256 };
 }
 function sameReasons(a, b) {
     if (a.length !== b.length)
@@ -2314,6 +2322,10 @@ function mergeRows(base, added, maxRows = DEFAULT_MAX_ROWS) {
  */
 const FAIL_ON_CHOICES = ['regression', 'flagged', 'never'];
 const ACTION_INPUT = { 'fail-on': 'fail-on', baseline: 'baseline', reason: 'reasons', manifest: 'manifest' };
+/** The fix when the Action's `baseline` input names a report: the inputs that take one. */
+const ACTION_REPORT_AS_BASELINE = 'pass it as the baseline-report input (a rolling baseline: an earlier run\'s report), or make a committed baseline from it with "episode-gate baseline --report FILE --out ci/episode-baseline.json" for the baseline input';
+/** The fix when the Action's `baseline-report` input names a baseline. */
+const ACTION_BASELINE_AS_REPORT = 'pass it as the baseline input; baseline-report takes the JSON report an earlier run wrote (its report or upload-report)';
 /** An option with its value as the surface spells it: `--fail-on flagged` (CLI) or `fail-on: flagged` (Action input). */
 function optionText(surface, option, value) {
     if (surface === 'action')
@@ -2510,7 +2522,7 @@ function regressionRank(r) {
         return 5;
     return 4;
 }
-/** The regressions counted by what they are: pinned cases, episodes that flipped, totals, changes of the dataset. */
+/** The regressions counted by what they are: pinned cases, episodes that flipped, count rules, changes of the dataset. */
 function regressionKinds(regressions) {
     const group = (kind) => {
         if (kind === 'pinned-case' || kind === 'pinned-missing')
@@ -2520,7 +2532,8 @@ function regressionKinds(regressions) {
         if (kind === 'flagged-to-kept')
             return ['episode flagged → kept', 'episodes flagged → kept'];
         if (['kept-drop', 'kept-rise', 'flagged-rise', 'flagged-fall', 'flagged-rate-rise', 'reason-rise', 'reason-fall'].includes(kind))
-            return ['total over tolerance', 'totals over tolerance'];
+            // A count rule: kept-drop counts kept → flagged flips too, so the total itself may have risen.
+            return ['count over tolerance', 'counts over tolerance'];
         if (kind === 'cohort-rate')
             return ['new-cohort test', 'new-cohort tests'];
         return ['change of the dataset', 'changes of the dataset'];
@@ -2639,7 +2652,7 @@ async function gateReport(produce, opts) {
     const show = (p) => displayPath(p, cwd);
     const baselineName = opts.baselinePath ? (opts.baselineName ?? show(opts.baselinePath)) : null;
     const loaded = opts.baselinePath
-        ? loadBaselineFile(path.resolve(cwd, opts.baselinePath), baselineName, opts.baselineCommand ? opts.baselineCommand(show(opts.baselinePath)) : undefined)
+        ? loadBaselineFile(path.resolve(cwd, opts.baselinePath), baselineName, opts.baselineCommand ? opts.baselineCommand(show(opts.baselinePath)) : undefined, opts.surface === 'action' ? ACTION_REPORT_AS_BASELINE : undefined)
         : null;
     const scanned = withComparison(await produce(), null);
     requireWholeReport(scanned, 'the report', 'gated');
@@ -3332,7 +3345,7 @@ function summaryModel(o) {
         if (explained.length > 0) {
             const totals = explained.filter((r) => r.kind !== 'kept-to-flagged').length;
             const named = explained.length - totals;
-            effectLine += `; explains ${plural(totals, 'total')} over tolerance${named ? ` and ${plural(named, 'episode')} kept → flagged` : ''}`;
+            effectLine += `; explains ${plural(totals, 'count')} over tolerance${named ? ` and ${plural(named, 'episode')} kept → flagged` : ''}`;
         }
         const broken = o.regressions.filter((r) => r.kind === 'pinned-case' || r.kind === 'pinned-missing');
         if (broken.length > 0)
@@ -5156,4 +5169,4 @@ function writeManifestDir(dir, m, url) {
     return files;
 }
 
-export { escHtml as $, parseOverride as A, applyTolerance as B, scanToReport as C, DEFAULT_MAX_ROWS as D, baselineFromReport as E, FAIL_ON_CHOICES as F, writeBaseline as G, MIN_SUMMARY_LIMIT_BYTES as H, gateReport as I, mergeShardReports as J, writeHtmlReport as K, unusedRowsText as L, MANIFEST_FILE as M, writeReport as N, formatReport as O, summaryModel as P, renderSummary as Q, changeText as R, SOURCE_FORMAT as S, TOLERANCE_KEYS as T, notesText as U, failureText as V, hasChange as W, esc as X, regressionRank as Y, plain as Z, runGate as _, displayPath as a, readEpisodeDetail as b, DEFAULT_DRIFT_WINDOW as c, downsample as d, DEFAULT_TREND_RUNS as e, formatHistory as f, readReport as g, requireWholeReport as h, runMetaFromEnv as i, compare as j, rowFromReport as k, loadBaseline as l, mergeRows as m, trendText as n, driftAlerts as o, parseHistory as p, MANIFEST_VERSION as q, resolveSettings as r, SUMS_FILE as s, tarballPath as t, buildManifest as u, writeManifestDir as v, writeFileAtomic as w, runUrl as x, toolVersion as y, bundledFixtures as z };
+export { plain as $, parseOverride as A, applyTolerance as B, scanToReport as C, DEFAULT_MAX_ROWS as D, baselineFromReport as E, FAIL_ON_CHOICES as F, writeBaseline as G, MIN_SUMMARY_LIMIT_BYTES as H, gateReport as I, mergeShardReports as J, writeHtmlReport as K, unusedRowsText as L, MANIFEST_FILE as M, writeReport as N, formatReport as O, summaryModel as P, renderSummary as Q, changeText as R, SOURCE_FORMAT as S, TOLERANCE_KEYS as T, notesText as U, failureText as V, hasChange as W, esc as X, ACTION_BASELINE_AS_REPORT as Y, ACTION_REPORT_AS_BASELINE as Z, regressionRank as _, displayPath as a, runGate as a0, escHtml as a1, readEpisodeDetail as b, DEFAULT_DRIFT_WINDOW as c, downsample as d, DEFAULT_TREND_RUNS as e, formatHistory as f, readReport as g, requireWholeReport as h, runMetaFromEnv as i, compare as j, rowFromReport as k, loadBaseline as l, mergeRows as m, trendText as n, driftAlerts as o, parseHistory as p, MANIFEST_VERSION as q, resolveSettings as r, SUMS_FILE as s, tarballPath as t, buildManifest as u, writeManifestDir as v, writeFileAtomic as w, runUrl as x, toolVersion as y, bundledFixtures as z };
