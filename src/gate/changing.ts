@@ -50,7 +50,7 @@ function hostCounts(list: ReadonlyArray<{ host: string }>): string {
   for (const e of list) by.set(e.host, (by.get(e.host) ?? 0) + 1);
   const sorted = [...by].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   const shown = sorted.slice(0, 5).map(([h, n]) => `${h} ${n}`);
-  return sorted.length > 5 ? `${shown.join(', ')}, ${sorted.length - 5} more hosts` : shown.join(', ');
+  return sorted.length > 5 ? `${shown.join(', ')}, ${plural(sorted.length - 5, 'more host')}` : shown.join(', ');
 }
 
 /** A regression about a list of episodes: the message names them, the brief names their hosts. */

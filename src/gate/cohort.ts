@@ -15,6 +15,7 @@
 import type { Reason } from '../classifier/types.js';
 import type { BaselineEntry } from './changes.js';
 import type { ReportEpisode } from './report.js';
+import { plural } from '../shared/text.js';
 
 /**
  * Per host, the episodes as they were first judged, when new: how many, how many flagged, and
@@ -295,7 +296,7 @@ function fromHosts(episodes: readonly string[], max = 3): string {
   if (byHost.size === 0) return '';
   const list = [...byHost].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   const shown = list.slice(0, max).map(([h, n]) => `${h} ${n}`);
-  if (list.length > max) shown.push(`${list.length - max} more hosts`);
+  if (list.length > max) shown.push(`${plural(list.length - max, 'more host')}`);
   return ` (from ${shown.join(', ')})`;
 }
 

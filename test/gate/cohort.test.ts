@@ -182,6 +182,15 @@ describe('the alarm message', () => {
     expect(one.tests.length).toBeGreaterThan(0);
     expect(one.alarms).toEqual([]);
   });
+  it('names the hosts an all-hosts alarm comes from, and counts the rest in words', () => {
+    const base = new Map<string, BaselineEntry>();
+    for (let i = 0; i < 300; i++) base.set(`lab-${i % 4}/b-${i}`, { reasons: i % 10 === 0 ? ['flat-cpu'] : [], sha256: null });
+    const hosts = ['lab-a', 'lab-b', 'lab-c', 'lab-d'];
+    const four = Array.from({ length: 19 }, (_, i) => ({ host: hosts[i % 4]!, episode: `n-${i}`, reasons: ['flat-cpu'] }) as ReportEpisode);
+    expect(alarmMessage(judgeCohort(four, base, DEFAULTS).alarms[0]!)).toMatch(
+      /^new episodes, all hosts \(from lab-a 5, lab-b 5, lab-c 5, 1 more host\): /,
+    );
+  });
   it('gives a host its own tests from minSize new episodes', () => {
     const base = new Map<string, BaselineEntry>();
     for (let i = 0; i < 200; i++) base.set(`lab-${i % 2}/b-${i}`, { reasons: i % 10 === 0 ? ['flat-cpu'] : [], sha256: null });
