@@ -1,4 +1,4 @@
-import { g as fsErrorWithFix, C as ConfigError, m as showValue, Q as isReason, S as SOURCE_NAMES, A as ALL_REASONS, u as unsafeIdReason, b as plural, D as DEFAULT_LIMITS, e as DEFAULT_CLASSIFIER_SETTINGS, h as closest, j as createEpisodeRunner, k as scanDataset, U as inShard, r as readRegularFile, F as FileRefusedError, w as walkIndexText, V as isColumns, W as int64Value, X as PyFloat, Y as makePhaseAt, N as NotDict, _ as pyStr, $ as fastPct, x as newDecoderContext, a0 as readEpisode, a1 as classify, a2 as unreadableVerdict, a3 as fmtBytes } from './pool.js';
+import { b as plural, g as fsErrorWithFix, C as ConfigError, m as showValue, Q as isReason, S as SOURCE_NAMES, A as ALL_REASONS, u as unsafeIdReason, D as DEFAULT_LIMITS, e as DEFAULT_CLASSIFIER_SETTINGS, h as closest, j as createEpisodeRunner, k as scanDataset, U as inShard, r as readRegularFile, F as FileRefusedError, w as walkIndexText, V as isColumns, W as int64Value, X as PyFloat, Y as makePhaseAt, N as NotDict, _ as pyStr, $ as fastPct, x as newDecoderContext, a0 as readEpisode, a1 as classify, a2 as unreadableVerdict, a3 as fmtBytes } from './pool.js';
 import path from 'node:path';
 import { statSync, writeFileSync, renameSync, rmSync, lstatSync, readlinkSync, readFileSync, existsSync, mkdirSync, unlinkSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -273,7 +273,7 @@ function fromHosts(episodes, max = 3) {
     const list = [...byHost].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
     const shown = list.slice(0, max).map(([h, n]) => `${h} ${n}`);
     if (list.length > max)
-        shown.push(`${list.length - max} more hosts`);
+        shown.push(`${plural(list.length - max, 'more host')}`);
     return ` (from ${shown.join(', ')})`;
 }
 /** One line naming the host, the reason, both rates, the test and the episodes (with maxEpisodes 0: the rates alone). */
@@ -1397,7 +1397,7 @@ function hostCounts(list) {
         by.set(e.host, (by.get(e.host) ?? 0) + 1);
     const sorted = [...by].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
     const shown = sorted.slice(0, 5).map(([h, n]) => `${h} ${n}`);
-    return sorted.length > 5 ? `${shown.join(', ')}, ${sorted.length - 5} more hosts` : shown.join(', ');
+    return sorted.length > 5 ? `${shown.join(', ')}, ${plural(sorted.length - 5, 'more host')}` : shown.join(', ');
 }
 /** A regression about a list of episodes: the message names them, the brief names their hosts. */
 function listed(kind, statement, detail, list) {
