@@ -477,7 +477,9 @@ export function evaluateGate(report: Report, baseline: Baseline | null, opts: Ev
   const row = opts.history ? rowFromReport(report, opts.history.meta, comparison) : null;
   const history = opts.history && row ? mergeRows(opts.history.rows, [row]) : null;
   const drift = history && opts.history?.drift ? driftAlerts(history, opts.history.drift.rule) : [];
-  if (failReason === null && drift.length > 0 && opts.history?.drift?.fail) failReason = drift.map((a) => a.message).join('; ');
+  // fail-on never is report only: drift warns then too, whatever drift-action says.
+  const driftFails = Boolean(opts.history?.drift?.fail) && opts.failOn !== 'never';
+  if (failReason === null && drift.length > 0 && driftFails) failReason = drift.map((a) => a.message).join('; ');
   const passed = failReason === null;
   // This run's row in the trend drawn with the summary, with the decision the rows above did not know.
   if (row && decided(passed, comparison, opts.failOn)) row.gate = passed ? 'passed' : 'failed';
@@ -501,7 +503,7 @@ export function evaluateGate(report: Report, baseline: Baseline | null, opts: Ev
     acceptRolling: Boolean(baseline && opts.rollingAccept),
     baselineFile: null,
     drift,
-    trend: history ? { rows: history, drift, driftFails: Boolean(opts.history?.drift?.fail) } : null,
+    trend: history ? { rows: history, drift, driftFails } : null,
   };
 }
 

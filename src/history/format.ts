@@ -186,11 +186,15 @@ export function formatHistory(rows: readonly HistoryRow[]): string {
 /**
  * Two rows are the same run when they share a run id, or are of the same report (its time and
  * dataset fingerprint): a report recorded once and drawn again by a later check (check --report)
- * is one run, whatever run ids the two carry.
+ * is one run, whatever run ids the two carry. A re-run attempt ("123-2", GitHub's run id and
+ * attempt) is the same run as its first attempt ("123"): the later attempt's row replaces the
+ * earlier, so a night re-run counts once in the trend and the drift rule.
  */
 function rowKeys(r: HistoryRow): string[] {
   const report = `at:${r.time}:${r.fingerprint}`;
-  return r.run !== null ? [`run:${r.run}`, report] : [report];
+  if (r.run === null) return [report];
+  const attempt = /^(\d+)-\d+$/.exec(r.run);
+  return [`run:${attempt ? attempt[1] : r.run}`, report];
 }
 
 /**

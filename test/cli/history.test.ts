@@ -124,6 +124,10 @@ describe('check --history', () => {
     expect(failed.code).toBe(1);
     expect(failed.err).toMatch(/GATE FAILED \(exit 1\): drift on all hosts: .*; drift on host lab-b: /);
     expect(failed.out).toContain('> [!CAUTION]\n> The drift rule fails the gate:');
+    // --fail-on never is report only: the drift warns, whatever --drift-action says.
+    const reportOnly = await cli([...args, '--drift-action', 'fail', '--fail-on', 'never']);
+    expect(reportOnly.code).toBe(0);
+    expect(reportOnly.out).toContain('> [!WARNING]\n> The drift rule warns:');
     expect(readFileSync(path.join(tmp, 'nights.jsonl'), 'utf8')).toBe(before);
     const plain = await cli(['check', '--report', 'tonight.json']);
     expect(plain.out).not.toContain('Trend over');

@@ -69,6 +69,21 @@ describe('a history file', () => {
     ]);
   });
 
+  it('counts a re-run attempt as its run: the later attempt replaces the row, an id of letters stays its own', () => {
+    const attempt = (i: number, n: number): HistoryRow => ({
+      ...row(i),
+      run: `${i}-${n}`,
+      time: new Date(Date.parse(row(i).time) + n).toISOString(),
+    });
+    expect(mergeRows([row(1), row(2)], [attempt(2, 2)]).map((r) => r.run)).toEqual(['1', '2-2']);
+    expect(mergeRows([row(1), attempt(1, 2)], [attempt(1, 3)]).map((r) => r.run)).toEqual(['1-3']);
+    // A file an older version doubled is mended when it is next written.
+    expect(mergeRows([row(1), attempt(1, 2), row(3)], []).map((r) => r.run)).toEqual(['1-2', '3']);
+    // Ids given with --run-id that merely end in a number are different runs.
+    const named = (id: string, day: number): HistoryRow => ({ ...row(day), run: id });
+    expect(mergeRows([named('night-3', 3)], [named('night-4', 4)]).map((r) => r.run)).toEqual(['night-3', 'night-4']);
+  });
+
   it('names the file and line of a bad row, and the fix', () => {
     const file = path.join(tmp, 'bad.jsonl');
     writeFileSync(file, `${formatRow(row(1))}{"v":1}\n`);
