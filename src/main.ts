@@ -14,7 +14,15 @@ import { ConfigError } from './shared/errors.js';
 import { mergeShardReports } from './gate/merge.js';
 import { writeReport, type Report } from './gate/report.js';
 import { displayPath, gateReport, runGate, scanToReport, type BaselineCommand, type GateOutcome } from './gate/run.js';
-import { briefCommentBody, commentBody, pullRequestOfRun, shouldComment, upsertComment } from './action/comment.js';
+import {
+  briefCommentBody,
+  commentBody,
+  commentMarker,
+  gateIdentity,
+  pullRequestOfRun,
+  shouldComment,
+  upsertComment,
+} from './action/comment.js';
 import { ArtifactError, resolveDataset, type ResolvedDataset } from './action/dataset-source.js';
 import { InputError, readActionSettings, type ActionSettings, type RunMode } from './action/inputs.js';
 import { gateHistory, loadHistory, storeHistory, warnDrift, type ActionHistory } from './action/history.js';
@@ -211,7 +219,7 @@ async function mergeAndGate(settings: ActionSettings, mode: Extract<RunMode, { k
   const outcome = await gateReport(async () => {
     const got = await downloadShardReports(mode.pattern, settings.tempDir);
     core.info(`episode-gate: merging ${got.files.length} shard report(s) from ${plain(got.artifacts.join(', '))}`);
-    const merged = mergeShardReports(got.files);
+    const merged = mergeShardReports(got.files, new Date(), 'action');
     const names = got.artifacts.length > 2 ? `${got.artifacts[0]} … ${got.artifacts.at(-1)}` : got.artifacts.join(' and ');
     description = `${got.files.length} shard reports merged from this run's artifacts ${names}`;
     return merged;
@@ -276,14 +284,22 @@ async function publish(
   const summary = `${markdown.trimEnd()}\n\n${baselineNote ? `${baselineNote}\n\n` : ''}<sub>${footer.join(' ')}</sub>\n`;
   await writeSummary(summary);
 
-  if (settings.comment !== 'off' && settings.githubToken) {
+  if (settings.comment !== 'off') {
     const pr = pullRequestOfRun(process.env);
     if (!pr) core.info('episode-gate: not a pull_request event; no PR comment posted');
+    else if (!settings.githubToken)
+      core.warning(
+        `comment is ${settings.comment} but github-token is empty, so no PR comment is posted: pass github-token (the default \${{ github.token }} works with pull-requests: write)`,
+        { title: 'episode-gate: no PR comment' },
+      );
     else {
       const want = shouldComment(settings.comment, model);
+      const marker = commentMarker(gateIdentity(settings, process.env));
       const body =
-        want === 'full' ? commentBody(summary, runUrl(process.env)) : briefCommentBody(model, settings.comment, runUrl(process.env));
-      const r = await upsertComment(settings.githubToken, pr, body, { create: want !== 'update-only' });
+        want === 'full'
+          ? commentBody(summary, runUrl(process.env), marker)
+          : briefCommentBody(model, settings.comment, runUrl(process.env), marker);
+      const r = await upsertComment(settings.githubToken, pr, body, marker, { create: want !== 'update-only' });
       if (r.action === 'failed') core.warning(r.why, { title: 'episode-gate: no PR comment' });
       else if (r.action === 'skipped') core.info(`episode-gate: no PR comment: ${r.why}`);
       else core.info(`episode-gate: PR comment ${r.action}: ${r.url}`);

@@ -336,13 +336,9 @@ export function readActionSettings(getInput: GetInput, env: NodeJS.ProcessEnv, b
     );
   }
 
+  // Without a token the comment is a warning where there is a pull request to comment on (the
+  // comment is presentation, never the gate's outcome); see publish() in main.ts.
   const comment = readCommentMode(get('comment'));
-  if (comment !== 'off' && !token) {
-    throw new InputError(
-      'comment',
-      `is ${comment} but github-token is empty: pass github-token (the default \${{ github.token }} works with pull-requests: write)`,
-    );
-  }
 
   const history = readHistoryInputs(get, env, shard !== null);
 

@@ -19,17 +19,32 @@ type Part = ShardReportFile & { shard: ReportShard };
 
 const label = (s: ReportShard): string => `${s.index}/${s.count}`;
 const shortHash = (h: string): string => (h.length > 19 ? `${h.slice(0, 19)}…` : h);
-const hostText = (h: string | null): string => (h === null ? 'all hosts' : `--host ${h}`);
-const reasonsText = (r: readonly string[] | null): string => (r === null ? 'all reasons' : `--reason ${r.join(',')}`);
+
+/** Which surface merges: its messages name its own options (the command line's, or the Action's inputs). */
+export type MergeSurface = 'cli' | 'action';
+const OPTION: Record<MergeSurface, { settings: string; host: string; reason: string }> = {
+  cli: { settings: '--settings and --set', host: '--host', reason: '--reason' },
+  action: { settings: 'settings input', host: 'host input', reason: 'reasons input' },
+};
 
 /** Refuses anything but the complete set of shard reports of one scan configuration; returns them in shard order. */
-function checkShardSet(files: readonly ShardReportFile[]): Part[] {
+function checkShardSet(files: readonly ShardReportFile[], surface: MergeSurface): Part[] {
+  const opt = OPTION[surface];
+  const hostText = (h: string | null): string => (h === null ? 'all hosts' : surface === 'cli' ? `--host ${h}` : `host: ${h}`);
+  const reasonsText = (r: readonly string[] | null): string =>
+    r === null ? 'all reasons' : surface === 'cli' ? `--reason ${r.join(',')}` : `reasons: ${r.join(',')}`;
   if (files.length === 0)
-    throw new ConfigError('no shard reports to merge: pass the report files (or folders) of episode-gate scan --shard K/N');
+    throw new ConfigError(
+      surface === 'cli'
+        ? 'no shard reports to merge: pass the report files (or folders) of episode-gate scan --shard K/N'
+        : 'no shard reports to merge: the shard jobs (shard: K/N) upload them; make this job need them',
+    );
   const parts: Part[] = files.map((f) => {
     if (!f.report.shard) {
       throw new ConfigError(
-        `${f.name} is not a shard report (it has no "shard"): merge takes the reports of episode-gate scan --shard K/N; gate a whole report with episode-gate check --report ${f.name}`,
+        surface === 'cli'
+          ? `${f.name} is not a shard report (it has no "shard"): merge takes the reports of episode-gate scan --shard K/N; gate a whole report with episode-gate check --report ${f.name}`
+          : `${f.name} is not a shard report (it has no "shard"): merge takes the artifacts the shard jobs (shard: K/N) upload; name other artifacts so that the merge pattern does not match them`,
       );
     }
     return { ...f, shard: f.report.shard };
@@ -52,7 +67,7 @@ function checkShardSet(files: readonly ShardReportFile[]): Part[] {
     }
     if (o.settings_hash !== r.settings_hash) {
       throw new ConfigError(
-        `${pair} were scanned with different classifier settings (settings_hash ${shortHash(r.settings_hash)} vs ${shortHash(o.settings_hash)}): give every shard the same --settings and --set`,
+        `${pair} were scanned with different classifier settings (settings_hash ${shortHash(r.settings_hash)} vs ${shortHash(o.settings_hash)}): give every shard the same ${opt.settings}`,
       );
     }
     if (o.tool.version !== r.tool.version) {
@@ -62,12 +77,12 @@ function checkShardSet(files: readonly ShardReportFile[]): Part[] {
     }
     if (o.dataset.host !== r.dataset.host) {
       throw new ConfigError(
-        `${pair} scanned different hosts (${hostText(r.dataset.host)} vs ${hostText(o.dataset.host)}): give every shard the same --host`,
+        `${pair} scanned different hosts (${hostText(r.dataset.host)} vs ${hostText(o.dataset.host)}): give every shard the same ${opt.host}`,
       );
     }
     if (JSON.stringify(o.dataset.reasons) !== JSON.stringify(r.dataset.reasons)) {
       throw new ConfigError(
-        `${pair} count different reasons (${reasonsText(r.dataset.reasons)} vs ${reasonsText(o.dataset.reasons)}): give every shard the same --reason`,
+        `${pair} count different reasons (${reasonsText(r.dataset.reasons)} vs ${reasonsText(o.dataset.reasons)}): give every shard the same ${opt.reason}`,
       );
     }
     if (p.shard.index_rows !== ref.shard.index_rows) {
@@ -135,8 +150,8 @@ function checkCoverage(parts: readonly Part[]): void {
  * the dataset paths and settings file are shard 1's; elapsed_ms is the slowest shard's (the
  * matrix runs its shards side by side).
  */
-export function mergeShardReports(files: readonly ShardReportFile[], now: Date = new Date()): Report {
-  const parts = checkShardSet(files);
+export function mergeShardReports(files: readonly ShardReportFile[], now: Date = new Date(), surface: MergeSurface = 'cli'): Report {
+  const parts = checkShardSet(files, surface);
   const first = parts[0]!.report;
   const byLine = (a: { line: number }, b: { line: number }): number => a.line - b.line;
   const all = parts.map((p) => p.report);

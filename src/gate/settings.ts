@@ -54,12 +54,25 @@ function badValue(key: SettingKey, v: unknown): string | null {
   return null;
 }
 
+/** What a document given as settings is instead, by the fields only that kind has (null: none of them). */
+function otherKind(doc: Record<string, unknown>): string | null {
+  if (doc.manifest_version !== undefined) return 'a release manifest';
+  if (doc.report_version !== undefined || (Array.isArray(doc.episodes) && 'tool' in doc && 'dataset' in doc)) return 'a report';
+  if ('cases' in doc || 'counts' in doc || 'tolerance' in doc) return 'a baseline';
+  return null;
+}
+
 /** A settings document (already JSON-parsed) -> the settings it sets. */
 export function parseSettingsDoc(doc: unknown, file: string): Partial<GateSettings> {
   const fix = `fix ${file} (see schema/settings.schema.json)`;
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
     throw new ConfigError(`${file}: a settings file must be a JSON object; ${fix}`);
   }
+  const other = otherKind(doc as Record<string, unknown>);
+  if (other)
+    throw new ConfigError(
+      `${file} is ${other}, not a settings file: give it as the ${other === 'a baseline' ? 'baseline' : other === 'a report' ? 'report' : 'manifest'} it is; a settings file holds the classifier's thresholds (schema/settings.schema.json)`,
+    );
   const out: Partial<GateSettings> = {};
   for (const [k, v] of Object.entries(doc as Record<string, unknown>)) {
     if (k === '$schema') continue;

@@ -116,7 +116,6 @@ describe('inputs -> settings', () => {
     [{ report: 'data' }, /^Input 'report' names data .*which is a directory/],
     [{ settings: 'missing.json' }, /^Input 'settings' names missing\.json \(relative to the workspace .*\), which does not exist/],
     [{ baseline: 'data' }, /^Input 'baseline' names data .*which is not a file/],
-    [{ comment: 'true' }, /^Input 'comment' is always but github-token is empty/],
     [{ shard: '1/2', manifest: 'release' }, /^Input 'shard' and 'manifest' are both set: a manifest lists the whole dataset/],
     [{ manifest: 'baseline.json' }, /^Input 'manifest' names baseline\.json .*which is a file: give a folder/],
   ];

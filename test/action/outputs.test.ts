@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ANNOTATIONS_PER_STEP, annotateRegressions, fitSummary } from '../../src/action/outputs.js';
-import { commentBody, COMMENT_MARKER, MAX_COMMENT_CHARS } from '../../src/action/comment.js';
+import { commentBody, commentMarker, MAX_COMMENT_CHARS } from '../../src/action/comment.js';
 import { parseAnnotations } from '../support/run-action.js';
 
 let written = '';
@@ -75,9 +75,12 @@ describe('size limits', () => {
   });
 
   it('the PR comment fits GitHub’s 65,536 characters and keeps its marker', () => {
-    const body = commentBody('x\n'.repeat(MAX_COMMENT_CHARS), 'https://github.com/o/r/actions/runs/1');
+    const marker = commentMarker(['audit', 'gate', 'path:data']);
+    const body = commentBody('x\n'.repeat(MAX_COMMENT_CHARS), 'https://github.com/o/r/actions/runs/1', marker);
     expect(body.length).toBeLessThanOrEqual(MAX_COMMENT_CHARS);
-    expect(body.startsWith(COMMENT_MARKER)).toBe(true);
+    expect(body.startsWith(marker)).toBe(true);
+    expect(marker).toMatch(/^<!-- episode-gate:sticky-summary key=[0-9a-f]{16} -->$/);
+    expect(commentMarker(['audit', 'gate', 'path:data2'])).not.toBe(marker);
     expect(body).toContain('https://github.com/o/r/actions/runs/1');
   });
 });

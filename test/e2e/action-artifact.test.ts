@@ -250,7 +250,7 @@ describe('comment: one sticky PR comment', () => {
     const afterFirst = gh.comments.get(7)!;
     expect(afterFirst).toHaveLength(2);
     const sticky = afterFirst[1]!;
-    expect(sticky.body).toContain('<!-- episode-gate:sticky-summary -->');
+    expect(sticky.body).toMatch(/^<!-- episode-gate:sticky-summary key=[0-9a-f]{16} -->\n/);
     expect(sticky.body).toContain(String(truth.flagged));
 
     const before = gh.requests.length;

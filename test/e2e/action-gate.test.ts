@@ -104,6 +104,32 @@ describe('comment modes', () => {
     expect(r.code).toBe(0);
     expect(sticky(25)).toContain('#### Counts');
   });
+  it('with an empty github-token: a warning on a pull request, nothing outside one; the gate decides alone', async () => {
+    const onPr = await run({ comment: 'always', 'github-token': '' }, prEvent(26));
+    expect(onPr.code).toBe(0);
+    expect(onPr.annotations.filter((a) => a.level === 'warning').map((a) => a.message)).toContainEqual(
+      expect.stringMatching(/^comment is always but github-token is empty, so no PR comment is posted: pass github-token/),
+    );
+    expect(gh.comments.get(26)).toBeUndefined();
+    const outside = await run({ comment: 'always', 'github-token': '' });
+    expect(outside.code).toBe(0);
+    expect(outside.annotations.filter((a) => a.level !== 'notice')).toEqual([]);
+    expect(outside.stdout).toContain('not a pull_request event; no PR comment posted');
+  });
+  it('one comment per gate: two jobs on one pull request keep their own, each updated in place; an unkeyed one is taken over', async () => {
+    const token = { comment: 'always', 'github-token': gh.restToken };
+    const job = (name: string): Record<string, string> => ({ ...prEvent(27), GITHUB_WORKFLOW: 'gates', GITHUB_JOB: name });
+    gh.comments.set(27, [{ id: 8000, body: "<!-- episode-gate:sticky-summary -->\nan older version's comment" }]);
+    expect((await run(token, job('a'))).code).toBe(0);
+    expect((await run({ ...token, settings: 'ci/settings.json' }, job('b'))).code).toBe(1);
+    expect((await run(token, job('a'))).code).toBe(0);
+    const bodies = (gh.comments.get(27) ?? []).map((c) => c.body);
+    expect(bodies).toHaveLength(2);
+    expect(gh.comments.get(27)![0]!.id).toBe(8000); // the unkeyed comment became job a's
+    expect(bodies[0]).not.toContain('settings changed');
+    expect(bodies[1]).toContain('settings changed: netflowSpreadBytes 51200 → 81920');
+    expect(new Set(bodies.map((b) => b.split('\n')[0])).size).toBe(2);
+  });
   it('an unknown mode names the input and the values it takes', async () => {
     const r = await run({ comment: 'sometimes', 'github-token': gh.restToken });
     expect(r.code).toBe(1);

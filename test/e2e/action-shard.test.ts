@@ -139,7 +139,7 @@ describe('the merge job fails with one line when the shards are not one complete
     await scanShards('mixed', 2, [], (k): Record<string, string> => (k === 2 ? { reasons: 'flat-cpu' } : {}));
     expectFailure(
       await run({ merge: 'mixed-*' }),
-      "episode-gate: artifact 'mixed-1-of-2' and artifact 'mixed-2-of-2' count different reasons (all reasons vs --reason flat-cpu): give every shard the same --reason",
+      "episode-gate: artifact 'mixed-1-of-2' and artifact 'mixed-2-of-2' count different reasons (all reasons vs reasons: flat-cpu): give every shard the same reasons input",
     );
   });
 

@@ -80,6 +80,16 @@ describe('classifier settings', () => {
     expect(() => parseSettingsDoc(doc, 'fixtures/settings.json')).not.toThrow();
     expect(schemaValid(doc)).toBe(true);
   });
+  it('name a baseline, report or manifest given as the settings file, and where it goes', () => {
+    const baseline = readFileSync(path.join(repo, 'fixtures/baseline.json'), 'utf8');
+    expect(() => parseSettingsDoc(JSON.parse(baseline), 'ci/baseline.json')).toThrow(
+      /^ci\/baseline\.json is a baseline, not a settings file: give it as the baseline it is; a settings file holds/,
+    );
+    expect(() => parseSettingsDoc({ report_version: 3, episodes: [] }, 'r.json')).toThrow(
+      /^r\.json is a report, not a settings file: give it as the report it is/,
+    );
+    expect(() => parseSettingsDoc({ manifest_version: 1 }, 'm.json')).toThrow(/^m\.json is a release manifest, not a settings file/);
+  });
   it('name a missing or broken file', () => {
     expect(() => resolveSettings(path.join(tmp, 'none.json'), {}, 'none.json')).toThrow(
       'cannot read the settings file none.json: ENOENT (no such file); check the --settings path',
