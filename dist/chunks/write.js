@@ -1208,15 +1208,24 @@ function bundledFixtures() {
  */
 const label = (s) => `${s.index}/${s.count}`;
 const shortHash$1 = (h) => (h.length > 19 ? `${h.slice(0, 19)}…` : h);
-const hostText = (h) => (h === null ? 'all hosts' : `--host ${h}`);
-const reasonsText = (r) => (r === null ? 'all reasons' : `--reason ${r.join(',')}`);
+const OPTION = {
+    cli: { settings: '--settings and --set', host: '--host', reason: '--reason' },
+    action: { settings: 'settings input', host: 'host input', reason: 'reasons input' },
+};
 /** Refuses anything but the complete set of shard reports of one scan configuration; returns them in shard order. */
-function checkShardSet(files) {
+function checkShardSet(files, surface) {
+    const opt = OPTION[surface];
+    const hostText = (h) => (h === null ? 'all hosts' : surface === 'cli' ? `--host ${h}` : `host: ${h}`);
+    const reasonsText = (r) => r === null ? 'all reasons' : surface === 'cli' ? `--reason ${r.join(',')}` : `reasons: ${r.join(',')}`;
     if (files.length === 0)
-        throw new ConfigError('no shard reports to merge: pass the report files (or folders) of episode-gate scan --shard K/N');
+        throw new ConfigError(surface === 'cli'
+            ? 'no shard reports to merge: pass the report files (or folders) of episode-gate scan --shard K/N'
+            : 'no shard reports to merge: the shard jobs (shard: K/N) upload them; make this job need them');
     const parts = files.map((f) => {
         if (!f.report.shard) {
-            throw new ConfigError(`${f.name} is not a shard report (it has no "shard"): merge takes the reports of episode-gate scan --shard K/N; gate a whole report with episode-gate check --report ${f.name}`);
+            throw new ConfigError(surface === 'cli'
+                ? `${f.name} is not a shard report (it has no "shard"): merge takes the reports of episode-gate scan --shard K/N; gate a whole report with episode-gate check --report ${f.name}`
+                : `${f.name} is not a shard report (it has no "shard"): merge takes the artifacts the shard jobs (shard: K/N) upload; name other artifacts so that the merge pattern does not match them`);
         }
         return { ...f, shard: f.report.shard };
     });
@@ -1233,16 +1242,16 @@ function checkShardSet(files) {
             throw new ConfigError(`${pair} are of different datasets (fingerprint ${shortHash$1(r.dataset.fingerprint)} vs ${shortHash$1(o.dataset.fingerprint)}): scan every shard from the same snapshot of the dataset`);
         }
         if (o.settings_hash !== r.settings_hash) {
-            throw new ConfigError(`${pair} were scanned with different classifier settings (settings_hash ${shortHash$1(r.settings_hash)} vs ${shortHash$1(o.settings_hash)}): give every shard the same --settings and --set`);
+            throw new ConfigError(`${pair} were scanned with different classifier settings (settings_hash ${shortHash$1(r.settings_hash)} vs ${shortHash$1(o.settings_hash)}): give every shard the same ${opt.settings}`);
         }
         if (o.tool.version !== r.tool.version) {
             throw new ConfigError(`${ref.name} was written by episode-gate ${r.tool.version} and ${p.name} by episode-gate ${o.tool.version}: scan every shard with the same version`);
         }
         if (o.dataset.host !== r.dataset.host) {
-            throw new ConfigError(`${pair} scanned different hosts (${hostText(r.dataset.host)} vs ${hostText(o.dataset.host)}): give every shard the same --host`);
+            throw new ConfigError(`${pair} scanned different hosts (${hostText(r.dataset.host)} vs ${hostText(o.dataset.host)}): give every shard the same ${opt.host}`);
         }
         if (JSON.stringify(o.dataset.reasons) !== JSON.stringify(r.dataset.reasons)) {
-            throw new ConfigError(`${pair} count different reasons (${reasonsText(r.dataset.reasons)} vs ${reasonsText(o.dataset.reasons)}): give every shard the same --reason`);
+            throw new ConfigError(`${pair} count different reasons (${reasonsText(r.dataset.reasons)} vs ${reasonsText(o.dataset.reasons)}): give every shard the same ${opt.reason}`);
         }
         if (p.shard.index_rows !== ref.shard.index_rows) {
             throw new ConfigError(`${pair} disagree on the index's size (${ref.shard.index_rows} vs ${p.shard.index_rows} rows): scan every shard from the same snapshot of the dataset`);
@@ -1298,8 +1307,8 @@ function checkCoverage(parts) {
  * the dataset paths and settings file are shard 1's; elapsed_ms is the slowest shard's (the
  * matrix runs its shards side by side).
  */
-function mergeShardReports(files, now = new Date()) {
-    const parts = checkShardSet(files);
+function mergeShardReports(files, now = new Date(), surface = 'cli') {
+    const parts = checkShardSet(files, surface);
     const first = parts[0].report;
     const byLine = (a, b) => a.line - b.line;
     const all = parts.map((p) => p.report);
@@ -1565,12 +1574,25 @@ function badValue(key, v) {
         return `must be ${spec.positive ? '>' : '>='} ${spec.min} (${spec.unit})`;
     return null;
 }
+/** What a document given as settings is instead, by the fields only that kind has (null: none of them). */
+function otherKind(doc) {
+    if (doc.manifest_version !== undefined)
+        return 'a release manifest';
+    if (doc.report_version !== undefined || (Array.isArray(doc.episodes) && 'tool' in doc && 'dataset' in doc))
+        return 'a report';
+    if ('cases' in doc || 'counts' in doc || 'tolerance' in doc)
+        return 'a baseline';
+    return null;
+}
 /** A settings document (already JSON-parsed) -> the settings it sets. */
 function parseSettingsDoc(doc, file) {
     const fix = `fix ${file} (see schema/settings.schema.json)`;
     if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
         throw new ConfigError(`${file}: a settings file must be a JSON object; ${fix}`);
     }
+    const other = otherKind(doc);
+    if (other)
+        throw new ConfigError(`${file} is ${other}, not a settings file: give it as the ${other === 'a baseline' ? 'baseline' : other === 'a report' ? 'report' : 'manifest'} it is; a settings file holds the classifier's thresholds (schema/settings.schema.json)`);
     const out = {};
     for (const [k, v] of Object.entries(doc)) {
         if (k === '$schema')
@@ -2284,11 +2306,16 @@ function formatHistory(rows) {
 /**
  * Two rows are the same run when they share a run id, or are of the same report (its time and
  * dataset fingerprint): a report recorded once and drawn again by a later check (check --report)
- * is one run, whatever run ids the two carry.
+ * is one run, whatever run ids the two carry. A re-run attempt ("123-2", GitHub's run id and
+ * attempt) is the same run as its first attempt ("123"): the later attempt's row replaces the
+ * earlier, so a night re-run counts once in the trend and the drift rule.
  */
 function rowKeys(r) {
     const report = `at:${r.time}:${r.fingerprint}`;
-    return r.run !== null ? [`run:${r.run}`, report] : [report];
+    if (r.run === null)
+        return [report];
+    const attempt = /^(\d+)-\d+$/.exec(r.run);
+    return [`run:${attempt ? attempt[1] : r.run}`, report];
 }
 /**
  * `base` with `added` appended (a run already present is replaced), ordered by time (stable), and
@@ -2613,7 +2640,9 @@ function evaluateGate(report, baseline, opts) {
     const row = opts.history ? rowFromReport(report, opts.history.meta, comparison) : null;
     const history = opts.history && row ? mergeRows(opts.history.rows, [row]) : null;
     const drift = history && opts.history?.drift ? driftAlerts(history, opts.history.drift.rule) : [];
-    if (failReason === null && drift.length > 0 && opts.history?.drift?.fail)
+    // fail-on never is report only: drift warns then too, whatever drift-action says.
+    const driftFails = Boolean(opts.history?.drift?.fail) && opts.failOn !== 'never';
+    if (failReason === null && drift.length > 0 && driftFails)
         failReason = drift.map((a) => a.message).join('; ');
     const passed = failReason === null;
     // This run's row in the trend drawn with the summary, with the decision the rows above did not know.
@@ -2638,7 +2667,7 @@ function evaluateGate(report, baseline, opts) {
         acceptRolling: Boolean(baseline && opts.rollingAccept),
         baselineFile: null,
         drift,
-        trend: history ? { rows: history, drift, driftFails: Boolean(opts.history?.drift?.fail) } : null,
+        trend: history ? { rows: history, drift, driftFails } : null,
     };
 }
 /**
