@@ -77,7 +77,7 @@ describe('the history branch', () => {
     expect(gh.git.branches.has('main')).toBe(true);
   });
 
-  it('a second run appends with the blob sha it read; the same run and attempt again replaces its row, a new attempt adds one', async () => {
+  it('a second run appends with the blob sha it read; the same run again replaces its row, and so does its re-run attempt (a night counts once)', async () => {
     expect((await run()).code).toBe(0);
     const first = gh.git.file(BRANCH, FILE)!;
     const r = await run({}, { GITHUB_RUN_ID: '4243' });
@@ -95,8 +95,10 @@ describe('the history branch', () => {
     expect(again.code).toBe(0);
     expect(runsOf()).toEqual(['4242', '4243']);
 
-    expect((await run({}, { GITHUB_RUN_ID: '4243', GITHUB_RUN_ATTEMPT: '2' })).code).toBe(0);
-    expect(runsOf()).toEqual(['4242', '4243', '4243-2']);
+    const rerun = await run({}, { GITHUB_RUN_ID: '4243', GITHUB_RUN_ATTEMPT: '2' });
+    expect(rerun.code).toBe(0);
+    expect(runsOf()).toEqual(['4242', '4243-2']);
+    expect(rerun.summary).toContain('Trend over the last 2 runs');
   });
 
   it("a gated run records the gate's decision in its row, and the summary's table shows it", async () => {
