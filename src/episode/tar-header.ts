@@ -43,7 +43,8 @@ const DECIMAL_TEXT = /^[0-9](?:_?[0-9])*$/;
 
 /** Python `int(s, base)` for the text tarfile hands it (whitespace, sign, 0o, `_`, Unicode digits in a PAX value). */
 export function pyIntText(text: string, base: 8 | 10): number | null {
-  let t = asciiDecimal(text).replace(/^[\t\n\v\f\r\x1c-\x1f ]+|[\t\n\v\f\r\x1c-\x1f ]+$/g, '');
+  // int() strips only C's whitespace (Unicode spaces become ' ' first): not \x1c-\x1f, which str.strip() would.
+  let t = asciiDecimal(text).replace(/^[\t\n\v\f\r ]+|[\t\n\v\f\r ]+$/g, '');
   let neg = false;
   if (t.startsWith('-') || t.startsWith('+')) {
     neg = t[0] === '-';
@@ -59,10 +60,11 @@ export function pyIntText(text: string, base: 8 | 10): number | null {
 export function nti(buf: Uint8Array, start: number, end: number): number {
   const first = buf[start] as number;
   if (first === 0o200 || first === 0o377) {
-    let n = 0;
-    for (let i = start + 1; i < end; i++) n = n * 256 + (buf[i] as number);
-    if (first === 0o377) n = -(256 ** (end - start - 1) - n);
-    return n;
+    // Exact, as Python's ints are: in doubles, 256**11 - 512 rounds to 256**11 and a size of -512 read as 0.
+    let n = 0n;
+    for (let i = start + 1; i < end; i++) n = n * 256n + BigInt(buf[i] as number);
+    if (first === 0o377) n = -(256n ** BigInt(end - start - 1) - n);
+    return Number(n);
   }
   let e = start;
   // The common field, octal digits up to the NUL (or none, which is 0), valued without strings;
@@ -97,6 +99,23 @@ export function checksumMatches(buf: Uint8Array, chksum: number): boolean {
   return chksum === unsigned || chksum === signed;
 }
 
+/** Where the reference's _proc_pax raises what nothing catches: the episode is unreadable to it. */
+export class PaxCrash extends Error {}
+
+/**
+ * _proc_pax's first step: a `hdrcharset` record found anywhere in the block (a regex search, not
+ * the record walk) is decoded as strict UTF-8, which raises on bytes that are not.
+ */
+export function paxHdrcharset(buf: Uint8Array): string | null {
+  const m = /\d+ hdrcharset=([^\n]+)\n/.exec(latin1(buf, 0, buf.length));
+  if (!m) return null;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(m[1]!, 'latin1'));
+  } catch {
+    throw new PaxCrash("UnicodeDecodeError: 'utf-8' codec can't decode the hdrcharset value");
+  }
+}
+
 /** One PAX record set, as tarfile's regex walk reads it (byte strings). */
 export function parsePax(buf: Uint8Array, into: Map<string, string>): void {
   const text = latin1(buf, 0, buf.length);
@@ -106,8 +125,13 @@ export function parsePax(buf: Uint8Array, into: Map<string, string>): void {
     re.lastIndex = pos;
     const m = re.exec(text);
     if (!m) break;
-    const length = Number(m[1]);
+    const digits = m[1] as string;
+    const length = Number(digits);
     if (length === 0) throw new HeaderError('invalid', 'invalid header');
+    // buf[end(2) + 1 : start(1) + length - 1]: a slice bound past sys.maxsize raises, an uncaught crash.
+    if (digits.length > 15 && BigInt(pos) + BigInt(digits) - 1n > 2n ** 63n - 1n) {
+      throw new PaxCrash('OverflowError: Python int too large to convert to C ssize_t');
+    }
     const keyword = m[2] as string;
     const valueStart = pos + (m[1] as string).length + 1 + keyword.length + 1;
     const valueEnd = pos + length - 1;

@@ -15,7 +15,7 @@
  * else is discarded as it streams past.
  */
 
-import { BLOCK, HeaderError, blockRound, checksumMatches, nti, nts, parsePax, pyIntText } from './tar-header.js';
+import { BLOCK, HeaderError, PaxCrash, blockRound, checksumMatches, nti, nts, paxHdrcharset, parsePax, pyIntText } from './tar-header.js';
 
 export class TarReadError extends Error {
   /**
@@ -283,6 +283,7 @@ export class TarReader {
     for (;;) {
       // TarFile.next(): advance to the next header, which must lie within the data.
       if (offset !== this.pos) {
+        if (offset === 0) return; // next(): an offset moved back to 0 ends the archive
         if (offset < this.pos) throw new TarReadError('negative member size (the reference would loop)');
         const need = offset - this.pos;
         const got = yield* this.skip(need);
@@ -389,10 +390,22 @@ export class TarReader {
     if (n < 0) throw new TarReadError('negative pax header size');
     const buf = yield* this.take(n);
     const pax = info.type === 'g' ? globals : new Map(globals);
-    parsePax(buf, pax);
+    try {
+      const charset = paxHdrcharset(buf);
+      if (charset !== null) pax.set('hdrcharset', charset);
+      parsePax(buf, pax);
+    } catch (e) {
+      if (e instanceof PaxCrash) throw new TarReadError(e.message);
+      throw e;
+    }
     const [next, nextOffset] = yield* this.subsequent(globals);
     let offset = nextOffset;
-    if (pax.has('GNU.sparse.map') || pax.has('GNU.sparse.size') || pax.get('GNU.sparse.major') === '1') {
+    // _proc_pax's three sparse formats, by exactly its tests (major "1" is sparse only with minor "0").
+    if (
+      pax.has('GNU.sparse.map') ||
+      pax.has('GNU.sparse.size') ||
+      (pax.get('GNU.sparse.major') === '1' && pax.get('GNU.sparse.minor') === '0')
+    ) {
       throw new TarReadError('GNU sparse pax members are not supported');
     }
     if (info.type === 'x' || info.type === 'X') {
@@ -416,6 +429,12 @@ function applyPax(info: TarInfo, pax: Map<string, string>): void {
       info.size = pyIntText(text, 10) ?? 0;
     } else if (keyword === 'GNU.sparse.name') {
       info.name = value;
+    } else if (keyword === 'GNU.sparse.realsize' || keyword === 'GNU.sparse.size') {
+      // int(value), which _apply_pax_info does not guard: a bad value is a crash, not a size of 0.
+      const text = Buffer.from(value, 'latin1').toString('utf8');
+      const v = pyIntText(text, 10);
+      if (v === null) throw new TarReadError(`ValueError: invalid literal for int() with base 10: ${JSON.stringify(text)}`);
+      info.size = v;
     }
   }
 }

@@ -201,12 +201,14 @@ export function trueDiv(a: PyNumResult, b: PyNumResult): number {
 // int() and float() coercions
 // ---------------------------------------------------------------------------
 
-/** Characters Python's str.strip() removes (str.isspace). */
-const PY_SPACE =
-  /^[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g;
+/**
+ * What int() and float() strip from a string asciiDecimal() has made: C's whitespace (Unicode
+ * spaces are ' ' by then). Not \x1c-\x1f: str.isspace() counts them, int('5\x1c') refuses them.
+ */
+const NUMBER_SPACE = /^[\t\n\v\f\r ]+|[\t\n\v\f\r ]+$/g;
 
-function pyStrip(s: string): string {
-  return s.replace(PY_SPACE, '');
+function numberStrip(s: string): string {
+  return s.replace(NUMBER_SPACE, '');
 }
 
 const INT_RE = /^[+-]?[0-9](?:_?[0-9])*$/;
@@ -261,7 +263,7 @@ export function asciiDecimal(s: string): string {
 
 /** Python `int(str)` in base 10. */
 function intFromString(s: string): PyInt {
-  const t = pyStrip(asciiDecimal(s));
+  const t = numberStrip(asciiDecimal(s));
   if (!INT_RE.test(t)) throw new PyError(`ValueError: invalid literal for int() with base 10: ${pyRepr(s)}`);
   const digits = t.replace(/_/g, '');
   if (digits.replace(/^[+-]/, '').length > 4300) {
@@ -272,7 +274,7 @@ function intFromString(s: string): PyInt {
 
 /** Python `float(str)`. */
 function floatFromString(s: string): number {
-  const t = pyStrip(asciiDecimal(s));
+  const t = numberStrip(asciiDecimal(s));
   if (FLOAT_SPECIAL_RE.test(t)) {
     const neg = t.startsWith('-');
     return /nan/i.test(t) ? NaN : neg ? -Infinity : Infinity;

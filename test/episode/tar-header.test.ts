@@ -43,11 +43,26 @@ describe('numeric tar header fields', () => {
       ['64 4\0', 'invalid'],
       ['\xfe', 'invalid'],
       ['12\x80\0', 'invalid'],
+      ['\x1c17\x1f\0', 0o17], // str.strip() takes \x1c-\x1f off a header field before int()
     ];
     for (const [text, want] of cases) {
       expect(ours(enc(text)), JSON.stringify(text)).toBe(want);
       expect(general(enc(text)), JSON.stringify(text)).toBe(want);
     }
+  });
+
+  it('read base-256 fields exactly, as Python ints (in doubles, 256**11 - 512 rounds to 256**11: a size of 0)', () => {
+    const enc = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0));
+    expect(ours(enc('\xff' + '\xff'.repeat(9) + '\xfe\x00'))).toBe(-512);
+    expect(ours(enc('\xff' + '\xff'.repeat(10) + '\xfc'))).toBe(-4);
+    expect(ours(enc('\xff' + '\xff'.repeat(5) + '\xba\x9f'))).toBe(-17761);
+    expect(ours(enc('\x80' + '\x00'.repeat(8) + '\x01\x00\x00'))).toBe(65536);
+  });
+
+  it('value a PAX number as int() does: C blanks stripped, \\x1c-\\x1f refused', () => {
+    expect(pyIntText(' 512\n', 10)).toBe(512);
+    expect(pyIntText('512\x1c', 10)).toBeNull();
+    expect(pyIntText('\x1f512', 10)).toBeNull();
   });
 
   it('agree with the general reading on random fields', () => {
