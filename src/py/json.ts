@@ -42,7 +42,14 @@ export class JsonError extends Error {
   }
 }
 
-const MAX_DEPTH = 990; // Python's recursion limit (1000) less the frames below json.loads
+/**
+ * The deepest nesting json.loads reads in the reference before RecursionError: Python's limit
+ * (1000) less the frames the CLI has on the stack when it calls json.loads (the module, main,
+ * classify_episode, the reader, and for JSON Lines its list comprehension), measured with the
+ * reference's own command: meta.json reads 992 levels and fails at 993, a JSON Lines row 991 and 992.
+ */
+const MAX_DEPTH_DOC = 992;
+const MAX_DEPTH_JSONL = 991;
 
 const CH_TAB = 9;
 const CH_LF = 10;
@@ -102,7 +109,10 @@ class Parser {
     readonly s: string,
     /** JSONL: lines end at any Python line boundary; otherwise \n and \r are whitespace. */
     readonly lineMode: boolean,
-  ) {}
+  ) {
+    this.maxDepth = lineMode ? MAX_DEPTH_JSONL : MAX_DEPTH_DOC;
+  }
+  private readonly maxDepth: number;
 
   fail(msg: string, at = this.pos): never {
     throw new JsonError(this.line, at - this.lineStart + 1, msg);
@@ -280,7 +290,7 @@ class Parser {
   }
 
   object(materialize: boolean, depth: number, proj: Projection = true): PyDict | undefined {
-    if (depth > MAX_DEPTH) this.fail('RecursionError: maximum recursion depth exceeded');
+    if (depth > this.maxDepth) this.fail('RecursionError: maximum recursion depth exceeded');
     const s = this.s;
     this.pos++;
     const map: PyDict | undefined = materialize ? new Map() : undefined;
@@ -312,7 +322,7 @@ class Parser {
   }
 
   array(materialize: boolean, depth: number): PyVal[] | undefined {
-    if (depth > MAX_DEPTH) this.fail('RecursionError: maximum recursion depth exceeded');
+    if (depth > this.maxDepth) this.fail('RecursionError: maximum recursion depth exceeded');
     const s = this.s;
     this.pos++;
     const list: PyVal[] | undefined = materialize ? [] : undefined;
