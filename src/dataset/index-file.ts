@@ -254,6 +254,7 @@ export function walkIndexText(text: string, episodesRoot: string, opts: WalkOpti
     const shown = `${h}/${ep}.tar.zst`;
     let sizeBytes: number;
     let isLink = true;
+    let fileIsLink = false;
     try {
       // One lstat answers for a tarball that is no link (most): the same size as stat's. A link,
       // or any error, gets stat's own answer, so missing and refused rows are told apart exactly.
@@ -264,6 +265,7 @@ export function walkIndexText(text: string, episodesRoot: string, opts: WalkOpti
         l = undefined;
       }
       isLink = l === undefined || l.isSymbolicLink();
+      fileIsLink = l !== undefined && l.isSymbolicLink();
       sizeBytes = isLink ? statSync(tarPath).size : l!.size;
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
@@ -276,7 +278,13 @@ export function walkIndexText(text: string, episodesRoot: string, opts: WalkOpti
       }
       continue;
     }
-    const refused = outsideRoot(tarPath, shown, isLink);
+    // The reference's `zstd -d` refuses a file that is itself a symbolic link ("is a symbolic link,
+    // ignoring"), so such a tarball is unreadable to it; a host folder that is a link is entered.
+    const refused =
+      outsideRoot(tarPath, shown, isLink) ??
+      (fileIsLink && !opts.followOutsideLinks
+        ? `refused: ${shown} is a symbolic link, which the reference's zstd command does not read ("is a symbolic link, ignoring"); pass --follow-outside-links to read it`
+        : null);
     walk.entries.push({ line: lineNo, host: h, episode: ep, tarPath, sizeBytes, shardKey, ...(refused ? { refused } : {}) });
   }
   return walk;

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { FIXTURES, REPO, tempDir } from '../support/helpers.js';
 
 const GOOD = path.join(FIXTURES, 'episodes', 'lab-a', 'ep-flat-everywhere.tar.zst');
+const REFERENCE = process.env.CIS490_REFERENCE ?? path.join(REPO, '..', 'shared', 'reference', 'cis490_prune.py');
 
 interface PruneJson {
   scanned: number;
@@ -100,6 +101,46 @@ describe('a tarball whose real path is outside the episodes root', () => {
       );
     expect(gate([])).toContain('refused: lab/linked-out.tar.zst resolves to');
     expect(gate(['--follow-outside-links'])).not.toContain('refused');
+  });
+});
+
+describe('a tarball that is itself a symbolic link, inside the episodes root', () => {
+  const ds = dataset([
+    ['lab', 'real'],
+    ['lab', 'linked'],
+    ['alias', 'real'],
+  ]);
+  mkdirSync(path.join(ds.episodes, 'lab'));
+  copyFileSync(GOOD, path.join(ds.episodes, 'lab', 'real.tar.zst'));
+  symlinkSync('real.tar.zst', path.join(ds.episodes, 'lab', 'linked.tar.zst'));
+  symlinkSync('lab', path.join(ds.episodes, 'alias')); // a host folder that is a link: entered, as zstd does
+
+  it('is unreadable, as to the reference, whose zstd command refuses it; read with --follow-outside-links', () => {
+    const r = prune(['--episodes-root', ds.episodes, '--index', ds.index]);
+    const reasons = (out: PruneJson, id: string): string[] | undefined =>
+      out.flagged_episodes.find((q) => `${q.host}/${q.episode}` === id)?.reasons;
+    expect(reasons(r.out, 'lab/linked')).toEqual(['unreadable']);
+    expect(r.stderr).toContain(
+      `unreadable lab/linked: refused: lab/linked.tar.zst is a symbolic link, which the reference's zstd command does not read ("is a symbolic link, ignoring"); pass --follow-outside-links to read it`,
+    );
+    expect(reasons(r.out, 'alias/real')).toEqual(reasons(r.out, 'lab/real'));
+    expect(reasons(r.out, 'lab/real')).not.toContain('unreadable');
+    const followed = prune(['--episodes-root', ds.episodes, '--index', ds.index, '--follow-outside-links']);
+    expect(reasons(followed.out, 'lab/linked')).toEqual(reasons(r.out, 'lab/real'));
+  });
+
+  it.skipIf(!existsSync(REFERENCE))('the reference cannot decompress it: its content is never judged there', () => {
+    const only = (ep: string): string => {
+      const file = path.join(ds.root, `${ep}-only.jsonl`);
+      writeFileSync(file, JSON.stringify({ host_id: 'lab', episode_id: ep }) + '\n');
+      return spawnSync('python3', [REFERENCE, '--episodes-root', ds.episodes, '--index', file], { encoding: 'utf8' }).stdout;
+    };
+    // The same bytes: flagged read in place; through the link its zstd fails, and the reference's
+    // report drops that "unreadable: ..." reason (our deliberate difference: flagged unreadable).
+    expect(only('real')).toMatch(/^scanned: 1 {2}flagged: 1 {2}kept: 0/);
+    expect(only('linked')).toMatch(/^scanned: 1 {2}flagged: 0 {2}kept: 1/);
+    const z = spawnSync('zstd', ['-q', '-d', '--stdout', path.join(ds.episodes, 'lab', 'linked.tar.zst')], { encoding: 'utf8' });
+    expect(z.status).not.toBe(0);
   });
 });
 
