@@ -1465,7 +1465,7 @@ const SPECS = options({
     jobs: { kind: 'value', metavar: 'N', help: 'episodes classified in parallel, at most (default: available cores)' },
     'follow-outside-links': {
         kind: 'flag',
-        help: 'read tarballs that links lead outside --episodes-root (default: flagged unreadable, not read)',
+        help: 'read tarballs that are links, or that links lead outside --episodes-root (default: flagged unreadable, not read)',
     },
 });
 async function pruneMain(argv, io) {

@@ -732,7 +732,7 @@ const DATASET = options({
     jobs: { kind: 'value', metavar: 'N', help: 'episodes classified in parallel, at most (default: available cores)' },
     'follow-outside-links': {
         kind: 'flag',
-        help: 'read tarballs that links lead outside the episodes root (default: flagged unreadable, not read)',
+        help: 'read tarballs that are links, or that links lead outside the episodes root (default: flagged unreadable, not read)',
     },
 });
 /** The outputs a judged (or scanned) report can also be written as. */

@@ -239,10 +239,13 @@ function trueDiv(a, b) {
 // ---------------------------------------------------------------------------
 // int() and float() coercions
 // ---------------------------------------------------------------------------
-/** Characters Python's str.strip() removes (str.isspace). */
-const PY_SPACE = /^[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g;
-function pyStrip(s) {
-    return s.replace(PY_SPACE, '');
+/**
+ * What int() and float() strip from a string asciiDecimal() has made: C's whitespace (Unicode
+ * spaces are ' ' by then). Not \x1c-\x1f: str.isspace() counts them, int('5\x1c') refuses them.
+ */
+const NUMBER_SPACE = /^[\t\n\v\f\r ]+|[\t\n\v\f\r ]+$/g;
+function numberStrip(s) {
+    return s.replace(NUMBER_SPACE, '');
 }
 const INT_RE = /^[+-]?[0-9](?:_?[0-9])*$/;
 const FLOAT_RE = /^[+-]?(?:[0-9](?:_?[0-9])*(?:\.(?:[0-9](?:_?[0-9])*)?)?|\.[0-9](?:_?[0-9])*)(?:[eE][+-]?[0-9](?:_?[0-9])*)?$/;
@@ -295,7 +298,7 @@ function asciiDecimal(s) {
 }
 /** Python `int(str)` in base 10. */
 function intFromString(s) {
-    const t = pyStrip(asciiDecimal(s));
+    const t = numberStrip(asciiDecimal(s));
     if (!INT_RE.test(t))
         throw new PyError(`ValueError: invalid literal for int() with base 10: ${pyRepr(s)}`);
     const digits = t.replace(/_/g, '');
@@ -306,7 +309,7 @@ function intFromString(s) {
 }
 /** Python `float(str)`. */
 function floatFromString(s) {
-    const t = pyStrip(asciiDecimal(s));
+    const t = numberStrip(asciiDecimal(s));
     if (FLOAT_SPECIAL_RE.test(t)) {
         const neg = t.startsWith('-');
         return /nan/i.test(t) ? NaN : neg ? -Infinity : Infinity;
@@ -2142,7 +2145,14 @@ class JsonError extends Error {
         this.name = 'JsonError';
     }
 }
-const MAX_DEPTH = 990; // Python's recursion limit (1000) less the frames below json.loads
+/**
+ * The deepest nesting json.loads reads in the reference before RecursionError: Python's limit
+ * (1000) less the frames the CLI has on the stack when it calls json.loads (the module, main,
+ * classify_episode, the reader, and for JSON Lines its list comprehension), measured with the
+ * reference's own command: meta.json reads 992 levels and fails at 993, a JSON Lines row 991 and 992.
+ */
+const MAX_DEPTH_DOC = 992;
+const MAX_DEPTH_JSONL = 991;
 const CH_TAB = 9;
 const CH_LF = 10;
 const CH_VT = 11;
@@ -2197,7 +2207,9 @@ class Parser {
     lineMode) {
         this.s = s;
         this.lineMode = lineMode;
+        this.maxDepth = lineMode ? MAX_DEPTH_JSONL : MAX_DEPTH_DOC;
     }
+    maxDepth;
     fail(msg, at = this.pos) {
         throw new JsonError(this.line, at - this.lineStart + 1, msg);
     }
@@ -2385,7 +2397,7 @@ class Parser {
         return p - start <= 15 ? Number(text) + 0 : normInt(BigInt(text));
     }
     object(materialize, depth, proj = true) {
-        if (depth > MAX_DEPTH)
+        if (depth > this.maxDepth)
             this.fail('RecursionError: maximum recursion depth exceeded');
         const s = this.s;
         this.pos++;
@@ -2421,7 +2433,7 @@ class Parser {
         }
     }
     array(materialize, depth) {
-        if (depth > MAX_DEPTH)
+        if (depth > this.maxDepth)
             this.fail('RecursionError: maximum recursion depth exceeded');
         const s = this.s;
         this.pos++;
@@ -4173,7 +4185,8 @@ const OCTAL_TEXT = /^(?:0[oO]_?)?[0-7](?:_?[0-7])*$/;
 const DECIMAL_TEXT = /^[0-9](?:_?[0-9])*$/;
 /** Python `int(s, base)` for the text tarfile hands it (whitespace, sign, 0o, `_`, Unicode digits in a PAX value). */
 function pyIntText(text, base) {
-    let t = asciiDecimal(text).replace(/^[\t\n\v\f\r\x1c-\x1f ]+|[\t\n\v\f\r\x1c-\x1f ]+$/g, '');
+    // int() strips only C's whitespace (Unicode spaces become ' ' first): not \x1c-\x1f, which str.strip() would.
+    let t = asciiDecimal(text).replace(/^[\t\n\v\f\r ]+|[\t\n\v\f\r ]+$/g, '');
     let neg = false;
     if (t.startsWith('-') || t.startsWith('+')) {
         neg = t[0] === '-';
@@ -4189,12 +4202,13 @@ function pyIntText(text, base) {
 function nti(buf, start, end) {
     const first = buf[start];
     if (first === 0o200 || first === 0o377) {
-        let n = 0;
+        // Exact, as Python's ints are: in doubles, 256**11 - 512 rounds to 256**11 and a size of -512 read as 0.
+        let n = 0n;
         for (let i = start + 1; i < end; i++)
-            n = n * 256 + buf[i];
+            n = n * 256n + BigInt(buf[i]);
         if (first === 0o377)
-            n = -(256 ** (end - start - 1) - n);
-        return n;
+            n = -(256n ** BigInt(end - start - 1) - n);
+        return Number(n);
     }
     let e = start;
     // The common field, octal digits up to the NUL (or none, which is 0), valued without strings;
@@ -4234,6 +4248,24 @@ function checksumMatches(buf, chksum) {
     }
     return chksum === unsigned || chksum === signed;
 }
+/** Where the reference's _proc_pax raises what nothing catches: the episode is unreadable to it. */
+class PaxCrash extends Error {
+}
+/**
+ * _proc_pax's first step: a `hdrcharset` record found anywhere in the block (a regex search, not
+ * the record walk) is decoded as strict UTF-8, which raises on bytes that are not.
+ */
+function paxHdrcharset(buf) {
+    const m = /\d+ hdrcharset=([^\n]+)\n/.exec(latin1(buf, 0, buf.length));
+    if (!m)
+        return null;
+    try {
+        return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(m[1], 'latin1'));
+    }
+    catch {
+        throw new PaxCrash("UnicodeDecodeError: 'utf-8' codec can't decode the hdrcharset value");
+    }
+}
 /** One PAX record set, as tarfile's regex walk reads it (byte strings). */
 function parsePax(buf, into) {
     const text = latin1(buf, 0, buf.length);
@@ -4244,9 +4276,14 @@ function parsePax(buf, into) {
         const m = re.exec(text);
         if (!m)
             break;
-        const length = Number(m[1]);
+        const digits = m[1];
+        const length = Number(digits);
         if (length === 0)
             throw new HeaderError('invalid', 'invalid header');
+        // buf[end(2) + 1 : start(1) + length - 1]: a slice bound past sys.maxsize raises, an uncaught crash.
+        if (digits.length > 15 && BigInt(pos) + BigInt(digits) - 1n > 2n ** 63n - 1n) {
+            throw new PaxCrash('OverflowError: Python int too large to convert to C ssize_t');
+        }
         const keyword = m[2];
         const valueStart = pos + m[1].length + 1 + keyword.length + 1;
         const valueEnd = pos + length - 1;
@@ -4503,6 +4540,8 @@ class TarReader {
         for (;;) {
             // TarFile.next(): advance to the next header, which must lie within the data.
             if (offset !== this.pos) {
+                if (offset === 0)
+                    return; // next(): an offset moved back to 0 ends the archive
                 if (offset < this.pos)
                     throw new TarReadError('negative member size (the reference would loop)');
                 const need = offset - this.pos;
@@ -4624,10 +4663,23 @@ class TarReader {
             throw new TarReadError('negative pax header size');
         const buf = yield* this.take(n);
         const pax = info.type === 'g' ? globals : new Map(globals);
-        parsePax(buf, pax);
+        try {
+            const charset = paxHdrcharset(buf);
+            if (charset !== null)
+                pax.set('hdrcharset', charset);
+            parsePax(buf, pax);
+        }
+        catch (e) {
+            if (e instanceof PaxCrash)
+                throw new TarReadError(e.message);
+            throw e;
+        }
         const [next, nextOffset] = yield* this.subsequent(globals);
         let offset = nextOffset;
-        if (pax.has('GNU.sparse.map') || pax.has('GNU.sparse.size') || pax.get('GNU.sparse.major') === '1') {
+        // _proc_pax's three sparse formats, by exactly its tests (major "1" is sparse only with minor "0").
+        if (pax.has('GNU.sparse.map') ||
+            pax.has('GNU.sparse.size') ||
+            (pax.get('GNU.sparse.major') === '1' && pax.get('GNU.sparse.minor') === '0')) {
             throw new TarReadError('GNU sparse pax members are not supported');
         }
         if (info.type === 'x' || info.type === 'X') {
@@ -4653,6 +4705,14 @@ function applyPax(info, pax) {
         }
         else if (keyword === 'GNU.sparse.name') {
             info.name = value;
+        }
+        else if (keyword === 'GNU.sparse.realsize' || keyword === 'GNU.sparse.size') {
+            // int(value), which _apply_pax_info does not guard: a bad value is a crash, not a size of 0.
+            const text = Buffer.from(value, 'latin1').toString('utf8');
+            const v = pyIntText(text, 10);
+            if (v === null)
+                throw new TarReadError(`ValueError: invalid literal for int() with base 10: ${JSON.stringify(text)}`);
+            info.size = v;
         }
     }
 }
@@ -6226,6 +6286,7 @@ function walkIndexText(text, episodesRoot, opts = {}) {
         const shown = `${h}/${ep}.tar.zst`;
         let sizeBytes;
         let isLink = true;
+        let fileIsLink = false;
         try {
             // One lstat answers for a tarball that is no link (most): the same size as stat's. A link,
             // or any error, gets stat's own answer, so missing and refused rows are told apart exactly.
@@ -6237,6 +6298,7 @@ function walkIndexText(text, episodesRoot, opts = {}) {
                 l = undefined;
             }
             isLink = l === undefined || l.isSymbolicLink();
+            fileIsLink = l !== undefined && l.isSymbolicLink();
             sizeBytes = isLink ? statSync(tarPath).size : l.size;
         }
         catch (e) {
@@ -6251,7 +6313,12 @@ function walkIndexText(text, episodesRoot, opts = {}) {
             }
             continue;
         }
-        const refused = outsideRoot(tarPath, shown, isLink);
+        // The reference's `zstd -d` refuses a file that is itself a symbolic link ("is a symbolic link,
+        // ignoring"), so such a tarball is unreadable to it; a host folder that is a link is entered.
+        const refused = outsideRoot(tarPath, shown, isLink) ??
+            (fileIsLink && !opts.followOutsideLinks
+                ? `refused: ${shown} is a symbolic link, which the reference's zstd command does not read ("is a symbolic link, ignoring"); pass --follow-outside-links to read it`
+                : null);
         walk.entries.push({ line: lineNo, host: h, episode: ep, tarPath, sizeBytes, shardKey, ...(refused ? { refused } : {}) });
     }
     return walk;
