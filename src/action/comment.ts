@@ -14,7 +14,7 @@ import path from 'node:path';
 import type { ActionSettings, CommentMode } from './inputs.js';
 
 /** The marker of comments written before they were keyed: such a comment is taken over by the first gate that finds it. */
-export const LEGACY_COMMENT_MARKER = '<!-- episode-gate:sticky-summary -->';
+const LEGACY_COMMENT_MARKER = '<!-- episode-gate:sticky-summary -->';
 
 /**
  * What tells this gate apart from another on the same pull request: the workflow and job, and the
