@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MEMBER_SUFFIXES, readEpisodeBytes } from '../../src/episode/read.js';
 import { TarReader } from '../../src/episode/tar.js';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { SYNC_FRAME_MAX_BYTES, ZstdError, decompress, nativeZstdAvailable, zstdFrames } from '../../src/episode/zstd.js';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
@@ -230,9 +230,22 @@ describe('zstd as the zstd command reads it', () => {
         }
         expect(again).toEqual(expected);
       });
-      it('reads gzip too, as the zstd command does', async () => {
+      it('reads gzip too, as the zstd command does, and refuses what follows its last member as the command does', async () => {
         const { gzipSync } = await import('node:zlib');
-        expect((await read(gzipSync(tar))).ok).toBe(true);
+        const gz = gzipSync(tar);
+        expect((await read(gz)).ok).toBe(true);
+        expect((await read(Buffer.concat([gz, gzipSync(tar)]))).ok).toBe(true); // two members, one stream
+        // Node's gunzip stops quietly at NUL bytes; `zstd -d` says "unknown header" (under 4 bytes) or "unsupported format".
+        for (const [tail, word] of [
+          [Buffer.alloc(2), 'unknown header'],
+          [Buffer.alloc(512), 'unsupported format'],
+        ] as const) {
+          const r = await read(Buffer.concat([gz, tail]));
+          expect(r.ok).toBe(false);
+          expect(!r.ok && r.detail).toContain(word);
+        }
+        const z = spawnSync('zstd', ['-q', '-d', '--stdout'], { input: Buffer.concat([gz, Buffer.alloc(512)]) });
+        expect(z.status).not.toBe(0);
       });
       it('stops at the episode size limit instead of exhausting memory', async () => {
         const r = await readEpisodeBytes(zst, { zstd: impl, limits: { maxMemberBytes: 1 << 20, maxEpisodeBytes: 1024 } });
