@@ -5543,7 +5543,13 @@ async function decompress(file, sink, decoder, maxBytes = Infinity, scratch = ne
     const ctx = typeof decoder === 'string' ? newDecoderContext(decoder) : decoder;
     if (file.length >= 2 && file[0] === 0x1f && file[1] === 0x8b) {
         ctx.decoded.gzip++;
-        await streamNative(zlib.createGunzip(), file, sink);
+        const gunzip = zlib.createGunzip();
+        await streamNative(gunzip, file, sink);
+        // Node's gunzip stops quietly at a NUL byte after the last member; the zstd command reads on
+        // and refuses what follows (fewer than 4 bytes: "unknown header", else "unsupported format").
+        const left = file.length - gunzip.bytesWritten;
+        if (left > 0)
+            throw new ZstdError(left < 4 ? 'unknown header after the gzip stream' : 'unsupported format after the gzip stream');
         return;
     }
     const frames = zstdFrames(file);
