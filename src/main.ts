@@ -124,6 +124,7 @@ function gateInputs(settings: ActionSettings, baseline: ChosenBaseline) {
     ...(baseline.path ? { baselinePath: baseline.path } : {}),
     ...(baseline.path && baseline.name ? { baselineName: baseline.name } : {}),
     ...(baseline.rollingAccept ? { rollingAccept: baseline.rollingAccept } : {}),
+    ...(baseline.held ? { held: baseline.held } : {}),
     failOn: settings.failOn,
     reportPath: settings.reportPath,
     reportHint: settings.uploadReport ? `the artifact ${settings.uploadReport}` : settings.reportPath,

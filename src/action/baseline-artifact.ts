@@ -15,6 +15,8 @@ import { ArtifactError, downloadArtifactFile } from './dataset-source.js';
 import { jsonFiles } from './shard-reports.js';
 import { DEFAULT_UNPACK_LIMITS, UnpackError, unpackArchive, type UnpackLimits } from './unpack.js';
 import { oneLine } from '../shared/text.js';
+import { heldAlarmsOf, type HeldAlarm } from '../gate/held.js';
+import { readReport } from '../gate/report.js';
 
 /** The earlier run the baseline came from. */
 interface EarlierRun {
@@ -26,8 +28,18 @@ interface EarlierRun {
 }
 
 export type BaselineArtifactResult =
-  /** The report artifact of the newest successful run, downloaded to `file`. */
-  | { kind: 'report'; file: string; run: EarlierRun; workflow: string; branch: string }
+  /**
+   * The report artifact of the newest successful run, downloaded to `file`, and the new-cohort
+   * alarms of the newest failed run since, held until accepted (held.ts; empty when none).
+   */
+  | {
+      kind: 'report';
+      file: string;
+      run: EarlierRun;
+      workflow: string;
+      branch: string;
+      held: { run: EarlierRun; alarms: HeldAlarm[] } | null;
+    }
   /** The workflow has no successful run on the branch but this one: the first night. */
   | { kind: 'first-night'; workflow: string; branch: string };
 
@@ -73,6 +85,69 @@ export async function fetchBaselineArtifact(
   const label = `run ${run.id} (#${run.number}, ${run.createdAt}) of ${workflow} on ${branch}`;
 
   const client = new DefaultArtifactClient();
+  const file = await downloadReport(client, spec, run, label, tempDir, limits);
+  const held = await heldSince(octokit, client, spec, { workflow, branch, currentRun, after: newest.created_at }, tempDir, limits);
+  return { kind: 'report', file, run, workflow, branch, held };
+}
+
+/**
+ * The new-cohort alarms of the newest failed run since the baseline run whose report can be read
+ * (held.ts): a failed night's rejected episodes stay regressions until accepted. A failed run
+ * whose report is missing or unreadable is skipped with a line in the log (an older one is tried),
+ * and so is a failure to list the failed runs: the baseline itself was found.
+ */
+async function heldSince(
+  octokit: Octokit,
+  client: DefaultArtifactClient,
+  spec: BaselineArtifactSpec,
+  where: { workflow: string; branch: string; currentRun: number; after: string },
+  tempDir: string,
+  limits: UnpackLimits,
+): Promise<{ run: EarlierRun; alarms: HeldAlarm[] } | null> {
+  let failed;
+  try {
+    ({ data: failed } = await octokit.rest.actions.listWorkflowRuns({
+      owner: spec.owner,
+      repo: spec.repo,
+      workflow_id: where.workflow,
+      branch: where.branch,
+      status: 'failure',
+      per_page: 10,
+    }));
+  } catch (e) {
+    core.info(
+      `episode-gate: the failed runs of ${where.workflow} since the baseline could not be listed (${oneLine((e as Error).message)})`,
+    );
+    return null;
+  }
+  const since = failed.workflow_runs
+    .filter((r) => r.id !== where.currentRun && r.conclusion === 'failure' && r.head_branch === where.branch && r.created_at > where.after)
+    .sort((a, b) => (a.created_at < b.created_at ? 1 : a.created_at > b.created_at ? -1 : b.id - a.id))
+    .slice(0, 3);
+  for (const r of since) {
+    const run: EarlierRun = { id: r.id, number: r.run_number, createdAt: r.created_at, url: r.html_url };
+    const label = `run ${run.id} (#${run.number}, ${run.createdAt}) of ${where.workflow} on ${where.branch}`;
+    try {
+      const file = await downloadReport(client, spec, run, label, tempDir, limits);
+      const alarms = heldAlarmsOf(readReport(file, `the report of ${label}`), `run ${run.id} (#${run.number})`);
+      core.info(`episode-gate: the failed ${label} holds ${alarms.length} rejected new-cohort alarm(s) until accepted`);
+      return { run, alarms };
+    } catch (e) {
+      core.info(`episode-gate: the failed ${label} has no readable report (${oneLine((e as Error).message)}); trying an older one`);
+    }
+  }
+  return null;
+}
+
+/** The report artifact of `run`, downloaded and unpacked under tempDir: its one JSON file. */
+async function downloadReport(
+  client: DefaultArtifactClient,
+  spec: BaselineArtifactSpec,
+  run: EarlierRun,
+  label: string,
+  tempDir: string,
+  limits: UnpackLimits,
+): Promise<string> {
   const options: FindOptions = {
     findBy: { token: spec.token, workflowRunId: run.id, repositoryOwner: spec.owner, repositoryName: spec.repo },
   };
@@ -103,7 +178,7 @@ export async function fetchBaselineArtifact(
       `${INPUT}: ${what} holds ${reports.length === 0 ? 'no *.json report' : `${reports.length} JSON files (${reports.slice(0, 5).join(', ')})`}: name the artifact that holds the one JSON report (upload-report)`,
     );
   }
-  return { kind: 'report', file: path.join(unpacked, reports[0]!), run, workflow, branch };
+  return path.join(unpacked, reports[0]!);
 }
 
 /** This run's workflow file name, from GITHUB_WORKFLOW_REF (owner/repo/.github/workflows/F.yml@ref). */
@@ -153,9 +228,12 @@ function apiError(e: unknown, doing: string, hint: () => string | null): Artifac
   const err = e as Error & { status?: number };
   const status = typeof err.status === 'number' ? err.status : null;
   const why = status === null ? oneLine(err.message) : `GitHub answered ${status}: ${oneLine(err.message)}`;
+  // 401: the token itself was refused (expired, revoked, mistyped); 403: it lacks the permission.
   const fix =
-    status === 401 || status === 403
-      ? 'give the job permissions: actions: read (with contents: read), or pass github-token a token with actions: read on the repository'
-      : (hint() ?? 'check the inputs and re-run the job');
+    status === 401
+      ? 'github-token was refused as a credential: pass a valid token (the default ${{ github.token }}) with actions: read'
+      : status === 403
+        ? 'give the job permissions: actions: read (with contents: read), or pass github-token a token with actions: read on the repository'
+        : (hint() ?? 'check the inputs and re-run the job');
   return new ArtifactError(`${INPUT}: ${doing} failed (${why}): ${fix}`);
 }

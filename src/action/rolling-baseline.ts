@@ -10,6 +10,7 @@ import { readReport, requireWholeReport } from '../gate/report.js';
 import { ACTION_BASELINE_AS_REPORT, ACTION_REPORT_AS_BASELINE, displayPath } from '../gate/run.js';
 import { esc } from '../render/markdown.js';
 import { fetchBaselineArtifact } from './baseline-artifact.js';
+import type { HeldAlarm } from '../gate/held.js';
 import type { ActionSettings } from './inputs.js';
 import { plural } from '../shared/text.js';
 
@@ -26,6 +27,8 @@ export interface ChosenBaseline {
    * the next run's baseline-report); rewriting the rolling file under RUNNER_TEMP accepts nothing.
    */
   rollingAccept: string | null;
+  /** The new-cohort alarms of a failed run since the baseline run, held until accepted (held.ts). */
+  held?: HeldAlarm[];
 }
 
 /** `baseline-report: FILE # …`: this run's report as the next run's baseline. */
@@ -74,13 +77,19 @@ export async function chooseBaseline(settings: ActionSettings, env: NodeJS.Proce
     `the report artifact '${spec.name}' of run ${run.id} (#${run.number}, ${run.createdAt}, ${run.url}), ${where}`,
   );
   const pinned = committed ? `, with the pinned cases and tolerances of ${committed}` : '';
+  const held = got.held;
+  const heldNote =
+    held && held.alarms.length > 0
+      ? ` [Run ${held.run.id} (#${held.run.number})](${held.run.url}) failed since, and its rejected new-cohort alarms (${held.alarms.length}) stay regressions while their episodes are still new and flagged: accept that run, or prune or fix them.`
+      : '';
   return {
     path: file,
     name: `the report of run ${run.id} (#${run.number})`,
     note:
       `**Baseline:** the report artifact ${esc(spec.name)} of [run ${run.id} (#${run.number})](${run.url}), created ${esc(run.createdAt)}, ` +
-      `${esc(where)}${esc(pinned)}; ${esc(seeds)}.`,
+      `${esc(where)}${esc(pinned)}; ${esc(seeds)}.${heldNote}`,
     rollingAccept: rollingAcceptHint(settings, env, true),
+    ...(held && held.alarms.length > 0 ? { held: held.alarms } : {}),
   };
 }
 

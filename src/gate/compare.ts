@@ -24,6 +24,7 @@ import { baselineEpisodeMap, checkCase, reportLookup, type Baseline, type CaseRe
 import { classifyChanges, isSnapshot, type BaselineEntry } from './changes.js';
 import { addArrival, arrivalsOf, copyArrivals, type Arrivals } from './cohort.js';
 import { judgeChanges, matchedCounts, type ChangeJudgement, type GateMode } from './changing.js';
+import { judgeHeld, type HeldAlarm } from './held.js';
 import { ConfigError } from '../shared/errors.js';
 import { episodeKey, explain, lostTarballs, type Counts, type Report, type ReportEpisode } from './report.js';
 import { diffSettings, type SettingChange } from './settings.js';
@@ -109,6 +110,8 @@ export interface Comparison {
   modeWhy: string;
   /** The four classes and the cohort (null without an episodes map). */
   changes: ChangeJudgement | null;
+  /** Held alarms of a failed run still standing (their episodes still new and flagged). */
+  held: HeldAlarm[];
   /**
    * Per host, the episodes as first judged after this run (the baseline's arrivals, or its
    * episodes, plus the new ones): what the next rolling baseline carries. null without an episodes map.
@@ -265,7 +268,8 @@ function newlyMissing(
   return { item: { kind: 'missing-new', message, brief: `${statement} (${hosts})` }, fails: t !== null && rows.length > t };
 }
 
-export function compare(report: Report, baseline: Baseline, baselineName: string): Comparison {
+/** `held`: a failed run's rejected new-cohort alarms, judged until accepted (held.ts). */
+export function compare(report: Report, baseline: Baseline, baselineName: string, held: readonly HeldAlarm[] = []): Comparison {
   const s = scope(baseline, report, baselineName);
   const tol = tolerance(baseline);
   const classes = s.episodes ? classifyChanges(report, s.episodes) : null;
@@ -405,6 +409,12 @@ export function compare(report: Report, baseline: Baseline, baselineName: string
   regressions.push(...perEpisode);
   const judged = classes ? judgeChanges(classes, s.episodes!, baseline.tolerance ?? {}, changing, s.arrivals) : null;
   if (judged) regressions.push(...judged.regressions);
+  let stillHeld: HeldAlarm[] = [];
+  if (classes && held.length > 0) {
+    const h = judgeHeld(held, report, new Set(classes.added.map((e) => `${e.host}/${e.episode}`)));
+    regressions.push(...h.regressions);
+    stillHeld = h.still;
+  }
   const missing = newlyMissing(report, baseline, s.episodes);
   if (missing) (missing.fails ? regressions : warnings).push(missing.item);
   for (const f of flips) {
@@ -420,6 +430,7 @@ export function compare(report: Report, baseline: Baseline, baselineName: string
   const origin = baseline.generated_from;
   return {
     baselineName,
+    held: stillHeld,
     counts: { baseline: base, current: cur },
     flaggedRate: rate,
     keptDrop,

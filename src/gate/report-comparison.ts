@@ -56,5 +56,6 @@ export function reportComparison(c: Comparison): ReportComparison {
         }
       : null,
     ...(c.arrivals ? { arrivals: c.arrivals } : {}),
+    ...(c.held.length > 0 ? { held: c.held } : {}),
   };
 }

@@ -4,6 +4,7 @@
  * classifier settings and their hash, a fingerprint of the dataset). Versioned; documented by
  * schema/report.schema.json.
  */
+import type { HeldAlarm } from './held.js';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import {
@@ -183,6 +184,8 @@ interface ReportCohort {
 export interface ReportComparison {
   /** The baseline as named in messages. */
   baseline: string;
+  /** A failed run's new-cohort alarms still standing (held.ts); absent when none. */
+  held?: HeldAlarm[];
   /** snapshot: the baseline's episodes, unchanged; changing: the four classes judged; counts: the baseline has no episodes map. */
   mode: 'snapshot' | 'changing' | 'counts';
   /** One line: which rules judged the run and why. */

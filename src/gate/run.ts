@@ -13,6 +13,7 @@ import { FileRefusedError, readRegularFile } from '../shared/regular-file.js';
 import { inShard, type Shard } from '../dataset/shard.js';
 import { loadBaselineFile, type Baseline } from './baseline.js';
 import { compare, type Comparison, type Regression } from './compare.js';
+import type { HeldAlarm } from './held.js';
 import { ConfigError, fsErrorWithFix } from '../shared/errors.js';
 import { toolVersion } from '../shared/package-info.js';
 import { buildReport, compactVerdict, lostTarballs, requireWholeReport, withComparison, writeReport, type Report } from './report.js';
@@ -99,6 +100,8 @@ export type BaselineCommand = (out: string) => string;
 export interface GateOptions {
   /** Absent: report only, no gating (the summary says how to create a baseline). */
   baselinePath?: string;
+  /** A failed run's rejected new-cohort alarms, judged until accepted (held.ts; the Action's baseline-artifact). */
+  held?: readonly HeldAlarm[];
   /** How messages name the baseline (default: its path); a rolling baseline is named by the report it was made from. */
   baselineName?: string;
   failOn: FailOn;
@@ -348,6 +351,8 @@ export interface EvaluateOptions {
   surface?: Surface;
   /** A release manifest is written: a run that would release no episode fails. */
   release?: boolean;
+  /** A failed run's rejected new-cohort alarms, judged until accepted (held.ts). */
+  held?: readonly HeldAlarm[];
 }
 
 /**
@@ -380,7 +385,7 @@ function acceptCommandOf(
 export function regressionRank(r: Regression): number {
   if (r.kind === 'pinned-case' || r.kind === 'pinned-missing') return 0;
   // A host's alarm names where to look; the all-hosts one mostly repeats it.
-  if (r.kind === 'cohort-rate') return r.host !== undefined ? 1 : 3;
+  if (r.kind === 'cohort-rate' || r.kind === 'cohort-held') return r.host !== undefined ? 1 : 3;
   if (/^(modified|missing|gone)-/.test(r.kind)) return 2;
   // One episode's flip carries its evidence, long: the totals it moves say it shorter.
   if (r.kind === 'kept-to-flagged' || r.kind === 'flagged-to-kept') return 5;
@@ -397,6 +402,7 @@ function regressionKinds(regressions: readonly Regression[]): string {
       // A count rule: kept-drop counts kept → flagged flips too, so the total itself may have risen.
       return ['count over tolerance', 'counts over tolerance'];
     if (kind === 'cohort-rate') return ['new-cohort test', 'new-cohort tests'];
+    if (kind === 'cohort-held') return ['rejected cohort not accepted', 'rejected cohorts not accepted'];
     return ['change of the dataset', 'changes of the dataset'];
   };
   const counts = new Map<string, { n: number; one: string; many: string }>();
@@ -421,7 +427,7 @@ function decided(passed: boolean, comparison: Comparison | null, failOn: FailOn)
 export function evaluateGate(report: Report, baseline: Baseline | null, opts: EvaluateOptions): GateOutcome {
   requireWholeReport(report, opts.reportHint ?? 'the report', 'gated');
   const name = opts.baselineName ?? 'the baseline';
-  const comparison = baseline ? compare(report, baseline, name) : null;
+  const comparison = baseline ? compare(report, baseline, name, opts.held ?? []) : null;
   const regressions = comparison?.regressions ?? [];
   const improvements = comparison?.improvements ?? [];
   const surface = opts.surface ?? 'cli';
@@ -539,6 +545,7 @@ export async function gateReport(produce: () => Report | Promise<Report>, opts: 
       ...(opts.history ? { history: opts.history } : {}),
       ...(opts.surface ? { surface: opts.surface } : {}),
       ...(opts.release ? { release: true } : {}),
+      ...(opts.held ? { held: opts.held } : {}),
     });
   } catch (e) {
     // The scan is kept even when it cannot be judged.

@@ -5,7 +5,7 @@
  * judges tonight against it; the first night, a missing artifact and a token without
  * actions: read each say what happened in one line.
  */
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/gate/report.js';
@@ -91,12 +91,15 @@ describe('baseline-artifact: the newest successful run of this workflow on the d
     expect(r.code, r.stdout).toBe(0);
     // Asked for this workflow's successful runs on the default branch (from the event payload).
     const listed = fake.requests.filter((q) => q.path === `/repos/${REPO.owner}/${REPO.repo}/actions/workflows/nightly.yml/runs`);
-    expect(listed).toHaveLength(1);
+    // The successful runs, then the failed ones since (a failed night's rejected cohort is held).
+    expect(listed.map((q) => q.query.get('status'))).toEqual(['success', 'failure']);
     expect(listed[0]!.query.get('branch')).toBe('main');
     expect(listed[0]!.query.get('status')).toBe('success');
     expect(fake.requests.some((q) => q.path === `/repos/${REPO.owner}/${REPO.repo}`)).toBe(false);
-    // Run 305, never this run (newer, successful) nor the others.
-    expect(new Set(artifactRunsAsked(fake))).toEqual(new Set([305]));
+    // Run 305, never this run (newer, successful) nor the others; and 306, which failed since
+    // (its artifact holds no report: skipped, with a line in the log).
+    expect(new Set(artifactRunsAsked(fake))).toEqual(new Set([305, 306]));
+    expect(r.stdout).toMatch(/the failed run 306 \(#306, [^)]*\) of nightly\.yml on main has no readable report/);
     expect(r.stdout).toContain(
       `Baseline: the report artifact 'nightly-report' of run 305 (#41, 2026-11-29T03:00:00Z, ${runUrl(305)}), the newest successful run of nightly.yml on main (`,
     );
@@ -112,6 +115,55 @@ describe('baseline-artifact: the newest successful run of this workflow on the d
     expect(report.comparison?.baseline).toBe('the report of run 305 (#41)');
     expect(r.summary).toContain('no regressions against the report of run 305 (\\#41)');
     expect(r.stdout + r.summary).not.toContain('episode-gate-rolling-baseline.json');
+  });
+
+  it('holds the rejected cohort of a run that failed since: tonight fails while those episodes are new and flagged', async () => {
+    // Tonight with 4 more new episodes, flagged (a broken collector on lab-broken).
+    const ws = makeWorkspace();
+    cpSync(tonight, ws, { recursive: true });
+    const data = path.join(ws, 'data');
+    mkdirSync(path.join(data, 'episodes', 'lab-broken'));
+    for (let i = 0; i < 4; i++) {
+      cpSync(
+        path.join(data, 'episodes', 'lab-a', 'ep-flat-everywhere.tar.zst'),
+        path.join(data, 'episodes', 'lab-broken', `b-${i}.tar.zst`),
+      );
+      appendFileSync(path.join(data, 'index.jsonl'), JSON.stringify({ host_id: 'lab-broken', episode_id: `b-${i}` }) + '\n');
+    }
+    const at = (fake: FakeGitHub, inputs: Record<string, string>): Promise<ActionRun> =>
+      runAction({
+        workspace: ws,
+        inputs: { dataset: 'data', 'github-token': fake.restToken, 'baseline-artifact': 'nightly-report', ...inputs },
+        env: { ...fake.env(), GITHUB_WORKFLOW_REF: WORKFLOW_REF, GITHUB_EVENT_PATH: path.join(ws, 'event.json') },
+      });
+    // Run 306's report: this dataset as a run judged it, with its all-hosts flat-cpu cohort test failed.
+    expect((await at(await nightlyFake(), { report: 'out/r306.json', 'fail-on': 'never' })).code).toBe(0);
+    const r306 = JSON.parse(readFileSync(path.join(ws, 'out', 'r306.json'), 'utf8')) as Report;
+    const broken = ['lab-broken/b-0', 'lab-broken/b-1', 'lab-broken/b-2', 'lab-broken/b-3'];
+    expect(r306.comparison!.classes!.new_ids).toEqual(expect.arrayContaining(broken));
+    const test = r306.comparison!.cohort!.tests.find((t) => t.host === null && t.reason === 'flat-cpu')!;
+    test.alarm = true;
+    const fake = await nightlyFake();
+    fake.artifacts.splice(
+      fake.artifacts.findIndex((a) => a.runId === 306),
+      1,
+    );
+    fake.addArtifact({
+      id: 9306,
+      name: 'nightly-report',
+      data: buildZip([{ name: 'r.json', data: JSON.stringify(r306) }]),
+      zip: true,
+      runId: 306,
+    });
+    const r = await at(fake, { report: 'out/report.json' });
+    expect(r.code).toBe(1);
+    expect(errors(r).join('\n')).toContain(
+      'new episodes, all hosts: flat-cpu: 4 episodes that run 306 (#306) rejected are still new and flagged, not accepted since',
+    );
+    expect(r.summary).toContain(`[Run 306 (#306)](${runUrl(306)}) failed since, and its rejected new-cohort alarms (1) stay regressions`);
+    const report = JSON.parse(readFileSync(path.join(ws, 'out', 'report.json'), 'utf8')) as Report;
+    expect(report.comparison!.held).toEqual([{ run: 'run 306 (#306)', host: null, reason: 'flat-cpu', episodes: broken }]);
+    expect(hasStackTrace(r)).toBe(false);
   });
 
   it('takes baseline-workflow and baseline-branch when given, and the default branch from the API without a payload', async () => {
@@ -207,6 +259,17 @@ describe('baseline-artifact: what cannot be had fails in one line, before any sc
     );
     expect(msg).toContain('give the job permissions: actions: read');
     expect(errors(r)).toHaveLength(1);
+    expect(hasStackTrace(r)).toBe(false);
+  });
+
+  it('a token GitHub refuses (401): names the token, not a permission', async () => {
+    const fake = await nightlyFake();
+    fake.actionsStatus = 401;
+    const r = await nightly(fake, { 'baseline-artifact': 'nightly-report' });
+    expect(r.code).toBe(1);
+    const [msg] = errors(r);
+    expect(msg).toMatch(/failed \(GitHub answered 401: .*\): github-token was refused as a credential: pass a valid token/);
+    expect(msg).not.toContain('permissions:');
     expect(hasStackTrace(r)).toBe(false);
   });
 
