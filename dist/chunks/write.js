@@ -348,12 +348,6 @@ function writeFileAtomic(file, text, what) {
     }
 }
 
-/**
- * The JSON report of one scan: every episode with its verdict, reasons and compact evidence,
- * the totals, what was not scanned, and what the verdicts depended on (tool version,
- * classifier settings and their hash, a fingerprint of the dataset). Versioned; documented by
- * schema/report.schema.json.
- */
 const REPORT_VERSION = 1;
 /** Index rows whose tarball is lost: missing, and not archived or deleted by an unfinished prune. */
 function lostTarballs(report) {
@@ -1539,6 +1533,54 @@ function judgeChanges(classes, baseline, tol, changing, arrivals = null) {
     };
 }
 
+const flaggedAs = (reasons, reason) => reason === null ? reasons.length > 0 : reasons.includes(reason);
+/**
+ * What a failed run's report holds: its new-cohort alarms, each with the new episodes it counted
+ * (the report's new ids on the alarm's host, flagged for its reason), and the alarms it held itself.
+ */
+function heldAlarmsOf(report, run) {
+    const c = report.comparison;
+    if (!c)
+        return [];
+    const verdicts = new Map(report.episodes.map((e) => [`${e.host}/${e.episode}`, e.reasons]));
+    const newIds = c.classes?.new_ids ?? [];
+    const raised = (c.cohort?.tests ?? [])
+        .filter((t) => t.alarm)
+        .map((t) => ({
+        run,
+        host: t.host,
+        reason: t.reason,
+        episodes: newIds.filter((id) => (t.host === null || id.startsWith(`${t.host}/`)) && flaggedAs(verdicts.get(id) ?? [], t.reason)),
+    }))
+        .filter((a) => a.episodes.length > 0);
+    return [...(c.held ?? []), ...raised];
+}
+/**
+ * Each held alarm whose episodes are still here, new and flagged as it counted them: a
+ * regression, and the alarm with those episodes alone (what this run's report holds in turn).
+ */
+function judgeHeld(held, report, newIds) {
+    const verdicts = new Map(report.episodes.map((e) => [`${e.host}/${e.episode}`, e.reasons]));
+    const regressions = [];
+    const still = [];
+    for (const a of held) {
+        const left = a.episodes.filter((id) => newIds.has(id) && flaggedAs(verdicts.get(id) ?? [], a.reason));
+        if (left.length === 0)
+            continue;
+        still.push({ ...a, episodes: left });
+        const where = a.host === null ? 'new episodes, all hosts' : `new episodes on host ${a.host}`;
+        const what = `${a.reason ?? 'flagged (any reason)'}: ${plural(left.length, 'episode')} that ${a.run} rejected ${left.length === 1 ? 'is' : 'are'} still new and flagged, not accepted since`;
+        const shown = left.slice(0, 10).join(', ') + (left.length > 10 ? `, … ${left.length - 10} more` : '');
+        regressions.push({
+            kind: 'cohort-held',
+            message: `${where}: ${what}: ${shown}`,
+            brief: `${where}: ${what}`,
+            ...(a.host !== null ? { host: a.host } : {}),
+        });
+    }
+    return { regressions, still };
+}
+
 /**
  * Classifier settings for a gate run: the thresholds, CLK_TCK and the reader's size limits. The
  * defaults are the reference's; a committed settings file and per-run overrides can change
@@ -1847,7 +1889,8 @@ function newlyMissing(report, baseline, episodes) {
     const message = `${statement} (${hosts}; ${t === null ? 'not checked' : `tolerance ${t}`}, tolerance.missing_new): ${shown.join(', ')}${more}`;
     return { item: { kind: 'missing-new', message, brief: `${statement} (${hosts})` }, fails: t !== null && rows.length > t };
 }
-function compare(report, baseline, baselineName) {
+/** `held`: a failed run's rejected new-cohort alarms, judged until accepted (held.ts). */
+function compare(report, baseline, baselineName, held = []) {
     const s = scope(baseline, report, baselineName);
     const tol = tolerance(baseline);
     const classes = s.episodes ? classifyChanges(report, s.episodes) : null;
@@ -1987,6 +2030,12 @@ function compare(report, baseline, baselineName) {
     const judged = classes ? judgeChanges(classes, s.episodes, baseline.tolerance ?? {}, changing, s.arrivals) : null;
     if (judged)
         regressions.push(...judged.regressions);
+    let stillHeld = [];
+    if (classes && held.length > 0) {
+        const h = judgeHeld(held, report, new Set(classes.added.map((e) => `${e.host}/${e.episode}`)));
+        regressions.push(...h.regressions);
+        stillHeld = h.still;
+    }
     const missing = newlyMissing(report, baseline, s.episodes);
     if (missing)
         (missing.fails ? regressions : warnings).push(missing.item);
@@ -2003,6 +2052,7 @@ function compare(report, baseline, baselineName) {
     const origin = baseline.generated_from;
     return {
         baselineName,
+        held: stillHeld,
         counts: { baseline: base, current: cur },
         flaggedRate: rate,
         keptDrop,
@@ -2114,6 +2164,7 @@ function reportComparison(c) {
             }
             : null,
         ...(c.arrivals ? { arrivals: c.arrivals } : {}),
+        ...(c.held.length > 0 ? { held: c.held } : {}),
     };
 }
 
@@ -2540,7 +2591,7 @@ function regressionRank(r) {
     if (r.kind === 'pinned-case' || r.kind === 'pinned-missing')
         return 0;
     // A host's alarm names where to look; the all-hosts one mostly repeats it.
-    if (r.kind === 'cohort-rate')
+    if (r.kind === 'cohort-rate' || r.kind === 'cohort-held')
         return r.host !== undefined ? 1 : 3;
     if (/^(modified|missing|gone)-/.test(r.kind))
         return 2;
@@ -2563,6 +2614,8 @@ function regressionKinds(regressions) {
             return ['count over tolerance', 'counts over tolerance'];
         if (kind === 'cohort-rate')
             return ['new-cohort test', 'new-cohort tests'];
+        if (kind === 'cohort-held')
+            return ['rejected cohort not accepted', 'rejected cohorts not accepted'];
         return ['change of the dataset', 'changes of the dataset'];
     };
     const counts = new Map();
@@ -2585,7 +2638,7 @@ function decided(passed, comparison, failOn) {
 function evaluateGate(report, baseline, opts) {
     requireWholeReport(report, opts.reportHint ?? 'the report', 'gated');
     const name = opts.baselineName ?? 'the baseline';
-    const comparison = baseline ? compare(report, baseline, name) : null;
+    const comparison = baseline ? compare(report, baseline, name, opts.held ?? []) : null;
     const regressions = comparison?.regressions ?? [];
     const improvements = comparison?.improvements ?? [];
     const surface = opts.surface ?? 'cli';
@@ -2697,6 +2750,7 @@ async function gateReport(produce, opts) {
             ...(opts.history ? { history: opts.history } : {}),
             ...(opts.surface ? { surface: opts.surface } : {}),
             ...(opts.release ? { release: true } : {}),
+            ...(opts.held ? { held: opts.held } : {}),
         });
     }
     catch (e) {
@@ -5198,4 +5252,4 @@ function writeManifestDir(dir, m, url) {
     return files;
 }
 
-export { plain as $, parseOverride as A, applyTolerance as B, scanToReport as C, DEFAULT_MAX_ROWS as D, baselineFromReport as E, FAIL_ON_CHOICES as F, writeBaseline as G, MIN_SUMMARY_LIMIT_BYTES as H, gateReport as I, mergeShardReports as J, writeHtmlReport as K, unusedRowsText as L, MANIFEST_FILE as M, writeReport as N, formatReport as O, summaryModel as P, renderSummary as Q, changeText as R, SOURCE_FORMAT as S, TOLERANCE_KEYS as T, notesText as U, failureText as V, hasChange as W, esc as X, ACTION_BASELINE_AS_REPORT as Y, ACTION_REPORT_AS_BASELINE as Z, regressionRank as _, displayPath as a, runGate as a0, escHtml as a1, readEpisodeDetail as b, DEFAULT_DRIFT_WINDOW as c, downsample as d, DEFAULT_TREND_RUNS as e, formatHistory as f, readReport as g, requireWholeReport as h, runMetaFromEnv as i, compare as j, rowFromReport as k, loadBaseline as l, mergeRows as m, trendText as n, driftAlerts as o, parseHistory as p, MANIFEST_VERSION as q, resolveSettings as r, SUMS_FILE as s, tarballPath as t, buildManifest as u, writeManifestDir as v, writeFileAtomic as w, runUrl as x, toolVersion as y, bundledFixtures as z };
+export { regressionRank as $, parseOverride as A, applyTolerance as B, scanToReport as C, DEFAULT_MAX_ROWS as D, baselineFromReport as E, FAIL_ON_CHOICES as F, writeBaseline as G, MIN_SUMMARY_LIMIT_BYTES as H, gateReport as I, mergeShardReports as J, writeHtmlReport as K, unusedRowsText as L, MANIFEST_FILE as M, writeReport as N, formatReport as O, summaryModel as P, renderSummary as Q, changeText as R, SOURCE_FORMAT as S, TOLERANCE_KEYS as T, notesText as U, failureText as V, hasChange as W, esc as X, heldAlarmsOf as Y, ACTION_BASELINE_AS_REPORT as Z, ACTION_REPORT_AS_BASELINE as _, displayPath as a, plain as a0, runGate as a1, escHtml as a2, readEpisodeDetail as b, DEFAULT_DRIFT_WINDOW as c, downsample as d, DEFAULT_TREND_RUNS as e, formatHistory as f, readReport as g, requireWholeReport as h, runMetaFromEnv as i, compare as j, rowFromReport as k, loadBaseline as l, mergeRows as m, trendText as n, driftAlerts as o, parseHistory as p, MANIFEST_VERSION as q, resolveSettings as r, SUMS_FILE as s, tarballPath as t, buildManifest as u, writeManifestDir as v, writeFileAtomic as w, runUrl as x, toolVersion as y, bundledFixtures as z };
